@@ -68,7 +68,8 @@ public final class ImageMerger {
         Objects.requireNonNull(name, "name");
         StartAddress incoming = image.startAddress().orElse(null);
         StartAddress current = result.startAddress().orElse(null);
-        if (startPolicy == StartPolicy.ERROR && incoming != null && current != null && !incoming.equals(current)) {
+        if (startPolicy == StartPolicy.ERROR && incoming != null && current != null
+                && incoming.physical() != current.physical()) {
             throw new StartAddressConflictException(startOwner, current, name, incoming);
         }
         if (overlap == OverlapPolicy.ERROR) {

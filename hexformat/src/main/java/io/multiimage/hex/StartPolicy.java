@@ -8,7 +8,10 @@ import java.util.Locale;
  * never take part.
  */
 public enum StartPolicy {
-    /** Any two inputs with different start addresses are an error (the default); equal ones are kept. */
+    /**
+     * Two inputs whose start addresses lead to different physical addresses are an error (the
+     * default); agreeing ones are fine and the first is kept (its record kind too).
+     */
     ERROR,
     /** The start address of the first input that has one. */
     FIRST,
