@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Configures one image: plans its files ({@link ConfigurationPlanner}), reads them, and
  * merges them with a {@link KconfigResolver}. On any error nothing is logged; on success
- * the log shows the choices (info), deprecation notes (warn), then the
+ * the log shows the choices (info), deprecation notes (warn), each Kconfig fragment with its
+ * rule (debug), each devicetree overlay with its rule (info), then the
  * {@code Merged configuration '…'} lines and overrides from the resolver.
  */
 public final class ConfigurationResolver {
@@ -44,6 +45,12 @@ public final class ConfigurationResolver {
         KconfigResult result = resolver.resolve(fragments, buffered);
         plan.notes().forEach(log::info);
         plan.warnings().forEach(log::warn);
+        if (log.isDebugEnabled()) {
+            plan.kconfigFiles().forEach(f -> log.debug(image.name() + ": Kconfig fragment '" + f.location() + "' ("
+                    + f.rule() + ")"));
+        }
+        plan.overlays().forEach(f -> log.info(image.name() + ": devicetree overlay '" + f.location() + "' ("
+                + f.rule() + ")"));
         buffered.replayTo(log);
         return new ImageConfiguration(image, plan, result);
     }

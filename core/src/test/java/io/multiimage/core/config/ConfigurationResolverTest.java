@@ -51,6 +51,25 @@ class ConfigurationResolverTest {
     }
 
     @Test
+    void aGrandchildUsesTheMiddleImagesChildImageFolderAndItsOwnDirForNamedFiles() throws Exception {
+        Projects.files(root, "app/prj.conf", "boot/prj.conf", "b0/prj.conf", "b0/x.conf", "boot/x.conf", "app/x.conf",
+                "app/child_image/b0.conf", "boot/child_image/b0.conf", "app/child_image/b0/prj.conf");
+        List<ImageDeclaration> images = List.of(
+                ImageDeclaration.builder("app", root.resolve("app")).board("qemu_cortex_m3").children("mcuboot").build(),
+                ImageDeclaration.builder("mcuboot", root.resolve("boot")).children("b0").build(),
+                ImageDeclaration.builder("b0", root.resolve("b0")).build());
+        RecordingLog log = new RecordingLog();
+        ImageContext b0 = Projects.context(root, "app", images,
+                Map.of("mcuboot_b0_EXTRA_CONF_FILE", "x.conf", "mcuboot_b0_CONFIG_DEPTH", "3", "b0_CONFIG_NOPE", "y"),
+                "b0", log);
+        ImageConfiguration configuration = Projects.configure(root, b0, log);
+        assertEquals(List.of("prj.conf", "x.conf", "boot/child_image/b0.conf", "command line"), log.merged());
+        assertEquals("b0/x.conf", configuration.plan().kconfigFiles().get(1).location());
+        assertEquals("3", configuration.kconfig().value("DEPTH").orElseThrow().text());
+        assertTrue(configuration.kconfig().value("NOPE").isEmpty(), "b0_ at the top level names no child of app");
+    }
+
+    @Test
     void olderOverlayConfigIsMergedWithADeprecationWarning() throws Exception {
         Projects.files(root, "boot/prj.conf", "boot/old.conf");
         RecordingLog log = new RecordingLog();
