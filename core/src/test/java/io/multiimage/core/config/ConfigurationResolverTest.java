@@ -37,6 +37,8 @@ class ConfigurationResolverTest {
 
         assertEquals(List.of(
                 "INFO mcuboot: Kconfig row A: the image's own prj.conf (A) and board files (C) apply",
+                "DEBUG mcuboot: Kconfig fragment 'boot/prj.conf' ((A) base file of row A)",
+                "DEBUG mcuboot: Kconfig fragment 'app/child_image/mcuboot.conf' ((I) child-image fragment)",
                 "INFO Merged configuration 'prj.conf'",
                 "INFO Merged configuration 'app/child_image/mcuboot.conf'",
                 "INFO CONFIG_BANNER=n (app/child_image/mcuboot.conf:2) overrides CONFIG_BANNER=y (boot/prj.conf:1)",
