@@ -41,7 +41,7 @@ public final class ConfigurationResolver {
     public ImageConfiguration resolve(ImageContext image, BuildLog log) throws InvalidConfigurationException, IOException {
         ConfigurationPlan plan = plan(image);
         List<FragmentSource> fragments = fragments(plan);
-        RecordingLog buffered = new RecordingLog(log.isDebugEnabled());
+        BufferedLog buffered = new BufferedLog(log.isDebugEnabled());
         KconfigResult result = resolver.resolve(fragments, buffered);
         plan.notes().forEach(log::info);
         plan.warnings().forEach(log::warn);
@@ -69,11 +69,11 @@ public final class ConfigurationResolver {
     }
 
     /** Holds log lines until the whole configuration has succeeded. */
-    private static final class RecordingLog implements BuildLog {
+    private static final class BufferedLog implements BuildLog {
         private final boolean debug;
         private final List<String[]> lines = new ArrayList<>();
 
-        RecordingLog(boolean debug) {
+        BufferedLog(boolean debug) {
             this.debug = debug;
         }
 

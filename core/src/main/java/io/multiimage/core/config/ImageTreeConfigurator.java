@@ -9,6 +9,7 @@ import io.multiimage.core.variables.VariableForwarding;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The configure step for a whole tree: forwards the top-level variables, resolves every
@@ -18,12 +19,20 @@ import java.util.Map;
 public final class ImageTreeConfigurator {
 
     private final ProjectLayout layout;
-    private final KconfigResolver resolver;
+    private final Function<ImageContext, KconfigResolver> resolvers;
 
-    /** A configurator naming files relative to {@code layout} and merging with {@code resolver}. */
+    /** A configurator naming files relative to {@code layout} and merging every image with {@code resolver}. */
     public ImageTreeConfigurator(ProjectLayout layout, KconfigResolver resolver) {
+        this(layout, image -> resolver);
+    }
+
+    /**
+     * A configurator that asks {@code resolvers} for each image's resolver: the Kconfig
+     * engine needs one per image, since each image has its own Kconfig tree.
+     */
+    public ImageTreeConfigurator(ProjectLayout layout, Function<ImageContext, KconfigResolver> resolvers) {
         this.layout = layout;
-        this.resolver = resolver;
+        this.resolvers = resolvers;
     }
 
     /** The resolved context of every image, in pre-order (no files are read). */
@@ -42,8 +51,8 @@ public final class ImageTreeConfigurator {
     public Map<String, ImageConfiguration> configure(ImageTree tree, Map<String, String> topLevelVariables,
             BuildLog log) throws InvalidConfigurationException, IOException {
         Map<String, ImageConfiguration> result = new LinkedHashMap<>();
-        ConfigurationResolver configuration = new ConfigurationResolver(layout, resolver);
         for (ImageContext context : contexts(tree, topLevelVariables, log).values()) {
+            ConfigurationResolver configuration = new ConfigurationResolver(layout, resolvers.apply(context));
             result.put(context.name(), configuration.resolve(context, log));
         }
         return result;
