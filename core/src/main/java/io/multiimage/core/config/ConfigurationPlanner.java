@@ -65,6 +65,7 @@ public final class ConfigurationPlanner {
             }
             appended.addAll(older);
             files.addAll(lastOccurrenceOnly(appended));
+            explainUnused(row, files);
             List<SelectedFile> overlays = overlays();
             return new ConfigurationPlan(image.name(), row, files, new java.util.TreeMap<>(image.variables().configValues()), overlays,
                     notes, warnings);
@@ -95,6 +96,39 @@ public final class ConfigurationPlanner {
                 }
             }
             throw new IllegalStateException("row A always applies");
+        }
+
+        /** A note for every lettered file that exists but is not merged, saying why. */
+        private void explainUnused(KconfigRow row, List<SelectedFile> chosen) {
+            java.util.Set<Path> used = new java.util.HashSet<>();
+            chosen.forEach(f -> used.add(f.path()));
+            for (char letter : "ABCDEFGHIJ".toCharArray()) {
+                boolean needsBuildType = "BDFHJ".indexOf(letter) >= 0;
+                boolean childOnly = "EFGHIJ".indexOf(letter) >= 0;
+                if ((needsBuildType && bt.isEmpty()) || (childOnly && !image.isChild())) {
+                    continue;
+                }
+                for (boolean companion : new boolean[] {false, true}) {
+                    if (companion && ("CDEF".indexOf(letter) < 0 || image.revisionToken().isEmpty())) {
+                        continue;
+                    }
+                    Path path = file(letter, companion);
+                    if (Files.isRegularFile(path) && !used.contains(path)) {
+                        notes.add(prefix() + location(path) + " (" + letter + (companion ? "'" : "") + ") not used: "
+                                + unusedReason(letter, row));
+                    }
+                }
+            }
+        }
+
+        private String unusedReason(char letter, KconfigRow row) {
+            if (letter == 'I') {
+                return "build type " + bt + " uses (J) instead";
+            }
+            if (letter == row.base()) {
+                return "CONF_FILE replaces the base file";
+            }
+            return "Kconfig row " + row + " applies";
         }
 
         private void note(KconfigRow row, String text) {
@@ -156,9 +190,6 @@ public final class ConfigurationPlanner {
             }
             char letter = bt.isEmpty() ? 'I' : 'J';
             Path fragment = file(letter, false);
-            if (!bt.isEmpty() && Files.isRegularFile(file('I', false))) {
-                notes.add(prefix() + location(file('I', false)) + " (I) not used: build type " + bt + " uses (J)");
-            }
             if (!Files.isRegularFile(fragment)) {
                 return List.of();
             }

@@ -77,6 +77,7 @@ class CoreCliTest {
                 "  1. boot/app.overlay  [the image's own overlay app.overlay]",
                 "Log:",
                 "  mcuboot: Kconfig row G: app/child_image/mcuboot/prj.conf (G) exists",
+                "  mcuboot: boot/prj.conf (A) not used: Kconfig row G applies",
                 "  mcuboot: devicetree overlay 'boot/app.overlay' (the image's own overlay app.overlay)",
                 "  Merged configuration 'app/child_image/mcuboot/prj.conf'",
                 "  Merged configuration 'trace.conf'",

@@ -43,6 +43,10 @@ class SeedExamplesTest {
         assertTrue(configuration.kconfig().value("BOOT_PRJ_CONF").isEmpty(), "boot/prj.conf is not used");
         assertTrue(configuration.kconfig().value("BOOT_BOARDS_QEMU_CORTEX_M3_CONF").isEmpty());
         assertEquals(List.of("boot/app.overlay"), overlays(configuration));
+        assertEquals(List.of("mcuboot: Kconfig row G: app/child_image/mcuboot/prj.conf (G) exists",
+                "mcuboot: boot/prj.conf (A) not used: Kconfig row G applies",
+                "mcuboot: boot/boards/qemu_cortex_m3.conf (C) not used: Kconfig row G applies"),
+                configuration.plan().notes());
     }
 
     private ImageConfiguration example2(RecordingLog log) throws Exception {
@@ -65,6 +69,11 @@ class SeedExamplesTest {
         assertEquals(KconfigRow.G, configuration.plan().row());
         assertEquals(List.of("sensor/child_image/recovery/prj.conf", "sensor/child_image/recovery_release.conf"),
                 log.merged());
+        assertEquals(List.of("recovery: Kconfig row G: sensor/child_image/recovery/prj.conf (G) exists",
+                "recovery: recovery/prj.conf (A) not used: Kconfig row G applies",
+                "recovery: recovery/boards/qemu_cortex_m3_release.conf (D) not used: Kconfig row G applies",
+                "recovery: sensor/child_image/recovery.conf (I) not used: build type release uses (J) instead"),
+                configuration.plan().notes());
     }
 
     @Test
@@ -116,6 +125,8 @@ class SeedExamplesTest {
         assertEquals(List.of("nb/small.conf", "nb/boards/nrf9151dk_nrf9151.conf", "gw/child_image/netboot.conf"),
                 configuration.plan().kconfigFiles().stream().map(SelectedFile::location).toList());
         assertEquals(List.of("small.conf", "boards/nrf9151dk_nrf9151.conf", "gw/child_image/netboot.conf"), log.merged());
+        assertTrue(configuration.plan().notes().contains(
+                "netboot: the image's own overlays are not used: DTC_OVERLAY_FILE is given"), configuration.plan().notes().toString());
         assertEquals(List.of("nb/pins.overlay", "gw/child_image/netboot/boards/nrf9151dk_nrf9151_0_9_0.overlay",
                 "gw/child_image/netboot/nrf9151dk_nrf9151.overlay", "gw/child_image/netboot.overlay"),
                 overlays(configuration));
