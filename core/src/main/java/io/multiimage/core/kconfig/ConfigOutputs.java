@@ -1,0 +1,72 @@
+package io.multiimage.core.kconfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes an image's {@code .config} and {@code autoconf.h} into a directory. Both texts are
+ * rendered and written to temporary files in that directory first, then moved into place,
+ * so a failure never leaves a half-written output.
+ */
+public final class ConfigOutputs {
+
+    /** File name of the merged configuration. */
+    public static final String DOT_CONFIG = ".config";
+    /** File name of the C header. */
+    public static final String AUTOCONF_H = "autoconf.h";
+
+    private ConfigOutputs() {}
+
+    /** Writes both files with empty headers (the form of the reference runs). */
+    public static void write(Path directory, KconfigResult result) throws IOException {
+        write(directory, result, "");
+    }
+
+    /** Writes both files, each starting with {@code header}. */
+    public static void write(Path directory, KconfigResult result, String header) throws IOException {
+        Files.createDirectories(directory);
+        Path config = writeTemp(directory, DotConfigWriter.render(result.symbols(), header));
+        Path autoconf;
+        try {
+            autoconf = writeTemp(directory, AutoconfWriter.render(result.symbols(), header));
+        } catch (IOException e) {
+            Files.deleteIfExists(config);
+            throw e;
+        }
+        moveIntoPlace(config, directory.resolve(DOT_CONFIG));
+        moveIntoPlace(autoconf, directory.resolve(AUTOCONF_H));
+    }
+
+    /** Writes {@code text} to {@code target} via a temporary file in the same directory. */
+    public static void writeAtomically(Path target, String text) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        moveIntoPlace(writeTemp(directory, text), target);
+    }
+
+    private static Path writeTemp(Path directory, String text) throws IOException {
+        Path temp = Files.createTempFile(directory, ".multiimage-", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.multiimage.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.multiimage.core.kconfig.FragmentOnlyResolver;
+import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.model.ImageTree;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageTreeConfiguratorTest {
+
+    @TempDir
+    Path root;
+
+    private ImageTree tree() throws Exception {
+        return ImageTree.build("app", List.of(
+                ImageDeclaration.builder("app", root.resolve("app")).board("qemu_cortex_m3").children("mcuboot").build(),
+                ImageDeclaration.builder("mcuboot", root.resolve("boot")).children("b0").build(),
+                ImageDeclaration.builder("b0", root.resolve("b0")).build()));
+    }
+
+    @Test
+    void configuresEveryImageParentsFirstEachWithItsOwnResolver() throws Exception {
+        Projects.write(root, "app/prj.conf", "CONFIG_APP=y\n");
+        Projects.write(root, "boot/prj.conf", "CONFIG_BOOT=y\n");
+        Projects.write(root, "b0/prj.conf", "CONFIG_B0=y\n");
+        List<String> asked = new ArrayList<>();
+        ImageTreeConfigurator configurator = new ImageTreeConfigurator(new ProjectLayout(root), image -> {
+            asked.add(image.name());
+            return new FragmentOnlyResolver();
+        });
+        RecordingLog log = new RecordingLog();
+        Map<String, ImageConfiguration> configs = configurator.configure(tree(),
+                Map.of("mcuboot_b0_CONFIG_DEEP", "1", "CONFIG_TOP", "2"), log);
+        assertEquals(List.of("app", "mcuboot", "b0"), asked);
+        assertEquals(List.of("app", "mcuboot", "b0"), List.copyOf(configs.keySet()));
+        assertEquals("2", configs.get("app").kconfig().value("TOP").orElseThrow().text());
+        assertEquals("1", configs.get("b0").kconfig().value("DEEP").orElseThrow().text());
+        assertEquals(List.of("prj.conf", "command line", "prj.conf", "prj.conf", "command line"), log.merged());
+    }
+
+    @Test
+    void stopsAtTheFirstImageThatFails() throws Exception {
+        Projects.write(root, "app/prj.conf", "CONFIG_APP=y\n");
+        Projects.write(root, "b0/prj.conf", "CONFIG_B0=y\n");
+        RecordingLog log = new RecordingLog();
+        ConfigurationRuleException e = assertThrows(ConfigurationRuleException.class, () ->
+                new ImageTreeConfigurator(new ProjectLayout(root), new FragmentOnlyResolver()).configure(tree(), Map.of(), log));
+        assertEquals("Child image 'mcuboot': no prj.conf in boot", e.getMessage());
+        assertEquals(List.of("prj.conf"), log.merged());
+    }
+}
