@@ -88,7 +88,9 @@ public final class MemoryFactsExtractor {
     private static PartitionTable partitionTable(Node node) throws DevicetreeException {
         Node device = node.parent().orElse(node);
         Optional<Long> base = Optional.empty();
-        if (device.property("reg").isPresent() && device.parent().isPresent()) {
+        boolean external = EXTERNAL_FLASH_COMPATIBLES.stream().anyMatch(device::isCompatible);
+        // an external chip's reg is its chip select, not an address in the memory map
+        if (!external && device.property("reg").isPresent() && device.parent().isPresent()) {
             base = Optional.of(firstReg(device)[0]);
         }
         List<FlashPartition> partitions = new ArrayList<>();
