@@ -95,18 +95,21 @@ public final class QemuRunner {
         }
         List<String> qemuErrors = qemuErrors(qemu, result.stderrTail());
         if (!result.succeeded() && !qemuErrors.isEmpty()) {
-            throw new FirmwareException("QEMU could not run " + request.hexFile() + " (exit status " + result.exitCode()
+            throw new FirmwareException("QEMU failed running " + request.hexFile() + " (exit status " + result.exitCode()
                     + "):\n  " + String.join("\n  ", qemuErrors));
         }
         return new QemuResult(result.exitCode(), result.stdoutTail(), result.elapsed());
     }
 
-    /** QEMU's own error lines ("qemu-system-arm: ..."), as opposed to the firmware's output. */
+    /**
+     * QEMU's own error lines ("qemu-system-arm: unsupported machine type", "qemu: fatal: Lockup
+     * ..." when the CPU locked up), as opposed to the firmware's output.
+     */
     private static List<String> qemuErrors(Path qemu, List<String> stderr) {
         String prefix = qemu.getFileName() + ":";
         List<String> errors = new ArrayList<>();
         for (String line : stderr) {
-            if (line.startsWith(prefix)) {
+            if (line.startsWith(prefix) || line.startsWith("qemu: fatal:")) {
                 errors.add(line);
             }
         }
