@@ -85,8 +85,13 @@ public final class GnuArmToolchain implements Toolchain {
         List<Path> sources = SourceFiles.find(request.imageName(), request.sourceDir());
         Path buildDir = request.buildDir();
         Path script = buildDir.resolve(request.imageName() + ".ld");
+        Path elf = buildDir.resolve(request.imageName() + ".elf");
+        Path map = buildDir.resolve(request.imageName() + ".map");
         try {
             Files.createDirectories(buildDir);
+            // A build that fails or is interrupted must not leave the previous image looking current.
+            Files.deleteIfExists(elf);
+            Files.deleteIfExists(map);
             AtomicFiles.writeString(script, LinkerScript.render(request.imageName(), request.flash(), request.ram()));
         } catch (IOException e) {
             throw new FirmwareException("Image '" + request.imageName() + "': cannot write " + script + ": " + e, e);
@@ -94,8 +99,6 @@ public final class GnuArmToolchain implements Toolchain {
         log.info("Image '" + request.imageName() + "': compiling " + sources.size() + " source file"
                 + (sources.size() == 1 ? "" : "s") + " with " + gcc + " (" + request.parallelism() + " parallel)");
         List<Path> objects = compileAll(gcc, request, sources);
-        Path elf = buildDir.resolve(request.imageName() + ".elf");
-        Path map = buildDir.resolve(request.imageName() + ".map");
         link(gcc, request, script, objects, elf, map);
         Optional<SizeReport> size = measure(gcc, request, elf);
         size.ifPresent(report -> log.info("Image '" + request.imageName() + "': " + report.summary()));
@@ -182,6 +185,9 @@ public final class GnuArmToolchain implements Toolchain {
         for (Path include : request.includeDirs()) {
             command.add("-I" + include.toAbsolutePath());
         }
+        // Headers at the top of the source tree are found from every sub-directory by
+        // #include "x.h", without shadowing system headers included with <x.h>.
+        command.addAll(List.of("-iquote", request.sourceDir().toString()));
         for (Map.Entry<String, String> define : request.defines().entrySet()) {
             command.add(define.getValue().isEmpty() ? "-D" + define.getKey() : "-D" + define.getKey() + "=" + define.getValue());
         }
@@ -209,6 +215,8 @@ public final class GnuArmToolchain implements Toolchain {
         try {
             run(request, "linking " + elf.getFileName(), command, request.buildDir());
         } catch (ToolchainFailedException e) {
+            deleteQuietly(elfPart);
+            deleteQuietly(mapPart);
             throw explainLinkFailure(request, e);
         }
         try {
@@ -216,6 +224,14 @@ public final class GnuArmToolchain implements Toolchain {
             AtomicFiles.moveIntoPlace(elfPart, elf);
         } catch (IOException e) {
             throw new FirmwareException("Image '" + request.imageName() + "': cannot move the linked image into place: " + e, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Only a leftover temporary file; the next build overwrites it.
         }
     }
 

@@ -43,9 +43,11 @@ class GnuArmToolchainTest {
                 void Reset_Handler(void) { uart_write(greeting); for (;;) { (void) twice(add_one(board_id)); } }
                 """);
         TestImages.write(src, "drivers/uart.h", "void uart_write(const char *text);\n");
+        TestImages.write(src, "project.h", "#define UART_DATA ((volatile unsigned *) 0x4000C000u)\n");
         TestImages.write(src, "drivers/uart.c", """
                 #include "uart.h"
-                void uart_write(const char *text) { while (*text) { *(volatile unsigned *) 0x4000C000u = (unsigned) *text++; } }
+                #include "project.h"
+                void uart_write(const char *text) { while (*text) { *UART_DATA = (unsigned) *text++; } }
                 """);
         TestImages.write(src, "asm/add_one.S", """
                 #define INCREMENT 1
@@ -189,6 +191,53 @@ class GnuArmToolchainTest {
         Path root = gcc.getParent().getParent();
         assertEquals(Optional.of(gcc), new ExecutableLocator(Optional.of(root), List.of()).find("arm-none-eabi-gcc"));
         assertEquals(Optional.of(gcc), new ExecutableLocator(Optional.of(gcc.getParent()), List.of()).find("arm-none-eabi-gcc"));
+    }
+
+    @Test
+    void interruptingABuildKillsTheRunningCompilers(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src");
+        for (int i = 0; i < 4; i++) {
+            TestImages.write(src, "unit" + i + ".c", "int unit" + i + ";\n");
+        }
+        // A "compiler" that records its process id and then hangs.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path pids = Files.createDirectories(dir.resolve("pids"));
+        Path fakeGcc = TestImages.write(bin, "arm-none-eabi-gcc", "#!/bin/sh\necho $$ > " + pids + "/$$\nexec sleep 300\n");
+        fakeGcc.toFile().setExecutable(true);
+        GnuArmToolchain gnuArm = new GnuArmToolchain(new ExecutableLocator(Optional.of(bin), List.of()),
+                GnuArmSettings.defaults(), ProcessLauncher.local(), new CollectingLog());
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                gnuArm.build(TestImages.request("app", src, dir.resolve("build"), APP_PARTITION).parallelism(2).build());
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (listPids(pids).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<Long> running = listPids(pids);
+        assertEquals(2, running.size(), "two compilers run at parallel level 2");
+        caller.interrupt();
+        caller.join(20_000);
+        assertTrue(thrown.get() instanceof InterruptedException, String.valueOf(thrown.get()));
+        for (long pid : running) {
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+            if (handle.isPresent()) {
+                handle.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        Thread.sleep(300);
+        assertEquals(2, listPids(pids).size(), "no further compiler was started after the interrupt");
+    }
+
+    private static List<Long> listPids(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> Long.parseLong(f.getFileName().toString())).sorted().toList();
+        }
     }
 
     @Test

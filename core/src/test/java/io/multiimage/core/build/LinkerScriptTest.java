@@ -61,8 +61,12 @@ class LinkerScriptTest {
     @Test
     void imageLargerThanItsPartitionNamesImageAndPartitionSize(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("src");
-        // 0xd000 bytes of constants cannot fit in a 0xc000-byte partition.
         TestImages.write(src, "main.c", imageUsing("extern const unsigned char big_table[];", "big_table[counter & 0xfff]"));
+        TestImages.write(src, "table.c", "const unsigned char big_table[0xb000] = {1};\n");
+        TestImages.gnuArm(new CollectingLog())
+                .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION).build());
+        assertTrue(Files.isRegularFile(dir.resolve("build/mcuboot.elf")), "0xb000 bytes of constants fit");
+        // 0xd000 bytes of constants cannot fit in a 0xc000-byte partition.
         TestImages.write(src, "table.c", "const unsigned char big_table[0xd000] = {1};\n");
         ImageTooLargeException e = assertThrows(ImageTooLargeException.class, () -> TestImages.gnuArm(new CollectingLog())
                 .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION).build()));
@@ -73,7 +77,9 @@ class LinkerScriptTest {
                 + " bytes, the flash partition 0x8000..0x14000 holds 49152 bytes (0xc000), " + e.overflowBytes()
                 + " bytes too many. Make the image smaller or give its partition more room (its size in pm.yml or "
                 + "pm_static.yml).", e.getMessage());
-        assertTrue(Files.notExists(dir.resolve("build/mcuboot.elf")), "no ELF may be left after a failed link");
+        for (String output : new String[] {"mcuboot.elf", "mcuboot.map", "mcuboot.elf.part", "mcuboot.map.part"}) {
+            assertTrue(Files.notExists(dir.resolve("build").resolve(output)), output + " must not survive a failed link");
+        }
     }
 
     @Test
