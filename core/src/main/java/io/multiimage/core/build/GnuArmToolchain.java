@@ -53,6 +53,9 @@ public final class GnuArmToolchain implements Toolchain {
     private static final String NEWLIB_HINT = "The C library for the cross-compiler is missing: install it with "
             + "'sudo apt-get install libnewlib-arm-none-eabi'.";
 
+    private static final int EXCERPT_HEAD = 30;
+    private static final int EXCERPT_TAIL = 10;
+
     private final ExecutableLocator locator;
     private final GnuArmSettings settings;
     private final ProcessLauncher launcher;
@@ -283,6 +286,21 @@ public final class GnuArmToolchain implements Toolchain {
                 + lines);
     }
 
+    /**
+     * The compiler's messages for an error report. The first error matters most (later ones
+     * often follow from it) and the last lines hold the summary, so a long output keeps both
+     * ends.
+     */
+    static List<String> excerpt(List<String> lines) {
+        if (lines.size() <= EXCERPT_HEAD + EXCERPT_TAIL) {
+            return List.copyOf(lines);
+        }
+        List<String> excerpt = new ArrayList<>(lines.subList(0, EXCERPT_HEAD));
+        excerpt.add("... (" + (lines.size() - EXCERPT_HEAD - EXCERPT_TAIL) + " more lines) ...");
+        excerpt.addAll(lines.subList(lines.size() - EXCERPT_TAIL, lines.size()));
+        return excerpt;
+    }
+
     /** Runs one tool; its error lines are logged as warnings when it succeeds. */
     private ProcessResult run(ToolchainRequest request, String step, List<String> command, Path workingDir)
             throws FirmwareException, InterruptedException {
@@ -305,8 +323,11 @@ public final class GnuArmToolchain implements Toolchain {
             throw new ToolchainTimeoutException(request.imageName(), step, e);
         }
         if (!result.succeeded()) {
-            throw new ToolchainFailedException(request.imageName(), step, result.commandLine(), result.exitCode(),
-                    result.stderrTail().isEmpty() ? result.stdoutTail() : result.stderrTail());
+            List<String> output;
+            synchronized (diagnostics) {
+                output = diagnostics.isEmpty() ? result.stdoutTail() : excerpt(diagnostics);
+            }
+            throw new ToolchainFailedException(request.imageName(), step, result.commandLine(), result.exitCode(), output);
         }
         synchronized (diagnostics) {
             for (String diagnostic : diagnostics) {

@@ -152,6 +152,22 @@ class GnuArmToolchainTest {
     }
 
     @Test
+    void longCompilerOutputKeepsTheFirstErrorAndTheEnd(@TempDir Path dir) throws Exception {
+        writeProject(dir);
+        StringBuilder broken = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            broken.append("int f").append(i).append("(void) { return missing_").append(i).append("; }\n");
+        }
+        TestImages.write(dir.resolve("src"), "many_errors.c", broken.toString());
+        ToolchainFailedException e = assertThrows(ToolchainFailedException.class,
+                () -> TestImages.gnuArm(new CollectingLog()).build(projectRequest(dir, "build").build()));
+        assertTrue(e.outputTail().stream().anyMatch(line -> line.contains("'missing_1' undeclared")), e.getMessage());
+        assertTrue(e.outputTail().stream().anyMatch(line -> line.contains("60 | int f60(void)")), e.getMessage());
+        assertEquals(41, e.outputTail().size(), e.getMessage());
+        assertTrue(e.outputTail().get(30).matches("\\.\\.\\. \\(\\d+ more lines\\) \\.\\.\\."), e.outputTail().get(30));
+    }
+
+    @Test
     void compilerWarningsAreLoggedAsWarnings(@TempDir Path dir) throws Exception {
         writeProject(dir);
         TestImages.write(dir.resolve("src"), "warn.c", "int unused_result(void) { int x; return 0; }\n");
