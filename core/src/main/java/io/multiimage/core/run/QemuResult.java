@@ -1,5 +1,6 @@
 package io.multiimage.core.run;
 
+import io.multiimage.core.FirmwareException;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,5 +22,21 @@ public record QemuResult(int exitStatus, List<String> uartLines, Duration elapse
     /** True when the firmware exited with status 0. */
     public boolean succeeded() {
         return exitStatus == 0;
+    }
+
+    /**
+     * Returns this result when the firmware exited with status 0, else throws a
+     * {@link FirmwareException} with the status and the last UART lines (what the firmware said
+     * before it gave up).
+     */
+    public QemuResult requireSuccess() throws FirmwareException {
+        if (exitStatus != 0) {
+            int shown = Math.min(uartLines.size(), 20);
+            throw new FirmwareException("The firmware exited with status " + exitStatus + " (semihosting exit). "
+                    + (shown == 0 ? "It printed nothing on UART0."
+                            : "Last UART lines:\n  " + String.join("\n  ", uartLines.subList(uartLines.size() - shown,
+                                    uartLines.size()))));
+        }
+        return this;
     }
 }

@@ -2,7 +2,9 @@ package io.multiimage.core.build;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.multiimage.core.FirmwareException;
 import io.multiimage.core.run.QemuRequest;
 import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
@@ -44,6 +46,7 @@ class SecureBootChainBootTest {
                 "mcuboot: second-stage bootloader, booting app at 0x00014000",
                 "app: Hello from the application"), uart);
         assertEquals(0, result.exitStatus());
+        assertEquals(result, result.requireSuccess());
     }
 
     @Test
@@ -56,6 +59,12 @@ class SecureBootChainBootTest {
                 "mcuboot: second-stage bootloader, booting app at 0x00018000",
                 "mcuboot: no valid app image at 0x00018000 (initial SP 0x00000000, reset vector 0x00000000)"), uart);
         assertEquals(1, result.exitStatus());
+        FirmwareException e = assertThrows(FirmwareException.class, result::requireSuccess);
+        assertEquals("The firmware exited with status 1 (semihosting exit). Last UART lines:\n"
+                + "  b0: first-stage bootloader, booting mcuboot at 0x00008000\n"
+                + "  mcuboot: second-stage bootloader, booting app at 0x00018000\n"
+                + "  mcuboot: no valid app image at 0x00018000 (initial SP 0x00000000, reset vector 0x00000000)",
+                e.getMessage());
     }
 
     @Test

@@ -88,6 +88,8 @@ class QemuRunnerTest {
         QemuResult result = runner(new CollectingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), null));
         assertEquals(5, result.exitStatus());
         assertEquals(List.of("failing"), result.uartLines());
+        assertEquals("The firmware exited with status 5 (semihosting exit). Last UART lines:\n  failing",
+                assertThrows(FirmwareException.class, result::requireSuccess).getMessage());
     }
 
     @Test
