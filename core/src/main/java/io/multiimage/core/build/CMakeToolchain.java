@@ -84,6 +84,21 @@ public final class CMakeToolchain implements Toolchain {
                 Optional.empty(), Optional.empty());
     }
 
+    @Override
+    public String fingerprint(ToolchainRequest request) throws FirmwareException, InterruptedException {
+        Path cmake = locator.require("cmake", INSTALL_HINT);
+        StringBuilder text = new StringBuilder();
+        text.append("toolchain=").append(ID).append('\n');
+        text.append("cmake-version=").append(ToolVersion.of(launcher, cmake)).append('\n');
+        text.append("configure=").append(ProcessSpec.commandLine(configureCommand(cmake, request))).append('\n');
+        text.append("build=").append(ProcessSpec.commandLine(buildCommand(cmake, request))).append('\n');
+        text.append("hex=").append(settings.hexFile()).append('\n');
+        text.append("elf=").append(settings.elfFile()).append('\n');
+        ToolchainFacts.of(request).forEach((name, value) -> text.append("env ").append(name).append('=').append(value)
+                .append('\n'));
+        return text.toString();
+    }
+
     /** The configure command line for {@code request}. */
     List<String> configureCommand(Path cmake, ToolchainRequest request) {
         List<String> command = new ArrayList<>();

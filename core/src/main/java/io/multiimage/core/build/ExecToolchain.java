@@ -44,19 +44,47 @@ public final class ExecToolchain implements Toolchain {
     }
 
     @Override
-    public ToolchainOutputs build(ToolchainRequest request) throws FirmwareException, InterruptedException {
+    public String fingerprint(ToolchainRequest request) throws FirmwareException {
         Map<String, String> facts = ToolchainFacts.of(request);
         String where = "Image '" + request.imageName() + "': exec toolchain";
+        StringBuilder text = new StringBuilder();
+        text.append("toolchain=").append(ID).append('\n');
+        text.append("command=").append(ProcessSpec.commandLine(command(request, facts, where))).append('\n');
+        text.append("working-dir=").append(workingDir(request, facts, where)).append('\n');
+        text.append("hex=").append(resolveOutput(request, facts, settings.hexFile(), where + " hexFile")
+                .map(Path::toString).orElse("")).append('\n');
+        text.append("elf=").append(resolveOutput(request, facts, settings.elfFile(), where + " elfFile")
+                .map(Path::toString).orElse("")).append('\n');
+        text.append("timeout=").append(settings.timeout()).append('\n');
+        facts.forEach((name, value) -> text.append("env ").append(name).append('=').append(value).append('\n'));
+        return text.toString();
+    }
+
+    private List<String> command(ToolchainRequest request, Map<String, String> facts, String where)
+            throws InvalidConfigurationException {
         List<String> command = new ArrayList<>();
         for (String argument : settings.command()) {
             command.add(Placeholders.expand(argument, facts, where + " command"));
         }
         command.addAll(request.extraArgs());
-        Path workingDir = request.buildDir();
-        if (settings.workingDir().isPresent()) {
-            workingDir = request.buildDir().resolve(Placeholders.expand(settings.workingDir().get(), facts,
-                    where + " working directory")).normalize();
+        return command;
+    }
+
+    private Path workingDir(ToolchainRequest request, Map<String, String> facts, String where)
+            throws InvalidConfigurationException {
+        if (settings.workingDir().isEmpty()) {
+            return request.buildDir();
         }
+        return request.buildDir().resolve(Placeholders.expand(settings.workingDir().get(), facts,
+                where + " working directory")).normalize();
+    }
+
+    @Override
+    public ToolchainOutputs build(ToolchainRequest request) throws FirmwareException, InterruptedException {
+        Map<String, String> facts = ToolchainFacts.of(request);
+        String where = "Image '" + request.imageName() + "': exec toolchain";
+        List<String> command = command(request, facts, where);
+        Path workingDir = workingDir(request, facts, where);
         Optional<Path> hex = resolveOutput(request, facts, settings.hexFile(), where + " hexFile");
         Optional<Path> elf = resolveOutput(request, facts, settings.elfFile(), where + " elfFile");
         try {

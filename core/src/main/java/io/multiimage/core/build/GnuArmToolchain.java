@@ -108,6 +108,23 @@ public final class GnuArmToolchain implements Toolchain {
         return new ToolchainOutputs(Optional.of(elf), Optional.empty(), Optional.of(map), size);
     }
 
+    @Override
+    public String fingerprint(ToolchainRequest request) throws FirmwareException, InterruptedException {
+        Path gcc = locator.require(GCC, INSTALL_HINT);
+        StringBuilder text = new StringBuilder();
+        text.append("toolchain=").append(ID).append('\n');
+        text.append("gcc=").append(gcc).append('\n');
+        text.append("gcc-version=").append(ToolVersion.of(launcher, gcc)).append('\n');
+        text.append("cpu=").append(String.join(" ", request.cpu().gccOptions())).append('\n');
+        text.append("compiler-flags=").append(ProcessSpec.commandLine(settings.compilerFlags())).append('\n');
+        text.append("linker-flags=").append(ProcessSpec.commandLine(settings.linkerFlags())).append('\n');
+        text.append("include-dirs=").append(request.includeDirs()).append('\n');
+        text.append("defines=").append(request.defines()).append('\n');
+        text.append("extra-args=").append(ProcessSpec.commandLine(request.extraArgs())).append('\n');
+        text.append("linker-script=\n").append(LinkerScript.render(request.imageName(), request.flash(), request.ram()));
+        return text.toString();
+    }
+
     private List<Path> compileAll(Path gcc, ToolchainRequest request, List<Path> sources)
             throws FirmwareException, InterruptedException {
         List<Path> objects = new ArrayList<>();

@@ -25,4 +25,17 @@ public interface Toolchain {
      * @throws InterruptedException if the calling thread was interrupted; running tools were killed
      */
     ToolchainOutputs build(ToolchainRequest request) throws FirmwareException, InterruptedException;
+
+    /**
+     * A text that changes whenever this driver would build {@code request} differently, apart
+     * from the contents of the source files and generated headers: the tool and its version,
+     * flags, command lines, the generated linker script. The build hashes it together with the
+     * image's input files to decide whether the image is up to date. Stable: the same request
+     * on the same machine gives the same text.
+     *
+     * @throws ToolNotFoundException if the tool cannot be found
+     * @throws FirmwareException if the tool's version cannot be read
+     * @throws InterruptedException if the calling thread was interrupted
+     */
+    String fingerprint(ToolchainRequest request) throws FirmwareException, InterruptedException;
 }

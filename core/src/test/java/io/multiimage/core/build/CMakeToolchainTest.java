@@ -129,6 +129,19 @@ class CMakeToolchainTest {
     }
 
     @Test
+    void fingerprintNamesTheCMakeReleaseAndTheCommandLines(@TempDir Path dir) throws Exception {
+        Path cmake = ReferenceTools.require("cmake", "cmake");
+        CMakeToolchain driver = new CMakeToolchain(ExecutableLocator.of(Optional.of(cmake.getParent())),
+                CMakeSettings.defaults().withGenerator("Ninja"), ProcessLauncher.local(), new CollectingLog());
+        String fingerprint = driver.fingerprint(request(dir).build());
+        assertEquals(fingerprint, driver.fingerprint(request(dir).build()));
+        assertTrue(fingerprint.startsWith("toolchain=cmake\ncmake-version=cmake version 3."), fingerprint);
+        assertTrue(fingerprint.contains(" '-DGREETING=hello cmake'\n"), fingerprint);
+        assertTrue(!fingerprint.equals(driver.fingerprint(request(dir).forwardedVariables(Map.of("GREETING", "bye")).build())));
+        assertTrue(!fingerprint.equals(driver.fingerprint(request(dir).parallelism(7).build())));
+    }
+
+    @Test
     void failingConfigureNamesImageStepAndCMakeOutput(@TempDir Path dir) throws Exception {
         Path cmake = ReferenceTools.require("cmake", "cmake");
         TestImages.write(dir, "project/CMakeLists.txt", "cmake_minimum_required(VERSION 3.20)\nproject(x NONE)\n"

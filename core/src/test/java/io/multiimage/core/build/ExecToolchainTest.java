@@ -118,6 +118,18 @@ class ExecToolchainTest {
     }
 
     @Test
+    void fingerprintShowsTheExpandedCommandAndFollowsTheFacts(@TempDir Path dir) throws Exception {
+        ExecSettings settings = ExecSettings.producingHex(List.of("make", "IMAGE=${FIRMWARE_IMAGE}"), "${FIRMWARE_IMAGE}.hex");
+        ExecToolchain exec = new ExecToolchain(settings, ProcessLauncher.local(), new CollectingLog());
+        String fingerprint = exec.fingerprint(request(dir));
+        assertEquals(fingerprint, exec.fingerprint(request(dir)));
+        assertTrue(fingerprint.startsWith("toolchain=exec\ncommand=make IMAGE=mcuboot\nworking-dir=" + dir.resolve("build")
+                + "\nhex=" + dir.resolve("build/mcuboot.hex") + "\nelf=\n"), fingerprint);
+        assertTrue(fingerprint.contains("\nenv FIRMWARE_FLASH_ORIGIN=0x8000\n"), fingerprint);
+        assertTrue(!fingerprint.equals(exec.fingerprint(request(dir).toBuilder().buildType("debug").build())));
+    }
+
+    @Test
     void factsMayNotRedefineStandardOnes(@TempDir Path dir) {
         ToolchainRequest request = request(dir).toBuilder().facts(Map.of("FIRMWARE_IMAGE", "x")).build();
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> ToolchainFacts.of(request));

@@ -257,6 +257,31 @@ class GnuArmToolchainTest {
     }
 
     @Test
+    void fingerprintNamesTheCompilerReleaseAndFollowsEveryBuildSetting(@TempDir Path dir) throws Exception {
+        writeProject(dir);
+        GnuArmToolchain gnuArm = TestImages.gnuArm(new CollectingLog());
+        ToolchainRequest request = projectRequest(dir, "build").build();
+        String fingerprint = gnuArm.fingerprint(request);
+        assertEquals(fingerprint, gnuArm.fingerprint(projectRequest(dir, "build").build()));
+        assertTrue(fingerprint.contains("\ngcc-version=arm-none-eabi-gcc "), fingerprint);
+        assertTrue(fingerprint.contains("ORIGIN = 0x00014000"), fingerprint);
+        List<ToolchainRequest> changed = List.of(
+                request.toBuilder().flash(new MemoryRegion(0x18000, 0x28000)).build(),
+                request.toBuilder().ram(new MemoryRegion(0x2000_0000L, 0x8000)).build(),
+                request.toBuilder().defines(Map.of("BOARD_ID", "0x1235")).build(),
+                request.toBuilder().cpu(new CpuFacts("cortex-m4", "fpv4-sp-d16", "hard")).build(),
+                request.toBuilder().extraArgs(List.of("-O0")).build());
+        for (ToolchainRequest other : changed) {
+            assertTrue(!fingerprint.equals(gnuArm.fingerprint(other)), other.toString());
+        }
+        GnuArmSettings otherFlags = new GnuArmSettings(List.of("-O2"), GnuArmSettings.defaults().linkerFlags(),
+                Duration.ofMinutes(1));
+        GnuArmToolchain tuned = new GnuArmToolchain(ExecutableLocator.of(Optional.empty()), otherFlags,
+                ProcessLauncher.local(), new CollectingLog());
+        assertTrue(!fingerprint.equals(tuned.fingerprint(request)));
+    }
+
+    @Test
     void noSourcesIsAClearError(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("src"));
         TestImages.write(dir.resolve("src"), "README.txt", "not a source\n");
