@@ -1,0 +1,90 @@
+package io.multiimage.core.pipeline;
+
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.spi.BuildLog;
+import io.multiimage.hex.ImageException;
+import io.multiimage.hex.ImageMerger;
+import io.multiimage.hex.IntelHex;
+import io.multiimage.hex.MemoryImage;
+import io.multiimage.hex.NamedImage;
+import io.multiimage.hex.OverlapPolicy;
+import io.multiimage.hex.StartPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The assemble step: one merged HEX per domain ({@code merged.hex} for the top-level image's
+ * domain, {@code merged_<DOMAIN>.hex} for the others) and {@code merged_domains.hex} holding
+ * every domain. Any overlap between two images is an error naming both and the range.
+ *
+ * <p>The start address of a merged file is that of the image placed lowest in memory: on a
+ * Cortex-M the core boots from the vector table at the start of flash, so that image is the
+ * one that runs first. Inputs are merged in address order, so the result does not depend on
+ * the order images were declared or built in.
+ */
+final class AssembleStage {
+
+    private final BuildLog log;
+
+    AssembleStage(BuildLog log) {
+        this.log = log;
+    }
+
+    /** Writes the merged files into {@code outputDirectory}; returns file name → path. */
+    Map<String, Path> run(String rootDomain, List<BuiltImage> images, Path outputDirectory)
+            throws InvalidConfigurationException, IOException {
+        Map<String, List<NamedImage>> byDomain = new LinkedHashMap<>();
+        byDomain.put(rootDomain, new ArrayList<>());
+        for (BuiltImage image : images) {
+            if (image.hex().isPresent()) {
+                byDomain.computeIfAbsent(image.placement().domain(), d -> new ArrayList<>())
+                        .add(new NamedImage(image.name(), read(image)));
+            }
+        }
+        Map<String, Path> written = new LinkedHashMap<>();
+        List<NamedImage> domains = new ArrayList<>();
+        for (Map.Entry<String, List<NamedImage>> domain : byDomain.entrySet()) {
+            String fileName = domain.getKey().equals(rootDomain) ? "merged.hex" : "merged_" + domain.getKey() + ".hex";
+            MemoryImage merged = merge(domain.getValue(), "domain " + domain.getKey());
+            written.put(fileName, write(merged, outputDirectory.resolve(fileName)));
+            domains.add(new NamedImage(fileName, merged));
+        }
+        MemoryImage all = merge(domains, "the domains");
+        written.put("merged_domains.hex", write(all, outputDirectory.resolve("merged_domains.hex")));
+        return written;
+    }
+
+    private MemoryImage merge(List<NamedImage> inputs, String what) throws InvalidConfigurationException {
+        List<NamedImage> byAddress = new ArrayList<>(inputs);
+        byAddress.sort(Comparator.comparingLong((NamedImage n) -> n.image().span().map(s -> s.start()).orElse(0L))
+                .thenComparing(NamedImage::name));
+        try {
+            return ImageMerger.merge(byAddress, OverlapPolicy.ERROR, StartPolicy.FIRST);
+        } catch (ImageException e) {
+            throw new InvalidConfigurationException("Merging " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static MemoryImage read(BuiltImage image) throws InvalidConfigurationException, IOException {
+        try {
+            return IntelHex.read(image.hex().orElseThrow());
+        } catch (ImageException e) {
+            throw new InvalidConfigurationException("Image '" + image.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Path write(MemoryImage image, Path file) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        IntelHex.write(image, text, IntelHex.WriteOptions.DEFAULT);
+        if (OutputFiles.writeIfChanged(file, text.toByteArray())) {
+            log.info("Wrote " + file.getFileName());
+        }
+        return file;
+    }
+}

@@ -1,0 +1,33 @@
+package io.multiimage.core.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a build produced.
+ *
+ * @param images the images built (or checked up to date), in tree pre-order
+ * @param merged merged file name ({@code merged.hex}, {@code merged_CPUNET.hex},
+ *     {@code merged_domains.hex}) → path; empty when only one image was built
+ * @param buildInfo {@code build-info.json}; empty when only one image was built
+ */
+public record BuildResult(List<BuiltImage> images, Map<String, Path> merged, Optional<Path> buildInfo) {
+
+    /** Copies the parts. */
+    public BuildResult {
+        images = List.copyOf(images);
+        merged = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(merged));
+    }
+
+    /** The image named {@code name}. */
+    public Optional<BuiltImage> image(String name) {
+        return images.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    /** The merged HEX of the top-level image's domain. */
+    public Optional<Path> mergedHex() {
+        return Optional.ofNullable(merged.get("merged.hex"));
+    }
+}

@@ -1,0 +1,250 @@
+package io.multiimage.core.pipeline;
+
+import io.multiimage.core.FirmwareException;
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.board.CpuFacts;
+import io.multiimage.core.build.Toolchain;
+import io.multiimage.core.build.ToolchainOutputs;
+import io.multiimage.core.build.ToolchainRequest;
+import io.multiimage.core.config.ImageConfiguration;
+import io.multiimage.core.config.SelectedFile;
+import io.multiimage.core.incremental.Fingerprint;
+import io.multiimage.core.incremental.StepLedger;
+import io.multiimage.core.kconfig.AutoconfWriter;
+import io.multiimage.core.kconfig.DotConfigWriter;
+import io.multiimage.core.model.BuildStrategy;
+import io.multiimage.core.model.HexCoordinates;
+import io.multiimage.core.model.HexFile;
+import io.multiimage.core.spi.BuildLog;
+import io.multiimage.core.spi.HexArtifactResolver;
+import io.multiimage.hex.Elf;
+import io.multiimage.hex.ImageFormatException;
+import io.multiimage.hex.IntelHex;
+import io.multiimage.hex.MemoryImage;
+import io.multiimage.hex.RawBinary;
+import io.multiimage.hex.Segment;
+import io.multiimage.core.variables.ReceivedVariable;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The build step of one image, by its strategy:
+ *
+ * <ul>
+ *   <li>{@code from-source}: writes {@code .config} and {@code autoconf.h}, runs the image's
+ *       toolchain driver unless the step's inputs are unchanged, converts the ELF to
+ *       {@code <image>.hex} and {@code <image>.bin}, and checks that the image stays inside its
+ *       partition;</li>
+ *   <li>{@code use-hex}: resolves the HEX (file or coordinates), checks a pinned sha256,
+ *       parses it strictly and checks that it lies inside its static partition;</li>
+ *   <li>{@code skip}: nothing; the partition stays reserved.</li>
+ * </ul>
+ */
+final class BuildStage {
+
+    private static final String STEP = "build";
+    private static final List<String> C_SOURCES = List.of(".c", ".h", ".s", ".S", ".inc");
+
+    private final BuildRequest request;
+    private final ToolchainFactory toolchains;
+    private final HexArtifactResolver resolver;
+    private final BuildLog log;
+
+    BuildStage(BuildRequest request, ToolchainFactory toolchains, HexArtifactResolver resolver, BuildLog log) {
+        this.request = request;
+        this.toolchains = toolchains;
+        this.resolver = resolver;
+        this.log = log;
+    }
+
+    BuiltImage run(ConfiguredImage image, ImagePlacement placement, Path imageDir)
+            throws FirmwareException, IOException, InterruptedException {
+        BuildStrategy strategy = image.strategy().strategy();
+        if (strategy instanceof BuildStrategy.UseHex useHex) {
+            return usePrebuilt(image, useHex, placement, imageDir);
+        }
+        if (strategy instanceof BuildStrategy.Skip) {
+            log.info(image.name() + ": skipped (build strategy skip); partition " + placement.partition()
+                    + " stays reserved");
+            return new BuiltImage(image.name(), placement, strategy.id(), image.strategy().origin(), Optional.empty(),
+                    Optional.empty(), true, Map.of(), Map.of());
+        }
+        return fromSource(image, image.configuration().orElseThrow(), placement, imageDir);
+    }
+
+    private BuiltImage fromSource(ConfiguredImage image, ImageConfiguration configuration, ImagePlacement placement,
+            Path imageDir) throws FirmwareException, IOException, InterruptedException {
+        String name = image.name();
+        OutputFiles.writeIfChanged(imageDir.resolve(".config"),
+                DotConfigWriter.render(configuration.kconfig().symbols(), ""));
+        OutputFiles.writeIfChanged(imageDir.resolve("autoconf.h"),
+                AutoconfWriter.render(configuration.kconfig().symbols(), ""));
+
+        ImageSources sources = request.sourcesOf(name, image.context().imageDir());
+        Toolchain toolchain = toolchains.forImage(name, image.context().toolchain(), sources);
+        ToolchainRequest toolchainRequest = toolchainRequest(image, configuration, placement, imageDir, sources);
+
+        Fingerprint inputs = Fingerprint.builder()
+                .value("toolchain", toolchain.fingerprint(toolchainRequest))
+                .file(".config", imageDir.resolve(".config"))
+                .file("autoconf.h", imageDir.resolve("autoconf.h"))
+                .file("pm_config.h", imageDir.resolve("pm_config.h"))
+                .file("zephyr.dts", imageDir.resolve("zephyr.dts"))
+                .tree("src/", sources.sourceDirectory(), toolchain.id().equals("gnu-arm") ? C_SOURCES : List.of(""))
+                .build();
+        Path hex = imageDir.resolve(name + ".hex");
+        Path bin = imageDir.resolve(name + ".bin");
+        List<Path> outputs = List.of(hex, bin);
+        StepLedger ledger = new StepLedger(imageDir);
+        StepLedger.Decision decision = ledger.check(STEP, inputs, outputs);
+        if (decision.upToDate()) {
+            log.info(name + ": up to date");
+            explain(name, "nothing changed since the last build");
+            return built(image, placement, hex, Optional.empty(), true, inputs, outputs);
+        }
+        explain(name, "building because " + String.join(", ", decision.reasons()));
+        ledger.invalidate(STEP);
+        log.info(name + ": building from source with " + toolchain.id() + " at " + placement.flash()
+                + " (partition " + placement.partition() + ")");
+        ToolchainOutputs produced = toolchain.build(toolchainRequest);
+        MemoryImage content = load(name, produced);
+        checkInsidePartition(name, content, placement, "the built image");
+        writeHex(content, hex);
+        Segment span = content.span().orElseThrow();
+        ByteArrayOutputStream binary = new ByteArrayOutputStream();
+        RawBinary.write(content, binary, span.start(), span.start() + span.length(), RawBinary.DEFAULT_FILL);
+        OutputFiles.writeIfChanged(bin, binary.toByteArray());
+        produced.size().ifPresent(size -> log.info(name + ": " + size.summary()));
+        ledger.recordDone(STEP, inputs, outputs);
+        return built(image, placement, hex, Optional.empty(), false, inputs, outputs);
+    }
+
+    private ToolchainRequest toolchainRequest(ConfiguredImage image, ImageConfiguration configuration,
+            ImagePlacement placement, Path imageDir, ImageSources sources) {
+        CpuFacts cpu = image.board().definition().cpu();
+        Map<String, String> forwarded = new TreeMap<>();
+        for (ReceivedVariable variable : image.context().variables().all()) {
+            forwarded.put(variable.name(), variable.value());
+        }
+        List<String> extraArgs = new ArrayList<>(sources.extraArgs());
+        image.context().variables().get("EXTRA_MULTI_IMAGE_CMAKE_ARGS")
+                .ifPresent(args -> extraArgs.addAll(splitList(args)));
+        return ToolchainRequest.builder(image.name(), sources.sourceDirectory(), imageDir)
+                .includeDirs(List.of(imageDir))
+                .flash(placement.flash())
+                .ram(placement.ram())
+                .cpu(new io.multiimage.core.build.CpuFacts(cpu.cpu(), cpu.fpu().orElse(""), cpu.floatAbi()))
+                .board(image.context().boardWithRevision())
+                .buildType(image.context().buildType())
+                .confFiles(configuration.plan().kconfigFiles().stream().map(SelectedFile::path).toList())
+                .dtcOverlayFiles(configuration.plan().overlays().stream().map(SelectedFile::path).toList())
+                .forwardedVariables(forwarded)
+                .verbose(request.options().verbose())
+                .parallelism(request.options().parallelism())
+                .extraArgs(extraArgs)
+                .build();
+    }
+
+    private BuiltImage usePrebuilt(ConfiguredImage image, BuildStrategy.UseHex useHex, ImagePlacement placement,
+            Path imageDir) throws FirmwareException, IOException {
+        String name = image.name();
+        Path source = useHex.source() instanceof HexCoordinates coordinates
+                ? resolver.resolve(coordinates)
+                : ((HexFile) useHex.source()).path();
+        if (!Files.isRegularFile(source)) {
+            throw new InvalidConfigurationException("Image '" + name + "': prebuilt HEX " + useHex.source().describe()
+                    + " does not exist (" + image.strategy().origin() + ")");
+        }
+        byte[] bytes = Files.readAllBytes(source);
+        String sha256 = Fingerprint.sha256(bytes);
+        if (useHex.sha256().isPresent() && !useHex.sha256().get().equals(sha256)) {
+            throw new InvalidConfigurationException("Image '" + name + "': prebuilt HEX " + useHex.source().describe()
+                    + " has sha256 " + sha256 + " but " + useHex.sha256().get() + " is pinned; "
+                    + "check the artifact's origin, or update the pinned <sha256> if the new HEX is intended");
+        }
+        MemoryImage content;
+        try {
+            content = IntelHex.read(source);
+        } catch (ImageFormatException e) {
+            throw new InvalidConfigurationException("Image '" + name + "': prebuilt HEX is not valid Intel HEX: "
+                    + e.getMessage(), e);
+        }
+        checkInsidePartition(name, content, placement, "the prebuilt HEX");
+        Path hex = imageDir.resolve(name + ".hex");
+        boolean written = OutputFiles.writeIfChanged(hex, bytes);
+        log.info(name + ": using prebuilt HEX " + useHex.source().describe() + " (sha256 " + sha256 + ")"
+                + (written ? "" : ", unchanged"));
+        Fingerprint inputs = Fingerprint.builder().value("prebuilt-hex", sha256).build();
+        return built(image, placement, hex, Optional.of(useHex.source().describe()), !written, inputs, List.of(hex));
+    }
+
+    private static MemoryImage load(String image, ToolchainOutputs produced) throws FirmwareException, IOException {
+        try {
+            if (produced.elf().isPresent()) {
+                return Elf.load(produced.elf().get());
+            }
+            if (produced.hex().isPresent()) {
+                return IntelHex.read(produced.hex().get());
+            }
+        } catch (ImageFormatException e) {
+            throw new InvalidConfigurationException("Image '" + image + "': the toolchain's output is unreadable: "
+                    + e.getMessage(), e);
+        }
+        throw new InvalidConfigurationException("Image '" + image + "': the toolchain produced neither ELF nor HEX");
+    }
+
+    private static void checkInsidePartition(String image, MemoryImage content, ImagePlacement placement, String what)
+            throws InvalidConfigurationException {
+        if (content.isEmpty()) {
+            throw new InvalidConfigurationException("Image '" + image + "': " + what + " holds no data");
+        }
+        for (Segment segment : content.segments()) {
+            long end = segment.start() + segment.length();
+            if (segment.start() < placement.flash().origin() || end > placement.flash().end()) {
+                throw new InvalidConfigurationException(String.format(
+                        "Image '%s': %s has data at 0x%x..0x%x, outside its partition %s at %s", image, what,
+                        segment.start(), end, placement.partition(), placement.flash()));
+            }
+        }
+    }
+
+    private static void writeHex(MemoryImage content, Path hex) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        IntelHex.write(content, text, IntelHex.WriteOptions.DEFAULT);
+        OutputFiles.writeIfChanged(hex, text.toByteArray());
+    }
+
+    private BuiltImage built(ConfiguredImage image, ImagePlacement placement, Path hex, Optional<String> origin,
+            boolean upToDate, Fingerprint inputs, List<Path> outputs) throws IOException {
+        Map<String, String> outputDigests = new LinkedHashMap<>();
+        for (Path output : outputs) {
+            outputDigests.put(output.getFileName().toString(), Fingerprint.sha256(output));
+        }
+        return new BuiltImage(image.name(), placement, image.strategy().strategy().id(), image.strategy().origin(),
+                Optional.of(hex), origin, upToDate, inputs.entries(), outputDigests);
+    }
+
+    private void explain(String image, String why) {
+        if (request.options().explain()) {
+            log.info("[explain] " + image + ": " + why);
+        }
+    }
+
+    private static List<String> splitList(String value) {
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(";")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
+    }
+}

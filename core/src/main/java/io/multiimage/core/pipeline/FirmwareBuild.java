@@ -1,0 +1,135 @@
+package io.multiimage.core.pipeline;
+
+import io.multiimage.core.FirmwareException;
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.devicetree.MemoryFacts;
+import io.multiimage.core.model.ImageTree;
+import io.multiimage.core.spi.BuildLog;
+import io.multiimage.core.spi.HexArtifactResolver;
+import io.multiimage.core.spi.ProcessLauncher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A multi-image build, end to end: discover (the image tree) → configure (conditions,
+ * strategies, Kconfig, devicetree) → place (one partition layout per domain) → build (each
+ * image by its strategy; independent images concurrently; up-to-date images skipped) →
+ * assemble (merged HEX per domain, {@code merged_domains.hex}, {@code build-info.json}).
+ *
+ * <p>With {@link BuildRequest#onlyImage()} set, the whole tree is still configured and placed
+ * (an image's address depends on every other image) but only that image is built and
+ * nothing is merged: how a child image module builds itself inside its parent's tree.
+ */
+public final class FirmwareBuild {
+
+    private final BuildLog log;
+    private final ProcessLauncher launcher;
+    private final HexArtifactResolver resolver;
+
+    /** A build that logs to {@code log}, runs tools through {@code launcher} and finds prebuilt HEX through {@code resolver}. */
+    public FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
+        this.log = log;
+        this.launcher = launcher;
+        this.resolver = resolver;
+    }
+
+    /**
+     * Runs the build.
+     *
+     * @throws InvalidConfigurationException for anything the user must fix, with image, file and line
+     * @throws FirmwareException when a tool is missing or fails for reasons of the machine
+     * @throws IOException when outputs cannot be written
+     * @throws InterruptedException when the build was interrupted; running tools are killed
+     */
+    public BuildResult run(BuildRequest request)
+            throws FirmwareException, IOException, InterruptedException {
+        ImageTree tree = ImageTree.build(request.rootImage(), request.declarations());
+        if (request.onlyImage().isPresent() && !tree.contains(request.onlyImage().get())) {
+            throw new InvalidConfigurationException("Image '" + request.onlyImage().get() + "' is not part of the tree of "
+                    + request.rootImage());
+        }
+        Map<String, ConfiguredImage> images = new ConfigureStage(log).run(request, tree);
+        ImageDirectories dirs = new ImageDirectories(request.outputDirectory());
+        Files.createDirectories(dirs.root());
+
+        Map<String, MemoryFacts> memory = new LinkedHashMap<>();
+        DevicetreeStage devicetree = new DevicetreeStage(log);
+        for (ConfiguredImage image : images.values()) {
+            Files.createDirectories(dirs.of(image.name()));
+            memory.put(image.name(), devicetree.run(image, dirs.of(image.name())));
+        }
+        Map<String, ImagePlacement> placements = new PlaceStage(log).run(request, images, memory, dirs);
+
+        List<ConfiguredImage> toBuild = images.values().stream()
+                .filter(image -> request.onlyImage().map(image.name()::equals).orElse(true))
+                .toList();
+        List<BuiltImage> built = buildAll(request, toBuild, placements, dirs);
+        if (request.onlyImage().isPresent()) {
+            return new BuildResult(built, Map.of(), Optional.empty());
+        }
+        String rootDomain = images.get(request.rootImage()).domain();
+        Map<String, java.nio.file.Path> merged = new AssembleStage(log).run(rootDomain, built, dirs.root());
+        java.nio.file.Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), built, merged);
+        return new BuildResult(built, merged, Optional.of(buildInfo));
+    }
+
+    /** Builds the images concurrently, at most {@code parallelism} at a time; results in tree order. */
+    private List<BuiltImage> buildAll(BuildRequest request, List<ConfiguredImage> images,
+            Map<String, ImagePlacement> placements, ImageDirectories dirs)
+            throws FirmwareException, IOException, InterruptedException {
+        BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(), launcher, log), resolver, log);
+        int threads = Math.max(1, Math.min(request.options().parallelism(), images.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "firmware-image");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<BuiltImage>> futures = new ArrayList<>();
+            for (ConfiguredImage image : images) {
+                ImagePlacement placement = placements.get(image.name());
+                java.nio.file.Path dir = dirs.of(image.name());
+                futures.add(pool.submit(() -> stage.run(image, placement, dir)));
+            }
+            List<BuiltImage> built = new ArrayList<>();
+            for (Future<BuiltImage> future : futures) {
+                built.add(await(future));
+            }
+            return built;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The image's result; its failure rethrown as it was thrown, the first in tree order winning. */
+    private static BuiltImage await(Future<BuiltImage> future)
+            throws FirmwareException, IOException, InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof FirmwareException firmware) {
+                throw firmware;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

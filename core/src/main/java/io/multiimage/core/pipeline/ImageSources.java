@@ -1,0 +1,36 @@
+package io.multiimage.core.pipeline;
+
+import io.multiimage.core.build.CMakeSettings;
+import io.multiimage.core.build.ExecSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where an image built from source keeps its sources, and the settings of the toolchain
+ * driver it uses when that driver needs any.
+ *
+ * @param sourceDirectory C and assembly sources for {@code gnu-arm}; the CMake project for
+ *     {@code cmake}; the working directory for {@code exec}
+ * @param cmake settings of the {@code cmake} driver
+ * @param exec settings of the {@code exec} driver
+ * @param extraArgs extra arguments for the driver (compiler options, CMake options, command
+ *     arguments); the seed's {@code EXTRA_MULTI_IMAGE_CMAKE_ARGS} are added to these
+ */
+public record ImageSources(Path sourceDirectory, Optional<CMakeSettings> cmake, Optional<ExecSettings> exec,
+        List<String> extraArgs) {
+
+    /** Checks the parts. */
+    public ImageSources {
+        Objects.requireNonNull(sourceDirectory, "sourceDirectory");
+        Objects.requireNonNull(cmake, "cmake");
+        Objects.requireNonNull(exec, "exec");
+        extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** Sources in {@code <applicationDir>/src/main/c}, no driver settings. */
+    public static ImageSources conventional(Path applicationDir) {
+        return new ImageSources(applicationDir.resolve("src/main/c"), Optional.empty(), Optional.empty(), List.of());
+    }
+}

@@ -1,0 +1,219 @@
+package io.multiimage.core.pipeline;
+
+import io.multiimage.core.FirmwareException;
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.build.MemoryRegion;
+import io.multiimage.core.devicetree.ExternalFlash;
+import io.multiimage.core.devicetree.MemoryFacts;
+import io.multiimage.core.model.StaticPartitionCheck;
+import io.multiimage.core.spi.BuildLog;
+import io.multiimage.partition.ConfigGenerator;
+import io.multiimage.partition.DomainConfig;
+import io.multiimage.partition.Layout;
+import io.multiimage.partition.OutputDomain;
+import io.multiimage.partition.Partition;
+import io.multiimage.partition.PartitionException;
+import io.multiimage.partition.PartitionManager;
+import io.multiimage.partition.PlacementStrategy;
+import io.multiimage.partition.Region;
+import io.multiimage.partition.RequestSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The place step: every domain's partition requests and static layout → one layout per
+ * domain, with the Partition Manager's own algorithm and outputs.
+ *
+ * <ul>
+ *   <li>Requests: each image's {@code pm.yml}, in tree pre-order.</li>
+ *   <li>Static layout: {@code pm_static_<buildtype>.yml}, else {@code pm_static.yml}, in the
+ *       directory of the domain's main image (the first image of the domain in pre-order).</li>
+ *   <li>Regions, in the SDK's order: {@code sram_primary} and {@code flash_primary} from the
+ *       main image's devicetree ({@code zephyr,sram}, {@code zephyr,flash}), then
+ *       {@code external_flash} when a request asks for it and the board has an enabled
+ *       external flash chip.</li>
+ *   <li>The top-level image takes the dynamic partition {@code app}; the main image of any
+ *       other domain takes a dynamic partition named after itself; every other image takes
+ *       the partition named after itself.</li>
+ * </ul>
+ *
+ * Writes {@code partitions[_<D>].yml}, {@code regions[_<D>].yml}, {@code pm[_<D>].config} in
+ * the output directory and {@code pm_config.h} in every image's directory.
+ */
+final class PlaceStage {
+
+    static final String ROOT_PARTITION = "app";
+
+    private final BuildLog log;
+
+    PlaceStage(BuildLog log) {
+        this.log = log;
+    }
+
+    /** Lays out every domain and returns where each image lives. */
+    Map<String, ImagePlacement> run(BuildRequest request, Map<String, ConfiguredImage> images,
+            Map<String, MemoryFacts> memory, ImageDirectories dirs) throws FirmwareException, IOException {
+        Map<String, List<ConfiguredImage>> byDomain = groupByDomain(images);
+        String rootDomain = images.get(request.rootImage()).domain();
+        List<Layout> layouts = new ArrayList<>();
+        Map<String, String> pmDomainOf = new LinkedHashMap<>();
+        for (Map.Entry<String, List<ConfiguredImage>> domain : byDomain.entrySet()) {
+            String pmDomain = domain.getKey().equals(rootDomain) ? "" : domain.getKey();
+            pmDomainOf.put(domain.getKey(), pmDomain);
+            layouts.add(layOut(request, pmDomain, domain.getValue(), memory));
+        }
+        List<OutputDomain> outputs = new ArrayList<>();
+        for (Layout layout : layouts) {
+            writeLayout(layout, request.outputDirectory());
+            outputs.add(toOutput(layout));
+        }
+        Map<String, ImagePlacement> placements = new LinkedHashMap<>();
+        for (ConfiguredImage image : images.values()) {
+            String pmDomain = pmDomainOf.get(image.domain());
+            Layout layout = layouts.get(new ArrayList<>(pmDomainOf.values()).indexOf(pmDomain));
+            String partition = partitionOf(request, image);
+            placements.put(image.name(), placementOf(image, partition, layout));
+            String header = header(outputs, pmDomain + ":" + partition);
+            OutputFiles.writeIfChanged(dirs.of(image.name()).resolve("pm_config.h"), header + "\n");
+        }
+        return placements;
+    }
+
+    /** The partition an image is placed in. */
+    static String partitionOf(BuildRequest request, ConfiguredImage image) {
+        return image.name().equals(request.rootImage()) ? ROOT_PARTITION : image.name();
+    }
+
+    private Layout layOut(BuildRequest request, String pmDomain, List<ConfiguredImage> images,
+            Map<String, MemoryFacts> memory) throws FirmwareException, IOException {
+        ConfiguredImage main = images.get(0);
+        String dynamicPartition = pmDomain.isEmpty() ? ROOT_PARTITION : main.name();
+        List<RequestSource> requests = new ArrayList<>();
+        boolean wantsExternalFlash = false;
+        for (ConfiguredImage image : images) {
+            Path pmYml = image.context().imageDir().resolve("pm.yml");
+            if (image.fromSource() && Files.isRegularFile(pmYml)) {
+                String text = Files.readString(pmYml, StandardCharsets.UTF_8);
+                requests.add(RequestSource.ofText(request.layout().relative(pmYml), text));
+                wantsExternalFlash |= text.contains("external_flash");
+            }
+        }
+        Optional<Path> staticFile = staticConfig(main);
+        RequestSource staticConfig = null;
+        Set<String> staticNames = new TreeSet<>();
+        if (staticFile.isPresent()) {
+            staticConfig = RequestSource.ofText(request.layout().relative(staticFile.get()),
+                    Files.readString(staticFile.get(), StandardCharsets.UTF_8));
+            staticNames.addAll(staticPartitionNames(staticConfig));
+            log.info("Static partitions of " + describe(pmDomain) + " from " + request.layout().relative(staticFile.get()));
+        }
+        for (ConfiguredImage image : images) {
+            StaticPartitionCheck.require(image.name(), image.strategy().strategy(), staticNames, Optional.empty());
+        }
+        MemoryFacts facts = memory.get(main.name());
+        List<Region> regions = new ArrayList<>();
+        regions.add(Region.of("sram_primary", facts.sram().address(), facts.sram().size(), PlacementStrategy.COMPLEX)
+                .withDynamicPartition("sram_primary"));
+        boolean nordic = main.board().definition().soc().startsWith("nrf");
+        regions.add(Region.of("flash_primary", facts.flash().address(), facts.flash().size(), PlacementStrategy.COMPLEX)
+                .withDevice("flash_controller", nordic ? "CONFIG_SOC_FLASH_NRF" : "")
+                .withDynamicPartition(dynamicPartition));
+        if (wantsExternalFlash) {
+            Optional<ExternalFlash> chip = facts.externalFlash().stream().filter(ExternalFlash::enabled).findFirst();
+            if (chip.isPresent()) {
+                String device = chip.get().labels().isEmpty() ? "external_flash" : chip.get().labels().get(0);
+                regions.add(Region.of("external_flash", 0, chip.get().size(), PlacementStrategy.START_TO_END)
+                        .withDevice(device, ""));
+            }
+        }
+        try {
+            return new PartitionManager(warning -> log.warn(describe(pmDomain) + ": " + warning))
+                    .place(new DomainConfig(pmDomain, requests, staticConfig, regions));
+        } catch (PartitionException e) {
+            throw new InvalidConfigurationException("Partition layout of " + describe(pmDomain) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Path> staticConfig(ConfiguredImage main) {
+        Path dir = main.context().imageDir();
+        String buildType = main.context().buildType();
+        if (!buildType.isEmpty() && Files.isRegularFile(dir.resolve("pm_static_" + buildType + ".yml"))) {
+            return Optional.of(dir.resolve("pm_static_" + buildType + ".yml"));
+        }
+        return Files.isRegularFile(dir.resolve("pm_static.yml")) ? Optional.of(dir.resolve("pm_static.yml")) : Optional.empty();
+    }
+
+    private static Set<String> staticPartitionNames(RequestSource source) throws InvalidConfigurationException {
+        try {
+            Object root = io.multiimage.partition.YamlReader.parse(source.label(), source.text()).root();
+            Set<String> names = new TreeSet<>();
+            if (root instanceof Map<?, ?> map) {
+                map.keySet().forEach(key -> names.add(String.valueOf(key)));
+            }
+            return names;
+        } catch (PartitionException e) {
+            throw new InvalidConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static ImagePlacement placementOf(ConfiguredImage image, String partitionName, Layout layout)
+            throws InvalidConfigurationException {
+        Partition partition = layout.find(partitionName).orElseThrow(() -> new InvalidConfigurationException(
+                "Image '" + image.name() + "': the partition layout has no partition '" + partitionName
+                        + "'; add a pm.yml with a '" + partitionName + "' request to "
+                        + image.context().imageDir().getFileName() + "/, or an entry to pm_static.yml"));
+        Partition ram = layout.find(image.name() + "_sram").or(() -> layout.find("sram_primary")).orElseThrow(
+                () -> new InvalidConfigurationException("Image '" + image.name() + "': no sram_primary partition"));
+        return new ImagePlacement(image.domain(), partitionName, new MemoryRegion(partition.address(), partition.size()),
+                new MemoryRegion(ram.address(), ram.size()), layout.isStatic(partitionName));
+    }
+
+    private static Map<String, List<ConfiguredImage>> groupByDomain(Map<String, ConfiguredImage> images) {
+        Map<String, List<ConfiguredImage>> byDomain = new LinkedHashMap<>();
+        for (ConfiguredImage image : images.values()) {
+            byDomain.computeIfAbsent(image.domain(), d -> new ArrayList<>()).add(image);
+        }
+        return byDomain;
+    }
+
+    private void writeLayout(Layout layout, Path outputDirectory) throws IOException, InvalidConfigurationException {
+        DomainConfig names = new DomainConfig(layout.domain(), List.of(), null, List.of());
+        OutputFiles.writeIfChanged(outputDirectory.resolve(names.partitionsFileName()), layout.partitionsYaml());
+        OutputFiles.writeIfChanged(outputDirectory.resolve(names.regionsFileName()), layout.regionsYaml());
+        String pmConfig = layout.domain().isEmpty() ? "pm.config" : "pm_" + layout.domain() + ".config";
+        try {
+            OutputFiles.writeIfChanged(outputDirectory.resolve(pmConfig), ConfigGenerator.pmConfig(List.of(toOutput(layout))));
+        } catch (PartitionException e) {
+            throw new InvalidConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static OutputDomain toOutput(Layout layout) throws InvalidConfigurationException {
+        try {
+            return layout.toOutputDomain();
+        } catch (PartitionException e) {
+            throw new InvalidConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static String header(List<OutputDomain> outputs, String image) throws InvalidConfigurationException {
+        try {
+            return ConfigGenerator.header(outputs, image, "pm_config.h");
+        } catch (PartitionException e) {
+            throw new InvalidConfigurationException("pm_config.h for " + image + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(String pmDomain) {
+        return pmDomain.isEmpty() ? "the default domain" : "domain " + pmDomain;
+    }
+}

@@ -1,0 +1,38 @@
+package io.multiimage.core.pipeline;
+
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.build.CMakeSettings;
+import io.multiimage.core.build.CMakeToolchain;
+import io.multiimage.core.build.ExecToolchain;
+import io.multiimage.core.build.ExecutableLocator;
+import io.multiimage.core.build.GnuArmToolchain;
+import io.multiimage.core.build.Toolchain;
+import io.multiimage.core.spi.BuildLog;
+import io.multiimage.core.spi.ProcessLauncher;
+
+/** Picks the driver an image names ({@code gnu-arm}, {@code cmake}, {@code exec}) and sets it up. */
+final class ToolchainFactory {
+
+    private final BuildOptions options;
+    private final ProcessLauncher launcher;
+    private final BuildLog log;
+
+    ToolchainFactory(BuildOptions options, ProcessLauncher launcher, BuildLog log) {
+        this.options = options;
+        this.launcher = launcher;
+        this.log = log;
+    }
+
+    Toolchain forImage(String image, String driver, ImageSources sources) throws InvalidConfigurationException {
+        return switch (driver) {
+            case GnuArmToolchain.ID -> GnuArmToolchain.create(options.toolchainPath(), launcher, log);
+            case CMakeToolchain.ID -> new CMakeToolchain(ExecutableLocator.of(options.toolchainPath()),
+                    sources.cmake().orElse(CMakeSettings.defaults()), launcher, log);
+            case ExecToolchain.ID -> new ExecToolchain(sources.exec().orElseThrow(() -> new InvalidConfigurationException(
+                    "Image '" + image + "': toolchain 'exec' needs a command: configure <exec><command>")),
+                    launcher, log);
+            default -> throw new InvalidConfigurationException("Image '" + image + "': unknown toolchain '" + driver
+                    + "'; expected gnu-arm, cmake or exec (POM <toolchain> or -Dfirmware.toolchain)");
+        };
+    }
+}

@@ -1,0 +1,189 @@
+package io.multiimage.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.build.CollectingLog;
+import io.multiimage.core.config.ProjectLayout;
+import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.run.QemuRequest;
+import io.multiimage.core.run.QemuResult;
+import io.multiimage.core.run.QemuRunner;
+import io.multiimage.core.spi.HexArtifactResolver;
+import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.testkit.ProjectPaths;
+import io.multiimage.testkit.ReferenceTools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on the secure-boot sample, without Maven: app → mcuboot → b0 configured
+ * from their prj.conf files, placed by the partition manager from their pm.yml files, compiled
+ * with arm-none-eabi-gcc, merged, and booted in QEMU.
+ */
+class SecureBootSampleBuildTest {
+
+    @TempDir
+    Path project;
+
+    private final CollectingLog log = new CollectingLog();
+
+    @BeforeEach
+    void copySample() throws IOException {
+        ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
+        ReferenceTools.require("qemu-system-arm", "qemu-system-arm");
+        Path sample = ProjectPaths.root().resolve("samples/secure-boot");
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(f -> !sample.relativize(f).toString().contains("target"))::iterator) {
+                Path copy = project.resolve(sample.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    @Test
+    void mergedHexBootsTheThreeStagesInOrder() throws Exception {
+        BuildResult result = build(Map.of(), Optional.empty());
+
+        Path merged = result.mergedHex().orElseThrow();
+        QemuResult boot = boot(merged);
+        List<String> lines = boot.uartLines();
+        assertEquals(0, boot.exitStatus(), String.join("\n", lines));
+        assertStagesInOrder(lines, "b0:", "mcuboot:", "app: Hello from the application");
+        assertEquals("0x0", result.image("b0").orElseThrow().placement().flash().toString().split("\\.\\.")[0]);
+        assertTrue(Files.readString(project.resolve("app/target/firmware/partitions.yml")).contains("mcuboot:"));
+        assertTrue(Files.isRegularFile(project.resolve("app/target/firmware/merged_domains.hex")));
+        assertTrue(Files.readString(project.resolve("app/target/firmware/build-info.json")).contains("\"name\" : \"b0\""));
+    }
+
+    @Test
+    void aSecondBuildCompilesNothingAndRewritesNothing() throws Exception {
+        build(Map.of(), Optional.empty());
+        Map<Path, FileTime> before = timestamps(project.resolve("app/target/firmware"));
+
+        BuildResult again = build(Map.of(), Optional.empty());
+
+        assertTrue(again.images().stream().allMatch(BuiltImage::upToDate), again.images().toString());
+        assertEquals(before, timestamps(project.resolve("app/target/firmware")));
+        assertFalse(log.at("INFO").stream().anyMatch(line -> line.contains("building from source")
+                && log.at("INFO").indexOf(line) > log.at("INFO").size() / 2));
+    }
+
+    @Test
+    void aChangedSourceRebuildsOnlyThatImageAndExplainsWhy() throws Exception {
+        build(Map.of(), Optional.empty());
+        Path main = project.resolve("mcuboot/src/main/c/main.c");
+        Files.writeString(main, Files.readString(main) + "\n/* touched */\n");
+        CollectingLog second = new CollectingLog();
+
+        BuildResult again = new FirmwareBuild(second, ProcessLauncher.local(), noRepository())
+                .run(request(Map.of(), Optional.empty(), true));
+
+        assertFalse(again.image("mcuboot").orElseThrow().upToDate());
+        assertTrue(again.image("app").orElseThrow().upToDate());
+        assertTrue(again.image("b0").orElseThrow().upToDate());
+        assertTrue(second.at("INFO").contains("[explain] mcuboot: building because src/main.c changed"),
+                second.lines().toString());
+    }
+
+    @Test
+    void releaseBuildTypeSelectsTheReleaseFragments() throws Exception {
+        BuildResult result = build(Map.of(), Optional.of("release"));
+
+        List<String> lines = boot(result.mergedHex().orElseThrow()).uartLines();
+        assertStagesInOrder(lines, "b0:", "mcuboot: second-stage bootloader (release)",
+                "app: Hello from the release application");
+    }
+
+    @Test
+    void forwardedConfigValueReachesTheGrandchild() throws Exception {
+        BuildResult result = build(Map.of("mcuboot_b0_CONFIG_B0_BANNER", "\"forwarded banner\""), Optional.empty());
+
+        assertTrue(Files.readString(project.resolve("app/target/firmware/b0/.config"))
+                .contains("CONFIG_B0_BANNER=\"forwarded banner\""));
+        assertStagesInOrder(boot(result.mergedHex().orElseThrow()).uartLines(), "b0: forwarded banner");
+    }
+
+    @Test
+    void anImageThatDoesNotFitItsPartitionIsRefusedWithItsName() throws Exception {
+        Files.writeString(project.resolve("b0/pm.yml"), "b0:\n  placement:\n    after: [start]\n  size: 0x100\n");
+
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                () -> build(Map.of(), Optional.empty()));
+
+        assertTrue(error.getMessage().contains("b0"), error.getMessage());
+        assertFalse(Files.exists(project.resolve("app/target/firmware/merged.hex")));
+    }
+
+    private BuildResult build(Map<String, String> variables, Optional<String> buildType) throws Exception {
+        return new FirmwareBuild(log, ProcessLauncher.local(), noRepository())
+                .run(request(variables, buildType, false));
+    }
+
+    private BuildRequest request(Map<String, String> variables, Optional<String> buildType, boolean explain) {
+        ImageDeclaration.Builder app = ImageDeclaration.builder("app", project.resolve("app"))
+                .board("qemu_cortex_m3").children("mcuboot");
+        buildType.ifPresent(app::buildType);
+        List<ImageDeclaration> declarations = List.of(
+                app.build(),
+                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
+                ImageDeclaration.builder("b0", project.resolve("b0")).build());
+        return new BuildRequest(new ProjectLayout(project), "app", declarations, Map.of(), variables, Map.of(),
+                project.resolve("app/target/firmware"), Optional.empty(),
+                new BuildOptions(false, 2, explain, Optional.empty()));
+    }
+
+    private static HexArtifactResolver noRepository() {
+        return HexArtifactResolver.unavailable("no repository in this test");
+    }
+
+    private QemuResult boot(Path merged) throws Exception {
+        return new QemuRunner(ProcessLauncher.local(), log)
+                .run(QemuRequest.of(merged, "lm3s6965evb", Duration.ofSeconds(30), line -> {}));
+    }
+
+    private static void assertStagesInOrder(List<String> lines, String... prefixes) {
+        int from = 0;
+        for (String prefix : prefixes) {
+            int found = -1;
+            for (int i = from; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(prefix)) {
+                    found = i;
+                    break;
+                }
+            }
+            assertTrue(found >= 0, "'" + prefix + "' missing after line " + from + " in " + lines);
+            from = found + 1;
+        }
+    }
+
+    private static Map<Path, FileTime> timestamps(Path dir) throws IOException {
+        Map<Path, FileTime> times = new TreeMap<>();
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).forEach(files::add);
+        }
+        for (Path file : files) {
+            times.put(file, Files.getLastModifiedTime(file));
+        }
+        return times;
+    }
+}
