@@ -8,6 +8,14 @@ final class HexDigits {
     /** Upper-case digits. */
     static final byte[] DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
 
+    /**
+     * Value of a pair of ASCII hex digits indexed by {@code first << 8 | second}, -1 when
+     * either is not a hex digit: one lookup per byte on the parsers' hot path.
+     */
+    static final short[] PAIR = new short[1 << 16];
+    /** The two upper-case digits of each byte value: {@code PAIR_TEXT[2v], PAIR_TEXT[2v+1]}. */
+    static final byte[] PAIR_TEXT = new byte[512];
+
     static {
         java.util.Arrays.fill(VALUE, (byte) -1);
         for (int i = 0; i < 10; i++) {
@@ -16,6 +24,15 @@ final class HexDigits {
         for (int i = 0; i < 6; i++) {
             VALUE['A' + i] = (byte) (10 + i);
             VALUE['a' + i] = (byte) (10 + i);
+        }
+        for (int i = 0; i < PAIR.length; i++) {
+            int hi = VALUE[i >>> 8];
+            int lo = VALUE[i & 0xFF];
+            PAIR[i] = (short) (hi < 0 || lo < 0 ? -1 : (hi << 4) | lo);
+        }
+        for (int v = 0; v < 256; v++) {
+            PAIR_TEXT[2 * v] = DIGITS[v >>> 4];
+            PAIR_TEXT[2 * v + 1] = DIGITS[v & 0xF];
         }
     }
 

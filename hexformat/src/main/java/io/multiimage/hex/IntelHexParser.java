@@ -28,91 +28,167 @@ final class IntelHexParser {
 
     void parse(InputStream in) throws IOException, ImageFormatException {
         LineReader r = new LineReader(in);
-        byte[] rec = new byte[MAX_RECORD_BYTES];
-        byte[] value = HexDigits.VALUE;
-        boolean go = true;
-        while (go && r.next()) {
-            long ln = r.lineNumber;
-            if (eofLine > 0) {
-                if (strict) {
-                    problems.add(ln, "data after the end-of-file record of line " + eofLine
-                            + "; expected the file to end there");
-                }
-                break;
-            }
-            if (r.tooLong) {
-                go = problems.add(ln, "line longer than " + LineReader.BUFFER_SIZE
-                        + " characters; an Intel HEX record has at most 521");
-                continue;
-            }
-            byte[] b = r.buf;
-            int lineStart = r.start;
-            int s = r.start;
-            int e = r.end;
-            if (ln == 1 && e - s >= 3 && b[s] == (byte) 0xEF && b[s + 1] == (byte) 0xBB && b[s + 2] == (byte) 0xBF) {
-                if (strict) {
-                    go = problems.add(ln, "file starts with a UTF-8 byte order mark (EF BB BF); expected ':'");
-                }
-                s += 3;
-                lineStart = s;
-            }
-            if (!strict) {
-                while (s < e && HexDigits.isBlank(b[s])) {
-                    s++;
-                }
-                while (e > s && HexDigits.isBlank(b[e - 1])) {
-                    e--;
-                }
-                if (s == e) {
+        byte[] rec = new byte[MAX_RECORD_BYTES + 4];
+        int go = 1;
+        while (go > 0) {
+            r.ensure(FAST_WINDOW);
+            if (eofLine == 0) {
+                go = fastRecord(r, rec);
+                if (go != 0) {
                     continue;
                 }
-                lineStart = s;
             }
-            if (s == e) {
-                go = problems.add(ln, "empty line; expected a record starting with ':'");
-                continue;
+            if (!r.next()) {
+                break;
             }
-            if (b[s] != ':') {
-                go = problems.add(ln, HexDigits.isBlank(b[s])
-                        ? "stray whitespace (" + HexDigits.describe(b[s]) + ") at column 1; expected ':'"
-                        : "expected ':' at column 1, found " + HexDigits.describe(b[s]));
-                continue;
-            }
-            int digits = e - s - 1;
-            int n = digits >>> 1;
-            boolean shapeOk = (digits & 1) == 0 && n >= 5 && n <= MAX_RECORD_BYTES;
-            int bad = 0;
-            int sum = 0;
-            if (shapeOk) {
-                int p = s + 1;
-                for (int k = 0; k < n; k++, p += 2) {
-                    int hi = value[b[p] & 0xFF];
-                    int lo = value[b[p + 1] & 0xFF];
-                    bad |= hi | lo;
-                    int v = (hi << 4) | lo;
-                    rec[k] = (byte) v;
-                    sum += v;
-                }
-            }
-            if (!shapeOk || bad < 0 || n != (rec[0] & 0xFF) + 5) {
-                go = problems.add(ln, describeMalformed(b, s, e, lineStart));
-                continue;
-            }
-            if ((sum & 0xFF) != 0) {
-                int found = rec[n - 1] & 0xFF;
-                int expected = (found - sum) & 0xFF;
-                go = problems.add(ln, String.format("checksum mismatch: expected 0x%02X, found 0x%02X", expected, found));
-                continue;
-            }
-            go = record(ln, rec, n - 5);
+            go = slowLine(r, rec) ? 1 : -1;
         }
-        if (go && eofLine == 0 && strict) {
+        if (go >= 0 && eofLine == 0 && strict) {
             long line = Math.max(1, r.lineNumber);
             problems.add(line, r.lineNumber == 0
                     ? "empty file; expected Intel HEX records ending with the end-of-file record ':00000001FF'"
                     : "missing end-of-file record: expected ':00000001FF' as the last record, found the end of the file");
         }
         problems.throwIfAny();
+    }
+
+    /** Longest record line plus CRLF, with room to spare: the fast path never looks further. */
+    private static final int FAST_WINDOW = 1 + 2 * MAX_RECORD_BYTES + 2 + 8;
+
+    /**
+     * Parses one record straight from the reader's buffer when it is well formed: ':' at the
+     * line start, hex digits, byte count matching a line terminator, correct checksum.
+     * Anything else is left to {@link #slowLine}, which finds the line and explains it.
+     *
+     * @return 0 when the record was not consumed; 1 when it was; -1 when reading must stop
+     */
+    private int fastRecord(LineReader r, byte[] rec) {
+        byte[] b = r.buf;
+        int p = r.pos;
+        int limit = r.limit;
+        if (limit - p < 11 || b[p] != ':') {
+            return 0;
+        }
+        short[] pair = HexDigits.PAIR;
+        int count = pair[((b[p + 1] & 0xFF) << 8) | (b[p + 2] & 0xFF)];
+        if (count < 0) {
+            return 0;
+        }
+        int end = p + 11 + 2 * count;
+        byte terminator;
+        if (end < limit) {
+            terminator = b[end];
+            if (terminator != '\n' && terminator != '\r') {
+                return 0;
+            }
+        } else if (end == limit && r.eof) {
+            terminator = 0;
+        } else {
+            return 0;
+        }
+        int n = count + 5;
+        int q = p + 1;
+        int k = 0;
+        long invalid = 0;
+        long lanes = 0;
+        for (int groups = n >>> 2; groups > 0; groups--, q += 8, k += 4) {
+            long x = (long) Swar.LONG_LE.get(b, q);
+            invalid |= Swar.invalidDigits(x);
+            long values = Swar.pairLanes(x);
+            lanes += values;
+            Swar.INT_LE.set(rec, k, Swar.packLanes(values));
+        }
+        int bad = invalid == 0 ? 0 : -1;
+        int sum = Swar.sumLanes(lanes);
+        for (; k < n; k++, q += 2) {
+            int v = pair[((b[q] & 0xFF) << 8) | (b[q + 1] & 0xFF)];
+            bad |= v;
+            rec[k] = (byte) v;
+            sum += v;
+        }
+        if (bad < 0 || (sum & 0xFF) != 0) {
+            return 0;
+        }
+        int next = end + 1;
+        if (terminator == '\r' && next < limit && b[next] == '\n') {
+            next++;
+        } else if (terminator == 0) {
+            next = end;
+        }
+        r.pos = next;
+        long ln = ++r.lineNumber;
+        return record(ln, rec, count) ? 1 : -1;
+    }
+
+    /** Parses and diagnoses the reader's current line; false when reading must stop. */
+    private boolean slowLine(LineReader r, byte[] rec) {
+        long ln = r.lineNumber;
+        if (eofLine > 0) {
+            if (strict) {
+                problems.add(ln, "data after the end-of-file record of line " + eofLine
+                        + "; expected the file to end there");
+            }
+            return false;
+        }
+        if (r.tooLong) {
+            return problems.add(ln, "line longer than " + LineReader.BUFFER_SIZE
+                    + " characters; an Intel HEX record has at most 521");
+        }
+        byte[] b = r.buf;
+        int lineStart = r.start;
+        int s = r.start;
+        int e = r.end;
+        if (ln == 1 && e - s >= 3 && b[s] == (byte) 0xEF && b[s + 1] == (byte) 0xBB && b[s + 2] == (byte) 0xBF) {
+            if (strict && !problems.add(ln, "file starts with a UTF-8 byte order mark (EF BB BF); expected ':'")) {
+                return false;
+            }
+            s += 3;
+            lineStart = s;
+        }
+        if (!strict) {
+            while (s < e && HexDigits.isBlank(b[s])) {
+                s++;
+            }
+            while (e > s && HexDigits.isBlank(b[e - 1])) {
+                e--;
+            }
+            if (s == e) {
+                return true;
+            }
+            lineStart = s;
+        }
+        if (s == e) {
+            return problems.add(ln, "empty line; expected a record starting with ':'");
+        }
+        if (b[s] != ':') {
+            return problems.add(ln, HexDigits.isBlank(b[s])
+                    ? "stray whitespace (" + HexDigits.describe(b[s]) + ") at column 1; expected ':'"
+                    : "expected ':' at column 1, found " + HexDigits.describe(b[s]));
+        }
+        int digits = e - s - 1;
+        int n = digits >>> 1;
+        boolean shapeOk = (digits & 1) == 0 && n >= 5 && n <= MAX_RECORD_BYTES;
+        int bad = 0;
+        int sum = 0;
+        if (shapeOk) {
+            short[] pair = HexDigits.PAIR;
+            int p = s + 1;
+            for (int k = 0; k < n; k++, p += 2) {
+                int v = pair[((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF)];
+                bad |= v;
+                rec[k] = (byte) v;
+                sum += v;
+            }
+        }
+        if (!shapeOk || bad < 0 || n != (rec[0] & 0xFF) + 5) {
+            return problems.add(ln, describeMalformed(b, s, e, lineStart));
+        }
+        if ((sum & 0xFF) != 0) {
+            int found = rec[n - 1] & 0xFF;
+            int expected = (found - sum) & 0xFF;
+            return problems.add(ln, String.format("checksum mismatch: expected 0x%02X, found 0x%02X", expected, found));
+        }
+        return record(ln, rec, n - 5);
     }
 
     /** Applies one well-formed record; false when the reader should stop. */

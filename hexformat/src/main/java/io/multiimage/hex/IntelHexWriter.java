@@ -13,14 +13,17 @@ import java.io.OutputStream;
 final class IntelHexWriter {
 
     private static final byte[] NO_DATA = new byte[0];
+    private static final int BUFFER = 1 << 18;
 
-    private final TextSink sink;
+    private final OutputStream out;
+    private final byte[] buf = new byte[BUFFER];
+    private int pos;
     private final int recordSize;
     private final byte[] eol;
     private long upper;
 
     IntelHexWriter(OutputStream out, int recordSize, LineEnding lineEnding) {
-        this.sink = new TextSink(out);
+        this.out = out;
         this.recordSize = recordSize;
         this.eol = lineEnding.bytes();
     }
@@ -33,31 +36,68 @@ final class IntelHexWriter {
         if (start != null) {
             long v = start.value();
             byte[] b = {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-            record(start.kind() == StartAddress.Kind.SEGMENTED ? 3 : 5, 0, b, 4);
+            record(start.kind() == StartAddress.Kind.SEGMENTED ? 3 : 5, 0, b, 0, 4);
         }
-        record(1, 0, NO_DATA, 0);
-        sink.flush();
+        record(1, 0, NO_DATA, 0, 0);
+        out.write(buf, 0, pos);
+        pos = 0;
+        out.flush();
     }
 
-    private void data(long address, byte[] data, int length) throws IOException {
+    private void data(long address, byte[] data, int offset, int length) throws IOException {
         long high = address >>> 16;
         if (high != upper) {
             byte[] b = {(byte) (high >>> 8), (byte) high};
-            record(4, 0, b, 2);
+            record(4, 0, b, 0, 2);
             upper = high;
         }
-        record(0, (int) (address & 0xFFFF), data, length);
+        record(0, (int) (address & 0xFFFF), data, offset, length);
     }
 
-    private void record(int type, int offset, byte[] data, int length) throws IOException {
-        TextSink s = sink;
-        s.ensure(11 + 2 * length + eol.length);
-        s.put((byte) ':');
-        int sum = s.hexByte(length) + s.hexByte(offset >>> 8) + s.hexByte(offset) + s.hexByte(type);
-        for (int i = 0; i < length; i++) {
-            sum += s.hexByte(data[i]);
+    private void record(int type, int address, byte[] data, int offset, int length) throws IOException {
+        if (pos + 11 + 2 * length + eol.length > BUFFER) {
+            out.write(buf, 0, pos);
+            pos = 0;
         }
-        s.hexByte(-sum);
-        s.put(eol);
+        byte[] o = buf;
+        byte[] text = HexDigits.PAIR_TEXT;
+        int q = pos;
+        o[q] = ':';
+        int hi = (address >>> 8) & 0xFF;
+        int lo = address & 0xFF;
+        o[q + 1] = text[2 * length];
+        o[q + 2] = text[2 * length + 1];
+        o[q + 3] = text[2 * hi];
+        o[q + 4] = text[2 * hi + 1];
+        o[q + 5] = text[2 * lo];
+        o[q + 6] = text[2 * lo + 1];
+        o[q + 7] = text[2 * type];
+        o[q + 8] = text[2 * type + 1];
+        q += 9;
+        int sum = length + hi + lo + type;
+        int i = offset;
+        int e = offset + length;
+        long lanes = 0;
+        for (; i + 4 <= e; i += 4, q += 8) {
+            long spread = Swar.spread((int) Swar.INT_LE.get(data, i));
+            lanes += spread;
+            Swar.LONG_LE.set(o, q, Swar.digits(spread));
+        }
+        sum += Swar.sumLanes(lanes);
+        for (; i < e; i++) {
+            int v = data[i] & 0xFF;
+            sum += v;
+            o[q] = text[2 * v];
+            o[q + 1] = text[2 * v + 1];
+            q += 2;
+        }
+        int check = -sum & 0xFF;
+        o[q] = text[2 * check];
+        o[q + 1] = text[2 * check + 1];
+        q += 2;
+        for (byte c : eol) {
+            o[q++] = c;
+        }
+        pos = q;
     }
 }

@@ -14,9 +14,12 @@ final class LineReader {
 
     private final InputStream in;
     final byte[] buf = new byte[BUFFER_SIZE];
-    private int pos;
-    private int limit;
-    private boolean eof;
+    /** Next unread byte; a fast-path parser may advance it past a line it consumed itself. */
+    int pos;
+    /** End of the filled part of {@link #buf}. */
+    int limit;
+    /** True once the stream has ended: nothing beyond {@link #limit} will come. */
+    boolean eof;
 
     /** The current line. */
     int start;
@@ -27,6 +30,16 @@ final class LineReader {
 
     LineReader(InputStream in) {
         this.in = in;
+    }
+
+    /**
+     * Makes at least {@code n} unread bytes available unless the input ends first; a parser
+     * that looks ahead by at most {@code n} bytes can then work on {@link #buf} directly.
+     */
+    void ensure(int n) throws IOException {
+        if (limit - pos < n && !eof) {
+            compactAndFill(n);
+        }
     }
 
     /** Advances to the next line; false at end of input. */
@@ -71,12 +84,13 @@ final class LineReader {
                 skipRestOfLine();
                 return true;
             }
-            compactAndFill();
+            compactAndFill(4096);
             i = pos + scanned;
         }
     }
 
-    private void compactAndFill() throws IOException {
+    /** Moves the unread bytes to the front and reads until {@code wanted} are unread, or the end. */
+    private void compactAndFill(int wanted) throws IOException {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
@@ -89,7 +103,7 @@ final class LineReader {
                 return;
             }
             limit += n;
-            if (n > 0 && limit - pos > 4096) {
+            if (limit - pos > wanted) {
                 return;
             }
         }

@@ -280,6 +280,19 @@ public final class MemoryImage {
      * @return -1 when written; otherwise the first conflicting address, and nothing was written
      */
     public long writeIfConsistent(long address, byte[] data, int offset, int length) {
+        int first = (int) (address & Page.MASK);
+        if (first + length <= Page.SIZE && length > 0 && address >= 0 && address + length <= ADDRESS_LIMIT
+                && offset >= 0 && offset + length <= data.length) {
+            // Fast path for readers: a record inside one page whose bytes are all new.
+            Page p = pageForWrite((int) (address >>> Page.BITS));
+            if (p.noneIn(first, first + length)) {
+                System.arraycopy(data, offset, p.data, first, length);
+                int before = p.count;
+                p.setRange(first, first + length);
+                size += p.count - before;
+                return -1;
+            }
+        }
         checkRange(address, length);
         Objects.checkFromIndexSize(offset, length, data.length);
         long a = address;

@@ -7,63 +7,80 @@ import java.io.IOException;
  * start or at a multiple of the record size, holds at most {@code recordSize} bytes, and
  * never crosses a multiple of {@code boundary} (64 KiB for Intel HEX, whose records address
  * 16 bits). The same image therefore always gives the same records, whatever pages or files
- * it came from.
+ * it came from. Records inside one chunk are handed out straight from the image's storage;
+ * only a record that spans two chunks is copied.
  */
 final class RecordSplitter implements ChunkVisitor<IOException> {
 
-    /** Receives each record; the array is reused, copy what you keep. */
+    /** Receives each record: {@code data[offset .. offset+length)}; read it during the call only. */
     interface Emitter {
-        void emit(long address, byte[] data, int length) throws IOException;
+        void emit(long address, byte[] data, int offset, int length) throws IOException;
     }
 
     private final int recordSize;
     private final long boundary;
     private final Emitter emitter;
-    private final byte[] rec;
-    private long recAddress;
-    private long recEnd;
-    private int recLength;
+    private final byte[] pending;
+    private long pendingAddress;
+    private long pendingEnd;
+    private int pendingLength;
 
     RecordSplitter(int recordSize, long boundary, Emitter emitter) {
         this.recordSize = recordSize;
         this.boundary = boundary;
         this.emitter = emitter;
-        this.rec = new byte[recordSize];
+        this.pending = new byte[recordSize];
+    }
+
+    private long recordEnd(long a) {
+        long nextAligned = a - a % recordSize + recordSize;
+        long nextBoundary = a - a % boundary + boundary;
+        return Math.min(nextAligned, nextBoundary);
     }
 
     @Override
     public void visit(long address, byte[] data, int offset, int length) throws IOException {
         long a = address;
         int o = offset;
-        int remaining = length;
-        while (remaining > 0) {
-            if (recLength > 0 && recAddress + recLength != a) {
+        long end = address + length;
+        if (pendingLength > 0) {
+            if (pendingAddress + pendingLength != a) {
                 finish();
+            } else {
+                int n = (int) Math.min(end - a, pendingEnd - a);
+                System.arraycopy(data, o, pending, pendingLength, n);
+                pendingLength += n;
+                a += n;
+                o += n;
+                if (pendingAddress + pendingLength == pendingEnd) {
+                    finish();
+                }
             }
-            if (recLength == 0) {
-                recAddress = a;
-                long nextAligned = (a / recordSize + 1) * recordSize;
-                long nextBoundary = (a / boundary + 1) * boundary;
-                recEnd = Math.min(nextAligned, nextBoundary);
+        }
+        while (a < end) {
+            long recEnd = recordEnd(a);
+            if (recEnd > end) {
+                // The record continues in the next chunk, if that one is contiguous.
+                int n = (int) (end - a);
+                System.arraycopy(data, o, pending, 0, n);
+                pendingAddress = a;
+                pendingEnd = recEnd;
+                pendingLength = n;
+                return;
             }
-            int n = (int) Math.min(remaining, recEnd - a);
-            System.arraycopy(data, o, rec, recLength, n);
-            recLength += n;
-            a += n;
+            int n = (int) (recEnd - a);
+            emitter.emit(a, data, o, n);
+            a = recEnd;
             o += n;
-            remaining -= n;
-            if (recAddress + recLength == recEnd) {
-                finish();
-            }
         }
     }
 
     /** Emits the record in progress, if any. */
     void finish() throws IOException {
-        if (recLength > 0) {
-            int n = recLength;
-            recLength = 0;
-            emitter.emit(recAddress, rec, n);
+        if (pendingLength > 0) {
+            int n = pendingLength;
+            pendingLength = 0;
+            emitter.emit(pendingAddress, pending, 0, n);
         }
     }
 }

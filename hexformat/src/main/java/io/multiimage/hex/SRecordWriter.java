@@ -30,25 +30,25 @@ final class SRecordWriter {
         long start = image.startAddress().map(StartAddress::physical).orElse(0L);
         long highest = Math.max(start, image.span().map(Segment::last).orElse(0L));
         addressBytes = highest <= 0xFFFF ? 2 : highest <= 0xFF_FFFF ? 3 : 4;
-        record(0, 2, 0, header, header.length);
+        record(0, 2, 0, header, 0, header.length);
         int dataType = addressBytes - 1;
         RecordSplitter splitter = new RecordSplitter(recordSize, MemoryImage.ADDRESS_LIMIT,
-                (address, data, length) -> {
-                    record(dataType, addressBytes, address, data, length);
+                (address, data, offset, length) -> {
+                    record(dataType, addressBytes, address, data, offset, length);
                     records++;
                 });
         image.forEachChunk(splitter);
         splitter.finish();
         if (records <= 0xFFFF) {
-            record(5, 2, records, header, 0);
+            record(5, 2, records, header, 0, 0);
         } else if (records <= 0xFF_FFFF) {
-            record(6, 3, records, header, 0);
+            record(6, 3, records, header, 0, 0);
         }
-        record(11 - addressBytes, addressBytes, start, header, 0);
+        record(11 - addressBytes, addressBytes, start, header, 0, 0);
         sink.flush();
     }
 
-    private void record(int type, int width, long address, byte[] data, int length) throws IOException {
+    private void record(int type, int width, long address, byte[] data, int offset, int length) throws IOException {
         TextSink s = sink;
         s.ensure(4 + 2 * (width + length + 1) + eol.length);
         s.put((byte) 'S');
@@ -57,7 +57,7 @@ final class SRecordWriter {
         for (int shift = 8 * (width - 1); shift >= 0; shift -= 8) {
             sum += s.hexByte((int) (address >>> shift));
         }
-        for (int i = 0; i < length; i++) {
+        for (int i = offset; i < offset + length; i++) {
             sum += s.hexByte(data[i]);
         }
         s.hexByte(~sum);

@@ -1,0 +1,88 @@
+package io.multiimage.bench.hex;
+
+import io.multiimage.hex.ImageException;
+import io.multiimage.hex.ImageMerger;
+import io.multiimage.hex.IntelHex;
+import io.multiimage.hex.MemoryImage;
+import io.multiimage.hex.OverlapPolicy;
+import io.multiimage.hex.ReadMode;
+import io.multiimage.hex.StartPolicy;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * In-process throughput of the whole merge path on one thread: parse every input's Intel HEX
+ * text (held in memory), merge them with the default policies, write the merged Intel HEX to
+ * a stream that only counts. Divide the input text size ({@link #inputTextBytes}) by the
+ * average time for MB/s of HEX text; {@code bench/hex-bench.sh} does that.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class HexMergeBenchmark {
+
+    /** Which workload. */
+    @Param({"SMALL", "EXT16", "BIG64"})
+    public Workload workload;
+
+    private List<byte[]> texts;
+    /** Total bytes of input HEX text, for converting time into throughput. */
+    public long inputTextBytes;
+
+    /** Generates the workload's HEX texts once. */
+    @Setup(Level.Trial)
+    public void generate() throws IOException {
+        texts = WorkloadGenerator.texts(workload);
+        inputTextBytes = texts.stream().mapToLong(t -> t.length).sum();
+        System.out.println("\n# input HEX text bytes for " + workload + ": " + inputTextBytes);
+    }
+
+    /** Parse + merge + write; returns the number of bytes written. */
+    @Benchmark
+    public long parseMergeWrite(Blackhole hole) throws IOException, ImageException {
+        ImageMerger merger = new ImageMerger(OverlapPolicy.ERROR, StartPolicy.ERROR);
+        List<Workload.Image> specs = workload.images();
+        for (int i = 0; i < texts.size(); i++) {
+            MemoryImage image = IntelHex.read(new ByteArrayInputStream(texts.get(i)), specs.get(i).file(), ReadMode.STRICT);
+            merger.addAndConsume(specs.get(i).file(), image);
+        }
+        CountingStream out = new CountingStream();
+        IntelHex.write(merger.result(), out, IntelHex.WriteOptions.DEFAULT);
+        hole.consume(merger.result());
+        return out.count;
+    }
+
+    /** Discards what it is given, counting the bytes. */
+    static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}
