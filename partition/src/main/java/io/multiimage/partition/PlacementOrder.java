@@ -221,9 +221,9 @@ final class PlacementOrder {
                     if (anchorA != null && anchorA.equals(Props.firstAnchor(b, dir))) {
                         ctx.warn("Partitions '" + outside.get(i) + "' and '" + outside.get(j) + "' are both placed "
                                 + dir + " '" + anchorA + "' with different placements; the reference orders them"
-                                + " randomly, we use definition order ('" + outside.get(j) + "' is placed first next"
-                                + " to '" + anchorA + "' only if defined first). Chain them (" + dir + ": ["
-                                + outside.get(i) + "]) or use a static configuration for a reproducible layout.");
+                                + " randomly, we use definition order, which puts '" + outside.get(j) + "' next to '"
+                                + anchorA + "'. Chain them (" + dir + ": [" + outside.get(i) + "]) or use a static"
+                                + " configuration for a layout the reference reproduces.");
                     }
                 }
             }
