@@ -198,8 +198,36 @@ final class PlacementOrder {
                 outside.add(u);
             }
         }
+        warnAmbiguous(table, outside);
         outside.addAll(result);
         return outside;
+    }
+
+    /**
+     * The reference orders candidates outside containers by hash (spec 9.1): two of them anchored
+     * on the same neighbour in the same direction with different placements land in a random
+     * order there. We take definition order and say so.
+     */
+    private void warnAmbiguous(Map<String, Map<String, Object>> table, List<String> outside) {
+        for (int i = 0; i < outside.size(); i++) {
+            for (int j = i + 1; j < outside.size(); j++) {
+                Map<String, Object> a = table.get(outside.get(i));
+                Map<String, Object> b = table.get(outside.get(j));
+                if (Props.repr(a.get("placement")).equals(Props.repr(b.get("placement")))) {
+                    continue;
+                }
+                for (String dir : List.of("before", "after")) {
+                    Object anchorA = Props.firstAnchor(a, dir);
+                    if (anchorA != null && anchorA.equals(Props.firstAnchor(b, dir))) {
+                        ctx.warn("Partitions '" + outside.get(i) + "' and '" + outside.get(j) + "' are both placed "
+                                + dir + " '" + anchorA + "' with different placements; the reference orders them"
+                                + " randomly, we use definition order, which puts '" + outside.get(j) + "' next to '"
+                                + anchorA + "'. Chain them (" + dir + ": [" + outside.get(i) + "]) or use a static"
+                                + " configuration for a layout the reference reproduces.");
+                    }
+                }
+            }
+        }
     }
 
     /** Partitions with identical placements are chained in name order (spec 4.5 step 2). */

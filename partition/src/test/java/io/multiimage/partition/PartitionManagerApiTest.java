@@ -104,6 +104,20 @@ class PartitionManagerApiTest {
     }
 
     @Test
+    void ambiguousPlacementsAreResolvedInDefinitionOrderWithAWarning() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        Layout layout = new PartitionManager(warnings::add).place(DomainConfig.root(Fixtures.requests("a.yml",
+                "first:\n  size: 0x1000\n  placement: {before: [end], align: {start: 0x1000}}\n"
+                        + "second:\n  size: 0x1000\n  placement: {before: [end]}\n"), null,
+                List.of(Fixtures.flash(0x10000))));
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Partitions 'first' and 'second' are both placed"
+                + " before 'end' with different placements")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("which puts 'second' next to 'end'")), warnings.toString());
+        assertEquals(0xf000, layout.addressOf("second"), "placed last, so next to 'end'");
+        assertEquals(0xe000, layout.addressOf("first"));
+    }
+
+    @Test
     void layoutFilesAreWrittenTogether(@TempDir Path dir) throws Exception {
         Layout layout = new PartitionManager().place(DomainConfig.root(mcubootAppSources(), null, NRF52840));
         AtomicFiles.writeLayout(layout, dir.resolve("out/partitions.yml"), dir.resolve("out/regions.yml"));

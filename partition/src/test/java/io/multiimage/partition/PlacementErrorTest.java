@@ -235,6 +235,15 @@ class PlacementErrorTest {
     }
 
     @Test
+    void shareSizeDirectlyWithTheDynamicPartitionIsRejected() {
+        PartitionException e = fails(FLASH, null, "a.yml",
+                "copy:\n  share_size: [app]\n  placement: {before: [end]}\n");
+        assertMessage(e, "a.yml:1", "'share_size' refers to 'app', which is not a partition request of this domain"
+                + " (share_size with the dynamic partition itself is not supported: share with a container spanning"
+                + " it)");
+    }
+
+    @Test
     void containerOfZeroBytesIsRejected() {
         List<Region> regions = List.of(Fixtures.sram(0x20000000L, 0x1000), flash(0x10000));
         PartitionException e = fails(regions, null, "a.yml",
