@@ -1,0 +1,137 @@
+package io.multiimage.core.cli;
+
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.board.BoardCatalog;
+import io.multiimage.core.board.BoardDefinition;
+import io.multiimage.core.devicetree.DeviceTree;
+import io.multiimage.core.devicetree.DevicetreeMerger;
+import io.multiimage.core.devicetree.DtsWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code dts} command of the core CLI.
+ *
+ * <pre>
+ * dts merge -o OUT [-I DIR]... BOARD.dts [OVERLAY...]   merge and write zephyr.dts (OUT "-" = stdout)
+ * dts boards [-p PROJECT_DIR]                            list the known boards
+ * </pre>
+ *
+ * Exit codes: 0 success, 1 bad input (the message names FILE:LINE), 2 usage error. On an
+ * error nothing is written to the output file or to standard output.
+ */
+public final class DtsCommand {
+
+    static final String USAGE = String.join("\n",
+            "usage: dts merge -o OUT [-I DIR]... BOARD.dts [OVERLAY...]",
+            "         merge the board devicetree and overlays (in order) and write the result",
+            "         in dtc -O dts form to OUT ('-' for standard output)",
+            "       dts boards [-p PROJECT_DIR]",
+            "         list the shipped boards and those in PROJECT_DIR/boards");
+
+    private DtsCommand() {}
+
+    /**
+     * Runs the command.
+     *
+     * @param args the arguments after the word {@code dts}
+     * @param out standard output
+     * @param err standard error
+     * @return 0 on success, 1 for bad input, 2 for a usage error
+     */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            switch (args.get(0)) {
+                case "merge":
+                    return merge(args.subList(1, args.size()), out, err);
+                case "boards":
+                    return boards(args.subList(1, args.size()), out, err);
+                case "help", "-h", "--help":
+                    out.println(USAGE);
+                    return 0;
+                default:
+                    return usage(err, "unknown dts command '" + args.get(0) + "'");
+            }
+        } catch (InvalidConfigurationException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int merge(List<String> args, PrintStream out, PrintStream err)
+            throws InvalidConfigurationException, IOException {
+        String output = null;
+        List<Path> includeDirs = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("-o") || arg.equals("-I")) {
+                if (i + 1 >= args.size()) {
+                    return usage(err, "option " + arg + " needs a value");
+                }
+                String value = args.get(++i);
+                if (arg.equals("-o")) {
+                    output = value;
+                } else {
+                    includeDirs.add(Path.of(value));
+                }
+            } else if (arg.startsWith("-I") && arg.length() > 2) {
+                includeDirs.add(Path.of(arg.substring(2)));
+            } else if (arg.startsWith("-") && !arg.equals("-")) {
+                return usage(err, "unknown option '" + arg + "'");
+            } else {
+                files.add(Path.of(arg));
+            }
+        }
+        if (output == null) {
+            return usage(err, "dts merge needs -o OUT");
+        }
+        if (files.isEmpty()) {
+            return usage(err, "dts merge needs a board devicetree file");
+        }
+        DeviceTree tree = new DevicetreeMerger().merge(files.get(0), files.subList(1, files.size()), includeDirs);
+        if (output.equals("-")) {
+            out.print(DtsWriter.toDts(tree));
+        } else {
+            DtsWriter.write(tree, Path.of(output));
+        }
+        return 0;
+    }
+
+    private static int boards(List<String> args, PrintStream out, PrintStream err)
+            throws InvalidConfigurationException {
+        Path projectDir = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("-p") && i + 1 < args.size()) {
+                projectDir = Path.of(args.get(++i));
+            } else {
+                return usage(err, "unexpected argument '" + args.get(i) + "' for dts boards");
+            }
+        }
+        BoardCatalog catalog = projectDir == null ? BoardCatalog.shipped() : BoardCatalog.forProject(projectDir);
+        StringBuilder text = new StringBuilder();
+        for (BoardDefinition board : catalog.boards()) {
+            text.append(String.format("%-28s %-7s %-11s %-14s %s%n", board.name(), board.domain(), board.cpu().cpu(),
+                    board.cpu().fpu().orElse("no-fpu"), board.qemuMachine().map(m -> "qemu:" + m).orElse("")
+                            .stripTrailing()));
+        }
+        out.print(text.toString().lines().map(String::stripTrailing).reduce("", (a, b) -> a + b + "\n"));
+        return 0;
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("error: " + problem);
+        err.println(USAGE);
+        return 2;
+    }
+}

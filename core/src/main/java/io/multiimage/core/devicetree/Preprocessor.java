@@ -1,0 +1,474 @@
+package io.multiimage.core.devicetree;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The small part of the C preprocessor that devicetree sources need, in the spirit of
+ * Zephyr's {@code cpp -x assembler-with-cpp -P}: comments, line continuations,
+ * {@code #include "…"} / {@code #include <…>} with search paths, {@code #define} (object-like
+ * and simple function-like macros without {@code #}/{@code ##}), {@code #undef},
+ * {@code #ifdef}/{@code #ifndef}/{@code #else}/{@code #endif} and {@code #pragma once}.
+ * Lines starting with an unknown {@code #word}, such as {@code #address-cells = <1>;}, are
+ * ordinary text, as in assembler-with-cpp mode. One instance processes several files in a
+ * row with one macro table, as if they were concatenated.
+ */
+final class Preprocessor {
+
+    private static final int MAX_INCLUDE_DEPTH = 32;
+
+    private record Macro(String name, List<String> parameters, String body) {}
+
+    private record Line(String text, int number) {}
+
+    private final List<Path> includeDirs;
+    private final Map<String, Macro> macros = new TreeMap<>();
+    private final Set<Path> onceFiles = new HashSet<>();
+    private final SourceText.Builder output = new SourceText.Builder();
+    private int depth;
+
+    Preprocessor(List<Path> includeDirs) {
+        this.includeDirs = List.copyOf(includeDirs);
+    }
+
+    /** Preprocesses {@code file} and appends the result. */
+    void process(Path file) throws DevicetreeException {
+        process(file, null);
+    }
+
+    /** The text of every file processed so far. */
+    SourceText result() {
+        return output.build();
+    }
+
+    private void process(Path file, SourceLocation includedFrom) throws DevicetreeException {
+        if (onceFiles.contains(file.toAbsolutePath().normalize())) {
+            return;
+        }
+        String content = read(file, includedFrom);
+        List<Line> lines = logicalLines(file, content);
+        Deque<boolean[]> conditions = new ArrayDeque<>(); // {active, branch taken}
+        for (Line line : lines) {
+            SourceLocation where = new SourceLocation(file, line.number(), 1);
+            String trimmed = line.text().strip();
+            boolean active = conditions.isEmpty() || conditions.peek()[0];
+            if (trimmed.startsWith("#")) {
+                String rest = trimmed.substring(1).strip();
+                String directive = identifierAt(rest, 0);
+                String argument = rest.substring(directive.length()).strip();
+                if (handleConditional(directive, argument, conditions, active, where)) {
+                    continue;
+                }
+                if (!active) {
+                    continue;
+                }
+                if (handleDirective(file, directive, argument, rest, where)) {
+                    continue;
+                }
+            }
+            if (active) {
+                output.line(expand(line.text(), new HashSet<>(), where), file, line.number());
+            }
+        }
+        if (!conditions.isEmpty()) {
+            throw new DevicetreeException(new SourceLocation(file, lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number(), 1),
+                    "unterminated #ifdef/#ifndef: expected #endif before the end of the file");
+        }
+    }
+
+    /** Handles #ifdef/#ifndef/#else/#endif (also inside skipped regions); true if it was one. */
+    private boolean handleConditional(String directive, String argument, Deque<boolean[]> conditions, boolean active,
+            SourceLocation where) throws DevicetreeException {
+        switch (directive) {
+            case "ifdef", "ifndef" -> {
+                String name = identifierAt(argument, 0);
+                if (active && name.isEmpty()) {
+                    throw new DevicetreeException(where, "#" + directive + " expects a macro name");
+                }
+                boolean holds = macros.containsKey(name) == directive.equals("ifdef");
+                conditions.push(new boolean[] {active && holds, holds, active});
+                return true;
+            }
+            case "if", "elif" -> {
+                if (!active && directive.equals("if")) {
+                    conditions.push(new boolean[] {false, true, false});
+                    return true;
+                }
+                if (directive.equals("elif") && !conditions.isEmpty() && !conditions.peek()[2]) {
+                    return true;
+                }
+                throw new DevicetreeException(where, "#" + directive + " is not supported by the devicetree preprocessor"
+                        + " (supported: #include, #define, #undef, #ifdef, #ifndef, #else, #endif)");
+            }
+            case "else" -> {
+                if (conditions.isEmpty()) {
+                    throw new DevicetreeException(where, "#else without #ifdef or #ifndef");
+                }
+                boolean[] frame = conditions.peek();
+                frame[0] = frame[2] && !frame[1];
+                frame[1] = true;
+                return true;
+            }
+            case "endif" -> {
+                if (conditions.isEmpty()) {
+                    throw new DevicetreeException(where, "#endif without #ifdef or #ifndef");
+                }
+                conditions.pop();
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** Handles the other directives in an active region; false for an unknown {@code #word}. */
+    private boolean handleDirective(Path file, String directive, String argument, String rest, SourceLocation where)
+            throws DevicetreeException {
+        switch (directive) {
+            case "" -> {
+                return rest.isEmpty();
+            }
+            case "include" -> {
+                include(file, argument, where);
+                return true;
+            }
+            case "define" -> {
+                define(argument, where);
+                return true;
+            }
+            case "undef" -> {
+                macros.remove(identifierAt(argument, 0));
+                return true;
+            }
+            case "pragma" -> {
+                if (argument.equals("once")) {
+                    onceFiles.add(file.toAbsolutePath().normalize());
+                }
+                return true;
+            }
+            case "error" -> throw new DevicetreeException(where, "#error " + argument);
+            case "warning", "line" -> {
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void include(Path file, String argument, SourceLocation where) throws DevicetreeException {
+        if (argument.length() < 2 || !((argument.startsWith("\"") && argument.indexOf('"', 1) > 0)
+                || (argument.startsWith("<") && argument.indexOf('>') > 0))) {
+            throw new DevicetreeException(where, "#include expects \"FILE\" or <FILE> but found '" + argument + "'");
+        }
+        boolean quoted = argument.startsWith("\"");
+        String name = argument.substring(1, quoted ? argument.indexOf('"', 1) : argument.indexOf('>'));
+        List<Path> searched = new ArrayList<>();
+        if (quoted) {
+            searched.add(directoryOf(file));
+        }
+        searched.addAll(includeDirs);
+        for (Path dir : searched) {
+            Path candidate = dir.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                if (depth >= MAX_INCLUDE_DEPTH) {
+                    throw new DevicetreeException(where, "#include nested more than " + MAX_INCLUDE_DEPTH
+                            + " levels deep (is a file including itself?)");
+                }
+                depth++;
+                try {
+                    process(candidate, where);
+                } finally {
+                    depth--;
+                }
+                return;
+            }
+        }
+        throw new DevicetreeException(where, "cannot find #include file '" + name + "' (searched: "
+                + (searched.isEmpty() ? "no include directories" : joined(searched)) + ")");
+    }
+
+    private void define(String argument, SourceLocation where) throws DevicetreeException {
+        String name = identifierAt(argument, 0);
+        if (name.isEmpty()) {
+            throw new DevicetreeException(where, "#define expects a macro name but found '" + argument + "'");
+        }
+        String after = argument.substring(name.length());
+        if (after.startsWith("(")) {
+            int close = after.indexOf(')');
+            if (close < 0) {
+                throw new DevicetreeException(where, "missing ')' in the parameter list of macro " + name);
+            }
+            List<String> parameters = new ArrayList<>();
+            for (String parameter : after.substring(1, close).split(",")) {
+                String trimmed = parameter.strip();
+                if (trimmed.isEmpty() && after.substring(1, close).isBlank()) {
+                    break;
+                }
+                if (!trimmed.equals(identifierAt(trimmed, 0))) {
+                    throw new DevicetreeException(where, "invalid parameter '" + trimmed + "' of macro " + name);
+                }
+                parameters.add(trimmed);
+            }
+            String body = after.substring(close + 1).strip();
+            if (body.contains("#")) {
+                throw new DevicetreeException(where, "the # and ## operators are not supported (macro " + name + ")");
+            }
+            macros.put(name, new Macro(name, List.copyOf(parameters), body));
+        } else {
+            macros.put(name, new Macro(name, null, after.strip()));
+        }
+    }
+
+    /** Expands macros in one line; strings, character literals and numbers are left alone. */
+    private String expand(String text, Set<String> disabled, SourceLocation where) throws DevicetreeException {
+        if (macros.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = literalEnd(text, i);
+                out.append(text, i, end);
+                i = end;
+            } else if (Character.isDigit(c)) {
+                int end = i;
+                while (end < text.length() && (isIdentifierPart(text.charAt(end)) || text.charAt(end) == '.')) {
+                    end++;
+                }
+                out.append(text, i, end);
+                i = end;
+            } else if (isIdentifierStart(c)) {
+                String name = identifierAt(text, i);
+                i += name.length();
+                Macro macro = macros.get(name);
+                if (macro == null || disabled.contains(name)) {
+                    out.append(name);
+                } else if (macro.parameters() == null) {
+                    out.append(expandWith(macro.body(), disabled, name, where));
+                } else {
+                    int open = i;
+                    while (open < text.length() && Character.isWhitespace(text.charAt(open))) {
+                        open++;
+                    }
+                    if (open >= text.length() || text.charAt(open) != '(') {
+                        out.append(name);
+                        continue;
+                    }
+                    List<String> arguments = new ArrayList<>();
+                    int end = splitArguments(text, open, arguments);
+                    if (end < 0) {
+                        throw new DevicetreeException(where, "unterminated argument list of macro " + name);
+                    }
+                    if (arguments.size() == 1 && arguments.get(0).isBlank() && macro.parameters().isEmpty()) {
+                        arguments.clear();
+                    }
+                    if (arguments.size() != macro.parameters().size()) {
+                        throw new DevicetreeException(where, "macro " + name + " expects " + macro.parameters().size()
+                                + " arguments but got " + arguments.size());
+                    }
+                    Map<String, String> values = new TreeMap<>();
+                    for (int p = 0; p < arguments.size(); p++) {
+                        values.put(macro.parameters().get(p), expand(arguments.get(p).strip(), disabled, where));
+                    }
+                    out.append(expandWith(substitute(macro.body(), values), disabled, name, where));
+                    i = end;
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private String expandWith(String body, Set<String> disabled, String name, SourceLocation where)
+            throws DevicetreeException {
+        Set<String> inner = new HashSet<>(disabled);
+        inner.add(name);
+        return expand(body, inner, where);
+    }
+
+    /** Replaces parameter names (whole identifiers, outside literals) by argument text. */
+    private static String substitute(String body, Map<String, String> values) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < body.length()) {
+            char c = body.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = literalEnd(body, i);
+                out.append(body, i, end);
+                i = end;
+            } else if (isIdentifierStart(c)) {
+                String name = identifierAt(body, i);
+                out.append(values.getOrDefault(name, name));
+                i += name.length();
+            } else if (Character.isDigit(c)) {
+                int end = i;
+                while (end < body.length() && isIdentifierPart(body.charAt(end))) {
+                    end++;
+                }
+                out.append(body, i, end);
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Splits {@code (a, (b, c))} at top-level commas; returns the index after ')' or -1. */
+    private static int splitArguments(String text, int open, List<String> arguments) {
+        int level = 0;
+        int start = open + 1;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = literalEnd(text, i) - 1;
+            } else if (c == '(') {
+                level++;
+            } else if (c == ')') {
+                level--;
+                if (level == 0) {
+                    arguments.add(text.substring(start, i));
+                    return i + 1;
+                }
+            } else if (c == ',' && level == 1) {
+                arguments.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** End (exclusive) of a string or character literal starting at {@code start}. */
+    private static int literalEnd(String text, int start) {
+        char quote = text.charAt(start);
+        for (int i = start + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i + 1;
+            }
+        }
+        return quote == '"' ? text.length() : start + 1;
+    }
+
+    /** Removes comments (keeping line structure) and joins continued lines. */
+    private static List<Line> logicalLines(Path file, String content) throws DevicetreeException {
+        StringBuilder clean = new StringBuilder(content.length());
+        int line = 1;
+        int commentStart = 0;
+        int i = 0;
+        while (i < content.length()) {
+            char c = content.charAt(i);
+            if (c == '"') {
+                int end = i + 1;
+                while (end < content.length() && content.charAt(end) != '"' && content.charAt(end) != '\n') {
+                    end += content.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(end + 1, content.length());
+                clean.append(content, i, end);
+                i = end;
+            } else if (c == '/' && i + 1 < content.length() && content.charAt(i + 1) == '/') {
+                while (i < content.length() && content.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < content.length() && content.charAt(i + 1) == '*') {
+                commentStart = line;
+                int end = content.indexOf("*/", i + 2);
+                if (end < 0) {
+                    throw new DevicetreeException(new SourceLocation(file, commentStart, 1),
+                            "unterminated comment: expected '*/' before the end of the file");
+                }
+                for (int k = i; k < end; k++) {
+                    if (content.charAt(k) == '\n') {
+                        clean.append('\n');
+                        line++;
+                    }
+                }
+                clean.append(' ');
+                i = end + 2;
+            } else {
+                if (c == '\n') {
+                    line++;
+                }
+                clean.append(c);
+                i++;
+            }
+        }
+        String[] physical = clean.toString().split("\n", -1);
+        List<Line> lines = new ArrayList<>();
+        for (int n = 0; n < physical.length; n++) {
+            int first = n + 1;
+            StringBuilder logical = new StringBuilder(physical[n].replace("\r", ""));
+            while (logical.length() > 0 && logical.charAt(logical.length() - 1) == '\\' && n + 1 < physical.length) {
+                logical.setLength(logical.length() - 1);
+                n++;
+                logical.append(physical[n].replace("\r", ""));
+            }
+            lines.add(new Line(logical.toString(), first));
+        }
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).text().isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    private static String read(Path file, SourceLocation includedFrom) throws DevicetreeException {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            String problem = Files.exists(file) ? "cannot read " + file + ": " + e.getMessage()
+                    : "cannot open " + file + ": no such file";
+            throw new DevicetreeException(includedFrom, problem);
+        }
+    }
+
+    private static Path directoryOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? file.toAbsolutePath().getRoot() : parent;
+    }
+
+    private static String joined(List<Path> dirs) {
+        List<String> names = new ArrayList<>();
+        for (Path dir : dirs) {
+            names.add(dir.toString());
+        }
+        return String.join(", ", names);
+    }
+
+    static boolean isIdentifierStart(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+    }
+
+    static boolean isIdentifierPart(char c) {
+        return isIdentifierStart(c) || (c >= '0' && c <= '9');
+    }
+
+    static String identifierAt(String text, int start) {
+        if (start >= text.length() || !isIdentifierStart(text.charAt(start))) {
+            return "";
+        }
+        int end = start + 1;
+        while (end < text.length() && isIdentifierPart(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end);
+    }
+}

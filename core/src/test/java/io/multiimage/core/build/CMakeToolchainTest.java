@@ -1,0 +1,213 @@
+package io.multiimage.core.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.spi.ProcessResult;
+import io.multiimage.core.spi.ProcessSpec;
+import io.multiimage.testkit.ReferenceTools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CMakeToolchainTest {
+
+    private static final MemoryRegion PARTITION = new MemoryRegion(0x8000, 0xc000);
+
+    /** A real CMake project, cross-compiled with arm-none-eabi-gcc, that writes zephyr/zephyr.hex. */
+    private static final String CMAKE_LISTS = """
+            cmake_minimum_required(VERSION 3.20)
+            set(CMAKE_SYSTEM_NAME Generic)
+            set(CMAKE_SYSTEM_PROCESSOR arm)
+            set(CMAKE_C_COMPILER arm-none-eabi-gcc)
+            set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+            project(tiny C)
+            file(WRITE ${CMAKE_BINARY_DIR}/configured.txt
+                 "BOARD=${BOARD}\\nCONF_FILE=${CONF_FILE}\\nEXTRA_CONF_FILE=${EXTRA_CONF_FILE}\\n"
+                 "DTC_OVERLAY_FILE=${DTC_OVERLAY_FILE}\\nCMAKE_BUILD_TYPE=${CMAKE_BUILD_TYPE}\\n"
+                 "GREETING=${GREETING}\\nFLASH=$ENV{FIRMWARE_FLASH_ORIGIN}\\n")
+            add_executable(zephyr.elf main.c)
+            target_compile_options(zephyr.elf PRIVATE -mcpu=cortex-m3 -mthumb)
+            target_compile_definitions(zephyr.elf PRIVATE "GREETING=\\"${GREETING}\\"")
+            target_link_options(zephyr.elf PRIVATE -mcpu=cortex-m3 -mthumb -nostartfiles
+                                --specs=nano.specs --specs=nosys.specs -Wl,-Ttext=$ENV{FIRMWARE_FLASH_ORIGIN})
+            set_target_properties(zephyr.elf PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/zephyr)
+            add_custom_command(TARGET zephyr.elf POST_BUILD
+                               COMMAND arm-none-eabi-objcopy -O ihex $<TARGET_FILE:zephyr.elf> ${CMAKE_BINARY_DIR}/zephyr/zephyr.hex)
+            """;
+
+    private static ToolchainRequest.Builder request(Path dir) {
+        return TestImages.request("netcore", dir.resolve("project"), dir.resolve("build"), PARTITION)
+                .confFiles(List.of(dir.resolve("project/prj.conf")))
+                .extraConfFiles(List.of(dir.resolve("a.conf"), dir.resolve("b.conf")))
+                .dtcOverlayFiles(List.of(dir.resolve("pins.overlay")))
+                .buildType("release")
+                .forwardedVariables(Map.of("GREETING", "hello cmake", "CONFIG_DEBUG", "n"));
+    }
+
+    @Test
+    void configuresWithEveryFactAsDefinitionAndBuildsWithParallelAndVerbose(@TempDir Path dir) throws Exception {
+        TestImages.write(dir, "project/CMakeLists.txt", "project(x)\n");
+        RecordingLauncher launcher = new RecordingLauncher(dir.resolve("build/out/netcore.hex"));
+        CMakeSettings settings = CMakeSettings.defaults().withGenerator("Unix Makefiles").withHexFile("out/netcore.hex");
+        Path cmakeDir = Files.createDirectories(dir.resolve("cmake-bin"));
+        Files.createFile(cmakeDir.resolve("cmake")).toFile().setExecutable(true);
+        ToolchainOutputs outputs = new CMakeToolchain(new ExecutableLocator(Optional.of(cmakeDir), List.of()), settings,
+                launcher, new CollectingLog()).build(request(dir).parallelism(4).verbose(true).extraArgs(List.of("-Wno-dev")).build());
+
+        String cmake = cmakeDir.resolve("cmake").toString();
+        assertEquals(List.of(cmake, "-S", dir.resolve("project").toString(), "-B", dir.resolve("build").toString(),
+                "-G", "Unix Makefiles", "-DBOARD=qemu_cortex_m3", "-DCONF_FILE=" + dir.resolve("project/prj.conf"),
+                "-DEXTRA_CONF_FILE=" + dir.resolve("a.conf") + ";" + dir.resolve("b.conf"),
+                "-DDTC_OVERLAY_FILE=" + dir.resolve("pins.overlay"), "-DCMAKE_BUILD_TYPE=release",
+                "-DCONFIG_DEBUG=n", "-DGREETING=hello cmake", "-Wno-dev"), launcher.specs.get(0).command());
+        assertEquals(List.of(cmake, "--build", dir.resolve("build").toString(), "--parallel", "4", "--verbose"),
+                launcher.specs.get(1).command());
+        for (ProcessSpec spec : launcher.specs) {
+            assertEquals(dir.resolve("build"), spec.workingDir());
+            assertEquals("0x8000", spec.env().get("FIRMWARE_FLASH_ORIGIN"));
+            assertEquals("4", spec.env().get("CMAKE_BUILD_PARALLEL_LEVEL"));
+        }
+        assertEquals(Optional.of(dir.resolve("build/out/netcore.hex")), outputs.hex());
+        assertEquals(Optional.empty(), outputs.elf());
+    }
+
+    @Test
+    void emptySettingsAreLeftOutAndQuietBuildHasNoVerboseFlag(@TempDir Path dir) throws Exception {
+        TestImages.write(dir, "project/CMakeLists.txt", "project(x)\n");
+        RecordingLauncher launcher = new RecordingLauncher(dir.resolve("build/zephyr/zephyr.hex"));
+        Path cmakeDir = Files.createDirectories(dir.resolve("cmake-bin"));
+        Files.createFile(cmakeDir.resolve("cmake")).toFile().setExecutable(true);
+        ToolchainRequest bare = ToolchainRequest.builder("netcore", dir.resolve("project"), dir.resolve("build"))
+                .flash(PARTITION).ram(TestImages.SRAM).build();
+        new CMakeToolchain(new ExecutableLocator(Optional.of(cmakeDir), List.of()),
+                CMakeSettings.defaults().withGenerator("Ninja"), launcher, new CollectingLog()).build(bare);
+        String cmake = cmakeDir.resolve("cmake").toString();
+        assertEquals(List.of(cmake, "-S", dir.resolve("project").toString(), "-B", dir.resolve("build").toString(), "-G",
+                "Ninja"), launcher.specs.get(0).command());
+        assertEquals(List.of(cmake, "--build", dir.resolve("build").toString(), "--parallel", "1"),
+                launcher.specs.get(1).command());
+    }
+
+    @Test
+    void buildsARealCrossCompiledCMakeProjectAndCollectsItsHex(@TempDir Path dir) throws Exception {
+        Path cmake = ReferenceTools.require("cmake", "cmake");
+        ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi libnewlib-arm-none-eabi");
+        TestImages.write(dir, "project/CMakeLists.txt", CMAKE_LISTS);
+        TestImages.write(dir, "project/main.c", """
+                const char greeting[] = GREETING;
+                int main(void) { return greeting[0]; }
+                void _start(void) { main(); for (;;) { } }
+                """);
+        CollectingLog log = new CollectingLog();
+        ToolchainOutputs outputs = new CMakeToolchain(ExecutableLocator.of(Optional.of(cmake.getParent())),
+                CMakeSettings.defaults(), ProcessLauncher.local(), log)
+                .build(request(dir).parallelism(2).verbose(true).build());
+
+        Path hex = dir.resolve("build/zephyr/zephyr.hex");
+        assertEquals(Optional.of(hex), outputs.hex());
+        assertEquals(Optional.of(dir.resolve("build/zephyr/zephyr.elf")), outputs.elf());
+        assertTrue(Files.readString(hex).strip().endsWith(":00000001FF"), "a complete Intel HEX file");
+        assertEquals(List.of("BOARD=qemu_cortex_m3", "CONF_FILE=" + dir.resolve("project/prj.conf"),
+                "EXTRA_CONF_FILE=" + dir.resolve("a.conf") + ";" + dir.resolve("b.conf"),
+                "DTC_OVERLAY_FILE=" + dir.resolve("pins.overlay"), "CMAKE_BUILD_TYPE=release", "GREETING=hello cmake",
+                "FLASH=0x8000"), Files.readAllLines(dir.resolve("build/configured.txt")));
+        Map<String, Long> symbols = TestImages.symbols(dir.resolve("build/zephyr/zephyr.elf"));
+        assertTrue(symbols.get("main") >= 0x8000 && symbols.get("main") < 0x14000, Long.toHexString(symbols.get("main")));
+        // --verbose makes the build tool print the compiler command lines.
+        assertTrue(log.at("INFO").stream().anyMatch(line -> line.contains("arm-none-eabi-gcc") && line.contains("main.c")),
+                log.lines().toString());
+    }
+
+    @Test
+    void fingerprintNamesTheCMakeReleaseAndTheCommandLines(@TempDir Path dir) throws Exception {
+        Path cmake = ReferenceTools.require("cmake", "cmake");
+        CMakeToolchain driver = new CMakeToolchain(ExecutableLocator.of(Optional.of(cmake.getParent())),
+                CMakeSettings.defaults().withGenerator("Ninja"), ProcessLauncher.local(), new CollectingLog());
+        String fingerprint = driver.fingerprint(request(dir).build());
+        assertEquals(fingerprint, driver.fingerprint(request(dir).build()));
+        assertTrue(fingerprint.startsWith("toolchain=cmake\ncmake-version=cmake version 3."), fingerprint);
+        assertTrue(fingerprint.contains(" '-DGREETING=hello cmake'\n"), fingerprint);
+        assertTrue(!fingerprint.equals(driver.fingerprint(request(dir).forwardedVariables(Map.of("GREETING", "bye")).build())));
+        assertTrue(!fingerprint.equals(driver.fingerprint(request(dir).parallelism(7).build())));
+    }
+
+    @Test
+    void failingConfigureNamesImageStepAndCMakeOutput(@TempDir Path dir) throws Exception {
+        Path cmake = ReferenceTools.require("cmake", "cmake");
+        TestImages.write(dir, "project/CMakeLists.txt", "cmake_minimum_required(VERSION 3.20)\nproject(x NONE)\n"
+                + "message(FATAL_ERROR \"BOARD ${BOARD} is not supported\")\n");
+        ToolchainFailedException e = assertThrows(ToolchainFailedException.class,
+                () -> new CMakeToolchain(ExecutableLocator.of(Optional.of(cmake.getParent())), CMakeSettings.defaults(),
+                        ProcessLauncher.local(), new CollectingLog()).build(request(dir).build()));
+        assertTrue(e.getMessage().startsWith("Image 'netcore': configuring the CMake project failed (exit code 1)\n  command: "
+                + cmake), e.getMessage());
+        assertTrue(e.getMessage().contains("BOARD qemu_cortex_m3 is not supported"), e.getMessage());
+    }
+
+    @Test
+    void projectWithoutCMakeListsIsRefused(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("project"));
+        Path cmakeDir = Files.createDirectories(dir.resolve("cmake-bin"));
+        Files.createFile(cmakeDir.resolve("cmake")).toFile().setExecutable(true);
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> new CMakeToolchain(new ExecutableLocator(Optional.of(cmakeDir), List.of()), CMakeSettings.defaults(),
+                        new RecordingLauncher(dir.resolve("x.hex")), new CollectingLog()).build(request(dir).build()));
+        assertEquals("Image 'netcore': " + dir.resolve("project") + " has no CMakeLists.txt; the cmake toolchain builds an "
+                + "existing CMake project", e.getMessage());
+    }
+
+    @Test
+    void missingHexAfterBuildNamesTheSetting(@TempDir Path dir) throws Exception {
+        TestImages.write(dir, "project/CMakeLists.txt", "project(x)\n");
+        Path cmakeDir = Files.createDirectories(dir.resolve("cmake-bin"));
+        Files.createFile(cmakeDir.resolve("cmake")).toFile().setExecutable(true);
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> new CMakeToolchain(new ExecutableLocator(Optional.of(cmakeDir), List.of()),
+                        CMakeSettings.defaults().withGenerator("Ninja"), new RecordingLauncher(dir.resolve("elsewhere.hex")),
+                        new CollectingLog()).build(request(dir).build()));
+        assertEquals("Image 'netcore': the CMake build succeeded but did not produce " + dir.resolve("build/zephyr/zephyr.hex")
+                + "; set the cmake toolchain's hexFile to where the project writes its HEX", e.getMessage());
+    }
+
+    @Test
+    void missingCMakeSaysHowToInstall(@TempDir Path dir) throws Exception {
+        TestImages.write(dir, "project/CMakeLists.txt", "project(x)\n");
+        ToolNotFoundException e = assertThrows(ToolNotFoundException.class,
+                () -> new CMakeToolchain(new ExecutableLocator(Optional.empty(), List.of(dir)), CMakeSettings.defaults(),
+                        new RecordingLauncher(dir.resolve("x.hex")), new CollectingLog()).build(request(dir).build()));
+        assertEquals("cmake not found (searched " + dir + "). Install CMake with 'sudo apt-get install cmake', or set "
+                + "firmware.toolchain.path to the directory that holds it.", e.getMessage());
+    }
+
+    /** Records the specs it is given and creates {@code output} as the "build" result. */
+    private static final class RecordingLauncher implements ProcessLauncher {
+        final List<ProcessSpec> specs = new ArrayList<>();
+        final Path output;
+
+        RecordingLauncher(Path output) {
+            this.output = output;
+        }
+
+        @Override
+        public ProcessResult run(ProcessSpec spec) {
+            specs.add(spec);
+            try {
+                Files.createDirectories(output.getParent());
+                Files.writeString(output, ":00000001FF\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new ProcessResult(spec.command(), 0, List.of(), List.of(), Duration.ZERO);
+        }
+    }
+}

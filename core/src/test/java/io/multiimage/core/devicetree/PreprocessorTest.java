@@ -1,0 +1,141 @@
+package io.multiimage.core.devicetree;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The C preprocessor subset in front of the parser, checked against cpp + dtc where it succeeds. */
+class PreprocessorTest {
+
+    @TempDir
+    Path work;
+
+    private Path inc;
+
+    @BeforeEach
+    void headers() throws Exception {
+        inc = Files.createDirectories(work.resolve("inc"));
+        Files.writeString(inc.resolve("sizes.h"), String.join("\n",
+                "#pragma once",
+                "#define KB(x) ((x) * 1024)",
+                "#define FLASH_SIZE KB(256) /* trailing comment */",
+                "#define MAX(a, b) ((a) > (b) ? (a) : (b))",
+                "#define BASE 0x20000000",
+                "#define EMPTY",
+                ""));
+        Files.writeString(inc.resolve("local.h"), "#define WHERE \"search path\"\n");
+        Files.writeString(work.resolve("local.h"), "#define WHERE \"next to the file\"\n");
+    }
+
+    @Test
+    void macrosIncludesAndConditionalsProduceTheSameTreeAsCpp() throws Exception {
+        Path board = Files.writeString(work.resolve("board.dts"), String.join("\n",
+                "/dts-v1/;",
+                "#include <sizes.h>",
+                "#include <sizes.h>",
+                "#include \"local.h\"",
+                "/* a comment that spans",
+                "   two lines */",
+                "#ifdef FLASH_SIZE",
+                "#define HAVE_FLASH 1",
+                "#else",
+                "#define HAVE_FLASH 0",
+                "#endif",
+                "#ifndef FLASH_SIZE",
+                "#error not reached",
+                "#endif",
+                "#define LONG_LIST 1 \\",
+                "    2",
+                "/ {",
+                "\t#address-cells = <1>;",
+                "\tsizes = <FLASH_SIZE MAX(3, (1 + 1)) BASE HAVE_FLASH EMPTY>;",
+                "\twhere = WHERE;",
+                "\tkept = \"FLASH_SIZE stays in strings\";",
+                "\tletter = <'B'>;",
+                "#undef BASE",
+                "\tBASE;",
+                "\tlist = <LONG_LIST>;",
+                "};",
+                ""));
+        DeviceTree tree = new DevicetreeMerger().merge(board, List.of(), List.of(inc));
+        Node root = tree.root();
+        assertArrayEquals(new long[] {262144, 3, 0x20000000L, 1}, root.property("sizes").orElseThrow().value().cells());
+        assertEquals("next to the file", root.property("where").orElseThrow().value().string());
+        assertEquals("FLASH_SIZE stays in strings", root.property("kept").orElseThrow().value().string());
+        assertEquals(true, root.property("BASE").isPresent());
+        assertArrayEquals(new long[] {1, 2}, root.property("list").orElseThrow().value().cells());
+        assertEquals(Dtc.mergedWithCpp(board, List.of(), List.of(inc), work), DtsWriter.toDts(tree));
+    }
+
+    @Test
+    void angleIncludesSearchOnlyTheIncludePath() throws Exception {
+        Path board = Files.writeString(work.resolve("board.dts"),
+                "/dts-v1/;\n#include <local.h>\n/ {\n\twhere = WHERE;\n};\n");
+        DeviceTree tree = new DevicetreeMerger().merge(board, List.of(), List.of(inc));
+        assertEquals("search path", tree.root().property("where").orElseThrow().value().string());
+    }
+
+    @Test
+    void definesInTheBoardFileReachTheOverlays() throws Exception {
+        Path board = Files.writeString(work.resolve("board.dts"),
+                "/dts-v1/;\n#define SPEED 115200\n/ {\n\tuart: uart {\n\t};\n};\n");
+        Path overlay = Files.writeString(work.resolve("app.overlay"), "&uart {\n\tcurrent-speed = <SPEED>;\n};\n");
+        DeviceTree tree = new DevicetreeMerger().merge(board, List.of(overlay), List.of());
+        assertArrayEquals(new long[] {115200}, tree.nodeByLabel("uart").orElseThrow().property("current-speed")
+                .orElseThrow().value().cells());
+    }
+
+    @Test
+    void linesAfterAMultiLineCommentKeepTheirNumbers() throws Exception {
+        Path board = Files.writeString(work.resolve("board.dts"),
+                "/dts-v1/;\n/*\n *\n */\n/ {\n\tp = <1>\n};\n");
+        DevicetreeException error = assertThrows(DevicetreeException.class,
+                () -> new DevicetreeMerger().merge(board, List.of(), List.of()));
+        assertEquals(board + ":7: syntax error: expected ';' but found '}'", error.getMessage());
+    }
+
+    static Stream<Arguments> errors() {
+        return Stream.of(
+                Arguments.of("#if 1", 2, "#if is not supported by the devicetree preprocessor (supported: #include,"
+                        + " #define, #undef, #ifdef, #ifndef, #else, #endif)"),
+                Arguments.of("#error board not supported", 2, "#error board not supported"),
+                Arguments.of("#ifdef X", 3, "unterminated #ifdef/#ifndef: expected #endif before the end of the file"),
+                Arguments.of("#endif", 2, "#endif without #ifdef or #ifndef"),
+                Arguments.of("#else", 2, "#else without #ifdef or #ifndef"),
+                Arguments.of("#include <missing.h>", 2, "cannot find #include file 'missing.h' (searched: INC)"),
+                Arguments.of("#include missing.h", 2, "#include expects \"FILE\" or <FILE> but found 'missing.h'"),
+                Arguments.of("#define", 2, "#define expects a macro name but found ''"),
+                Arguments.of("#define CAT(a, b) a ## b", 2, "the # and ## operators are not supported (macro CAT)"),
+                Arguments.of("#define F(a) a\n/ { p = <F(1, 2)>; };", 3, "macro F expects 1 arguments but got 2"),
+                Arguments.of("#define F(a) a\n/ { p = <F(1>; };", 3, "unterminated argument list of macro F"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errors")
+    void preprocessorErrorsNameFileAndLine(String directive, int line, String message) throws Exception {
+        Path board = Files.writeString(work.resolve("board.dts"), "/dts-v1/;\n" + directive + "\n/ { };\n");
+        DevicetreeException error = assertThrows(DevicetreeException.class,
+                () -> new DevicetreeMerger().merge(board, List.of(), List.of(inc)));
+        assertEquals(board + ":" + line + ": " + message.replace("INC", inc.toString()), error.getMessage());
+    }
+
+    @Test
+    void selfIncludingFileIsStopped() throws Exception {
+        Path board = Files.writeString(work.resolve("loop.dtsi"), "#include \"loop.dtsi\"\n");
+        DevicetreeException error = assertThrows(DevicetreeException.class,
+                () -> new DevicetreeMerger().merge(board, List.of(), List.of()));
+        assertEquals(board + ":1: #include nested more than 32 levels deep (is a file including itself?)",
+                error.getMessage());
+    }
+}

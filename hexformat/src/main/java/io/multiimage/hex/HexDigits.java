@@ -1,0 +1,57 @@
+package io.multiimage.hex;
+
+/** Lookup tables for hex text: decode a character, encode a byte, describe a bad character. */
+final class HexDigits {
+
+    /** Value of an ASCII hex digit (either case), -1 for every other byte. */
+    static final byte[] VALUE = new byte[256];
+    /** Upper-case digits. */
+    static final byte[] DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
+
+    static {
+        java.util.Arrays.fill(VALUE, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            VALUE['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            VALUE['A' + i] = (byte) (10 + i);
+            VALUE['a' + i] = (byte) (10 + i);
+        }
+    }
+
+    private HexDigits() {}
+
+    static boolean isBlank(byte c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == 0x0B;
+    }
+
+    /** {@code 'G'}, or a code such as {@code 0x00} for control and non-ASCII bytes. */
+    static String describe(byte c) {
+        int v = c & 0xFF;
+        if (v == ' ') {
+            return "a space";
+        }
+        if (v == '\t') {
+            return "a tab";
+        }
+        return v > 32 && v < 127 ? "'" + (char) v + "'" : String.format("byte 0x%02x", v);
+    }
+
+    /**
+     * The problem with a run of characters that should all be hex digits, or null when they
+     * are: names the first bad character and its 1-based column.
+     */
+    static String firstBadDigit(byte[] b, int from, int to, int lineStart) {
+        for (int i = from; i < to; i++) {
+            if (VALUE[b[i] & 0xFF] < 0) {
+                int column = i - lineStart + 1;
+                if (isBlank(b[i])) {
+                    return "stray whitespace (" + describe(b[i]) + ") at column " + column
+                            + "; expected a hex digit or the end of the line";
+                }
+                return "invalid character " + describe(b[i]) + " at column " + column + "; expected a hex digit";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,132 @@
+package io.multiimage.hex;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits a byte stream into lines without creating a String per line: after {@link #next()}
+ * the line is {@code buf[start .. end)}, without its terminator. LF, CRLF and a lone CR each
+ * end a line. Lines longer than the buffer are cut and flagged.
+ */
+final class LineReader {
+
+    static final int BUFFER_SIZE = 1 << 20;
+
+    private final InputStream in;
+    final byte[] buf = new byte[BUFFER_SIZE];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    /** The current line. */
+    int start;
+    int end;
+    long lineNumber;
+    /** True when the current line did not fit the buffer; its content is then not available. */
+    boolean tooLong;
+
+    LineReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** Advances to the next line; false at end of input. */
+    boolean next() throws IOException {
+        tooLong = false;
+        int i = pos;
+        while (true) {
+            // Scan for a terminator in the filled part of the buffer.
+            byte[] b = buf;
+            int lim = limit;
+            while (i < lim) {
+                byte c = b[i];
+                if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 == lim && !eof) {
+                        break; // need the next byte to know whether this is CRLF
+                    }
+                    start = pos;
+                    end = i;
+                    lineNumber++;
+                    pos = (c == '\r' && i + 1 < lim && b[i + 1] == '\n') ? i + 2 : i + 1;
+                    return true;
+                }
+                i++;
+            }
+            if (eof) {
+                if (pos == limit) {
+                    return false;
+                }
+                start = pos;
+                end = limit;
+                lineNumber++;
+                pos = limit;
+                return true;
+            }
+            int scanned = i - pos;
+            if (pos == 0 && limit == buf.length) {
+                // The buffer is full and holds no terminator: cut the line, skip the rest.
+                start = 0;
+                end = 0;
+                lineNumber++;
+                tooLong = true;
+                skipRestOfLine();
+                return true;
+            }
+            compactAndFill();
+            i = pos + scanned;
+        }
+    }
+
+    private void compactAndFill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        while (limit < buf.length) {
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+                return;
+            }
+            limit += n;
+            if (n > 0 && limit - pos > 4096) {
+                return;
+            }
+        }
+    }
+
+    private void skipRestOfLine() throws IOException {
+        pos = 0;
+        limit = 0;
+        while (true) {
+            int n = in.read(buf, 0, buf.length);
+            if (n < 0) {
+                eof = true;
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n' || buf[i] == '\r') {
+                    limit = n;
+                    pos = i + 1;
+                    if (buf[i] == '\r') {
+                        if (pos == n) {
+                            // A CRLF split across reads: drop a leading LF on the next read.
+                            limit = 0;
+                            pos = 0;
+                            int c = in.read();
+                            if (c < 0) {
+                                eof = true;
+                            } else if (c != '\n') {
+                                buf[0] = (byte) c;
+                                limit = 1;
+                            }
+                        } else if (buf[pos] == '\n') {
+                            pos++;
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.multiimage.maven;
+
+/**
+ * Every user property the plugin reads, declared once. All start with {@code firmware.} so
+ * they cannot collide with other plugins' flags; the seed-compatible forwarded variables
+ * ({@code mcuboot_CONF_FILE}, {@code CONFIG_X}, ...) are read from the user properties as a
+ * whole and are not listed here.
+ */
+public final class FirmwareProperties {
+
+    private FirmwareProperties() {}
+
+    /** Turns off every goal of the plugin. */
+    public static final String SKIP = "firmware.skip";
+    /** Turns off {@code firmware:build}. */
+    public static final String BUILD_SKIP = "firmware.build.skip";
+    /** Turns off {@code firmware:run}. */
+    public static final String RUN_SKIP = "firmware.run.skip";
+    /** Build type, e.g. {@code release}: selects {@code prj_release.conf}. */
+    public static final String BUILD_TYPE = "firmware.buildType";
+    /** Board target, e.g. {@code nrf5340dk/nrf5340/cpuapp}. */
+    public static final String BOARD = "firmware.board";
+    /** Board revision, e.g. {@code 1.0.0}. */
+    public static final String BOARD_REVISION = "firmware.boardRevision";
+    /** Toolchain driver of images built from source: {@code gnu-arm}, {@code cmake} or {@code exec}. */
+    public static final String TOOLCHAIN = "firmware.toolchain";
+    /** Directory holding {@code arm-none-eabi-gcc}; PATH is searched when unset. */
+    public static final String TOOLCHAIN_PATH = "firmware.toolchain.path";
+    /** Print every command line. {@code VERBOSE=1} in the environment does the same. */
+    public static final String VERBOSE = "firmware.verbose";
+    /** Maximum concurrent jobs. {@code CMAKE_BUILD_PARALLEL_LEVEL} in the environment does the same. */
+    public static final String PARALLEL = "firmware.parallel";
+    /** Log, per image and step, why it ran or why it was up to date. */
+    public static final String EXPLAIN = "firmware.explain";
+    /** The image a per-image goal ({@code firmware:config}) looks at. */
+    public static final String IMAGE = "firmware.image";
+    /** Seconds {@code firmware:run} waits for the firmware to exit. */
+    public static final String RUN_TIMEOUT = "firmware.run.timeout";
+
+    /** Suffix of the per-child strategy property, e.g. {@code mcuboot.buildStrategy}. */
+    public static final String CHILD_BUILD_STRATEGY = ".buildStrategy";
+    /** Suffix of the per-child HEX file property, e.g. {@code mcuboot.hexFile}. */
+    public static final String CHILD_HEX_FILE = ".hexFile";
+    /** Suffix of the per-child HEX coordinates property, e.g. {@code mcuboot.hexArtifact}. */
+    public static final String CHILD_HEX_ARTIFACT = ".hexArtifact";
+    /** Suffix of the per-child sha256 pin property, e.g. {@code mcuboot.sha256}. */
+    public static final String CHILD_SHA256 = ".sha256";
+}

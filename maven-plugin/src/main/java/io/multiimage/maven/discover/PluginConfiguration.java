@@ -1,0 +1,72 @@
+package io.multiimage.maven.discover;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Reads this plugin's configuration from a project's effective POM. Used where Maven does not
+ * inject it for us: for child image modules, whose settings the parent's build needs.
+ */
+public final class PluginConfiguration {
+
+    /** groupId:artifactId of this plugin. */
+    public static final String PLUGIN_KEY = "io.multiimage:firmware-maven-plugin";
+
+    private final Xpp3Dom root;
+
+    private PluginConfiguration(Xpp3Dom root) {
+        this.root = root;
+    }
+
+    /** The plugin-level configuration of {@code project}; empty if the plugin is not declared. */
+    public static PluginConfiguration of(MavenProject project) {
+        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
+        Object configuration = plugin == null ? null : plugin.getConfiguration();
+        return new PluginConfiguration(configuration instanceof Xpp3Dom dom ? dom : new Xpp3Dom("configuration"));
+    }
+
+    /** Whether {@code project} declares this plugin at all. */
+    public static boolean isDeclaredIn(MavenProject project) {
+        return project.getBuild() != null && project.getBuild().getPluginsAsMap().containsKey(PLUGIN_KEY);
+    }
+
+    /** Trimmed text of the direct child element {@code name}, if present and not blank. */
+    public Optional<String> value(String name) {
+        return text(root.getChild(name));
+    }
+
+    /** The {@code <childImages><childImage>} elements, each as its own configuration view. */
+    public List<PluginConfiguration> childImages() {
+        List<PluginConfiguration> children = new ArrayList<>();
+        Xpp3Dom list = root.getChild("childImages");
+        if (list != null) {
+            for (Xpp3Dom child : list.getChildren("childImage")) {
+                children.add(new PluginConfiguration(child));
+            }
+        }
+        return children;
+    }
+
+    /** Texts of the repeated element {@code item} inside the element {@code name}. */
+    public List<String> values(String name, String item) {
+        List<String> values = new ArrayList<>();
+        Xpp3Dom list = root.getChild(name);
+        if (list != null) {
+            for (Xpp3Dom element : list.getChildren(item)) {
+                text(element).ifPresent(values::add);
+            }
+        }
+        return values;
+    }
+
+    private static Optional<String> text(Xpp3Dom element) {
+        if (element == null || element.getValue() == null || element.getValue().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(element.getValue().trim());
+    }
+}

@@ -1,0 +1,53 @@
+package io.multiimage.partition;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes several output files so that none is replaced unless all could be written: each is
+ * first written to a temporary file next to its target, then all are moved into place.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {}
+
+    /** Writes every {@code path → text} (UTF-8), creating parent directories. */
+    public static void writeAll(Map<Path, String> files) throws IOException {
+        Map<Path, Path> temps = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<Path, String> e : files.entrySet()) {
+                Path target = e.getKey().toAbsolutePath();
+                Files.createDirectories(target.getParent());
+                Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                temps.put(target, tmp);
+                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+            }
+            for (Map.Entry<Path, Path> e : temps.entrySet()) {
+                try {
+                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException ex) {
+                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } finally {
+            for (Path tmp : temps.values()) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** Writes {@code partitions.yml} and {@code regions.yml} of a layout together. */
+    public static void writeLayout(Layout layout, Path partitionsFile, Path regionsFile) throws IOException {
+        Map<Path, String> files = new LinkedHashMap<>();
+        files.put(partitionsFile, layout.partitionsYaml());
+        files.put(regionsFile, layout.regionsYaml());
+        writeAll(files);
+    }
+}

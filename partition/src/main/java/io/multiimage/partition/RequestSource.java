@@ -1,0 +1,43 @@
+package io.multiimage.partition;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One partition request file ({@code pm.yml} after preprocessing) or static configuration:
+ * its label for messages (a path or a name like {@code mcuboot/pm.yml}) and its content,
+ * either YAML text or an already parsed mapping.
+ *
+ * @param label  file path or label used in error messages
+ * @param text   the YAML text, or {@code null} when {@code parsed} is given
+ * @param parsed a parsed mapping partition name → properties, or {@code null} when {@code text} is given
+ */
+public record RequestSource(String label, String text, Map<String, ?> parsed) {
+
+    /** Exactly one of text and parsed must be given. */
+    public RequestSource {
+        Objects.requireNonNull(label, "label");
+        if ((text == null) == (parsed == null)) {
+            throw new IllegalArgumentException("give either YAML text or a parsed mapping for " + label);
+        }
+    }
+
+    /** A source holding YAML text. */
+    public static RequestSource ofText(String label, String yaml) {
+        return new RequestSource(label, yaml, null);
+    }
+
+    /** A source holding a parsed mapping (copied before use; never modified). */
+    public static RequestSource ofMap(String label, Map<String, ?> parsed) {
+        return new RequestSource(label, null, parsed);
+    }
+
+    /** Reads a file as UTF-8; its path is the label. */
+    public static RequestSource ofFile(Path file) throws IOException {
+        return ofText(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+}
