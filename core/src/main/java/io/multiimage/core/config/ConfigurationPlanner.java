@@ -67,8 +67,8 @@ public final class ConfigurationPlanner {
             files.addAll(lastOccurrenceOnly(appended));
             explainUnused(row, files);
             List<SelectedFile> overlays = overlays();
-            return new ConfigurationPlan(image.name(), row, files, new java.util.TreeMap<>(image.variables().configValues()), overlays,
-                    notes, warnings);
+            return new ConfigurationPlan(image.name(), row, files,
+                    new java.util.TreeMap<>(image.variables().configValues()), overlays, notes, warnings);
         }
 
         private String prefix() {
@@ -83,11 +83,11 @@ public final class ConfigurationPlanner {
                 }
                 if (row == KconfigRow.A) {
                     requireIfPresent('E', 'G');
-                    note(row, "Kconfig row A: the image's own prj.conf (A) and board files (C) apply");
+                    note("Kconfig row A: the image's own prj.conf (A) and board files (C) apply");
                     return row;
                 }
                 if (Files.isRegularFile(file(row.base(), false))) {
-                    note(row, "Kconfig row " + row + ": " + location(file(row.base(), false)) + " (" + row.base()
+                    note("Kconfig row " + row + ": " + location(file(row.base(), false)) + " (" + row.base()
                             + ") exists");
                     return row;
                 }
@@ -131,7 +131,7 @@ public final class ConfigurationPlanner {
             return "Kconfig row " + row + " applies";
         }
 
-        private void note(KconfigRow row, String text) {
+        private void note(String text) {
             notes.add(prefix() + text);
         }
 
@@ -156,6 +156,7 @@ public final class ConfigurationPlanner {
         private List<SelectedFile> baseFiles(KconfigRow row) throws ConfigurationRuleException {
             Optional<String> confFile = image.variables().imageSpecific("CONF_FILE");
             if (confFile.isPresent()) {
+                note("CONF_FILE replaces the base file (" + row.base() + ") of row " + row);
                 return named("CONF_FILE", "CONF_FILE item %d, replacing the base file (" + row.base() + ") of row " + row);
             }
             Path base = file(row.base(), false);

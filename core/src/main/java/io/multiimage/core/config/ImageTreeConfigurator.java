@@ -2,6 +2,8 @@ package io.multiimage.core.config;
 
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.kconfig.KconfigResolver;
+import io.multiimage.core.model.ImageCondition;
+import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.variables.ReceivedVariables;
@@ -9,12 +11,13 @@ import io.multiimage.core.variables.VariableForwarding;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The configure step for a whole tree: forwards the top-level variables, resolves every
- * image's context, then configures each image (parents before children). Stops at the first
- * image that fails.
+ * image's context, then configures each image (parents before children), leaving out
+ * children whose condition does not hold. Stops at the first image that fails.
  */
 public final class ImageTreeConfigurator {
 
@@ -43,15 +46,44 @@ public final class ImageTreeConfigurator {
     }
 
     /**
-     * Configures every image of {@code tree}.
+     * Configures every image of {@code tree}, with no build properties (so images conditioned
+     * on a property are left out).
      *
      * @param topLevelVariables the command-line variables given to the top-level image
      * @return each image's configuration, in pre-order
      */
     public Map<String, ImageConfiguration> configure(ImageTree tree, Map<String, String> topLevelVariables,
             BuildLog log) throws InvalidConfigurationException, IOException {
+        return configure(tree, topLevelVariables, Map.of(), log);
+    }
+
+    /**
+     * Configures the images of {@code tree} that are part of the build. Parents are configured
+     * first; a child whose {@link io.multiimage.core.model.ImageCondition} does not hold
+     * against its parent's configuration and {@code properties} is left out with its whole
+     * subtree, logging {@code <img>: left out, CONFIG_X is not y in '<parent>'} (or
+     * {@code property x is not set}).
+     *
+     * @param topLevelVariables the command-line variables given to the top-level image
+     * @param properties build properties that property conditions read
+     * @return the configuration of every included image, in pre-order
+     */
+    public Map<String, ImageConfiguration> configure(ImageTree tree, Map<String, String> topLevelVariables,
+            Map<String, String> properties, BuildLog log) throws InvalidConfigurationException, IOException {
         Map<String, ImageConfiguration> result = new LinkedHashMap<>();
         for (ImageContext context : contexts(tree, topLevelVariables, log).values()) {
+            Optional<ImageDeclaration> parent = tree.parent(context.name());
+            if (parent.isPresent() && !result.containsKey(parent.get().name())) {
+                continue; // the parent was left out, and its subtree with it
+            }
+            Optional<ImageCondition> condition = tree.image(context.name()).condition();
+            if (parent.isPresent() && condition.isPresent()
+                    && !condition.get().holds(result.get(parent.get().name()).kconfig(), properties)) {
+                log.info(context.name() + ": left out, " + condition.get().describe()
+                        + (condition.get().kind() == ImageCondition.Kind.KCONFIG_SYMBOL
+                                ? " is not y in '" + parent.get().name() + "'" : " is not set"));
+                continue;
+            }
             ConfigurationResolver configuration = new ConfigurationResolver(layout, resolvers.apply(context));
             result.put(context.name(), configuration.resolve(context, log));
         }

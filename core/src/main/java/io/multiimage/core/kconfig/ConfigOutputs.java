@@ -21,31 +21,40 @@ public final class ConfigOutputs {
 
     private ConfigOutputs() {}
 
-    /** Writes both files with empty headers (the form of the reference runs). */
+    /** Writes both files into {@code directory} with empty headers (the form of the reference runs). */
     public static void write(Path directory, KconfigResult result) throws IOException {
-        write(directory, result, "");
+        write(directory.resolve(DOT_CONFIG), directory.resolve(AUTOCONF_H), result, "");
     }
 
-    /** Writes both files, each starting with {@code header}. */
-    public static void write(Path directory, KconfigResult result, String header) throws IOException {
-        Files.createDirectories(directory);
-        Path config = writeTemp(directory, DotConfigWriter.render(result.symbols(), header));
+    /**
+     * Writes {@code .config} to {@code dotConfig} and {@code autoconf.h} to {@code autoconfH}
+     * (Zephyr keeps them apart: {@code zephyr/.config}, {@code zephyr/include/generated/autoconf.h}),
+     * each starting with {@code header}. Both are written to temporary files first; only then
+     * are they moved into place.
+     */
+    public static void write(Path dotConfig, Path autoconfH, KconfigResult result, String header) throws IOException {
+        Path config = writeTemp(directoryOf(dotConfig), DotConfigWriter.render(result.symbols(), header));
         Path autoconf;
         try {
-            autoconf = writeTemp(directory, AutoconfWriter.render(result.symbols(), header));
+            autoconf = writeTemp(directoryOf(autoconfH), AutoconfWriter.render(result.symbols(), header));
         } catch (IOException e) {
             Files.deleteIfExists(config);
             throw e;
         }
-        moveIntoPlace(config, directory.resolve(DOT_CONFIG));
-        moveIntoPlace(autoconf, directory.resolve(AUTOCONF_H));
+        moveIntoPlace(config, dotConfig);
+        moveIntoPlace(autoconf, autoconfH);
     }
 
     /** Writes {@code text} to {@code target} via a temporary file in the same directory. */
     public static void writeAtomically(Path target, String text) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
+        moveIntoPlace(writeTemp(directoryOf(target), text), target);
+    }
+
+    /** The (created) directory that will hold {@code file}. */
+    private static Path directoryOf(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        moveIntoPlace(writeTemp(directory, text), target);
+        return directory;
     }
 
     private static Path writeTemp(Path directory, String text) throws IOException {

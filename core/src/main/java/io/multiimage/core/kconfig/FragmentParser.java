@@ -29,7 +29,11 @@ public final class FragmentParser {
     /** Parses all assignments of {@code source}, in line order. */
     public static List<Assignment> parse(FragmentSource source) throws FragmentSyntaxException {
         List<Assignment> assignments = new ArrayList<>();
-        String[] lines = source.text().split("\n", -1);
+        String text = source.text();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark some editors write; invisible in messages
+        }
+        String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Assignment assignment = parseLine(lines[i], new SourceLocation(source.location(), i + 1));
             if (assignment != null) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class ImageTree {
 
     /** Image names become directory names and variable prefixes: keep them plain. */
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     private final String root;
     private final Map<String, ImageDeclaration> images;
@@ -84,9 +84,10 @@ public final class ImageTree {
     }
 
     private static void checkName(String name) throws ImageModelException {
-        if (!SAFE_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+        if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
             throw new ImageModelException(name, "Image name '" + name + "' cannot be used: it becomes a directory"
-                    + " name, so use letters, digits, '_', '-' and '.' only (no '/', not '.' or '..')");
+                    + " name, so use letters, digits, '_', '-' and '.' only, starting with a letter, digit or '_'"
+                    + " (no '/', no '..')");
         }
     }
 

@@ -43,6 +43,13 @@ public final class ReceivedVariables {
         return List.copyOf(byName.values());
     }
 
+    /** Name to value of every received variable, sorted by name (e.g. for a toolchain request). */
+    public java.util.SortedMap<String, String> asMap() {
+        java.util.SortedMap<String, String> values = new TreeMap<>();
+        byName.forEach((name, variable) -> values.put(name, variable.value()));
+        return java.util.Collections.unmodifiableSortedMap(values);
+    }
+
     /** The variable called {@code name}. */
     public Optional<ReceivedVariable> variable(String name) {
         return Optional.ofNullable(byName.get(name));

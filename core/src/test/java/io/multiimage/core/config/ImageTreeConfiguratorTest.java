@@ -2,8 +2,10 @@ package io.multiimage.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.kconfig.FragmentOnlyResolver;
+import io.multiimage.core.model.ImageCondition;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
 import java.nio.file.Path;
@@ -43,6 +45,32 @@ class ImageTreeConfiguratorTest {
         assertEquals("2", configs.get("app").kconfig().value("TOP").orElseThrow().text());
         assertEquals("1", configs.get("b0").kconfig().value("DEEP").orElseThrow().text());
         assertEquals(List.of("prj.conf", "command line", "prj.conf", "prj.conf", "command line"), log.merged());
+    }
+
+    @Test
+    void childrenWhoseConditionFailsAreLeftOutWithTheirSubtree() throws Exception {
+        Projects.write(root, "app/prj.conf", "CONFIG_BOOTLOADER_MCUBOOT=y\n# CONFIG_SECURE_BOOT is not set\n");
+        for (String dir : List.of("boot", "b0", "net", "tools")) {
+            Projects.write(root, dir + "/prj.conf", "CONFIG_X=y\n");
+        }
+        ImageTree tree = ImageTree.build("app", List.of(
+                ImageDeclaration.builder("app", root.resolve("app")).board("qemu_cortex_m3")
+                        .children("mcuboot", "b0", "net", "tools").build(),
+                ImageDeclaration.builder("mcuboot", root.resolve("boot"))
+                        .condition(ImageCondition.kconfig("CONFIG_BOOTLOADER_MCUBOOT")).build(),
+                ImageDeclaration.builder("b0", root.resolve("b0")).condition(ImageCondition.kconfig("SECURE_BOOT"))
+                        .children("inner").build(),
+                ImageDeclaration.builder("inner", root.resolve("tools")).build(),
+                ImageDeclaration.builder("net", root.resolve("net")).condition(ImageCondition.property("with.net"))
+                        .build(),
+                ImageDeclaration.builder("tools", root.resolve("tools")).condition(ImageCondition.property("with.tools"))
+                        .build()));
+        RecordingLog log = new RecordingLog();
+        Map<String, ImageConfiguration> configs = new ImageTreeConfigurator(new ProjectLayout(root),
+                new FragmentOnlyResolver()).configure(tree, Map.of(), Map.of("with.net", "true"), log);
+        assertEquals(List.of("app", "mcuboot", "net"), List.copyOf(configs.keySet()));
+        assertTrue(log.lines.contains("INFO b0: left out, CONFIG_SECURE_BOOT is not y in 'app'"), log.lines.toString());
+        assertTrue(log.lines.contains("INFO tools: left out, property with.tools is not set"), log.lines.toString());
     }
 
     @Test

@@ -53,4 +53,17 @@ class ConfigWritersTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
+
+    @Test
+    void theTwoFilesCanGoToZephyrsSeparateDirectoriesWithAHeader(@TempDir Path dir) throws Exception {
+        KconfigResult result = new FragmentOnlyResolver().resolve(
+                List.of(new FragmentSource("p", "p", "CONFIG_A=y\n")), BuildLog.silent());
+        Path config = dir.resolve("zephyr/.config");
+        Path header = dir.resolve("zephyr/include/generated/autoconf.h");
+        ConfigOutputs.write(config, header, result, "# generated\n");
+        assertEquals("# generated\nCONFIG_A=y\n", Files.readString(config));
+        assertEquals("# generated\n#define CONFIG_A 1\n", Files.readString(header));
+        ConfigOutputs.writeAtomically(dir.resolve("other/x.txt"), "x");
+        assertEquals("x", Files.readString(dir.resolve("other/x.txt")));
+    }
 }

@@ -56,6 +56,12 @@ class FragmentParserTest {
     }
 
     @Test
+    void aLeadingByteOrderMarkIsIgnored() throws Exception {
+        assertEquals(List.of(new Assignment("A", KconfigValue.YES, new SourceLocation("boot/f.conf", 1))),
+                parse("\uFEFFCONFIG_A=y\n"));
+    }
+
+    @Test
     void anIndentedAssignmentIsMalformed() {
         FragmentSyntaxException e = assertThrows(FragmentSyntaxException.class, () -> parse("\n  CONFIG_X=y\n"));
         assertEquals("boot/f.conf:2: expected 'CONFIG_<NAME>=<value>', '# CONFIG_<NAME> is not set', a comment or a"

@@ -71,11 +71,11 @@ class ImageTreeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", ".", "..", "a/b", "/abs", "a\\b", "has space", "../up", "a:b"})
+    @ValueSource(strings = {"", ".", "..", "a/b", "/abs", "a\\b", "has space", "../up", "a:b", "-x", ".hidden", "a..b"})
     void namesMustBeSafeDirectoryNames(String name) {
         ImageModelException e = assertThrows(ImageModelException.class,
                 () -> ImageTree.build(name, List.of(ImageDeclaration.builder(name, Path.of("x")).build())));
         assertEquals("Image name '" + name + "' cannot be used: it becomes a directory name, so use letters, digits,"
-                + " '_', '-' and '.' only (no '/', not '.' or '..')", e.getMessage());
+                + " '_', '-' and '.' only, starting with a letter, digit or '_' (no '/', no '..')", e.getMessage());
     }
 }

@@ -31,6 +31,7 @@ class VariableForwardingTest {
                 Map.of("mcuboot_CONF_FILE", "small.conf", "CONF_FILE", "app.conf", "VARIABLEONE", "v",
                         "mcuboot_VARIABLEONE", "w", "other_X", "1"));
         assertEquals(Map.of("CONF_FILE", "small.conf", "VARIABLEONE", "w"), values(received.get("mcuboot")));
+        assertEquals(List.of("CONF_FILE", "VARIABLEONE"), List.copyOf(received.get("mcuboot").asMap().keySet()));
         assertEquals(5, received.get("app").all().size());
         ReceivedVariable conf = received.get("mcuboot").variable("CONF_FILE").orElseThrow();
         assertEquals("mcuboot_CONF_FILE", conf.givenAs());
