@@ -121,11 +121,11 @@ public final class DtsCommand {
         BoardCatalog catalog = projectDir == null ? BoardCatalog.shipped() : BoardCatalog.forProject(projectDir);
         StringBuilder text = new StringBuilder();
         for (BoardDefinition board : catalog.boards()) {
-            text.append(String.format("%-28s %-7s %-11s %-14s %s%n", board.name(), board.domain(), board.cpu().cpu(),
-                    board.cpu().fpu().orElse("no-fpu"), board.qemuMachine().map(m -> "qemu:" + m).orElse("")
-                            .stripTrailing()));
+            String line = String.format("%-28s %-7s %-11s %-14s %s", board.name(), board.domain(), board.cpu().cpu(),
+                    board.cpu().fpu().orElse("no-fpu"), board.qemuMachine().map(m -> "qemu:" + m).orElse(""));
+            text.append(line.stripTrailing()).append('\n');
         }
-        out.print(text.toString().lines().map(String::stripTrailing).reduce("", (a, b) -> a + b + "\n"));
+        out.print(text);
         return 0;
     }
 
