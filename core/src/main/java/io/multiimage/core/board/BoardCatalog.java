@@ -109,6 +109,37 @@ public final class BoardCatalog {
         return new Board(definition, Optional.of(wanted));
     }
 
+    /**
+     * The board of {@code domain} on the chip {@code board} is on: {@code board} itself for its
+     * own domain, else the board its {@code domain.<DOMAIN>.board} entry names (the seed's
+     * {@code CONFIG_DOMAIN_<DOMAIN>_BOARD}), with the same revision where that board has it.
+     *
+     * @throws InvalidConfigurationException if the board does not define that domain
+     */
+    public Board boardForDomain(Board board, String domain) throws InvalidConfigurationException {
+        if (board.domain().equals(domain)) {
+            return board;
+        }
+        String other = board.definition().domainBoards().get(domain);
+        if (other == null) {
+            throw new InvalidConfigurationException("board " + board.name() + " (domain " + board.domain()
+                    + ") does not define domain " + domain + "; domains it knows: "
+                    + String.join(", ", domainsOf(board.definition()))
+                    + ". Add domain." + domain + ".board=<board> to its board.properties");
+        }
+        BoardDefinition definition = find(other);
+        Optional<String> revision = board.revision().filter(definition.revisions()::contains)
+                .or(definition::defaultRevision);
+        return new Board(definition, revision);
+    }
+
+    private static List<String> domainsOf(BoardDefinition board) {
+        List<String> domains = new ArrayList<>();
+        domains.add(board.domain());
+        domains.addAll(board.domainBoards().keySet());
+        return domains;
+    }
+
     /** The file-system form of a board name: {@code nrf5340dk/nrf5340/cpuapp} → {@code nrf5340dk_nrf5340_cpuapp}. */
     public static String fileNameOf(String boardName) {
         return boardName.replace('/', '_');

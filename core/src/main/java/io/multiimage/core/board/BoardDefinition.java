@@ -2,7 +2,10 @@ package io.multiimage.core.board;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -20,15 +23,19 @@ import java.util.Optional;
  * @param dts the board's devicetree source
  * @param includeDirs search path for the board's {@code #include <…>}
  * @param shipped true for boards that come with the plugin, false for project boards
+ * @param domainBoards for each other domain of the same chip, the board that defines it
+ *     ({@code CPUNET → nrf5340dk/nrf5340/cpunet}), as the seed's
+ *     {@code CONFIG_DOMAIN_<DOMAIN>_BOARD}
  */
 public record BoardDefinition(String name, String domain, String soc, CpuFacts cpu, Optional<String> qemuMachine,
         List<String> revisions, Optional<String> defaultRevision, Path directory, Path dts, List<Path> includeDirs,
-        boolean shipped) {
+        boolean shipped, Map<String, String> domainBoards) {
 
     /** Copies the lists. */
     public BoardDefinition {
         revisions = List.copyOf(revisions);
         includeDirs = List.copyOf(includeDirs);
+        domainBoards = Collections.unmodifiableMap(new TreeMap<>(domainBoards));
     }
 
     /** The name used for files: {@code nrf5340dk/nrf5340/cpuapp} → {@code nrf5340dk_nrf5340_cpuapp}. */

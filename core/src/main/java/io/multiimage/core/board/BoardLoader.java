@@ -9,10 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one board directory. {@code board.properties} keys:
@@ -29,6 +33,9 @@ import java.util.TreeSet;
  * revisions=0.7.0,0.14.0          optional, comma separated
  * revision.default=0.7.0          optional, one of revisions
  * dts=nrf52840dk_nrf52840.dts     optional, default FILE_NAME.dts
+ * domain.CPUNET.board=nrf5340dk/nrf5340/cpunet
+ *                                 optional, one per other domain: the board that defines it
+ *                                 (the seed's CONFIG_DOMAIN_CPUNET_BOARD)
  * </pre>
  */
 final class BoardLoader {
@@ -37,6 +44,8 @@ final class BoardLoader {
 
     private static final Set<String> KEYS = new TreeSet<>(Arrays.asList("name", "soc", "domain", "cpu", "cpu.thumb",
             "cpu.fpu", "cpu.float-abi", "qemu.machine", "revisions", "revision.default", "dts", "description"));
+
+    private static final Pattern DOMAIN_BOARD_KEY = Pattern.compile("domain\\.([A-Za-z0-9_]+)\\.board");
 
     private BoardLoader() {}
 
@@ -56,9 +65,9 @@ final class BoardLoader {
             throw new InvalidConfigurationException(file + ": malformed properties file: " + e.getMessage(), e);
         }
         for (String key : properties.stringPropertyNames()) {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !DOMAIN_BOARD_KEY.matcher(key).matches()) {
                 throw new InvalidConfigurationException(file + ":" + lineOf(text, key) + ": unknown key '" + key
-                        + "'; expected one of " + String.join(", ", KEYS));
+                        + "'; expected one of " + String.join(", ", KEYS) + ", domain.<DOMAIN>.board");
             }
         }
         String name = required(properties, "name", file, text);
@@ -102,9 +111,16 @@ final class BoardLoader {
         includeDirs.addAll(extraIncludeDirs);
         Optional<String> qemu = Optional.ofNullable(properties.getProperty("qemu.machine")).map(String::strip)
                 .filter(m -> !m.isEmpty());
+        Map<String, String> domainBoards = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            Matcher matcher = DOMAIN_BOARD_KEY.matcher(key);
+            if (matcher.matches()) {
+                domainBoards.put(matcher.group(1), properties.getProperty(key).strip());
+            }
+        }
         return new BoardDefinition(name, properties.getProperty("domain", "CPUAPP").strip(),
                 properties.getProperty("soc", "").strip(), cpu, qemu, revisions, defaultRevision, dir, dts,
-                includeDirs, shipped);
+                includeDirs, shipped, domainBoards);
     }
 
     private static String required(Properties properties, String key, Path file, String text)

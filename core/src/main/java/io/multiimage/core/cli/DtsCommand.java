@@ -6,6 +6,7 @@ import io.multiimage.core.board.BoardDefinition;
 import io.multiimage.core.devicetree.DeviceTree;
 import io.multiimage.core.devicetree.DevicetreeMerger;
 import io.multiimage.core.devicetree.DtsWriter;
+import io.multiimage.core.devicetree.MemoryFactsExtractor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.List;
  *
  * <pre>
  * dts merge -o OUT [-I DIR]... BOARD.dts [OVERLAY...]   merge and write zephyr.dts (OUT "-" = stdout)
+ * dts facts [-I DIR]... BOARD.dts [OVERLAY...]           print what placement sees
  * dts boards [-p PROJECT_DIR]                            list the known boards
  * </pre>
  *
@@ -29,6 +31,8 @@ public final class DtsCommand {
             "usage: dts merge -o OUT [-I DIR]... BOARD.dts [OVERLAY...]",
             "         merge the board devicetree and overlays (in order) and write the result",
             "         in dtc -O dts form to OUT ('-' for standard output)",
+            "       dts facts [-I DIR]... BOARD.dts [OVERLAY...]",
+            "         print the flash, SRAM, external flash and partitions of the merged tree",
             "       dts boards [-p PROJECT_DIR]",
             "         list the shipped boards and those in PROJECT_DIR/boards");
 
@@ -51,6 +55,8 @@ public final class DtsCommand {
             switch (args.get(0)) {
                 case "merge":
                     return merge(args.subList(1, args.size()), out, err);
+                case "facts":
+                    return facts(args.subList(1, args.size()), out, err);
                 case "boards":
                     return boards(args.subList(1, args.size()), out, err);
                 case "help", "-h", "--help":
@@ -68,44 +74,71 @@ public final class DtsCommand {
         }
     }
 
-    private static int merge(List<String> args, PrintStream out, PrintStream err)
-            throws InvalidConfigurationException, IOException {
-        String output = null;
-        List<Path> includeDirs = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
+    /** Options shared by merge and facts: {@code -o}, {@code -I}, then the files. */
+    private static final class Inputs {
+        String output;
+        final List<Path> includeDirs = new ArrayList<>();
+        final List<Path> files = new ArrayList<>();
+        String problem;
+    }
+
+    private static Inputs inputs(List<String> args, boolean outputAllowed) {
+        Inputs inputs = new Inputs();
+        for (int i = 0; i < args.size() && inputs.problem == null; i++) {
             String arg = args.get(i);
-            if (arg.equals("-o") || arg.equals("-I")) {
+            if ((arg.equals("-o") && outputAllowed) || arg.equals("-I")) {
                 if (i + 1 >= args.size()) {
-                    return usage(err, "option " + arg + " needs a value");
-                }
-                String value = args.get(++i);
-                if (arg.equals("-o")) {
-                    output = value;
+                    inputs.problem = "option " + arg + " needs a value";
+                } else if (arg.equals("-o")) {
+                    inputs.output = args.get(++i);
                 } else {
-                    includeDirs.add(Path.of(value));
+                    inputs.includeDirs.add(Path.of(args.get(++i)));
                 }
             } else if (arg.startsWith("-I") && arg.length() > 2) {
-                includeDirs.add(Path.of(arg.substring(2)));
+                inputs.includeDirs.add(Path.of(arg.substring(2)));
             } else if (arg.startsWith("-") && !arg.equals("-")) {
-                return usage(err, "unknown option '" + arg + "'");
+                inputs.problem = "unknown option '" + arg + "'";
             } else {
-                files.add(Path.of(arg));
+                inputs.files.add(Path.of(arg));
             }
         }
-        if (output == null) {
-            return usage(err, "dts merge needs -o OUT");
+        if (inputs.problem == null && inputs.files.isEmpty()) {
+            inputs.problem = "a board devicetree file is needed";
         }
-        if (files.isEmpty()) {
-            return usage(err, "dts merge needs a board devicetree file");
+        return inputs;
+    }
+
+    private static int merge(List<String> args, PrintStream out, PrintStream err)
+            throws InvalidConfigurationException, IOException {
+        Inputs inputs = inputs(args, true);
+        if (inputs.problem == null && inputs.output == null) {
+            inputs.problem = "dts merge needs -o OUT";
         }
-        DeviceTree tree = new DevicetreeMerger().merge(files.get(0), files.subList(1, files.size()), includeDirs);
-        if (output.equals("-")) {
+        if (inputs.problem != null) {
+            return usage(err, inputs.problem);
+        }
+        DeviceTree tree = mergeFiles(inputs);
+        if (inputs.output.equals("-")) {
             out.print(DtsWriter.toDts(tree));
         } else {
-            DtsWriter.write(tree, Path.of(output));
+            DtsWriter.write(tree, Path.of(inputs.output));
         }
         return 0;
+    }
+
+    private static int facts(List<String> args, PrintStream out, PrintStream err)
+            throws InvalidConfigurationException {
+        Inputs inputs = inputs(args, false);
+        if (inputs.problem != null) {
+            return usage(err, inputs.problem);
+        }
+        out.print(MemoryFactsText.format(MemoryFactsExtractor.extract(mergeFiles(inputs))));
+        return 0;
+    }
+
+    private static DeviceTree mergeFiles(Inputs inputs) throws InvalidConfigurationException {
+        return new DevicetreeMerger().merge(inputs.files.get(0), inputs.files.subList(1, inputs.files.size()),
+                inputs.includeDirs);
     }
 
     private static int boards(List<String> args, PrintStream out, PrintStream err)
@@ -121,11 +154,11 @@ public final class DtsCommand {
         BoardCatalog catalog = projectDir == null ? BoardCatalog.shipped() : BoardCatalog.forProject(projectDir);
         StringBuilder text = new StringBuilder();
         for (BoardDefinition board : catalog.boards()) {
-            text.append(String.format("%-28s %-7s %-11s %-14s %s%n", board.name(), board.domain(), board.cpu().cpu(),
-                    board.cpu().fpu().orElse("no-fpu"), board.qemuMachine().map(m -> "qemu:" + m).orElse("")
-                            .stripTrailing()));
+            String line = String.format("%-28s %-7s %-11s %-14s %s", board.name(), board.domain(), board.cpu().cpu(),
+                    board.cpu().fpu().orElse("no-fpu"), board.qemuMachine().map(m -> "qemu:" + m).orElse(""));
+            text.append(line.stripTrailing()).append('\n');
         }
-        out.print(text.toString().lines().map(String::stripTrailing).reduce("", (a, b) -> a + b + "\n"));
+        out.print(text);
         return 0;
     }
 

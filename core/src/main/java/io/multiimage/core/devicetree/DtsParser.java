@@ -742,7 +742,7 @@ final class DtsParser {
     private void checkNodeName(String name, SourceLocation location) throws DevicetreeException {
         int at = name.indexOf('@');
         boolean valid = name.chars().allMatch(ch -> isNodeNameChar((char) ch) || ch == '@')
-                && (at < 0 || name.indexOf('@', at + 1) < 0) && at != 0;
+                && (at < 0 || name.indexOf('@', at + 1) < 0);
         if (!valid) {
             throw new DevicetreeException(location, "invalid node name '" + name
                     + "': use letters, digits and , . _ + - with an optional @unit-address");

@@ -40,7 +40,31 @@ public final class MemoryFactsExtractor {
                 tables.add(partitionTable(node));
             }
         }
-        return new MemoryFacts(flash, sram, codePartition, external, tables);
+        Node flashNode = tree.chosen("zephyr,flash").orElseThrow();
+        Optional<Long> eraseBlock = Optional.empty();
+        Optional<Property> erase = flashNode.property("erase-block-size");
+        if (erase.isPresent()) {
+            if (erase.get().value().length() != 4) {
+                throw new DevicetreeException(erase.get().location(),
+                        "'erase-block-size' of " + flashNode.path() + " must be one 32-bit cell");
+            }
+            eraseBlock = Optional.of(erase.get().value().cells()[0]);
+        }
+        Optional<String> controller = flashNode.parent().flatMap(p -> p.labels().stream().findFirst());
+        Optional<String> pmExternal = Optional.empty();
+        if (tree.node("/chosen").flatMap(c -> c.property("nordic,pm-ext-flash")).isPresent()) {
+            Node chosen = tree.chosen("nordic,pm-ext-flash").orElseThrow(() -> new DevicetreeException(
+                    tree.node("/chosen").orElseThrow().property("nordic,pm-ext-flash").orElseThrow().location(),
+                    "/chosen 'nordic,pm-ext-flash' does not name a node"));
+            if (external.stream().noneMatch(f -> f.nodePath().equals(chosen.path()))) {
+                throw new DevicetreeException(tree.node("/chosen").orElseThrow().property("nordic,pm-ext-flash")
+                        .orElseThrow().location(), "/chosen 'nordic,pm-ext-flash' names " + chosen.path()
+                        + ", which is not an external flash (compatible " + String.join(" or ",
+                                EXTERNAL_FLASH_COMPATIBLES) + ")");
+            }
+            pmExternal = Optional.of(chosen.path());
+        }
+        return new MemoryFacts(flash, sram, codePartition, external, tables, pmExternal, eraseBlock, controller);
     }
 
     /** The first {@code (address, size)} pair of a node's {@code reg}. */

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * Zephyr's {@code cpp -x assembler-with-cpp -P}: comments, line continuations,
  * {@code #include "…"} / {@code #include <…>} with search paths, {@code #define} (object-like
  * and simple function-like macros without {@code #}/{@code ##}), {@code #undef},
- * {@code #ifdef}/{@code #ifndef}/{@code #else}/{@code #endif} and {@code #pragma once}.
+ * {@code #if}/{@code #elif} (integer expressions with {@code defined}), {@code #ifdef}/{@code #ifndef}/
+ * {@code #else}/{@code #endif} and {@code #pragma once}.
  * Lines starting with an unknown {@code #word}, such as {@code #address-cells = <1>;}, are
  * ordinary text, as in assembler-with-cpp mode. One instance processes several files in a
  * row with one macro table, as if they were concatenated.
@@ -82,11 +83,11 @@ final class Preprocessor {
         }
         if (!conditions.isEmpty()) {
             throw new DevicetreeException(new SourceLocation(file, lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number(), 1),
-                    "unterminated #ifdef/#ifndef: expected #endif before the end of the file");
+                    "unterminated #if/#ifdef/#ifndef: expected #endif before the end of the file");
         }
     }
 
-    /** Handles #ifdef/#ifndef/#else/#endif (also inside skipped regions); true if it was one. */
+    /** Handles #if/#ifdef/#ifndef/#elif/#else/#endif (also inside skipped regions); true if it was one. */
     private boolean handleConditional(String directive, String argument, Deque<boolean[]> conditions, boolean active,
             SourceLocation where) throws DevicetreeException {
         switch (directive) {
@@ -99,20 +100,28 @@ final class Preprocessor {
                 conditions.push(new boolean[] {active && holds, holds, active});
                 return true;
             }
-            case "if", "elif" -> {
-                if (!active && directive.equals("if")) {
-                    conditions.push(new boolean[] {false, true, false});
-                    return true;
+            case "if" -> {
+                boolean holds = active && ConditionEvaluator.holds(conditionText(argument, where), where);
+                conditions.push(new boolean[] {holds, holds, active});
+                return true;
+            }
+            case "elif" -> {
+                if (conditions.isEmpty()) {
+                    throw new DevicetreeException(where, "#elif without #if");
                 }
-                if (directive.equals("elif") && !conditions.isEmpty() && !conditions.peek()[2]) {
-                    return true;
+                boolean[] frame = conditions.peek();
+                if (frame[1] || !frame[2]) {
+                    frame[0] = false;
+                } else {
+                    boolean holds = ConditionEvaluator.holds(conditionText(argument, where), where);
+                    frame[0] = holds;
+                    frame[1] = holds;
                 }
-                throw new DevicetreeException(where, "#" + directive + " is not supported by the devicetree preprocessor"
-                        + " (supported: #include, #define, #undef, #ifdef, #ifndef, #else, #endif)");
+                return true;
             }
             case "else" -> {
                 if (conditions.isEmpty()) {
-                    throw new DevicetreeException(where, "#else without #ifdef or #ifndef");
+                    throw new DevicetreeException(where, "#else without #if, #ifdef or #ifndef");
                 }
                 boolean[] frame = conditions.peek();
                 frame[0] = frame[2] && !frame[1];
@@ -121,7 +130,7 @@ final class Preprocessor {
             }
             case "endif" -> {
                 if (conditions.isEmpty()) {
-                    throw new DevicetreeException(where, "#endif without #ifdef or #ifndef");
+                    throw new DevicetreeException(where, "#endif without #if, #ifdef or #ifndef");
                 }
                 conditions.pop();
                 return true;
@@ -229,6 +238,53 @@ final class Preprocessor {
         } else {
             macros.put(name, new Macro(name, null, after.strip()));
         }
+    }
+
+    /** The #if expression with {@code defined X} / {@code defined(X)} replaced, then macros expanded. */
+    private String conditionText(String argument, SourceLocation where) throws DevicetreeException {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < argument.length()) {
+            String word = identifierAt(argument, i);
+            if (word.isEmpty() || (i > 0 && isIdentifierPart(argument.charAt(i - 1)))) {
+                out.append(argument.charAt(i));
+                i++;
+                continue;
+            }
+            i += word.length();
+            if (!word.equals("defined")) {
+                out.append(word);
+                continue;
+            }
+            int at = skipBlanks(argument, i);
+            boolean parenthesised = at < argument.length() && argument.charAt(at) == '(';
+            if (parenthesised) {
+                at = skipBlanks(argument, at + 1);
+            }
+            String name = identifierAt(argument, at);
+            if (name.isEmpty()) {
+                throw new DevicetreeException(where, "invalid #if expression: 'defined' needs a macro name");
+            }
+            at += name.length();
+            if (parenthesised) {
+                at = skipBlanks(argument, at);
+                if (at >= argument.length() || argument.charAt(at) != ')') {
+                    throw new DevicetreeException(where, "invalid #if expression: missing ')' after 'defined(" + name);
+                }
+                at++;
+            }
+            out.append(macros.containsKey(name) ? " 1 " : " 0 ");
+            i = at;
+        }
+        return expand(out.toString(), new HashSet<>(), where);
+    }
+
+    private static int skipBlanks(String text, int from) {
+        int at = from;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 
     /** Expands macros in one line; strings, character literals and numbers are left alone. */

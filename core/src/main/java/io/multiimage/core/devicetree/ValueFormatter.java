@@ -1,6 +1,5 @@
 package io.multiimage.core.devicetree;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,7 +32,8 @@ final class ValueFormatter {
     private static void appendPieces(StringBuilder out, PropertyValue value) {
         byte[] bytes = value.rawBytes();
         int length = bytes.length;
-        List<Marker> markers = withTypeInformation(value);
+        // every non-empty value the parser or the resolver builds starts with a type marker
+        List<Marker> markers = value.markers();
         MarkerType emit = null;
         for (int i = 0; i < markers.size(); i++) {
             Marker marker = markers.get(i);
@@ -75,20 +75,6 @@ final class ValueFormatter {
             }
         }
         return 0;
-    }
-
-    /** A value built without pieces (none come from source) is shown as cells or bytes. */
-    private static List<Marker> withTypeInformation(PropertyValue value) {
-        for (Marker marker : value.markers()) {
-            if (marker.type().isTypeMarker()) {
-                return value.markers();
-            }
-        }
-        List<Marker> markers = new ArrayList<>();
-        MarkerType guess = value.length() % 4 == 0 ? MarkerType.TYPE_UINT32 : MarkerType.TYPE_UINT8;
-        markers.add(new Marker(guess, 0, null, null));
-        markers.addAll(value.markers());
-        return markers;
     }
 
     private static void appendString(StringBuilder out, byte[] bytes, int offset, int length) {

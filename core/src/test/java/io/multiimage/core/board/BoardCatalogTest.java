@@ -162,7 +162,8 @@ class BoardCatalogTest {
 
         Files.writeString(file, "name=mine\ncpu=cortex-m0\ncpu.fp=vfp\n");
         assertEquals(file + ":3: unknown key 'cpu.fp'; expected one of cpu, cpu.float-abi, cpu.fpu, cpu.thumb,"
-                + " description, domain, dts, name, qemu.machine, revision.default, revisions, soc", message());
+                + " description, domain, dts, name, qemu.machine, revision.default, revisions, soc, domain.<DOMAIN>.board",
+                message());
 
         Files.writeString(file, "# board\nname=other\ncpu=cortex-m0\n");
         assertEquals(file + ":2: board 'other' must live in a directory named 'other', not 'mine'", message());
@@ -178,6 +179,28 @@ class BoardCatalogTest {
 
         Files.writeString(file, "name=mine\ncpu=cortex-m0\ndts=absent.dts\n");
         assertEquals(file + ": the board devicetree " + dir.resolve("absent.dts") + " does not exist", message());
+    }
+
+    @Test
+    void networkCoreDomainIsFoundFromTheApplicationBoard() throws Exception {
+        BoardCatalog catalog = BoardCatalog.shipped();
+        Board app = catalog.lookup("nrf5340dk/nrf5340/cpuapp");
+        Board net = catalog.boardForDomain(app, "CPUNET");
+        assertEquals("nrf5340dk/nrf5340/cpunet", net.name());
+        assertEquals("CPUNET", net.domain());
+        assertEquals(0x1000000L, net.memoryFacts().flash().address());
+        assertEquals(app, catalog.boardForDomain(app, "CPUAPP"));
+        assertEquals(app.name(), catalog.boardForDomain(net, "CPUAPP").name());
+    }
+
+    @Test
+    void undefinedDomainIsAnErrorThatSaysWhatToAdd() throws Exception {
+        BoardCatalog catalog = BoardCatalog.shipped();
+        Board qemu = catalog.lookup("qemu_cortex_m3");
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                () -> catalog.boardForDomain(qemu, "CPUNET"));
+        assertEquals("board qemu_cortex_m3 (domain CPUAPP) does not define domain CPUNET; domains it knows: CPUAPP."
+                + " Add domain.CPUNET.board=<board> to its board.properties", error.getMessage());
     }
 
     private String message() {

@@ -83,7 +83,9 @@ class DtsCommandTest {
         assertEquals(DtsCommand.USAGE + "\n", text(err));
         assertUsage(List.of("frobnicate"), "error: unknown dts command 'frobnicate'");
         assertUsage(List.of("merge", board.toString()), "error: dts merge needs -o OUT");
-        assertUsage(List.of("merge", "-o", "x.dts"), "error: dts merge needs a board devicetree file");
+        assertUsage(List.of("merge", "-o", "x.dts"), "error: a board devicetree file is needed");
+        assertUsage(List.of("facts"), "error: a board devicetree file is needed");
+        assertUsage(List.of("facts", "-o", "x", "b.dts"), "error: unknown option '-o'");
         assertUsage(List.of("merge", "-o"), "error: option -o needs a value");
         assertUsage(List.of("merge", "--verbose", "-o", "x", "b.dts"), "error: unknown option '--verbose'");
         assertUsage(List.of("boards", "extra"), "error: unexpected argument 'extra' for dts boards");
@@ -103,6 +105,31 @@ class DtsCommandTest {
         out.reset();
         assertEquals(0, run("boards", "-p", work.resolve("proj").toString()));
         assertTrue(text(out).contains("mine                         CPUAPP  cortex-m0plus no-fpu\n"), text(out));
+    }
+
+    @Test
+    void factsPrintsWhatPlacementSees() throws Exception {
+        Path qemu = io.multiimage.core.board.BoardCatalog.shipped().lookup("qemu_cortex_m3").dts();
+        Path include = io.multiimage.core.board.BoardCatalog.shippedIncludeDir();
+        assertEquals(0, run("facts", "-I", include.toString(), qemu.toString()));
+        assertEquals(String.join("\n",
+                "flash: /soc/flash-controller@400fd000/flash@0 at 0x00000000 size 0x00040000",
+                "sram: /memory@20000000 at 0x20000000 size 0x00010000",
+                "code-partition: /soc/flash-controller@400fd000/flash@0/partitions/partition@8000",
+                "partitions of /soc/flash-controller@400fd000/flash@0 at 0x00000000:",
+                "  0x00000000 0x00008000 mcuboot (boot_partition) read-only",
+                "  0x00008000 0x0001a000 image-0 (slot0_partition)",
+                "  0x00022000 0x0001a000 image-1 (slot1_partition)",
+                "  0x0003c000 0x00002000 image-scratch (scratch_partition)",
+                "  0x0003e000 0x00002000 storage (storage_partition)",
+                ""), text(out));
+    }
+
+    @Test
+    void factsWithoutChosenFlashExitsOne() {
+        assertEquals(1, run("facts", "-I", work.resolve("inc").toString(), board.toString()));
+        assertTrue(text(err).startsWith("error: " + board + ":3: the devicetree has no /chosen node"), text(err));
+        assertEquals("", text(out));
     }
 
     @Test

@@ -84,6 +84,12 @@ class DevicetreeErrorsTest {
                         "duplicate node name 'c' in /n"),
                 Arguments.of("duplicate property name", "/ {\n\tn {\n\t\tp = <1>;\n\t\tp = <2>;\n\t};\n};\n", 4,
                         false, "duplicate property name 'p' in /n"),
+                Arguments.of("bad character in a node name", "/ {\n\tn#x { };\n};\n", 2, false,
+                        "invalid node name 'n#x': use letters, digits and , . _ + - with an optional @unit-address"),
+                Arguments.of("two unit addresses", "/ {\n\tn@1@2 { };\n};\n", 2, false,
+                        "invalid node name 'n@1@2': use letters, digits and , . _ + - with an optional @unit-address"),
+                Arguments.of("unit address in a property name", "/ {\n\tp@1 = <1>;\n};\n", 2, false,
+                        "invalid property name 'p@1': '@' is not allowed"),
                 Arguments.of("division by zero", "&ser0 {\n\td = <(1 / 0)>;\n};\n", 2, true, "division by zero"));
     }
 

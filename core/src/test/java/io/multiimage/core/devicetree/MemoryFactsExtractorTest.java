@@ -141,6 +141,31 @@ class MemoryFactsExtractorTest {
     }
 
     @Test
+    void flashPageSizeControllerAndPartitionManagerExternalFlashAreReported() throws Exception {
+        Board board = BoardCatalog.shipped().lookup("nrf52840dk/nrf52840");
+        assertEquals(Optional.of(4096L), board.memoryFacts().flashEraseBlockSize());
+        assertEquals(Optional.of("flash_controller"), board.memoryFacts().flashControllerLabel());
+        assertEquals(Optional.empty(), board.memoryFacts().pmExternalFlash());
+        Path overlay = Files.writeString(work.resolve("ext.overlay"),
+                "/ {\n\tchosen {\n\t\tnordic,pm-ext-flash = &mx25r64;\n\t};\n};\n");
+        MemoryFacts facts = MemoryFactsExtractor.extract(new DevicetreeMerger().merge(board.dts(), List.of(overlay),
+                board.includeDirs()));
+        assertEquals(Optional.of(facts.externalFlash().get(0)), facts.pmExternalFlash());
+        assertEquals(Optional.of("/soc/qspi@40029000/mx25r6435f@0"), facts.pmExternalFlashPath());
+    }
+
+    @Test
+    void partitionManagerExternalFlashMustBeAnExternalFlash() throws Exception {
+        Board board = BoardCatalog.shipped().lookup("nrf52840dk/nrf52840");
+        Path overlay = Files.writeString(work.resolve("ext.overlay"),
+                "/ {\n\tchosen {\n\t\tnordic,pm-ext-flash = &flash0;\n\t};\n};\n");
+        DevicetreeException error = assertThrows(DevicetreeException.class, () -> MemoryFactsExtractor.extract(
+                new DevicetreeMerger().merge(board.dts(), List.of(overlay), board.includeDirs())));
+        assertEquals(overlay + ":3: /chosen 'nordic,pm-ext-flash' names /soc/flash-controller@4001e000/flash@0,"
+                + " which is not an external flash (compatible jedec,spi-nor or nordic,qspi-nor)", error.getMessage());
+    }
+
+    @Test
     void twoCellAddressesAreCombined() throws Exception {
         DeviceTree tree = parse("/ {\n\t#address-cells = <2>;\n\t#size-cells = <2>;\n"
                 + "\tchosen {\n\t\tzephyr,flash = &f;\n\t\tzephyr,sram = &s;\n\t};\n"

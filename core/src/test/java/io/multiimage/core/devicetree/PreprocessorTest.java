@@ -79,6 +79,48 @@ class PreprocessorTest {
     }
 
     @Test
+    void conditionalExpressionsSelectTheSameLinesAsCpp() throws Exception {
+        Path board = Files.writeString(work.resolve("board.dts"), String.join("\n",
+                "/dts-v1/;",
+                "#include <sizes.h>",
+                "#define VERSION 3",
+                "/ {",
+                "#if VERSION >= 3 && defined(FLASH_SIZE)",
+                "\tbig = <1>;",
+                "#elif VERSION == 2",
+                "\tmid = <1>;",
+                "#else",
+                "\tsmall = <1>;",
+                "#endif",
+                "#if 0",
+                "#if 1",
+                "#error nested in a skipped region: not reached",
+                "#endif",
+                "#elif defined NOT_DEFINED || (1 << 4) == 16 ? 1 : 0",
+                "\tternary = <2>;",
+                "#endif",
+                "#if !defined(FLASH_SIZE)",
+                "\tnope;",
+                "#elif 0",
+                "\tnope2;",
+                "#else",
+                "\telse-branch;",
+                "#endif",
+                "#if UNKNOWN_MACRO",
+                "\tunknown;",
+                "#endif",
+                "#if 'A' == 65 && -1 < 0 && 7 / 2 == 3 && 7 % 4 == 3 && FLASH_SIZE == 0x40000 && 010 == 8UL",
+                "\tarithmetic;",
+                "#endif",
+                "};",
+                ""));
+        DeviceTree tree = new DevicetreeMerger().merge(board, List.of(), List.of(inc));
+        assertEquals(List.of("big", "ternary", "else-branch", "arithmetic"),
+                tree.root().properties().stream().map(Property::name).toList());
+        assertEquals(Dtc.mergedWithCpp(board, List.of(), List.of(inc), work), DtsWriter.toDts(tree));
+    }
+
+    @Test
     void angleIncludesSearchOnlyTheIncludePath() throws Exception {
         Path board = Files.writeString(work.resolve("board.dts"),
                 "/dts-v1/;\n#include <local.h>\n/ {\n\twhere = WHERE;\n};\n");
@@ -107,12 +149,17 @@ class PreprocessorTest {
 
     static Stream<Arguments> errors() {
         return Stream.of(
-                Arguments.of("#if 1", 2, "#if is not supported by the devicetree preprocessor (supported: #include,"
-                        + " #define, #undef, #ifdef, #ifndef, #else, #endif)"),
+                Arguments.of("#if", 2, "#if with no expression"),
+                Arguments.of("#if (1", 2, "invalid #if expression: expected ')' but found the end of the expression"),
+                Arguments.of("#if 1 +", 2, "invalid #if expression: expected a value at the end of the expression"),
+                Arguments.of("#if 1 / 0", 2, "invalid #if expression: division by zero"),
+                Arguments.of("#if defined()", 2, "invalid #if expression: 'defined' needs a macro name"),
+                Arguments.of("#if 1 $ 2", 2, "invalid #if expression: unexpected '$'"),
+                Arguments.of("#elif 1", 2, "#elif without #if"),
                 Arguments.of("#error board not supported", 2, "#error board not supported"),
-                Arguments.of("#ifdef X", 3, "unterminated #ifdef/#ifndef: expected #endif before the end of the file"),
-                Arguments.of("#endif", 2, "#endif without #ifdef or #ifndef"),
-                Arguments.of("#else", 2, "#else without #ifdef or #ifndef"),
+                Arguments.of("#ifdef X", 3, "unterminated #if/#ifdef/#ifndef: expected #endif before the end of the file"),
+                Arguments.of("#endif", 2, "#endif without #if, #ifdef or #ifndef"),
+                Arguments.of("#else", 2, "#else without #if, #ifdef or #ifndef"),
                 Arguments.of("#include <missing.h>", 2, "cannot find #include file 'missing.h' (searched: INC)"),
                 Arguments.of("#include missing.h", 2, "#include expects \"FILE\" or <FILE> but found 'missing.h'"),
                 Arguments.of("#define", 2, "#define expects a macro name but found ''"),
