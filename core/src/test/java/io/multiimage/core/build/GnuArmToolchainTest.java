@@ -297,7 +297,7 @@ class GnuArmToolchainTest {
             TestImages.write(src, "unit" + i + ".c", "int unit" + i + ";\n");
         }
         for (int level : new int[] {1, 3}) {
-            ConcurrencyProbe probe = new ConcurrencyProbe();
+            ConcurrencyProbe probe = new ConcurrencyProbe(level, 8);
             Path gccDir = Files.createDirectories(dir.resolve("fake-bin-" + level));
             Path fakeGcc = Files.createFile(gccDir.resolve("arm-none-eabi-gcc"));
             fakeGcc.toFile().setExecutable(true);
@@ -309,19 +309,35 @@ class GnuArmToolchainTest {
         }
     }
 
-    /** A launcher that pretends to compile, recording how many "compilers" ran at once. */
+    /**
+     * A launcher that pretends to compile, recording how many "compilers" ran at once. Each
+     * compile waits (up to 5 s) until {@code level} run together, so a slow machine cannot hide
+     * the parallelism, and a pool allowing more than {@code level} would show it.
+     */
     private static final class ConcurrencyProbe implements ProcessLauncher {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger maxConcurrent = new AtomicInteger();
         final AtomicInteger runs = new AtomicInteger();
+        final int level;
+        final int compiles;
+
+        ConcurrencyProbe(int level, int compiles) {
+            this.level = level;
+            this.compiles = compiles;
+        }
 
         @Override
         public ProcessResult run(ProcessSpec spec) throws InterruptedException {
-            runs.incrementAndGet();
+            int started = runs.incrementAndGet();
             int now = running.incrementAndGet();
             maxConcurrent.accumulateAndGet(now, Math::max);
             try {
-                Thread.sleep(150);
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (running.get() < level && runs.get() < compiles && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                maxConcurrent.accumulateAndGet(running.get(), Math::max);
+                Thread.sleep(started <= compiles ? 50 : 0);
                 List<String> command = spec.command();
                 Path output = Path.of(command.get(command.indexOf("-o") + 1));
                 Files.createDirectories(output.getParent());
