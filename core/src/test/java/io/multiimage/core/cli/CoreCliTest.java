@@ -57,6 +57,19 @@ class CoreCliTest {
     }
 
     @Test
+    void dtsMergeIsDispatchedToTheDevicetreeCommand() throws IOException {
+        write("board.dts", "/dts-v1/;\n/ {\n\tmodel = \"m\";\n\tlabel: node {\n\t\tx = <1>;\n\t};\n};\n");
+        write("extra.overlay", "&label {\n\tx = <2>;\n};\n");
+        Path merged = root.resolve("out/zephyr.dts");
+
+        int code = run("dts", "merge", "-o", merged.toString(), root.resolve("board.dts").toString(),
+                root.resolve("extra.overlay").toString());
+
+        assertEquals(0, code, err);
+        assertTrue(Files.readString(merged).contains("x = <0x02>;"), Files.readString(merged));
+    }
+
+    @Test
     void configResolvePrintsFilesWithRulesAndWritesOutputs() throws IOException {
         Path output = root.resolve("build/mcuboot");
         int code = run(resolveArgs("resolve", "--output-dir", output.toString(), "-Dmcuboot_EXTRA_CONF_FILE=trace.conf",
