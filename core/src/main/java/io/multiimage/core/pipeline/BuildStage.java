@@ -122,7 +122,6 @@ final class BuildStage {
         ByteArrayOutputStream binary = new ByteArrayOutputStream();
         RawBinary.write(content, binary, span.start(), span.start() + span.length(), RawBinary.DEFAULT_FILL);
         OutputFiles.writeIfChanged(bin, binary.toByteArray());
-        produced.size().ifPresent(size -> log.info(name + ": " + size.summary()));
         ledger.recordDone(STEP, inputs, outputs);
         return built(image, placement, hex, Optional.empty(), false, inputs, outputs);
     }
@@ -156,9 +155,12 @@ final class BuildStage {
     private BuiltImage usePrebuilt(ConfiguredImage image, BuildStrategy.UseHex useHex, ImagePlacement placement,
             Path imageDir) throws FirmwareException, IOException {
         String name = image.name();
+        // A relative HEX path is relative to the declaring (parent) image's directory, like every
+        // other path a parent gives a child.
         Path source = useHex.source() instanceof HexCoordinates coordinates
                 ? resolver.resolve(coordinates)
-                : ((HexFile) useHex.source()).path();
+                : image.context().parentDir().orElse(image.context().imageDir())
+                        .resolve(((HexFile) useHex.source()).path());
         if (!Files.isRegularFile(source)) {
             throw new InvalidConfigurationException("Image '" + name + "': prebuilt HEX " + useHex.source().describe()
                     + " does not exist (" + image.strategy().origin() + ")");

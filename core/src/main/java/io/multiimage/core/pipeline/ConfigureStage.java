@@ -79,7 +79,7 @@ final class ConfigureStage {
                     : BuildStrategyResolver.resolve(name, request.properties(), declaration.strategy(), parentConfig);
             ImageContext context = contexts.get(name);
             if (parent.isPresent()) {
-                log.info(name + ": build strategy " + strategy.describe());
+                log.info(strategy.describe());
             }
             Board board = boards.lookup(context.board().target(), context.revision().orElse(null));
             String domain = context.domain()

@@ -51,6 +51,12 @@ public final class PluginConfiguration {
         return children;
     }
 
+    /** The direct child element {@code name} as a configuration view, if present. */
+    public Optional<PluginConfiguration> child(String name) {
+        Xpp3Dom element = root.getChild(name);
+        return element == null ? Optional.empty() : Optional.of(new PluginConfiguration(element));
+    }
+
     /** Texts of the repeated element {@code item} inside the element {@code name}. */
     public List<String> values(String name, String item) {
         List<String> values = new ArrayList<>();

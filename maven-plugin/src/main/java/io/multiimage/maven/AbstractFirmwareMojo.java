@@ -1,0 +1,305 @@
+package io.multiimage.maven;
+
+import io.multiimage.core.FirmwareException;
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.pipeline.BuildOptions;
+import io.multiimage.core.pipeline.BuildRequest;
+import io.multiimage.core.spi.BuildLog;
+import io.multiimage.core.spi.HexArtifactResolver;
+import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.maven.discover.ImageSettings;
+import io.multiimage.maven.discover.TreeRequestFactory;
+import io.multiimage.maven.resolve.HexArtifactNotFoundException;
+import io.multiimage.maven.resolve.RepositoryHexResolver;
+import java.io.IOException;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectBuilder;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * What every goal shares: the module's image settings, the build-wide settings, and the
+ * skip switches. A goal runs only in modules with packaging {@code firmware}.
+ */
+public abstract class AbstractFirmwareMojo extends AbstractMojo {
+
+    /** The firmware module. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** The Maven session: the reactor, user properties, repositories. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    /**
+     * Turns off every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.SKIP, defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Board target of this image, e.g. {@code qemu_cortex_m3} or {@code nrf5340dk/nrf5340/cpuapp};
+     * a revision goes after the board name ({@code nrf9160dk@1.0.0/nrf9160}). Required for the top
+     * image of a tree; a child image defaults to its parent's board.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.BOARD)
+    private String board;
+
+    /**
+     * Board revision, e.g. {@code 1.0.0}; default: the board's default revision.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.BOARD_REVISION)
+    private String boardRevision;
+
+    /**
+     * Domain (CPU core) of this image, e.g. {@code CPUNET}; default: the parent's, else the board's.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private String domain;
+
+    /**
+     * Name of this image when it is the top of a tree; its build directory is
+     * {@code target/firmware/<imageName>/}. Children are named by their parent's
+     * {@code <childImage><name>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.artifactId}")
+    private String imageName;
+
+    /**
+     * Toolchain driver for building this image from source: {@code gnu-arm} (default), {@code cmake}
+     * or {@code exec}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.TOOLCHAIN)
+    private String toolchain;
+
+    /**
+     * Sources of this image: C and assembly files for {@code gnu-arm}, the CMake project for
+     * {@code cmake}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.basedir}/src/main/c")
+    private File sourceDirectory;
+
+    /**
+     * Extra arguments for the toolchain driver: compiler options ({@code gnu-arm}), CMake options
+     * ({@code cmake}), command arguments ({@code exec}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> toolchainArguments;
+
+    /**
+     * Settings of the {@code cmake} driver: {@code <generator>}, {@code <hexFile>} (default
+     * {@code zephyr/zephyr.hex}), {@code <elfFile>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private CMakeConfig cmake;
+
+    /**
+     * Settings of the {@code exec} driver: {@code <command><arg>..</arg></command>},
+     * {@code <workingDirectory>}, {@code <hexFile>}, {@code <elfFile>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private ExecConfig exec;
+
+    /**
+     * The child images of this image: {@code <childImage>} elements with {@code <name>},
+     * {@code <module>} or {@code <sourceDirectory>}, {@code <board>}, {@code <domain>},
+     * {@code <buildStrategy>} ({@code from-source}, {@code use-hex}, {@code skip}),
+     * {@code <hexFile>} or {@code <hexArtifact>} ({@code groupId:artifactId:version[:classifier]}),
+     * {@code <sha256>} and {@code <condition>} (a Kconfig symbol {@code CONFIG_X} of this image, or
+     * a property name).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<ChildImage> childImages;
+
+    /**
+     * Build type, e.g. {@code release}: selects {@code prj_release.conf} and the
+     * {@code child_image/<img>_release.conf} fragments; usually set by a profile. Reaches every
+     * image of the tree.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.BUILD_TYPE)
+    protected String buildType;
+
+    /**
+     * Directory holding {@code arm-none-eabi-gcc} (or its parent with {@code bin/}); default: PATH.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.TOOLCHAIN_PATH)
+    protected File toolchainPath;
+
+    /**
+     * Print every command line. {@code VERBOSE=1} in the environment does the same.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.VERBOSE, defaultValue = "false")
+    protected boolean verbose;
+
+    /**
+     * Maximum number of concurrent jobs (images and compile units); default: the
+     * {@code CMAKE_BUILD_PARALLEL_LEVEL} environment variable, else the number of processors.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.PARALLEL)
+    protected Integer parallel;
+
+    /**
+     * Log, for every image and step, why it ran or why it was up to date (the seed's
+     * {@code MULTI_IMAGE_DEBUG_MAKEFILE=explain}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.EXPLAIN, defaultValue = "false")
+    protected boolean explain;
+
+    private final RepositorySystem repositorySystem;
+    private final ProjectBuilder projectBuilder;
+
+    protected AbstractFirmwareMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder) {
+        this.repositorySystem = repositorySystem;
+        this.projectBuilder = projectBuilder;
+    }
+
+    /** One call into the core, given the build request of this module. */
+    @FunctionalInterface
+    protected interface CoreCall<T> {
+        T run(BuildRequest request) throws FirmwareException, IOException, InterruptedException;
+    }
+
+    /**
+     * Builds this module's request and runs {@code call}, translating the core's outcome:
+     * a user mistake fails the build with the core's message and no stack trace; a tool or
+     * machine problem is an execution error.
+     */
+    protected <T> T runCore(CoreCall<T> call) throws MojoExecutionException, MojoFailureException {
+        try {
+            BuildRequest request = new TreeRequestFactory(session, projectBuilder)
+                    .create(project, moduleSettings(), optional(buildType), options());
+            return call.run(request);
+        } catch (InvalidConfigurationException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (FirmwareException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Writing firmware outputs failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Firmware build interrupted", e);
+        }
+    }
+
+    /** The core's log over this goal's log. */
+    protected BuildLog buildLog() {
+        return new MavenBuildLog(getLog());
+    }
+
+    /** Runs tool processes for the core. */
+    protected ProcessLauncher launcher() {
+        return ProcessLauncher.local();
+    }
+
+    /** Resolves prebuilt HEX artifacts through Maven's repositories. */
+    protected HexArtifactResolver hexResolver() {
+        RepositoryHexResolver resolver = new RepositoryHexResolver(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories());
+        return coordinates -> {
+            try {
+                return resolver.resolve(coordinates.groupId(), coordinates.artifactId(), coordinates.version(),
+                        coordinates.classifier().orElse(null));
+            } catch (HexArtifactNotFoundException e) {
+                throw new InvalidConfigurationException(e.getMessage(), e);
+            }
+        };
+    }
+
+    /** Verbosity, parallelism and toolchain location, from parameters or the seed's environment variables. */
+    protected BuildOptions options() throws InvalidConfigurationException {
+        boolean verboseOn = verbose || "1".equals(System.getenv("VERBOSE"));
+        int jobs = Runtime.getRuntime().availableProcessors();
+        String level = System.getenv("CMAKE_BUILD_PARALLEL_LEVEL");
+        if (parallel != null) {
+            jobs = parallel;
+        } else if (level != null && !level.isBlank()) {
+            try {
+                jobs = Integer.parseInt(level.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidConfigurationException("CMAKE_BUILD_PARALLEL_LEVEL must be a number, not '" + level + "'");
+            }
+        }
+        if (jobs < 1) {
+            throw new InvalidConfigurationException(FirmwareProperties.PARALLEL + " must be at least 1, not " + jobs);
+        }
+        return new BuildOptions(verboseOn, jobs, explain, Optional.ofNullable(toolchainPath).map(File::toPath));
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping firmware goals (" + FirmwareProperties.SKIP + "=true)");
+            return;
+        }
+        Optional<String> goalSkip = goalSkipProperty();
+        if (goalSkip.isPresent()) {
+            getLog().info("Skipping (" + goalSkip.get() + "=true)");
+            return;
+        }
+        if (!"firmware".equals(project.getPackaging())) {
+            getLog().debug("Not a firmware module (packaging " + project.getPackaging() + "): nothing to do");
+            return;
+        }
+        run();
+    }
+
+    /** The goal's work, in a firmware module that is not skipped. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** The goal's own skip property when it is set, e.g. {@code firmware.build.skip}. */
+    protected Optional<String> goalSkipProperty() {
+        return Optional.empty();
+    }
+
+    /** This module's image settings, from the goal's parameters. */
+    protected ImageSettings moduleSettings() {
+        return new ImageSettings(project.getBasedir().toPath(), imageName, optional(board), optional(boardRevision),
+                optional(domain), optional(toolchain), sourceDirectory.toPath(),
+                toolchainArguments == null ? List.of() : toolchainArguments, cmake, exec,
+                childImages == null ? List.of() : new ArrayList<>(childImages));
+    }
+
+    protected static Optional<String> optional(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+}

@@ -1,0 +1,197 @@
+package io.multiimage.maven.discover;
+
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.build.CMakeSettings;
+import io.multiimage.core.build.ExecSettings;
+import io.multiimage.core.model.BuildStrategy;
+import io.multiimage.core.model.HexCoordinates;
+import io.multiimage.core.model.HexFile;
+import io.multiimage.core.model.HexSource;
+import io.multiimage.core.model.ImageCondition;
+import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.pipeline.ImageSources;
+import io.multiimage.maven.CMakeConfig;
+import io.multiimage.maven.ChildImage;
+import io.multiimage.maven.ExecConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the POM world into the core's image declarations: the top module's settings, then
+ * recursively each {@code <childImage>}, whose own module settings (board, toolchain, its own
+ * children) come from {@link Modules}.
+ */
+public final class ImageTreeReader {
+
+    /** Settings of the firmware module in a directory. */
+    @FunctionalInterface
+    public interface Modules {
+        /** The settings of the module in {@code directory}, or an error naming the POM element. */
+        ImageSettings settingsOf(Path directory, String declaredBy) throws InvalidConfigurationException;
+    }
+
+    /** The image tree as the core takes it. */
+    public record Tree(String rootName, List<ImageDeclaration> declarations, Map<String, ImageSources> sources) {}
+
+    private final Modules modules;
+    private final Optional<String> buildType;
+    private final List<ImageDeclaration> declarations = new ArrayList<>();
+    private final Map<String, ImageSources> sources = new LinkedHashMap<>();
+
+    public ImageTreeReader(Modules modules, Optional<String> buildType) {
+        this.modules = modules;
+        this.buildType = buildType;
+    }
+
+    /** Reads the tree whose top module has {@code top} settings. */
+    public Tree read(ImageSettings top) throws InvalidConfigurationException {
+        declarations.clear();
+        sources.clear();
+        ImageDeclaration.Builder root = ImageDeclaration.builder(top.imageName(), top.basedir());
+        top.board().ifPresent(root::board);
+        top.boardRevision().ifPresent(root::revision);
+        top.domain().ifPresent(root::domain);
+        top.toolchain().ifPresent(root::toolchain);
+        buildType.ifPresent(root::buildType);
+        addModule(top.imageName(), top, root, List.of(new Visit(top.imageName(), top.basedir())));
+        return new Tree(top.imageName(), List.copyOf(declarations), Map.copyOf(sources));
+    }
+
+    /** One module on the way from the top to the module being read. */
+    private record Visit(String image, Path directory) {}
+
+    private void addModule(String name, ImageSettings module, ImageDeclaration.Builder image, List<Visit> path)
+            throws InvalidConfigurationException {
+        sources.put(name, sourcesOf(module));
+        for (ChildImage child : module.childImages()) {
+            if (child.getName() == null || child.getName().isBlank()) {
+                throw new InvalidConfigurationException("Image '" + name + "': a <childImages><childImage> in "
+                        + module.basedir().getFileName() + "/pom.xml has no <name>");
+            }
+            image.children(child.getName().trim());
+        }
+        declarations.add(image.build());
+        for (ChildImage child : module.childImages()) {
+            addChild(module, child, path);
+        }
+    }
+
+    private void addChild(ImageSettings parent, ChildImage child, List<Visit> path) throws InvalidConfigurationException {
+        String name = child.getName().trim();
+        String element = "<childImage> '" + name + "' of " + parent.basedir().getFileName() + "/pom.xml";
+        if (child.getModule() != null && child.getSourceDirectory() != null) {
+            throw new InvalidConfigurationException(element + ": give <module> or <sourceDirectory>, not both");
+        }
+        Optional<ImageSettings> module = Optional.empty();
+        Path applicationDir = parent.basedir();
+        if (child.getModule() != null) {
+            Path dir = parent.basedir().resolve(child.getModule()).normalize();
+            if (path.stream().anyMatch(visit -> visit.directory().equals(dir))) {
+                List<String> cycle = new ArrayList<>(path.stream().map(Visit::image).toList());
+                cycle.add(name);
+                throw new InvalidConfigurationException("Image cycle: " + String.join(" -> ", cycle) + " ("
+                        + element + " names module " + child.getModule() + ", which is already in the tree)");
+            }
+            module = Optional.of(modules.settingsOf(dir, element));
+            applicationDir = dir;
+        } else if (child.getSourceDirectory() != null) {
+            applicationDir = parent.basedir().resolve(child.getSourceDirectory()).normalize();
+        }
+        ImageDeclaration.Builder image = ImageDeclaration.builder(name, applicationDir);
+        firstOf(child.getBoard(), module.flatMap(ImageSettings::board)).ifPresent(image::board);
+        module.flatMap(ImageSettings::boardRevision).ifPresent(image::revision);
+        firstOf(child.getDomain(), module.flatMap(ImageSettings::domain)).ifPresent(image::domain);
+        module.flatMap(ImageSettings::toolchain).ifPresent(image::toolchain);
+        strategyOf(name, parent.basedir(), child).ifPresent(image::strategy);
+        conditionOf(child).ifPresent(image::condition);
+        if (module.isPresent()) {
+            List<Visit> deeper = new ArrayList<>(path);
+            deeper.add(new Visit(name, applicationDir));
+            addModule(name, module.get(), image, deeper);
+        } else {
+            sources.put(name, ImageSources.conventional(applicationDir));
+            declarations.add(image.build());
+        }
+    }
+
+    private static Optional<BuildStrategy> strategyOf(String name, Path declaringDir, ChildImage child)
+            throws InvalidConfigurationException {
+        String id = child.getBuildStrategy() == null ? null : child.getBuildStrategy().trim();
+        boolean hexGiven = child.getHexFile() != null || child.getHexArtifact() != null;
+        if (id == null && !hexGiven) {
+            if (child.getSha256() != null) {
+                throw new InvalidConfigurationException("<childImage> '" + name
+                        + "': <sha256> needs <hexFile> or <hexArtifact>");
+            }
+            return Optional.empty();
+        }
+        String chosen = id == null ? "use-hex" : id;
+        switch (chosen) {
+            case "from-source", "skip" -> {
+                if (hexGiven) {
+                    throw new InvalidConfigurationException("<childImage> '" + name + "': <buildStrategy>" + chosen
+                            + "</buildStrategy> cannot be combined with <hexFile> or <hexArtifact>");
+                }
+                return Optional.of(chosen.equals("skip") ? new BuildStrategy.Skip() : BuildStrategy.fromSource());
+            }
+            case "use-hex" -> {
+                if (child.getHexFile() != null && child.getHexArtifact() != null) {
+                    throw new InvalidConfigurationException("<childImage> '" + name
+                            + "': give <hexFile> or <hexArtifact>, not both");
+                }
+                if (!hexGiven) {
+                    throw new InvalidConfigurationException("<childImage> '" + name
+                            + "': <buildStrategy>use-hex</buildStrategy> needs <hexFile> or <hexArtifact>");
+                }
+                HexSource source = child.getHexFile() != null
+                        ? new HexFile(declaringDir.resolve(child.getHexFile().trim()).normalize())
+                        : HexCoordinates.parse(name, child.getHexArtifact().trim());
+                return Optional.of(BuildStrategy.UseHex.of(name, source, child.getSha256()));
+            }
+            default -> throw new InvalidConfigurationException("<childImage> '" + name + "': unknown <buildStrategy> '"
+                    + chosen + "'; expected from-source, use-hex or skip");
+        }
+    }
+
+    private static Optional<ImageCondition> conditionOf(ChildImage child) {
+        if (child.getCondition() == null || child.getCondition().isBlank()) {
+            return Optional.empty();
+        }
+        String condition = child.getCondition().trim();
+        return Optional.of(condition.startsWith("CONFIG_")
+                ? ImageCondition.kconfig(condition)
+                : ImageCondition.property(condition));
+    }
+
+    private static ImageSources sourcesOf(ImageSettings module) {
+        Optional<CMakeSettings> cmake = Optional.ofNullable(module.cmake()).map(ImageTreeReader::cmakeSettings);
+        Optional<ExecSettings> exec = Optional.ofNullable(module.exec()).map(ImageTreeReader::execSettings);
+        return new ImageSources(module.sourceDirectory(), cmake, exec, module.toolchainArguments());
+    }
+
+    private static CMakeSettings cmakeSettings(CMakeConfig config) {
+        CMakeSettings settings = CMakeSettings.defaults();
+        if (config.getGenerator() != null) {
+            settings = settings.withGenerator(config.getGenerator());
+        }
+        if (config.getHexFile() != null) {
+            settings = settings.withHexFile(config.getHexFile());
+        }
+        return settings;
+    }
+
+    private static ExecSettings execSettings(ExecConfig config) {
+        return new ExecSettings(List.copyOf(config.getCommand()), Optional.ofNullable(config.getWorkingDirectory()),
+                Optional.ofNullable(config.getHexFile()), Optional.ofNullable(config.getElfFile()),
+                Duration.ofMinutes(30));
+    }
+
+    private static Optional<String> firstOf(String declared, Optional<String> fallback) {
+        return declared != null && !declared.isBlank() ? Optional.of(declared.trim()) : fallback;
+    }
+}
