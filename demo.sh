@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
-# The main job, end to end: merges the example images shipped in examples/hex/ into one
-# flashable HEX with the hexformat CLI and shows what it holds.
+# The main job, end to end: builds samples/secure-boot (b0 -> mcuboot -> app for QEMU's
+# Cortex-M3 board) with `mvn package`, which places the three images with the partition
+# manager and merges them, then boots the merged HEX in QEMU with `firmware:run`.
 # Usage: ./demo.sh
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/ensure-tools.sh
 ensure_tools
-jar=hexformat/target/hexformat-0.1.0-SNAPSHOT-cli.jar
-if [ ! -f "$jar" ]; then
-    ./mvnw -B -q -ntp -pl hexformat -am package -DskipTests
-fi
-mkdir -p target/demo
-java -jar "$jar" merge -o target/demo/merged.hex examples/hex/*.hex
-java -jar "$jar" info target/demo/merged.hex
-echo "merged HEX: $(pwd)/target/demo/merged.hex"
+# The plugin and its libraries go into the local Maven repository, as a user would get them.
+./mvnw -B -q -ntp install -DskipTests -Dinvoker.skip
+cd samples/secure-boot
+../../mvnw -B -ntp package firmware:run | grep -E '\[uart\]|Firmware exited|ERROR|BUILD' || true
+test -f app/target/firmware/merged.hex
+echo "merged HEX: $(pwd)/app/target/firmware/merged.hex"

@@ -2,16 +2,13 @@ package io.multiimage.core.cli;
 
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.config.ConfigurationResolver;
+import io.multiimage.core.config.ConfigurationReport;
 import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.ImageContext;
 import io.multiimage.core.config.ImageTreeConfigurator;
 import io.multiimage.core.config.ProjectLayout;
-import io.multiimage.core.config.SelectedFile;
-import io.multiimage.core.kconfig.Assignment;
 import io.multiimage.core.kconfig.ConfigOutputs;
 import io.multiimage.core.kconfig.FragmentOnlyResolver;
-import io.multiimage.core.kconfig.ResolvedSymbol;
-import io.multiimage.core.kconfig.SymbolProvenance;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.spi.BuildLog;
@@ -68,21 +65,7 @@ public final class ConfigCommand {
                 + ")" : "").append('\n');
         text.append("board ").append(context.boardWithRevision()).append('\n');
         text.append("build type ").append(context.buildType().isEmpty() ? "(none)" : context.buildType()).append('\n');
-        text.append("Kconfig row ").append(configuration.plan().row()).append('\n');
-        text.append("Kconfig fragments, in merge order:\n");
-        int n = 1;
-        for (SelectedFile file : configuration.plan().kconfigFiles()) {
-            text.append(String.format("  %d. %s  [%s]%n", n++, file.location(), file.rule()));
-        }
-        if (!configuration.plan().commandLineValues().isEmpty()) {
-            text.append(String.format("  %d. command line  [%s]%n", n, "single values "
-                    + String.join(", ", configuration.plan().commandLineValues().keySet())));
-        }
-        text.append("Devicetree overlays, in order:\n");
-        n = 1;
-        for (SelectedFile file : configuration.plan().overlays()) {
-            text.append(String.format("  %d. %s  [%s]%n", n++, file.location(), file.rule()));
-        }
+        text.append(ConfigurationReport.files(configuration));
         text.append("Log:\n");
         log.lines().forEach(line -> text.append("  ").append(line).append('\n'));
         if (arguments.outputDir().isPresent()) {
@@ -94,18 +77,7 @@ public final class ConfigCommand {
     }
 
     private static String show(ConfigArguments arguments) throws InvalidConfigurationException, IOException {
-        ImageConfiguration configuration = configure(arguments, BuildLog.silent());
-        StringBuilder text = new StringBuilder();
-        for (ResolvedSymbol symbol : configuration.kconfig().symbols()) {
-            SymbolProvenance provenance = configuration.kconfig().provenanceOf(symbol.name()).orElseThrow();
-            text.append("CONFIG_").append(symbol.name()).append('=').append(symbol.value().configText()).append('\n');
-            text.append("  set at ").append(provenance.last().location()).append('\n');
-            for (Assignment earlier : provenance.overridden()) {
-                text.append("  overrides ").append(earlier.value().configText()).append(" at ")
-                        .append(earlier.location()).append('\n');
-            }
-        }
-        return text.toString();
+        return ConfigurationReport.provenance(configure(arguments, BuildLog.silent()));
     }
 
     private static ImageConfiguration configure(ConfigArguments arguments, BuildLog log)

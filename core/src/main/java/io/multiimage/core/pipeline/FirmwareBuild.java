@@ -9,6 +9,7 @@ import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,42 @@ public final class FirmwareBuild {
      */
     public BuildResult run(BuildRequest request)
             throws FirmwareException, IOException, InterruptedException {
+        return build(request, prepare(request));
+    }
+
+    /**
+     * Builds and assembles a tree already {@linkplain #prepare prepared} from {@code request}.
+     *
+     * @throws InvalidConfigurationException for anything the user must fix
+     * @throws FirmwareException when a tool is missing or fails for reasons of the machine
+     * @throws IOException when outputs cannot be written
+     * @throws InterruptedException when the build was interrupted; running tools are killed
+     */
+    public BuildResult build(BuildRequest request, PreparedTree prepared)
+            throws FirmwareException, IOException, InterruptedException {
+        ImageDirectories dirs = new ImageDirectories(request.outputDirectory());
+        List<ConfiguredImage> toBuild = prepared.images().values().stream()
+                .filter(image -> request.onlyImage().map(image.name()::equals).orElse(true))
+                .toList();
+        List<BuiltImage> built = buildAll(request, toBuild, prepared.placements(), dirs);
+        if (request.onlyImage().isPresent()) {
+            return new BuildResult(built, Map.of(), Optional.empty());
+        }
+        String rootDomain = prepared.images().get(request.rootImage()).domain();
+        Map<String, Path> merged = new AssembleStage(log).run(rootDomain, built, dirs.root());
+        Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), built, merged);
+        return new BuildResult(built, merged, Optional.of(buildInfo));
+    }
+
+    /**
+     * Discover, configure and place, without building: every image's configuration, where it
+     * lives, and each domain's layout. Writes what these steps produce ({@code zephyr.dts},
+     * {@code partitions.yml}, {@code pm_config.h}, ...), only where the content changed.
+     *
+     * @throws InvalidConfigurationException for anything the user must fix
+     * @throws IOException when outputs cannot be written
+     */
+    public PreparedTree prepare(BuildRequest request) throws FirmwareException, IOException {
         ImageTree tree = ImageTree.build(request.rootImage(), request.declarations());
         if (request.onlyImage().isPresent() && !tree.contains(request.onlyImage().get())) {
             throw new InvalidConfigurationException("Image '" + request.onlyImage().get() + "' is not part of the tree of "
@@ -60,26 +97,14 @@ public final class FirmwareBuild {
         Map<String, ConfiguredImage> images = new ConfigureStage(log).run(request, tree);
         ImageDirectories dirs = new ImageDirectories(request.outputDirectory());
         Files.createDirectories(dirs.root());
-
         Map<String, MemoryFacts> memory = new LinkedHashMap<>();
         DevicetreeStage devicetree = new DevicetreeStage(log);
         for (ConfiguredImage image : images.values()) {
             Files.createDirectories(dirs.of(image.name()));
             memory.put(image.name(), devicetree.run(image, dirs.of(image.name())));
         }
-        Map<String, ImagePlacement> placements = new PlaceStage(log).run(request, images, memory, dirs);
-
-        List<ConfiguredImage> toBuild = images.values().stream()
-                .filter(image -> request.onlyImage().map(image.name()::equals).orElse(true))
-                .toList();
-        List<BuiltImage> built = buildAll(request, toBuild, placements, dirs);
-        if (request.onlyImage().isPresent()) {
-            return new BuildResult(built, Map.of(), Optional.empty());
-        }
-        String rootDomain = images.get(request.rootImage()).domain();
-        Map<String, java.nio.file.Path> merged = new AssembleStage(log).run(rootDomain, built, dirs.root());
-        java.nio.file.Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), built, merged);
-        return new BuildResult(built, merged, Optional.of(buildInfo));
+        PlaceStage.Result placed = new PlaceStage(log).run(request, images, memory, dirs);
+        return new PreparedTree(images, placed.placements(), placed.domains());
     }
 
     /** Builds the images concurrently, at most {@code parallelism} at a time; results in tree order. */
@@ -97,7 +122,7 @@ public final class FirmwareBuild {
             List<Future<BuiltImage>> futures = new ArrayList<>();
             for (ConfiguredImage image : images) {
                 ImagePlacement placement = placements.get(image.name());
-                java.nio.file.Path dir = dirs.of(image.name());
+                Path dir = dirs.of(image.name());
                 futures.add(pool.submit(() -> stage.run(image, placement, dir)));
             }
             List<BuiltImage> built = new ArrayList<>();

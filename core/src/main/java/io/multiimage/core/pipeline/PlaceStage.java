@@ -59,8 +59,11 @@ final class PlaceStage {
         this.log = log;
     }
 
-    /** Lays out every domain and returns where each image lives. */
-    Map<String, ImagePlacement> run(BuildRequest request, Map<String, ConfiguredImage> images,
+    /** Where each image lives, and every domain's layout as the header generator sees it (root domain first). */
+    record Result(Map<String, ImagePlacement> placements, List<OutputDomain> domains) {}
+
+    /** Lays out every domain. */
+    Result run(BuildRequest request, Map<String, ConfiguredImage> images,
             Map<String, MemoryFacts> memory, ImageDirectories dirs) throws FirmwareException, IOException {
         Map<String, List<ConfiguredImage>> byDomain = groupByDomain(images);
         String rootDomain = images.get(request.rootImage()).domain();
@@ -85,7 +88,7 @@ final class PlaceStage {
             String header = header(outputs, pmDomain + ":" + partition);
             OutputFiles.writeIfChanged(dirs.of(image.name()).resolve("pm_config.h"), header + "\n");
         }
-        return placements;
+        return new Result(placements, List.copyOf(outputs));
     }
 
     /** The partition an image is placed in. */

@@ -1,0 +1,70 @@
+package io.multiimage.maven;
+
+import io.multiimage.core.FirmwareException;
+import io.multiimage.core.pipeline.FirmwareRun;
+import io.multiimage.core.run.QemuResult;
+import io.multiimage.maven.discover.ReactorImageTree;
+import java.time.Duration;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.ProjectBuilder;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Builds the image tree of this module (nothing is redone when it is up to date) and boots
+ * its {@code merged.hex} in {@code qemu-system-arm} on the machine of the board (e.g.
+ * {@code lm3s6965evb} for {@code qemu_cortex_m3}), streaming the UART output. Ends at the
+ * firmware's semihosting exit; fails on a non-zero exit status or a timeout.
+ */
+@Mojo(name = "run", threadSafe = true)
+public class RunMojo extends AbstractFirmwareMojo {
+
+    /**
+     * Seconds to wait for the firmware to exit through semihosting before QEMU is stopped and the
+     * goal fails.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.RUN_TIMEOUT, defaultValue = "30")
+    private int timeout;
+
+    /**
+     * Turns off {@code firmware:run}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.RUN_SKIP, defaultValue = "false")
+    private boolean skipRun;
+
+    @Inject
+    public RunMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder) {
+        super(repositorySystem, projectBuilder);
+    }
+
+    @Override
+    protected Optional<String> goalSkipProperty() {
+        return skipRun ? Optional.of(FirmwareProperties.RUN_SKIP) : Optional.empty();
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        ReactorImageTree.Placement placement = ReactorImageTree.of(session.getProjects()).placementOf(project);
+        if (!placement.isTop()) {
+            getLog().info(project.getArtifactId() + " is a child image of " + placement.top().getArtifactId()
+                    + "; firmware:run boots the whole tree there");
+            return;
+        }
+        QemuResult result = runCore(request -> new FirmwareRun(buildLog(), launcher(), hexResolver())
+                .run(request, Duration.ofSeconds(timeout), line -> getLog().info("[uart] " + line)));
+        try {
+            result.requireSuccess();
+        } catch (FirmwareException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        getLog().info("Firmware exited with status 0 after " + result.elapsed().toMillis() + " ms");
+    }
+}
