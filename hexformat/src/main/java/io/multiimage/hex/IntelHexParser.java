@@ -16,6 +16,18 @@ final class IntelHexParser {
     private final MemoryImage image;
     private final ProblemCollector problems;
 
+    /**
+     * Consecutive data records are collected here and written to the image in one piece.
+     * A stage only starts where the image holds nothing in the whole window it may cover,
+     * so staged bytes can never conflict and conflicts are still found record by record,
+     * with their line, on the direct path.
+     */
+    private static final int STAGE_SIZE = 1 << 16;
+    private final byte[] stage = new byte[STAGE_SIZE];
+    private long stageStart = -1;
+    private long stageEnd = -1;
+    private int stageLength;
+
     private long base;
     private long startLine;
     private long eofLine;
@@ -43,6 +55,7 @@ final class IntelHexParser {
             }
             go = slowLine(r, rec) ? 1 : -1;
         }
+        flushStage();
         if (go >= 0 && eofLine == 0 && strict) {
             long line = Math.max(1, r.lineNumber);
             problems.add(line, r.lineNumber == 0
@@ -117,6 +130,15 @@ final class IntelHexParser {
         }
         r.pos = next;
         long ln = ++r.lineNumber;
+        if (rec[3] == 0) {
+            long address = base + (((rec[1] & 0xFF) << 8) | (rec[2] & 0xFF));
+            if (address == stageStart + stageLength && address + count <= stageEnd) {
+                // The common case, kept small enough for the JIT to inline: the next bytes of a run.
+                System.arraycopy(rec, 4, stage, stageLength, count);
+                stageLength += count;
+                return 1;
+            }
+        }
         return record(ln, rec, count) ? 1 : -1;
     }
 
@@ -191,27 +213,59 @@ final class IntelHexParser {
         return record(ln, rec, n - 5);
     }
 
+    private void flushStage() {
+        if (stageLength > 0) {
+            image.write(stageStart, stage, 0, stageLength);
+        }
+        stageStart = -1;
+        stageEnd = -1;
+        stageLength = 0;
+    }
+
     /** Applies one well-formed record; false when the reader should stop. */
     private boolean record(long ln, byte[] rec, int count) {
         int offset = ((rec[1] & 0xFF) << 8) | (rec[2] & 0xFF);
         int type = rec[3] & 0xFF;
         if (type == 0) {
-            long address = base + offset;
-            if (address + count > MemoryImage.ADDRESS_LIMIT) {
-                return problems.add(ln, String.format(
-                        "address past 4 GiB: %d data bytes at 0x%X end at 0x%X; the address space ends at 0xFFFFFFFF",
-                        count, address, address + count - 1));
-            }
-            long conflict = image.writeIfConsistent(address, rec, 4, count);
-            if (conflict >= 0) {
-                int old = image.get(conflict);
-                int now = rec[4 + (int) (conflict - address)] & 0xFF;
-                return problems.add(ln, String.format(
-                        "two different values for address 0x%08X: an earlier record wrote 0x%02X, this record writes 0x%02X",
-                        conflict, old, now));
-            }
+            return data(ln, rec, count, base + offset);
+        }
+        return control(ln, rec, count, offset, type);
+    }
+
+    /** A data record that does not simply continue the staged run. */
+    private boolean data(long ln, byte[] rec, int count, long address) {
+        if (address + count > MemoryImage.ADDRESS_LIMIT) {
+            return problems.add(ln, String.format(
+                    "address past 4 GiB: %d data bytes at 0x%X end at 0x%X; the address space ends at 0xFFFFFFFF",
+                    count, address, address + count - 1));
+        }
+        if (address == stageStart + stageLength && address + count <= stageEnd) {
+            System.arraycopy(rec, 4, stage, stageLength, count);
+            stageLength += count;
             return true;
         }
+        flushStage();
+        long window = Math.min(STAGE_SIZE, MemoryImage.ADDRESS_LIMIT - address);
+        if (count > 0 && !image.containsAny(address, window)) {
+            stageStart = address;
+            stageEnd = address + window;
+            System.arraycopy(rec, 4, stage, 0, count);
+            stageLength = count;
+            return true;
+        }
+        long conflict = image.writeIfConsistent(address, rec, 4, count);
+        if (conflict >= 0) {
+            int old = image.get(conflict);
+            int now = rec[4 + (int) (conflict - address)] & 0xFF;
+            return problems.add(ln, String.format(
+                    "two different values for address 0x%08X: an earlier record wrote 0x%02X, this record writes 0x%02X",
+                    conflict, old, now));
+        }
+        return true;
+    }
+
+    /** Record types 01-05 and unknown types. */
+    private boolean control(long ln, byte[] rec, int count, int offset, int type) {
         if (type > 5) {
             return problems.add(ln, String.format("unknown record type 0x%02X; expected 00 to 05", type));
         }
