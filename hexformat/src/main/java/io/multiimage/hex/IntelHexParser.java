@@ -15,6 +15,13 @@ final class IntelHexParser {
     private final boolean strict;
     private final MemoryImage image;
     private final ProblemCollector problems;
+    /**
+     * Where data records go: the image, or for a chunk of a file read in parallel, a separate
+     * image of the records before the chunk's first address record (their base is not known
+     * yet; they are stored at base 0 and moved once it is).
+     */
+    private MemoryImage target;
+    private boolean sawAddressRecord;
 
     /**
      * Consecutive data records are collected here and written to the image in one piece.
@@ -33,13 +40,53 @@ final class IntelHexParser {
     private long eofLine;
 
     IntelHexParser(String source, ReadMode mode, MemoryImage image) {
+        this(source, mode, image, null);
+    }
+
+    /**
+     * A parser for one chunk of a file: records before the first address record go to
+     * {@code prefix} at base 0; problems are only counted (the caller falls back to reading
+     * the whole file sequentially, which reports them with the right lines).
+     */
+    IntelHexParser(String source, ReadMode mode, MemoryImage image, MemoryImage prefix) {
         this.strict = mode == ReadMode.STRICT;
         this.image = image;
         this.problems = new ProblemCollector(source);
+        this.target = prefix != null ? prefix : image;
     }
 
     void parse(InputStream in) throws IOException, ImageFormatException {
-        LineReader r = new LineReader(in);
+        parse(new LineReader(in), true);
+        problems.throwIfAny();
+    }
+
+    /**
+     * Parses a chunk held in memory.
+     *
+     * @param last whether the chunk ends the file (only then is a missing end record a problem)
+     * @return whether the chunk parsed without any problem
+     */
+    boolean parseChunk(byte[] data, int length, boolean last) throws IOException {
+        parse(new LineReader(data, length), last);
+        return problems.isEmpty();
+    }
+
+    /** Whether an end-of-file record was seen. */
+    boolean sawEndOfFile() {
+        return eofLine > 0;
+    }
+
+    /** Whether a type 02 or 04 record was seen, making {@link #base()} meaningful. */
+    boolean sawAddressRecord() {
+        return sawAddressRecord;
+    }
+
+    /** The extended address in effect at the end. */
+    long base() {
+        return base;
+    }
+
+    private void parse(LineReader r, boolean last) throws IOException {
         byte[] rec = new byte[MAX_RECORD_BYTES + 4];
         int go = 1;
         while (go > 0) {
@@ -56,13 +103,12 @@ final class IntelHexParser {
             go = slowLine(r, rec) ? 1 : -1;
         }
         flushStage();
-        if (go >= 0 && eofLine == 0 && strict) {
+        if (go >= 0 && eofLine == 0 && strict && last) {
             long line = Math.max(1, r.lineNumber);
             problems.add(line, r.lineNumber == 0
                     ? "empty file; expected Intel HEX records ending with the end-of-file record ':00000001FF'"
                     : "missing end-of-file record: expected ':00000001FF' as the last record, found the end of the file");
         }
-        problems.throwIfAny();
     }
 
     /** Longest record line plus CRLF, with room to spare: the fast path never looks further. */
@@ -215,7 +261,7 @@ final class IntelHexParser {
 
     private void flushStage() {
         if (stageLength > 0) {
-            image.write(stageStart, stage, 0, stageLength);
+            target.write(stageStart, stage, 0, stageLength);
         }
         stageStart = -1;
         stageEnd = -1;
@@ -246,16 +292,16 @@ final class IntelHexParser {
         }
         flushStage();
         long window = Math.min(STAGE_SIZE, MemoryImage.ADDRESS_LIMIT - address);
-        if (count > 0 && !image.containsAny(address, window)) {
+        if (count > 0 && !target.containsAny(address, window)) {
             stageStart = address;
             stageEnd = address + window;
             System.arraycopy(rec, 4, stage, 0, count);
             stageLength = count;
             return true;
         }
-        long conflict = image.writeIfConsistent(address, rec, 4, count);
+        long conflict = target.writeIfConsistent(address, rec, 4, count);
         if (conflict >= 0) {
-            int old = image.get(conflict);
+            int old = target.get(conflict);
             int now = rec[4 + (int) (conflict - address)] & 0xFF;
             return problems.add(ln, String.format(
                     "two different values for address 0x%08X: an earlier record wrote 0x%02X, this record writes 0x%02X",
@@ -285,8 +331,12 @@ final class IntelHexParser {
         }
         switch (type) {
             case 1 -> eofLine = ln;
-            case 2 -> base = (long) (((rec[4] & 0xFF) << 8) | (rec[5] & 0xFF)) << 4;
-            case 4 -> base = (long) (((rec[4] & 0xFF) << 8) | (rec[5] & 0xFF)) << 16;
+            case 2, 4 -> {
+                flushStage();
+                target = image;
+                sawAddressRecord = true;
+                base = (long) (((rec[4] & 0xFF) << 8) | (rec[5] & 0xFF)) << (type == 2 ? 4 : 16);
+            }
             default -> {
                 long v = ((rec[4] & 0xFFL) << 24) | ((rec[5] & 0xFF) << 16) | ((rec[6] & 0xFF) << 8) | (rec[7] & 0xFF);
                 StartAddress start = new StartAddress(type == 3 ? StartAddress.Kind.SEGMENTED : StartAddress.Kind.LINEAR, v);
