@@ -26,7 +26,7 @@ final class IntelHexWriter {
     /** Images at least this large are formatted in parallel, in blocks of {@link #BLOCK} addresses. */
     static final long PARALLEL_THRESHOLD = 4L << 20;
     /** A multiple of 64 KiB, so blocks start where records must start anyway. */
-    private static final long BLOCK = 1L << 20;
+    private static final long BLOCK = 1L << 18;
 
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER];
@@ -71,7 +71,7 @@ final class IntelHexWriter {
     }
 
     /**
-     * Formats 1 MiB address blocks on the worker threads and writes them in address order.
+     * Formats 256 KiB address blocks on the worker threads and writes them in address order.
      * Gives the same bytes as the sequential path: each block starts at a record boundary and
      * knows the upper address bits the records before it left behind.
      */
@@ -93,7 +93,7 @@ final class IntelHexWriter {
         pos = 0;
         Deque<Future<ByteArrayOutputStream>> inFlight = new ArrayDeque<>();
         int next = 0;
-        int window = 2 * Workers.THREADS;
+        int window = Workers.THREADS + 1;
         try {
             while (next < blocks.size() || !inFlight.isEmpty()) {
                 while (next < blocks.size() && inFlight.size() < window) {

@@ -299,7 +299,7 @@ public final class MemoryImage {
         while (remaining > 0) {
             int o = (int) (a & Page.MASK);
             int n = Math.min(remaining, Page.SIZE - o);
-            Page p = pageForWrite((int) (a >>> Page.BITS));
+            Page p = n == Page.SIZE ? fullPageForWrite((int) (a >>> Page.BITS)) : pageForWrite((int) (a >>> Page.BITS));
             System.arraycopy(data, s, p.data, o, n);
             int before = p.count;
             p.setRange(o, o + n);
@@ -585,6 +585,25 @@ public final class MemoryImage {
             cachedIndex = index;
             cachedPage = p;
         }
+        return p;
+    }
+
+    /** The page for a write that covers all of it: a new page then starts out full. */
+    private Page fullPageForWrite(int index) {
+        Page p = page(index);
+        if (p != null) {
+            return p;
+        }
+        Page[] dir = dirs[index >>> DIR_BITS];
+        if (dir == null) {
+            dir = new Page[DIR_SIZE];
+            dirs[index >>> DIR_BITS] = dir;
+        }
+        p = Page.full();
+        size += Page.SIZE; // the caller sees no change in the count of a page that starts full
+        dir[index & (DIR_SIZE - 1)] = p;
+        cachedIndex = index;
+        cachedPage = p;
         return p;
     }
 

@@ -30,7 +30,8 @@ final class ParallelIntelHexReader {
 
     /** Files at least this large are worth splitting. */
     static final long THRESHOLD = 8L << 20;
-    private static final int CHUNK = 4 << 20;
+    /** Small enough that the chunks in flight stay a small fraction of a large image's heap. */
+    private static final int CHUNK = 1 << 20;
     private static final int SCAN = 1024;
 
     private ParallelIntelHexReader() {}
