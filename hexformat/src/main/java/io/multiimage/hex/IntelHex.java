@@ -55,8 +55,18 @@ public final class IntelHex {
         return read(file, ReadMode.STRICT);
     }
 
-    /** Reads {@code file} in the given mode. */
+    /**
+     * Reads {@code file} in the given mode. Large files read strictly are parsed on several
+     * threads when the machine has them; the result, and every problem reported, is the same
+     * as reading sequentially.
+     */
     public static MemoryImage read(Path file, ReadMode mode) throws IOException, ImageFormatException {
+        if (mode == ReadMode.STRICT && Workers.parallel() && Files.size(file) >= ParallelIntelHexReader.THRESHOLD) {
+            java.util.Optional<MemoryImage> image = ParallelIntelHexReader.tryRead(file, file.toString());
+            if (image.isPresent()) {
+                return image.get();
+            }
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), mode);
         }

@@ -15,19 +15,78 @@ final class IntelHexParser {
     private final boolean strict;
     private final MemoryImage image;
     private final ProblemCollector problems;
+    /**
+     * Where data records go: the image, or for a chunk of a file read in parallel, a separate
+     * image of the records before the chunk's first address record (their base is not known
+     * yet; they are stored at base 0 and moved once it is).
+     */
+    private MemoryImage target;
+    private boolean sawAddressRecord;
+
+    /**
+     * Consecutive data records are collected here and written to the image in one piece.
+     * A stage only starts where the image holds nothing in the whole window it may cover,
+     * so staged bytes can never conflict and conflicts are still found record by record,
+     * with their line, on the direct path.
+     */
+    private static final int STAGE_SIZE = 1 << 16;
+    private final byte[] stage = new byte[STAGE_SIZE];
+    private long stageStart = -1;
+    private long stageEnd = -1;
+    private int stageLength;
 
     private long base;
     private long startLine;
     private long eofLine;
 
     IntelHexParser(String source, ReadMode mode, MemoryImage image) {
+        this(source, mode, image, null);
+    }
+
+    /**
+     * A parser for one chunk of a file: records before the first address record go to
+     * {@code prefix} at base 0; problems are only counted (the caller falls back to reading
+     * the whole file sequentially, which reports them with the right lines).
+     */
+    IntelHexParser(String source, ReadMode mode, MemoryImage image, MemoryImage prefix) {
         this.strict = mode == ReadMode.STRICT;
         this.image = image;
         this.problems = new ProblemCollector(source);
+        this.target = prefix != null ? prefix : image;
     }
 
     void parse(InputStream in) throws IOException, ImageFormatException {
-        LineReader r = new LineReader(in);
+        parse(new LineReader(in), true);
+        problems.throwIfAny();
+    }
+
+    /**
+     * Parses a chunk held in memory.
+     *
+     * @param last whether the chunk ends the file (only then is a missing end record a problem)
+     * @return whether the chunk parsed without any problem
+     */
+    boolean parseChunk(byte[] data, int length, boolean last) throws IOException {
+        parse(new LineReader(data, length), last);
+        return problems.isEmpty();
+    }
+
+    /** Whether an end-of-file record was seen. */
+    boolean sawEndOfFile() {
+        return eofLine > 0;
+    }
+
+    /** Whether a type 02 or 04 record was seen, making {@link #base()} meaningful. */
+    boolean sawAddressRecord() {
+        return sawAddressRecord;
+    }
+
+    /** The extended address in effect at the end. */
+    long base() {
+        return base;
+    }
+
+    private void parse(LineReader r, boolean last) throws IOException {
         byte[] rec = new byte[MAX_RECORD_BYTES + 4];
         int go = 1;
         while (go > 0) {
@@ -43,13 +102,13 @@ final class IntelHexParser {
             }
             go = slowLine(r, rec) ? 1 : -1;
         }
-        if (go >= 0 && eofLine == 0 && strict) {
+        flushStage();
+        if (go >= 0 && eofLine == 0 && strict && last) {
             long line = Math.max(1, r.lineNumber);
             problems.add(line, r.lineNumber == 0
                     ? "empty file; expected Intel HEX records ending with the end-of-file record ':00000001FF'"
                     : "missing end-of-file record: expected ':00000001FF' as the last record, found the end of the file");
         }
-        problems.throwIfAny();
     }
 
     /** Longest record line plus CRLF, with room to spare: the fast path never looks further. */
@@ -117,6 +176,15 @@ final class IntelHexParser {
         }
         r.pos = next;
         long ln = ++r.lineNumber;
+        if (rec[3] == 0) {
+            long address = base + (((rec[1] & 0xFF) << 8) | (rec[2] & 0xFF));
+            if (address == stageStart + stageLength && address + count <= stageEnd) {
+                // The common case, kept small enough for the JIT to inline: the next bytes of a run.
+                System.arraycopy(rec, 4, stage, stageLength, count);
+                stageLength += count;
+                return 1;
+            }
+        }
         return record(ln, rec, count) ? 1 : -1;
     }
 
@@ -191,27 +259,59 @@ final class IntelHexParser {
         return record(ln, rec, n - 5);
     }
 
+    private void flushStage() {
+        if (stageLength > 0) {
+            target.write(stageStart, stage, 0, stageLength);
+        }
+        stageStart = -1;
+        stageEnd = -1;
+        stageLength = 0;
+    }
+
     /** Applies one well-formed record; false when the reader should stop. */
     private boolean record(long ln, byte[] rec, int count) {
         int offset = ((rec[1] & 0xFF) << 8) | (rec[2] & 0xFF);
         int type = rec[3] & 0xFF;
         if (type == 0) {
-            long address = base + offset;
-            if (address + count > MemoryImage.ADDRESS_LIMIT) {
-                return problems.add(ln, String.format(
-                        "address past 4 GiB: %d data bytes at 0x%X end at 0x%X; the address space ends at 0xFFFFFFFF",
-                        count, address, address + count - 1));
-            }
-            long conflict = image.writeIfConsistent(address, rec, 4, count);
-            if (conflict >= 0) {
-                int old = image.get(conflict);
-                int now = rec[4 + (int) (conflict - address)] & 0xFF;
-                return problems.add(ln, String.format(
-                        "two different values for address 0x%08X: an earlier record wrote 0x%02X, this record writes 0x%02X",
-                        conflict, old, now));
-            }
+            return data(ln, rec, count, base + offset);
+        }
+        return control(ln, rec, count, offset, type);
+    }
+
+    /** A data record that does not simply continue the staged run. */
+    private boolean data(long ln, byte[] rec, int count, long address) {
+        if (address + count > MemoryImage.ADDRESS_LIMIT) {
+            return problems.add(ln, String.format(
+                    "address past 4 GiB: %d data bytes at 0x%X end at 0x%X; the address space ends at 0xFFFFFFFF",
+                    count, address, address + count - 1));
+        }
+        if (address == stageStart + stageLength && address + count <= stageEnd) {
+            System.arraycopy(rec, 4, stage, stageLength, count);
+            stageLength += count;
             return true;
         }
+        flushStage();
+        long window = Math.min(STAGE_SIZE, MemoryImage.ADDRESS_LIMIT - address);
+        if (count > 0 && !target.containsAny(address, window)) {
+            stageStart = address;
+            stageEnd = address + window;
+            System.arraycopy(rec, 4, stage, 0, count);
+            stageLength = count;
+            return true;
+        }
+        long conflict = target.writeIfConsistent(address, rec, 4, count);
+        if (conflict >= 0) {
+            int old = target.get(conflict);
+            int now = rec[4 + (int) (conflict - address)] & 0xFF;
+            return problems.add(ln, String.format(
+                    "two different values for address 0x%08X: an earlier record wrote 0x%02X, this record writes 0x%02X",
+                    conflict, old, now));
+        }
+        return true;
+    }
+
+    /** Record types 01-05 and unknown types. */
+    private boolean control(long ln, byte[] rec, int count, int offset, int type) {
         if (type > 5) {
             return problems.add(ln, String.format("unknown record type 0x%02X; expected 00 to 05", type));
         }
@@ -231,8 +331,12 @@ final class IntelHexParser {
         }
         switch (type) {
             case 1 -> eofLine = ln;
-            case 2 -> base = (long) (((rec[4] & 0xFF) << 8) | (rec[5] & 0xFF)) << 4;
-            case 4 -> base = (long) (((rec[4] & 0xFF) << 8) | (rec[5] & 0xFF)) << 16;
+            case 2, 4 -> {
+                flushStage();
+                target = image;
+                sawAddressRecord = true;
+                base = (long) (((rec[4] & 0xFF) << 8) | (rec[5] & 0xFF)) << (type == 2 ? 4 : 16);
+            }
             default -> {
                 long v = ((rec[4] & 0xFFL) << 24) | ((rec[5] & 0xFF) << 16) | ((rec[6] & 0xFF) << 8) | (rec[7] & 0xFF);
                 StartAddress start = new StartAddress(type == 3 ? StartAddress.Kind.SEGMENTED : StartAddress.Kind.LINEAR, v);

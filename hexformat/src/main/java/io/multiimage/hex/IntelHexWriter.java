@@ -1,7 +1,16 @@
 package io.multiimage.hex;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Writes the canonical Intel HEX form of an image: upper-case digits; data records as cut by
@@ -14,24 +23,34 @@ final class IntelHexWriter {
 
     private static final byte[] NO_DATA = new byte[0];
     private static final int BUFFER = 1 << 18;
+    /** Images at least this large are formatted in parallel, in blocks of {@link #BLOCK} addresses. */
+    static final long PARALLEL_THRESHOLD = 4L << 20;
+    /** A multiple of 64 KiB, so blocks start where records must start anyway. */
+    private static final long BLOCK = 1L << 18;
 
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER];
     private int pos;
     private final int recordSize;
+    private final LineEnding lineEnding;
     private final byte[] eol;
     private long upper;
+    /** Tests switch this off to compare the parallel output with the sequential one. */
+    boolean allowParallel = true;
 
     IntelHexWriter(OutputStream out, int recordSize, LineEnding lineEnding) {
         this.out = out;
         this.recordSize = recordSize;
+        this.lineEnding = lineEnding;
         this.eol = lineEnding.bytes();
     }
 
     void write(MemoryImage image) throws IOException {
-        RecordSplitter splitter = new RecordSplitter(recordSize, 0x10000, this::data);
-        image.forEachChunk(splitter);
-        splitter.finish();
+        if (allowParallel && image.size() >= PARALLEL_THRESHOLD && Workers.parallel()) {
+            writeBlocksInParallel(image);
+        } else {
+            writeRange(image, 0, MemoryImage.ADDRESS_LIMIT);
+        }
         StartAddress start = image.startAddress().orElse(null);
         if (start != null) {
             long v = start.value();
@@ -42,6 +61,73 @@ final class IntelHexWriter {
         out.write(buf, 0, pos);
         pos = 0;
         out.flush();
+    }
+
+    /** Writes the data records of [from, to) into the buffer, flushing to the stream as it fills. */
+    private void writeRange(MemoryImage image, long from, long to) throws IOException {
+        RecordSplitter splitter = new RecordSplitter(recordSize, 0x10000, this::data);
+        image.forEachChunk(from, to, splitter);
+        splitter.finish();
+    }
+
+    /**
+     * Formats 256 KiB address blocks on the worker threads and writes them in address order.
+     * Gives the same bytes as the sequential path: each block starts at a record boundary and
+     * knows the upper address bits the records before it left behind.
+     */
+    private void writeBlocksInParallel(MemoryImage image) throws IOException {
+        List<long[]> blocks = new ArrayList<>();
+        long previousLast = -1;
+        for (Segment s : image.segments()) {
+            for (long b = s.start() / BLOCK; b <= s.last() / BLOCK; b++) {
+                long blockStart = b * BLOCK;
+                if (!blocks.isEmpty() && blocks.get(blocks.size() - 1)[0] == blockStart) {
+                    continue;
+                }
+                long lastBefore = blockStart > s.start() ? blockStart - 1 : previousLast;
+                blocks.add(new long[] {blockStart, lastBefore < 0 ? 0 : lastBefore >>> 16});
+            }
+            previousLast = s.last();
+        }
+        out.write(buf, 0, pos);
+        pos = 0;
+        Deque<Future<ByteArrayOutputStream>> inFlight = new ArrayDeque<>();
+        int next = 0;
+        int window = Workers.THREADS + 1;
+        try {
+            while (next < blocks.size() || !inFlight.isEmpty()) {
+                while (next < blocks.size() && inFlight.size() < window) {
+                    long[] block = blocks.get(next++);
+                    inFlight.add(Workers.pool().submit(new Callable<ByteArrayOutputStream>() {
+                        @Override
+                        public ByteArrayOutputStream call() throws IOException {
+                            ByteArrayOutputStream text = new ByteArrayOutputStream((int) (BLOCK * 3));
+                            IntelHexWriter part = new IntelHexWriter(text, recordSize, lineEnding);
+                            part.upper = block[1];
+                            part.writeRange(image, block[0], Math.min(block[0] + BLOCK, MemoryImage.ADDRESS_LIMIT));
+                            part.out.write(part.buf, 0, part.pos);
+                            return text;
+                        }
+                    }));
+                }
+                inFlight.removeFirst().get().writeTo(out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing Intel HEX");
+        } catch (ExecutionException e) {
+            for (Future<ByteArrayOutputStream> f : inFlight) {
+                f.cancel(true);
+            }
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
     }
 
     private void data(long address, byte[] data, int offset, int length) throws IOException {

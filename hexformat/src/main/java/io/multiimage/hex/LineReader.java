@@ -13,7 +13,7 @@ final class LineReader {
     static final int BUFFER_SIZE = 1 << 20;
 
     private final InputStream in;
-    final byte[] buf = new byte[BUFFER_SIZE];
+    final byte[] buf;
     /** Next unread byte; a fast-path parser may advance it past a line it consumed itself. */
     int pos;
     /** End of the filled part of {@link #buf}. */
@@ -30,6 +30,15 @@ final class LineReader {
 
     LineReader(InputStream in) {
         this.in = in;
+        this.buf = new byte[BUFFER_SIZE];
+    }
+
+    /** Reads the lines of {@code data[0 .. length)}, which already holds the whole input. */
+    LineReader(byte[] data, int length) {
+        this.in = InputStream.nullInputStream();
+        this.buf = data;
+        this.limit = length;
+        this.eof = true;
     }
 
     /**

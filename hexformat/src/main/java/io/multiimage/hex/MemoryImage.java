@@ -207,6 +207,43 @@ public final class MemoryImage {
     }
 
     /**
+     * Like {@link #forEachChunk(ChunkVisitor)}, restricted to the addresses in [from, to):
+     * chunks are clipped to the range.
+     */
+    public <E extends Exception> void forEachChunk(long from, long to, ChunkVisitor<E> visitor) throws E {
+        checkRange(from, to - from);
+        if (from == to) {
+            return;
+        }
+        int firstPage = (int) (from >>> Page.BITS);
+        int lastPage = (int) ((to - 1) >>> Page.BITS);
+        for (int index = firstPage; index <= lastPage; index++) {
+            Page[] dir = dirs[index >>> DIR_BITS];
+            if (dir == null) {
+                index |= DIR_SIZE - 1; // skip the rest of this empty directory
+                continue;
+            }
+            Page p = dir[index & (DIR_SIZE - 1)];
+            if (p == null || p.count == 0) {
+                continue;
+            }
+            long base = (long) index << Page.BITS;
+            int lo = index == firstPage ? (int) (from & Page.MASK) : 0;
+            int hi = index == lastPage ? (int) ((to - 1) & Page.MASK) + 1 : Page.SIZE;
+            if (p.isFull()) {
+                visitor.visit(base + lo, p.data, lo, hi - lo);
+                continue;
+            }
+            int i = p.nextPresent(lo);
+            while (i < hi) {
+                int e = Math.min(p.nextAbsent(i), hi);
+                visitor.visit(base + i, p.data, i, e - i);
+                i = p.nextPresent(e);
+            }
+        }
+    }
+
+    /**
      * The content hash, lowercase hex. Defined as SHA-256 over, for every segment of
      * {@link #segments()} in ascending order: the start address as 4 bytes big-endian, the
      * length as 4 bytes big-endian, then the segment's bytes. The start address is not part
@@ -262,7 +299,7 @@ public final class MemoryImage {
         while (remaining > 0) {
             int o = (int) (a & Page.MASK);
             int n = Math.min(remaining, Page.SIZE - o);
-            Page p = pageForWrite((int) (a >>> Page.BITS));
+            Page p = n == Page.SIZE ? fullPageForWrite((int) (a >>> Page.BITS)) : pageForWrite((int) (a >>> Page.BITS));
             System.arraycopy(data, s, p.data, o, n);
             int before = p.count;
             p.setRange(o, o + n);
@@ -548,6 +585,25 @@ public final class MemoryImage {
             cachedIndex = index;
             cachedPage = p;
         }
+        return p;
+    }
+
+    /** The page for a write that covers all of it: a new page then starts out full. */
+    private Page fullPageForWrite(int index) {
+        Page p = page(index);
+        if (p != null) {
+            return p;
+        }
+        Page[] dir = dirs[index >>> DIR_BITS];
+        if (dir == null) {
+            dir = new Page[DIR_SIZE];
+            dirs[index >>> DIR_BITS] = dir;
+        }
+        p = Page.full();
+        size += Page.SIZE; // the caller sees no change in the count of a page that starts full
+        dir[index & (DIR_SIZE - 1)] = p;
+        cachedIndex = index;
+        cachedPage = p;
         return p;
     }
 

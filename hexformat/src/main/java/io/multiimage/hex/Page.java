@@ -16,7 +16,7 @@ final class Page {
 
     final byte[] data = new byte[SIZE];
     /** Bit i set when byte i holds data; null when the page is full. */
-    long[] present = new long[WORDS];
+    long[] present;
     /** Number of bytes present. */
     int count;
 
@@ -115,6 +115,21 @@ final class Page {
             }
             word = ~present[w];
         }
+    }
+
+    /** A page whose every byte is about to be written: no bitmap to allocate and drop. */
+    static Page full() {
+        Page p = new Page(false);
+        p.count = SIZE;
+        return p;
+    }
+
+    Page() {
+        this(true);
+    }
+
+    private Page(boolean withBitmap) {
+        present = withBitmap ? new long[WORDS] : null;
     }
 
     Page copy() {

@@ -121,4 +121,28 @@ class IntelHexWriterTest {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {16, 32, 255, 7})
+    void parallelFormattingGivesTheSameBytesAsSequential(int recordSize) throws Exception {
+        java.util.Random random = new java.util.Random(recordSize);
+        MemoryImage image = new MemoryImage();
+        byte[] big = new byte[5 << 20];
+        random.nextBytes(big);
+        image.write(0x0FFF_FF00L, big);                    // crosses 1 MiB blocks and 64 KiB boundaries
+        for (int i = 0; i < 50; i++) {
+            byte[] small = new byte[1 + random.nextInt(3000)];
+            random.nextBytes(small);
+            image.write((random.nextLong() & 0xFFFF_FFFFL) % (MemoryImage.ADDRESS_LIMIT - small.length), small);
+        }
+        image.setStartAddress(StartAddress.linear(0x10000001L));
+        IntelHex.WriteOptions options = IntelHex.WriteOptions.DEFAULT.withRecordSize(recordSize);
+        java.io.ByteArrayOutputStream sequential = new java.io.ByteArrayOutputStream();
+        IntelHexWriter writer = new IntelHexWriter(sequential, recordSize, LineEnding.LF);
+        writer.allowParallel = false;
+        writer.write(image);
+        String parallel = hexText(image, options);
+        assertEquals(sequential.toString(java.nio.charset.StandardCharsets.US_ASCII), parallel);
+        assertEquals(image, hex(parallel));
+    }
 }

@@ -10,6 +10,9 @@ import io.multiimage.hex.StartPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,10 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * In-process throughput of the whole merge path on one thread: parse every input's Intel HEX
- * text (held in memory), merge them with the default policies, write the merged Intel HEX to
- * a stream that only counts. Divide the input text size ({@link #inputTextBytes}) by the
- * average time for MB/s of HEX text; {@code bench/hex-bench.sh} does that.
+ * In-process throughput of the whole merge path: parse every input's Intel HEX, merge them
+ * with the default policies, write the merged Intel HEX to a stream that only counts. Two
+ * variants: from files through the public Path API (multi-threaded for large files), and
+ * from in-memory streams (one thread; the formatting of large images still uses the
+ * workers). Divide the input text size ({@link #inputTextBytes}) by the average time for
+ * MB/s of HEX text; {@code bench/hex-bench.sh} does that.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,17 +53,48 @@ public class HexMergeBenchmark {
     /** Total bytes of input HEX text, for converting time into throughput. */
     public long inputTextBytes;
 
-    /** Generates the workload's HEX texts once. */
+    private List<Path> files;
+
+    /**
+     * Generates the workload once: its HEX texts in memory, and the same texts as files in
+     * the directory named by the {@code hexbench.dir} system property (default
+     * {@code bench/target/jmh-files}).
+     */
     @Setup(Level.Trial)
     public void generate() throws IOException {
         texts = WorkloadGenerator.texts(workload);
         inputTextBytes = texts.stream().mapToLong(t -> t.length).sum();
+        Path dir = Path.of(System.getProperty("hexbench.dir", "bench/target/jmh-files"), workload.id());
+        Files.createDirectories(dir);
+        files = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Path file = dir.resolve(workload.images().get(i).file());
+            Files.write(file, texts.get(i));
+            files.add(file);
+        }
         System.out.println("\n# input HEX text bytes for " + workload + ": " + inputTextBytes);
     }
 
-    /** Parse + merge + write; returns the number of bytes written. */
+    /**
+     * The API as the build pipeline calls it: {@code IntelHex.read(Path)} (which splits large
+     * files across the processors), merge, {@code IntelHex.write} to a stream (which formats
+     * large images across the processors). Files come from the page cache.
+     */
     @Benchmark
-    public long parseMergeWrite(Blackhole hole) throws IOException, ImageException {
+    public long filesParseMergeWrite(Blackhole hole) throws IOException, ImageException {
+        ImageMerger merger = new ImageMerger(OverlapPolicy.ERROR, StartPolicy.ERROR);
+        for (Path file : files) {
+            merger.addAndConsume(file.toString(), IntelHex.read(file));
+        }
+        CountingStream out = new CountingStream();
+        IntelHex.write(merger.result(), out, IntelHex.WriteOptions.DEFAULT);
+        hole.consume(merger.result());
+        return out.count;
+    }
+
+    /** Single-threaded: parse from in-memory streams, merge, write; returns the bytes written. */
+    @Benchmark
+    public long streamsParseMergeWrite(Blackhole hole) throws IOException, ImageException {
         ImageMerger merger = new ImageMerger(OverlapPolicy.ERROR, StartPolicy.ERROR);
         List<Workload.Image> specs = workload.images();
         for (int i = 0; i < texts.size(); i++) {

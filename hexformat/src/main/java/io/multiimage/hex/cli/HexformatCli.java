@@ -21,10 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The {@code hexformat} command: {@code merge}, {@code convert} and {@code info} for Intel
@@ -217,46 +213,26 @@ public final class HexformatCli {
 
     // ---------------------------------------------------------------- reading and writing
 
-    /** Reads every input (in parallel), reporting all problems; null when any input is bad. */
-    private List<MemoryImage> readAll(List<Path> inputs, Options o) {
-        int threads = Math.max(1, Math.min(inputs.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "hexformat-read");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<MemoryImage>> futures = new ArrayList<>();
-            for (Path input : inputs) {
-                futures.add(pool.submit(() -> read(input, o)));
+    /**
+     * Reads every input, reporting the problems of all of them; null when any input is bad.
+     * One after another: a large file is already read on all processors, and reading inputs
+     * side by side would only raise the peak memory.
+     */
+    private List<MemoryImage> readAll(List<Path> inputs, Options o) throws UsageException {
+        List<MemoryImage> images = new ArrayList<>();
+        boolean failed = false;
+        for (Path input : inputs) {
+            try {
+                images.add(read(input, o));
+            } catch (ImageException e) {
+                report(e.problems());
+                failed = true;
+            } catch (IOException e) {
+                err.println(ioProblem(input, e));
+                failed = true;
             }
-            List<MemoryImage> images = new ArrayList<>();
-            boolean failed = false;
-            for (int i = 0; i < inputs.size(); i++) {
-                try {
-                    images.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    failed = true;
-                    Throwable cause = e.getCause();
-                    if (cause instanceof ImageException ie) {
-                        report(ie.problems());
-                    } else if (cause instanceof IOException io) {
-                        err.println(ioProblem(inputs.get(i), io));
-                    } else if (cause instanceof RuntimeException re) {
-                        throw re;
-                    } else {
-                        throw new IllegalStateException(cause);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    err.println("hexformat: interrupted");
-                    return null;
-                }
-            }
-            return failed ? null : images;
-        } finally {
-            pool.shutdownNow();
         }
+        return failed ? null : images;
     }
 
     private static MemoryImage read(Path input, Options o) throws IOException, ImageException, UsageException {

@@ -1,0 +1,39 @@
+package io.multiimage.hex;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The threads that format and parse large images in parallel: one daemon thread per
+ * processor, created on first use. Small inputs never touch them.
+ */
+final class Workers {
+
+    /** Number of threads, and how many tasks each big job keeps in flight per thread. */
+    static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private static final class Holder {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, new ThreadFactory() {
+            private int next;
+
+            @Override
+            public synchronized Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "hexformat-worker-" + next++);
+                t.setDaemon(true);
+                return t;
+            }
+        });
+    }
+
+    private Workers() {}
+
+    static ExecutorService pool() {
+        return Holder.POOL;
+    }
+
+    /** True when there is more than one processor to share work with. */
+    static boolean parallel() {
+        return THREADS > 1;
+    }
+}
