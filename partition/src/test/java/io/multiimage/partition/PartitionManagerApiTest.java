@@ -138,6 +138,17 @@ class PartitionManagerApiTest {
     }
 
     @Test
+    void partitionsOfUnconfiguredRegionsAreLeftOutWithAWarning() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        Layout layout = new PartitionManager(warnings::add).place(DomainConfig.root(Fixtures.requests("ext.yml",
+                "boot:\n  size: 0x1000\n  placement: {after: [start]}\nlogs:\n  region: external_flash\n"
+                        + "  size: 0x1000\n"), null, List.of(Fixtures.flash(0x8000))));
+        assertTrue(layout.find("logs").isEmpty());
+        assertTrue(warnings.contains("ext.yml:4: partition 'logs' is in region 'external_flash', which is not configured"
+                + " for this domain; it is left out of the layout."), warnings.toString());
+    }
+
+    @Test
     void layoutFilesAreWrittenTogether(@TempDir Path dir) throws Exception {
         Layout layout = new PartitionManager().place(DomainConfig.root(mcubootAppSources(), null, NRF52840));
         AtomicFiles.writeLayout(layout, dir.resolve("out/partitions.yml"), dir.resolve("out/regions.yml"));
