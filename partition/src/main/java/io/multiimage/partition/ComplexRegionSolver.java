@@ -176,9 +176,11 @@ final class ComplexRegionSolver {
             long actual = Props.address(table.get(p));
             if (actual != expected) {
                 throw ctx.origins.error("region '" + region.name() + "': partition '" + p + "' would start at "
-                        + Props.hex(actual) + " instead of " + Props.hex(expected) + " (the layout has a gap or"
-                        + " overlap; an end alignment of the first partition of a free area that does not start at"
-                        + " address 0 cannot be satisfied)", p);
+                        + Props.hex(actual) + " instead of " + Props.hex(expected) + ": the alignments cannot be met"
+                        + " (an alignment gap that cannot be split evenly among the partitions sharing the dynamic"
+                        + " partition's size, or an end alignment of the first partition of a free area that does"
+                        + " not start at address 0); change the sizes or alignments, or use a static"
+                        + " configuration", p);
             }
             expected += Props.size(table.get(p));
         }

@@ -35,6 +35,7 @@ final class DomainSolver {
             }
         }
         defaultRegions(system);
+        warnUnconfiguredRegions(system, statics);
         SolveContext ctx = new SolveContext(system, origins, statics.keySet(), warnings);
         List<Region> ordered = orderRegions(system, ctx);
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
@@ -66,6 +67,25 @@ final class DomainSolver {
             }
         }
         return new Solved(result, new LinkedHashSet<>(statics.keySet()), origins);
+    }
+
+    /** The reference silently leaves out partitions of regions the domain does not have. */
+    private void warnUnconfiguredRegions(Map<String, Map<String, Object>> system,
+                                         Map<String, Map<String, Object>> statics) {
+        Set<String> configured = new LinkedHashSet<>();
+        for (Region r : config.regions()) {
+            configured.add(r.name());
+        }
+        for (Map<String, Map<String, Object>> group : List.of(system, statics)) {
+            for (Map.Entry<String, Map<String, Object>> e : group.entrySet()) {
+                String region = String.valueOf(e.getValue().get("region"));
+                if (!configured.contains(region)) {
+                    String where = origins.of(e.getKey());
+                    warnings.accept((where == null ? "" : where + ": ") + "partition '" + e.getKey() + "' is in region '"
+                            + region + "', which is not configured for this domain; it is left out of the layout.");
+                }
+            }
+        }
     }
 
     private Map<String, Map<String, Object>> loadRequests() throws PartitionException {

@@ -1,6 +1,7 @@
 package io.multiimage.partition;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -209,20 +210,34 @@ final class PlacementOrder {
      * order there. We take definition order and say so.
      */
     private void warnAmbiguous(Map<String, Map<String, Object>> table, List<String> outside) {
-        for (int i = 0; i < outside.size(); i++) {
-            for (int j = i + 1; j < outside.size(); j++) {
-                Map<String, Object> a = table.get(outside.get(i));
-                Map<String, Object> b = table.get(outside.get(j));
-                if (Props.repr(a.get("placement")).equals(Props.repr(b.get("placement")))) {
-                    continue;
+        // group by (direction, first anchor); only partitions within one group can collide
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (String name : outside) {
+            for (String dir : List.of("before", "after")) {
+                Object anchor = Props.firstAnchor(table.get(name), dir);
+                if (anchor != null) {
+                    groups.computeIfAbsent(dir + "\u0000" + anchor, k -> new ArrayList<>()).add(name);
                 }
-                for (String dir : List.of("before", "after")) {
-                    Object anchorA = Props.firstAnchor(a, dir);
-                    if (anchorA != null && anchorA.equals(Props.firstAnchor(b, dir))) {
-                        ctx.warn("Partitions '" + outside.get(i) + "' and '" + outside.get(j) + "' are both placed "
-                                + dir + " '" + anchorA + "' with different placements; the reference orders them"
-                                + " randomly, we use definition order, which puts '" + outside.get(j) + "' next to '"
-                                + anchorA + "'. Chain them (" + dir + ": [" + outside.get(i) + "]) or use a static"
+            }
+        }
+        for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+            List<String> names = g.getValue();
+            if (names.size() < 2) {
+                continue;
+            }
+            String dir = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
+            String anchor = g.getKey().substring(g.getKey().indexOf('\u0000') + 1);
+            List<String> reprs = new ArrayList<>();
+            for (String n : names) {
+                reprs.add(Props.repr(table.get(n).get("placement")));
+            }
+            for (int i = 0; i < names.size(); i++) {
+                for (int j = i + 1; j < names.size(); j++) {
+                    if (!reprs.get(i).equals(reprs.get(j))) {
+                        ctx.warn("Partitions '" + names.get(i) + "' and '" + names.get(j) + "' are both placed "
+                                + dir + " '" + anchor + "' with different placements; the reference orders them"
+                                + " randomly, we use definition order, which puts '" + names.get(j) + "' next to '"
+                                + anchor + "'. Chain them (" + dir + ": [" + names.get(i) + "]) or use a static"
                                 + " configuration for a layout the reference reproduces.");
                     }
                 }
@@ -254,12 +269,16 @@ final class PlacementOrder {
                       List<String> unsolved, List<String> solution, String direction) throws PartitionException {
         List<String> pool = new ArrayList<>(solution);
         pool.addAll(containers.keySet());
+        Map<String, Object> anchorOf = new HashMap<>();
+        for (String x : unsolved) {
+            anchorOf.put(x, Props.firstAnchor(table.get(x), direction));
+        }
         int index = 0;
         String current = pool.get(0);
         while (true) {
             String found = null;
             for (String x : unsolved) {
-                if (current.equals(Props.firstAnchor(table.get(x), direction))) {
+                if (current.equals(anchorOf.get(x))) {
                     found = x;
                     break;
                 }

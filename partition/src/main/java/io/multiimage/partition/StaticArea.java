@@ -63,12 +63,28 @@ final class StaticArea {
             long prevEnd = Props.address(prev.getValue()) + Props.size(prev.getValue());
             long curStart = Props.address(cur.getValue());
             if (curStart < prevEnd) {
+                String generated = generatedRecord(prev.getKey(), region) ? prev.getKey()
+                        : generatedRecord(cur.getKey(), region) ? cur.getKey() : null;
+                if (generated != null) {
+                    // stale copies of a free-space or gap partition are common in pm_static.yml files
+                    // (NCS samples ship some); the reference accepts them, so we warn and go on
+                    ctx.warn("Static partitions '" + prev.getKey() + "' and '" + cur.getKey() + "' overlap; '"
+                            + generated + "' is a generated free-space or gap record copied from an earlier"
+                            + " partitions.yml. Accepted like the reference does; remove it from the static"
+                            + " configuration.");
+                    continue;
+                }
                 throw ctx.origins.error("static partitions '" + prev.getKey() + "' [" + Props.hex(Props.address(
                         prev.getValue())) + ", " + Props.hex(prevEnd) + ") and '" + cur.getKey() + "' ["
                         + Props.hex(curStart) + ", " + Props.hex(curStart + Props.size(cur.getValue()))
                         + ") overlap by " + Props.hex(prevEnd - curStart) + " bytes", prev.getKey(), cur.getKey());
             }
         }
+    }
+
+    /** A partition the reference generates (region free space, alignment gap), not one an image requested. */
+    private static boolean generatedRecord(String name, Region region) {
+        return name.equals(region.name()) || name.startsWith("EMPTY_");
     }
 
     /**

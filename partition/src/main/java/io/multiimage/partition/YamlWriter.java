@@ -235,7 +235,25 @@ public final class YamlWriter {
                 || NULL.matcher(s).matches() || TIMESTAMP.matcher(s).matches() || s.equals("<<") || s.equals("=");
     }
 
+    /** Identifiers (most partition names, devices, Kconfig names) are plain unless a YAML 1.1 word. */
+    private static boolean simpleIdentifier(String s) {
+        char first = s.charAt(0);
+        if (!(Character.isLetter(first) && first < 0x80) && first != '_') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!(ch < 0x80 && (Character.isLetterOrDigit(ch) || ch == '_' || ch == '(' || ch == ')'))) {
+                return false;
+            }
+        }
+        return !BOOL.matcher(s).matches() && !NULL.matcher(s).matches();
+    }
+
     private static Style analyse(String s) {
+        if (!s.isEmpty() && simpleIdentifier(s)) {
+            return Style.PLAIN;
+        }
         if (s.isEmpty() || implicitlyResolved(s)) {
             return Style.SINGLE;
         }

@@ -118,6 +118,37 @@ class PartitionManagerApiTest {
     }
 
     @Test
+    void staleFreeSpaceAndGapRecordsInTheStaticFileAreAcceptedWithAWarning() throws Exception {
+        List<Region> regions = List.of(Fixtures.flash(0x10000),
+                Region.of("external_flash", 0, 0x100000, PlacementStrategy.START_TO_END).withDevice("spi_nor", ""));
+        List<String> warnings = new ArrayList<>();
+        String statics = "external_flash:\n  address: 0x0\n  size: 0x100000\n  region: external_flash\n"
+                + "slot:\n  address: 0x0\n  size: 0x20000\n  region: external_flash\n"
+                + "EMPTY_0:\n  address: 0xe000\n  size: 0x2000\n"
+                + "storage:\n  address: 0xf000\n  size: 0x1000\n";
+        Layout layout = new PartitionManager(warnings::add).place(DomainConfig.root(Fixtures.requests("a.yml",
+                "boot:\n  size: 0x1000\n  placement: {after: [start]}\n"),
+                RequestSource.ofText("pm_static.yml", statics), regions));
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Static partitions 'external_flash' and 'slot'"
+                + " overlap; 'external_flash' is a generated free-space or gap record")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Static partitions 'EMPTY_0' and 'storage' overlap")),
+                warnings.toString());
+        assertEquals(0x1000, layout.addressOf("app"));
+        assertEquals(0xd000, layout.sizeOf("app"));
+    }
+
+    @Test
+    void partitionsOfUnconfiguredRegionsAreLeftOutWithAWarning() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        Layout layout = new PartitionManager(warnings::add).place(DomainConfig.root(Fixtures.requests("ext.yml",
+                "boot:\n  size: 0x1000\n  placement: {after: [start]}\nlogs:\n  region: external_flash\n"
+                        + "  size: 0x1000\n"), null, List.of(Fixtures.flash(0x8000))));
+        assertTrue(layout.find("logs").isEmpty());
+        assertTrue(warnings.contains("ext.yml:4: partition 'logs' is in region 'external_flash', which is not configured"
+                + " for this domain; it is left out of the layout."), warnings.toString());
+    }
+
+    @Test
     void layoutFilesAreWrittenTogether(@TempDir Path dir) throws Exception {
         Layout layout = new PartitionManager().place(DomainConfig.root(mcubootAppSources(), null, NRF52840));
         AtomicFiles.writeLayout(layout, dir.resolve("out/partitions.yml"), dir.resolve("out/regions.yml"));

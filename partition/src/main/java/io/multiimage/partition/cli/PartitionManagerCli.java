@@ -204,10 +204,8 @@ public final class PartitionManagerCli {
         }
         List<String> headers = parsed.many("--header-files");
         List<String> images = parsed.many("--images");
-        if (!headers.isEmpty() && images.size() < headers.size()) {
-            throw new ArgParser.UsageException("--header-files needs one --images entry per header");
-        }
-        for (int i = 0; i < headers.size(); i++) {
+        // like the reference, images and headers are paired up to the shorter list
+        for (int i = 0; i < Math.min(headers.size(), images.size()); i++) {
             Path h = Path.of(headers.get(i));
             files.put(h, ConfigGenerator.header(domains, images.get(i), h.getFileName().toString()));
         }
