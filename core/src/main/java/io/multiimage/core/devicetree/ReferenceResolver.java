@@ -1,6 +1,7 @@
 package io.multiimage.core.devicetree;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.Set;
 
 /**
  * Runs, on the fully merged tree, the checks and fix-ups dtc runs after reading: duplicate
- * node, property and label names, explicit phandles, phandle allocation for {@code <&x>}
- * references and path strings for {@code = &x} references, in that order.
+ * node and property names, {@code name} properties, duplicate labels, explicit phandles,
+ * phandle allocation for {@code <&x>} references and path strings for {@code = &x}
+ * references, in that order.
  */
 final class ReferenceResolver {
 
@@ -25,6 +27,7 @@ final class ReferenceResolver {
     static DeviceTree resolve(DtsParser.Parsed parsed) throws DevicetreeException {
         ReferenceResolver resolver = new ReferenceResolver(parsed.root());
         resolver.checkDuplicateNames(parsed.root());
+        resolver.checkNameProperties(parsed.root());
         resolver.checkDuplicateLabels();
         resolver.readExplicitPhandles(parsed.root(), new HashMap<>());
         resolver.fixPhandleReferences(parsed.root());
@@ -56,6 +59,31 @@ final class ReferenceResolver {
         }
         for (Node child : node.children()) {
             checkDuplicateNames(child);
+        }
+    }
+
+    /**
+     * An old-style {@code name} property must equal the node's base name; dtc then drops it as
+     * redundant, so it does not appear in the output.
+     */
+    private void checkNameProperties(Node node) throws DevicetreeException {
+        Property name = node.property("name").orElse(null);
+        if (name != null) {
+            byte[] base = node.baseName().getBytes(StandardCharsets.UTF_8);
+            byte[] value = name.value.rawBytes();
+            boolean matches = value.length == base.length + 1
+                    && Arrays.equals(value, 0, base.length, base, 0, base.length);
+            if (!matches) {
+                String shown = new String(value, StandardCharsets.UTF_8);
+                int nul = shown.indexOf('\0');
+                throw new DevicetreeException(name.location, "\"name\" property of " + node.path() + " is incorrect (\""
+                        + (nul < 0 ? shown : shown.substring(0, nul)) + "\" instead of the base node name \""
+                        + node.baseName() + "\")");
+            }
+            name.delete();
+        }
+        for (Node child : node.children()) {
+            checkNameProperties(child);
         }
     }
 

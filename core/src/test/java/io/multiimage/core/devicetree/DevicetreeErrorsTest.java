@@ -90,6 +90,10 @@ class DevicetreeErrorsTest {
                         "invalid node name 'n@1@2': use letters, digits and , . _ + - with an optional @unit-address"),
                 Arguments.of("unit address in a property name", "/ {\n\tp@1 = <1>;\n};\n", 2, false,
                         "invalid property name 'p@1': '@' is not allowed"),
+                Arguments.of("name property that differs from the node name",
+                        "&ser0 {\n\tname = \"uart\";\n};\n", 2, false,
+                        "\"name\" property of /bus/serial@200 is incorrect (\"uart\" instead of the base node name"
+                                + " \"serial\")"),
                 Arguments.of("division by zero", "&ser0 {\n\td = <(1 / 0)>;\n};\n", 2, true, "division by zero"));
     }
 
