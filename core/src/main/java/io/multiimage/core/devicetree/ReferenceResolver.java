@@ -129,34 +129,57 @@ final class ReferenceResolver {
     }
 
     private void readExplicitPhandles(Node node, Map<Long, Node> seen) throws DevicetreeException {
-        for (String name : List.of("phandle", "linux,phandle")) {
-            Property property = node.property(name).orElse(null);
-            if (property == null) {
-                continue;
+        long phandle = explicitPhandle(node, "phandle");
+        long linuxPhandle = explicitPhandle(node, "linux,phandle");
+        if (phandle != 0 && linuxPhandle != 0 && phandle != linuxPhandle) {
+            throw new DevicetreeException(node.property("linux,phandle").orElseThrow().location,
+                    "mismatching 'phandle' and 'linux,phandle' properties in " + node.path());
+        }
+        long value = phandle != 0 ? phandle : linuxPhandle;
+        if (value != 0) {
+            Node other = seen.get(value);
+            if (other != null && other != node) {
+                throw new DevicetreeException(node.property(phandle != 0 ? "phandle" : "linux,phandle").orElseThrow()
+                        .location, "duplicated phandle 0x" + Long.toHexString(value) + " on " + node.path()
+                        + " (seen before at " + other.path() + ")");
             }
-            if (property.value.length() != 4) {
-                throw new DevicetreeException(property.location,
-                        "bad length (" + property.value.length() + ") of " + name + " property in " + node.path());
-            }
-            if (!property.value.markers().stream().anyMatch(m -> m.type() == MarkerType.REF_PHANDLE)) {
-                long value = property.value.cells()[0];
-                if (value == 0 || value == 0xffffffffL) {
-                    throw new DevicetreeException(property.location,
-                            "bad value (0x" + Long.toHexString(value) + ") in " + name + " property of " + node.path());
-                }
-                Node other = seen.get(value);
-                if (other != null && other != node) {
-                    throw new DevicetreeException(property.location, "duplicated phandle 0x" + Long.toHexString(value)
-                            + " on " + node.path() + " (seen before at " + other.path() + ")");
-                }
-                seen.put(value, node);
-                node.phandle = value;
-                usedPhandles.add(value);
-            }
+            seen.put(value, node);
+            node.phandle = value;
+            usedPhandles.add(value);
         }
         for (Node child : node.children()) {
             readExplicitPhandles(child, seen);
         }
+    }
+
+    /**
+     * The value of an explicit {@code phandle}/{@code linux,phandle} property, or 0 if absent
+     * or written as a reference to the node itself ({@code phandle = <&me>;}: allocate one).
+     */
+    private long explicitPhandle(Node node, String name) throws DevicetreeException {
+        Property property = node.property(name).orElse(null);
+        if (property == null) {
+            return 0;
+        }
+        if (property.value.length() != 4) {
+            throw new DevicetreeException(property.location,
+                    "bad length (" + property.value.length() + ") of " + name + " property in " + node.path());
+        }
+        for (Marker marker : property.value.markers()) {
+            if (marker.type() == MarkerType.REF_PHANDLE) {
+                if (TreeOps.nodeByReference(root, marker.ref()) != node) {
+                    throw new DevicetreeException(property.location,
+                            name + " of " + node.path() + " is a reference to another node");
+                }
+                return 0;
+            }
+        }
+        long value = property.value.cells()[0];
+        if (value == 0 || value == 0xffffffffL) {
+            throw new DevicetreeException(property.location,
+                    "bad value (0x" + Long.toHexString(value) + ") in " + name + " property of " + node.path());
+        }
+        return value;
     }
 
     /** Depth first in output order; phandles are handed out on first use. */
