@@ -154,7 +154,7 @@ public final class DtsCommand {
         BoardCatalog catalog = projectDir == null ? BoardCatalog.shipped() : BoardCatalog.forProject(projectDir);
         StringBuilder text = new StringBuilder();
         for (BoardDefinition board : catalog.boards()) {
-            String line = String.format("%-28s %-7s %-11s %-14s %s", board.name(), board.domain(), board.cpu().cpu(),
+            String line = String.format("%-28s %-7s %-17s %-12s %s", board.name(), board.domain(), board.cpu().cpu(),
                     board.cpu().fpu().orElse("no-fpu"), board.qemuMachine().map(m -> "qemu:" + m).orElse(""));
             text.append(line.stripTrailing()).append('\n');
         }

@@ -6,12 +6,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a merged tree as devicetree source in exactly the form {@code dtc -I dts -O dts}
  * (1.6.1) prints: tabs, {@code <0x01>} cells, blank line before each child, storage order.
  */
 public final class DtsWriter {
+
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private DtsWriter() {}
 
@@ -38,9 +42,12 @@ public final class DtsWriter {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, absolute.getFileName() + ".", ".tmp");
+        // not Files.createTempFile: that makes the file owner-only, and the move would keep it so
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + TEMP_COUNTER.incrementAndGet() + ".tmp");
         try {
-            Files.writeString(temp, toDts(tree), StandardCharsets.UTF_8);
+            Files.writeString(temp, toDts(tree), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             try {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

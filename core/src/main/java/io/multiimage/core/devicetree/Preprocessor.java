@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * The small part of the C preprocessor that devicetree sources need, in the spirit of
  * Zephyr's {@code cpp -x assembler-with-cpp -P}: comments, line continuations,
  * {@code #include "…"} / {@code #include <…>} with search paths, {@code #define} (object-like
- * and simple function-like macros without {@code #}/{@code ##}), {@code #undef},
+ * and function-like macros with {@code #} and {@code ##}, invoked on one line), {@code #undef},
  * {@code #if}/{@code #elif} (integer expressions with {@code defined}), {@code #ifdef}/{@code #ifndef}/
  * {@code #else}/{@code #endif} and {@code #pragma once}.
  * Lines starting with an unknown {@code #word}, such as {@code #address-cells = <1>;}, are
@@ -231,9 +231,6 @@ final class Preprocessor {
                 parameters.add(trimmed);
             }
             String body = after.substring(close + 1).strip();
-            if (body.contains("#")) {
-                throw new DevicetreeException(where, "the # and ## operators are not supported (macro " + name + ")");
-            }
             macros.put(name, new Macro(name, List.copyOf(parameters), body));
         } else {
             macros.put(name, new Macro(name, null, after.strip()));
@@ -336,11 +333,13 @@ final class Preprocessor {
                         throw new DevicetreeException(where, "macro " + name + " expects " + macro.parameters().size()
                                 + " arguments but got " + arguments.size());
                     }
-                    Map<String, String> values = new TreeMap<>();
+                    Map<String, String> raw = new TreeMap<>();
+                    Map<String, String> expanded = new TreeMap<>();
                     for (int p = 0; p < arguments.size(); p++) {
-                        values.put(macro.parameters().get(p), expand(arguments.get(p).strip(), disabled, where));
+                        raw.put(macro.parameters().get(p), arguments.get(p).strip());
+                        expanded.put(macro.parameters().get(p), expand(arguments.get(p).strip(), disabled, where));
                     }
-                    out.append(expandWith(substitute(macro.body(), values), disabled, name, where));
+                    out.append(expandWith(substitute(macro.body(), raw, expanded), disabled, name, where));
                     i = end;
                 }
             } else {
@@ -358,33 +357,78 @@ final class Preprocessor {
         return expand(body, inner, where);
     }
 
-    /** Replaces parameter names (whole identifiers, outside literals) by argument text. */
-    private static String substitute(String body, Map<String, String> values) {
+    /**
+     * Replaces parameters in a function-like macro's body: {@code #param} by the argument as a
+     * string literal, a parameter next to {@code ##} by the argument as written (then the two
+     * sides are joined), any other parameter by the macro-expanded argument.
+     */
+    private static String substitute(String body, Map<String, String> raw, Map<String, String> expanded) {
+        List<String> tokens = bodyTokens(body);
         StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < body.length()) {
-            char c = body.charAt(i);
-            if (c == '"' || c == '\'') {
-                int end = literalEnd(body, i);
-                out.append(body, i, end);
-                i = end;
-            } else if (isIdentifierStart(c)) {
-                String name = identifierAt(body, i);
-                out.append(values.getOrDefault(name, name));
-                i += name.length();
-            } else if (Character.isDigit(c)) {
-                int end = i;
-                while (end < body.length() && isIdentifierPart(body.charAt(end))) {
-                    end++;
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token.equals("##")) {
+                while (out.length() > 0 && Character.isWhitespace(out.charAt(out.length() - 1))) {
+                    out.setLength(out.length() - 1);
                 }
-                out.append(body, i, end);
-                i = end;
+                while (i + 1 < tokens.size() && tokens.get(i + 1).isBlank()) {
+                    i++;
+                }
+            } else if (token.equals("#") && nextNonBlank(tokens, i) >= 0 && raw.containsKey(tokens.get(nextNonBlank(tokens, i)))) {
+                i = nextNonBlank(tokens, i);
+                out.append('"').append(raw.get(tokens.get(i)).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            } else if (raw.containsKey(token)) {
+                int next = nextNonBlank(tokens, i);
+                boolean pasted = (next >= 0 && tokens.get(next).equals("##")) || previousIsPaste(tokens, i);
+                out.append(pasted ? raw.get(token) : expanded.get(token));
             } else {
-                out.append(c);
-                i++;
+                out.append(token);
             }
         }
         return out.toString();
+    }
+
+    private static int nextNonBlank(List<String> tokens, int index) {
+        for (int i = index + 1; i < tokens.size(); i++) {
+            if (!tokens.get(i).isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean previousIsPaste(List<String> tokens, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            if (!tokens.get(i).isBlank()) {
+                return tokens.get(i).equals("##");
+            }
+        }
+        return false;
+    }
+
+    /** Splits a macro body into identifiers, numbers, literals, {@code #}, {@code ##} and single characters. */
+    private static List<String> bodyTokens(String body) {
+        List<String> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < body.length()) {
+            char c = body.charAt(i);
+            int end;
+            if (c == '"' || c == '\'') {
+                end = literalEnd(body, i);
+            } else if (isIdentifierPart(c)) {
+                end = i;
+                while (end < body.length() && isIdentifierPart(body.charAt(end))) {
+                    end++;
+                }
+            } else if (body.startsWith("##", i)) {
+                end = i + 2;
+            } else {
+                end = i + 1;
+            }
+            tokens.add(body.substring(i, end));
+            i = end;
+        }
+        return tokens;
     }
 
     /** Splits {@code (a, (b, c))} at top-level commas; returns the index after ')' or -1. */

@@ -1,6 +1,7 @@
 package io.multiimage.core.devicetree;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.Set;
 
 /**
  * Runs, on the fully merged tree, the checks and fix-ups dtc runs after reading: duplicate
- * node, property and label names, explicit phandles, phandle allocation for {@code <&x>}
- * references and path strings for {@code = &x} references, in that order.
+ * node and property names, {@code name} properties, duplicate labels, explicit phandles,
+ * phandle allocation for {@code <&x>} references and path strings for {@code = &x}
+ * references, in that order.
  */
 final class ReferenceResolver {
 
@@ -25,6 +27,7 @@ final class ReferenceResolver {
     static DeviceTree resolve(DtsParser.Parsed parsed) throws DevicetreeException {
         ReferenceResolver resolver = new ReferenceResolver(parsed.root());
         resolver.checkDuplicateNames(parsed.root());
+        resolver.checkNameProperties(parsed.root());
         resolver.checkDuplicateLabels();
         resolver.readExplicitPhandles(parsed.root(), new HashMap<>());
         resolver.fixPhandleReferences(parsed.root());
@@ -56,6 +59,31 @@ final class ReferenceResolver {
         }
         for (Node child : node.children()) {
             checkDuplicateNames(child);
+        }
+    }
+
+    /**
+     * An old-style {@code name} property must equal the node's base name; dtc then drops it as
+     * redundant, so it does not appear in the output.
+     */
+    private void checkNameProperties(Node node) throws DevicetreeException {
+        Property name = node.property("name").orElse(null);
+        if (name != null) {
+            byte[] base = node.baseName().getBytes(StandardCharsets.UTF_8);
+            byte[] value = name.value.rawBytes();
+            boolean matches = value.length == base.length + 1
+                    && Arrays.equals(value, 0, base.length, base, 0, base.length);
+            if (!matches) {
+                String shown = new String(value, StandardCharsets.UTF_8);
+                int nul = shown.indexOf('\0');
+                throw new DevicetreeException(name.location, "\"name\" property of " + node.path() + " is incorrect (\""
+                        + (nul < 0 ? shown : shown.substring(0, nul)) + "\" instead of the base node name \""
+                        + node.baseName() + "\")");
+            }
+            name.delete();
+        }
+        for (Node child : node.children()) {
+            checkNameProperties(child);
         }
     }
 
@@ -101,34 +129,57 @@ final class ReferenceResolver {
     }
 
     private void readExplicitPhandles(Node node, Map<Long, Node> seen) throws DevicetreeException {
-        for (String name : List.of("phandle", "linux,phandle")) {
-            Property property = node.property(name).orElse(null);
-            if (property == null) {
-                continue;
+        long phandle = explicitPhandle(node, "phandle");
+        long linuxPhandle = explicitPhandle(node, "linux,phandle");
+        if (phandle != 0 && linuxPhandle != 0 && phandle != linuxPhandle) {
+            throw new DevicetreeException(node.property("linux,phandle").orElseThrow().location,
+                    "mismatching 'phandle' and 'linux,phandle' properties in " + node.path());
+        }
+        long value = phandle != 0 ? phandle : linuxPhandle;
+        if (value != 0) {
+            Node other = seen.get(value);
+            if (other != null && other != node) {
+                throw new DevicetreeException(node.property(phandle != 0 ? "phandle" : "linux,phandle").orElseThrow()
+                        .location, "duplicated phandle 0x" + Long.toHexString(value) + " on " + node.path()
+                        + " (seen before at " + other.path() + ")");
             }
-            if (property.value.length() != 4) {
-                throw new DevicetreeException(property.location,
-                        "bad length (" + property.value.length() + ") of " + name + " property in " + node.path());
-            }
-            if (!property.value.markers().stream().anyMatch(m -> m.type() == MarkerType.REF_PHANDLE)) {
-                long value = property.value.cells()[0];
-                if (value == 0 || value == 0xffffffffL) {
-                    throw new DevicetreeException(property.location,
-                            "bad value (0x" + Long.toHexString(value) + ") in " + name + " property of " + node.path());
-                }
-                Node other = seen.get(value);
-                if (other != null && other != node) {
-                    throw new DevicetreeException(property.location, "duplicated phandle 0x" + Long.toHexString(value)
-                            + " on " + node.path() + " (seen before at " + other.path() + ")");
-                }
-                seen.put(value, node);
-                node.phandle = value;
-                usedPhandles.add(value);
-            }
+            seen.put(value, node);
+            node.phandle = value;
+            usedPhandles.add(value);
         }
         for (Node child : node.children()) {
             readExplicitPhandles(child, seen);
         }
+    }
+
+    /**
+     * The value of an explicit {@code phandle}/{@code linux,phandle} property, or 0 if absent
+     * or written as a reference to the node itself ({@code phandle = <&me>;}: allocate one).
+     */
+    private long explicitPhandle(Node node, String name) throws DevicetreeException {
+        Property property = node.property(name).orElse(null);
+        if (property == null) {
+            return 0;
+        }
+        if (property.value.length() != 4) {
+            throw new DevicetreeException(property.location,
+                    "bad length (" + property.value.length() + ") of " + name + " property in " + node.path());
+        }
+        for (Marker marker : property.value.markers()) {
+            if (marker.type() == MarkerType.REF_PHANDLE) {
+                if (TreeOps.nodeByReference(root, marker.ref()) != node) {
+                    throw new DevicetreeException(property.location,
+                            name + " of " + node.path() + " is a reference to another node");
+                }
+                return 0;
+            }
+        }
+        long value = property.value.cells()[0];
+        if (value == 0 || value == 0xffffffffL) {
+            throw new DevicetreeException(property.location,
+                    "bad value (0x" + Long.toHexString(value) + ") in " + name + " property of " + node.path());
+        }
+        return value;
     }
 
     /** Depth first in output order; phandles are handed out on first use. */

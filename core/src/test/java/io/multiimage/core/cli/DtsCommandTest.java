@@ -96,15 +96,16 @@ class DtsCommandTest {
         assertEquals(0, run("boards"));
         List<String> lines = text(out).lines().toList();
         assertEquals(6, lines.size());
-        assertEquals("nrf52840dk/nrf52840          CPUAPP  cortex-m4   fpv4-sp-d16", lines.get(0));
-        assertEquals("qemu_cortex_m3               CPUAPP  cortex-m3   no-fpu         qemu:lm3s6965evb", lines.get(5));
+        assertEquals("nrf52840dk/nrf52840          CPUAPP  cortex-m4         fpv4-sp-d16", lines.get(0));
+        assertEquals("nrf5340dk/nrf5340/cpunet     CPUNET  cortex-m33+nodsp  no-fpu", lines.get(2));
+        assertEquals("qemu_cortex_m3               CPUAPP  cortex-m3         no-fpu       qemu:lm3s6965evb", lines.get(5));
 
         Path dir = Files.createDirectories(work.resolve("proj/boards/mine"));
         Files.writeString(dir.resolve("board.properties"), "name=mine\ncpu=cortex-m0plus\n");
         Files.writeString(dir.resolve("mine.dts"), "/dts-v1/;\n/ {\n};\n");
         out.reset();
         assertEquals(0, run("boards", "-p", work.resolve("proj").toString()));
-        assertTrue(text(out).contains("mine                         CPUAPP  cortex-m0plus no-fpu\n"), text(out));
+        assertTrue(text(out).contains("mine                         CPUAPP  cortex-m0plus     no-fpu\n"), text(out));
     }
 
     @Test

@@ -43,7 +43,7 @@ class DeviceTreeTest {
         assertEquals("/soc", uart.parent().orElseThrow().path());
         assertEquals(Optional.of(5L), uart.phandle());
         assertEquals(List.of("uart0"), uart.labels());
-        assertEquals(12, tree.nodes().size());
+        assertEquals(14, tree.nodes().size());
     }
 
     @Test

@@ -90,6 +90,20 @@ class DevicetreeErrorsTest {
                         "invalid node name 'n@1@2': use letters, digits and , . _ + - with an optional @unit-address"),
                 Arguments.of("unit address in a property name", "/ {\n\tp@1 = <1>;\n};\n", 2, false,
                         "invalid property name 'p@1': '@' is not allowed"),
+                Arguments.of("name property that differs from the node name",
+                        "&ser0 {\n\tname = \"uart\";\n};\n", 2, false,
+                        "\"name\" property of /bus/serial@200 is incorrect (\"uart\" instead of the base node name"
+                                + " \"serial\")"),
+                Arguments.of("explicit phandle taken twice", "/ {\n\ta { phandle = <7>; };\n\tb {\n\t\tphandle = <7>;\n\t};\n};\n",
+                        4, false, "duplicated phandle 0x7 on /b (seen before at /a)"),
+                Arguments.of("explicit phandle zero", "&ser0 {\n\tphandle = <0>;\n};\n", 2, false,
+                        "bad value (0x0) in phandle property of /bus/serial@200"),
+                Arguments.of("phandle of two cells", "&ser0 {\n\tphandle = <1 2>;\n};\n", 2, false,
+                        "bad length (8) of phandle property in /bus/serial@200"),
+                Arguments.of("phandle pointing at another node", "/ {\n\tx {\n\t\tphandle = <&ser0>;\n\t};\n};\n", 3,
+                        false, "phandle of /x is a reference to another node"),
+                Arguments.of("mismatching phandles", "&ser0 {\n\tphandle = <1>;\n\tlinux,phandle = <2>;\n};\n", 3,
+                        false, "mismatching 'phandle' and 'linux,phandle' properties in /bus/serial@200"),
                 Arguments.of("division by zero", "&ser0 {\n\td = <(1 / 0)>;\n};\n", 2, true, "division by zero"));
     }
 

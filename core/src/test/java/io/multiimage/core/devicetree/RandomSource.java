@@ -89,6 +89,12 @@ final class RandomSource {
                 out.append(" = ").append(value()).append(";\n");
             }
         }
+        if (random.nextInt(12) == 0 && !usedProperties.contains("phandle")) {
+            // explicit phandles: allocation must skip them; a self reference asks for one
+            indent(out, depth);
+            out.append("phandle = <").append(random.nextInt(4) == 0 && !nodeLabels.isEmpty()
+                    ? "&" + pick(nodeLabels) : String.valueOf(1 + random.nextInt(6))).append(">;\n");
+        }
         if (depth > maxDepth) {
             return;
         }
