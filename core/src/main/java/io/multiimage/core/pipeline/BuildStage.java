@@ -89,7 +89,7 @@ final class BuildStage {
                 AutoconfWriter.render(configuration.kconfig().symbols(), ""));
 
         ImageSources sources = request.sourcesOf(name, image.context().imageDir());
-        Toolchain toolchain = toolchains.forImage(name, image.context().toolchain(), sources);
+        Toolchain toolchain = toolchains.forImage(name, image.context().toolchain(), sources, log);
         ToolchainRequest toolchainRequest = toolchainRequest(image, configuration, placement, imageDir, sources);
 
         Fingerprint inputs = Fingerprint.builder()
@@ -112,16 +112,25 @@ final class BuildStage {
         }
         explain(name, "building because " + String.join(", ", decision.reasons()));
         ledger.invalidate(STEP);
-        log.info(name + ": building from source with " + toolchain.id() + " at " + placement.flash()
-                + " (partition " + placement.partition() + ")");
-        ToolchainOutputs produced = toolchain.build(toolchainRequest);
-        MemoryImage content = load(name, produced);
-        checkInsidePartition(name, content, placement, "the built image");
-        writeHex(content, hex);
-        Segment span = content.span().orElseThrow();
-        ByteArrayOutputStream binary = new ByteArrayOutputStream();
-        RawBinary.write(content, binary, span.start(), span.start() + span.length(), RawBinary.DEFAULT_FILL);
-        OutputFiles.writeIfChanged(bin, binary.toByteArray());
+        ImageBuildLog imageLog = new ImageBuildLog(log);
+        try {
+            imageLog.info(name + ": building from source with " + toolchain.id() + " at " + placement.flash()
+                    + " (partition " + placement.partition() + ")");
+            ToolchainOutputs produced = toolchains.forImage(name, image.context().toolchain(), sources, imageLog)
+                    .build(toolchainRequest);
+            MemoryImage content = load(name, produced);
+            checkInsidePartition(name, content, placement, "the built image");
+            writeHex(content, hex);
+            Segment span = content.span().orElseThrow();
+            ByteArrayOutputStream binary = new ByteArrayOutputStream();
+            RawBinary.write(content, binary, span.start(), span.start() + span.length(), RawBinary.DEFAULT_FILL);
+            OutputFiles.writeIfChanged(bin, binary.toByteArray());
+        } catch (FirmwareException | IOException | RuntimeException e) {
+            imageLog.warn(name + ": build failed: " + e.getMessage());
+            throw e;
+        } finally {
+            imageLog.save(imageDir.resolve("build.log"));
+        }
         ledger.recordDone(STEP, inputs, outputs);
         return built(image, placement, hex, Optional.empty(), false, inputs, outputs);
     }

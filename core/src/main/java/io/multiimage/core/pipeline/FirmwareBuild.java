@@ -111,7 +111,7 @@ public final class FirmwareBuild {
     private List<BuiltImage> buildAll(BuildRequest request, List<ConfiguredImage> images,
             Map<String, ImagePlacement> placements, ImageDirectories dirs)
             throws FirmwareException, IOException, InterruptedException {
-        BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(), launcher, log), resolver, log);
+        BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(), launcher), resolver, log);
         int threads = Math.max(1, Math.min(request.options().parallelism(), images.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "firmware-image");

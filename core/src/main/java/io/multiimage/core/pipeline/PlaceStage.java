@@ -39,8 +39,8 @@ import java.util.TreeSet;
  *       directory of the domain's main image (the first image of the domain in pre-order).</li>
  *   <li>Regions, in the SDK's order: {@code sram_primary} and {@code flash_primary} from the
  *       main image's devicetree ({@code zephyr,sram}, {@code zephyr,flash}), then
- *       {@code external_flash} when a request asks for it and the board has an enabled
- *       external flash chip.</li>
+ *       {@code external_flash} when a request asks for it and the devicetree's
+ *       {@code chosen/nordic,pm-ext-flash} names an enabled external flash chip.</li>
  *   <li>The top-level image takes the dynamic partition {@code app}; the main image of any
  *       other domain takes a dynamic partition named after itself; every other image takes
  *       the partition named after itself.</li>
@@ -128,10 +128,10 @@ final class PlaceStage {
                 .withDynamicPartition("sram_primary"));
         boolean nordic = main.board().definition().soc().startsWith("nrf");
         regions.add(Region.of("flash_primary", facts.flash().address(), facts.flash().size(), PlacementStrategy.COMPLEX)
-                .withDevice("flash_controller", nordic ? "CONFIG_SOC_FLASH_NRF" : "")
+                .withDevice(facts.flashControllerLabel().orElse("flash_controller"), nordic ? "CONFIG_SOC_FLASH_NRF" : "")
                 .withDynamicPartition(dynamicPartition));
         if (wantsExternalFlash) {
-            Optional<ExternalFlash> chip = facts.externalFlash().stream().filter(ExternalFlash::enabled).findFirst();
+            Optional<ExternalFlash> chip = facts.pmExternalFlash().filter(ExternalFlash::enabled);
             if (chip.isPresent()) {
                 String device = chip.get().labels().isEmpty() ? "external_flash" : chip.get().labels().get(0);
                 regions.add(Region.of("external_flash", 0, chip.get().size(), PlacementStrategy.START_TO_END)

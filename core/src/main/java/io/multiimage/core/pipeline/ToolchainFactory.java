@@ -15,15 +15,15 @@ final class ToolchainFactory {
 
     private final BuildOptions options;
     private final ProcessLauncher launcher;
-    private final BuildLog log;
 
-    ToolchainFactory(BuildOptions options, ProcessLauncher launcher, BuildLog log) {
+    ToolchainFactory(BuildOptions options, ProcessLauncher launcher) {
         this.options = options;
         this.launcher = launcher;
-        this.log = log;
     }
 
-    Toolchain forImage(String image, String driver, ImageSources sources) throws InvalidConfigurationException {
+    /** The driver {@code driver} for {@code image}, logging to {@code log}. */
+    Toolchain forImage(String image, String driver, ImageSources sources, BuildLog log)
+            throws InvalidConfigurationException {
         return switch (driver) {
             case GnuArmToolchain.ID -> GnuArmToolchain.create(options.toolchainPath(), launcher, log);
             case CMakeToolchain.ID -> new CMakeToolchain(ExecutableLocator.of(options.toolchainPath()),

@@ -72,6 +72,8 @@ class SecureBootSampleBuildTest {
         assertTrue(Files.readString(project.resolve("app/target/firmware/partitions.yml")).contains("mcuboot:"));
         assertTrue(Files.isRegularFile(project.resolve("app/target/firmware/merged_domains.hex")));
         assertTrue(Files.readString(project.resolve("app/target/firmware/build-info.json")).contains("\"name\" : \"b0\""));
+        assertTrue(Files.readString(project.resolve("app/target/firmware/mcuboot/build.log"))
+                .contains("mcuboot: building from source with gnu-arm"));
     }
 
     @Test
@@ -131,6 +133,7 @@ class SecureBootSampleBuildTest {
 
         assertTrue(error.getMessage().contains("b0"), error.getMessage());
         assertFalse(Files.exists(project.resolve("app/target/firmware/merged.hex")));
+        assertTrue(Files.readString(project.resolve("app/target/firmware/b0/build.log")).contains("b0: build failed: "));
     }
 
     private BuildResult build(Map<String, String> variables, Optional<String> buildType) throws Exception {
