@@ -49,7 +49,7 @@ final class ConfigureStage {
     Map<String, ConfiguredImage> run(BuildRequest request, ImageTree tree)
             throws InvalidConfigurationException, IOException {
         ImageTreeConfigurator configurator = new ImageTreeConfigurator(request.layout(), new FragmentOnlyResolver());
-        Map<String, ImageContext> contexts = configurator.contexts(tree, request.variables(), log);
+        Map<String, ImageContext> contexts = configurator.contexts(tree, request.variables(), this.log);
         ConfigurationResolver resolver = new ConfigurationResolver(request.layout(), new FragmentOnlyResolver());
         BoardCatalog boards = BoardCatalog.forProject(request.layout().root());
 
@@ -57,6 +57,7 @@ final class ConfigureStage {
         Set<String> notConfigured = new HashSet<>();
         for (ImageDeclaration declaration : tree.preOrder()) {
             String name = declaration.name();
+            BuildLog log = DebugLog.forImage(this.log, request, name);
             Optional<ImageDeclaration> parent = tree.parent(name);
             if (parent.isPresent() && notConfigured.contains(parent.get().name())) {
                 notConfigured.add(name);

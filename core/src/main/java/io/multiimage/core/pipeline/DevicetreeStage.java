@@ -22,14 +22,8 @@ import java.util.List;
  */
 final class DevicetreeStage {
 
-    private final BuildLog log;
-
-    DevicetreeStage(BuildLog log) {
-        this.log = log;
-    }
-
-    /** Merges the devicetree of {@code image}, writes {@code zephyr.dts} in {@code imageDir}. */
-    MemoryFacts run(ConfiguredImage image, Path imageDir) throws DevicetreeException, IOException {
+    /** Merges the devicetree of {@code image}, writes {@code zephyr.dts} in {@code imageDir}, logs to {@code log}. */
+    MemoryFacts run(ConfiguredImage image, Path imageDir, BuildLog log) throws DevicetreeException, IOException {
         Board board = image.board();
         if (image.configuration().isEmpty()) {
             return board.memoryFacts();

@@ -98,10 +98,10 @@ public final class FirmwareBuild {
         ImageDirectories dirs = new ImageDirectories(request.outputDirectory());
         Files.createDirectories(dirs.root());
         Map<String, MemoryFacts> memory = new LinkedHashMap<>();
-        DevicetreeStage devicetree = new DevicetreeStage(log);
+        DevicetreeStage devicetree = new DevicetreeStage();
         for (ConfiguredImage image : images.values()) {
             Files.createDirectories(dirs.of(image.name()));
-            memory.put(image.name(), devicetree.run(image, dirs.of(image.name())));
+            memory.put(image.name(), devicetree.run(image, dirs.of(image.name()), DebugLog.forImage(log, request, image.name())));
         }
         PlaceStage.Result placed = new PlaceStage(log).run(request, images, memory, dirs);
         return new PreparedTree(images, placed.placements(), placed.domains());
