@@ -87,7 +87,7 @@ public final class YamlReader {
                         lines.putIfAbsent(key, parser.currentTokenLocation().getLineNr());
                     }
                     JsonToken v = parser.nextToken();
-                    map.remove(key);
+                    // a repeated key keeps its first position and takes the last value, like PyYAML
                     map.put(key, readValue(v, depth + 1));
                 }
                 value = map;
