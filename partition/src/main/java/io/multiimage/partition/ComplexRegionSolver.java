@@ -56,7 +56,7 @@ final class ComplexRegionSolver {
         Map<String, Map<String, Object>> all = new LinkedHashMap<>(table);
         all.putAll(order.containers());
         SharedSizes shared = new SharedSizes(ctx);
-        shared.apply(all, free, dp, region.name());
+        shared.apply(all, free, dp);
         List<String> dynamicSet = new ArrayList<>();
         dynamicSet.add(dp);
         dynamicSet.addAll(shared.dependents(all, dp));

@@ -36,6 +36,15 @@ public final class ConfigGenerator {
      */
     public static String header(List<OutputDomain> domains, String image, String headerFileName)
             throws PartitionException {
+        return header(domains, image, headerFileName, message -> { });
+    }
+
+    /**
+     * {@code pm_config.h} for one image, reporting the reference's warning when a container named
+     * like the image is replaced by its {@code <image>_image} partition.
+     */
+    public static String header(List<OutputDomain> domains, String image, String headerFileName,
+                                java.util.function.Consumer<String> warnings) throws PartitionException {
         int colon = image.indexOf(':');
         if (colon < 0) {
             throw new PartitionException("image name '" + image + "' must be <domain>:<image>, e.g. ':app'",
@@ -64,6 +73,10 @@ public final class ConfigGenerator {
             String deprecated = name + "_image";
             if (own.partitions().get(deprecated) != null) {
                 pmImage = deprecated;
+                warnings.accept("Partition image '" + name + "' is a container spanning " + part.get("span")
+                        + " with the name of its image; '" + deprecated + "' (from a static configuration) gives"
+                        + " PM_ADDRESS/PM_SIZE. Rename the container and use the image name for the image's"
+                        + " partition.");
             } else {
                 throw new PartitionException("partition '" + name + "' is a container spanning "
                         + part.get("span") + " but has the name of its image; rename the container in the image's"

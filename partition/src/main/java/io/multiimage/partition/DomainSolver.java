@@ -37,7 +37,7 @@ final class DomainSolver {
         defaultRegions(system);
         warnUnconfiguredRegions(system, statics);
         SolveContext ctx = new SolveContext(system, origins, statics.keySet(), warnings);
-        List<Region> ordered = orderRegions(system, ctx);
+        List<Region> ordered = orderRegions(system);
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
         for (Region region : ordered) {
             Map<String, Map<String, Object>> table = new LinkedHashMap<>();
@@ -178,7 +178,7 @@ final class DomainSolver {
     }
 
     /** Stable sort by dependency depth (spec 2.2). */
-    private List<Region> orderRegions(Map<String, Map<String, Object>> system, SolveContext ctx)
+    private List<Region> orderRegions(Map<String, Map<String, Object>> system)
             throws PartitionException {
         Map<Region, Integer> depth = new IdentityHashMap<>();
         for (Region r : config.regions()) {

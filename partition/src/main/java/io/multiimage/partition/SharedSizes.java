@@ -70,7 +70,7 @@ final class SharedSizes {
      *
      * @return the dynamic sharers
      */
-    List<String> apply(Map<String, Map<String, Object>> all, long total, String dp, String region)
+    List<String> apply(Map<String, Map<String, Object>> all, long total, String dp)
             throws PartitionException {
         for (Map.Entry<String, Map<String, Object>> e : all.entrySet()) {
             Map<String, Object> p = e.getValue();

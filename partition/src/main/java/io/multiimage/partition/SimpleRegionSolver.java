@@ -27,7 +27,7 @@ final class SimpleRegionSolver {
                         + Props.repr(p.get("share_size")), e.getKey());
             }
         }
-        new SharedSizes(ctx).apply(table, region.size(), null, region.name());
+        new SharedSizes(ctx).apply(table, region.size(), null);
         long reserved = 0;
         if (!statics.isEmpty()) {
             StaticArea area = new StaticArea(ctx);

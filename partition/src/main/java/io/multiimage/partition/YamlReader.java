@@ -46,7 +46,7 @@ public final class YamlReader {
      * @throws PartitionException when the text is not valid YAML
      */
     public static Document parse(String label, String text) throws PartitionException {
-        try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
+        try (YAMLParser p = FACTORY.createParser(text)) {
             YamlReader reader = new YamlReader(label, p);
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -87,7 +87,7 @@ public final class YamlReader {
                         lines.putIfAbsent(key, parser.currentTokenLocation().getLineNr());
                     }
                     JsonToken v = parser.nextToken();
-                    map.remove(key);
+                    // a repeated key keeps its first position and takes the last value, like PyYAML
                     map.put(key, readValue(v, depth + 1));
                 }
                 value = map;

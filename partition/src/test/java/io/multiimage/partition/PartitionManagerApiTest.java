@@ -171,6 +171,18 @@ class PartitionManagerApiTest {
     }
 
     @Test
+    void headerOfAContainerImageUsesItsImagePartitionWithAWarning() throws Exception {
+        Path dir = Golden.dir("header-quirks").resolve("expected");
+        OutputDomain root = OutputDomain.parse("", "partitions.yml", Files.readString(dir.resolve("partitions.yml")),
+                "regions.yml", Files.readString(dir.resolve("regions.yml")));
+        List<String> warnings = new ArrayList<>();
+        String header = ConfigGenerator.header(List.of(root), ":fw", "pm_config.h", warnings::add);
+        assertTrue(header.contains("#define PM_ADDRESS 0x4000\n"), header);
+        assertTrue(warnings.get(0).startsWith("Partition image 'fw' is a container spanning [app] with the name of its"
+                + " image; 'fw_image'"), warnings.toString());
+    }
+
+    @Test
     void domainNamesFollowTheFileNames() {
         assertEquals("CPUNET", OutputDomain.domainOfFile("partitions_CPUNET.yml", "partitions"));
         assertEquals("", OutputDomain.domainOfFile("partitions.yml", "partitions"));

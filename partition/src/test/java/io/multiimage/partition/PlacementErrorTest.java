@@ -170,6 +170,14 @@ class PlacementErrorTest {
     }
 
     @Test
+    void endAlignedFirstPartitionOfAFreeAreaNotAtZeroIsRejectedLikeTheReference() {
+        PartitionException e = fails(FLASH, "boot:\n  address: 0x0\n  size: 0x1000\n", "a.yml",
+                "x:\n  size: 0x800\n  placement: {after: [start], align: {end: 0x1000}}\n");
+        assertMessage(e, "a.yml:1", "partition 'x' would start at 0x800 instead of 0x1000: the alignments cannot be"
+                + " met");
+    }
+
+    @Test
     void emptyPlacementIsRejected() {
         PartitionException e = fails(FLASH, null, "a.yml", "a:\n  size: 0x100\n  placement: {}\n");
         assertMessage(e, "a.yml:1", "partition 'a' has an empty 'placement'");

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlacementPropertyTest {
 
     static LongStream seeds() {
-        return LongStream.range(1, 301);
+        return LongStream.range(1, 201);
     }
 
     private static Layout place(RandomRequests r) throws PartitionException {

@@ -63,7 +63,7 @@ public final class PartitionManagerCli {
         try {
             return switch (args[0]) {
                 case "place" -> place(rest, out, err);
-                case "output" -> output(rest);
+                case "output" -> output(rest, out);
                 case "report" -> report(rest, out);
                 default -> throw new ArgParser.UsageException("unknown command '" + args[0]
                         + "' (expected place, output or report)");
@@ -189,7 +189,7 @@ public final class PartitionManagerCli {
         return Files.readString(Path.of(file), StandardCharsets.UTF_8);
     }
 
-    private static int output(List<String> args) throws ArgParser.UsageException, PartitionException, IOException {
+    private static int output(List<String> args, PrintStream out) throws ArgParser.UsageException, PartitionException, IOException {
         ArgParser.Parsed parsed = new ArgParser()
                 .option("--input-partitions", ArgParser.Arity.ONE_OR_MORE, true)
                 .option("--input-regions", ArgParser.Arity.ONE_OR_MORE, true)
@@ -207,7 +207,7 @@ public final class PartitionManagerCli {
         // like the reference, images and headers are paired up to the shorter list
         for (int i = 0; i < Math.min(headers.size(), images.size()); i++) {
             Path h = Path.of(headers.get(i));
-            files.put(h, ConfigGenerator.header(domains, images.get(i), h.getFileName().toString()));
+            files.put(h, ConfigGenerator.header(domains, images.get(i), h.getFileName().toString(), out::println));
         }
         AtomicFiles.writeAll(files);
         return 0;
