@@ -149,5 +149,16 @@ for r in json.load(open(sys.argv[1])):
     print(f"| {name} | {w} | {ms:.1f} ± {err:.1f} ms | {sizes[w] / 1e6:.1f} MB | **{sizes[w] / 1e6 / (ms / 1e3):.0f} MB/s** |")
 PY
 fi
+{
+    echo
+    echo "## In-process cost by CPU time"
+    echo
+    echo "\`java -Xms1g -Xmx1g -XX:+UseSerialGC -cp bench/target/benchmarks.jar io.multiimage.bench.hex.CpuTimeThroughput\`: the same"
+    echo "in-memory parse + merge + write, timed by the process CPU time (all threads), which other"
+    echo "processes on a busy machine do not inflate, and by the wall clock."
+    echo
+    java -Xms1g -Xmx1g -XX:+UseSerialGC -cp bench/target/benchmarks.jar io.multiimage.bench.hex.CpuTimeThroughput
+    echo
+} >> "$report"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$report"
 cat "$report"
