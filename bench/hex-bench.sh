@@ -37,8 +37,9 @@ rm -f "${jar%.jar}.jsa"
 echo "generating workloads..." >&2
 java -cp bench/target/benchmarks.jar io.multiimage.bench.hex.WorkloadGenerator "$out/workloads" > "$out/workloads.txt"
 cat "$out/workloads.txt" >&2
-# The first launcher run creates the class-data archive; do it outside the measurements.
-bin/hexformat info examples/hex/settings.hex > /dev/null
+# The first launcher run creates the class-data archive; let a large merge create it (so it
+# holds the classes a merge uses), outside the measurements.
+bin/hexformat merge -o "$out/archive-run.hex" "$out/workloads/ext16"/*.hex
 
 # run_timed LABEL FILE CMD... : appends "wall_seconds user+sys_seconds" to FILE
 run_timed() {
@@ -149,5 +150,16 @@ for r in json.load(open(sys.argv[1])):
     print(f"| {name} | {w} | {ms:.1f} ± {err:.1f} ms | {sizes[w] / 1e6:.1f} MB | **{sizes[w] / 1e6 / (ms / 1e3):.0f} MB/s** |")
 PY
 fi
+{
+    echo
+    echo "## In-process cost by CPU time"
+    echo
+    echo "\`java -Xms1g -Xmx1g -XX:+UseSerialGC -cp bench/target/benchmarks.jar io.multiimage.bench.hex.CpuTimeThroughput\`: the same"
+    echo "in-memory parse + merge + write, timed by the process CPU time (all threads), which other"
+    echo "processes on a busy machine do not inflate, and by the wall clock."
+    echo
+    java -Xms1g -Xmx1g -XX:+UseSerialGC -cp bench/target/benchmarks.jar io.multiimage.bench.hex.CpuTimeThroughput
+    echo
+} >> "$report"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$report"
 cat "$report"

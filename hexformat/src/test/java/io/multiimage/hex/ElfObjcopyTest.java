@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Builds a real Cortex-M image with {@code arm-none-eabi-gcc}, with {@code .data} linked to
- * run in RAM but stored in flash (LMA != VMA), and checks that the ELF loader yields exactly
+ * run in RAM but stored in flash (LMA != VMA), placed above 64 KiB so that objcopy writes
+ * type 02 and 03 records with CRLF, and checks that the ELF loader yields exactly
  * the data {@code arm-none-eabi-objcopy -O ihex} writes.
  */
 class ElfObjcopyTest {
@@ -45,7 +46,7 @@ class ElfObjcopyTest {
 
     private static final String LINKER_SCRIPT = """
             MEMORY {
-                FLASH (rx) : ORIGIN = 0x00008000, LENGTH = 256K
+                FLASH (rx) : ORIGIN = 0x00018000, LENGTH = 256K
                 RAM (rwx)  : ORIGIN = 0x20000000, LENGTH = 64K
             }
             ENTRY(Reset_Handler)
@@ -68,6 +69,11 @@ class ElfObjcopyTest {
                 "-T", "link.ld", "main.c", "-o", "app.elf"), dir, 120).assertSuccess();
         ReferenceTools.run(List.of(objcopy.toString(), "-O", "ihex", "app.elf", "app.hex"), dir, 60).assertSuccess();
 
+        // Below 1 MiB objcopy writes segment addressing (02) and a CS:IP start (03), with CRLF.
+        String objcopyText = Files.readString(dir.resolve("app.hex"));
+        assertTrue(objcopyText.startsWith(":02000002"), objcopyText);
+        assertTrue(objcopyText.contains("\r\n:04000003"), objcopyText);
+
         MemoryImage fromElf = Elf.load(dir.resolve("app.elf"));
         MemoryImage fromObjcopy = IntelHex.read(dir.resolve("app.hex"));
 
@@ -76,7 +82,7 @@ class ElfObjcopyTest {
         assertEquals(fromObjcopy.startAddress().orElseThrow().physical(), fromElf.startAddress().orElseThrow().physical());
         // .data's initial values are stored in flash right after .text (its LMA), not at its RAM address.
         Segment span = fromElf.span().orElseThrow();
-        assertTrue(span.end() < 0x0001_0000L, fromElf.toString());
+        assertTrue(span.start() >= 0x0001_8000L && span.end() < 0x0003_0000L, fromElf.toString());
         assertTrue(!fromElf.containsAny(0x2000_0000L, 0x10000), "nothing at the RAM address (VMA)");
         String flash = java.util.HexFormat.of().formatHex(fromElf.read(span.start(), (int) span.length(), (byte) 0));
         assertTrue(flash.contains("78563412"), "counter's initial value is stored in flash");
