@@ -16,7 +16,11 @@ File built = s.requireFile(new File(basedir, 'dual-core/netcore/target/firmware/
 assert s.sha256(installed) == s.sha256(built)
 assert s.span(installed)[0] == 0x01000000L
 
-// Step 2 took it by coordinates into the static partition of the CPUNET domain.
+// Step 2 left the netcore module out of the reactor (profile prebuilt-netcore) ...
+String step2 = log.substring(log.lastIndexOf('Reactor Build Order:'))
+assert step2.contains('Building app 0.1.0-SNAPSHOT') && !step2.contains('Building netcore')
+
+// ... and took it by coordinates into the static partition of the CPUNET domain.
 assert log.contains('Static partitions of domain CPUNET from pm_static_CPUNET.yml') ||
         log.contains('Static partitions of domain CPUNET from app/pm_static_CPUNET.yml')
 assert log.contains('netcore: using prebuilt HEX io.multiimage.samples:netcore:0.1.0-SNAPSHOT')
