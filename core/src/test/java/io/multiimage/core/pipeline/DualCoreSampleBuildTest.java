@@ -108,6 +108,7 @@ class DualCoreSampleBuildTest {
         MemoryImage image = new MemoryImage();
         image.write(NETCORE_FLASH, new byte[] {1, 2, 3, 4});
         IntelHex.write(image, hex);
+        Files.delete(project.resolve("app/pm_static_CPUNET.yml"));
         Files.writeString(project.resolve("app/pm_static.yml"),
                 "app:\n  address: 0x0\n  size: 0x100000\n  region: flash_primary\n");
 
