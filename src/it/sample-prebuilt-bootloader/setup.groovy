@@ -6,6 +6,9 @@ while (root != null && !new File(root, 'src/it/sample-support/SampleSupport.groo
 }
 assert root != null : "no repository root above $basedir"
 def support = new GroovyShell().evaluate(new File(root, 'src/it/sample-support/SampleSupport.groovy'))
+// A release cached by an earlier run would be used instead of the one step 1 deploys now.
+new File(localRepositoryPath, 'io/multiimage/samples/prebuilt').deleteDir()
+
 File sample = new File(basedir, 'prebuilt-bootloader')
 support.copySample(basedir, 'prebuilt-bootloader', sample)
 

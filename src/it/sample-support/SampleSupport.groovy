@@ -1,8 +1,8 @@
 /*
  * Helpers shared by the sample integration tests (src/it/sample-*): where the repository is,
  * copying a sample into the test's directory, and reading Intel HEX files to compare bytes.
- * Not an integration test itself (no pom.xml); each sample IT's setup.groovy and verify.groovy
- * evaluate this file, which returns one SampleChecks instance.
+ * Its own IT (pom.xml, verify.groovy) tests these checks; each sample IT's setup.groovy and
+ * verify.groovy evaluate this file, which returns one SampleChecks instance.
  */
 class SampleChecks {
 
