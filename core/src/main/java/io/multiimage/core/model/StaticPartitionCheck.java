@@ -21,13 +21,25 @@ public final class StaticPartitionCheck {
      */
     public static void require(String image, BuildStrategy strategy, Set<String> staticPartitions,
             Optional<PartitionSuggestion> suggestion) throws ImageModelException {
+        require(image, strategy, staticPartitions, suggestion, "pm_static.yml");
+    }
+
+    /**
+     * As {@link #require(String, BuildStrategy, Set, Optional)}, naming the static layout file
+     * the image's domain is read from (e.g. {@code app/pm_static_CPUNET.yml}) in the message.
+     *
+     * @param staticFile the file to add the entry to, as the user should see it
+     * @throws ImageModelException naming the image, the file and the entry to add
+     */
+    public static void require(String image, BuildStrategy strategy, Set<String> staticPartitions,
+            Optional<PartitionSuggestion> suggestion, String staticFile) throws ImageModelException {
         if (!strategy.needsStaticPartition() || staticPartitions.contains(image)) {
             return;
         }
         String entry = suggestion.map(s -> s.yamlEntry(image))
                 .orElse(image + ":\n  address: <address>\n  size: <size>\n  region: flash_primary");
         throw new ImageModelException(image, "Image '" + image + "' uses build strategy " + strategy.id()
-                + ", which needs a static partition, but pm_static.yml has no partition '" + image
-                + "'. Add this entry to pm_static.yml:\n" + entry);
+                + ", which needs a static partition, but " + staticFile + " has no partition '" + image
+                + "'. Add this entry to " + staticFile + ":\n" + entry);
     }
 }

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,14 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>Requests: each image's {@code pm.yml}, in tree pre-order.</li>
- *   <li>Static layout: {@code pm_static_<buildtype>.yml}, else {@code pm_static.yml}, in the
- *       directory of the domain's main image (the first image of the domain in pre-order).</li>
+ *   <li>Static layout, in the directory of the domain's main image (the first image of the
+ *       domain in pre-order): for a domain other than the top-level image's,
+ *       {@code pm_static_<buildtype>_<DOMAIN>.yml}, else {@code pm_static_<DOMAIN>.yml}; then
+ *       {@code pm_static_<buildtype>.yml}, else {@code pm_static.yml} — for another domain only
+ *       when that directory belongs to no image of a different domain. A prebuilt network
+ *       core declared without a directory of its own lives in its parent's directory, whose
+ *       {@code pm_static.yml} is the parent domain's layout; its domain's layout goes to
+ *       {@code pm_static_<DOMAIN>.yml} there.</li>
  *   <li>Regions, in the SDK's order: {@code sram_primary} and {@code flash_primary} from the
  *       main image's devicetree ({@code zephyr,sram}, {@code zephyr,flash}), then
  *       {@code external_flash} when a request asks for it and the devicetree's
@@ -72,7 +79,7 @@ final class PlaceStage {
         for (Map.Entry<String, List<ConfiguredImage>> domain : byDomain.entrySet()) {
             String pmDomain = domain.getKey().equals(rootDomain) ? "" : domain.getKey();
             pmDomainOf.put(domain.getKey(), pmDomain);
-            layouts.add(layOut(request, pmDomain, domain.getValue(), memory));
+            layouts.add(layOut(request, pmDomain, domain.getValue(), images.values(), memory));
         }
         List<OutputDomain> outputs = new ArrayList<>();
         for (Layout layout : layouts) {
@@ -97,7 +104,7 @@ final class PlaceStage {
     }
 
     private Layout layOut(BuildRequest request, String pmDomain, List<ConfiguredImage> images,
-            Map<String, MemoryFacts> memory) throws FirmwareException, IOException {
+            Collection<ConfiguredImage> allImages, Map<String, MemoryFacts> memory) throws FirmwareException, IOException {
         ConfiguredImage main = images.get(0);
         String dynamicPartition = pmDomain.isEmpty() ? ROOT_PARTITION : main.name();
         List<RequestSource> requests = new ArrayList<>();
@@ -110,7 +117,14 @@ final class PlaceStage {
                 wantsExternalFlash |= text.contains("external_flash");
             }
         }
-        Optional<Path> staticFile = staticConfig(main);
+        Set<Path> otherDomainDirs = new TreeSet<>();
+        for (ConfiguredImage other : allImages) {
+            if (!other.domain().equals(main.domain())) {
+                otherDomainDirs.add(directoryOf(other));
+            }
+        }
+        List<Path> candidates = staticCandidates(main, pmDomain, otherDomainDirs);
+        Optional<Path> staticFile = candidates.stream().filter(Files::isRegularFile).findFirst();
         RequestSource staticConfig = null;
         Set<String> staticNames = new TreeSet<>();
         if (staticFile.isPresent()) {
@@ -119,8 +133,11 @@ final class PlaceStage {
             staticNames.addAll(staticPartitionNames(staticConfig));
             log.info("Static partitions of " + describe(pmDomain) + " from " + request.layout().relative(staticFile.get()));
         }
+        // The file the user should add a missing static partition to: the one read, else the preferred one.
+        String staticFileShown = request.layout().relative(staticFile.orElse(candidates.get(candidates.size() - 1)));
         for (ConfiguredImage image : images) {
-            StaticPartitionCheck.require(image.name(), image.strategy().strategy(), staticNames, Optional.empty());
+            StaticPartitionCheck.require(image.name(), image.strategy().strategy(), staticNames, Optional.empty(),
+                    staticFileShown);
         }
         MemoryFacts facts = memory.get(main.name());
         List<Region> regions = new ArrayList<>();
@@ -146,13 +163,36 @@ final class PlaceStage {
         }
     }
 
-    private static Optional<Path> staticConfig(ConfiguredImage main) {
+    /**
+     * The files a domain's static layout may come from, most specific first; the last one is
+     * where a missing static partition should be added.
+     */
+    static List<Path> staticCandidates(ConfiguredImage main, String pmDomain, Set<Path> otherDomainDirs) {
         Path dir = main.context().imageDir();
         String buildType = main.context().buildType();
-        if (!buildType.isEmpty() && Files.isRegularFile(dir.resolve("pm_static_" + buildType + ".yml"))) {
-            return Optional.of(dir.resolve("pm_static_" + buildType + ".yml"));
+        List<Path> domainFiles = new ArrayList<>();
+        List<Path> plainFiles = new ArrayList<>();
+        if (!pmDomain.isEmpty()) {
+            if (!buildType.isEmpty()) {
+                domainFiles.add(dir.resolve("pm_static_" + buildType + "_" + pmDomain + ".yml"));
+            }
+            domainFiles.add(dir.resolve("pm_static_" + pmDomain + ".yml"));
         }
-        return Files.isRegularFile(dir.resolve("pm_static.yml")) ? Optional.of(dir.resolve("pm_static.yml")) : Optional.empty();
+        // Another domain's main image in a directory shared with a different domain (a prebuilt
+        // image declared without a directory of its own) must not take that domain's pm_static.yml.
+        if (pmDomain.isEmpty() || !otherDomainDirs.contains(directoryOf(main))) {
+            if (!buildType.isEmpty()) {
+                plainFiles.add(dir.resolve("pm_static_" + buildType + ".yml"));
+            }
+            plainFiles.add(dir.resolve("pm_static.yml"));
+        }
+        List<Path> candidates = new ArrayList<>(domainFiles);
+        candidates.addAll(plainFiles);
+        return candidates;
+    }
+
+    private static Path directoryOf(ConfiguredImage image) {
+        return image.context().imageDir().toAbsolutePath().normalize();
     }
 
     private static Set<String> staticPartitionNames(RequestSource source) throws InvalidConfigurationException {

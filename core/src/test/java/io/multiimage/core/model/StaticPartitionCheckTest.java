@@ -32,6 +32,16 @@ class StaticPartitionCheckTest {
     }
 
     @Test
+    void namesTheStaticFileOfTheImagesDomain() {
+        BuildStrategy useHex = new BuildStrategy.UseHex(new HexFile(Path.of("net.hex")), Optional.empty());
+        ImageModelException e = assertThrows(ImageModelException.class, () -> StaticPartitionCheck.require("netcore",
+                useHex, Set.of(), Optional.empty(), "app/pm_static_CPUNET.yml"));
+        assertEquals("Image 'netcore' uses build strategy use-hex, which needs a static partition, but"
+                + " app/pm_static_CPUNET.yml has no partition 'netcore'. Add this entry to app/pm_static_CPUNET.yml:\n"
+                + "netcore:\n  address: <address>\n  size: <size>\n  region: flash_primary", e.getMessage());
+    }
+
+    @Test
     void passesWithAStaticPartitionOrFromSource() {
         assertDoesNotThrow(() -> StaticPartitionCheck.require("b0", new BuildStrategy.Skip(), Set.of("b0"),
                 Optional.empty()));
