@@ -1,0 +1,9 @@
+// Only app was in the reactor; it read boot's POM itself and built boot into its own tree.
+def log = new File(basedir, 'build.log').text
+def out = new File(basedir, 'app/target/firmware')
+assert !new File(basedir, 'boot/target').exists() : 'boot was built as a reactor module'
+assert log.contains('boot: building from source with gnu-arm at 0x0..0x4000 (0x4000 bytes) (partition boot)')
+assert new File(out, 'boot/boot.hex').isFile()
+assert new File(out, 'boot/.config').text.contains('CONFIG_BOOT_MARKER=y')
+assert new File(out, 'merged.hex').isFile()
+return true
