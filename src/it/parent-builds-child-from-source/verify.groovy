@@ -37,4 +37,9 @@ assert info.images*.name == ['app', 'boot'] : info.images*.name
 assert log.contains('boot: building from source with gnu-arm at 0x0..0x4000 (0x4000 bytes) (partition boot)') : 'boot was not built from source'
 assert log.contains('boot: up to date')
 assert log.contains('app: building from source with gnu-arm at 0x4000..0x40000 (0x3c000 bytes) (partition app)')
+// Conditions: boot's symbol is set in app's prj.conf; extra's symbol and tool's property are not.
+assert log.contains('extra: left out (CONFIG_APP_WITH_EXTRA is not set for app)')
+assert log.contains('tool: left out (property it.with.tool is not set for app)')
+assert !new File(out, 'extra').exists() && !new File(out, 'tool').exists()
+assert !partitions.contains('extra') && !partitions.contains('tool')
 return true

@@ -8,6 +8,10 @@ try {
     // Only requests that passed the password check reach the repository and are listed.
     assert requests.contains("PUT ${base} 201".toString()) : requests.join('\n')
     assert requests.contains("PUT ${base}.sha1 201".toString()) : requests.join('\n')
+    // The image module publishes its HEX, and as the top of its own tree the merged files and build-info.json.
+    ['boot-1.0-merged.hex', 'boot-1.0-merged-domains.hex', 'boot-1.0-build-info.json', 'boot-1.0.pom'].each {
+        assert requests.contains("PUT /io/multiimage/it/httprepo/boot/1.0/${it} 201".toString()) : requests.join('\n')
+    }
     assert requests.contains("GET ${base} 200".toString()) : requests.join('\n')
     assert requests.contains("GET ${base}.sha1 200".toString()) : requests.join('\n')
     def anonymous = new URL(server.url() + base.substring(1)).openConnection()
