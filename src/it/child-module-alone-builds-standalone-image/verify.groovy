@@ -14,4 +14,6 @@ assert partitions =~ /(?s)app:\n  address: 0x4000\n/
 def boot = IntelHex.read(new File(out, 'boot/boot.hex').toPath())
 assert boot.span().get().start() == 0
 assert IntelHex.read(new File(out, 'merged.hex').toPath()).segments() == boot.segments()
+// VERBOSE=1 in the environment: command lines are logged.
+assert log =~ /\[INFO\] \S*arm-none-eabi-gcc .* -T \S*boot\.ld .* -o \S*boot\.elf/ : 'no link command line'
 return true
