@@ -48,9 +48,10 @@ import java.util.TreeSet;
  *       main image's devicetree ({@code zephyr,sram}, {@code zephyr,flash}), then
  *       {@code external_flash} when a request asks for it and the devicetree's
  *       {@code chosen/nordic,pm-ext-flash} names an enabled external flash chip.</li>
- *   <li>The top-level image takes the dynamic partition {@code app}; the main image of any
- *       other domain takes a dynamic partition named after itself; every other image takes
- *       the partition named after itself.</li>
+ *   <li>The top-level image takes the dynamic partition {@code app} (or the partition its own
+ *       {@code pm.yml} names after it, when it has one); the main image of any other domain
+ *       takes a dynamic partition named after itself; every other image takes the partition
+ *       named after itself.</li>
  * </ul>
  *
  * Writes {@code partitions[_<D>].yml}, {@code regions[_<D>].yml}, {@code pm[_<D>].config} in
@@ -90,7 +91,7 @@ final class PlaceStage {
         for (ConfiguredImage image : images.values()) {
             String pmDomain = pmDomainOf.get(image.domain());
             Layout layout = layouts.get(new ArrayList<>(pmDomainOf.values()).indexOf(pmDomain));
-            String partition = partitionOf(request, image);
+            String partition = partitionOf(request, image, layout);
             placements.put(image.name(), placementOf(image, partition, layout));
             String header = header(outputs, pmDomain + ":" + partition);
             OutputFiles.writeIfChanged(dirs.of(image.name()).resolve("pm_config.h"), header + "\n");
@@ -98,9 +99,18 @@ final class PlaceStage {
         return new Result(placements, List.copyOf(outputs));
     }
 
-    /** The partition an image is placed in. */
-    static String partitionOf(BuildRequest request, ConfiguredImage image) {
-        return image.name().equals(request.rootImage()) ? ROOT_PARTITION : image.name();
+    /**
+     * The partition an image is placed in: the one named after it; for the top-level image the
+     * dynamic partition {@code app}, unless the layout has a partition named after the top-level
+     * image too (its own {@code pm.yml} asks for one). A bootloader built on its own then lands
+     * where it would in a parent's tree, at the start of flash, instead of behind an empty
+     * partition reserved for itself.
+     */
+    static String partitionOf(BuildRequest request, ConfiguredImage image, Layout layout) {
+        if (!image.name().equals(request.rootImage())) {
+            return image.name();
+        }
+        return layout.find(image.name()).isPresent() ? image.name() : ROOT_PARTITION;
     }
 
     private Layout layOut(BuildRequest request, String pmDomain, List<ConfiguredImage> images,

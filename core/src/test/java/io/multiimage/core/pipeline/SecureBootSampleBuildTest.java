@@ -136,6 +136,23 @@ class SecureBootSampleBuildTest {
         assertTrue(Files.readString(project.resolve("app/target/firmware/b0/build.log")).contains("b0: build failed: "));
     }
 
+    @Test
+    void aBootloaderBuiltAloneKeepsItsOwnPartitionAtTheStartOfFlash() throws Exception {
+        BuildRequest alone = new BuildRequest(new ProjectLayout(project), "mcuboot",
+                List.of(ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).board("qemu_cortex_m3").build()),
+                Map.of(), Map.of(), Map.of(), project.resolve("mcuboot/target/firmware"), Optional.empty(),
+                new BuildOptions(false, 2, false, Optional.empty()));
+
+        BuildResult result = new FirmwareBuild(log, ProcessLauncher.local(), noRepository()).run(alone);
+
+        ImagePlacement placement = result.image("mcuboot").orElseThrow().placement();
+        assertEquals("mcuboot", placement.partition());
+        assertEquals("0x0..0xc000 (0xc000 bytes)", placement.flash().toString());
+        // Nothing is in the app partition, so mcuboot reports that after its banner.
+        assertStagesInOrder(boot(result.mergedHex().orElseThrow()).uartLines(),
+                "mcuboot: second-stage bootloader, booting app at 0x0000c000", "mcuboot: no valid app image");
+    }
+
     private BuildResult build(Map<String, String> variables, Optional<String> buildType) throws Exception {
         return new FirmwareBuild(log, ProcessLauncher.local(), noRepository())
                 .run(request(variables, buildType, false));

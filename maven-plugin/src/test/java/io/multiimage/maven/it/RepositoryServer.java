@@ -68,13 +68,21 @@ public final class RepositoryServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Path file = resolve(exchange.getRequestURI());
-            int status = switch (exchange.getRequestMethod()) {
+            switch (exchange.getRequestMethod()) {
                 case "GET", "HEAD" -> serve(exchange, file);
                 case "PUT" -> store(exchange, file);
                 default -> reply(exchange, 405);
-            };
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + status);
+            }
         }
+    }
+
+    /**
+     * Records the request, then sends the status line: recorded first, so a client that calls
+     * {@link #requests()} as soon as its answer arrives finds its own request listed.
+     */
+    private void respond(HttpExchange exchange, int status, long length) throws IOException {
+        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + status);
+        exchange.sendResponseHeaders(status, length);
     }
 
     private Path resolve(URI uri) {
@@ -87,7 +95,7 @@ public final class RepositoryServer implements AutoCloseable {
             return reply(exchange, 404);
         }
         boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(200, head ? -1 : Files.size(file));
+        respond(exchange, 200, head ? -1 : Files.size(file));
         if (!head) {
             try (OutputStream out = exchange.getResponseBody()) {
                 Files.copy(file, out);
@@ -111,8 +119,8 @@ public final class RepositoryServer implements AutoCloseable {
         return reply(exchange, 201);
     }
 
-    private static int reply(HttpExchange exchange, int status) throws IOException {
-        exchange.sendResponseHeaders(status, -1);
+    private int reply(HttpExchange exchange, int status) throws IOException {
+        respond(exchange, status, -1);
         return status;
     }
 }

@@ -1,0 +1,34 @@
+// Each forwarded variable reached exactly the image it names, in the generated .config / zephyr.dts.
+def out = new File(basedir, 'app/target/firmware')
+def log = new File(basedir, 'build.log').text
+def config = { image -> new File(out, "${image}/.config").text }
+def mcuboot = config('mcuboot')
+assert mcuboot.contains('CONFIG_MCUBOOT_SOURCE="prj_a.conf"') : mcuboot       // mcuboot_CONF_FILE
+assert !mcuboot.contains('CONFIG_MCUBOOT_SOURCE="prj.conf"') : mcuboot
+assert mcuboot.contains('CONFIG_MCUBOOT_EXTRA1=y') && mcuboot.contains('CONFIG_MCUBOOT_EXTRA2=y') : mcuboot  // list with ';'
+assert mcuboot.contains('CONFIG_MCUBOOT_ORDER="extra2"') : mcuboot            // in the given order
+assert mcuboot.contains('CONFIG_MCUBOOT_OVERLAY=y') : mcuboot                 // mcuboot_OVERLAY_CONFIG
+assert mcuboot.contains('CONFIG_MCUBOOT_LEVEL=3') : mcuboot                   // mcuboot_CONFIG_X
+assert !mcuboot.contains('CONFIG_APP_LEVEL') : mcuboot                       // the parent's CONFIG_X stays with the parent
+assert new File(out, 'mcuboot/zephyr.dts').text.contains('forwarded-marker {')  // mcuboot_DTC_OVERLAY_FILE
+assert !new File(out, 'app/zephyr.dts').text.contains('forwarded-marker')
+assert !new File(out, 'b0/zephyr.dts').text.contains('forwarded-marker')
+
+def app = config('app')
+assert app.contains('CONFIG_APP_LEVEL=5') : app                               // CONFIG_X for the parent
+assert !app.contains('CONFIG_MCUBOOT') : app
+
+def b0 = config('b0')
+assert b0.contains('CONFIG_B0_BANNER="forwarded"') : b0                       // mcuboot_b0_X for the grandchild
+assert !b0.contains('CONFIG_MCUBOOT') : b0
+
+def order = ["Merged configuration 'prj_a.conf'", "Merged configuration 'extra1.conf'",
+             "Merged configuration 'extra2.conf'", "Merged configuration 'overlay.conf'",
+             "Merged configuration 'command line'"]
+// mcuboot's fragments, in merge order (app logs its own 'command line' fragment before them).
+int at = log.indexOf(order[0])
+order.each {
+    at = log.indexOf(it, at)
+    assert at >= 0 : "expected ${it} after the previous fragment in build.log"
+}
+return true
