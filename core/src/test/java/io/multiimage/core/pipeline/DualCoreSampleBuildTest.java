@@ -17,12 +17,10 @@ import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
 import io.multiimage.hex.Segment;
-import io.multiimage.testkit.ProjectPaths;
 import io.multiimage.testkit.ReferenceTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,15 +46,7 @@ class DualCoreSampleBuildTest {
     @BeforeEach
     void copySample() throws IOException {
         ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
-        Path sample = ProjectPaths.root().resolve("samples/dual-core");
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
-                    .filter(f -> !sample.relativize(f).toString().contains("target"))::iterator) {
-                Path copy = project.resolve(sample.relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Samples.copy("dual-core", project);
     }
 
     @Test

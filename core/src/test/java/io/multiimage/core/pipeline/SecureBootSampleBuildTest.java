@@ -14,12 +14,10 @@ import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
-import io.multiimage.testkit.ProjectPaths;
 import io.multiimage.testkit.ReferenceTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,15 +46,7 @@ class SecureBootSampleBuildTest {
     void copySample() throws IOException {
         ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
         ReferenceTools.require("qemu-system-arm", "qemu-system-arm");
-        Path sample = ProjectPaths.root().resolve("samples/secure-boot");
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
-                    .filter(f -> !sample.relativize(f).toString().contains("target"))::iterator) {
-                Path copy = project.resolve(sample.relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Samples.copy("secure-boot", project);
     }
 
     @Test

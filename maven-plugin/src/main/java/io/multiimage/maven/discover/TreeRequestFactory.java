@@ -113,15 +113,19 @@ public final class TreeRequestFactory {
         return properties;
     }
 
-    /** The deepest directory holding every image directory: paths in messages are shown relative to it. */
+    /**
+     * The directory paths in messages are shown relative to: the deepest directory holding every
+     * image directory, and above it when it is itself an image's directory, so that messages
+     * always name the image's directory ({@code app/prj.conf}, not {@code prj.conf}).
+     */
     private static Path commonRoot(List<ImageDeclaration> declarations) {
-        Path root = declarations.get(0).applicationDir().toAbsolutePath().normalize();
-        for (ImageDeclaration declaration : declarations) {
-            Path dir = declaration.applicationDir().toAbsolutePath().normalize();
+        List<Path> dirs = declarations.stream().map(d -> d.applicationDir().toAbsolutePath().normalize()).toList();
+        Path root = dirs.get(0);
+        for (Path dir : dirs) {
             while (!dir.startsWith(root)) {
                 root = root.getParent();
             }
         }
-        return declarations.size() == 1 ? root.getParent() : root;
+        return dirs.contains(root) && root.getParent() != null ? root.getParent() : root;
     }
 }
