@@ -21,8 +21,7 @@ String step2 = log.substring(log.lastIndexOf('Reactor Build Order:'))
 assert step2.contains('Building app 0.1.0-SNAPSHOT') && !step2.contains('Building netcore')
 
 // ... and took it by coordinates into the static partition of the CPUNET domain.
-assert log.contains('Static partitions of domain CPUNET from pm_static_CPUNET.yml') ||
-        log.contains('Static partitions of domain CPUNET from app/pm_static_CPUNET.yml')
+assert log.contains('Static partitions of domain CPUNET from app/pm_static_CPUNET.yml')
 assert log.contains('netcore: using prebuilt HEX io.multiimage.samples:netcore:0.1.0-SNAPSHOT')
 assert s.partition(new File(out, 'partitions_CPUNET.yml'), 'netcore') == '0x1000000 0x40000'
 assert s.partition(new File(out, 'partitions.yml'), 'app') == '0x0 0x100000'

@@ -9,10 +9,10 @@ def prebuilt = new File(basedir, 'app/prebuilt/boot.hex')
 def sha256 = MessageDigest.getInstance('SHA-256').digest(prebuilt.bytes).encodeHex().toString()
 
 assert log.contains('boot: build strategy use-hex (from -Dboot.buildStrategy)')
-assert log.contains('recovery: build strategy skip (from CONFIG_RECOVERY_BUILD_STRATEGY_SKIP_BUILD at prj.conf:2)')
+assert log.contains('recovery: build strategy skip (from CONFIG_RECOVERY_BUILD_STRATEGY_SKIP_BUILD at app/prj.conf:2)')
 assert log.contains("boot: using prebuilt HEX prebuilt/boot.hex (sha256 ${sha256})".toString())
 assert log.contains('recovery: skipped (build strategy skip); partition recovery stays reserved')
-assert log.contains('Static partitions of the default domain from pm_static.yml')
+assert log.contains('Static partitions of the default domain from app/pm_static.yml')
 
 // The prebuilt HEX is taken byte for byte; nothing is built for boot or recovery.
 assert new File(out, 'boot/boot.hex').bytes == prebuilt.bytes
