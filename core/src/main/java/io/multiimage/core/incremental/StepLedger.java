@@ -1,8 +1,5 @@
 package io.multiimage.core.incremental;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +21,8 @@ import java.util.TreeMap;
  */
 public final class StepLedger {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Map<String, String>>> RECORD = new TypeReference<>() {};
+    /** First line of a record; a file without it is not ours (or from an older format) and is ignored. */
+    private static final String HEADER = "# multiimage step record 1";
 
     private final Path stateDir;
 
@@ -40,15 +37,13 @@ public final class StepLedger {
         if (!Files.isRegularFile(file)) {
             return Decision.run(List.of("no record of a completed " + step));
         }
-        Map<String, Map<String, String>> record;
-        try {
-            record = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), RECORD);
-        } catch (JsonProcessingException e) {
+        Map<String, Map<String, String>> record = read(file);
+        if (record == null) {
             return Decision.run(List.of("the record of the last " + step + " is unreadable"));
         }
         List<String> reasons = new ArrayList<>(
-                inputs.changesSince(Fingerprint.of(record.getOrDefault("inputs", Map.of()))));
-        Map<String, String> recordedOutputs = record.getOrDefault("outputs", Map.of());
+                inputs.changesSince(Fingerprint.of(record.get("input"))));
+        Map<String, String> recordedOutputs = record.get("output");
         for (Path output : outputs) {
             String name = output.getFileName().toString();
             String recorded = recordedOutputs.get(name);
@@ -72,22 +67,46 @@ public final class StepLedger {
         for (Path output : outputs) {
             outputDigests.put(output.getFileName().toString(), Fingerprint.sha256(output));
         }
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("inputs", inputs.entries());
-        record.put("outputs", outputDigests);
+        StringBuilder record = new StringBuilder(HEADER).append('\n');
+        inputs.entries().forEach((name, digest) -> line(record, "input", name, digest));
+        outputDigests.forEach((name, digest) -> line(record, "output", name, digest));
         Files.createDirectories(stateDir);
         Path target = recordFile(step);
         Path temp = Files.createTempFile(stateDir, step, ".tmp");
         try {
-            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(record), StandardCharsets.UTF_8);
+            Files.writeString(temp, record, StandardCharsets.UTF_8);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
+    // A record is a few tab-separated lines, read on every no-op build: no JSON library needed.
+    private static void line(StringBuilder record, String kind, String name, String digest) {
+        record.append(kind).append('\t').append(name).append('\t').append(digest).append('\n');
+    }
+
+    /** {@code input} and {@code output} maps of a record file, or null when it is not a record. */
+    private static Map<String, Map<String, String>> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            return null;
+        }
+        Map<String, Map<String, String>> record = new LinkedHashMap<>();
+        record.put("input", new TreeMap<>());
+        record.put("output", new TreeMap<>());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] parts = line.split("\t", 3);
+            if (parts.length != 3 || !record.containsKey(parts[0])) {
+                return null;
+            }
+            record.get(parts[0]).put(parts[1], parts[2]);
+        }
+        return record;
+    }
+
     private Path recordFile(String step) {
-        return stateDir.resolve(step + ".json");
+        return stateDir.resolve(step + ".record");
     }
 
     /** The verdict for one step. */

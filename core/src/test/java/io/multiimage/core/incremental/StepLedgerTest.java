@@ -76,6 +76,20 @@ class StepLedgerTest {
     }
 
     @Test
+    void aDamagedRecordMakesTheStepRunAndSaysWhy() throws Exception {
+        Path source = Files.writeString(dir.resolve("main.c"), "x");
+        StepLedger ledger = new StepLedger(dir);
+        ledger.recordDone("link", fingerprintOf(source), List.of());
+        try (var records = Files.list(dir.resolve(".state"))) {
+            Files.writeString(records.findFirst().orElseThrow(), "{ not a record }");
+        }
+
+        StepLedger.Decision decision = ledger.check("link", fingerprintOf(source), List.of());
+
+        assertEquals(List.of("the record of the last link is unreadable"), decision.reasons());
+    }
+
+    @Test
     void fingerprintChangesNameAddedAndRemovedEntries() {
         Fingerprint before = Fingerprint.builder().value("a", "1").value("b", "2").build();
         Fingerprint after = Fingerprint.builder().value("b", "3").value("c", "4").build();
