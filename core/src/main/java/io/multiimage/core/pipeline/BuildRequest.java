@@ -3,6 +3,7 @@ package io.multiimage.core.pipeline;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +42,8 @@ public record BuildRequest(ProjectLayout layout, String rootImage, List<ImageDec
         Objects.requireNonNull(options, "options");
         declarations = List.copyOf(declarations);
         sources = Map.copyOf(sources);
-        variables = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(variables));
-        properties = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(properties));
+        variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
+        properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
     }
 
     /** The sources of {@code image}, declared or conventional. */

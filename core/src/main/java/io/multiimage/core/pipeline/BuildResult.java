@@ -1,6 +1,8 @@
 package io.multiimage.core.pipeline;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,7 @@ public record BuildResult(List<BuiltImage> images, Map<String, Path> merged, Opt
     /** Copies the parts. */
     public BuildResult {
         images = List.copyOf(images);
-        merged = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(merged));
+        merged = Collections.unmodifiableMap(new LinkedHashMap<>(merged));
     }
 
     /** The image named {@code name}. */

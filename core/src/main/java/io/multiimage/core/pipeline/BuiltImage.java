@@ -1,6 +1,7 @@
 package io.multiimage.core.pipeline;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public record BuiltImage(String name, ImagePlacement placement, String strategy,
         Objects.requireNonNull(placement, "placement");
         Objects.requireNonNull(hex, "hex");
         Objects.requireNonNull(hexOrigin, "hexOrigin");
-        inputs = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(inputs));
-        outputs = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(outputs));
+        inputs = Collections.unmodifiableSortedMap(new TreeMap<>(inputs));
+        outputs = Collections.unmodifiableSortedMap(new TreeMap<>(outputs));
     }
 }

@@ -17,6 +17,7 @@ import io.multiimage.partition.PartitionManager;
 import io.multiimage.partition.PlacementStrategy;
 import io.multiimage.partition.Region;
 import io.multiimage.partition.RequestSource;
+import io.multiimage.partition.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -207,7 +208,7 @@ final class PlaceStage {
 
     private static Set<String> staticPartitionNames(RequestSource source) throws InvalidConfigurationException {
         try {
-            Object root = io.multiimage.partition.YamlReader.parse(source.label(), source.text()).root();
+            Object root = YamlReader.parse(source.label(), source.text()).root();
             Set<String> names = new TreeSet<>();
             if (root instanceof Map<?, ?> map) {
                 map.keySet().forEach(key -> names.add(String.valueOf(key)));

@@ -2,6 +2,8 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.partition.MemoryReport;
 import io.multiimage.partition.OutputDomain;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +21,8 @@ public record PreparedTree(Map<String, ConfiguredImage> images, Map<String, Imag
 
     /** Freezes the parts. */
     public PreparedTree {
-        images = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(images));
-        placements = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(placements));
+        images = Collections.unmodifiableMap(new LinkedHashMap<>(images));
+        placements = Collections.unmodifiableMap(new LinkedHashMap<>(placements));
         domains = List.copyOf(domains);
     }
 
