@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,9 +101,16 @@ public final class FirmwareBuild {
         Files.createDirectories(dirs.root());
         Map<String, MemoryFacts> memory = new LinkedHashMap<>();
         DevicetreeStage devicetree = new DevicetreeStage();
+        Set<String> domainsSeen = new HashSet<>();
         for (ConfiguredImage image : images.values()) {
             Files.createDirectories(dirs.of(image.name()));
-            memory.put(image.name(), devicetree.run(image, dirs.of(image.name()), DebugLog.forImage(log, request, image.name())));
+            // Placement reads the memory of each domain's first image; a child module's build needs
+            // its own devicetree besides. The other images' trees are the top module's work.
+            boolean domainMain = domainsSeen.add(image.domain());
+            if (domainMain || request.onlyImage().map(image.name()::equals).orElse(true)) {
+                memory.put(image.name(),
+                        devicetree.run(image, dirs.of(image.name()), DebugLog.forImage(log, request, image.name())));
+            }
         }
         PlaceStage.Result placed = new PlaceStage(log).run(request, images, memory, dirs);
         return new PreparedTree(images, placed.placements(), placed.domains());
