@@ -7,6 +7,7 @@ import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
 import io.multiimage.core.spi.ProcessTimeoutException;
+import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

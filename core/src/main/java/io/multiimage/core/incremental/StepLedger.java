@@ -1,10 +1,10 @@
 package io.multiimage.core.incremental;
 
+import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,15 +70,7 @@ public final class StepLedger {
         StringBuilder record = new StringBuilder(HEADER).append('\n');
         inputs.entries().forEach((name, digest) -> line(record, "input", name, digest));
         outputDigests.forEach((name, digest) -> line(record, "output", name, digest));
-        Files.createDirectories(stateDir);
-        Path target = recordFile(step);
-        Path temp = Files.createTempFile(stateDir, step, ".tmp");
-        try {
-            Files.writeString(temp, record, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(recordFile(step), record.toString());
     }
 
     // A record is a few tab-separated lines, read on every no-op build: no JSON library needed.

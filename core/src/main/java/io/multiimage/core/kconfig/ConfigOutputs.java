@@ -1,11 +1,10 @@
 package io.multiimage.core.kconfig;
 
+import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes an image's {@code .config} and {@code autoconf.h} into a directory. Both texts are
@@ -47,7 +46,7 @@ public final class ConfigOutputs {
 
     /** Writes {@code text} to {@code target} via a temporary file in the same directory. */
     public static void writeAtomically(Path target, String text) throws IOException {
-        moveIntoPlace(writeTemp(directoryOf(target), text), target);
+        AtomicFiles.writeString(target, text);
     }
 
     /** The (created) directory that will hold {@code file}. */
@@ -70,9 +69,7 @@ public final class ConfigOutputs {
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(temp, target);
         } catch (IOException e) {
             Files.deleteIfExists(temp);
             throw e;
