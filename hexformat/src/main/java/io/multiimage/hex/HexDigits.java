@@ -25,10 +25,14 @@ final class HexDigits {
             VALUE['A' + i] = (byte) (10 + i);
             VALUE['a' + i] = (byte) (10 + i);
         }
-        for (int i = 0; i < PAIR.length; i++) {
-            int hi = VALUE[i >>> 8];
-            int lo = VALUE[i & 0xFF];
-            PAIR[i] = (short) (hi < 0 || lo < 0 ? -1 : (hi << 4) | lo);
+        // Only the 22 x 22 digit pairs are visited: a loop over all 65536 entries costs a
+        // one-shot CLI tens of milliseconds in the interpreter.
+        java.util.Arrays.fill(PAIR, (short) -1);
+        byte[] digits = "0123456789ABCDEFabcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (byte first : digits) {
+            for (byte second : digits) {
+                PAIR[(first << 8) | second] = (short) ((VALUE[first] << 4) | VALUE[second]);
+            }
         }
         for (int v = 0; v < 256; v++) {
             PAIR_TEXT[2 * v] = DIGITS[v >>> 4];

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Intel HEX files: read (record types 00-05, streaming, strict by default) and write (the
@@ -70,6 +72,35 @@ public final class IntelHex {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), mode);
         }
+    }
+
+    /**
+     * Reads several files strictly, side by side where that helps ({@link ParallelReads});
+     * the images in the order given.
+     *
+     * @throws ImageFormatException listing the problems of every bad file, file by file
+     * @throws IOException the first file that cannot be read, when no file is malformed
+     */
+    public static List<MemoryImage> readAll(List<Path> files) throws IOException, ImageFormatException {
+        List<MemoryImage> images = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        IOException unreadable = null;
+        for (ParallelReads.Outcome outcome : ParallelReads.readAll(files, IntelHex::read)) {
+            if (outcome.ok()) {
+                images.add(outcome.image());
+            } else if (outcome.failure() instanceof ImageException bad) {
+                problems.addAll(bad.problems());
+            } else if (unreadable == null) {
+                unreadable = (IOException) outcome.failure();
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ImageFormatException(problems);
+        }
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        return images;
     }
 
     /**

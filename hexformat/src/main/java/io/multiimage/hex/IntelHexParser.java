@@ -128,11 +128,13 @@ final class IntelHexParser {
         if (limit - p < 11 || b[p] != ':') {
             return 0;
         }
-        short[] pair = HexDigits.PAIR;
-        int count = pair[((b[p + 1] & 0xFF) << 8) | (b[p + 2] & 0xFF)];
-        if (count < 0) {
+        // Byte count, address and type: the first eight digits, in one load.
+        long header = (long) Swar.LONG_LE.get(b, p + 1);
+        if (Swar.invalidDigits(header) != 0) {
             return 0;
         }
+        long headerLanes = Swar.pairLanes(header);
+        int count = (int) headerLanes & 0xFF;
         int end = p + 11 + 2 * count;
         byte terminator;
         if (end < limit) {
@@ -145,47 +147,60 @@ final class IntelHexParser {
         } else {
             return 0;
         }
-        int n = count + 5;
-        int q = p + 1;
-        int k = 0;
-        long invalid = 0;
-        long lanes = 0;
-        for (int groups = n >>> 2; groups > 0; groups--, q += 8, k += 4) {
-            long x = (long) Swar.LONG_LE.get(b, q);
-            invalid |= Swar.invalidDigits(x);
-            long values = Swar.pairLanes(x);
-            lanes += values;
-            Swar.INT_LE.set(rec, k, Swar.packLanes(values));
-        }
-        int bad = invalid == 0 ? 0 : -1;
-        int sum = Swar.sumLanes(lanes);
-        for (; k < n; k++, q += 2) {
-            int v = pair[((b[q] & 0xFF) << 8) | (b[q + 1] & 0xFF)];
-            bad |= v;
-            rec[k] = (byte) v;
-            sum += v;
-        }
-        if (bad < 0 || (sum & 0xFF) != 0) {
-            return 0;
-        }
         int next = end + 1;
         if (terminator == '\r' && next < limit && b[next] == '\n') {
             next++;
         } else if (terminator == 0) {
             next = end;
         }
-        r.pos = next;
-        long ln = ++r.lineNumber;
-        if (rec[3] == 0) {
-            long address = base + (((rec[1] & 0xFF) << 8) | (rec[2] & 0xFF));
+        if ((headerLanes >>> 48) == 0) {
+            long address = base + (((int) (headerLanes >>> 16) & 0xFF) << 8 | ((int) (headerLanes >>> 32) & 0xFF));
             if (address == stageStart + stageLength && address + count <= stageEnd) {
-                // The common case, kept small enough for the JIT to inline: the next bytes of a run.
-                System.arraycopy(rec, 4, stage, stageLength, count);
+                // The common case: the next bytes of a run, decoded straight into the stage. A
+                // bad digit or checksum leaves stageLength as it was; the slow path explains.
+                if (!decodeInto(b, p + 9, stage, stageLength, count, headerLanes)) {
+                    return 0;
+                }
                 stageLength += count;
+                r.pos = next;
+                r.lineNumber++;
                 return 1;
             }
         }
+        if (!decodeInto(b, p + 1, rec, 0, count + 4, 0)) {
+            return 0;
+        }
+        r.pos = next;
+        long ln = ++r.lineNumber;
         return record(ln, rec, count) ? 1 : -1;
+    }
+
+    /**
+     * Decodes {@code n} bytes of hex digits at {@code b[q..]} into {@code dst[k..]} and checks
+     * the checksum pair that follows them, counting {@code lanes} (earlier bytes of the
+     * record, as {@link Swar#pairLanes} lanes) into the sum. False on a bad digit or checksum.
+     */
+    private static boolean decodeInto(byte[] b, int q, byte[] dst, int k, int n, long lanes) {
+        int stop = k + n;
+        long invalid = 0;
+        for (; k + 4 <= stop; k += 4, q += 8) {
+            long x = (long) Swar.LONG_LE.get(b, q);
+            invalid |= Swar.invalidDigits(x);
+            long values = Swar.pairLanes(x);
+            lanes += values;
+            Swar.INT_LE.set(dst, k, Swar.packLanes(values));
+        }
+        short[] pair = HexDigits.PAIR;
+        int bad = invalid == 0 ? 0 : -1;
+        int sum = Swar.sumLanes(lanes);
+        for (; k < stop; k++, q += 2) {
+            int v = pair[((b[q] & 0xFF) << 8) | (b[q + 1] & 0xFF)];
+            bad |= v;
+            dst[k] = (byte) v;
+            sum += v;
+        }
+        int check = pair[((b[q] & 0xFF) << 8) | (b[q + 1] & 0xFF)];
+        return (bad | check) >= 0 && ((sum + check) & 0xFF) == 0;
     }
 
     /** Parses and diagnoses the reader's current line; false when reading must stop. */

@@ -8,7 +8,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -24,7 +26,7 @@ final class IntelHexWriter {
     private static final byte[] NO_DATA = new byte[0];
     private static final int BUFFER = 1 << 18;
     /** Images at least this large are formatted in parallel, in blocks of {@link #BLOCK} addresses. */
-    static final long PARALLEL_THRESHOLD = 4L << 20;
+    static final long PARALLEL_THRESHOLD = 1L << 19;
     /** A multiple of 64 KiB, so blocks start where records must start anyway. */
     private static final long BLOCK = 1L << 18;
 
@@ -91,32 +93,43 @@ final class IntelHexWriter {
         }
         out.write(buf, 0, pos);
         pos = 0;
-        Deque<Future<ByteArrayOutputStream>> inFlight = new ArrayDeque<>();
+        // Formatters are reused from block to block: fresh buffers for every block would cost
+        // page faults for several times the output size.
+        Queue<IntelHexWriter> idle = new ConcurrentLinkedQueue<>();
+        Deque<Future<IntelHexWriter>> inFlight = new ArrayDeque<>();
         int next = 0;
         int window = Workers.THREADS + 1;
         try {
             while (next < blocks.size() || !inFlight.isEmpty()) {
                 while (next < blocks.size() && inFlight.size() < window) {
                     long[] block = blocks.get(next++);
-                    inFlight.add(Workers.pool().submit(new Callable<ByteArrayOutputStream>() {
+                    inFlight.add(Workers.pool().submit(new Callable<IntelHexWriter>() {
                         @Override
-                        public ByteArrayOutputStream call() throws IOException {
-                            ByteArrayOutputStream text = new ByteArrayOutputStream((int) (BLOCK * 3));
-                            IntelHexWriter part = new IntelHexWriter(text, recordSize, lineEnding);
+                        public IntelHexWriter call() throws IOException {
+                            IntelHexWriter part = idle.poll();
+                            if (part == null) {
+                                part = new IntelHexWriter(new ByteArrayOutputStream((int) (BLOCK * 3)), recordSize,
+                                        lineEnding);
+                            }
                             part.upper = block[1];
                             part.writeRange(image, block[0], Math.min(block[0] + BLOCK, MemoryImage.ADDRESS_LIMIT));
-                            part.out.write(part.buf, 0, part.pos);
-                            return text;
+                            return part;
                         }
                     }));
                 }
-                inFlight.removeFirst().get().writeTo(out);
+                IntelHexWriter part = inFlight.removeFirst().get();
+                ByteArrayOutputStream text = (ByteArrayOutputStream) part.out;
+                text.writeTo(out);
+                out.write(part.buf, 0, part.pos);
+                text.reset();
+                part.pos = 0;
+                idle.add(part);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing Intel HEX");
         } catch (ExecutionException e) {
-            for (Future<ByteArrayOutputStream> f : inFlight) {
+            for (Future<IntelHexWriter> f : inFlight) {
                 f.cancel(true);
             }
             Throwable cause = e.getCause();
@@ -149,27 +162,18 @@ final class IntelHexWriter {
         byte[] text = HexDigits.PAIR_TEXT;
         int q = pos;
         o[q] = ':';
-        int hi = (address >>> 8) & 0xFF;
-        int lo = address & 0xFF;
-        o[q + 1] = text[2 * length];
-        o[q + 2] = text[2 * length + 1];
-        o[q + 3] = text[2 * hi];
-        o[q + 4] = text[2 * hi + 1];
-        o[q + 5] = text[2 * lo];
-        o[q + 6] = text[2 * lo + 1];
-        o[q + 7] = text[2 * type];
-        o[q + 8] = text[2 * type + 1];
+        // Byte count, address and type as one group of four bytes: eight digits in one store.
+        long lanes = Swar.spread(length | (address & 0xFF00) | (address & 0xFF) << 16 | type << 24);
+        Swar.LONG_LE.set(o, q + 1, Swar.digits(lanes));
         q += 9;
-        int sum = length + hi + lo + type;
         int i = offset;
         int e = offset + length;
-        long lanes = 0;
         for (; i + 4 <= e; i += 4, q += 8) {
             long spread = Swar.spread((int) Swar.INT_LE.get(data, i));
             lanes += spread;
             Swar.LONG_LE.set(o, q, Swar.digits(spread));
         }
-        sum += Swar.sumLanes(lanes);
+        int sum = Swar.sumLanes(lanes);
         for (; i < e; i++) {
             int v = data[i] & 0xFF;
             sum += v;

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -29,9 +31,9 @@ import java.util.concurrent.Future;
 final class ParallelIntelHexReader {
 
     /** Files at least this large are worth splitting. */
-    static final long THRESHOLD = 8L << 20;
+    static final long THRESHOLD = 2L << 20;
     /** Small enough that the chunks in flight stay a small fraction of a large image's heap. */
-    private static final int CHUNK = 1 << 20;
+    private static final int CHUNK = 1 << 19;
     private static final int SCAN = 1024;
 
     private ParallelIntelHexReader() {}
@@ -91,6 +93,9 @@ final class ParallelIntelHexReader {
         int next = 0;
         int window = Workers.THREADS + 1;
         MemoryImage result = null;
+        // The parser copies a chunk's bytes into the image, so a chunk buffer can serve the
+        // next chunk: fresh memory costs page faults, and a large file would need dozens.
+        Queue<byte[]> buffers = new ConcurrentLinkedQueue<>();
         long base = 0;
         boolean ended = false;
         try {
@@ -103,7 +108,7 @@ final class ParallelIntelHexReader {
                     inFlight.add(Workers.pool().submit(new Callable<Part>() {
                         @Override
                         public Part call() throws IOException {
-                            return parse(channel, source, c[0], c[1], first, last);
+                            return parse(channel, source, c[0], c[1], first, last, buffers);
                         }
                     }));
                 }
@@ -145,20 +150,28 @@ final class ParallelIntelHexReader {
         return Optional.empty();
     }
 
-    private static Part parse(FileChannel channel, String source, long start, long end, boolean first, boolean last)
-            throws IOException {
-        byte[] data = new byte[(int) (end - start)];
-        ByteBuffer buffer = ByteBuffer.wrap(data);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, start + buffer.position()) < 0) {
-                break;
-            }
+    private static Part parse(FileChannel channel, String source, long start, long end, boolean first, boolean last,
+            Queue<byte[]> buffers) throws IOException {
+        int length = (int) (end - start);
+        byte[] data = buffers.poll();
+        if (data == null || data.length < length) {
+            data = new byte[Math.max(length, CHUNK + SCAN)];
         }
-        MemoryImage image = new MemoryImage();
-        MemoryImage prefix = first ? null : new MemoryImage();
-        IntelHexParser parser = new IntelHexParser(source, ReadMode.STRICT, image, prefix);
-        boolean ok = !buffer.hasRemaining() && parser.parseChunk(data, data.length, last);
-        return new Part(ok, image, prefix, parser.sawAddressRecord(), parser.base(), parser.sawEndOfFile());
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, start + buffer.position()) < 0) {
+                    break;
+                }
+            }
+            MemoryImage image = new MemoryImage();
+            MemoryImage prefix = first ? null : new MemoryImage();
+            IntelHexParser parser = new IntelHexParser(source, ReadMode.STRICT, image, prefix);
+            boolean ok = !buffer.hasRemaining() && parser.parseChunk(data, length, last);
+            return new Part(ok, image, prefix, parser.sawAddressRecord(), parser.base(), parser.sawEndOfFile());
+        } finally {
+            buffers.add(data);
+        }
     }
 
     /**

@@ -21,6 +21,9 @@ final class RecordSplitter implements ChunkVisitor<IOException> {
     private final long boundary;
     private final Emitter emitter;
     private final byte[] pending;
+    /** {@code ~(n - 1)} for a power of two n (a mask instead of a division per record), else 0. */
+    private final long recordMask;
+    private final long boundaryMask;
     private long pendingAddress;
     private long pendingEnd;
     private int pendingLength;
@@ -30,11 +33,17 @@ final class RecordSplitter implements ChunkVisitor<IOException> {
         this.boundary = boundary;
         this.emitter = emitter;
         this.pending = new byte[recordSize];
+        this.recordMask = alignMask(recordSize);
+        this.boundaryMask = alignMask(boundary);
+    }
+
+    private static long alignMask(long n) {
+        return Long.bitCount(n) == 1 ? ~(n - 1) : 0;
     }
 
     private long recordEnd(long a) {
-        long nextAligned = a - a % recordSize + recordSize;
-        long nextBoundary = a - a % boundary + boundary;
+        long nextAligned = (recordMask != 0 ? a & recordMask : a - a % recordSize) + recordSize;
+        long nextBoundary = (boundaryMask != 0 ? a & boundaryMask : a - a % boundary) + boundary;
         return Math.min(nextAligned, nextBoundary);
     }
 

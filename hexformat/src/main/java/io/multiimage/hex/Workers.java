@@ -19,11 +19,17 @@ final class Workers {
 
             @Override
             public synchronized Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "hexformat-worker-" + next++);
+                Thread t = new WorkerThread(r, "hexformat-worker-" + next++);
                 t.setDaemon(true);
                 return t;
             }
         });
+    }
+
+    private static final class WorkerThread extends Thread {
+        WorkerThread(Runnable task, String name) {
+            super(task, name);
+        }
     }
 
     private Workers() {}
@@ -32,8 +38,11 @@ final class Workers {
         return Holder.POOL;
     }
 
-    /** True when there is more than one processor to share work with. */
+    /**
+     * True when there is more than one processor to share work with, and the caller is not a
+     * worker itself: a task that waited for tasks queued behind it could wait forever.
+     */
     static boolean parallel() {
-        return THREADS > 1;
+        return THREADS > 1 && !(Thread.currentThread() instanceof WorkerThread);
     }
 }

@@ -76,15 +76,16 @@ public class HexMergeBenchmark {
     }
 
     /**
-     * The API as the build pipeline calls it: {@code IntelHex.read(Path)} (which splits large
-     * files across the processors), merge, {@code IntelHex.write} to a stream (which formats
+     * The API as the build pipeline calls it: {@code IntelHex.readAll(List<Path>)} (small files
+     * side by side, large files split across the processors), merge, {@code IntelHex.write} to a stream (which formats
      * large images across the processors). Files come from the page cache.
      */
     @Benchmark
     public long filesParseMergeWrite(Blackhole hole) throws IOException, ImageException {
         ImageMerger merger = new ImageMerger(OverlapPolicy.ERROR, StartPolicy.ERROR);
-        for (Path file : files) {
-            merger.addAndConsume(file.toString(), IntelHex.read(file));
+        List<MemoryImage> images = IntelHex.readAll(files);
+        for (int i = 0; i < files.size(); i++) {
+            merger.addAndConsume(files.get(i).toString(), images.get(i));
         }
         CountingStream out = new CountingStream();
         IntelHex.write(merger.result(), out, IntelHex.WriteOptions.DEFAULT);

@@ -6,6 +6,7 @@ import io.multiimage.hex.ImageMerger;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.LineEnding;
 import io.multiimage.hex.MemoryImage;
+import io.multiimage.hex.ParallelReads;
 import io.multiimage.hex.Problem;
 import io.multiimage.hex.RawBinary;
 import io.multiimage.hex.ReadMode;
@@ -13,6 +14,7 @@ import io.multiimage.hex.SRecord;
 import io.multiimage.hex.Segment;
 import io.multiimage.hex.Uf2;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -214,35 +216,48 @@ public final class HexformatCli {
     // ---------------------------------------------------------------- reading and writing
 
     /**
-     * Reads every input, reporting the problems of all of them; null when any input is bad.
-     * One after another: a large file is already read on all processors, and reading inputs
-     * side by side would only raise the peak memory.
+     * Reads every input, reporting the problems of all of them in input order; null when any
+     * input is bad. Small inputs are read side by side, large ones split across the processors.
      */
     private List<MemoryImage> readAll(List<Path> inputs, Options o) throws UsageException {
+        List<ParallelReads.Outcome> outcomes;
+        try {
+            outcomes = ParallelReads.readAll(inputs, input -> read(input, o));
+        } catch (InterruptedIOException e) {
+            err.println("interrupted while reading the inputs");
+            return null;
+        }
         List<MemoryImage> images = new ArrayList<>();
         boolean failed = false;
-        for (Path input : inputs) {
-            try {
-                images.add(read(input, o));
-            } catch (ImageException e) {
+        for (ParallelReads.Outcome outcome : outcomes) {
+            if (outcome.ok()) {
+                images.add(outcome.image());
+            } else if (outcome.failure() instanceof ImageException e) {
                 report(e.problems());
                 failed = true;
-            } catch (IOException e) {
-                err.println(ioProblem(input, e));
+            } else {
+                err.println(ioProblem(outcome.file(), (IOException) outcome.failure()));
                 failed = true;
             }
         }
         return failed ? null : images;
     }
 
-    private static MemoryImage read(Path input, Options o) throws IOException, ImageException, UsageException {
+    /** Reads an input whose format {@link Format#forInput} has already accepted. */
+    private static MemoryImage read(Path input, Options o) throws IOException, ImageException {
         ReadMode mode = o.lenient ? ReadMode.LENIENT : ReadMode.STRICT;
-        return switch (Format.forInput(input)) {
+        Format format;
+        try {
+            format = Format.forInput(input);
+        } catch (UsageException e) {
+            throw new IllegalStateException("inputs are checked before they are read", e);
+        }
+        return switch (format) {
             case HEX -> IntelHex.read(input, mode);
             case SREC -> SRecord.read(input, mode);
             case BIN -> RawBinary.read(input, o.base);
             case ELF -> Elf.load(input);
-            case UF2 -> throw new UsageException("UF2 input is not supported");
+            case UF2 -> throw new IllegalStateException("UF2 is not an input format");
         };
     }
 
