@@ -1,13 +1,10 @@
 package io.multiimage.core.pipeline;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.multiimage.core.incremental.Fingerprint;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,39 +16,36 @@ import java.util.Map;
  */
 final class BuildInfoWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private BuildInfoWriter() {}
 
     static Path write(Path file, List<BuiltImage> images, Map<String, Path> merged) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", 1);
-        ArrayNode list = root.putArray("images");
+        List<Object> list = new ArrayList<>();
         for (BuiltImage image : images) {
-            ObjectNode node = list.addObject();
+            Map<String, Object> node = new LinkedHashMap<>();
             node.put("name", image.name());
             node.put("domain", image.placement().domain());
             node.put("strategy", image.strategy());
             node.put("strategyOrigin", image.strategyOrigin());
             image.hexOrigin().ifPresent(origin -> node.put("hexOrigin", origin));
-            ObjectNode partition = node.putObject("partition");
+            Map<String, Object> partition = new LinkedHashMap<>();
             partition.put("name", image.placement().partition());
             partition.put("address", hex(image.placement().flash().origin()));
             partition.put("size", hex(image.placement().flash().size()));
             partition.put("static", image.placement().staticPartition());
-            ObjectNode inputs = node.putObject("inputs");
-            image.inputs().forEach(inputs::put);
-            ObjectNode outputs = node.putObject("outputs");
-            image.outputs().forEach(outputs::put);
+            node.put("partition", partition);
+            node.put("inputs", new LinkedHashMap<>(image.inputs()));
+            node.put("outputs", new LinkedHashMap<>(image.outputs()));
+            list.add(node);
         }
-        ObjectNode mergedNode = root.putObject("merged");
+        root.put("images", list);
+        Map<String, Object> mergedNode = new LinkedHashMap<>();
         for (Map.Entry<String, Path> entry : merged.entrySet()) {
             mergedNode.put(entry.getKey(), Fingerprint.sha256(entry.getValue()));
         }
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        OutputFiles.writeIfChanged(file, JSON.writer(printer).writeValueAsString(root) + "\n");
+        root.put("merged", mergedNode);
+        OutputFiles.writeIfChanged(file, JsonText.of(root));
         return file;
     }
 
