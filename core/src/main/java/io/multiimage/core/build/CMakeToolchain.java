@@ -89,7 +89,7 @@ public final class CMakeToolchain implements Toolchain {
         Path cmake = locator.require("cmake", INSTALL_HINT);
         StringBuilder text = new StringBuilder();
         text.append("toolchain=").append(ID).append('\n');
-        text.append("cmake-version=").append(ToolVersion.of(launcher, cmake)).append('\n');
+        text.append("cmake-version=").append(ToolVersion.of(launcher, cmake, request.buildDir().resolve(".state").resolve("cmake-version"))).append('\n');
         text.append("configure=").append(ProcessSpec.commandLine(configureCommand(cmake, request))).append('\n');
         text.append("build=").append(ProcessSpec.commandLine(buildCommand(cmake, request))).append('\n');
         text.append("hex=").append(settings.hexFile()).append('\n');

@@ -115,7 +115,7 @@ public final class GnuArmToolchain implements Toolchain {
         StringBuilder text = new StringBuilder();
         text.append("toolchain=").append(ID).append('\n');
         text.append("gcc=").append(gcc).append('\n');
-        text.append("gcc-version=").append(ToolVersion.of(launcher, gcc)).append('\n');
+        text.append("gcc-version=").append(ToolVersion.of(launcher, gcc, request.buildDir().resolve(".state").resolve("gcc-version"))).append('\n');
         text.append("cpu=").append(String.join(" ", request.cpu().gccOptions())).append('\n');
         text.append("compiler-flags=").append(ProcessSpec.commandLine(settings.compilerFlags())).append('\n');
         text.append("linker-flags=").append(ProcessSpec.commandLine(settings.linkerFlags())).append('\n');

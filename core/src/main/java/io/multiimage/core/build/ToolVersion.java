@@ -5,7 +5,9 @@ import io.multiimage.core.spi.LocalProcessLauncher;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
+import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,17 +21,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Every image's up-to-date check needs the compiler's version, and a Maven build checks
  * several images in several modules of one JVM: real tools are asked once per binary. The
  * answer is remembered under the binary's path, size and modification time, so an upgraded
- * compiler is asked again. Fake launchers (tests) are always asked.
+ * compiler is asked again: in memory for the JVM, and in a small file in the image's state
+ * directory for the next build, so that a no-op build starts no process at all (the way
+ * ccache recognises a compiler). Fake launchers (tests) are always asked.
  */
 final class ToolVersion {
 
-    private record Binary(Path path, long size, long modified) {}
+    private record Binary(Path path, long size, long modified) {
+
+        /** What a memo line starts with for this binary: path, size and modification time, each followed by a tab. */
+        String key() {
+            return path + "\t" + size + "\t" + modified + "\t";
+        }
+    }
 
     private static final Map<Binary, String> KNOWN = new ConcurrentHashMap<>();
 
     private ToolVersion() {}
 
+    /** The version of {@code tool}, asked at most once per JVM and binary. */
     static String of(ProcessLauncher launcher, Path tool) throws FirmwareException, InterruptedException {
+        return of(launcher, tool, null);
+    }
+
+    /**
+     * The version of {@code tool}; {@code memo} (may be null) is a file that remembers the
+     * answer across builds for this binary.
+     */
+    static String of(ProcessLauncher launcher, Path tool, Path memo) throws FirmwareException, InterruptedException {
         if (!(launcher instanceof LocalProcessLauncher)) {
             return ask(launcher, tool);
         }
@@ -41,12 +60,43 @@ final class ToolVersion {
             return ask(launcher, tool);
         }
         String known = KNOWN.get(binary);
-        if (known != null) {
-            return known;
+        if (known == null) {
+            known = remembered(memo, binary);
         }
-        String version = ask(launcher, tool);
-        KNOWN.put(binary, version);
-        return version;
+        if (known == null) {
+            known = ask(launcher, tool);
+        }
+        KNOWN.put(binary, known);
+        remember(memo, binary, known);
+        return known;
+    }
+
+    private static String remembered(Path memo, Binary binary) {
+        if (memo == null) {
+            return null;
+        }
+        try {
+            String line = Files.readString(memo, StandardCharsets.UTF_8);
+            String key = binary.key();
+            return line.startsWith(key) && line.endsWith("\n") ? line.substring(key.length(), line.length() - 1) : null;
+        } catch (IOException e) {
+            return null; // not there yet, or unreadable: ask the tool
+        }
+    }
+
+    private static void remember(Path memo, Binary binary, String version) {
+        if (memo == null) {
+            return;
+        }
+        try {
+            String record = binary.key() + version + "\n";
+            if (!Files.isRegularFile(memo) || !Files.readString(memo, StandardCharsets.UTF_8).equals(record)) {
+                Files.createDirectories(memo.getParent());
+                AtomicFiles.writeString(memo, record);
+            }
+        } catch (IOException e) {
+            // Only a memo: the next build asks the tool again.
+        }
     }
 
     private static String ask(ProcessLauncher launcher, Path tool) throws FirmwareException, InterruptedException {

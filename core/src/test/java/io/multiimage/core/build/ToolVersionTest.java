@@ -30,4 +30,52 @@ class ToolVersionTest {
         ToolVersion.of(ProcessLauncher.local(), tool);
         assertEquals(2, Files.readAllLines(calls).size());
     }
+
+    private Path fakeTool(String name, Path calls) throws Exception {
+        Path tool = dir.resolve(name);
+        Files.writeString(tool, "#!/bin/sh\necho x >> '" + calls + "'\necho '" + name + " 2.0'\n");
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return tool;
+    }
+
+    private static String key(Path tool) throws Exception {
+        Path real = tool.toRealPath();
+        return real + "\t" + Files.size(real) + "\t" + Files.getLastModifiedTime(real).toMillis() + "\t";
+    }
+
+    @Test
+    void theAnswerIsRememberedInTheMemoFileForTheNextBuild() throws Exception {
+        Path calls = dir.resolve("calls");
+        Path tool = fakeTool("memo-gcc", calls);
+        Path memo = dir.resolve("state").resolve("gcc-version");
+
+        assertEquals("memo-gcc 2.0", ToolVersion.of(ProcessLauncher.local(), tool, memo));
+
+        assertEquals(key(tool) + "memo-gcc 2.0\n", Files.readString(memo));
+        assertEquals(1, Files.readAllLines(calls).size());
+    }
+
+    @Test
+    void aMemoForTheSameBinaryIsBelievedWithoutStartingTheTool() throws Exception {
+        Path calls = dir.resolve("calls");
+        Path tool = fakeTool("believed-gcc", calls);
+        Path memo = dir.resolve("gcc-version");
+        Files.writeString(memo, key(tool) + "believed-gcc 7.7 (from an earlier build)\n");
+
+        assertEquals("believed-gcc 7.7 (from an earlier build)", ToolVersion.of(ProcessLauncher.local(), tool, memo));
+        assertEquals(false, Files.exists(calls), "the tool must not have been started");
+    }
+
+    @Test
+    void aMemoOfAnotherBinaryIsIgnoredAndReplaced() throws Exception {
+        Path calls = dir.resolve("calls");
+        Path tool = fakeTool("changed-gcc", calls);
+        Path memo = dir.resolve("gcc-version");
+        Files.writeString(memo, tool.toRealPath() + "\t1\t2\tchanged-gcc 0.1\n");
+
+        assertEquals("changed-gcc 2.0", ToolVersion.of(ProcessLauncher.local(), tool, memo));
+
+        assertEquals(1, Files.readAllLines(calls).size());
+        assertEquals(key(tool) + "changed-gcc 2.0\n", Files.readString(memo));
+    }
 }
