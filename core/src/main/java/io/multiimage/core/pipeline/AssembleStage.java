@@ -8,6 +8,7 @@ import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
 import io.multiimage.hex.NamedImage;
 import io.multiimage.hex.OverlapPolicy;
+import io.multiimage.hex.ParallelReads;
 import io.multiimage.hex.StartPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,13 +40,14 @@ final class AssembleStage {
     /** Writes the merged files into {@code outputDirectory}; returns file name → path. */
     Map<String, Path> run(String rootDomain, List<BuiltImage> images, Path outputDirectory)
             throws InvalidConfigurationException, IOException {
+        List<BuiltImage> withHex = images.stream().filter(image -> image.hex().isPresent()).toList();
+        List<MemoryImage> data = readAll(withHex);
         Map<String, List<NamedImage>> byDomain = new LinkedHashMap<>();
         byDomain.put(rootDomain, new ArrayList<>());
-        for (BuiltImage image : images) {
-            if (image.hex().isPresent()) {
-                byDomain.computeIfAbsent(image.placement().domain(), d -> new ArrayList<>())
-                        .add(new NamedImage(image.name(), read(image)));
-            }
+        for (int i = 0; i < withHex.size(); i++) {
+            BuiltImage image = withHex.get(i);
+            byDomain.computeIfAbsent(image.placement().domain(), d -> new ArrayList<>())
+                    .add(new NamedImage(image.name(), data.get(i)));
         }
         Map<String, Path> written = new LinkedHashMap<>();
         List<NamedImage> domains = new ArrayList<>();
@@ -71,12 +73,22 @@ final class AssembleStage {
         }
     }
 
-    private static MemoryImage read(BuiltImage image) throws InvalidConfigurationException, IOException {
-        try {
-            return IntelHex.read(image.hex().orElseThrow());
-        } catch (ImageException e) {
-            throw new InvalidConfigurationException("Image '" + image.name() + "': " + e.getMessage(), e);
+    /** Every image's HEX, read side by side; the first bad one (in tree order) fails the build. */
+    private static List<MemoryImage> readAll(List<BuiltImage> images) throws InvalidConfigurationException, IOException {
+        List<Path> files = images.stream().map(image -> image.hex().orElseThrow()).toList();
+        List<ParallelReads.Outcome> outcomes = ParallelReads.readAll(files, IntelHex::read);
+        List<MemoryImage> data = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Exception failure = outcomes.get(i).failure();
+            if (failure instanceof ImageException e) {
+                throw new InvalidConfigurationException("Image '" + images.get(i).name() + "': " + e.getMessage(), e);
+            }
+            if (failure instanceof IOException e) {
+                throw e;
+            }
+            data.add(outcomes.get(i).image());
         }
+        return data;
     }
 
     private Path write(MemoryImage image, Path file) throws IOException {
