@@ -3,6 +3,11 @@ import io.multiimage.hex.IntelHex
 // mvn package built boot (from source, at the start of flash) and app (the rest), and merged them.
 def out = new File(basedir, 'app/target/firmware')
 def log = new File(basedir, 'build.log').text
+// Also run on Maven 3.8.7, the oldest Maven the plugin supports, by maven-plugin's invoker
+// execution "maven-3.8.7" (cloned to it-maven-3.8.7/, goals -V package): check which Maven ran.
+if (basedir.path.contains('it-maven-3.8.7')) {
+    assert log =~ /Apache Maven 3\.8\.7\b/ : 'must run on Maven 3.8.7:\n' + log.readLines().take(5).join('\n')
+}
 
 ['boot', 'app'].each { image ->
     ['.config', 'autoconf.h', 'zephyr.dts', 'pm_config.h', "${image}.elf", "${image}.hex", "${image}.bin", "${image}.map"].each {
