@@ -132,14 +132,7 @@ final class IntelHexWriter {
             for (Future<IntelHexWriter> f : inFlight) {
                 f.cancel(true);
             }
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(cause);
+            throw Workers.failureOf(e);
         }
     }
 

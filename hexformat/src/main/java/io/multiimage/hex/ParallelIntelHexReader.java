@@ -131,14 +131,7 @@ final class ParallelIntelHexReader {
             throw new InterruptedIOException("interrupted while reading " + source);
         } catch (ExecutionException e) {
             abandon(inFlight);
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(cause);
+            throw Workers.failureOf(e);
         }
         return Optional.ofNullable(result);
     }

@@ -60,14 +60,7 @@ public final class ParallelReads {
             throw new InterruptedIOException("interrupted while reading " + files);
         } catch (ExecutionException e) {
             // readOne turns every expected failure into an outcome: what is left is a bug.
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw new IllegalStateException(Workers.failureOf(e));
         }
         return outcomes;
     }

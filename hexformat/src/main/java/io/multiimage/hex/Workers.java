@@ -1,5 +1,7 @@
 package io.multiimage.hex;
 
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -44,5 +46,23 @@ final class Workers {
      */
     static boolean parallel() {
         return THREADS > 1 && !(Thread.currentThread() instanceof WorkerThread);
+    }
+
+    /**
+     * What a failed worker task threw, ready to be rethrown by the caller: its IOException
+     * itself; an unchecked exception or error is thrown from here; anything else wrapped.
+     */
+    static IOException failureOf(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException re) {
+            throw re;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IOException(cause);
     }
 }
