@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * {@code build-info.json}: the build manifest. For every image: its strategy and who chose
- * it, where a prebuilt HEX came from, its partition, the sha256 of every input and output;
+ * it, where a prebuilt HEX came from, its partition (or, for an image placed by
+ * {@code CONFIG_FLASH_LOAD_OFFSET}, {@code "placement"}, {@code "placementOrigin"} and its
+ * {@code "flash"} range instead), the sha256 of every input and output;
  * and the sha256 of every merged file. No timestamps and a fixed key order, so the same
  * build gives the same bytes.
  */
@@ -34,11 +36,21 @@ final class BuildInfoWriter {
             node.put("strategy", image.strategy());
             node.put("strategyOrigin", image.strategyOrigin());
             image.hexOrigin().ifPresent(origin -> node.put("hexOrigin", origin));
-            ObjectNode partition = node.putObject("partition");
-            partition.put("name", image.placement().partition());
-            partition.put("address", hex(image.placement().flash().origin()));
-            partition.put("size", hex(image.placement().flash().size()));
-            partition.put("static", image.placement().staticPartition());
+            ImagePlacement placement = image.placement();
+            if (placement.byLoadOffset()) {
+                // No partition: say what placed the image, where that was set, and the range it got.
+                node.put("placement", ImagePlacement.LOAD_OFFSET_SYMBOL);
+                node.put("placementOrigin", placement.loadOffsetOrigin().orElseThrow());
+                ObjectNode flash = node.putObject("flash");
+                flash.put("address", hex(placement.flash().origin()));
+                flash.put("size", hex(placement.flash().size()));
+            } else {
+                ObjectNode partition = node.putObject("partition");
+                partition.put("name", placement.partition());
+                partition.put("address", hex(placement.flash().origin()));
+                partition.put("size", hex(placement.flash().size()));
+                partition.put("static", placement.staticPartition());
+            }
             ObjectNode inputs = node.putObject("inputs");
             image.inputs().forEach(inputs::put);
             ObjectNode outputs = node.putObject("outputs");
