@@ -4,6 +4,7 @@ import io.multiimage.core.build.MemoryRegion;
 import io.multiimage.partition.MemoryReport;
 import io.multiimage.partition.OutputDomain;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +36,17 @@ public record PreparedTree(Map<String, ConfiguredImage> images, Map<String, Imag
 
     /**
      * The memory map of every domain and region as a table, then the images placed by
-     * {@code CONFIG_FLASH_LOAD_OFFSET} outside the partition manager, with where the offset was set.
+     * {@code CONFIG_FLASH_LOAD_OFFSET} outside the partition manager (by domain and address), with
+     * where the offset was set.
      */
     public String memoryMap() {
         StringBuilder map = new StringBuilder(MemoryReport.text(domains));
         List<Map.Entry<String, ImagePlacement>> byOffset = placements.entrySet().stream()
-                .filter(entry -> entry.getValue().byLoadOffset()).toList();
+                .filter(entry -> entry.getValue().byLoadOffset())
+                .sorted(Comparator.comparing((Map.Entry<String, ImagePlacement> e) -> e.getValue().domain())
+                        .thenComparingLong(e -> e.getValue().flash().origin())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
         if (!byOffset.isEmpty()) {
             map.append("placed by ").append(ImagePlacement.LOAD_OFFSET_SYMBOL).append(" (outside the partition manager)\n");
             map.append(String.format(Locale.ROOT, "  %-12s %-12s %-10s %-9s %s%n", "start", "end", "size", "domain",

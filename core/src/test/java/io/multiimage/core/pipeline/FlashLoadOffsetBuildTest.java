@@ -136,6 +136,18 @@ class FlashLoadOffsetBuildTest {
     }
 
     @Test
+    void memoryMapListsOffsetPlacedImagesInAddressOrder() throws Exception {
+        String map = prepare().memoryMap();
+
+        assertFalse(map.contains("region flash_primary"), map);
+        assertEquals(List.of("placed by CONFIG_FLASH_LOAD_OFFSET (outside the partition manager)",
+                "  start        end          size       domain    name (origin)",
+                "  0x0          0x8000       0x8000     CPUAPP    | boot (boot/prj.conf:2)",
+                "  0x8000       0x40000      0x38000    CPUAPP    | app (app/prj.conf:2)", ""),
+                map.lines().toList());
+    }
+
+    @Test
     void partitionManagerWinsOverAnOffsetWithAWarningNamingTheFile() throws Exception {
         addBootPmYml();
 
