@@ -202,6 +202,16 @@ class FlashLoadOffsetBuildTest {
     }
 
     @Test
+    void aDecimalOffsetWithSizeZeroRunsToTheEndOfFlash() throws Exception {
+        Files.writeString(project.resolve("app/prj.conf"), "CONFIG_FLASH_LOAD_OFFSET=32768\nCONFIG_FLASH_LOAD_SIZE=0\n");
+
+        PreparedTree tree = prepare();
+
+        assertEquals("0x8000..0x40000 (0x38000 bytes)", tree.placements().get("app").flash().toString());
+        assertTrue(log.at("WARN").isEmpty(), log.lines().toString());
+    }
+
+    @Test
     void anOffsetThatIsNotANumberIsRefused() throws Exception {
         Files.writeString(project.resolve("app/prj.conf"), "CONFIG_FLASH_LOAD_OFFSET=\"high\"\n");
 
