@@ -11,8 +11,10 @@ import org.eclipse.aether.RepositorySystem;
 
 /**
  * Shows the memory map of this module's image tree: for every domain and region, each
- * partition's start, end, size and share of the region, gaps and containers. Places the
- * partitions (writing {@code partitions.yml}) but compiles nothing.
+ * partition's start, end, size and share of the region, gaps and containers; then the images
+ * placed by {@code CONFIG_FLASH_LOAD_OFFSET} outside the partition manager, each with the file
+ * and line that set the offset. Places the partitions (writing {@code partitions.yml}) but
+ * compiles nothing.
  */
 @Mojo(name = "partitions", threadSafe = true)
 public class PartitionsMojo extends AbstractFirmwareMojo {

@@ -264,7 +264,8 @@ public final class GnuArmToolchain implements Toolchain {
             long bytes = Long.parseLong(overflow.group(2));
             if (overflow.group(1).equals("FLASH")) {
                 return new ImageTooLargeException(request.imageName(), "flash partition", request.flash(), bytes,
-                        "Make the image smaller or give its partition more room (its size in pm.yml or pm_static.yml).");
+                        "Make the image smaller or give its partition more room (its size in pm.yml or pm_static.yml, "
+                                + "or CONFIG_FLASH_LOAD_SIZE for an image placed by CONFIG_FLASH_LOAD_OFFSET).");
             }
             return new ImageTooLargeException(request.imageName(), "RAM", request.ram(), bytes,
                     "Use fewer or smaller variables, or give the image more RAM.");

@@ -29,12 +29,23 @@ final class BuildInfoWriter {
             node.put("strategy", image.strategy());
             node.put("strategyOrigin", image.strategyOrigin());
             image.hexOrigin().ifPresent(origin -> node.put("hexOrigin", origin));
-            Map<String, Object> partition = new LinkedHashMap<>();
-            partition.put("name", image.placement().partition());
-            partition.put("address", hex(image.placement().flash().origin()));
-            partition.put("size", hex(image.placement().flash().size()));
-            partition.put("static", image.placement().staticPartition());
-            node.put("partition", partition);
+            ImagePlacement placement = image.placement();
+            if (placement.byLoadOffset()) {
+                // No partition: say what placed the image, where that was set, and the range it got.
+                node.put("placement", ImagePlacement.LOAD_OFFSET_SYMBOL);
+                node.put("placementOrigin", placement.loadOffsetOrigin().orElseThrow());
+                Map<String, Object> flash = new LinkedHashMap<>();
+                flash.put("address", hex(placement.flash().origin()));
+                flash.put("size", hex(placement.flash().size()));
+                node.put("flash", flash);
+            } else {
+                Map<String, Object> partition = new LinkedHashMap<>();
+                partition.put("name", placement.partition());
+                partition.put("address", hex(placement.flash().origin()));
+                partition.put("size", hex(placement.flash().size()));
+                partition.put("static", placement.staticPartition());
+                node.put("partition", partition);
+            }
             node.put("inputs", new LinkedHashMap<>(image.inputs()));
             node.put("outputs", new LinkedHashMap<>(image.outputs()));
             list.add(node);

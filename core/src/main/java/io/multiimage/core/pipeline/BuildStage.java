@@ -115,7 +115,7 @@ final class BuildStage {
         ImageBuildLog imageLog = new ImageBuildLog(log);
         try {
             imageLog.info(name + ": building from source with " + toolchain.id() + " at " + placement.flash()
-                    + " (partition " + placement.partition() + ")");
+                    + " (" + placement.describe() + ")");
             ToolchainOutputs produced = toolchains.forImage(name, image.context().toolchain(), sources, imageLog)
                     .build(toolchainRequest);
             MemoryImage content = load(name, produced);
@@ -221,8 +221,8 @@ final class BuildStage {
             long end = segment.start() + segment.length();
             if (segment.start() < placement.flash().origin() || end > placement.flash().end()) {
                 throw new InvalidConfigurationException(String.format(
-                        "Image '%s': %s has data at 0x%x..0x%x, outside its partition %s at %s", image, what,
-                        segment.start(), end, placement.partition(), placement.flash()));
+                        "Image '%s': %s has data at 0x%x..0x%x, outside its %s at %s", image, what,
+                        segment.start(), end, placement.describe(), placement.flash()));
             }
         }
     }

@@ -55,8 +55,14 @@ import java.util.TreeSet;
  *       named after itself.</li>
  * </ul>
  *
- * Writes {@code partitions[_<D>].yml}, {@code regions[_<D>].yml}, {@code pm[_<D>].config} in
- * the output directory and {@code pm_config.h} in every image's directory.
+ * An image built from source whose configuration sets {@code CONFIG_FLASH_LOAD_OFFSET} and
+ * that takes no part in the partition manager is left out of it and placed by that offset
+ * ({@link OffsetPlacement}); a domain left with no image for the partition manager has no layout.
+ *
+ * <p>Writes {@code partitions[_<D>].yml}, {@code regions[_<D>].yml}, {@code pm[_<D>].config} in
+ * the output directory for every domain with a layout (and deletes them for a domain without)
+ * and {@code pm_config.h} in the directory of every image the partition manager placed (and
+ * deletes it for an image placed by offset).
  */
 final class PlaceStage {
 
@@ -71,33 +77,109 @@ final class PlaceStage {
     /** Where each image lives, and every domain's layout as the header generator sees it (root domain first). */
     record Result(Map<String, ImagePlacement> placements, List<OutputDomain> domains) {}
 
-    /** Lays out every domain. */
+    /** Lays out every domain; places the images {@code CONFIG_FLASH_LOAD_OFFSET} takes out of it. */
     Result run(BuildRequest request, Map<String, ConfiguredImage> images,
             Map<String, MemoryFacts> memory, ImageDirectories dirs) throws FirmwareException, IOException {
         Map<String, List<ConfiguredImage>> byDomain = groupByDomain(images);
         String rootDomain = images.get(request.rootImage()).domain();
-        List<Layout> layouts = new ArrayList<>();
+        OffsetPlacement offsets = new OffsetPlacement(log);
+        Map<String, ImagePlacement> byOffset = new LinkedHashMap<>();
+        Map<String, Layout> layoutOf = new LinkedHashMap<>();
         Map<String, String> pmDomainOf = new LinkedHashMap<>();
         for (Map.Entry<String, List<ConfiguredImage>> domain : byDomain.entrySet()) {
             String pmDomain = domain.getKey().equals(rootDomain) ? "" : domain.getKey();
             pmDomainOf.put(domain.getKey(), pmDomain);
-            layouts.add(layOut(request, pmDomain, domain.getValue(), images.values(), memory));
+            List<ConfiguredImage> offsetPlaced = selectByOffset(request, offsets, pmDomain, domain.getValue(),
+                    images.values());
+            ConfiguredImage main = domain.getValue().get(0);
+            for (ConfiguredImage image : offsetPlaced) {
+                byOffset.put(image.name(), offsets.place(image, memory.get(main.name()), describe(pmDomain)));
+            }
+            List<ConfiguredImage> managed = domain.getValue().stream().filter(i -> !offsetPlaced.contains(i)).toList();
+            if (managed.isEmpty()) {
+                // Nothing left for the partition manager: an earlier build's layout must not linger.
+                deleteLayout(pmDomain, request.outputDirectory());
+                log.info("The partition manager does not run for " + describe(pmDomain)
+                        + ": every image there is placed by " + ImagePlacement.LOAD_OFFSET_SYMBOL);
+                continue;
+            }
+            layoutOf.put(domain.getKey(), layOut(request, pmDomain, managed, images.values(), memory));
         }
         List<OutputDomain> outputs = new ArrayList<>();
-        for (Layout layout : layouts) {
+        for (Layout layout : layoutOf.values()) {
             writeLayout(layout, request.outputDirectory());
             outputs.add(toOutput(layout));
         }
         Map<String, ImagePlacement> placements = new LinkedHashMap<>();
         for (ConfiguredImage image : images.values()) {
+            Path pmConfig = dirs.of(image.name()).resolve("pm_config.h");
+            if (byOffset.containsKey(image.name())) {
+                // No partitions to describe: a source that includes pm_config.h fails to compile, clearly.
+                placements.put(image.name(), byOffset.get(image.name()));
+                Files.deleteIfExists(pmConfig);
+                continue;
+            }
             String pmDomain = pmDomainOf.get(image.domain());
-            Layout layout = layouts.get(new ArrayList<>(pmDomainOf.values()).indexOf(pmDomain));
+            Layout layout = layoutOf.get(image.domain());
             String partition = partitionOf(request, image, layout);
             placements.put(image.name(), placementOf(image, partition, layout));
             String header = header(outputs, pmDomain + ":" + partition);
-            OutputFiles.writeIfChanged(dirs.of(image.name()).resolve("pm_config.h"), header + "\n");
+            OutputFiles.writeIfChanged(pmConfig, header + "\n");
         }
         return new Result(placements, List.copyOf(outputs));
+    }
+
+    /** The images of one domain placed by {@code CONFIG_FLASH_LOAD_OFFSET} instead of the partition manager. */
+    private List<ConfiguredImage> selectByOffset(BuildRequest request, OffsetPlacement offsets, String pmDomain,
+            List<ConfiguredImage> domainImages, Collection<ConfiguredImage> allImages) throws IOException,
+            InvalidConfigurationException {
+        offsets.warnUnusedSizes(domainImages);
+        if (domainImages.stream().noneMatch(OffsetPlacement::setsOffset)) {
+            return List.of();
+        }
+        ConfiguredImage main = domainImages.get(0);
+        Optional<Path> staticFile = staticCandidates(main, pmDomain, otherDomainDirs(main, allImages)).stream()
+                .filter(Files::isRegularFile).findFirst();
+        Set<String> staticNames = new TreeSet<>();
+        if (staticFile.isPresent()) {
+            staticNames.addAll(staticPartitionNames(RequestSource.ofText(request.layout().relative(staticFile.get()),
+                    Files.readString(staticFile.get(), StandardCharsets.UTF_8))));
+        }
+        String dynamicPartition = pmDomain.isEmpty() ? ROOT_PARTITION : main.name();
+        return offsets.select(describe(pmDomain), domainImages, dynamicPartition, image -> {
+            Path pmYml = image.context().imageDir().resolve("pm.yml");
+            if (image.fromSource() && Files.isRegularFile(pmYml)) {
+                return Optional.of("it has " + request.layout().relative(pmYml));
+            }
+            boolean dynamic = image == main && staticNames.contains(dynamicPartition);
+            if (staticNames.contains(image.name()) || dynamic) {
+                return Optional.of(request.layout().relative(staticFile.orElseThrow()) + " has a partition '"
+                        + (dynamic ? dynamicPartition : image.name()) + "'");
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** Deletes a domain's {@code partitions[_D].yml}, {@code regions[_D].yml} and {@code pm[_D].config}. */
+    private static void deleteLayout(String pmDomain, Path outputDirectory) throws IOException {
+        DomainConfig names = new DomainConfig(pmDomain, List.of(), null, List.of());
+        Files.deleteIfExists(outputDirectory.resolve(names.partitionsFileName()));
+        Files.deleteIfExists(outputDirectory.resolve(names.regionsFileName()));
+        Files.deleteIfExists(outputDirectory.resolve(pmConfigFileName(pmDomain)));
+    }
+
+    private static String pmConfigFileName(String pmDomain) {
+        return pmDomain.isEmpty() ? "pm.config" : "pm_" + pmDomain + ".config";
+    }
+
+    private static Set<Path> otherDomainDirs(ConfiguredImage main, Collection<ConfiguredImage> allImages) {
+        Set<Path> dirs = new TreeSet<>();
+        for (ConfiguredImage other : allImages) {
+            if (!other.domain().equals(main.domain())) {
+                dirs.add(directoryOf(other));
+            }
+        }
+        return dirs;
     }
 
     /**
@@ -128,13 +210,7 @@ final class PlaceStage {
                 wantsExternalFlash |= text.contains("external_flash");
             }
         }
-        Set<Path> otherDomainDirs = new TreeSet<>();
-        for (ConfiguredImage other : allImages) {
-            if (!other.domain().equals(main.domain())) {
-                otherDomainDirs.add(directoryOf(other));
-            }
-        }
-        List<Path> candidates = staticCandidates(main, pmDomain, otherDomainDirs);
+        List<Path> candidates = staticCandidates(main, pmDomain, otherDomainDirs(main, allImages));
         Optional<Path> staticFile = candidates.stream().filter(Files::isRegularFile).findFirst();
         RequestSource staticConfig = null;
         Set<String> staticNames = new TreeSet<>();
@@ -243,9 +319,9 @@ final class PlaceStage {
         DomainConfig names = new DomainConfig(layout.domain(), List.of(), null, List.of());
         OutputFiles.writeIfChanged(outputDirectory.resolve(names.partitionsFileName()), layout.partitionsYaml());
         OutputFiles.writeIfChanged(outputDirectory.resolve(names.regionsFileName()), layout.regionsYaml());
-        String pmConfig = layout.domain().isEmpty() ? "pm.config" : "pm_" + layout.domain() + ".config";
         try {
-            OutputFiles.writeIfChanged(outputDirectory.resolve(pmConfig), ConfigGenerator.pmConfig(List.of(toOutput(layout))));
+            OutputFiles.writeIfChanged(outputDirectory.resolve(pmConfigFileName(layout.domain())),
+                    ConfigGenerator.pmConfig(List.of(toOutput(layout))));
         } catch (PartitionException e) {
             throw new InvalidConfigurationException(e.getMessage(), e);
         }

@@ -76,7 +76,8 @@ class LinkerScriptTest {
         assertEquals("Image 'mcuboot' does not fit in its flash partition: it needs " + (0xc000 + e.overflowBytes())
                 + " bytes, the flash partition 0x8000..0x14000 holds 49152 bytes (0xc000), " + e.overflowBytes()
                 + " bytes too many. Make the image smaller or give its partition more room (its size in pm.yml or "
-                + "pm_static.yml).", e.getMessage());
+                + "pm_static.yml, or CONFIG_FLASH_LOAD_SIZE for an image placed by CONFIG_FLASH_LOAD_OFFSET).",
+                e.getMessage());
         for (String output : new String[] {"mcuboot.elf", "mcuboot.map", "mcuboot.elf.part", "mcuboot.map.part"}) {
             assertTrue(Files.notExists(dir.resolve("build").resolve(output)), output + " must not survive a failed link");
         }

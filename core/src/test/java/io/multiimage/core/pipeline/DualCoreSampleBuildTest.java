@@ -122,6 +122,35 @@ class DualCoreSampleBuildTest {
                 log.lines().toString());
     }
 
+    @Test
+    void networkCorePlacedByFlashLoadOffsetLeavesItsDomainWithoutPartitionManager() throws Exception {
+        // A layout from an earlier build that the offset placement makes stale.
+        build(fromSource());
+        Path out = project.resolve("app/target/firmware");
+        assertTrue(Files.isRegularFile(out.resolve("partitions_CPUNET.yml")));
+        Path prj = project.resolve("netcore/prj.conf");
+        Files.writeString(prj, Files.readString(prj) + "CONFIG_FLASH_LOAD_OFFSET=0x800\n");
+        // app's check of PM_CPUNET_NETCORE_ADDRESS goes: no partition describes netcore any more.
+        Path main = project.resolve("app/src/main/c/main.c");
+        Files.writeString(main, Files.readString(main).replaceAll("(?s)#if PM_CPUNET_NETCORE_ADDRESS.*?#endif", ""));
+
+        BuildResult result = build(fromSource());
+
+        ImagePlacement netcore = result.image("netcore").orElseThrow().placement();
+        assertTrue(netcore.byLoadOffset());
+        assertEquals("0x1000800..0x1040000 (0x3f800 bytes)", netcore.flash().toString());
+        assertEquals("0x21000000..0x21010000 (0x10000 bytes)", netcore.ram().toString());
+        for (String stale : List.of("partitions_CPUNET.yml", "regions_CPUNET.yml", "pm_CPUNET.config",
+                "netcore/pm_config.h")) {
+            assertFalse(Files.exists(out.resolve(stale)), stale + " is stale");
+        }
+        assertTrue(Files.isRegularFile(out.resolve("partitions.yml")));
+        assertFalse(Files.readString(out.resolve("app/pm_config.h")).contains("NETCORE"));
+        assertEquals(NETCORE_FLASH + 0x800, IntelHex.read(out.resolve("merged_CPUNET.hex")).span().orElseThrow().start());
+        assertTrue(log.at("INFO").contains("The partition manager does not run for domain CPUNET: every image there"
+                + " is placed by CONFIG_FLASH_LOAD_OFFSET"), log.lines().toString());
+    }
+
     private List<ImageDeclaration> fromSource() {
         return List.of(app(),
                 ImageDeclaration.builder("netcore", project.resolve("netcore"))
