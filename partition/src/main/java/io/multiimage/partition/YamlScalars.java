@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Gives an unquoted (plain) YAML scalar its type the way the YAML 1.1 resolver the partition
  * module used before (SnakeYAML's, as Jackson applied it) did: booleans include
  * {@code yes/no/on/off}, integers may be hex {@code 0x}, octal {@code 0..}, binary {@code 0b} with
- * {@code _} separators, {@code ~}/{@code null}/empty are null, everything else is a string.
+ * {@code _} separators, floats include {@code 1e5} and {@code .inf}/{@code .nan}, {@code ~}/{@code null}/empty
+ * are null, everything else is a string.
  */
 final class YamlScalars {
 
@@ -37,8 +38,8 @@ final class YamlScalars {
      * The value of a plain scalar: {@link Boolean}, {@link Long}, {@link Double}, {@code null} or
      * the text itself.
      *
-     * @throws BadNumber for an integer wider than 62 bits, or a float Java cannot represent
-     *                   the way the old reader did ({@code .inf}, {@code .nan}, base 60)
+     * @throws BadNumber for an integer wider than 62 bits, a base 60 float ({@code 1:30.5}) or
+     *                   a float without digits ({@code ._})
      */
     static Object resolve(String text) throws BadNumber {
         if (text.isEmpty()) {
@@ -87,10 +88,18 @@ final class YamlScalars {
     }
 
     private static Object floating(String text) throws BadNumber {
-        String cleaned = withoutUnderscores(text.charAt(0) == '+' ? text.substring(1) : text);
-        if (cleaned.indexOf(':') >= 0 || cleaned.indexOf('n') >= 0 || cleaned.indexOf('N') >= 0) {
-            throw new BadNumber("unsupported number '" + text + "' (base 60, .inf and .nan are not supported)");
+        String unsigned = text.charAt(0) == '-' || text.charAt(0) == '+' ? text.substring(1) : text;
+        if (unsigned.equalsIgnoreCase(".inf")) {
+            // the old reader rejected these; the reference loader and YamlWriter know them
+            return text.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
+        if (unsigned.equalsIgnoreCase(".nan")) {
+            return Double.NaN;
+        }
+        if (text.indexOf(':') >= 0) {
+            throw new BadNumber("unsupported number '" + text + "' (base 60 floats are not supported)");
+        }
+        String cleaned = withoutUnderscores(text.charAt(0) == '+' ? text.substring(1) : text);
         try {
             return Double.parseDouble(cleaned);
         } catch (NumberFormatException e) {

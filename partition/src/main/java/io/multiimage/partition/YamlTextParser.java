@@ -359,12 +359,16 @@ final class YamlTextParser {
         switch (c) {
             case '[' -> {
                 pos++;
+                int open = line;
                 List<Object> list = new ArrayList<>();
                 while (true) {
                     skipFlowSpace();
                     if (peek() == ']') {
                         pos++;
                         return list;
+                    }
+                    if (atEnd()) {
+                        throw notClosed("flow sequence", ']', open);
                     }
                     Object item = flowItem(depth + 1);
                     skipFlowSpace();
@@ -379,19 +383,23 @@ final class YamlTextParser {
                         item = sc.plain() ? typed(sc.text(), sc.line()) : sc.text();
                     }
                     list.add(item);
-                    if (!flowSeparator(']', "flow sequence")) {
+                    if (!flowSeparator(']', "flow sequence", open)) {
                         return list;
                     }
                 }
             }
             case '{' -> {
                 pos++;
+                int open = line;
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (true) {
                     skipFlowSpace();
                     if (peek() == '}') {
                         pos++;
                         return map;
+                    }
+                    if (atEnd()) {
+                        throw notClosed("flow mapping", '}', open);
                     }
                     int keyLine = line;
                     String key = flowKey(flowItem(depth + 1));
@@ -405,7 +413,7 @@ final class YamlTextParser {
                         topLevelLines.putIfAbsent(key, keyLine);
                     }
                     map.put(key, value);
-                    if (!flowSeparator('}', "flow mapping")) {
+                    if (!flowSeparator('}', "flow mapping", open)) {
                         return map;
                     }
                 }
@@ -456,7 +464,7 @@ final class YamlTextParser {
     }
 
     /** Consumes ',' (true: more entries may follow) or the closing bracket (false). */
-    private boolean flowSeparator(char close, String what) throws SyntaxError {
+    private boolean flowSeparator(char close, String what, int openLine) throws SyntaxError {
         skipFlowSpace();
         char c = peek();
         if (c == ',') {
@@ -468,9 +476,14 @@ final class YamlTextParser {
             return false;
         }
         if (atEnd()) {
-            throw error("the " + what + " is not closed: expected ',' or '" + close + "' before the end of the file");
+            throw notClosed(what, close, openLine);
         }
         throw error("expected ',' or '" + close + "' in a " + what + ", found '" + c + "'");
+    }
+
+    private static SyntaxError notClosed(String what, char close, int openLine) {
+        return new SyntaxError("the " + what + " opened on this line is not closed: expected ',' or '" + close
+                + "' before the end of the file", openLine);
     }
 
     /** Spaces, line breaks and comments between flow tokens. */
