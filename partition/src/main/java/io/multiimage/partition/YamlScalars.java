@@ -12,16 +12,19 @@ import java.util.regex.Pattern;
  */
 final class YamlScalars {
 
-    private static final Pattern BOOL = Pattern.compile(
-            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
-    private static final Pattern INT = Pattern.compile(
-            "[-+]?0b_*[0-1][0-1_]*|[-+]?0_*[0-7][0-7_]*|[-+]?(?:0|[1-9][0-9_]*)"
-            + "|[-+]?0x_*[0-9a-fA-F][0-9a-fA-F_]*|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
-    private static final Pattern FLOAT = Pattern.compile(
-            "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
-            + "|[-+]?\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
-            + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
-    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL");
+    /**
+     * The resolver's number patterns, compiled only when a scalar is not a plain word, decimal
+     * or hex integer (the common cases are decided by hand, to keep the first parse cheap).
+     */
+    private static final class NumberPatterns {
+        static final Pattern INT = Pattern.compile(
+                "[-+]?0b_*[0-1][0-1_]*|[-+]?0_*[0-7][0-7_]*|[-+]?(?:0|[1-9][0-9_]*)"
+                + "|[-+]?0x_*[0-9a-fA-F][0-9a-fA-F_]*|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
+        static final Pattern FLOAT = Pattern.compile(
+                "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+                + "|[-+]?\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+                + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+    }
 
     /** Why a plain scalar that looks like a number cannot be read. */
     static final class BadNumber extends Exception {
@@ -45,21 +48,59 @@ final class YamlScalars {
         if (text.isEmpty()) {
             return null;
         }
-        char first = text.charAt(0);
-        if ("yYnNtTfFoO".indexOf(first) >= 0 && BOOL.matcher(text).matches()) {
-            char c = Character.toLowerCase(first);
-            return c == 't' || c == 'y' || (c == 'o' && Character.toLowerCase(text.charAt(1)) == 'n');
+        switch (text) {
+            case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON":
+                return Boolean.TRUE;
+            case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF":
+                return Boolean.FALSE;
+            case "~", "null", "Null", "NULL":
+                return null;
+            default:
+                break;
         }
-        if ("-+0123456789".indexOf(first) >= 0 && INT.matcher(text).matches()) {
+        char first = text.charAt(0);
+        if ("-+0123456789.".indexOf(first) < 0) {
+            return text;
+        }
+        Long simple = simpleInteger(text);
+        if (simple != null) {
+            return simple;
+        }
+        if (first != '.' && NumberPatterns.INT.matcher(text).matches()) {
             return integer(text);
         }
-        if ("-+0123456789.".indexOf(first) >= 0 && FLOAT.matcher(text).matches()) {
+        if (NumberPatterns.FLOAT.matcher(text).matches()) {
             return floating(text);
         }
-        if ("~nN".indexOf(first) >= 0 && NULL.matcher(text).matches()) {
+        return text;
+    }
+
+    /** Plain decimal ({@code 4096}) or hex ({@code 0x1000}) of up to 15 digits, else null. */
+    private static Long simpleInteger(String text) {
+        int i = text.charAt(0) == '-' ? 1 : 0;
+        int radix = 10;
+        if (text.startsWith("0x", i)) {
+            radix = 16;
+            i += 2;
+        } else if (text.length() > i + 1 && text.charAt(i) == '0') {
+            return null; // octal or something else: the resolver decides
+        }
+        int digits = text.length() - i;
+        if (digits < 1 || digits > 15) {
             return null;
         }
-        return text;
+        long value = 0;
+        for (int k = i; k < text.length(); k++) {
+            char c = text.charAt(k);
+            // ASCII digits only: Character.digit would also accept other scripts' digits
+            int d = c >= '0' && c <= '9' ? c - '0'
+                    : radix == 16 && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+            if (d < 0) {
+                return null;
+            }
+            value = value * radix + d;
+        }
+        return text.charAt(0) == '-' ? -value : value;
     }
 
     private static Object integer(String text) throws BadNumber {
