@@ -133,8 +133,15 @@ final class YamlTextParser {
                 Object value;
                 openAnchors.add(name);
                 if (atLineEnd()) {
+                    nextContentLine();
+                    if (peek() == '&' && col() > parent) {
+                        throw error("a node may have only one anchor");
+                    }
                     value = valueOnNextLines(parent, indentless, depth);
                 } else {
+                    if (peek() == '&') {
+                        throw error("a node may have only one anchor");
+                    }
                     if (startsBlockKey()) {
                         throw error("an anchor before a mapping key is not supported; put &" + name
                                 + " on the line before the mapping");
@@ -195,7 +202,9 @@ final class YamlTextParser {
 
     /** After "key:" or "- " (and an optional anchor) with nothing else on the line. */
     private Object valueOnNextLines(int parent, boolean indentless, int depth) throws SyntaxError {
-        nextContentLine();
+        if (atLineEnd()) {
+            nextContentLine();
+        }
         if (atEnd() || atMarker('-') || atMarker('.')) {
             return null;
         }
@@ -371,8 +380,10 @@ final class YamlTextParser {
                         throw notClosed("flow sequence", ']', open);
                     }
                     Object item = flowItem(depth + 1);
+                    int itemEnd = line;
                     skipFlowSpace();
                     if (peek() == ':') {
+                        sameLineAsKey(itemEnd);
                         // [key: value] is a one-pair mapping
                         Map<String, Object> pair = new LinkedHashMap<>();
                         pos++;
@@ -403,9 +414,11 @@ final class YamlTextParser {
                     }
                     int keyLine = line;
                     String key = flowKey(flowItem(depth + 1));
+                    int keyEnd = line;
                     skipFlowSpace();
                     Object value = null;
                     if (peek() == ':') {
+                        sameLineAsKey(keyEnd);
                         pos++;
                         value = flowValue(depth + 1);
                     }
@@ -421,6 +434,10 @@ final class YamlTextParser {
             case '&' -> {
                 String name = anchorName();
                 openAnchors.add(name);
+                skipFlowSpace();
+                if (peek() == '&') {
+                    throw error("a node may have only one anchor");
+                }
                 Object value = flowNode(depth);
                 openAnchors.remove(name);
                 defineAnchor(name, value, itemLine);
@@ -443,6 +460,13 @@ final class YamlTextParser {
                 rejectIndicator(c);
                 return new Scalar(plainText(true), true, itemLine);
             }
+        }
+    }
+
+    /** A key and its ':' share a line (YAML's implicit keys are single-line). */
+    private void sameLineAsKey(int keyLine) throws SyntaxError {
+        if (line != keyLine) {
+            throw error("':' must be on the same line as its key (line " + keyLine + ")");
         }
     }
 
@@ -501,6 +525,7 @@ final class YamlTextParser {
                 if (atMarker('-') || atMarker('.')) {
                     throw error("a document marker inside an unclosed flow collection");
                 }
+
             } else if (c == '#' && (pos == lineStart || isSpace(s[pos - 1]))) {
                 while (pos < s.length && s[pos] != '\n') {
                     pos++;
@@ -536,6 +561,10 @@ final class YamlTextParser {
             }
             if (flow && ",[]{}".indexOf(c) >= 0) {
                 break;
+            }
+            if (flow && (c == '?' || (c == ':' && pos == start))) {
+                // '?' marks a complex key in flow context, ':' a value; readers disagree on the rest
+                throw error("'" + c + "' in a plain scalar inside a flow collection is not supported; quote the value");
             }
             pos++;
             if (!isSpace(c)) {
@@ -644,7 +673,7 @@ final class YamlTextParser {
         if (pos == start) {
             throw error("expected a name after '" + kind + "'");
         }
-        if (pos < s.length && !isSpace(s[pos]) && s[pos] != '\n' && ",[]{}".indexOf(s[pos]) < 0) {
+        if (pos < s.length && !isSpace(s[pos]) && s[pos] != '\n' && ",]}".indexOf(s[pos]) < 0) {
             throw error("the name after '" + kind + "' may only have letters, digits, '-' and '_'; found '"
                     + s[pos] + "'");
         }
@@ -796,6 +825,8 @@ final class YamlTextParser {
             case '|', '>' -> throw error("block scalars ('" + c + "') are not supported; write the value on one line");
             case '%' -> throw error("'%' cannot start a plain scalar; quote the value");
             case '@', '`' -> throw error("'" + c + "' is reserved in YAML and cannot start a plain scalar; quote the value");
+            case ',', ']', '}' -> throw error("unexpected '" + c + "'; quote the value if it starts with it");
+            case '#' -> throw error("'#' cannot start a value; a comment needs a space before it");
             default -> { }
         }
     }
