@@ -100,7 +100,8 @@ final class YamlTextParser {
         for (char c : s) {
             if (c == '\n') {
                 ln++;
-            } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            } else if ((c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f && c != 0x85) || c == 0xfffe || c == 0xffff) {
+                // what YAML (and the reference's loader) calls non-printable
                 throw new SyntaxError(String.format("control character U+%04X is not allowed", (int) c), ln);
             }
         }

@@ -191,6 +191,7 @@ class YamlReaderTest {
                 Arguments.of("a: \"\\q\"\n", 1, "unknown escape '\\q'"),
                 Arguments.of("a: \"\\x4\"\n", 1, "expected 2 hex digits"),
                 Arguments.of("a: 1\nb: \u0001\n", 2, "control character U+0001"),
+                Arguments.of("a: 1\n# \u0090\n", 2, "control character U+0090"),
                 Arguments.of("a:\n  b: 0x4000000000000000\n", 2, "integer 4611686018427387904 is too large"),
                 Arguments.of("a: 99999999999999999999\n", 1, "too large"),
                 Arguments.of("a: 190:20:30.15\n", 1, "base 60 floats are not supported"),
