@@ -17,6 +17,7 @@ ensure_tools() {
     command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || missing+=(curl)
     /usr/bin/python3 -c 'import intelhex' >/dev/null 2>&1 || missing+=(python3-intelhex)
     /usr/bin/python3 -c 'import kconfiglib' >/dev/null 2>&1 || missing+=(python3-kconfiglib)
+    /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
 
     if [ ${#missing[@]} -eq 0 ]; then
         return 0
