@@ -116,7 +116,7 @@ public final class GnuArmToolchain implements Toolchain {
         text.append("toolchain=").append(ID).append('\n');
         text.append("gcc=").append(gcc).append('\n');
         text.append("gcc-version=").append(ToolVersion.of(launcher, gcc, request.buildDir().resolve(".state").resolve("gcc-version"))).append('\n');
-        text.append("cpu=").append(String.join(" ", request.cpu().gccOptions())).append('\n');
+        text.append("cpu=").append(String.join(" ", request.cpu().buildFlags())).append('\n');
         text.append("compiler-flags=").append(ProcessSpec.commandLine(settings.compilerFlags())).append('\n');
         text.append("linker-flags=").append(ProcessSpec.commandLine(settings.linkerFlags())).append('\n');
         text.append("include-dirs=").append(request.includeDirs()).append('\n');
@@ -197,7 +197,7 @@ public final class GnuArmToolchain implements Toolchain {
         }
         List<String> command = new ArrayList<>();
         command.add(gcc.toString());
-        command.addAll(request.cpu().gccOptions());
+        command.addAll(request.cpu().buildFlags());
         command.addAll(settings.compilerFlags());
         if (!relative.endsWith(".s")) {
             // Plain .s files are not preprocessed, so they have no dependencies to record.
@@ -225,7 +225,7 @@ public final class GnuArmToolchain implements Toolchain {
         Path mapPart = map.resolveSibling(map.getFileName() + ".part");
         List<String> command = new ArrayList<>();
         command.add(gcc.toString());
-        command.addAll(request.cpu().gccOptions());
+        command.addAll(request.cpu().buildFlags());
         command.addAll(settings.linkerFlags());
         command.add("-Wl,-Map=" + mapPart);
         command.addAll(List.of("-T", script.toString()));

@@ -57,7 +57,7 @@ class ExecToolchainTest {
                 "FIRMWARE_FLASH_END=0x14000",
                 "FIRMWARE_FLASH_ORIGIN=0x8000",
                 "FIRMWARE_FLASH_SIZE=0xc000",
-                "FIRMWARE_FLOAT_ABI=",
+                "FIRMWARE_FLOAT_ABI=soft",
                 "FIRMWARE_FPU=",
                 "FIRMWARE_IMAGE=mcuboot",
                 "FIRMWARE_INCLUDE_DIRS=" + dir.resolve("gen"),

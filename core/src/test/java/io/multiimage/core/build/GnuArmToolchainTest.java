@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.board.CpuFacts;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
@@ -269,7 +270,7 @@ class GnuArmToolchainTest {
                 request.toBuilder().flash(new MemoryRegion(0x18000, 0x28000)).build(),
                 request.toBuilder().ram(new MemoryRegion(0x2000_0000L, 0x8000)).build(),
                 request.toBuilder().defines(Map.of("BOARD_ID", "0x1235")).build(),
-                request.toBuilder().cpu(new CpuFacts("cortex-m4", "fpv4-sp-d16", "hard")).build(),
+                request.toBuilder().cpu(new CpuFacts("cortex-m4", true, Optional.of("fpv4-sp-d16"), "hard")).build(),
                 request.toBuilder().extraArgs(List.of("-O0")).build());
         for (ToolchainRequest other : changed) {
             assertTrue(!fingerprint.equals(gnuArm.fingerprint(other)), other.toString());
