@@ -88,7 +88,9 @@ final class BoardLoader {
         try {
             cpu = new CpuFacts(required(properties, "cpu", file, text), thumb.equals("true"), fpu, floatAbi);
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(file + ":" + lineOf(text, "cpu.float-abi") + ": " + e.getMessage(), e);
+            String key = e.getMessage().startsWith("not a CPU name") ? "cpu"
+                    : e.getMessage().startsWith("not an FPU name") ? "cpu.fpu" : "cpu.float-abi";
+            throw new InvalidConfigurationException(file + ":" + lineOf(text, key) + ": " + e.getMessage(), e);
         }
         List<String> revisions = new ArrayList<>();
         for (String revision : properties.getProperty("revisions", "").split(",")) {

@@ -2,7 +2,9 @@ package io.multiimage.core.board;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the compiler needs to know about a board's CPU.
@@ -15,14 +17,31 @@ import java.util.Optional;
  */
 public record CpuFacts(String cpu, boolean thumb, Optional<String> fpu, String floatAbi) {
 
-    /** Checks the combination. */
+    // The values end up on compiler command lines: each must be one option value, never a second option.
+    private static final Pattern OPTION_VALUE = Pattern.compile("[A-Za-z0-9_.+-]+");
+
+    /** Checks the combination, and that CPU and FPU names can only be option values. */
     public CpuFacts {
+        Objects.requireNonNull(cpu, "cpu");
+        Objects.requireNonNull(fpu, "fpu");
+        Objects.requireNonNull(floatAbi, "floatAbi");
+        if (!OPTION_VALUE.matcher(cpu).matches()) {
+            throw new IllegalArgumentException("not a CPU name for -mcpu: '" + cpu + "'");
+        }
+        if (fpu.isPresent() && !OPTION_VALUE.matcher(fpu.get()).matches()) {
+            throw new IllegalArgumentException("not an FPU name for -mfpu: '" + fpu.get() + "'");
+        }
         if (!List.of("soft", "softfp", "hard").contains(floatAbi)) {
             throw new IllegalArgumentException("float ABI must be soft, softfp or hard, not " + floatAbi);
         }
         if (fpu.isEmpty() && !floatAbi.equals("soft")) {
             throw new IllegalArgumentException("float ABI " + floatAbi + " needs an FPU");
         }
+    }
+
+    /** A Thumb CPU without FPU, e.g. {@code cortex-m3}: soft float ABI. */
+    public static CpuFacts withoutFpu(String cpu) {
+        return new CpuFacts(cpu, true, Optional.empty(), "soft");
     }
 
     /** True if the CPU has a floating-point unit. */
@@ -36,24 +55,32 @@ public record CpuFacts(String cpu, boolean thumb, Optional<String> fpu, String f
      * floating-point instruction; {@link #gccSoftFloatFlags()} avoids that.
      */
     public List<String> gccFlags() {
-        List<String> flags = new ArrayList<>();
-        flags.add("-mcpu=" + cpu);
-        if (thumb) {
-            flags.add("-mthumb");
-        }
-        fpu.ifPresent(f -> flags.add("-mfpu=" + f));
-        flags.add("-mfloat-abi=" + floatAbi);
-        return List.copyOf(flags);
+        return machineFlags(thumb, fpu, floatAbi);
     }
 
     /** The gcc machine options for code that must not use the FPU. */
     public List<String> gccSoftFloatFlags() {
+        return machineFlags(thumb, Optional.empty(), "soft");
+    }
+
+    /**
+     * The machine options the {@code gnu-arm} driver compiles and links every image with:
+     * {@link #gccFlags()}, but always with {@code -mthumb}. Cortex-M CPUs run Thumb code only,
+     * and image builds have never left {@code -mthumb} out for {@code cpu.thumb=false}; these
+     * options are part of the toolchain fingerprint, so they must not change.
+     */
+    public List<String> buildFlags() {
+        return machineFlags(true, fpu, floatAbi);
+    }
+
+    private List<String> machineFlags(boolean withThumb, Optional<String> withFpu, String abi) {
         List<String> flags = new ArrayList<>();
         flags.add("-mcpu=" + cpu);
-        if (thumb) {
+        if (withThumb) {
             flags.add("-mthumb");
         }
-        flags.add("-mfloat-abi=soft");
+        withFpu.ifPresent(f -> flags.add("-mfpu=" + f));
+        flags.add("-mfloat-abi=" + abi);
         return List.copyOf(flags);
     }
 }

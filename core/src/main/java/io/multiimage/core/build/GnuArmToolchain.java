@@ -2,6 +2,7 @@ package io.multiimage.core.build;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.concurrent.BoundedTasks;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
@@ -16,13 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,7 +110,7 @@ public final class GnuArmToolchain implements Toolchain {
         text.append("toolchain=").append(ID).append('\n');
         text.append("gcc=").append(gcc).append('\n');
         text.append("gcc-version=").append(ToolVersion.of(launcher, gcc, request.buildDir().resolve(".state").resolve("gcc-version"))).append('\n');
-        text.append("cpu=").append(String.join(" ", request.cpu().gccOptions())).append('\n');
+        text.append("cpu=").append(String.join(" ", request.cpu().buildFlags())).append('\n');
         text.append("compiler-flags=").append(ProcessSpec.commandLine(settings.compilerFlags())).append('\n');
         text.append("linker-flags=").append(ProcessSpec.commandLine(settings.linkerFlags())).append('\n');
         text.append("include-dirs=").append(request.includeDirs()).append('\n');
@@ -128,63 +122,15 @@ public final class GnuArmToolchain implements Toolchain {
 
     private List<Path> compileAll(Path gcc, ToolchainRequest request, List<Path> sources)
             throws FirmwareException, InterruptedException {
-        List<Path> objects = new ArrayList<>();
-        List<Callable<Path>> jobs = new ArrayList<>();
+        List<BoundedTasks.Task<Path, FirmwareException, RuntimeException>> jobs = new ArrayList<>();
         for (Path source : sources) {
             Path object = request.buildDir().resolve("obj").resolve(SourceFiles.slashed(source) + ".o");
-            objects.add(object);
             jobs.add(() -> compile(gcc, request, source, object));
         }
-        int threads = Math.min(request.parallelism(), jobs.size());
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "gnu-arm-" + request.imageName() + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<Path>> futures = new ArrayList<>();
-            for (Callable<Path> job : jobs) {
-                futures.add(pool.submit(job));
-            }
-            // Wait for every job so that the reported error is the first in source order,
-            // whatever the timing.
-            FirmwareException firstFailure = null;
-            for (Future<Path> future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    if (firstFailure == null) {
-                        firstFailure = unwrap(e);
-                    }
-                }
-            }
-            if (firstFailure != null) {
-                throw firstFailure;
-            }
-            return objects;
-        } catch (InterruptedException e) {
-            // Interrupting the workers makes their launcher kill the running compilers.
-            pool.shutdownNow();
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-            throw e;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static FirmwareException unwrap(ExecutionException e) throws InterruptedException {
-        Throwable cause = e.getCause();
-        if (cause instanceof FirmwareException firmware) {
-            return firmware;
-        }
-        if (cause instanceof InterruptedException interrupted) {
-            throw interrupted;
-        }
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        throw new IllegalStateException("unexpected failure of a compile job", cause);
+        // The reported error is the first in source order; interrupting the workers makes their
+        // launcher kill the running compilers.
+        return BoundedTasks.run(jobs, request.parallelism(), n -> "gnu-arm-" + request.imageName() + "-" + n,
+                FirmwareException.class);
     }
 
     private Path compile(Path gcc, ToolchainRequest request, Path source, Path object)
@@ -197,7 +143,7 @@ public final class GnuArmToolchain implements Toolchain {
         }
         List<String> command = new ArrayList<>();
         command.add(gcc.toString());
-        command.addAll(request.cpu().gccOptions());
+        command.addAll(request.cpu().buildFlags());
         command.addAll(settings.compilerFlags());
         if (!relative.endsWith(".s")) {
             // Plain .s files are not preprocessed, so they have no dependencies to record.
@@ -225,7 +171,7 @@ public final class GnuArmToolchain implements Toolchain {
         Path mapPart = map.resolveSibling(map.getFileName() + ".part");
         List<String> command = new ArrayList<>();
         command.add(gcc.toString());
-        command.addAll(request.cpu().gccOptions());
+        command.addAll(request.cpu().buildFlags());
         command.addAll(settings.linkerFlags());
         command.add("-Wl,-Map=" + mapPart);
         command.addAll(List.of("-T", script.toString()));

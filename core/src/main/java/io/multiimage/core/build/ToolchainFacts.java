@@ -59,7 +59,7 @@ public final class ToolchainFacts {
         facts.put("FIRMWARE_RAM_SIZE", MemoryRegion.hex(request.ram().size()));
         facts.put("FIRMWARE_RAM_END", MemoryRegion.hex(request.ram().end()));
         facts.put("FIRMWARE_CPU", request.cpu().cpu());
-        facts.put("FIRMWARE_FPU", request.cpu().fpu());
+        facts.put("FIRMWARE_FPU", request.cpu().fpu().orElse(""));
         facts.put("FIRMWARE_FLOAT_ABI", request.cpu().floatAbi());
         facts.put("FIRMWARE_CONF_FILES", join(request.confFiles(), ";"));
         facts.put("FIRMWARE_EXTRA_CONF_FILES", join(request.extraConfFiles(), ";"));

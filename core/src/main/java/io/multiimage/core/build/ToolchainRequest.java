@@ -1,5 +1,6 @@
 package io.multiimage.core.build;
 
+import io.multiimage.core.board.CpuFacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  *         .includeDirs(List.of(imageBuildDir.resolve("include")))
  *         .flash(new MemoryRegion(0x8000, 0xc000))
  *         .ram(new MemoryRegion(0x2000_0000L, 0x10000))
- *         .cpu(CpuFacts.of("cortex-m3"))
+ *         .cpu(CpuFacts.withoutFpu("cortex-m3"))
  *         .board("qemu_cortex_m3")
  *         .parallelism(2)
  *         .build();
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
  * @param defines preprocessor definitions, name to value (an empty value defines the name as 1)
  * @param flash the image's flash partition: the generated linker script places the image here
  * @param ram the RAM the image may use
- * @param cpu compiler facts of the CPU
+ * @param cpu compiler facts of the CPU, as the board states them; the gnu-arm driver compiles
+ *     with {@link CpuFacts#buildFlags()}
  * @param board the board target, e.g. {@code qemu_cortex_m3}; may be empty
  * @param buildType the build type, e.g. {@code release}; empty when none
  * @param confFiles the Kconfig fragments that make up the image's configuration, in order
@@ -109,7 +111,7 @@ public record ToolchainRequest(
         return Collections.unmodifiableMap(sorted);
     }
 
-    /** A builder with the required values; CPU defaults to Cortex-M3, parallelism to 1. */
+    /** A builder with the required values; CPU defaults to a Cortex-M3 (soft float), parallelism to 1. */
     public static Builder builder(String imageName, Path sourceDir, Path buildDir) {
         return new Builder(imageName, sourceDir, buildDir);
     }
@@ -144,7 +146,7 @@ public record ToolchainRequest(
         private Map<String, String> defines = new LinkedHashMap<>();
         private MemoryRegion flash;
         private MemoryRegion ram;
-        private CpuFacts cpu = CpuFacts.of("cortex-m3");
+        private CpuFacts cpu = CpuFacts.withoutFpu("cortex-m3");
         private String board = "";
         private String buildType = "";
         private List<Path> confFiles = new ArrayList<>();

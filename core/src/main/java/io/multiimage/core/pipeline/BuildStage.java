@@ -2,7 +2,6 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.board.CpuFacts;
 import io.multiimage.core.build.Toolchain;
 import io.multiimage.core.build.ToolchainOutputs;
 import io.multiimage.core.build.ToolchainRequest;
@@ -137,7 +136,6 @@ final class BuildStage {
 
     private ToolchainRequest toolchainRequest(ConfiguredImage image, ImageConfiguration configuration,
             ImagePlacement placement, Path imageDir, ImageSources sources) {
-        CpuFacts cpu = image.board().definition().cpu();
         Map<String, String> forwarded = new TreeMap<>();
         for (ReceivedVariable variable : image.context().variables().all()) {
             forwarded.put(variable.name(), variable.value());
@@ -149,7 +147,7 @@ final class BuildStage {
                 .includeDirs(List.of(imageDir))
                 .flash(placement.flash())
                 .ram(placement.ram())
-                .cpu(new io.multiimage.core.build.CpuFacts(cpu.cpu(), cpu.fpu().orElse(""), cpu.floatAbi()))
+                .cpu(image.board().definition().cpu())
                 .board(image.context().boardWithRevision())
                 .buildType(image.context().buildType())
                 .confFiles(configuration.plan().kconfigFiles().stream().map(SelectedFile::path).toList())

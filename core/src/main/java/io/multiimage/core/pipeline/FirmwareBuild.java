@@ -2,6 +2,7 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.concurrent.BoundedTasks;
 import io.multiimage.core.devicetree.MemoryFacts;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.spi.BuildLog;
@@ -17,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A multi-image build, end to end: discover (the image tree) → configure (conditions,
@@ -121,49 +118,14 @@ public final class FirmwareBuild {
             Map<String, ImagePlacement> placements, ImageDirectories dirs)
             throws FirmwareException, IOException, InterruptedException {
         BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(), launcher), resolver, log);
-        int threads = Math.max(1, Math.min(request.options().parallelism(), images.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "firmware-image");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<BuiltImage>> futures = new ArrayList<>();
-            for (ConfiguredImage image : images) {
-                ImagePlacement placement = placements.get(image.name());
-                Path dir = dirs.of(image.name());
-                futures.add(pool.submit(() -> stage.run(image, placement, dir)));
-            }
-            List<BuiltImage> built = new ArrayList<>();
-            for (Future<BuiltImage> future : futures) {
-                built.add(await(future));
-            }
-            return built;
-        } finally {
-            pool.shutdownNow();
+        List<BoundedTasks.Task<BuiltImage, FirmwareException, IOException>> tasks = new ArrayList<>();
+        for (ConfiguredImage image : images) {
+            ImagePlacement placement = placements.get(image.name());
+            Path dir = dirs.of(image.name());
+            tasks.add(() -> stage.run(image, placement, dir));
         }
+        return BoundedTasks.run(tasks, request.options().parallelism(), n -> "firmware-image",
+                FirmwareException.class, IOException.class);
     }
 
-    /** The image's result; its failure rethrown as it was thrown, the first in tree order winning. */
-    private static BuiltImage await(Future<BuiltImage> future)
-            throws FirmwareException, IOException, InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof FirmwareException firmware) {
-                throw firmware;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
 }

@@ -58,6 +58,39 @@ class BoardCatalogTest {
         assertFalse(m3.hasFpu());
     }
 
+    // The exact options image builds used before build/ took the board's record (captured from
+    // the former build.CpuFacts): they are part of the toolchain fingerprint and of pinned HEX files.
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "qemu_cortex_m3,           -mcpu=cortex-m3 -mthumb -mfloat-abi=soft",
+        "nrf52840dk/nrf52840,      -mcpu=cortex-m4 -mthumb -mfpu=fpv4-sp-d16 -mfloat-abi=hard",
+        "nrf5340dk/nrf5340/cpuapp, -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard",
+        "nrf5340dk/nrf5340/cpunet, -mcpu=cortex-m33+nodsp -mthumb -mfloat-abi=soft",
+        "nrf9160dk/nrf9160,        -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard",
+        "nrf9160dk/nrf9160/ns,     -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard"})
+    void buildFlagsOfShippedBoardsAreTheImageBuildOptions(String name, String flags) throws Exception {
+        CpuFacts cpu = BoardCatalog.shipped().lookup(name).definition().cpu();
+        assertEquals(List.of(flags.split(" ")), cpu.buildFlags());
+    }
+
+    @Test
+    void buildFlagsKeepThumbWhenTheBoardSaysNoThumb() {
+        CpuFacts arm = new CpuFacts("cortex-m3", false, Optional.empty(), "soft");
+        assertEquals(List.of("-mcpu=cortex-m3", "-mthumb", "-mfloat-abi=soft"), arm.buildFlags());
+        assertEquals(List.of("-mcpu=cortex-m3", "-mfloat-abi=soft"), arm.gccFlags());
+        assertEquals(CpuFacts.withoutFpu("cortex-m3"), new CpuFacts("cortex-m3", true, Optional.empty(), "soft"));
+    }
+
+    @Test
+    void cpuAndFpuNamesCannotSmuggleASecondOption() {
+        IllegalArgumentException cpu = assertThrows(IllegalArgumentException.class,
+                () -> new CpuFacts("cortex-m3 -o/tmp/x", true, Optional.empty(), "soft"));
+        assertEquals("not a CPU name for -mcpu: 'cortex-m3 -o/tmp/x'", cpu.getMessage());
+        IllegalArgumentException fpu = assertThrows(IllegalArgumentException.class,
+                () -> new CpuFacts("cortex-m4", true, Optional.of("fpv4 -O0"), "hard"));
+        assertEquals("not an FPU name for -mfpu: 'fpv4 -O0'", fpu.getMessage());
+    }
+
     @Test
     void fileNamesAndZephyrRevisionSyntaxAreAccepted() throws Exception {
         BoardCatalog catalog = BoardCatalog.shipped();
@@ -173,6 +206,12 @@ class BoardCatalogTest {
 
         Files.writeString(file, "name=mine\ncpu=cortex-m0\ncpu.float-abi=hard\n");
         assertEquals(file + ":3: float ABI hard needs an FPU", message());
+
+        Files.writeString(file, "name=mine\ncpu=cortex-m0 -O0\n");
+        assertEquals(file + ":2: not a CPU name for -mcpu: 'cortex-m0 -O0'", message());
+
+        Files.writeString(file, "name=mine\ncpu=cortex-m4\ncpu.fpu=fpv4;rm\n");
+        assertEquals(file + ":3: not an FPU name for -mfpu: 'fpv4;rm'", message());
 
         Files.writeString(file, "name=mine\ncpu=cortex-m0\nrevisions=1.0.0\nrevision.default=2.0.0\n");
         assertEquals(file + ":4: default revision '2.0.0' is not in revisions [1.0.0]", message());

@@ -8,6 +8,7 @@ import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class CMakeToolchainTest {
         Path cmakeDir = Files.createDirectories(dir.resolve("cmake-bin"));
         Files.createFile(cmakeDir.resolve("cmake")).toFile().setExecutable(true);
         ToolchainOutputs outputs = new CMakeToolchain(new ExecutableLocator(Optional.of(cmakeDir), List.of()), settings,
-                launcher, new CollectingLog()).build(request(dir).parallelism(4).verbose(true).extraArgs(List.of("-Wno-dev")).build());
+                launcher, new RecordingLog()).build(request(dir).parallelism(4).verbose(true).extraArgs(List.of("-Wno-dev")).build());
 
         String cmake = cmakeDir.resolve("cmake").toString();
         assertEquals(List.of(cmake, "-S", dir.resolve("project").toString(), "-B", dir.resolve("build").toString(),
@@ -90,7 +91,7 @@ class CMakeToolchainTest {
         ToolchainRequest bare = ToolchainRequest.builder("netcore", dir.resolve("project"), dir.resolve("build"))
                 .flash(PARTITION).ram(TestImages.SRAM).build();
         new CMakeToolchain(new ExecutableLocator(Optional.of(cmakeDir), List.of()),
-                CMakeSettings.defaults().withGenerator("Ninja"), launcher, new CollectingLog()).build(bare);
+                CMakeSettings.defaults().withGenerator("Ninja"), launcher, new RecordingLog()).build(bare);
         String cmake = cmakeDir.resolve("cmake").toString();
         assertEquals(List.of(cmake, "-S", dir.resolve("project").toString(), "-B", dir.resolve("build").toString(), "-G",
                 "Ninja"), launcher.specs.get(0).command());
@@ -108,7 +109,7 @@ class CMakeToolchainTest {
                 int main(void) { return greeting[0]; }
                 void _start(void) { main(); for (;;) { } }
                 """);
-        CollectingLog log = new CollectingLog();
+        RecordingLog log = new RecordingLog();
         ToolchainOutputs outputs = new CMakeToolchain(ExecutableLocator.of(Optional.of(cmake.getParent())),
                 CMakeSettings.defaults(), ProcessLauncher.local(), log)
                 .build(request(dir).parallelism(2).verbose(true).build());
@@ -132,7 +133,7 @@ class CMakeToolchainTest {
     void fingerprintNamesTheCMakeReleaseAndTheCommandLines(@TempDir Path dir) throws Exception {
         Path cmake = ReferenceTools.require("cmake", "cmake");
         CMakeToolchain driver = new CMakeToolchain(ExecutableLocator.of(Optional.of(cmake.getParent())),
-                CMakeSettings.defaults().withGenerator("Ninja"), ProcessLauncher.local(), new CollectingLog());
+                CMakeSettings.defaults().withGenerator("Ninja"), ProcessLauncher.local(), new RecordingLog());
         String fingerprint = driver.fingerprint(request(dir).build());
         assertEquals(fingerprint, driver.fingerprint(request(dir).build()));
         assertTrue(fingerprint.startsWith("toolchain=cmake\ncmake-version=cmake version 3."), fingerprint);
@@ -148,7 +149,7 @@ class CMakeToolchainTest {
                 + "message(FATAL_ERROR \"BOARD ${BOARD} is not supported\")\n");
         ToolchainFailedException e = assertThrows(ToolchainFailedException.class,
                 () -> new CMakeToolchain(ExecutableLocator.of(Optional.of(cmake.getParent())), CMakeSettings.defaults(),
-                        ProcessLauncher.local(), new CollectingLog()).build(request(dir).build()));
+                        ProcessLauncher.local(), new RecordingLog()).build(request(dir).build()));
         assertTrue(e.getMessage().startsWith("Image 'netcore': configuring the CMake project failed (exit code 1)\n  command: "
                 + cmake), e.getMessage());
         assertTrue(e.getMessage().contains("BOARD qemu_cortex_m3 is not supported"), e.getMessage());
@@ -161,7 +162,7 @@ class CMakeToolchainTest {
         Files.createFile(cmakeDir.resolve("cmake")).toFile().setExecutable(true);
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> new CMakeToolchain(new ExecutableLocator(Optional.of(cmakeDir), List.of()), CMakeSettings.defaults(),
-                        new RecordingLauncher(dir.resolve("x.hex")), new CollectingLog()).build(request(dir).build()));
+                        new RecordingLauncher(dir.resolve("x.hex")), new RecordingLog()).build(request(dir).build()));
         assertEquals("Image 'netcore': " + dir.resolve("project") + " has no CMakeLists.txt; the cmake toolchain builds an "
                 + "existing CMake project", e.getMessage());
     }
@@ -174,7 +175,7 @@ class CMakeToolchainTest {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> new CMakeToolchain(new ExecutableLocator(Optional.of(cmakeDir), List.of()),
                         CMakeSettings.defaults().withGenerator("Ninja"), new RecordingLauncher(dir.resolve("elsewhere.hex")),
-                        new CollectingLog()).build(request(dir).build()));
+                        new RecordingLog()).build(request(dir).build()));
         assertEquals("Image 'netcore': the CMake build succeeded but did not produce " + dir.resolve("build/zephyr/zephyr.hex")
                 + "; set the cmake toolchain's hexFile to where the project writes its HEX", e.getMessage());
     }
@@ -184,7 +185,7 @@ class CMakeToolchainTest {
         TestImages.write(dir, "project/CMakeLists.txt", "project(x)\n");
         ToolNotFoundException e = assertThrows(ToolNotFoundException.class,
                 () -> new CMakeToolchain(new ExecutableLocator(Optional.empty(), List.of(dir)), CMakeSettings.defaults(),
-                        new RecordingLauncher(dir.resolve("x.hex")), new CollectingLog()).build(request(dir).build()));
+                        new RecordingLauncher(dir.resolve("x.hex")), new RecordingLog()).build(request(dir).build()));
         assertEquals("cmake not found (searched " + dir + "). Install CMake with 'sudo apt-get install cmake', or set "
                 + "firmware.toolchain.path to the directory that holds it.", e.getMessage());
     }

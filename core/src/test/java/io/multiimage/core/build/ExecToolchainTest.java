@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class ExecToolchainTest {
                 List.of("/bin/sh", "-c", script, "sh", "out/${FIRMWARE_IMAGE}-${FIRMWARE_FLASH_ORIGIN}.hex"),
                 "out/${FIRMWARE_IMAGE}-${FIRMWARE_FLASH_ORIGIN}.hex");
         ToolchainRequest request = request(dir).toBuilder().extraArgs(List.of("--sign")).build();
-        ToolchainOutputs outputs = new ExecToolchain(settings, ProcessLauncher.local(), new CollectingLog()).build(request);
+        ToolchainOutputs outputs = new ExecToolchain(settings, ProcessLauncher.local(), new RecordingLog()).build(request);
 
         Path build = dir.resolve("build");
         assertEquals(Optional.of(build.resolve("out/mcuboot-0x8000.hex")), outputs.hex());
@@ -57,7 +58,7 @@ class ExecToolchainTest {
                 "FIRMWARE_FLASH_END=0x14000",
                 "FIRMWARE_FLASH_ORIGIN=0x8000",
                 "FIRMWARE_FLASH_SIZE=0xc000",
-                "FIRMWARE_FLOAT_ABI=",
+                "FIRMWARE_FLOAT_ABI=soft",
                 "FIRMWARE_FPU=",
                 "FIRMWARE_IMAGE=mcuboot",
                 "FIRMWARE_INCLUDE_DIRS=" + dir.resolve("gen"),
@@ -73,7 +74,7 @@ class ExecToolchainTest {
     @Test
     void verboseExportsVerboseAndLogsTheCommand(@TempDir Path dir) throws Exception {
         ExecSettings settings = ExecSettings.producingHex(List.of("/bin/sh", "-c", "echo \"VERBOSE=$VERBOSE\"; : > a.hex"), "a.hex");
-        CollectingLog log = new CollectingLog();
+        RecordingLog log = new RecordingLog();
         new ExecToolchain(settings, ProcessLauncher.local(), log).build(request(dir).toBuilder().verbose(true).build());
         assertEquals(List.of("/bin/sh -c 'echo \"VERBOSE=$VERBOSE\"; : > a.hex'", "VERBOSE=1"), log.at("INFO"));
     }
@@ -82,7 +83,7 @@ class ExecToolchainTest {
     void failingCommandNamesImageCommandAndOutput(@TempDir Path dir) {
         ExecSettings settings = ExecSettings.producingHex(List.of("/bin/sh", "-c", "echo 'signing key missing' >&2; exit 3"), "a.hex");
         ToolchainFailedException e = assertThrows(ToolchainFailedException.class,
-                () -> new ExecToolchain(settings, ProcessLauncher.local(), new CollectingLog()).build(request(dir)));
+                () -> new ExecToolchain(settings, ProcessLauncher.local(), new RecordingLog()).build(request(dir)));
         assertEquals("Image 'mcuboot': running the exec toolchain command failed (exit code 3)\n"
                 + "  command: /bin/sh -c 'echo '\\''signing key missing'\\'' >&2; exit 3'\n"
                 + "  signing key missing", e.getMessage());
@@ -93,7 +94,7 @@ class ExecToolchainTest {
         ExecSettings settings = new ExecSettings(List.of("/bin/true"), Optional.empty(), Optional.empty(),
                 Optional.of("${FIRMWARE_IMAGE}.elf"), Duration.ofMinutes(1));
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> new ExecToolchain(settings, ProcessLauncher.local(), new CollectingLog()).build(request(dir)));
+                () -> new ExecToolchain(settings, ProcessLauncher.local(), new RecordingLog()).build(request(dir)));
         assertEquals("Image 'mcuboot': exec toolchain: the command succeeded but did not produce "
                 + dir.resolve("build/mcuboot.elf") + " (the configured elfFile)", e.getMessage());
     }
@@ -103,7 +104,7 @@ class ExecToolchainTest {
         ExecSettings settings = new ExecSettings(List.of("sleep", "30"), Optional.empty(), Optional.of("a.hex"),
                 Optional.empty(), Duration.ofSeconds(1));
         ToolchainTimeoutException e = assertThrows(ToolchainTimeoutException.class,
-                () -> new ExecToolchain(settings, ProcessLauncher.local(), new CollectingLog()).build(request(dir)));
+                () -> new ExecToolchain(settings, ProcessLauncher.local(), new RecordingLog()).build(request(dir)));
         assertEquals("Image 'mcuboot': running the exec toolchain command: sleep 30 timed out after 1 s and was killed",
                 e.getMessage());
     }
@@ -112,7 +113,7 @@ class ExecToolchainTest {
     void unknownProgramIsAConfigurationError(@TempDir Path dir) {
         ExecSettings settings = ExecSettings.producingHex(List.of("no-such-signing-tool-xyz"), "a.hex");
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> new ExecToolchain(settings, ProcessLauncher.local(), new CollectingLog()).build(request(dir)));
+                () -> new ExecToolchain(settings, ProcessLauncher.local(), new RecordingLog()).build(request(dir)));
         assertTrue(e.getMessage().startsWith("Image 'mcuboot': exec toolchain: cannot run no-such-signing-tool-xyz: "),
                 e.getMessage());
     }
@@ -120,7 +121,7 @@ class ExecToolchainTest {
     @Test
     void fingerprintShowsTheExpandedCommandAndFollowsTheFacts(@TempDir Path dir) throws Exception {
         ExecSettings settings = ExecSettings.producingHex(List.of("make", "IMAGE=${FIRMWARE_IMAGE}"), "${FIRMWARE_IMAGE}.hex");
-        ExecToolchain exec = new ExecToolchain(settings, ProcessLauncher.local(), new CollectingLog());
+        ExecToolchain exec = new ExecToolchain(settings, ProcessLauncher.local(), new RecordingLog());
         String fingerprint = exec.fingerprint(request(dir));
         assertEquals(fingerprint, exec.fingerprint(request(dir)));
         assertTrue(fingerprint.startsWith("toolchain=exec\ncommand=make IMAGE=mcuboot\nworking-dir=" + dir.resolve("build")

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.board.CpuFacts;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
+import io.multiimage.core.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +83,7 @@ class GnuArmToolchainTest {
     @Test
     void compilesEverySourceIntoObjectsMirroringTheirPathsAndLinksAtThePartition(@TempDir Path dir) throws Exception {
         writeProject(dir);
-        CollectingLog log = new CollectingLog();
+        RecordingLog log = new RecordingLog();
         ToolchainOutputs outputs = TestImages.gnuArm(log).build(projectRequest(dir, "build").parallelism(2).build());
 
         Path build = dir.resolve("build");
@@ -109,7 +111,7 @@ class GnuArmToolchainTest {
     @Test
     void outputIsByteIdenticalWhateverTheParallelLevelAndBuildDirectory(@TempDir Path dir) throws Exception {
         writeProject(dir);
-        GnuArmToolchain gnuArm = TestImages.gnuArm(new CollectingLog());
+        GnuArmToolchain gnuArm = TestImages.gnuArm(new RecordingLog());
         Path serial = gnuArm.build(projectRequest(dir, "serial").parallelism(1).build()).elf().orElseThrow();
         Path parallel = gnuArm.build(projectRequest(dir, "parallel").parallelism(4).build()).elf().orElseThrow();
         Path again = gnuArm.build(projectRequest(dir, "serial").parallelism(3).build()).elf().orElseThrow();
@@ -120,9 +122,9 @@ class GnuArmToolchainTest {
     @Test
     void verboseLogsEveryCommandLineAtInfo(@TempDir Path dir) throws Exception {
         writeProject(dir);
-        CollectingLog quiet = new CollectingLog();
+        RecordingLog quiet = new RecordingLog();
         TestImages.gnuArm(quiet).build(projectRequest(dir, "quiet").build());
-        CollectingLog verbose = new CollectingLog();
+        RecordingLog verbose = new RecordingLog();
         TestImages.gnuArm(verbose).build(projectRequest(dir, "verbose").verbose(true).build());
 
         List<String> commands = verbose.at("INFO").stream().filter(line -> line.contains("arm-none-eabi-")).toList();
@@ -140,7 +142,7 @@ class GnuArmToolchainTest {
         writeProject(dir);
         TestImages.write(dir.resolve("src"), "drivers/broken.c", "int broken(void) { return undeclared_symbol; }\n");
         ToolchainFailedException e = assertThrows(ToolchainFailedException.class,
-                () -> TestImages.gnuArm(new CollectingLog()).build(projectRequest(dir, "build").parallelism(2).build()));
+                () -> TestImages.gnuArm(new RecordingLog()).build(projectRequest(dir, "build").parallelism(2).build()));
         assertEquals("app", e.imageName());
         assertEquals(1, e.exitCode());
         assertTrue(e.getMessage().startsWith("Image 'app': compiling drivers/broken.c failed (exit code 1)\n  command: "),
@@ -160,7 +162,7 @@ class GnuArmToolchainTest {
         }
         TestImages.write(dir.resolve("src"), "many_errors.c", broken.toString());
         ToolchainFailedException e = assertThrows(ToolchainFailedException.class,
-                () -> TestImages.gnuArm(new CollectingLog()).build(projectRequest(dir, "build").build()));
+                () -> TestImages.gnuArm(new RecordingLog()).build(projectRequest(dir, "build").build()));
         assertTrue(e.outputTail().stream().anyMatch(line -> line.contains("'missing_1' undeclared")), e.getMessage());
         assertTrue(e.outputTail().stream().anyMatch(line -> line.contains("60 | int f60(void)")), e.getMessage());
         assertEquals(41, e.outputTail().size(), e.getMessage());
@@ -171,7 +173,7 @@ class GnuArmToolchainTest {
     void compilerWarningsAreLoggedAsWarnings(@TempDir Path dir) throws Exception {
         writeProject(dir);
         TestImages.write(dir.resolve("src"), "warn.c", "int unused_result(void) { int x; return 0; }\n");
-        CollectingLog log = new CollectingLog();
+        RecordingLog log = new RecordingLog();
         TestImages.gnuArm(log).build(projectRequest(dir, "build").build());
         assertTrue(log.at("WARN").stream().anyMatch(line -> line.contains("warn.c:1:31: warning: unused variable 'x'")),
                 log.lines().toString());
@@ -181,7 +183,7 @@ class GnuArmToolchainTest {
     void missingCompilerInConfiguredPathSaysHowToInstall(@TempDir Path dir) throws Exception {
         writeProject(dir);
         Path empty = Files.createDirectories(dir.resolve("no-toolchain"));
-        GnuArmToolchain gnuArm = GnuArmToolchain.create(Optional.of(empty), ProcessLauncher.local(), new CollectingLog());
+        GnuArmToolchain gnuArm = GnuArmToolchain.create(Optional.of(empty), ProcessLauncher.local(), new RecordingLog());
         ToolNotFoundException e = assertThrows(ToolNotFoundException.class,
                 () -> gnuArm.build(projectRequest(dir, "build").build()));
         assertEquals("arm-none-eabi-gcc not found (searched " + empty + ", " + empty.resolve("bin") + "). Install the GNU "
@@ -194,7 +196,7 @@ class GnuArmToolchainTest {
         writeProject(dir);
         ExecutableLocator pathWithoutGcc = new ExecutableLocator(Optional.empty(), List.of(Path.of("/nonexistent/bin")));
         GnuArmToolchain gnuArm = new GnuArmToolchain(pathWithoutGcc, GnuArmSettings.defaults(), ProcessLauncher.local(),
-                new CollectingLog());
+                new RecordingLog());
         ToolNotFoundException e = assertThrows(ToolNotFoundException.class,
                 () -> gnuArm.build(projectRequest(dir, "build").build()));
         assertTrue(e.getMessage().startsWith("arm-none-eabi-gcc not found (searched /nonexistent/bin). Install"),
@@ -221,7 +223,7 @@ class GnuArmToolchainTest {
         Path fakeGcc = TestImages.write(bin, "arm-none-eabi-gcc", "#!/bin/sh\necho $$ > " + pids + "/$$\nexec sleep 300\n");
         fakeGcc.toFile().setExecutable(true);
         GnuArmToolchain gnuArm = new GnuArmToolchain(new ExecutableLocator(Optional.of(bin), List.of()),
-                GnuArmSettings.defaults(), ProcessLauncher.local(), new CollectingLog());
+                GnuArmSettings.defaults(), ProcessLauncher.local(), new RecordingLog());
         java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
@@ -259,7 +261,7 @@ class GnuArmToolchainTest {
     @Test
     void fingerprintNamesTheCompilerReleaseAndFollowsEveryBuildSetting(@TempDir Path dir) throws Exception {
         writeProject(dir);
-        GnuArmToolchain gnuArm = TestImages.gnuArm(new CollectingLog());
+        GnuArmToolchain gnuArm = TestImages.gnuArm(new RecordingLog());
         ToolchainRequest request = projectRequest(dir, "build").build();
         String fingerprint = gnuArm.fingerprint(request);
         assertEquals(fingerprint, gnuArm.fingerprint(projectRequest(dir, "build").build()));
@@ -269,7 +271,7 @@ class GnuArmToolchainTest {
                 request.toBuilder().flash(new MemoryRegion(0x18000, 0x28000)).build(),
                 request.toBuilder().ram(new MemoryRegion(0x2000_0000L, 0x8000)).build(),
                 request.toBuilder().defines(Map.of("BOARD_ID", "0x1235")).build(),
-                request.toBuilder().cpu(new CpuFacts("cortex-m4", "fpv4-sp-d16", "hard")).build(),
+                request.toBuilder().cpu(new CpuFacts("cortex-m4", true, Optional.of("fpv4-sp-d16"), "hard")).build(),
                 request.toBuilder().extraArgs(List.of("-O0")).build());
         for (ToolchainRequest other : changed) {
             assertTrue(!fingerprint.equals(gnuArm.fingerprint(other)), other.toString());
@@ -277,7 +279,7 @@ class GnuArmToolchainTest {
         GnuArmSettings otherFlags = new GnuArmSettings(List.of("-O2"), GnuArmSettings.defaults().linkerFlags(),
                 Duration.ofMinutes(1));
         GnuArmToolchain tuned = new GnuArmToolchain(ExecutableLocator.of(Optional.empty()), otherFlags,
-                ProcessLauncher.local(), new CollectingLog());
+                ProcessLauncher.local(), new RecordingLog());
         assertTrue(!fingerprint.equals(tuned.fingerprint(request)));
     }
 
@@ -286,7 +288,7 @@ class GnuArmToolchainTest {
         Files.createDirectories(dir.resolve("src"));
         TestImages.write(dir.resolve("src"), "README.txt", "not a source\n");
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> TestImages
-                .gnuArm(new CollectingLog()).build(TestImages.request("b0", dir.resolve("src"), dir.resolve("b"), APP_PARTITION).build()));
+                .gnuArm(new RecordingLog()).build(TestImages.request("b0", dir.resolve("src"), dir.resolve("b"), APP_PARTITION).build()));
         assertEquals("Image 'b0': no C or assembly sources (.c, .s, .S) in " + dir.resolve("src"), e.getMessage());
     }
 
@@ -302,7 +304,7 @@ class GnuArmToolchainTest {
             Path fakeGcc = Files.createFile(gccDir.resolve("arm-none-eabi-gcc"));
             fakeGcc.toFile().setExecutable(true);
             GnuArmToolchain gnuArm = new GnuArmToolchain(new ExecutableLocator(Optional.of(gccDir), List.of()),
-                    GnuArmSettings.defaults(), probe, new CollectingLog());
+                    GnuArmSettings.defaults(), probe, new RecordingLog());
             gnuArm.build(TestImages.request("app", src, dir.resolve("build-" + level), APP_PARTITION).parallelism(level).build());
             assertEquals(level, probe.maxConcurrent.get(), "parallel level " + level);
             assertEquals(9, probe.runs.get(), "8 compiles and a link (no size tool next to the fake compiler)");

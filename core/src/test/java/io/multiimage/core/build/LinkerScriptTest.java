@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,7 +35,7 @@ class LinkerScriptTest {
     void linkedImageHasVectorTableAtPartitionStartAndStartupSymbols(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("src");
         TestImages.write(src, "main.c", TestImages.MINIMAL_IMAGE);
-        ToolchainOutputs outputs = TestImages.gnuArm(new CollectingLog())
+        ToolchainOutputs outputs = TestImages.gnuArm(new RecordingLog())
                 .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION).build());
 
         Map<String, Long> symbols = TestImages.symbols(outputs.elf().orElseThrow());
@@ -63,12 +64,12 @@ class LinkerScriptTest {
         Path src = dir.resolve("src");
         TestImages.write(src, "main.c", imageUsing("extern const unsigned char big_table[];", "big_table[counter & 0xfff]"));
         TestImages.write(src, "table.c", "const unsigned char big_table[0xb000] = {1};\n");
-        TestImages.gnuArm(new CollectingLog())
+        TestImages.gnuArm(new RecordingLog())
                 .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION).build());
         assertTrue(Files.isRegularFile(dir.resolve("build/mcuboot.elf")), "0xb000 bytes of constants fit");
         // 0xd000 bytes of constants cannot fit in a 0xc000-byte partition.
         TestImages.write(src, "table.c", "const unsigned char big_table[0xd000] = {1};\n");
-        ImageTooLargeException e = assertThrows(ImageTooLargeException.class, () -> TestImages.gnuArm(new CollectingLog())
+        ImageTooLargeException e = assertThrows(ImageTooLargeException.class, () -> TestImages.gnuArm(new RecordingLog())
                 .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION).build()));
         assertEquals("mcuboot", e.imageName());
         assertEquals("flash partition", e.regionKind());
@@ -88,7 +89,7 @@ class LinkerScriptTest {
         Path src = dir.resolve("src");
         TestImages.write(src, "main.c", imageUsing("extern unsigned char big_buffer[];", "big_buffer[counter & 0xfff]"));
         TestImages.write(src, "buffer.c", "unsigned char big_buffer[0x11000];\n");
-        ImageTooLargeException e = assertThrows(ImageTooLargeException.class, () -> TestImages.gnuArm(new CollectingLog())
+        ImageTooLargeException e = assertThrows(ImageTooLargeException.class, () -> TestImages.gnuArm(new RecordingLog())
                 .build(TestImages.request("app", src, dir.resolve("build"), MCUBOOT_PARTITION).build()));
         assertEquals("RAM", e.regionKind());
         assertTrue(e.getMessage().startsWith("Image 'app' does not fit in its RAM: it needs "), e.getMessage());
@@ -104,7 +105,7 @@ class LinkerScriptTest {
         Path src = dir.resolve("src");
         TestImages.write(src, "main.c", "void Reset_Handler(void) { for (;;) { } }\n");
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> TestImages
-                .gnuArm(new CollectingLog()).build(TestImages.request("b0", src, dir.resolve("build"), MCUBOOT_PARTITION).build()));
+                .gnuArm(new RecordingLog()).build(TestImages.request("b0", src, dir.resolve("build"), MCUBOOT_PARTITION).build()));
         assertTrue(e.getMessage().startsWith("Image 'b0': no vector table: put the Cortex-M vector table in a section "
                 + "named .isr_vector"), e.getMessage());
     }

@@ -9,6 +9,7 @@ import io.multiimage.core.run.QemuRequest;
 import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
 import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ProjectPaths;
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ class SecureBootChainBootTest {
     private static Path buildChain(Path dir, long appAddressSeenByMcuboot, List<Path> b0Conf, List<Path> mcubootConf,
             List<Path> appConf) throws Exception {
         Map<String, Long> layout = new TreeMap<>(Map.of("b0", B0.origin(), "mcuboot", MCUBOOT.origin(), "app", APP.origin()));
-        GnuArmToolchain gnuArm = TestImages.gnuArm(new CollectingLog());
+        GnuArmToolchain gnuArm = TestImages.gnuArm(new RecordingLog());
         List<Path> hexFiles = new ArrayList<>();
         hexFiles.add(build(gnuArm, dir, "b0", B0, layout, b0Conf));
         layout.put("app", appAddressSeenByMcuboot);
@@ -162,7 +163,7 @@ class SecureBootChainBootTest {
 
     private static QemuResult boot(Path merged, List<String> uart) throws Exception {
         ReferenceTools.require("qemu-system-arm", "qemu-system-arm");
-        return new QemuRunner(ProcessLauncher.local(), new CollectingLog())
+        return new QemuRunner(ProcessLauncher.local(), new RecordingLog())
                 .run(QemuRequest.of(merged, "lm3s6965evb", Duration.ofSeconds(60), uart::add));
     }
 }

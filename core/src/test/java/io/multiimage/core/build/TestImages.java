@@ -1,5 +1,6 @@
 package io.multiimage.core.build;
 
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class TestImages {
     }
 
     /** The gnu-arm driver over the real launcher and the compiler on PATH. */
-    public static GnuArmToolchain gnuArm(CollectingLog log) {
+    public static GnuArmToolchain gnuArm(RecordingLog log) {
         ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi libnewlib-arm-none-eabi");
         return GnuArmToolchain.create(java.util.Optional.empty(), io.multiimage.core.spi.ProcessLauncher.local(), log);
     }

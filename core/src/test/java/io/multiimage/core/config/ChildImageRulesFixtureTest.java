@@ -9,6 +9,7 @@ import io.multiimage.core.kconfig.DotConfigWriter;
 import io.multiimage.core.kconfig.FragmentOnlyResolver;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ProjectPaths;
 import java.io.IOException;
 import java.io.Reader;
@@ -76,20 +77,20 @@ class ChildImageRulesFixtureTest {
         ImageTree tree = ImageTree.build(root, declarations);
         ProjectLayout layout = new ProjectLayout(dir);
         ImageTreeConfigurator configurator = new ImageTreeConfigurator(layout, new FragmentOnlyResolver());
-        ImageContext context = configurator.contexts(tree, variables, new RecordingLog()).get(image);
+        ImageContext context = configurator.contexts(tree, variables, new RecordingLog(false)).get(image);
         ConfigurationResolver resolver = new ConfigurationResolver(layout, new FragmentOnlyResolver());
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
 
         Path expectedError = dir.resolve("expected-error.txt");
         if (Files.exists(expectedError)) {
             InvalidConfigurationException e =
                     assertThrows(InvalidConfigurationException.class, () -> resolver.resolve(context, log));
             assertEquals(Files.readString(expectedError).strip(), e.getMessage());
-            assertTrue(log.lines.isEmpty(), "no log lines on error: " + log.lines);
+            assertTrue(log.lines().isEmpty(), "no log lines on error: " + log.lines());
             return;
         }
         ImageConfiguration configuration = resolver.resolve(context, log);
-        assertEquals(Files.readAllLines(dir.resolve("expected-files.txt")), log.merged(), "merged files");
+        assertEquals(Files.readAllLines(dir.resolve("expected-files.txt")), Projects.merged(log), "merged files");
         assertEquals(Files.readString(dir.resolve("expected.config")),
                 DotConfigWriter.render(configuration.kconfig().symbols(), ""), "merged .config");
         Path expectedOverlays = dir.resolve("expected-overlays.txt");

@@ -8,6 +8,7 @@ import io.multiimage.core.kconfig.Assignment;
 import io.multiimage.core.kconfig.FragmentSyntaxException;
 import io.multiimage.core.kconfig.SymbolProvenance;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.testing.RecordingLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class ConfigurationResolverTest {
                 ImageDeclaration.builder("app", root.resolve("app")).board(board).buildType(buildType)
                         .children("mcuboot").build(),
                 ImageDeclaration.builder("mcuboot", root.resolve("boot")).build());
-        return Projects.context(root, "app", images, variables, "mcuboot", new RecordingLog());
+        return Projects.context(root, "app", images, variables, "mcuboot", new RecordingLog(false));
     }
 
     @Test
@@ -45,7 +46,7 @@ class ConfigurationResolverTest {
                 "DEBUG CONFIG_NAME=\"boot\" (app/child_image/mcuboot.conf:3) repeats the value set at boot/prj.conf:2",
                 "INFO Merged configuration 'command line'",
                 "INFO CONFIG_BANNER=y (command line:1) overrides CONFIG_BANNER=n (app/child_image/mcuboot.conf:2)"),
-                log.lines);
+                log.lines());
         SymbolProvenance banner = configuration.kconfig().provenanceOf("BANNER").orElseThrow();
         assertEquals("command line:1", banner.last().location().toString());
         assertEquals(List.of("app/child_image/mcuboot.conf:2", "boot/prj.conf:1"),
@@ -60,12 +61,12 @@ class ConfigurationResolverTest {
                 ImageDeclaration.builder("app", root.resolve("app")).board("qemu_cortex_m3").children("mcuboot").build(),
                 ImageDeclaration.builder("mcuboot", root.resolve("boot")).children("b0").build(),
                 ImageDeclaration.builder("b0", root.resolve("b0")).build());
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         ImageContext b0 = Projects.context(root, "app", images,
                 Map.of("mcuboot_b0_EXTRA_CONF_FILE", "x.conf", "mcuboot_b0_CONFIG_DEPTH", "3", "b0_CONFIG_NOPE", "y"),
                 "b0", log);
         ImageConfiguration configuration = Projects.configure(root, b0, log);
-        assertEquals(List.of("prj.conf", "x.conf", "boot/child_image/b0.conf", "command line"), log.merged());
+        assertEquals(List.of("prj.conf", "x.conf", "boot/child_image/b0.conf", "command line"), Projects.merged(log));
         assertEquals("b0/x.conf", configuration.plan().kconfigFiles().get(1).location());
         assertEquals("3", configuration.kconfig().value("DEPTH").orElseThrow().text());
         assertTrue(configuration.kconfig().value("NOPE").isEmpty(), "b0_ at the top level names no child of app");
@@ -74,11 +75,11 @@ class ConfigurationResolverTest {
     @Test
     void olderOverlayConfigIsMergedWithADeprecationWarning() throws Exception {
         Projects.files(root, "boot/prj.conf", "boot/old.conf");
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         ImageConfiguration configuration = Projects.configure(root,
                 child(Map.of("mcuboot_OVERLAY_CONFIG", "old.conf"), "", "qemu_cortex_m3"), log);
-        assertEquals(List.of("prj.conf", "old.conf"), log.merged());
-        assertTrue(log.lines.contains("WARN mcuboot: OVERLAY_CONFIG is deprecated; use EXTRA_CONF_FILE (same meaning)"));
+        assertEquals(List.of("prj.conf", "old.conf"), Projects.merged(log));
+        assertTrue(log.lines().contains("WARN mcuboot: OVERLAY_CONFIG is deprecated; use EXTRA_CONF_FILE (same meaning)"));
         assertEquals("OVERLAY_CONFIG item 1 (older name of EXTRA_CONF_FILE)",
                 configuration.plan().kconfigFiles().get(1).rule());
     }
@@ -86,26 +87,26 @@ class ConfigurationResolverTest {
     @Test
     void aMalformedFragmentFailsWithFileAndLineAndLogsNothing() throws Exception {
         Projects.write(root, "boot/prj.conf", "CONFIG_A=y\n\n  CONFIG_B=y\n");
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         ImageContext context = child(Map.of(), "", "qemu_cortex_m3");
         FragmentSyntaxException e = assertThrows(FragmentSyntaxException.class,
                 () -> Projects.configure(root, context, log));
         assertEquals("boot/prj.conf", e.file());
         assertEquals(3, e.line());
         assertTrue(e.getMessage().startsWith("boot/prj.conf:3: expected 'CONFIG_<NAME>=<value>'"), e.getMessage());
-        assertEquals(List.of(), log.lines);
+        assertEquals(List.of(), log.lines());
     }
 
     @Test
     void namedFilesResolveInTheReceivingImageDirAndAbsolutePathsAreKept() throws Exception {
         Projects.files(root, "boot/prj.conf", "shared/common.conf", "app/extra.conf");
         String absolute = root.resolve("shared/common.conf").toString();
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         Projects.configure(root, child(Map.of("mcuboot_EXTRA_CONF_FILE", absolute + ";../app/extra.conf"), "",
                 "qemu_cortex_m3"), log);
-        assertEquals(List.of("prj.conf", "shared/common.conf", "app/extra.conf"), log.merged());
+        assertEquals(List.of("prj.conf", "shared/common.conf", "app/extra.conf"), Projects.merged(log));
         ConfigurationRuleException e = assertThrows(ConfigurationRuleException.class, () -> Projects.configure(root,
-                child(Map.of("mcuboot_EXTRA_CONF_FILE", "extra.conf"), "", "qemu_cortex_m3"), new RecordingLog()));
+                child(Map.of("mcuboot_EXTRA_CONF_FILE", "extra.conf"), "", "qemu_cortex_m3"), new RecordingLog(false)));
         assertEquals("File not found: boot/extra.conf", e.getMessage());
     }
 
@@ -118,7 +119,7 @@ class ConfigurationResolverTest {
                 f + "nrf52840dk_nrf52840_1_1_0.overlay", "app/child_image/mcuboot.overlay", "boot/more.overlay");
         ImageConfiguration configuration = Projects.configure(root, child(
                 Map.of("mcuboot_EXTRA_DTC_OVERLAY_FILE", "more.overlay"), "release", "nrf52840dk@1.1.0/nrf52840"),
-                new RecordingLog());
+                new RecordingLog(false));
         assertEquals(List.of(f + "boards/nrf52840dk_nrf52840.overlay", f + "boards/nrf52840dk_nrf52840_1_1_0.overlay",
                         f + "boards/nrf52840dk_nrf52840_release.overlay",
                         f + "boards/nrf52840dk_nrf52840_1_1_0_release.overlay", f + "nrf52840dk_nrf52840_1_1_0.overlay",
@@ -131,7 +132,7 @@ class ConfigurationResolverTest {
         Projects.files(root, "boot/prj.conf", "boot/qemu_cortex_m3.overlay", "boot/app.overlay",
                 "boot/boards/qemu_cortex_m3_release.overlay");
         ImageConfiguration configuration = Projects.configure(root, child(Map.of(), "release", "qemu_cortex_m3"),
-                new RecordingLog());
+                new RecordingLog(false));
         assertEquals(List.of("boot/qemu_cortex_m3.overlay"),
                 configuration.plan().overlays().stream().map(SelectedFile::location).toList());
     }
@@ -142,18 +143,18 @@ class ConfigurationResolverTest {
                 "app/child_image/app.conf", "app/child_image/app.overlay");
         List<ImageDeclaration> images =
                 List.of(ImageDeclaration.builder("app", root.resolve("app")).board("qemu_cortex_m3").build());
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         ImageContext app = Projects.context(root, "app", images, Map.of("CONFIG_X", "3"), "app", log);
         ImageConfiguration configuration = Projects.configure(root, app, log);
-        assertEquals(List.of("prj.conf", "command line"), log.merged());
+        assertEquals(List.of("prj.conf", "command line"), Projects.merged(log));
         assertEquals(List.of("app/boards/qemu_cortex_m3.overlay"),
                 configuration.plan().overlays().stream().map(SelectedFile::location).toList());
         Projects.files(root, "top/boards/qemu_cortex_m3.conf");
         List<ImageDeclaration> bare =
                 List.of(ImageDeclaration.builder("top", root.resolve("top")).board("qemu_cortex_m3").build());
-        ImageContext top = Projects.context(root, "top", bare, Map.of(), "top", new RecordingLog());
+        ImageContext top = Projects.context(root, "top", bare, Map.of(), "top", new RecordingLog(false));
         ConfigurationRuleException e = assertThrows(ConfigurationRuleException.class,
-                () -> Projects.configure(root, top, new RecordingLog()));
+                () -> Projects.configure(root, top, new RecordingLog(false)));
         assertEquals("Image 'top': no prj.conf in top", e.getMessage());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageModelException;
 import io.multiimage.core.model.ImageTree;
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.core.variables.VariableForwarding;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,27 +29,27 @@ class ImageContextResolverTest {
 
     @Test
     void aChildOfNonSecureFirmwareGetsTheSecureBoardWithAStatusLine() throws Exception {
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         Map<String, ImageContext> c = contexts(List.of(image("app").board("nrf9160dk@1.0.0/nrf9160/ns")
                 .children("spm").build(), image("spm").build()), Map.of(), log);
         assertEquals("nrf9160dk/nrf9160", c.get("spm").board().target());
         assertEquals(Optional.of("1.0.0"), c.get("spm").revision());
-        assertEquals(List.of("INFO Changed board to secure nrf9160dk/nrf9160 (NOT NS)"), log.lines);
+        assertEquals(List.of("INFO Changed board to secure nrf9160dk/nrf9160 (NOT NS)"), log.lines());
         assertEquals("nrf9160dk/nrf9160/ns", c.get("app").board().target());
     }
 
     @Test
     void theOlderUnderscoreNsFormIsDroppedToo() throws Exception {
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         Map<String, ImageContext> c = contexts(List.of(image("app").board("nrf9160dk_nrf9160_ns").children("spm").build(),
                 image("spm").build()), Map.of(), log);
         assertEquals("nrf9160dk_nrf9160", c.get("spm").boardToken());
-        assertEquals(List.of("INFO Changed board to secure nrf9160dk_nrf9160 (NOT NS)"), log.lines);
+        assertEquals(List.of("INFO Changed board to secure nrf9160dk_nrf9160 (NOT NS)"), log.lines());
     }
 
     @Test
     void boardVariableAndDeclaredBoardBeatTheParentsAndKeepNs() throws Exception {
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         Map<String, ImageContext> c = contexts(List.of(
                 image("app").board("nrf5340dk/nrf5340/cpuapp/ns").children("net", "tfm").build(),
                 image("net").board("nrf5340dk/nrf5340/cpunet").domain("CPUNET").build(), image("tfm").build()),
@@ -57,7 +58,7 @@ class ImageContextResolverTest {
         assertEquals(Optional.of("CPUNET"), c.get("net").domain());
         assertEquals("nrf5340dk/nrf5340/cpuapp/ns", c.get("tfm").board().target());
         assertEquals(Optional.of("2.0.0"), c.get("tfm").revision());
-        assertTrue(log.lines.isEmpty());
+        assertTrue(log.lines().isEmpty());
     }
 
     @Test
@@ -66,7 +67,7 @@ class ImageContextResolverTest {
                 image("app").board("nrf52840dk@3.0.0/nrf52840").children("a", "b", "c", "d").build(),
                 image("a").build(), image("b").build(), image("c").board("other@1.5.0").build(),
                 image("d").board("other").build()),
-                Map.of("a_BOARD_REVISION", "9.9.9", "a_BOARD", "x@1.0.0", "b_BOARD", "y@2.0.0"), new RecordingLog());
+                Map.of("a_BOARD_REVISION", "9.9.9", "a_BOARD", "x@1.0.0", "b_BOARD", "y@2.0.0"), new RecordingLog(false));
         assertEquals(Optional.of("9.9.9"), c.get("a").revision());
         assertEquals(Optional.of("2.0.0"), c.get("b").revision());
         assertEquals(Optional.of("1.5.0"), c.get("c").revision());
@@ -80,7 +81,7 @@ class ImageContextResolverTest {
                 image("app").board("qemu_cortex_m3").buildType("release").children("mcuboot", "other").build(),
                 image("mcuboot").children("b0").build(), image("b0").build(), image("other").build()),
                 Map.of("mcuboot_CONF_FILE", "prj_small.conf", "other_CONF_FILE", "prj_a.conf;prj_b.conf"),
-                new RecordingLog());
+                new RecordingLog(false));
         assertEquals("release", c.get("app").buildType());
         assertEquals("small", c.get("mcuboot").buildType());
         assertEquals("small", c.get("b0").buildType());
@@ -90,7 +91,7 @@ class ImageContextResolverTest {
     @Test
     void topLevelBuildTypeIsInferredFromItsOwnConfFile() throws Exception {
         Map<String, ImageContext> c = contexts(List.of(image("app").board("qemu_cortex_m3").build()),
-                Map.of("CONF_FILE", "prj_debug.conf"), new RecordingLog());
+                Map.of("CONF_FILE", "prj_debug.conf"), new RecordingLog(false));
         assertEquals("debug", c.get("app").buildType());
     }
 
@@ -99,7 +100,7 @@ class ImageContextResolverTest {
         Map<String, ImageContext> c = contexts(List.of(
                 image("app").board("b").domain("CPUAPP").children("x", "y").build(),
                 image("x").toolchain("cmake").build(), image("y").build()),
-                Map.of("y_TOOLCHAIN", "exec"), new RecordingLog());
+                Map.of("y_TOOLCHAIN", "exec"), new RecordingLog(false));
         assertEquals(ImageContextResolver.DEFAULT_TOOLCHAIN, c.get("app").toolchain());
         assertEquals("cmake", c.get("x").toolchain());
         assertEquals("exec", c.get("y").toolchain());
@@ -110,10 +111,10 @@ class ImageContextResolverTest {
     @Test
     void theTopLevelImageNeedsABoard() {
         ImageModelException e = assertThrows(ImageModelException.class,
-                () -> contexts(List.of(image("app").build()), Map.of(), new RecordingLog()));
+                () -> contexts(List.of(image("app").build()), Map.of(), new RecordingLog(false)));
         assertEquals("Image 'app' has no board: declare one or give BOARD", e.getMessage());
         ImageModelException bad = assertThrows(ImageModelException.class,
-                () -> contexts(List.of(image("app").board("a b").build()), Map.of(), new RecordingLog()));
+                () -> contexts(List.of(image("app").board("a b").build()), Map.of(), new RecordingLog(false)));
         assertEquals("Image 'app': invalid board 'a b': expected <board>[@<revision>][/<qualifiers>]", bad.getMessage());
     }
 }

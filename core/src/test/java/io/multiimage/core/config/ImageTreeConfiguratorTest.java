@@ -8,6 +8,7 @@ import io.multiimage.core.kconfig.FragmentOnlyResolver;
 import io.multiimage.core.model.ImageCondition;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
+import io.multiimage.core.testing.RecordingLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +38,14 @@ class ImageTreeConfiguratorTest {
             asked.add(image.name());
             return new FragmentOnlyResolver();
         });
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         Map<String, ImageConfiguration> configs = configurator.configure(tree(),
                 Map.of("mcuboot_b0_CONFIG_DEEP", "1", "CONFIG_TOP", "2"), log);
         assertEquals(List.of("app", "mcuboot", "b0"), asked);
         assertEquals(List.of("app", "mcuboot", "b0"), List.copyOf(configs.keySet()));
         assertEquals("2", configs.get("app").kconfig().value("TOP").orElseThrow().text());
         assertEquals("1", configs.get("b0").kconfig().value("DEEP").orElseThrow().text());
-        assertEquals(List.of("prj.conf", "command line", "prj.conf", "prj.conf", "command line"), log.merged());
+        assertEquals(List.of("prj.conf", "command line", "prj.conf", "prj.conf", "command line"), Projects.merged(log));
     }
 
     @Test
@@ -65,22 +66,22 @@ class ImageTreeConfiguratorTest {
                         .build(),
                 ImageDeclaration.builder("tools", root.resolve("tools")).condition(ImageCondition.property("with.tools"))
                         .build()));
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         Map<String, ImageConfiguration> configs = new ImageTreeConfigurator(new ProjectLayout(root),
                 new FragmentOnlyResolver()).configure(tree, Map.of(), Map.of("with.net", "true"), log);
         assertEquals(List.of("app", "mcuboot", "net"), List.copyOf(configs.keySet()));
-        assertTrue(log.lines.contains("INFO b0: left out, CONFIG_SECURE_BOOT is not y in 'app'"), log.lines.toString());
-        assertTrue(log.lines.contains("INFO tools: left out, property with.tools is not set"), log.lines.toString());
+        assertTrue(log.lines().contains("INFO b0: left out, CONFIG_SECURE_BOOT is not y in 'app'"), log.lines().toString());
+        assertTrue(log.lines().contains("INFO tools: left out, property with.tools is not set"), log.lines().toString());
     }
 
     @Test
     void stopsAtTheFirstImageThatFails() throws Exception {
         Projects.write(root, "app/prj.conf", "CONFIG_APP=y\n");
         Projects.write(root, "b0/prj.conf", "CONFIG_B0=y\n");
-        RecordingLog log = new RecordingLog();
+        RecordingLog log = new RecordingLog(false);
         ConfigurationRuleException e = assertThrows(ConfigurationRuleException.class, () ->
                 new ImageTreeConfigurator(new ProjectLayout(root), new FragmentOnlyResolver()).configure(tree(), Map.of(), log));
         assertEquals("Child image 'mcuboot': no prj.conf in boot", e.getMessage());
-        assertEquals(List.of("prj.conf"), log.merged());
+        assertEquals(List.of("prj.conf"), Projects.merged(log));
     }
 }

@@ -4,6 +4,7 @@ import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.kconfig.FragmentOnlyResolver;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
+import io.multiimage.core.testing.RecordingLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,15 @@ final class Projects {
         ImageTree tree = ImageTree.build(root, declarations);
         return new ImageTreeConfigurator(new ProjectLayout(projectRoot), new FragmentOnlyResolver())
                 .contexts(tree, variables, log).get(image);
+    }
+
+    /** The file names of the {@code Merged configuration '…'} lines in {@code log}, in order. */
+    static List<String> merged(RecordingLog log) {
+        String prefix = "Merged configuration '";
+        return log.at("INFO").stream()
+                .filter(message -> message.startsWith(prefix))
+                .map(message -> message.substring(prefix.length(), message.length() - 1))
+                .toList();
     }
 
     /** Configures {@code context} with the fragment-only resolver. */

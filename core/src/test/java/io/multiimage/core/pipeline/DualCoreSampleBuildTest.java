@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.CollectingLog;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.model.HexFile;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
 import io.multiimage.hex.Segment;
@@ -41,7 +41,7 @@ class DualCoreSampleBuildTest {
     @TempDir
     Path project;
 
-    private final CollectingLog log = new CollectingLog();
+    private final RecordingLog log = new RecordingLog();
 
     @BeforeEach
     void copySample() throws IOException {

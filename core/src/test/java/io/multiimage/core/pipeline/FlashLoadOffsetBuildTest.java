@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.CollectingLog;
 import io.multiimage.core.build.ImageTooLargeException;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
@@ -17,6 +16,7 @@ import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.hex.Elf;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
@@ -48,7 +48,7 @@ class FlashLoadOffsetBuildTest {
     @TempDir
     Path project;
 
-    private final CollectingLog log = new CollectingLog();
+    private final RecordingLog log = new RecordingLog();
 
     @BeforeEach
     void copyProject() throws IOException {
@@ -292,12 +292,12 @@ class FlashLoadOffsetBuildTest {
     @Test
     void changingTheOffsetRebuildsTheImageAndAnUnchangedOneIsANoOp() throws Exception {
         build();
-        CollectingLog second = new CollectingLog();
+        RecordingLog second = new RecordingLog();
         BuildResult again = new FirmwareBuild(second, ProcessLauncher.local(), noRepository()).run(request(true));
         assertTrue(again.images().stream().allMatch(BuiltImage::upToDate), again.images().toString());
 
         Files.writeString(project.resolve("app/prj.conf"), "CONFIG_FLASH_LOAD_OFFSET=0x10000\n");
-        CollectingLog third = new CollectingLog();
+        RecordingLog third = new RecordingLog();
         BuildResult moved = new FirmwareBuild(third, ProcessLauncher.local(), noRepository()).run(request(true));
 
         assertFalse(moved.image("app").orElseThrow().upToDate());

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.build.CollectingLog;
 import io.multiimage.core.build.ExecSettings;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +43,7 @@ class InterruptedBuildTest {
         CompletableFuture<BuildResult> build = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
-                build.complete(new FirmwareBuild(new CollectingLog(), ProcessLauncher.local(), noRepository()).run(slow));
+                build.complete(new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), noRepository()).run(slow));
             } catch (Throwable e) {
                 build.completeExceptionally(e);
             }
@@ -63,7 +63,7 @@ class InterruptedBuildTest {
         assertFalse(Files.exists(out.resolve("app/app.hex")));
         assertFalse(Files.exists(out.resolve("app/.state/build.record")));
 
-        CollectingLog second = new CollectingLog();
+        RecordingLog second = new RecordingLog();
         BuildResult result = new FirmwareBuild(second, ProcessLauncher.local(), noRepository()).run(request(List.of(
                 "sh", "-c", "printf ':0400000001020304F2\\n:00000001FF\\n' > out.hex")));
 

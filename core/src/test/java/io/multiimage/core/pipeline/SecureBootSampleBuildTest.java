@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.CollectingLog;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.run.QemuRequest;
@@ -14,6 +13,7 @@ import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ class SecureBootSampleBuildTest {
     @TempDir
     Path project;
 
-    private final CollectingLog log = new CollectingLog();
+    private final RecordingLog log = new RecordingLog();
 
     @BeforeEach
     void copySample() throws IOException {
@@ -84,7 +84,7 @@ class SecureBootSampleBuildTest {
         build(Map.of(), Optional.empty());
         Path main = project.resolve("mcuboot/src/main/c/main.c");
         Files.writeString(main, Files.readString(main) + "\n/* touched */\n");
-        CollectingLog second = new CollectingLog();
+        RecordingLog second = new RecordingLog();
 
         BuildResult again = new FirmwareBuild(second, ProcessLauncher.local(), noRepository())
                 .run(request(Map.of(), Optional.empty(), true));

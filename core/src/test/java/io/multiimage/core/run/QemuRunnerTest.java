@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.CollectingLog;
 import io.multiimage.core.build.MemoryRegion;
 import io.multiimage.core.build.TestImages;
 import io.multiimage.core.build.ToolNotFoundException;
 import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,12 +61,12 @@ class QemuRunnerTest {
     private static Path firmware(Path dir, String body) throws Exception {
         Path src = dir.resolve("src");
         TestImages.write(src, "main.c", FIRMWARE.replace("BODY", body));
-        Path elf = TestImages.gnuArm(new CollectingLog())
+        Path elf = TestImages.gnuArm(new RecordingLog())
                 .build(TestImages.request("fw", src, dir.resolve("build"), FLASH).build()).elf().orElseThrow();
         return TestImages.objcopyHex(elf);
     }
 
-    private static QemuRunner runner(CollectingLog log) {
+    private static QemuRunner runner(RecordingLog log) {
         ReferenceTools.require("qemu-system-arm", "qemu-system-arm");
         return new QemuRunner(ProcessLauncher.local(), log);
     }
@@ -75,7 +75,7 @@ class QemuRunnerTest {
     void streamsUartLinesAndReturnsTheSemihostingExitStatus(@TempDir Path dir) throws Exception {
         Path hex = firmware(dir, "uart_puts(\"first line\\r\\nsecond line\\r\\n\"); semihost_exit(0);");
         List<String> uart = Collections.synchronizedList(new ArrayList<>());
-        QemuResult result = runner(new CollectingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), uart::add));
+        QemuResult result = runner(new RecordingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), uart::add));
         assertEquals(0, result.exitStatus());
         assertTrue(result.succeeded());
         assertEquals(List.of("first line", "second line"), uart);
@@ -85,7 +85,7 @@ class QemuRunnerTest {
     @Test
     void nonZeroExitStatusOfTheFirmwareIsReturned(@TempDir Path dir) throws Exception {
         Path hex = firmware(dir, "uart_puts(\"failing\\r\\n\"); semihost_exit(5);");
-        QemuResult result = runner(new CollectingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), null));
+        QemuResult result = runner(new RecordingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), null));
         assertEquals(5, result.exitStatus());
         assertEquals(List.of("failing"), result.uartLines());
         assertEquals("The firmware exited with status 5 (semihosting exit). Last UART lines:\n  failing",
@@ -95,7 +95,7 @@ class QemuRunnerTest {
     @Test
     void firmwareThatNeverExitsTimesOutAndShowsItsLastUartLines(@TempDir Path dir) throws Exception {
         Path hex = firmware(dir, "uart_puts(\"waiting forever\\r\\n\"); for (;;) { }");
-        QemuTimeoutException e = assertThrows(QemuTimeoutException.class, () -> runner(new CollectingLog())
+        QemuTimeoutException e = assertThrows(QemuTimeoutException.class, () -> runner(new RecordingLog())
                 .run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(2), null)));
         assertEquals(List.of("waiting forever"), e.uartTail());
         assertEquals("The firmware " + hex + " did not exit within 2 s (no semihosting exit); QEMU was stopped. "
@@ -133,7 +133,7 @@ class QemuRunnerTest {
                         """);
         assertTrue(source.contains("b check_sp") && source.contains("0x2000FF00u, Reset_Handler, wrong_entry"), source);
         TestImages.write(src, "main.c", source);
-        Path elf = TestImages.gnuArm(new CollectingLog())
+        Path elf = TestImages.gnuArm(new RecordingLog())
                 .build(TestImages.request("fw", src, dir.resolve("build"), FLASH).build()).elf().orElseThrow();
         Path hex = TestImages.objcopyHex(elf);
         long wrongEntry = TestImages.symbols(elf).get("wrong_entry") | 1;
@@ -141,7 +141,7 @@ class QemuRunnerTest {
         Files.writeString(redirected, withStartAddress(Files.readString(hex, StandardCharsets.US_ASCII), wrongEntry));
         assertTrue(Files.readString(redirected).contains(startAddressRecord(wrongEntry)));
 
-        QemuResult result = runner(new CollectingLog()).run(QemuRequest.of(redirected, "lm3s6965evb", Duration.ofSeconds(30), null));
+        QemuResult result = runner(new RecordingLog()).run(QemuRequest.of(redirected, "lm3s6965evb", Duration.ofSeconds(30), null));
         assertEquals(List.of("sp from vector table"), result.uartLines());
         assertEquals(0, result.exitStatus());
     }
@@ -177,7 +177,7 @@ class QemuRunnerTest {
         // An image whose reset vector points nowhere: the CPU locks up and QEMU aborts.
         Path hex = dir.resolve("garbage.hex");
         Files.writeString(hex, ":0800000000000120FFFFFFFFDA\n:00000001FF\n");
-        FirmwareException e = assertThrows(FirmwareException.class, () -> runner(new CollectingLog())
+        FirmwareException e = assertThrows(FirmwareException.class, () -> runner(new RecordingLog())
                 .run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), null)));
         assertTrue(e.getMessage().startsWith("QEMU failed running " + hex + " (exit status "), e.getMessage());
         assertTrue(e.getMessage().contains("qemu: fatal: Lockup"), e.getMessage());
@@ -186,7 +186,7 @@ class QemuRunnerTest {
     @Test
     void unknownMachineIsReportedWithQemusMessage(@TempDir Path dir) throws Exception {
         Path hex = Files.writeString(dir.resolve("empty.hex"), ":00000001FF\n");
-        FirmwareException e = assertThrows(FirmwareException.class, () -> runner(new CollectingLog())
+        FirmwareException e = assertThrows(FirmwareException.class, () -> runner(new RecordingLog())
                 .run(QemuRequest.of(hex, "no-such-board", Duration.ofSeconds(30), null)));
         assertEquals("QEMU failed running " + hex + " (exit status 1):\n  qemu-system-arm: unsupported machine type",
                 e.getMessage());
@@ -194,7 +194,7 @@ class QemuRunnerTest {
 
     @Test
     void missingHexFileIsAConfigurationError(@TempDir Path dir) {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> runner(new CollectingLog())
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> runner(new RecordingLog())
                 .run(QemuRequest.of(dir.resolve("merged.hex"), "lm3s6965evb", Duration.ofSeconds(5), null)));
         assertEquals("Cannot boot " + dir.resolve("merged.hex") + ": the file does not exist; build the firmware first",
                 e.getMessage());
@@ -205,7 +205,7 @@ class QemuRunnerTest {
         Path hex = Files.writeString(dir.resolve("merged.hex"), ":00000001FF\n");
         QemuRequest request = new QemuRequest(hex, "lm3s6965evb", Optional.of(dir), Duration.ofSeconds(5), null, List.of());
         ToolNotFoundException e = assertThrows(ToolNotFoundException.class,
-                () -> new QemuRunner(ProcessLauncher.local(), new CollectingLog()).run(request));
+                () -> new QemuRunner(ProcessLauncher.local(), new RecordingLog()).run(request));
         assertEquals("qemu-system-arm not found (searched " + dir + ", " + dir.resolve("bin")
                 + "). Install QEMU with 'sudo apt-get install qemu-system-arm'.", e.getMessage());
     }

@@ -1,14 +1,28 @@
-package io.multiimage.core.build;
+package io.multiimage.core.testing;
 
 import io.multiimage.core.spi.BuildLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A {@link BuildLog} that remembers every line with its level, for assertions. */
-public final class CollectingLog implements BuildLog {
+/**
+ * A {@link BuildLog} for core's tests: remembers every line as {@code LEVEL message}
+ * ({@code INFO}, {@code WARN}, {@code DEBUG}), from any thread, for assertions.
+ */
+public final class RecordingLog implements BuildLog {
 
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final boolean debugEnabled;
+
+    /** A log with debug output enabled, so that debug-only messages are produced and recorded. */
+    public RecordingLog() {
+        this(true);
+    }
+
+    /** A log that tells the code under test whether debug output is wanted. */
+    public RecordingLog(boolean debugEnabled) {
+        this.debugEnabled = debugEnabled;
+    }
 
     @Override
     public void info(String message) {
@@ -27,17 +41,17 @@ public final class CollectingLog implements BuildLog {
 
     @Override
     public boolean isDebugEnabled() {
-        return true;
+        return debugEnabled;
     }
 
-    /** Every line so far, as {@code LEVEL message}. */
+    /** Every line so far, as {@code LEVEL message}, in the order logged. */
     public List<String> lines() {
         synchronized (lines) {
             return new ArrayList<>(lines);
         }
     }
 
-    /** The messages logged at {@code level}. */
+    /** The messages logged at {@code level} ({@code INFO}, {@code WARN}, {@code DEBUG}), without the prefix. */
     public List<String> at(String level) {
         List<String> result = new ArrayList<>();
         for (String line : lines()) {
