@@ -32,6 +32,9 @@ public final class ParallelReads {
         }
     }
 
+    /** Small files side by side only when together they hold at least this many bytes. */
+    static final long SIDE_BY_SIDE_MIN = 256 << 10;
+
     private ParallelReads() {}
 
     /**
@@ -44,9 +47,18 @@ public final class ParallelReads {
     public static List<Outcome> readAll(List<Path> files, FileReader reader) throws InterruptedIOException {
         Objects.requireNonNull(reader, "reader");
         List<Future<Outcome>> small = new ArrayList<>();
-        boolean sideBySide = files.size() > 1 && Workers.parallel();
-        for (Path file : files) {
-            small.add(sideBySide && isSmall(file) ? Workers.pool().submit(() -> readOne(file, reader)) : null);
+        long[] sizes = new long[files.size()];
+        long smallBytes = 0;
+        for (int i = 0; i < files.size(); i++) {
+            sizes[i] = sizeOf(files.get(i));
+            smallBytes += sizes[i] < ParallelIntelHexReader.THRESHOLD ? sizes[i] : 0;
+        }
+        // A few kilobytes read faster on this thread than the workers can be started.
+        boolean sideBySide = files.size() > 1 && smallBytes >= SIDE_BY_SIDE_MIN && Workers.parallel();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            boolean isSmall = sizes[i] < ParallelIntelHexReader.THRESHOLD;
+            small.add(sideBySide && isSmall ? Workers.pool().submit(() -> readOne(file, reader)) : null);
         }
         List<Outcome> outcomes = new ArrayList<>();
         try {
@@ -65,11 +77,12 @@ public final class ParallelReads {
         return outcomes;
     }
 
-    private static boolean isSmall(Path file) {
+    /** The file's size; a file that cannot be measured counts as large, read on the calling thread, which reports the problem. */
+    private static long sizeOf(Path file) {
         try {
-            return Files.size(file) < ParallelIntelHexReader.THRESHOLD;
+            return Files.size(file);
         } catch (IOException e) {
-            return false; // read on the calling thread, which reports the problem
+            return Long.MAX_VALUE;
         }
     }
 
