@@ -3,6 +3,7 @@ package io.multiimage.core.devicetree;
 import io.multiimage.core.spi.BuildLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,19 +41,37 @@ public final class DevicetreeMerger {
      * @throws DevicetreeException for a missing file or any error in the sources, with FILE:LINE
      */
     public DeviceTree merge(Path boardDts, List<Path> overlays, List<Path> includeDirs) throws DevicetreeException {
+        return mergeTracked(boardDts, overlays, includeDirs).tree();
+    }
+
+    /** A merged tree and every source file that went into it (board file, includes, overlays), in reading order. */
+    public record Merged(DeviceTree tree, List<Path> sources) {
+
+        /** Copies the list. */
+        public Merged {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /**
+     * Like {@link #merge}, also telling which files were read: what decides whether an earlier
+     * result can stand in for a new merge.
+     */
+    public Merged mergeTracked(Path boardDts, List<Path> overlays, List<Path> includeDirs) throws DevicetreeException {
         requireFile(boardDts, "board devicetree");
         for (Path overlay : overlays) {
             requireFile(overlay, "devicetree overlay");
         }
-        Preprocessor preprocessor = new Preprocessor(includeDirs);
+        List<Path> sources = new ArrayList<>();
+        Preprocessor preprocessor = new Preprocessor(includeDirs, sources::add);
         preprocessor.process(boardDts);
         log.info("Devicetree: board file '" + boardDts + "'");
         for (Path overlay : overlays) {
             preprocessor.process(overlay);
             log.info("Devicetree: merged overlay '" + overlay + "'");
         }
-        DtsParser.Parsed parsed = new DtsParser(preprocessor.result(), includeDirs).parse();
-        return ReferenceResolver.resolve(parsed);
+        DtsParser.Parsed parsed = new DtsParser(preprocessor.result(), includeDirs, sources::add).parse();
+        return new Merged(ReferenceResolver.resolve(parsed), sources);
     }
 
     /** Reads one devicetree source file without overlays. */

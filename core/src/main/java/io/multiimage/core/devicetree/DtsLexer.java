@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The token level of devicetree source, driven by {@link DtsParser}: blanks and comments,
@@ -26,10 +27,12 @@ final class DtsLexer {
 
     final SourceReader in;
     private final List<Path> includeDirs;
+    private final Consumer<Path> onRead;
 
-    DtsLexer(SourceReader in, List<Path> includeDirs) {
+    DtsLexer(SourceReader in, List<Path> includeDirs, Consumer<Path> onRead) {
         this.in = in;
         this.includeDirs = List.copyOf(includeDirs);
+        this.onRead = onRead;
     }
 
     /** True if the input continues with {@code IDENT:}. */
@@ -356,6 +359,7 @@ final class DtsLexer {
             if (Files.isRegularFile(file)) {
                 try {
                     String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                    onRead.accept(file);
                     in.push(SourceText.verbatim(file, content));
                     return;
                 } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.multiimage.core.devicetree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads devicetree source (board file and overlays, already preprocessed and concatenated)
@@ -21,7 +22,12 @@ final class DtsParser {
     private Node root;
 
     DtsParser(SourceText source, List<Path> includeDirs) {
-        this.lex = new DtsLexer(new SourceReader(source), includeDirs);
+        this(source, includeDirs, file -> { });
+    }
+
+    /** A parser that tells {@code onRead} every file an {@code /include/} reads. */
+    DtsParser(SourceText source, List<Path> includeDirs, Consumer<Path> onRead) {
+        this.lex = new DtsLexer(new SourceReader(source), includeDirs, onRead);
         this.in = lex.in;
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The small part of the C preprocessor that devicetree sources need, in the spirit of
@@ -36,10 +37,17 @@ final class Preprocessor {
     private final Map<String, Macro> macros = new TreeMap<>();
     private final Set<Path> onceFiles = new HashSet<>();
     private final SourceText.Builder output = new SourceText.Builder();
+    private final Consumer<Path> onRead;
     private int depth;
 
     Preprocessor(List<Path> includeDirs) {
+        this(includeDirs, file -> { });
+    }
+
+    /** A preprocessor that tells {@code onRead} every file it reads. */
+    Preprocessor(List<Path> includeDirs, Consumer<Path> onRead) {
         this.includeDirs = List.copyOf(includeDirs);
+        this.onRead = onRead;
     }
 
     /** Preprocesses {@code file} and appends the result. */
@@ -57,6 +65,7 @@ final class Preprocessor {
             return;
         }
         String content = read(file, includedFrom);
+        onRead.accept(file);
         List<Line> lines = logicalLines(file, content);
         Deque<boolean[]> conditions = new ArrayDeque<>(); // {active, branch taken}
         for (Line line : lines) {

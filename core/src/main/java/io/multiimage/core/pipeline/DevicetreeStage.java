@@ -2,7 +2,6 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.board.Board;
 import io.multiimage.core.config.SelectedFile;
-import io.multiimage.core.devicetree.DeviceTree;
 import io.multiimage.core.devicetree.DevicetreeException;
 import io.multiimage.core.devicetree.DevicetreeMerger;
 import io.multiimage.core.devicetree.DtsWriter;
@@ -13,14 +12,24 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Each image's effective devicetree: the board's dts, the board's own revision overlay, then
  * the overlays the configure step selected, merged and written as {@code zephyr.dts}. The
  * memory facts placement needs are read from the merged tree, so an overlay that moves
- * {@code zephyr,flash} or {@code zephyr,sram} is honoured.
+ * {@code zephyr,flash} or {@code zephyr,sram} is honoured. A merge is skipped while its inputs
+ * are unchanged: the image's last merge ({@link DevicetreeRecord}), or the same merge earlier in
+ * this JVM ({@link DevicetreeMemo}).
  */
 final class DevicetreeStage {
+
+    private final DevicetreeRecord record;
+
+    /** A stage that keeps each image's last merge in its state directory per {@code record}. */
+    DevicetreeStage(DevicetreeRecord record) {
+        this.record = record;
+    }
 
     /** Merges the devicetree of {@code image}, writes {@code zephyr.dts} in {@code imageDir}, logs to {@code log}. */
     MemoryFacts run(ConfiguredImage image, Path imageDir, BuildLog log) throws DevicetreeException, IOException {
@@ -32,10 +41,35 @@ final class DevicetreeStage {
         for (SelectedFile overlay : image.configuration().get().plan().overlays()) {
             overlays.add(overlay.path());
         }
-        DeviceTree tree = new DevicetreeMerger(log).merge(board.dts(), overlays, board.includeDirs());
-        if (OutputFiles.writeIfChanged(imageDir.resolve("zephyr.dts"), DtsWriter.toDts(tree))) {
+        DevicetreeMemo.Key key = new DevicetreeMemo.Key(board.dts(), List.copyOf(overlays), board.includeDirs());
+        Path zephyrDts = imageDir.resolve("zephyr.dts");
+        Path stateFile = imageDir.resolve(".state").resolve("devicetree");
+        Optional<MemoryFacts> recorded = record.load(stateFile, key, zephyrDts);
+        if (recorded.isPresent()) {
+            logMerge(log, board, overlays);
+            log.debug(image.name() + ": devicetree inputs unchanged since the last build");
+            return recorded.get();
+        }
+        DevicetreeMemo.Result result = DevicetreeMemo.find(key).orElse(null);
+        if (result != null) {
+            logMerge(log, board, overlays);
+        } else {
+            DevicetreeMerger.Merged merged = new DevicetreeMerger(log).mergeTracked(board.dts(), overlays,
+                    board.includeDirs());
+            result = new DevicetreeMemo.Result(DtsWriter.toDts(merged.tree()), MemoryFactsExtractor.extract(merged.tree()),
+                    merged.sources());
+            DevicetreeMemo.remember(key, result);
+        }
+        if (OutputFiles.writeIfChanged(zephyrDts, result.dtsText())) {
             log.debug(image.name() + ": wrote zephyr.dts");
         }
-        return MemoryFactsExtractor.extract(tree);
+        record.save(stateFile, key, result.sources(), result.dtsText(), result.facts());
+        return result.facts();
+    }
+
+    /** The lines a merge logs, also when an earlier merge stands in for it: a log does not depend on what ran before. */
+    private static void logMerge(BuildLog log, Board board, List<Path> overlays) {
+        log.info("Devicetree: board file '" + board.dts() + "'");
+        overlays.forEach(overlay -> log.info("Devicetree: merged overlay '" + overlay + "'"));
     }
 }

@@ -97,7 +97,7 @@ public final class FirmwareBuild {
         ImageDirectories dirs = new ImageDirectories(request.outputDirectory());
         Files.createDirectories(dirs.root());
         Map<String, MemoryFacts> memory = new LinkedHashMap<>();
-        DevicetreeStage devicetree = new DevicetreeStage();
+        DevicetreeStage devicetree = new DevicetreeStage(DevicetreeRecord.forRunningCode());
         Set<String> domainsSeen = new HashSet<>();
         for (ConfiguredImage image : images.values()) {
             Files.createDirectories(dirs.of(image.name()));

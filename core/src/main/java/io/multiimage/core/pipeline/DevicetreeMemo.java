@@ -1,0 +1,91 @@
+package io.multiimage.core.pipeline;
+
+import io.multiimage.core.devicetree.MemoryFacts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Devicetrees already merged in this JVM. A Maven build configures the whole image tree in
+ * every firmware module, so the same board file and overlays are merged again and again; a
+ * merge is reused while every file it read still has the size and modification time it had
+ * (and none was modified in the two seconds before the merge: such a change could repeat unseen).
+ * Only for this JVM (a Maven build, or a Maven daemon serving several): nothing is stored.
+ */
+final class DevicetreeMemo {
+
+    /** Enough for any tree; beyond it (a daemon serving many projects) the memo starts afresh. */
+    private static final int CAPACITY = 64;
+
+    /** What identifies a merge: the board file, the overlays in order, the include path. */
+    record Key(Path boardDts, List<Path> overlays, List<Path> includeDirs) {}
+
+    /** A file as it was when read. */
+    private record Stamp(Path file, long size, long modifiedNanos, Object fileKey) {}
+
+    /** A merge's results and the files it read. */
+    record Result(String dtsText, MemoryFacts facts, List<Path> sources) {
+
+        /** Copies the list. */
+        Result {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    private record Entry(List<Stamp> sources, long rememberedNanos, Result result) {}
+
+    /** A file changed this shortly before it was stamped could change again unseen (timestamp resolution). */
+    private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private static final Map<Key, Entry> ENTRIES = new LinkedHashMap<>();
+
+    private DevicetreeMemo() {}
+
+    /** The earlier result for {@code key}, if none of the files it read has changed since. */
+    static synchronized Optional<Result> find(Key key) {
+        Entry entry = ENTRIES.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        for (Stamp stamp : entry.sources()) {
+            if (!stamp.equals(stampOf(stamp.file())) || stamp.modifiedNanos() + RACY_NANOS >= entry.rememberedNanos()) {
+                ENTRIES.remove(key);
+                return Optional.empty();
+            }
+        }
+        return Optional.of(entry.result());
+    }
+
+    /** Remembers the result of merging {@code key}. */
+    static synchronized void remember(Key key, Result result) {
+        List<Stamp> stamps = new ArrayList<>();
+        for (Path source : result.sources()) {
+            Stamp stamp = stampOf(source);
+            if (stamp == null) {
+                return; // a file vanished during the merge: nothing to vouch for
+            }
+            stamps.add(stamp);
+        }
+        if (ENTRIES.size() >= CAPACITY) {
+            ENTRIES.clear();
+        }
+        ENTRIES.put(key, new Entry(List.copyOf(stamps), TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()), result));
+    }
+
+    private static Stamp stampOf(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(file, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                    attributes.fileKey());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.multiimage.core.pipeline;
+
+import io.multiimage.core.devicetree.MemoryFacts;
+import io.multiimage.core.incremental.Fingerprint;
+import io.multiimage.hex.AtomicFiles;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An image's last devicetree merge, kept in its state directory ({@code .state/devicetree}):
+ * which board file, overlays and include path it merged, the size and modification time of
+ * every project file it read, the sha256 of the {@code zephyr.dts} it wrote and the memory
+ * facts it found. A later build whose inputs are all unchanged takes the facts from here
+ * instead of merging again, which spares a no-op build the devicetree parser.
+ *
+ * <p>Files inside the plugin (the shipped boards) are vouched for by the identity of the jar
+ * the code runs from; running from class directories, nothing is kept. For a file modified less
+ * than two seconds before the record was written the stamp is not enough (a second change
+ * within the file system's timestamp resolution would look the same): its sha256 decides, as
+ * git does for the racy entries of its index.
+ */
+final class DevicetreeRecord {
+
+    private static final String HEADER = "# multiimage devicetree record 1";
+    private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final Optional<String> codeIdentity;
+
+    /** Records tied to {@code codeIdentity}; empty keeps nothing. */
+    DevicetreeRecord(Optional<String> codeIdentity) {
+        this.codeIdentity = codeIdentity;
+    }
+
+    /** Records tied to the jar this code runs from, or none when it runs from class directories. */
+    static DevicetreeRecord forRunningCode() {
+        return new DevicetreeRecord(RunningJar.IDENTITY);
+    }
+
+    /** The facts of the recorded merge, when it merged exactly {@code key} and nothing it read has changed. */
+    Optional<MemoryFacts> load(Path stateFile, DevicetreeMemo.Key key, Path zephyrDts) {
+        if (codeIdentity.isEmpty() || !Files.isRegularFile(stateFile) || !Files.isRegularFile(zephyrDts)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(stateFile, StandardCharsets.UTF_8);
+            List<String> expected = header(key);
+            if (lines.size() < expected.size() + 2 || !lines.subList(0, expected.size()).equals(expected)) {
+                return Optional.empty();
+            }
+            int i = expected.size();
+            long written = Long.parseLong(field(lines.get(i++), "written"));
+            String dtsDigest = field(lines.get(i++), "zephyr.dts");
+            while (i < lines.size() && lines.get(i).startsWith("source\t")) {
+                String[] f = lines.get(i++).split("\t", -1);
+                Path source = Path.of(f[1]);
+                Optional<long[]> now = stamp(source);
+                long size = Long.parseLong(f[2]);
+                long modified = Long.parseLong(f[3]);
+                if (now.isEmpty() || now.get()[0] != size || now.get()[1] != modified) {
+                    return Optional.empty();
+                }
+                // Changed right before the record was written: the stamp alone cannot tell, the content can.
+                if (modified + RACY_NANOS >= written && !Fingerprint.sha256(source).equals(f[4])) {
+                    return Optional.empty();
+                }
+            }
+            if (!Fingerprint.sha256(zephyrDts).equals(dtsDigest)) {
+                return Optional.empty();
+            }
+            return MemoryFactsRecord.parse(lines.subList(i, lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreadable or damaged: merge again
+        }
+    }
+
+    /** Records a merge of {@code key} that read {@code sources}, wrote {@code dtsText} and found {@code facts}. */
+    void save(Path stateFile, DevicetreeMemo.Key key, List<Path> sources, String dtsText, MemoryFacts facts)
+            throws IOException {
+        if (codeIdentity.isEmpty()) {
+            return;
+        }
+        Optional<List<String>> factLines = MemoryFactsRecord.format(facts);
+        List<String> lines = new ArrayList<>(header(key));
+        lines.add("written\t" + nowNanos());
+        lines.add("zephyr.dts\t" + Fingerprint.sha256(dtsText.getBytes(StandardCharsets.UTF_8)));
+        for (Path source : sources) {
+            if (source.getFileSystem() != FileSystems.getDefault()) {
+                continue; // inside the plugin's jar: covered by the code identity
+            }
+            Optional<long[]> stamp = stamp(source);
+            String text = source.toAbsolutePath().toString();
+            if (stamp.isEmpty() || text.indexOf('\t') >= 0 || text.indexOf('\n') >= 0) {
+                factLines = Optional.empty();
+                break;
+            }
+            lines.add("source\t" + text + "\t" + stamp.get()[0] + "\t" + stamp.get()[1] + "\t" + Fingerprint.sha256(source));
+        }
+        if (factLines.isEmpty()) {
+            Files.deleteIfExists(stateFile);
+            return;
+        }
+        lines.addAll(factLines.get());
+        Files.createDirectories(stateFile.getParent());
+        AtomicFiles.writeString(stateFile, String.join("\n", lines) + "\n");
+    }
+
+    private List<String> header(DevicetreeMemo.Key key) {
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        lines.add("code\t" + codeIdentity.orElse(""));
+        lines.add("board\t" + key.boardDts().toUri());
+        key.overlays().forEach(overlay -> lines.add("overlay\t" + overlay.toUri()));
+        key.includeDirs().forEach(dir -> lines.add("include\t" + dir.toUri()));
+        return lines;
+    }
+
+    private static String field(String line, String name) {
+        if (!line.startsWith(name + "\t")) {
+            throw new IllegalArgumentException("expected " + name);
+        }
+        return line.substring(name.length() + 1);
+    }
+
+    /** Size and modification time (ns) of {@code file}, or empty when it cannot be read. */
+    private static Optional<long[]> stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return Optional.of(new long[] {attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)});
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long nowNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+    }
+
+    /** The jar core runs from, as path, size and modification time; empty for class directories. */
+    private static final class RunningJar {
+        static final Optional<String> IDENTITY = identify();
+
+        private static Optional<String> identify() {
+            try {
+                Path location = Path.of(DevicetreeRecord.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (!Files.isRegularFile(location)) {
+                    return Optional.empty();
+                }
+                return stamp(location).map(s -> location.toAbsolutePath() + "\t" + s[0] + "\t" + s[1]);
+            } catch (URISyntaxException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}
