@@ -51,13 +51,15 @@ final class DevicetreeRecord {
             return Optional.empty();
         }
         try {
+            // When the record was written: its own modification time (the record holds no
+            // timestamp, so equal builds write equal records).
+            long written = Files.getLastModifiedTime(stateFile).to(TimeUnit.NANOSECONDS);
             List<String> lines = Files.readAllLines(stateFile, StandardCharsets.UTF_8);
             List<String> expected = header(key);
-            if (lines.size() < expected.size() + 2 || !lines.subList(0, expected.size()).equals(expected)) {
+            if (lines.size() < expected.size() + 1 || !lines.subList(0, expected.size()).equals(expected)) {
                 return Optional.empty();
             }
             int i = expected.size();
-            long written = Long.parseLong(field(lines.get(i++), "written"));
             String dtsDigest = field(lines.get(i++), "zephyr.dts");
             while (i < lines.size() && lines.get(i).startsWith("source\t")) {
                 String[] f = lines.get(i++).split("\t", -1);
@@ -90,7 +92,6 @@ final class DevicetreeRecord {
         }
         Optional<List<String>> factLines = MemoryFactsRecord.format(facts);
         List<String> lines = new ArrayList<>(header(key));
-        lines.add("written\t" + nowNanos());
         lines.add("zephyr.dts\t" + Fingerprint.sha256(dtsText.getBytes(StandardCharsets.UTF_8)));
         for (Path source : sources) {
             if (source.getFileSystem() != FileSystems.getDefault()) {
@@ -138,10 +139,6 @@ final class DevicetreeRecord {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static long nowNanos() {
-        return TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
     }
 
     /** The jar core runs from, as path, size and modification time; empty for class directories. */
