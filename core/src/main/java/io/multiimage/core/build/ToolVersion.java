@@ -35,7 +35,8 @@ final class ToolVersion {
         }
     }
 
-    private static final Map<Binary, String> KNOWN = new ConcurrentHashMap<>();
+    /** By {@link Binary#key()}: a String key spares a record's generated equals and hashCode their start-up cost. */
+    private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
 
     private ToolVersion() {}
 
@@ -59,14 +60,14 @@ final class ToolVersion {
         } catch (IOException e) {
             return ask(launcher, tool);
         }
-        String known = KNOWN.get(binary);
+        String known = KNOWN.get(binary.key());
         if (known == null) {
             known = remembered(memo, binary);
         }
         if (known == null) {
             known = ask(launcher, tool);
         }
-        KNOWN.put(binary, known);
+        KNOWN.put(binary.key(), known);
         remember(memo, binary, known);
         return known;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -25,10 +26,32 @@ final class DevicetreeMemo {
     private static final int CAPACITY = 64;
 
     /** What identifies a merge: the board file, the overlays in order, the include path. */
-    record Key(Path boardDts, List<Path> overlays, List<Path> includeDirs) {}
+    record Key(Path boardDts, List<Path> overlays, List<Path> includeDirs) {
+
+        /**
+         * The key as text: what the memo is looked up by (a record's generated equals and
+         * hashCode cost a short build more to set up than they save).
+         */
+        String text() {
+            StringBuilder text = new StringBuilder().append(boardDts.toUri()).append('\n');
+            for (Path overlay : overlays) {
+                text.append("overlay ").append(overlay.toUri()).append('\n');
+            }
+            for (Path dir : includeDirs) {
+                text.append("include ").append(dir.toUri()).append('\n');
+            }
+            return text.toString();
+        }
+    }
 
     /** A file as it was when read. */
-    private record Stamp(Path file, long size, long modifiedNanos, Object fileKey) {}
+    private record Stamp(Path file, long size, long modifiedNanos, Object fileKey) {
+
+        boolean sameAs(Stamp other) {
+            return other != null && file.equals(other.file) && size == other.size && modifiedNanos == other.modifiedNanos
+                    && Objects.equals(fileKey, other.fileKey);
+        }
+    }
 
     /** A merge's results and the files it read. */
     record Result(String dtsText, MemoryFacts facts, List<Path> sources) {
@@ -44,19 +67,19 @@ final class DevicetreeMemo {
     /** A file changed this shortly before it was stamped could change again unseen (timestamp resolution). */
     private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private static final Map<Key, Entry> ENTRIES = new LinkedHashMap<>();
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     private DevicetreeMemo() {}
 
     /** The earlier result for {@code key}, if none of the files it read has changed since. */
     static synchronized Optional<Result> find(Key key) {
-        Entry entry = ENTRIES.get(key);
+        Entry entry = ENTRIES.get(key.text());
         if (entry == null) {
             return Optional.empty();
         }
         for (Stamp stamp : entry.sources()) {
-            if (!stamp.equals(stampOf(stamp.file())) || stamp.modifiedNanos() + RACY_NANOS >= entry.rememberedNanos()) {
-                ENTRIES.remove(key);
+            if (!stamp.sameAs(stampOf(stamp.file())) || stamp.modifiedNanos() + RACY_NANOS >= entry.rememberedNanos()) {
+                ENTRIES.remove(key.text());
                 return Optional.empty();
             }
         }
@@ -76,7 +99,7 @@ final class DevicetreeMemo {
         if (ENTRIES.size() >= CAPACITY) {
             ENTRIES.clear();
         }
-        ENTRIES.put(key, new Entry(List.copyOf(stamps), TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()), result));
+        ENTRIES.put(key.text(), new Entry(List.copyOf(stamps), TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()), result));
     }
 
     private static Stamp stampOf(Path file) {
