@@ -44,18 +44,22 @@ public final class DevicetreeMerger {
         return mergeTracked(boardDts, overlays, includeDirs).tree();
     }
 
-    /** A merged tree and every source file that went into it (board file, includes, overlays), in reading order. */
-    public record Merged(DeviceTree tree, List<Path> sources) {
+    /**
+     * A merged tree, every source file that went into it (board file, includes, overlays) in
+     * reading order, and every include candidate looked for and not found.
+     */
+    public record Merged(DeviceTree tree, List<Path> sources, List<Path> absent) {
 
-        /** Copies the list. */
+        /** Copies the lists. */
         public Merged {
             sources = List.copyOf(sources);
+            absent = List.copyOf(absent);
         }
     }
 
     /**
-     * Like {@link #merge}, also telling which files were read: what decides whether an earlier
-     * result can stand in for a new merge.
+     * Like {@link #merge}, also telling which files were read and which include candidates were
+     * missing: what decides whether an earlier result can stand in for a new merge.
      */
     public Merged mergeTracked(Path boardDts, List<Path> overlays, List<Path> includeDirs) throws DevicetreeException {
         requireFile(boardDts, "board devicetree");
@@ -63,15 +67,27 @@ public final class DevicetreeMerger {
             requireFile(overlay, "devicetree overlay");
         }
         List<Path> sources = new ArrayList<>();
-        Preprocessor preprocessor = new Preprocessor(includeDirs, sources::add);
+        List<Path> absent = new ArrayList<>();
+        SourceTracker tracker = new SourceTracker() {
+            @Override
+            public void read(Path file) {
+                sources.add(file);
+            }
+
+            @Override
+            public void absent(Path candidate) {
+                absent.add(candidate);
+            }
+        };
+        Preprocessor preprocessor = new Preprocessor(includeDirs, tracker);
         preprocessor.process(boardDts);
         log.info("Devicetree: board file '" + boardDts + "'");
         for (Path overlay : overlays) {
             preprocessor.process(overlay);
             log.info("Devicetree: merged overlay '" + overlay + "'");
         }
-        DtsParser.Parsed parsed = new DtsParser(preprocessor.result(), includeDirs, sources::add).parse();
-        return new Merged(ReferenceResolver.resolve(parsed), sources);
+        DtsParser.Parsed parsed = new DtsParser(preprocessor.result(), includeDirs, tracker).parse();
+        return new Merged(ReferenceResolver.resolve(parsed), sources, absent);
     }
 
     /** Reads one devicetree source file without overlays. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The token level of devicetree source, driven by {@link DtsParser}: blanks and comments,
@@ -27,12 +26,12 @@ final class DtsLexer {
 
     final SourceReader in;
     private final List<Path> includeDirs;
-    private final Consumer<Path> onRead;
+    private final SourceTracker tracker;
 
-    DtsLexer(SourceReader in, List<Path> includeDirs, Consumer<Path> onRead) {
+    DtsLexer(SourceReader in, List<Path> includeDirs, SourceTracker tracker) {
         this.in = in;
         this.includeDirs = List.copyOf(includeDirs);
-        this.onRead = onRead;
+        this.tracker = tracker;
     }
 
     /** True if the input continues with {@code IDENT:}. */
@@ -356,10 +355,12 @@ final class DtsLexer {
         searched.addAll(includeDirs);
         for (Path candidate : searched) {
             Path file = candidate.resolve(name);
-            if (Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file)) {
+                tracker.absent(file);
+            } else {
                 try {
                     String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-                    onRead.accept(file);
+                    tracker.read(file);
                     in.push(SourceText.verbatim(file, content));
                     return;
                 } catch (IOException e) {

@@ -3,7 +3,6 @@ package io.multiimage.core.devicetree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Reads devicetree source (board file and overlays, already preprocessed and concatenated)
@@ -22,12 +21,12 @@ final class DtsParser {
     private Node root;
 
     DtsParser(SourceText source, List<Path> includeDirs) {
-        this(source, includeDirs, file -> { });
+        this(source, includeDirs, SourceTracker.NONE);
     }
 
-    /** A parser that tells {@code onRead} every file an {@code /include/} reads. */
-    DtsParser(SourceText source, List<Path> includeDirs, Consumer<Path> onRead) {
-        this.lex = new DtsLexer(new SourceReader(source), includeDirs, onRead);
+    /** A parser that tells {@code tracker} what each {@code /include/} reads and misses. */
+    DtsParser(SourceText source, List<Path> includeDirs, SourceTracker tracker) {
+        this.lex = new DtsLexer(new SourceReader(source), includeDirs, tracker);
         this.in = lex.in;
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * The small part of the C preprocessor that devicetree sources need, in the spirit of
@@ -37,17 +36,17 @@ final class Preprocessor {
     private final Map<String, Macro> macros = new TreeMap<>();
     private final Set<Path> onceFiles = new HashSet<>();
     private final SourceText.Builder output = new SourceText.Builder();
-    private final Consumer<Path> onRead;
+    private final SourceTracker tracker;
     private int depth;
 
     Preprocessor(List<Path> includeDirs) {
-        this(includeDirs, file -> { });
+        this(includeDirs, SourceTracker.NONE);
     }
 
-    /** A preprocessor that tells {@code onRead} every file it reads. */
-    Preprocessor(List<Path> includeDirs, Consumer<Path> onRead) {
+    /** A preprocessor that tells {@code tracker} every file it reads and every include candidate it misses. */
+    Preprocessor(List<Path> includeDirs, SourceTracker tracker) {
         this.includeDirs = List.copyOf(includeDirs);
-        this.onRead = onRead;
+        this.tracker = tracker;
     }
 
     /** Preprocesses {@code file} and appends the result. */
@@ -65,7 +64,7 @@ final class Preprocessor {
             return;
         }
         String content = read(file, includedFrom);
-        onRead.accept(file);
+        tracker.read(file);
         List<Line> lines = logicalLines(file, content);
         Deque<boolean[]> conditions = new ArrayDeque<>(); // {active, branch taken}
         for (Line line : lines) {
@@ -199,7 +198,9 @@ final class Preprocessor {
         searched.addAll(includeDirs);
         for (Path dir : searched) {
             Path candidate = dir.resolve(name);
-            if (Files.isRegularFile(candidate)) {
+            if (!Files.isRegularFile(candidate)) {
+                tracker.absent(candidate);
+            } else {
                 if (depth >= MAX_INCLUDE_DEPTH) {
                     throw new DevicetreeException(where, "#include nested more than " + MAX_INCLUDE_DEPTH
                             + " levels deep (is a file including itself?)");

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Devicetrees already merged in this JVM. A Maven build configures the whole image tree in
  * every firmware module, so the same board file and overlays are merged again and again; a
  * merge is reused while every file it read still has the size and modification time it had
- * (and none was modified in the two seconds before the merge: such a change could repeat unseen).
+ * (and none was modified in the two seconds before the merge: such a change could repeat
+ * unseen), and no include candidate it did not find has appeared since.
  * Only for this JVM (a Maven build, or a Maven daemon serving several): nothing is stored.
  */
 final class DevicetreeMemo {
@@ -53,12 +54,13 @@ final class DevicetreeMemo {
         }
     }
 
-    /** A merge's results and the files it read. */
-    record Result(String dtsText, MemoryFacts facts, List<Path> sources) {
+    /** A merge's results, the files it read and the include candidates it did not find. */
+    record Result(String dtsText, MemoryFacts facts, List<Path> sources, List<Path> absent) {
 
-        /** Copies the list. */
+        /** Copies the lists. */
         Result {
             sources = List.copyOf(sources);
+            absent = List.copyOf(absent);
         }
     }
 
@@ -81,6 +83,12 @@ final class DevicetreeMemo {
             if (!stamp.sameAs(stampOf(stamp.file())) || stamp.modifiedNanos() + RACY_NANOS >= entry.rememberedNanos()) {
                 ENTRIES.remove(key.text());
                 return Optional.empty();
+            }
+        }
+        for (Path candidate : entry.result().absent()) {
+            if (Files.exists(candidate)) {
+                ENTRIES.remove(key.text());
+                return Optional.empty(); // an include would now be found elsewhere
             }
         }
         return Optional.of(entry.result());

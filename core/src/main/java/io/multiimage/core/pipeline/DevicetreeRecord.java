@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An image's last devicetree merge, kept in its state directory ({@code .state/devicetree}):
- * which board file, overlays and include path it merged, the size and modification time of
- * every project file it read, the sha256 of the {@code zephyr.dts} it wrote and the memory
- * facts it found. A later build whose inputs are all unchanged takes the facts from here
+ * which board file, overlays and include path it merged, the size, modification time and
+ * sha256 of every project file it read, the include candidates it looked for and did not find
+ * (a file appearing there would change the merge), the sha256 of the {@code zephyr.dts} it
+ * wrote and the memory facts it found. A later build whose inputs are all unchanged takes the facts from here
  * instead of merging again, which spares a no-op build the devicetree parser.
  *
  * <p>Files inside the plugin (the shipped boards) are vouched for by the identity of the jar
@@ -75,6 +76,11 @@ final class DevicetreeRecord {
                     return Optional.empty();
                 }
             }
+            while (i < lines.size() && lines.get(i).startsWith("absent\t")) {
+                if (Files.exists(Path.of(lines.get(i++).substring("absent\t".length())))) {
+                    return Optional.empty(); // an include would now be found elsewhere
+                }
+            }
             if (!Fingerprint.sha256(zephyrDts).equals(dtsDigest)) {
                 return Optional.empty();
             }
@@ -84,16 +90,15 @@ final class DevicetreeRecord {
         }
     }
 
-    /** Records a merge of {@code key} that read {@code sources}, wrote {@code dtsText} and found {@code facts}. */
-    void save(Path stateFile, DevicetreeMemo.Key key, List<Path> sources, String dtsText, MemoryFacts facts)
-            throws IOException {
+    /** Records {@code merge}, a merge of {@code key}. */
+    void save(Path stateFile, DevicetreeMemo.Key key, DevicetreeMemo.Result merge) throws IOException {
         if (codeIdentity.isEmpty()) {
             return;
         }
-        Optional<List<String>> factLines = MemoryFactsRecord.format(facts);
+        Optional<List<String>> factLines = MemoryFactsRecord.format(merge.facts());
         List<String> lines = new ArrayList<>(header(key));
-        lines.add("zephyr.dts\t" + Fingerprint.sha256(dtsText.getBytes(StandardCharsets.UTF_8)));
-        for (Path source : sources) {
+        lines.add("zephyr.dts\t" + Fingerprint.sha256(merge.dtsText().getBytes(StandardCharsets.UTF_8)));
+        for (Path source : merge.sources()) {
             if (source.getFileSystem() != FileSystems.getDefault()) {
                 continue; // inside the plugin's jar: covered by the code identity
             }
@@ -104,6 +109,17 @@ final class DevicetreeRecord {
                 break;
             }
             lines.add("source\t" + text + "\t" + stamp.get()[0] + "\t" + stamp.get()[1] + "\t" + Fingerprint.sha256(source));
+        }
+        for (Path candidate : merge.absent()) {
+            String text = candidate.toAbsolutePath().toString();
+            if (candidate.getFileSystem() != FileSystems.getDefault()) {
+                continue; // inside the plugin's jar: covered by the code identity
+            }
+            if (text.indexOf('\n') >= 0) {
+                factLines = Optional.empty();
+                break;
+            }
+            lines.add("absent\t" + text);
         }
         if (factLines.isEmpty()) {
             Files.deleteIfExists(stateFile);

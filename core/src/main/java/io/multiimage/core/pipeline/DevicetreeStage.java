@@ -57,13 +57,13 @@ final class DevicetreeStage {
             DevicetreeMerger.Merged merged = new DevicetreeMerger(log).mergeTracked(board.dts(), overlays,
                     board.includeDirs());
             result = new DevicetreeMemo.Result(DtsWriter.toDts(merged.tree()), MemoryFactsExtractor.extract(merged.tree()),
-                    merged.sources());
+                    merged.sources(), merged.absent());
             DevicetreeMemo.remember(key, result);
         }
         if (OutputFiles.writeIfChanged(zephyrDts, result.dtsText())) {
             log.debug(image.name() + ": wrote zephyr.dts");
         }
-        record.save(stateFile, key, result.sources(), result.dtsText(), result.facts());
+        record.save(stateFile, key, result);
         return result.facts();
     }
 

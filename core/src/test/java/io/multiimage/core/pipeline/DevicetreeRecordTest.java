@@ -10,6 +10,7 @@ import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
+import io.multiimage.testkit.ProjectPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -39,8 +40,12 @@ class DevicetreeRecordTest {
         Files.createDirectories(project.resolve("app"));
         Files.writeString(project.resolve("app/prj.conf"), "CONFIG_MARKER=y\n");
         writeOverlay(0x8000);
+        configureFor("qemu_cortex_m3");
+    }
+
+    private void configureFor(String board) throws Exception {
         BuildRequest request = new BuildRequest(new ProjectLayout(project), "app",
-                List.of(ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").build()),
+                List.of(ImageDeclaration.builder("app", project.resolve("app")).board(board).build()),
                 Map.of(), Map.of(), Map.of(), project.resolve("app/target/firmware"), Optional.empty(),
                 new BuildOptions(false, 1, false, Optional.empty()));
         app = new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
@@ -128,5 +133,33 @@ class DevicetreeRecordTest {
     void withoutACodeIdentityNothingIsRecorded() throws Exception {
         new DevicetreeStage(new DevicetreeRecord(Optional.empty())).run(app, imageDir, new RecordingLog());
         assertFalse(Files.exists(imageDir.resolve(".state/devicetree")));
+    }
+
+    @Test
+    void anIncludeThatWouldNowBeFoundEarlierInThePathIsMergedAgain() throws Exception {
+        // A project board: its include path is the project's boards/include, then the shipped one.
+        Path shipped = ProjectPaths.root().resolve("core/src/main/resources/io/multiimage/core/boards");
+        Path boardDir = Files.createDirectories(project.resolve("boards/myboard"));
+        Files.writeString(boardDir.resolve("board.properties"), Files.readString(
+                shipped.resolve("qemu_cortex_m3/board.properties")).replace("name=qemu_cortex_m3", "name=myboard"));
+        Files.copy(shipped.resolve("qemu_cortex_m3/qemu_cortex_m3.dts"), boardDir.resolve("myboard.dts"));
+        for (Path file : List.of(boardDir.resolve("board.properties"), boardDir.resolve("myboard.dts"))) {
+            // Old files: the memo of this JVM and the record both trust their stamps.
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        }
+        Files.createDirectories(project.resolve("boards/include"));
+        Files.delete(project.resolve("app/app.overlay"));
+        configureFor("myboard");
+        assertEquals(64 * 1024, run("code-1", new RecordingLog()).sram().size());
+
+        // The SoC file now also exists in the project's include directory, which is searched first.
+        Path shadow = Files.createDirectories(project.resolve("boards/include/ti")).resolve("lm3s6965.dtsi");
+        Files.writeString(shadow, Files.readString(shipped.resolve("include/ti/lm3s6965.dtsi"))
+                .replace("DT_SIZE_K(64)", "DT_SIZE_K(32)"));
+        Files.setLastModifiedTime(shadow, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+
+        RecordingLog log = new RecordingLog();
+        assertEquals(32 * 1024, run("code-1", log).sram().size());
+        assertFalse(log.lines().toString().contains(UNCHANGED));
     }
 }
