@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the Maven plugin on the 3-image secure-boot sample, whole Maven processes, same run:
 #   clean build      mvn package after removing every target/
-#   no-op build      mvn package again (nothing changed)
+#   no-op build      mvn package again (nothing changed), and mvn firmware:build (the goal alone)
 #   validate         mvn validate on the same reactor (the floor: Maven's own start-up)
 #   parallel speedup mvn -pl app package (app builds b0, mcuboot, app itself) with
 #                    -Dfirmware.parallel=1 vs =2, after removing target/, on a copy of the
@@ -36,15 +36,17 @@ declare -A times
 for _ in $(seq "$runs"); do
     clean; times[clean]+="$(ms "${mvn[@]}" package) "
     times[noop]+="$(ms "${mvn[@]}" package) "
+    times[goal]+="$(ms "${mvn[@]}" firmware:build) "
     times[validate]+="$(ms "${mvn[@]}" validate) "
     cd "$work/bulk"
     clean; times[jobs1]+="$(ms "${mvn[@]}" -pl app package -Dfirmware.parallel=1) "
     clean; times[jobs2]+="$(ms "${mvn[@]}" -pl app package -Dfirmware.parallel=2) "
     cd "$work/sample"
 done
-for key in clean noop validate jobs1 jobs2; do
+for key in clean noop goal validate jobs1 jobs2; do
     printf '%s %s\n' "$key" "$(tr ' ' '\n' <<<"${times[$key]}" | grep . | median)"
 done | tee "$work/medians"
 awk '{m[$1]=$2} END {
     printf "no-op package / validate = %.2f\n", m["noop"] / m["validate"];
+    printf "no-op firmware:build / validate = %.2f\n", m["goal"] / m["validate"];
     printf "parallel 2 / parallel 1 speedup = %.2f\n", m["jobs1"] / m["jobs2"] }' "$work/medians"
