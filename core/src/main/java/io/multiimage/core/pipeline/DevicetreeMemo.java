@@ -1,15 +1,13 @@
 package io.multiimage.core.pipeline;
 
 import io.multiimage.core.devicetree.MemoryFacts;
-import java.io.IOException;
+import io.multiimage.core.incremental.FileStamp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -46,13 +44,7 @@ final class DevicetreeMemo {
     }
 
     /** A file as it was when read. */
-    private record Stamp(Path file, long size, long modifiedNanos, Object fileKey) {
-
-        boolean sameAs(Stamp other) {
-            return other != null && file.equals(other.file) && size == other.size && modifiedNanos == other.modifiedNanos
-                    && Objects.equals(fileKey, other.fileKey);
-        }
-    }
+    private record Source(Path file, FileStamp stamp) {}
 
     /** A merge's results, the files it read and the include candidates it did not find. */
     record Result(String dtsText, MemoryFacts facts, List<Path> sources, List<Path> absent) {
@@ -64,7 +56,7 @@ final class DevicetreeMemo {
         }
     }
 
-    private record Entry(List<Stamp> sources, long rememberedNanos, Result result) {}
+    private record Entry(List<Source> sources, long rememberedNanos, Result result) {}
 
     /** A file changed this shortly before it was stamped could change again unseen (timestamp resolution). */
     private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -79,8 +71,9 @@ final class DevicetreeMemo {
         if (entry == null) {
             return Optional.empty();
         }
-        for (Stamp stamp : entry.sources()) {
-            if (!stamp.sameAs(stampOf(stamp.file())) || stamp.modifiedNanos() + RACY_NANOS >= entry.rememberedNanos()) {
+        for (Source source : entry.sources()) {
+            if (!source.stamp().sameAs(FileStamp.of(source.file()).orElse(null))
+                    || source.stamp().modifiedNanos() + RACY_NANOS >= entry.rememberedNanos()) {
                 ENTRIES.remove(key.text());
                 return Optional.empty();
             }
@@ -96,27 +89,17 @@ final class DevicetreeMemo {
 
     /** Remembers the result of merging {@code key}. */
     static synchronized void remember(Key key, Result result) {
-        List<Stamp> stamps = new ArrayList<>();
+        List<Source> stamps = new ArrayList<>();
         for (Path source : result.sources()) {
-            Stamp stamp = stampOf(source);
-            if (stamp == null) {
+            Optional<FileStamp> stamp = FileStamp.of(source);
+            if (stamp.isEmpty()) {
                 return; // a file vanished during the merge: nothing to vouch for
             }
-            stamps.add(stamp);
+            stamps.add(new Source(source, stamp.get()));
         }
         if (ENTRIES.size() >= CAPACITY) {
             ENTRIES.clear();
         }
         ENTRIES.put(key.text(), new Entry(List.copyOf(stamps), TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()), result));
-    }
-
-    private static Stamp stampOf(Path file) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Stamp(file, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                    attributes.fileKey());
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

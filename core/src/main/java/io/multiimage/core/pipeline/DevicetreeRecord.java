@@ -1,6 +1,7 @@
 package io.multiimage.core.pipeline;
 
 import io.multiimage.core.devicetree.MemoryFacts;
+import io.multiimage.core.incremental.FileStamp;
 import io.multiimage.core.incremental.Fingerprint;
 import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,10 +65,10 @@ final class DevicetreeRecord {
             while (i < lines.size() && lines.get(i).startsWith("source\t")) {
                 String[] f = lines.get(i++).split("\t", -1);
                 Path source = Path.of(f[1]);
-                Optional<long[]> now = stamp(source);
+                Optional<FileStamp> now = FileStamp.of(source);
                 long size = Long.parseLong(f[2]);
                 long modified = Long.parseLong(f[3]);
-                if (now.isEmpty() || now.get()[0] != size || now.get()[1] != modified) {
+                if (now.isEmpty() || now.get().size() != size || now.get().modifiedNanos() != modified) {
                     return Optional.empty();
                 }
                 // Changed right before the record was written: the stamp alone cannot tell, the content can.
@@ -102,13 +102,14 @@ final class DevicetreeRecord {
             if (source.getFileSystem() != FileSystems.getDefault()) {
                 continue; // inside the plugin's jar: covered by the code identity
             }
-            Optional<long[]> stamp = stamp(source);
+            Optional<FileStamp> stamp = FileStamp.of(source);
             String text = source.toAbsolutePath().toString();
             if (stamp.isEmpty() || text.indexOf('\t') >= 0 || text.indexOf('\n') >= 0) {
                 factLines = Optional.empty();
                 break;
             }
-            lines.add("source\t" + text + "\t" + stamp.get()[0] + "\t" + stamp.get()[1] + "\t" + Fingerprint.sha256(source));
+            lines.add("source\t" + text + "\t" + stamp.get().size() + "\t" + stamp.get().modifiedNanos() + "\t"
+                    + Fingerprint.sha256(source));
         }
         for (Path candidate : merge.absent()) {
             String text = candidate.toAbsolutePath().toString();
@@ -147,16 +148,6 @@ final class DevicetreeRecord {
         return line.substring(name.length() + 1);
     }
 
-    /** Size and modification time (ns) of {@code file}, or empty when it cannot be read. */
-    private static Optional<long[]> stamp(Path file) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return Optional.of(new long[] {attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)});
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     /** The jar core runs from, as path, size and modification time; empty for class directories. */
     private static final class RunningJar {
         static final Optional<String> IDENTITY = identify();
@@ -167,7 +158,7 @@ final class DevicetreeRecord {
                 if (!Files.isRegularFile(location)) {
                     return Optional.empty();
                 }
-                return stamp(location).map(s -> location.toAbsolutePath() + "\t" + s[0] + "\t" + s[1]);
+                return FileStamp.of(location).map(s -> location.toAbsolutePath() + "\t" + s.size() + "\t" + s.modifiedNanos());
             } catch (URISyntaxException | RuntimeException e) {
                 return Optional.empty();
             }

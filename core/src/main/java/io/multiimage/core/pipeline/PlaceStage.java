@@ -107,8 +107,9 @@ final class PlaceStage {
         }
         List<OutputDomain> outputs = new ArrayList<>();
         for (Layout layout : layoutOf.values()) {
-            writeLayout(layout, request.outputDirectory());
-            outputs.add(toOutput(layout));
+            OutputDomain output = toOutput(layout);
+            writeLayout(layout, output, request.outputDirectory());
+            outputs.add(output);
         }
         Map<String, ImagePlacement> placements = new LinkedHashMap<>();
         for (ConfiguredImage image : images.values()) {
@@ -315,13 +316,14 @@ final class PlaceStage {
         return byDomain;
     }
 
-    private void writeLayout(Layout layout, Path outputDirectory) throws IOException, InvalidConfigurationException {
+    private void writeLayout(Layout layout, OutputDomain output, Path outputDirectory)
+            throws IOException, InvalidConfigurationException {
         DomainConfig names = new DomainConfig(layout.domain(), List.of(), null, List.of());
         OutputFiles.writeIfChanged(outputDirectory.resolve(names.partitionsFileName()), layout.partitionsYaml());
         OutputFiles.writeIfChanged(outputDirectory.resolve(names.regionsFileName()), layout.regionsYaml());
         try {
             OutputFiles.writeIfChanged(outputDirectory.resolve(pmConfigFileName(layout.domain())),
-                    ConfigGenerator.pmConfig(List.of(toOutput(layout))));
+                    ConfigGenerator.pmConfig(List.of(output)));
         } catch (PartitionException e) {
             throw new InvalidConfigurationException(e.getMessage(), e);
         }
