@@ -1,6 +1,7 @@
 package io.multiimage.core.pipeline;
 
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.incremental.Fingerprint;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.hex.ImageException;
 import io.multiimage.hex.ImageMerger;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The assemble step: one merged HEX per domain ({@code merged.hex} for the top-level image's
@@ -27,20 +29,33 @@ import java.util.Map;
  * <p>The start address of a merged file is that of the image placed lowest in memory: on a
  * Cortex-M the core boots from the vector table at the start of flash, so that image is the
  * one that runs first. Inputs are merged in address order, so the result does not depend on
- * the order images were declared or built in.
+ * the order images were declared or built in. A merge of the same HEX files into the same
+ * domains that already wrote today's merged files is not redone ({@link AssembleRecord}).
  */
 final class AssembleStage {
 
     private final BuildLog log;
+    private final AssembleRecord record;
 
-    AssembleStage(BuildLog log) {
+    /** An assemble step that logs to {@code log} and skips a merge {@code record} says is already done. */
+    AssembleStage(BuildLog log, AssembleRecord record) {
         this.log = log;
+        this.record = record;
     }
 
     /** Writes the merged files into {@code outputDirectory}; returns file name → path. */
     Map<String, Path> run(String rootDomain, List<BuiltImage> images, Path outputDirectory)
             throws InvalidConfigurationException, IOException {
         List<BuiltImage> withHex = images.stream().filter(image -> image.hex().isPresent()).toList();
+        List<String> inputs = new ArrayList<>();
+        inputs.add("root-domain\t" + rootDomain);
+        for (BuiltImage image : withHex) {
+            inputs.add(AssembleRecord.input(image.name(), image.placement().domain(), hexDigest(image)));
+        }
+        Optional<Map<String, Path>> done = record.load(outputDirectory, inputs);
+        if (done.isPresent()) {
+            return done.get();
+        }
         List<MemoryImage> data = readAll(withHex);
         Map<String, List<NamedImage>> byDomain = new LinkedHashMap<>();
         byDomain.put(rootDomain, new ArrayList<>());
@@ -59,7 +74,19 @@ final class AssembleStage {
         }
         MemoryImage all = merge(domains, "the domains");
         written.put("merged_domains.hex", write(all, outputDirectory.resolve("merged_domains.hex")));
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> file : written.entrySet()) {
+            digests.put(file.getKey(), Fingerprint.sha256(file.getValue()));
+        }
+        record.save(outputDirectory, inputs, digests);
         return written;
+    }
+
+    /** The sha256 of an image's HEX: from its build step's outputs, else read now. */
+    private static String hexDigest(BuiltImage image) throws IOException {
+        Path hex = image.hex().orElseThrow();
+        String known = image.outputs().get(hex.getFileName().toString());
+        return known != null ? known : Fingerprint.sha256(hex);
     }
 
     private MemoryImage merge(List<NamedImage> inputs, String what) throws InvalidConfigurationException {

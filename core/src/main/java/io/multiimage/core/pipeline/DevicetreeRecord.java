@@ -5,7 +5,6 @@ import io.multiimage.core.incremental.FileStamp;
 import io.multiimage.core.incremental.Fingerprint;
 import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -43,7 +42,7 @@ final class DevicetreeRecord {
 
     /** Records tied to the jar this code runs from, or none when it runs from class directories. */
     static DevicetreeRecord forRunningCode() {
-        return new DevicetreeRecord(RunningJar.IDENTITY);
+        return new DevicetreeRecord(CodeIdentity.RUNNING);
     }
 
     /** The facts of the recorded merge, when it merged exactly {@code key} and nothing it read has changed. */
@@ -146,22 +145,5 @@ final class DevicetreeRecord {
             throw new IllegalArgumentException("expected " + name);
         }
         return line.substring(name.length() + 1);
-    }
-
-    /** The jar core runs from, as path, size and modification time; empty for class directories. */
-    private static final class RunningJar {
-        static final Optional<String> IDENTITY = identify();
-
-        private static Optional<String> identify() {
-            try {
-                Path location = Path.of(DevicetreeRecord.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (!Files.isRegularFile(location)) {
-                    return Optional.empty();
-                }
-                return FileStamp.of(location).map(s -> location.toAbsolutePath() + "\t" + s.size() + "\t" + s.modifiedNanos());
-            } catch (URISyntaxException | RuntimeException e) {
-                return Optional.empty();
-            }
-        }
     }
 }

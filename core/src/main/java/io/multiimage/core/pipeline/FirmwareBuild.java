@@ -74,7 +74,7 @@ public final class FirmwareBuild {
             return new BuildResult(built, Map.of(), Optional.empty());
         }
         String rootDomain = prepared.images().get(request.rootImage()).domain();
-        Map<String, Path> merged = new AssembleStage(log).run(rootDomain, built, dirs.root());
+        Map<String, Path> merged = new AssembleStage(log, AssembleRecord.forRunningCode()).run(rootDomain, built, dirs.root());
         Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), built, merged);
         return new BuildResult(built, merged, Optional.of(buildInfo));
     }
