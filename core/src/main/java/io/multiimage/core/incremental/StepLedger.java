@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +45,21 @@ public final class StepLedger {
         List<String> reasons = new ArrayList<>(
                 inputs.changesSince(Fingerprint.of(record.get("input"))));
         Map<String, String> recordedOutputs = record.get("output");
+        Map<String, String> outputDigests = new TreeMap<>();
         for (Path output : outputs) {
             String name = output.getFileName().toString();
             String recorded = recordedOutputs.get(name);
             if (!Files.isRegularFile(output)) {
                 reasons.add("output " + name + " is missing");
-            } else if (recorded == null || !recorded.equals(Fingerprint.sha256(output))) {
+                continue;
+            }
+            String digest = Fingerprint.sha256(output);
+            outputDigests.put(name, digest);
+            if (!digest.equals(recorded)) {
                 reasons.add("output " + name + " was modified since it was written");
             }
         }
-        return reasons.isEmpty() ? Decision.skip() : Decision.run(reasons);
+        return reasons.isEmpty() ? Decision.skip(outputDigests) : Decision.run(reasons);
     }
 
     /** Forgets {@code step}: call before the step starts writing outputs. */
@@ -61,8 +67,8 @@ public final class StepLedger {
         Files.deleteIfExists(recordFile(step));
     }
 
-    /** Records that {@code step} completed with these inputs and outputs. */
-    public void recordDone(String step, Fingerprint inputs, List<Path> outputs) throws IOException {
+    /** Records that {@code step} completed with these inputs and outputs; returns each output's sha256 by file name. */
+    public Map<String, String> recordDone(String step, Fingerprint inputs, List<Path> outputs) throws IOException {
         Map<String, String> outputDigests = new TreeMap<>();
         for (Path output : outputs) {
             outputDigests.put(output.getFileName().toString(), Fingerprint.sha256(output));
@@ -71,6 +77,7 @@ public final class StepLedger {
         inputs.entries().forEach((name, digest) -> line(record, "input", name, digest));
         outputDigests.forEach((name, digest) -> line(record, "output", name, digest));
         AtomicFiles.writeString(recordFile(step), record.toString());
+        return Collections.unmodifiableMap(outputDigests);
     }
 
     // A record is a few tab-separated lines, read on every no-op build: no JSON library needed.
@@ -101,15 +108,15 @@ public final class StepLedger {
         return stateDir.resolve(step + ".record");
     }
 
-    /** The verdict for one step. */
-    public record Decision(boolean upToDate, List<String> reasons) {
+    /** The verdict for one step; for a step that can be skipped, its outputs' sha256 by file name. */
+    public record Decision(boolean upToDate, List<String> reasons, Map<String, String> outputDigests) {
 
-        static Decision skip() {
-            return new Decision(true, List.of());
+        static Decision skip(Map<String, String> outputDigests) {
+            return new Decision(true, List.of(), Collections.unmodifiableMap(new TreeMap<>(outputDigests)));
         }
 
         static Decision run(List<String> reasons) {
-            return new Decision(false, List.copyOf(reasons));
+            return new Decision(false, List.copyOf(reasons), Map.of());
         }
     }
 }

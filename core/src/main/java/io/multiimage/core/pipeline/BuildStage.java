@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +106,7 @@ final class BuildStage {
         if (decision.upToDate()) {
             log.info(name + ": up to date");
             explain(name, "nothing changed since the last build");
-            return built(image, placement, hex, Optional.empty(), true, inputs, outputs);
+            return built(image, placement, hex, Optional.empty(), true, inputs, decision.outputDigests());
         }
         explain(name, "building because " + String.join(", ", decision.reasons()));
         ledger.invalidate(STEP);
@@ -130,8 +129,8 @@ final class BuildStage {
         } finally {
             imageLog.save(imageDir.resolve("build.log"));
         }
-        ledger.recordDone(STEP, inputs, outputs);
-        return built(image, placement, hex, Optional.empty(), false, inputs, outputs);
+        Map<String, String> outputDigests = ledger.recordDone(STEP, inputs, outputs);
+        return built(image, placement, hex, Optional.empty(), false, inputs, outputDigests);
     }
 
     private ToolchainRequest toolchainRequest(ConfiguredImage image, ImageConfiguration configuration,
@@ -192,7 +191,8 @@ final class BuildStage {
         log.info(name + ": using prebuilt HEX " + useHex.source().describe() + " (sha256 " + sha256 + ")"
                 + (written ? "" : ", unchanged"));
         Fingerprint inputs = Fingerprint.builder().value("prebuilt-hex", sha256).build();
-        return built(image, placement, hex, Optional.of(useHex.source().describe()), !written, inputs, List.of(hex));
+        return built(image, placement, hex, Optional.of(useHex.source().describe()), !written, inputs,
+                Map.of(hex.getFileName().toString(), sha256));
     }
 
     private static MemoryImage load(String image, ToolchainOutputs produced) throws FirmwareException, IOException {
@@ -232,11 +232,7 @@ final class BuildStage {
     }
 
     private BuiltImage built(ConfiguredImage image, ImagePlacement placement, Path hex, Optional<String> origin,
-            boolean upToDate, Fingerprint inputs, List<Path> outputs) throws IOException {
-        Map<String, String> outputDigests = new LinkedHashMap<>();
-        for (Path output : outputs) {
-            outputDigests.put(output.getFileName().toString(), Fingerprint.sha256(output));
-        }
+            boolean upToDate, Fingerprint inputs, Map<String, String> outputDigests) {
         return new BuiltImage(image.name(), placement, image.strategy().strategy().id(), image.strategy().origin(),
                 Optional.of(hex), origin, upToDate, inputs.entries(), outputDigests);
     }

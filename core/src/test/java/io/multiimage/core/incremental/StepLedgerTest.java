@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +29,13 @@ class StepLedgerTest {
         Path source = Files.writeString(dir.resolve("main.c"), "int main(void) { return 0; }\n");
         Path output = Files.writeString(dir.resolve("app.hex"), ":00000001FF\n");
         StepLedger ledger = new StepLedger(dir);
-        ledger.recordDone("compile", fingerprintOf(source), List.of(output));
+        Map<String, String> written = ledger.recordDone("compile", fingerprintOf(source), List.of(output));
 
         StepLedger.Decision decision = ledger.check("compile", fingerprintOf(source), List.of(output));
 
         assertTrue(decision.upToDate(), decision.reasons().toString());
+        assertEquals(Map.of("app.hex", Fingerprint.sha256(output)), written);
+        assertEquals(written, decision.outputDigests(), "the digests checked are handed on, not computed again");
     }
 
     @Test
