@@ -1,6 +1,7 @@
 package io.multiimage.core.build;
 
 import io.multiimage.core.FirmwareException;
+import io.multiimage.core.incremental.FileStamp;
 import io.multiimage.core.spi.LocalProcessLauncher;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -56,7 +58,11 @@ final class ToolVersion {
         Binary binary;
         try {
             Path real = tool.toRealPath();
-            binary = new Binary(real, Files.size(real), Files.getLastModifiedTime(real).toMillis());
+            Optional<FileStamp> stamp = FileStamp.of(real);
+            if (stamp.isEmpty()) {
+                return ask(launcher, tool);
+            }
+            binary = new Binary(real, stamp.get().size(), stamp.get().modifiedNanos());
         } catch (IOException e) {
             return ask(launcher, tool);
         }

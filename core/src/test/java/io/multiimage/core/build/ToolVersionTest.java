@@ -40,7 +40,8 @@ class ToolVersionTest {
 
     private static String key(Path tool) throws Exception {
         Path real = tool.toRealPath();
-        return real + "\t" + Files.size(real) + "\t" + Files.getLastModifiedTime(real).toMillis() + "\t";
+        return real + "\t" + Files.size(real) + "\t"
+                + Files.getLastModifiedTime(real).to(java.util.concurrent.TimeUnit.NANOSECONDS) + "\t";
     }
 
     @Test
