@@ -4,7 +4,7 @@ import io.multiimage.hex.IntelHex
 // manager stands between them: the merge refuses their overlapping data, naming both and the range.
 def out = new File(basedir, 'app/target/firmware')
 def log = new File(basedir, 'build.log').text
-def boot = IntelHex.read(new File(out, 'boot/boot.hex').toPath()).span().get()
+def boot = IntelHex.read(new File(basedir, 'boot/target/firmware/boot/boot.hex').toPath()).span().get()
 def app = IntelHex.read(new File(out, 'app/app.hex').toPath()).span().get()
 assert boot.start() == 0 && app.start() == 0x10
 long end = Math.min(boot.start() + boot.length(), app.start() + app.length())

@@ -15,7 +15,7 @@ assert !log.contains('is ignored') : 'a clean offset placement warns about nothi
 
 // merged.hex: boot's vector table at 0x0, app's at 0x8000, exactly the two images' data.
 def merged = IntelHex.read(new File(out, 'merged.hex').toPath())
-def boot = IntelHex.read(new File(out, 'boot/boot.hex').toPath())
+def boot = IntelHex.read(new File(basedir, 'boot/target/firmware/boot/boot.hex').toPath())
 def app = IntelHex.read(new File(out, 'app/app.hex').toPath())
 assert boot.span().get().start() == 0
 assert app.span().get().start() == 0x8000

@@ -1,7 +1,8 @@
 // Each forwarded variable reached exactly the image it names, in the generated .config / zephyr.dts.
 def out = new File(basedir, 'app/target/firmware')
 def log = new File(basedir, 'build.log').text
-def config = { image -> new File(out, "${image}/.config").text }
+// Each module owns its image: app's outputs are in app/target, mcuboot's in mcuboot/target, ...
+def config = { image -> new File(basedir, "${image}/target/firmware/${image}/.config").text }
 def mcuboot = config('mcuboot')
 assert mcuboot.contains('CONFIG_MCUBOOT_SOURCE="prj_a.conf"') : mcuboot       // mcuboot_CONF_FILE
 assert !mcuboot.contains('CONFIG_MCUBOOT_SOURCE="prj.conf"') : mcuboot
@@ -10,9 +11,9 @@ assert mcuboot.contains('CONFIG_MCUBOOT_ORDER="extra2"') : mcuboot            //
 assert mcuboot.contains('CONFIG_MCUBOOT_OVERLAY=y') : mcuboot                 // mcuboot_OVERLAY_CONFIG
 assert mcuboot.contains('CONFIG_MCUBOOT_LEVEL=3') : mcuboot                   // mcuboot_CONFIG_X
 assert !mcuboot.contains('CONFIG_APP_LEVEL') : mcuboot                       // the parent's CONFIG_X stays with the parent
-assert new File(out, 'mcuboot/zephyr.dts').text.contains('forwarded-marker {')  // mcuboot_DTC_OVERLAY_FILE
+assert new File(basedir, 'mcuboot/target/firmware/mcuboot/zephyr.dts').text.contains('forwarded-marker {')  // mcuboot_DTC_OVERLAY_FILE
 assert !new File(out, 'app/zephyr.dts').text.contains('forwarded-marker')
-assert !new File(out, 'b0/zephyr.dts').text.contains('forwarded-marker')
+assert !new File(basedir, 'b0/target/firmware/b0/zephyr.dts').text.contains('forwarded-marker')
 
 def app = config('app')
 assert app.contains('CONFIG_APP_LEVEL=5') : app                               // CONFIG_X for the parent

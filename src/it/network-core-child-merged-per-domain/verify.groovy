@@ -12,7 +12,7 @@ assert !appLayout.contains('net:') : appLayout
 assert netLayout =~ /(?s)net:\n  address: 0x1000000\n/ : netLayout
 
 def app = IntelHex.read(new File(out, 'app/app.hex').toPath())
-def net = IntelHex.read(new File(out, 'net/net.hex').toPath())
+def net = IntelHex.read(new File(basedir, 'net/target/firmware/net/net.hex').toPath())
 def merged = IntelHex.read(new File(out, 'merged.hex').toPath())
 def mergedNet = IntelHex.read(new File(out, 'merged_CPUNET.hex').toPath())
 def domains = IntelHex.read(new File(out, 'merged_domains.hex').toPath())
@@ -22,7 +22,7 @@ assert merged.segments() == app.segments()
 assert mergedNet.segments() == net.segments()
 assert domains.segments() == app.segments() + net.segments()
 assert domains.read(0x1000000, (int) net.size(), (byte) 0xff) == net.read(0x1000000, (int) net.size(), (byte) 0xff)
-assert new File(out, 'net/pm_config.h').text.contains('#define PM_NET_ADDRESS 0x1000000')
+assert new File(basedir, 'net/target/firmware/net/pm_config.h').text.contains('#define PM_NET_ADDRESS 0x1000000')
 
 def info = new groovy.json.JsonSlurper().parse(new File(out, 'build-info.json'))
 assert info.images.find { it.name == 'net' }.toString().contains('CPUNET')

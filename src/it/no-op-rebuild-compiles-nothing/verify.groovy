@@ -17,8 +17,11 @@ assert second.contains('[explain] boot: nothing changed since the last build')
 // No file under target/firmware was written after the first build ended ("Finished at" has
 // whole seconds; the second Maven needs well over a second to start).
 def finished = Instant.parse((first =~ /Finished at: (\S+)/)[0][1]).toEpochMilli() + 1000
-def out = new File(basedir, 'app/target/firmware')
 def touched = []
-out.eachFileRecurse(groovy.io.FileType.FILES) { if (it.lastModified() >= finished) touched << it.name }
+['app', 'boot'].each { module ->
+    new File(basedir, "${module}/target/firmware").eachFileRecurse(groovy.io.FileType.FILES) {
+        if (it.lastModified() >= finished) touched << "${module}: ${it.name}"
+    }
+}
 assert touched.isEmpty() : "rewritten by the no-op build: ${touched}"
 return true

@@ -1,7 +1,9 @@
 import io.multiimage.hex.IntelHex
 
 // mvn package built boot (from source, at the start of flash) and app (the rest), and merged them.
+// Each module owns its image: boot's outputs are in boot/target, app's and the tree's in app/target.
 def out = new File(basedir, 'app/target/firmware')
+def dirOf = [app: new File(out, 'app'), boot: new File(basedir, 'boot/target/firmware/boot')]
 def log = new File(basedir, 'build.log').text
 // Also run on Maven 3.8.7, the oldest Maven the plugin supports, by maven-plugin's invoker
 // execution "maven-3.8.7" (cloned to it-maven-3.8.7/, goals -V package): check which Maven ran.
@@ -11,13 +13,17 @@ if (basedir.path.contains('it-maven-3.8.7')) {
 
 ['boot', 'app'].each { image ->
     ['.config', 'autoconf.h', 'zephyr.dts', 'pm_config.h', "${image}.elf", "${image}.hex", "${image}.bin", "${image}.map"].each {
-        assert new File(out, "${image}/${it}").isFile() : "missing ${image}/${it}"
+        assert new File(dirOf[image], it).isFile() : "missing ${dirOf[image]}/${it}"
     }
+}
+assert !new File(out, 'boot').exists() : "boot's outputs belong to the boot module, not app/target"
+['partitions.yml', 'merged.hex', 'build-info.json'].each {
+    assert !new File(basedir, "boot/target/firmware/${it}").exists() : "boot is a child: no ${it} of its own"
 }
 ['partitions.yml', 'regions.yml', 'pm.config', 'merged.hex', 'merged_domains.hex', 'build-info.json'].each {
     assert new File(out, it).isFile() : "missing ${it}"
 }
-assert new File(out, 'boot/.config').text.contains('CONFIG_BOOT_MARKER=y')
+assert new File(dirOf.boot, '.config').text.contains('CONFIG_BOOT_MARKER=y')
 assert new File(out, 'app/.config').text.contains('CONFIG_APP_MARKER=y')
 assert new File(out, 'app/pm_config.h').text.contains('#define PM_BOOT_ADDRESS 0x0')
 
@@ -27,7 +33,7 @@ assert partitions =~ /(?s)app:\n  address: 0x4000\n/ : partitions
 
 // The merged image holds both: boot's vector table at 0x0, app's at 0x4000, nothing in between.
 def merged = IntelHex.read(new File(out, 'merged.hex').toPath())
-def boot = IntelHex.read(new File(out, 'boot/boot.hex').toPath())
+def boot = IntelHex.read(new File(dirOf.boot, 'boot.hex').toPath())
 def app = IntelHex.read(new File(out, 'app/app.hex').toPath())
 assert boot.span().get().start() == 0
 assert app.span().get().start() == 0x4000
@@ -39,6 +45,8 @@ def info = new groovy.json.JsonSlurper().parse(new File(out, 'build-info.json'))
 assert info.images*.name == ['app', 'boot'] : info.images*.name
 
 // The boot module built its own image first; app's build found it up to date.
+// The module's artifact is the very file it built.
+assert log.contains('boot: building from source with gnu-arm') && log.count('boot: building from source') == 1
 assert log.contains('boot: building from source with gnu-arm at 0x0..0x4000 (0x4000 bytes) (partition boot)') : 'boot was not built from source'
 assert log.contains('boot: up to date')
 assert log.contains('app: building from source with gnu-arm at 0x4000..0x40000 (0x3c000 bytes) (partition app)')

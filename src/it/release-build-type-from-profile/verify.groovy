@@ -2,7 +2,7 @@
 def out = new File(basedir, 'app/target/firmware')
 def log = new File(basedir, 'build.log').text
 def app = new File(out, 'app/.config').text
-def boot = new File(out, 'boot/.config').text
+def boot = new File(basedir, 'boot/target/firmware/boot/.config').text
 assert app.contains('CONFIG_APP_VARIANT="release"') : app
 assert !app.contains('CONFIG_APP_VARIANT="debug"') : app
 assert boot.contains('CONFIG_BOOT_BANNER="release"') : boot

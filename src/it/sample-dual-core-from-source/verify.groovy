@@ -25,13 +25,17 @@ assert netSpan[1] < 0x01040000L
 List<Long> appSpan = s.span(merged)
 assert appSpan[0] == 0L && appSpan[1] < 0x00100000L
 s.assertContainsUnchanged(merged, new File(out, 'app/app.hex'))
-s.assertContainsUnchanged(mergedNet, new File(out, 'netcore/netcore.hex'))
+s.assertContainsUnchanged(mergedNet, new File(basedir, 'dual-core/netcore/target/firmware/netcore/netcore.hex'))
 s.assertContainsUnchanged(mergedDomains, merged)
 s.assertContainsUnchanged(mergedDomains, mergedNet)
 assert s.readHex(mergedDomains).size() == s.readHex(merged).size() + s.readHex(mergedNet).size()
 
-// The network core module built inside app's tree, not as a tree of its own.
-assert !new File(basedir, 'dual-core/netcore/target/firmware').exists()
+// The network core module built its own image, placed by app's tree, into its own target/: no
+// layout or merged file of its own, and nothing of it under app/target.
+['merged.hex', 'partitions.yml', 'build-info.json'].each {
+    assert !new File(basedir, "dual-core/netcore/target/firmware/${it}").exists() : it
+}
+assert !new File(out, 'netcore').exists()
 assert log.contains('netcore: building from source with gnu-arm at 0x1000000')
 
 // Each core compiled for its own CPU: hard float with the FPU on the application core, soft

@@ -4,7 +4,10 @@ import java.util.concurrent.TimeUnit
 def out = new File(basedir, 'app/target/firmware')
 def merged = new File(out, 'merged.hex')
 assert merged.isFile()
-['b0', 'mcuboot', 'app'].each { assert new File(out, "${it}/${it}.hex").isFile() : "missing ${it}/${it}.hex" }
+// Each module built its own image into its own target/.
+['b0', 'mcuboot', 'app'].each {
+    assert new File(basedir, "${it}/target/firmware/${it}/${it}.hex").isFile() : "missing ${it}/target/firmware/${it}/${it}.hex"
+}
 def partitions = new File(out, 'partitions.yml').text
 assert partitions =~ /(?s)b0:\n  address: 0x0\n/ : partitions
 assert partitions =~ /(?s)mcuboot:\n  address: 0x8000\n/ : partitions

@@ -23,7 +23,7 @@ try {
     def builds = new File(basedir, 'build.log').text.split(/(?=\[INFO\] Scanning for projects)/).findAll { it.contains('Scanning for projects') }
     assert builds.size() == 2 : "expected two builds in build.log, found ${builds.size()}"
     def consumerLog = builds[1]
-    assert consumerLog.contains("boot: build strategy use-hex (from POM <childImage> configuration)")
+    assert consumerLog.contains("boot: build strategy use-hex (from <childImage> 'boot' in app/pom.xml)")
     assert consumerLog.contains("boot: using prebuilt HEX io.multiimage.it.httprepo:boot:1.0 (sha256 ${sha256})".toString())
 
     def out = new File(basedir, 'consumer/app/target/firmware')

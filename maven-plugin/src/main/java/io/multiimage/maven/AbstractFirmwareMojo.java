@@ -8,22 +8,25 @@ import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.maven.discover.ImageSettings;
+import io.multiimage.maven.discover.ModuleConfigurator;
+import io.multiimage.maven.discover.PluginConfiguration;
 import io.multiimage.maven.discover.TreeRequestFactory;
 import io.multiimage.maven.resolve.HexArtifactNotFoundException;
 import io.multiimage.maven.resolve.RepositoryHexResolver;
 import java.io.IOException;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.ProjectBuilder;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * What every goal shares: the module's image settings, the build-wide settings, and the
@@ -38,6 +41,10 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     /** The Maven session: the reactor, user properties, repositories. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
+
+    /** This goal's execution: its defaults are how other modules' configuration is read too. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
 
     /**
      * Turns off every goal of this plugin.
@@ -185,12 +192,14 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     @Parameter(property = FirmwareProperties.EXPLAIN, defaultValue = "false")
     protected boolean explain;
 
-    private final RepositorySystem repositorySystem;
-    private final ProjectBuilder projectBuilder;
+    /** The parameters that describe a module's image, bound from every module of a tree alike. */
+    static final Set<String> IMAGE_PARAMETERS = Set.of("board", "boardRevision", "domain", "imageName", "toolchain",
+            "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages");
 
-    protected AbstractFirmwareMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder) {
-        this.repositorySystem = repositorySystem;
-        this.projectBuilder = projectBuilder;
+    private final MavenComponents components;
+
+    protected AbstractFirmwareMojo(MavenComponents components) {
+        this.components = components;
     }
 
     /** One call into the core, given the build request of this module. */
@@ -206,8 +215,8 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
      */
     protected <T> T runCore(CoreCall<T> call) throws MojoExecutionException, MojoFailureException {
         try {
-            BuildRequest request = new TreeRequestFactory(session, projectBuilder)
-                    .create(project, moduleSettings(), optional(buildType), options());
+            BuildRequest request = new TreeRequestFactory(session, components.projectBuilder(), this::settingsOf,
+                    buildLog()).create(project, moduleSettings(), optional(buildType), options());
             return call.run(request);
         } catch (InvalidConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -233,7 +242,8 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     /** Resolves prebuilt HEX artifacts through Maven's repositories. */
     protected HexArtifactResolver hexResolver() {
-        RepositoryHexResolver resolver = new RepositoryHexResolver(repositorySystem, session.getRepositorySession(),
+        RepositoryHexResolver resolver = new RepositoryHexResolver(components.repositorySystem(),
+                session.getRepositorySession(),
                 project.getRemoteProjectRepositories());
         return coordinates -> {
             try {
@@ -293,10 +303,39 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     /** This module's image settings, from the goal's parameters. */
     protected ImageSettings moduleSettings() {
-        return new ImageSettings(project.getBasedir().toPath(), imageName, optional(board), optional(boardRevision),
-                optional(domain), optional(toolchain), sourceDirectory.toPath(),
+        return settingsFor(project);
+    }
+
+    /** The image settings of {@code module}, whose configuration these parameters were bound from. */
+    final ImageSettings settingsFor(MavenProject module) {
+        Path basedir = module.getBasedir().toPath();
+        return new ImageSettings(basedir, TreeRequestFactory.pomLabel(session, module),
+                Path.of(module.getBuild().getDirectory()),
+                imageName == null ? module.getArtifactId() : imageName, optional(board),
+                PluginConfiguration.configuredInOwnPom(module, "board"), optional(boardRevision), optional(domain),
+                optional(toolchain), sourceDirectory == null ? basedir.resolve("src/main/c") : sourceDirectory.toPath(),
                 toolchainArguments == null ? List.of() : toolchainArguments, cmake, exec,
                 childImages == null ? List.of() : new ArrayList<>(childImages));
+    }
+
+    /** Another module's settings: its configuration bound by Maven as this goal's would be there. */
+    private ImageSettings settingsOf(MavenProject module) throws InvalidConfigurationException {
+        ModuleParameters parameters = new ModuleConfigurator(session, mojoExecution, components.configurator())
+                .bind(module, new ModuleParameters(components), IMAGE_PARAMETERS);
+        parameters.session = session;
+        return parameters.settingsFor(module);
+    }
+
+    /** A binding target for another module's image parameters; never run. */
+    private static final class ModuleParameters extends AbstractFirmwareMojo {
+        ModuleParameters(MavenComponents components) {
+            super(components);
+        }
+
+        @Override
+        protected void run() {
+            throw new UnsupportedOperationException("only holds another module's parameters");
+        }
     }
 
     protected static Optional<String> optional(String value) {

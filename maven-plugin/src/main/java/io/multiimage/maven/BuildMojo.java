@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -14,14 +15,17 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.project.ProjectBuilder;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 import org.eclipse.aether.RepositorySystem;
 
 /**
  * Builds the image tree of this module: configures every image, places them with the
  * partition manager, builds each by its strategy and merges the result into
- * {@code target/firmware/merged.hex}. In a child image module of a reactor tree it builds
- * only this image, inside the tree of its top parent. Attaches the image's HEX as the
- * module's artifact, and at the top of a tree the merged files and {@code build-info.json}.
+ * {@code target/firmware/merged.hex}. A child image module builds only its own image (and the
+ * children it declares as directories), into its own {@code target/firmware/<image>/}, placed by
+ * the layout of the tree it belongs to; the top module merges what the children's modules built.
+ * Attaches the image's HEX as the module's artifact, and at the top of a tree the merged files
+ * and {@code build-info.json}.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractFirmwareMojo {
@@ -37,8 +41,9 @@ public class BuildMojo extends AbstractFirmwareMojo {
     private final MavenProjectHelper projectHelper;
 
     @Inject
-    public BuildMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder, MavenProjectHelper projectHelper) {
-        super(repositorySystem, projectBuilder);
+    public BuildMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+            @Named("basic") ComponentConfigurator configurator, MavenProjectHelper projectHelper) {
+        super(new MavenComponents(repositorySystem, projectBuilder, configurator));
         this.projectHelper = projectHelper;
     }
 
@@ -53,12 +58,22 @@ public class BuildMojo extends AbstractFirmwareMojo {
         attach(result);
     }
 
+    /**
+     * Attaches what this module built: its own image's HEX as the main artifact, and at the top of
+     * a tree the merged files and {@code build-info.json}. A module whose image is not built from
+     * source in its tree (left out, prebuilt or skipped) attaches no HEX and says why.
+     */
     private void attach(BuildResult result) {
-        // The module's own image comes first: the top of the tree, or the one child built.
-        String image = result.images().get(0).name();
-        result.image(image).flatMap(BuiltImage::hex).ifPresentOrElse(
-                hex -> project.getArtifact().setFile(hex.toFile()),
-                () -> getLog().warn("Image " + image + " produced no HEX (build strategy skip): nothing to attach"));
+        Optional<BuiltImage> own = result.ownBuiltImage();
+        if (own.isPresent() && own.get().hex().isPresent()) {
+            project.getArtifact().setFile(own.get().hex().get().toFile());
+        } else {
+            String why = result.image(result.moduleImage())
+                    .map(image -> "its build strategy is " + image.strategy() + " (" + image.strategyOrigin() + ")")
+                    .orElse("it is left out of its image tree");
+            getLog().info(result.moduleImage() + ": not built from source in this build, " + why + "; module "
+                    + project.getArtifactId() + " attaches no HEX");
+        }
         for (Map.Entry<String, Path> merged : result.merged().entrySet()) {
             String classifier = merged.getKey().replace(".hex", "").replace('_', '-');
             projectHelper.attachArtifact(project, "hex", classifier, merged.getValue().toFile());

@@ -6,11 +6,13 @@ import io.multiimage.core.pipeline.ConfiguredImage;
 import io.multiimage.core.pipeline.FirmwareBuild;
 import io.multiimage.core.pipeline.PreparedTree;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectBuilder;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -22,7 +24,7 @@ import org.eclipse.aether.RepositorySystem;
 public class ConfigMojo extends AbstractFirmwareMojo {
 
     /**
-     * The image to show; default: this module's image.
+     * The image to show, any image of this module's tree; default: this module's own image.
      *
      * @since 0.1.0
      */
@@ -30,14 +32,19 @@ public class ConfigMojo extends AbstractFirmwareMojo {
     private String image;
 
     @Inject
-    public ConfigMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder) {
-        super(repositorySystem, projectBuilder);
+    public ConfigMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+            @Named("basic") ComponentConfigurator configurator) {
+        super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        PreparedTree tree = runCore(request -> new FirmwareBuild(buildLog(), launcher(), hexResolver()).prepare(request));
-        String name = image != null ? image : tree.images().keySet().iterator().next();
+        String[] own = new String[1];
+        PreparedTree tree = runCore(request -> {
+            own[0] = request.scope().moduleImage().orElse(request.rootImage());
+            return new FirmwareBuild(buildLog(), launcher(), hexResolver()).prepare(request);
+        });
+        String name = image != null ? image : own[0];
         ConfiguredImage chosen = tree.image(name).orElseThrow(() -> new MojoFailureException("No image '" + name
                 + "' in this tree; images: " + String.join(", ", tree.images().keySet()) + " (-D"
                 + FirmwareProperties.IMAGE + ")"));

@@ -2,11 +2,14 @@ package io.multiimage.maven;
 
 import io.multiimage.core.pipeline.FirmwareBuild;
 import io.multiimage.core.pipeline.PreparedTree;
+import io.multiimage.maven.discover.ReactorImageTree;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.project.ProjectBuilder;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -14,18 +17,26 @@ import org.eclipse.aether.RepositorySystem;
  * partition's start, end, size and share of the region, gaps and containers; then the images
  * placed by {@code CONFIG_FLASH_LOAD_OFFSET} outside the partition manager, each with the file
  * and line that set the offset. Places the partitions (writing {@code partitions.yml}) but
- * compiles nothing.
+ * compiles nothing. Across a reactor the map is printed once, by the top module of each tree;
+ * a child module prints it only when its top is not part of the build.
  */
 @Mojo(name = "partitions", threadSafe = true)
 public class PartitionsMojo extends AbstractFirmwareMojo {
 
     @Inject
-    public PartitionsMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder) {
-        super(repositorySystem, projectBuilder);
+    public PartitionsMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+            @Named("basic") ComponentConfigurator configurator) {
+        super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        ReactorImageTree.Placement placement = ReactorImageTree.of(session.getAllProjects()).placementOf(project);
+        if (!placement.isTop() && session.getProjects().contains(placement.top())) {
+            getLog().info(project.getArtifactId() + " is a child image of " + placement.top().getArtifactId()
+                    + "; the memory map of the tree is printed there");
+            return;
+        }
         PreparedTree tree = runCore(request -> new FirmwareBuild(buildLog(), launcher(), hexResolver()).prepare(request));
         tree.memoryMap().lines().forEach(getLog()::info);
     }

@@ -7,11 +7,13 @@ import io.multiimage.maven.discover.ReactorImageTree;
 import java.time.Duration;
 import java.util.Optional;
 import javax.inject.Inject;
+import javax.inject.Named;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectBuilder;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -41,8 +43,9 @@ public class RunMojo extends AbstractFirmwareMojo {
     private boolean skipRun;
 
     @Inject
-    public RunMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder) {
-        super(repositorySystem, projectBuilder);
+    public RunMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+            @Named("basic") ComponentConfigurator configurator) {
+        super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }
 
     @Override
@@ -52,7 +55,7 @@ public class RunMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement = ReactorImageTree.of(session.getProjects()).placementOf(project);
+        ReactorImageTree.Placement placement = ReactorImageTree.of(session.getAllProjects()).placementOf(project);
         if (!placement.isTop()) {
             getLog().info(project.getArtifactId() + " is a child image of " + placement.top().getArtifactId()
                     + "; firmware:run boots the whole tree there");

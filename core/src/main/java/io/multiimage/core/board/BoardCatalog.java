@@ -1,5 +1,7 @@
 package io.multiimage.core.board;
 
+import io.multiimage.core.model.DomainBoards;
+import io.multiimage.core.model.BoardTarget;
 import io.multiimage.core.InvalidConfigurationException;
 import java.io.IOException;
 import java.net.URI;
@@ -131,6 +133,18 @@ public final class BoardCatalog {
         Optional<String> revision = board.revision().filter(definition.revisions()::contains)
                 .or(definition::defaultRevision);
         return new Board(definition, revision);
+    }
+
+    /**
+     * The facts the domain rule needs of {@code board} ({@link DomainBoards}); every board is
+     * known here, so an unknown one is an error.
+     *
+     * @throws InvalidConfigurationException naming the boards there are
+     */
+    public Optional<DomainBoards.Facts> domainFacts(BoardTarget board) throws InvalidConfigurationException {
+        BoardDefinition definition = lookup(board.target()).definition();
+        return Optional.of(new DomainBoards.Facts(definition.name(), definition.domain(), definition.soc(),
+                definition.domainBoards()));
     }
 
     private static List<String> domainsOf(BoardDefinition board) {

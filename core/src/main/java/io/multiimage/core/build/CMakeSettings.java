@@ -40,6 +40,11 @@ public record CMakeSettings(
         return new CMakeSettings(generator, path, elfFile, cmakeBuildType, timeout);
     }
 
+    /** A copy collecting the ELF file at {@code path} (relative to the build directory). */
+    public CMakeSettings withElfFile(String path) {
+        return new CMakeSettings(generator, hexFile, path, cmakeBuildType, timeout);
+    }
+
     /** A copy using {@code name} as the generator. */
     public CMakeSettings withGenerator(String name) {
         return new CMakeSettings(Optional.of(name), hexFile, elfFile, cmakeBuildType, timeout);

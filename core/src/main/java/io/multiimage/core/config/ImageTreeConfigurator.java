@@ -2,6 +2,8 @@ package io.multiimage.core.config;
 
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.kconfig.KconfigResolver;
+import io.multiimage.core.model.BuildProperties;
+import io.multiimage.core.model.DomainBoards;
 import io.multiimage.core.model.ImageCondition;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
@@ -41,8 +43,14 @@ public final class ImageTreeConfigurator {
     /** The resolved context of every image, in pre-order (no files are read). */
     public Map<String, ImageContext> contexts(ImageTree tree, Map<String, String> topLevelVariables, BuildLog log)
             throws InvalidConfigurationException {
+        return contexts(tree, topLevelVariables, DomainBoards.UNKNOWN, log);
+    }
+
+    /** The resolved context of every image, in pre-order, each on its domain's board as {@code boards} knows them. */
+    public Map<String, ImageContext> contexts(ImageTree tree, Map<String, String> topLevelVariables,
+            DomainBoards boards, BuildLog log) throws InvalidConfigurationException {
         Map<String, ReceivedVariables> variables = VariableForwarding.compute(tree, topLevelVariables);
-        return ImageContextResolver.resolve(tree, variables, log);
+        return ImageContextResolver.resolve(tree, variables, boards, log);
     }
 
     /**
@@ -54,7 +62,7 @@ public final class ImageTreeConfigurator {
      */
     public Map<String, ImageConfiguration> configure(ImageTree tree, Map<String, String> topLevelVariables,
             BuildLog log) throws InvalidConfigurationException, IOException {
-        return configure(tree, topLevelVariables, Map.of(), log);
+        return configure(tree, topLevelVariables, BuildProperties.none(), log);
     }
 
     /**
@@ -69,7 +77,7 @@ public final class ImageTreeConfigurator {
      * @return the configuration of every included image, in pre-order
      */
     public Map<String, ImageConfiguration> configure(ImageTree tree, Map<String, String> topLevelVariables,
-            Map<String, String> properties, BuildLog log) throws InvalidConfigurationException, IOException {
+            BuildProperties properties, BuildLog log) throws InvalidConfigurationException, IOException {
         Map<String, ImageConfiguration> result = new LinkedHashMap<>();
         for (ImageContext context : contexts(tree, topLevelVariables, log).values()) {
             Optional<ImageDeclaration> parent = tree.parent(context.name());

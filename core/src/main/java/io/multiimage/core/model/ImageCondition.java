@@ -2,7 +2,6 @@ package io.multiimage.core.model;
 
 import io.multiimage.core.kconfig.SymbolTable;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,14 +45,14 @@ public record ImageCondition(Kind kind, String name) {
 
     /**
      * True when the symbol is {@code y} in {@code parentConfiguration}, or the property is set
-     * to anything but {@code false} (any case) in {@code properties}.
+     * to anything but {@code false} (any case) in {@code properties} (the command line's, else
+     * the project's).
      */
-    public boolean holds(SymbolTable parentConfiguration, Map<String, String> properties) {
+    public boolean holds(SymbolTable parentConfiguration, BuildProperties properties) {
         if (kind == Kind.KCONFIG_SYMBOL) {
             return parentConfiguration.isYes(name);
         }
-        String value = properties.get(name);
-        return value != null && !value.trim().toLowerCase(Locale.ROOT).equals("false");
+        return properties.get(name).map(v -> !v.value().trim().toLowerCase(Locale.ROOT).equals("false")).orElse(false);
     }
 
     /** {@code CONFIG_X} or {@code property x}, for log lines. */

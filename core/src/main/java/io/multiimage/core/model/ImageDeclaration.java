@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param toolchain toolchain driver name; empty means inherited, {@code gnu-arm} at the top
  * @param children names of the declared child images, in declaration order
  * @param condition when the image is part of the build; empty means always
+ * @param ownDirectory false for a child declared with neither a module nor a source directory of
+ *     its own: it can be taken prebuilt or skipped, but has no sources to build from
+ * @param declaredBy where the image is declared, for messages, e.g.
+ *     {@code <childImage> 'mcuboot' in app/pom.xml}; empty when unknown
  */
 public record ImageDeclaration(
         String name,
@@ -32,7 +36,9 @@ public record ImageDeclaration(
         Optional<BuildStrategy> strategy,
         Optional<String> toolchain,
         List<String> children,
-        Optional<ImageCondition> condition) {
+        Optional<ImageCondition> condition,
+        boolean ownDirectory,
+        String declaredBy) {
 
     /** Checks the parts and freezes the child list. */
     public ImageDeclaration {
@@ -45,6 +51,7 @@ public record ImageDeclaration(
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(toolchain, "toolchain");
         Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(declaredBy, "declaredBy");
         children = List.copyOf(children);
     }
 
@@ -65,6 +72,8 @@ public record ImageDeclaration(
         private String toolchain;
         private final List<String> children = new ArrayList<>();
         private ImageCondition condition;
+        private boolean ownDirectory = true;
+        private String declaredBy = "";
 
         private Builder(String name, Path applicationDir) {
             this.name = name;
@@ -119,11 +128,23 @@ public record ImageDeclaration(
             return this;
         }
 
+        /** Marks a child declared without a module or source directory of its own. */
+        public Builder withoutOwnDirectory() {
+            this.ownDirectory = false;
+            return this;
+        }
+
+        /** Sets where the image is declared, for messages. */
+        public Builder declaredBy(String value) {
+            this.declaredBy = value;
+            return this;
+        }
+
         /** The declaration. */
         public ImageDeclaration build() {
             return new ImageDeclaration(name, applicationDir, nonEmpty(board), nonEmpty(revision), nonEmpty(domain),
                     nonEmpty(buildType), Optional.ofNullable(strategy), nonEmpty(toolchain), children,
-                    Optional.ofNullable(condition));
+                    Optional.ofNullable(condition), ownDirectory, declaredBy);
         }
 
         private static Optional<String> nonEmpty(String value) {

@@ -5,7 +5,10 @@ package io.multiimage.core.model;
  * says anything decides; the others are not consulted.
  */
 public enum StrategySource {
-    /** Maven user property {@code <image>.buildStrategy} (with {@code .hexFile}, {@code .hexArtifact}, {@code .sha256}). */
+    /**
+     * A build property {@code <image>.buildStrategy} (with {@code .hexFile}, {@code .hexArtifact},
+     * {@code .sha256}): the command line's {@code -D}, else the top module's POM {@code <properties>}.
+     */
     USER_PROPERTY,
     /** The {@code <childImage>} configuration in the POM. */
     POM_CONFIGURATION,

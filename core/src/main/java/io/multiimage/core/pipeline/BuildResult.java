@@ -5,20 +5,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a build produced.
  *
+ * @param moduleImage the image of the module that asked: the top's, or the child module's own
  * @param images the images built (or checked up to date), in tree pre-order
  * @param merged merged file name ({@code merged.hex}, {@code merged_CPUNET.hex},
  *     {@code merged_domains.hex}) → path; empty when only one image was built
  * @param buildInfo {@code build-info.json}; empty when only one image was built
  */
-public record BuildResult(List<BuiltImage> images, Map<String, Path> merged, Optional<Path> buildInfo) {
+public record BuildResult(String moduleImage, List<BuiltImage> images, Map<String, Path> merged, Optional<Path> buildInfo) {
 
     /** Copies the parts. */
     public BuildResult {
+        Objects.requireNonNull(moduleImage, "moduleImage");
         images = List.copyOf(images);
         merged = Collections.unmodifiableMap(new LinkedHashMap<>(merged));
     }
@@ -26,6 +29,15 @@ public record BuildResult(List<BuiltImage> images, Map<String, Path> merged, Opt
     /** The image named {@code name}. */
     public Optional<BuiltImage> image(String name) {
         return images.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The module's own image as this module built it from source; empty when the image is not
+     * built here (left out of the tree, taken prebuilt or skipped): a module publishes only the
+     * bytes it built.
+     */
+    public Optional<BuiltImage> ownBuiltImage() {
+        return image(moduleImage).filter(image -> image.strategy().equals("from-source"));
     }
 
     /** The merged HEX of the top-level image's domain. */

@@ -13,6 +13,7 @@ import io.multiimage.core.kconfig.SymbolTable;
 import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.model.BuildStrategyResolver;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.model.ImageModelException;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.model.ResolvedBuildStrategy;
 import io.multiimage.core.model.StrategySource;
@@ -48,10 +49,11 @@ final class ConfigureStage {
     /** Every image that takes part, in pre-order (the root first). */
     Map<String, ConfiguredImage> run(BuildRequest request, ImageTree tree)
             throws InvalidConfigurationException, IOException {
-        ImageTreeConfigurator configurator = new ImageTreeConfigurator(request.layout(), new FragmentOnlyResolver());
-        Map<String, ImageContext> contexts = configurator.contexts(tree, request.variables(), this.log);
-        ConfigurationResolver resolver = new ConfigurationResolver(request.layout(), new FragmentOnlyResolver());
         BoardCatalog boards = BoardCatalog.forProject(request.layout().root());
+        ImageTreeConfigurator configurator = new ImageTreeConfigurator(request.layout(), new FragmentOnlyResolver());
+        Map<String, ImageContext> contexts = configurator.contexts(tree, request.variables(), boards::domainFacts,
+                this.log);
+        ConfigurationResolver resolver = new ConfigurationResolver(request.layout(), new FragmentOnlyResolver());
 
         Map<String, ConfiguredImage> images = new LinkedHashMap<>();
         Set<String> notConfigured = new HashSet<>();
@@ -77,7 +79,8 @@ final class ConfigureStage {
             }
             ResolvedBuildStrategy strategy = parent.isEmpty()
                     ? new ResolvedBuildStrategy(name, BuildStrategy.fromSource(), StrategySource.DEFAULT, "top-level image")
-                    : BuildStrategyResolver.resolve(name, request.properties(), declaration.strategy(), parentConfig);
+                    : BuildStrategyResolver.resolve(name, request.properties(), declaration.strategy(),
+                            declaration.declaredBy(), parentConfig);
             ImageContext context = contexts.get(name);
             if (parent.isPresent()) {
                 log.info(strategy.describe());
@@ -86,6 +89,14 @@ final class ConfigureStage {
             String domain = context.domain()
                     .orElse(parentImage.map(ConfiguredImage::domain).orElse(board.domain()));
             Optional<ImageConfiguration> configuration = Optional.empty();
+            if (strategy.strategy() instanceof BuildStrategy.FromSource && !declaration.ownDirectory()) {
+                throw new ImageModelException(name, "Image '" + name + "' is built from source ("
+                        + (strategy.source() == StrategySource.DEFAULT ? "the default" : "from " + strategy.origin())
+                        + "), but " + (declaration.declaredBy().isEmpty() ? "its declaration" : declaration.declaredBy())
+                        + " names no sources of its own: an image is built from its own sources, never its parent's."
+                        + " Add <module> (a firmware module) or <sourceDirectory> (an application directory) to it,"
+                        + " or take it prebuilt (<hexFile>/<hexArtifact>) or skip it");
+            }
             if (strategy.strategy() instanceof BuildStrategy.FromSource) {
                 configuration = Optional.of(resolver.resolve(context, log));
             } else {

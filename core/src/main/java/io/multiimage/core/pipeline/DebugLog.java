@@ -17,7 +17,7 @@ final class DebugLog implements BuildLog {
 
     /** {@code log} itself for images this build is about, else a demoting view of it. */
     static BuildLog forImage(BuildLog log, BuildRequest request, String image) {
-        return request.onlyImage().map(image::equals).orElse(true) ? log : new DebugLog(log);
+        return request.scope().includes(image) ? log : new DebugLog(log);
     }
 
     @Override

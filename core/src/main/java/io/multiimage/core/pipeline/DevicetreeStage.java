@@ -33,6 +33,19 @@ final class DevicetreeStage {
 
     /** Merges the devicetree of {@code image}, writes {@code zephyr.dts} in {@code imageDir}, logs to {@code log}. */
     MemoryFacts run(ConfiguredImage image, Path imageDir, BuildLog log) throws DevicetreeException, IOException {
+        return merge(image, imageDir, log, true);
+    }
+
+    /**
+     * The memory facts of {@code image}'s devicetree without writing anything: for an image another
+     * module owns, whose domain this build must place. Its last merge there is reused while unchanged.
+     */
+    MemoryFacts facts(ConfiguredImage image, Path imageDir, BuildLog log) throws DevicetreeException, IOException {
+        return merge(image, imageDir, log, false);
+    }
+
+    private MemoryFacts merge(ConfiguredImage image, Path imageDir, BuildLog log, boolean write)
+            throws DevicetreeException, IOException {
         Board board = image.board();
         if (image.configuration().isEmpty()) {
             return board.memoryFacts();
@@ -60,10 +73,12 @@ final class DevicetreeStage {
                     merged.sources(), merged.absent());
             DevicetreeMemo.remember(key, result);
         }
-        if (OutputFiles.writeIfChanged(zephyrDts, result.dtsText())) {
-            log.debug(image.name() + ": wrote zephyr.dts");
+        if (write) {
+            if (OutputFiles.writeIfChanged(zephyrDts, result.dtsText())) {
+                log.debug(image.name() + ": wrote zephyr.dts");
+            }
+            record.save(stateFile, key, result);
         }
-        record.save(stateFile, key, result);
         return result.facts();
     }
 

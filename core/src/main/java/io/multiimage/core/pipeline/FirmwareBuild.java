@@ -25,9 +25,10 @@ import java.util.Set;
  * image by its strategy; independent images concurrently; up-to-date images skipped) →
  * assemble (merged HEX per domain, {@code merged_domains.hex}, {@code build-info.json}).
  *
- * <p>With {@link BuildRequest#onlyImage()} set, the whole tree is still configured and placed
- * (an image's address depends on every other image) but only that image is built and
- * nothing is merged: how a child image module builds itself inside its parent's tree.
+ * <p>With a module {@linkplain BuildRequest#scope() scope}, the whole tree is still configured
+ * and placed (an image's address depends on every other image) but only the module's own
+ * images are built, each into its own directory, and nothing is merged: how a child image
+ * module builds its image inside the tree it belongs to.
  */
 public final class FirmwareBuild {
 
@@ -65,18 +66,19 @@ public final class FirmwareBuild {
      */
     public BuildResult build(BuildRequest request, PreparedTree prepared)
             throws FirmwareException, IOException, InterruptedException {
-        ImageDirectories dirs = new ImageDirectories(request.outputDirectory());
+        ImageDirectories dirs = ImageDirectories.of(request);
         List<ConfiguredImage> toBuild = prepared.images().values().stream()
-                .filter(image -> request.onlyImage().map(image.name()::equals).orElse(true))
+                .filter(image -> request.scope().includes(image.name()))
                 .toList();
         List<BuiltImage> built = buildAll(request, toBuild, prepared.placements(), dirs);
-        if (request.onlyImage().isPresent()) {
-            return new BuildResult(built, Map.of(), Optional.empty());
+        String moduleImage = request.scope().moduleImage().orElse(request.rootImage());
+        if (!request.scope().isWholeTree()) {
+            return new BuildResult(moduleImage, built, Map.of(), Optional.empty());
         }
         String rootDomain = prepared.images().get(request.rootImage()).domain();
         Map<String, Path> merged = new AssembleStage(log, AssembleRecord.forRunningCode()).run(rootDomain, built, dirs.root());
         Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), built, merged);
-        return new BuildResult(built, merged, Optional.of(buildInfo));
+        return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo));
     }
 
     /**
@@ -89,24 +91,32 @@ public final class FirmwareBuild {
      */
     public PreparedTree prepare(BuildRequest request) throws FirmwareException, IOException {
         ImageTree tree = ImageTree.build(request.rootImage(), request.declarations());
-        if (request.onlyImage().isPresent() && !tree.contains(request.onlyImage().get())) {
-            throw new InvalidConfigurationException("Image '" + request.onlyImage().get() + "' is not part of the tree of "
+        Optional<String> moduleImage = request.scope().moduleImage();
+        if (moduleImage.isPresent() && !tree.contains(moduleImage.get())) {
+            throw new InvalidConfigurationException("Image '" + moduleImage.get() + "' is not part of the tree of "
                     + request.rootImage());
         }
         Map<String, ConfiguredImage> images = new ConfigureStage(log).run(request, tree);
-        ImageDirectories dirs = new ImageDirectories(request.outputDirectory());
-        Files.createDirectories(dirs.root());
+        ImageDirectories dirs = ImageDirectories.of(request);
+        if (request.scope().isWholeTree()) {
+            Files.createDirectories(dirs.root());
+        }
         Map<String, MemoryFacts> memory = new LinkedHashMap<>();
         DevicetreeStage devicetree = new DevicetreeStage(DevicetreeRecord.forRunningCode());
         Set<String> domainsSeen = new HashSet<>();
         for (ConfiguredImage image : images.values()) {
-            Files.createDirectories(dirs.of(image.name()));
-            // Placement reads the memory of each domain's first image; a child module's build needs
-            // its own devicetree besides. The other images' trees are the top module's work.
+            boolean mine = request.scope().includes(image.name());
+            if (mine) {
+                Files.createDirectories(dirs.of(image.name()));
+            }
+            // Placement reads the memory of each domain's first image; a module's build needs its
+            // own images' devicetrees besides. Another module's image is merged, not written.
             boolean domainMain = domainsSeen.add(image.domain());
-            if (domainMain || request.onlyImage().map(image.name()::equals).orElse(true)) {
-                memory.put(image.name(),
-                        devicetree.run(image, dirs.of(image.name()), DebugLog.forImage(log, request, image.name())));
+            if (domainMain || mine) {
+                BuildLog imageLog = DebugLog.forImage(log, request, image.name());
+                memory.put(image.name(), mine
+                        ? devicetree.run(image, dirs.of(image.name()), imageLog)
+                        : devicetree.facts(image, dirs.of(image.name()), imageLog));
             }
         }
         PlaceStage.Result placed = new PlaceStage(log).run(request, images, memory, dirs);

@@ -39,9 +39,10 @@ public final class FirmwareRun {
      */
     public QemuResult run(BuildRequest request, Duration timeout, Consumer<String> uart)
             throws FirmwareException, IOException, InterruptedException {
-        if (request.onlyImage().isPresent()) {
+        if (!request.scope().isWholeTree()) {
             throw new InvalidConfigurationException("firmware:run boots a whole image tree: run it in the top module of "
-                    + "the tree (" + request.rootImage() + "), not in the child image " + request.onlyImage().get());
+                    + "the tree (" + request.rootImage() + "), not in the child image "
+                    + request.scope().moduleImage().orElseThrow());
         }
         FirmwareBuild build = new FirmwareBuild(log, launcher, resolver);
         PreparedTree prepared = build.prepare(request);

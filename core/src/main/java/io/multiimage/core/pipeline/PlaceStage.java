@@ -98,7 +98,9 @@ final class PlaceStage {
             List<ConfiguredImage> managed = domain.getValue().stream().filter(i -> !offsetPlaced.contains(i)).toList();
             if (managed.isEmpty()) {
                 // Nothing left for the partition manager: an earlier build's layout must not linger.
-                deleteLayout(pmDomain, request.outputDirectory());
+                if (request.scope().isWholeTree()) {
+                    deleteLayout(pmDomain, request.outputDirectory());
+                }
                 log.info("The partition manager does not run for " + describe(pmDomain)
                         + ": every image there is placed by " + ImagePlacement.LOAD_OFFSET_SYMBOL);
                 continue;
@@ -108,24 +110,31 @@ final class PlaceStage {
         List<OutputDomain> outputs = new ArrayList<>();
         for (Layout layout : layoutOf.values()) {
             OutputDomain output = toOutput(layout);
-            writeLayout(layout, output, request.outputDirectory());
+            if (request.scope().isWholeTree()) {
+                writeLayout(layout, output, request.outputDirectory());
+            }
             outputs.add(output);
         }
         Map<String, ImagePlacement> placements = new LinkedHashMap<>();
         for (ConfiguredImage image : images.values()) {
+            // Each module writes the files of its own images only.
+            boolean mine = request.scope().includes(image.name());
             Path pmConfig = dirs.of(image.name()).resolve("pm_config.h");
             if (byOffset.containsKey(image.name())) {
                 // No partitions to describe: a source that includes pm_config.h fails to compile, clearly.
                 placements.put(image.name(), byOffset.get(image.name()));
-                Files.deleteIfExists(pmConfig);
+                if (mine) {
+                    Files.deleteIfExists(pmConfig);
+                }
                 continue;
             }
             String pmDomain = pmDomainOf.get(image.domain());
             Layout layout = layoutOf.get(image.domain());
             String partition = partitionOf(request, image, layout);
             placements.put(image.name(), placementOf(image, partition, layout));
-            String header = header(outputs, pmDomain + ":" + partition);
-            OutputFiles.writeIfChanged(pmConfig, header + "\n");
+            if (mine) {
+                OutputFiles.writeIfChanged(pmConfig, header(outputs, pmDomain + ":" + partition) + "\n");
+            }
         }
         return new Result(placements, List.copyOf(outputs));
     }

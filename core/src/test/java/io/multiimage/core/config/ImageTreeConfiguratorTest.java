@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.kconfig.FragmentOnlyResolver;
+import io.multiimage.core.model.BuildProperties;
 import io.multiimage.core.model.ImageCondition;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
@@ -68,7 +69,7 @@ class ImageTreeConfiguratorTest {
                         .build()));
         RecordingLog log = new RecordingLog(false);
         Map<String, ImageConfiguration> configs = new ImageTreeConfigurator(new ProjectLayout(root),
-                new FragmentOnlyResolver()).configure(tree, Map.of(), Map.of("with.net", "true"), log);
+                new FragmentOnlyResolver()).configure(tree, Map.of(), BuildProperties.commandLine(Map.of("with.net", "true")), log);
         assertEquals(List.of("app", "mcuboot", "net"), List.copyOf(configs.keySet()));
         assertTrue(log.lines().contains("INFO b0: left out, CONFIG_SECURE_BOOT is not y in 'app'"), log.lines().toString());
         assertTrue(log.lines().contains("INFO tools: left out, property with.tools is not set"), log.lines().toString());

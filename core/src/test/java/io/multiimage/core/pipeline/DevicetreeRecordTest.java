@@ -44,10 +44,9 @@ class DevicetreeRecordTest {
     }
 
     private void configureFor(String board) throws Exception {
-        BuildRequest request = new BuildRequest(new ProjectLayout(project), "app",
-                List.of(ImageDeclaration.builder("app", project.resolve("app")).board(board).build()),
-                Map.of(), Map.of(), Map.of(), project.resolve("app/target/firmware"), Optional.empty(),
-                new BuildOptions(false, 1, false, Optional.empty()));
+        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(ImageDeclaration.builder("app", project.resolve("app")).board(board).build()),
+                project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 1, false, Optional.empty())).build();
         app = new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
                 .prepare(request).images().get("app");
         imageDir = project.resolve("out/app");

@@ -170,9 +170,9 @@ class DualCoreSampleBuildTest {
     }
 
     private BuildResult build(List<ImageDeclaration> declarations) throws Exception {
-        BuildRequest request = new BuildRequest(new ProjectLayout(project), "app", declarations, Map.of(), Map.of(),
-                Map.of(), project.resolve("app/target/firmware"), Optional.empty(),
-                new BuildOptions(false, 2, false, Optional.empty()));
+        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
+                project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, false, Optional.empty())).build();
         return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("no repository"))
                 .run(request);
     }

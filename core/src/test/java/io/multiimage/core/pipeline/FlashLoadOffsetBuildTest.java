@@ -354,9 +354,9 @@ class FlashLoadOffsetBuildTest {
                 ? List.of(app, ImageDeclaration.builder("boot", project.resolve("boot")).build(),
                         ImageDeclaration.builder("extra", project.resolve("extra")).build())
                 : List.of(app, ImageDeclaration.builder("boot", project.resolve("boot")).build());
-        return new BuildRequest(new ProjectLayout(project), "app", declarations, Map.of(), Map.of(), Map.of(),
-                project.resolve("app/target/firmware"), Optional.empty(),
-                new BuildOptions(false, 2, explain, Optional.empty()));
+        return BuildRequest.builder(new ProjectLayout(project), "app", declarations,
+                project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, explain, Optional.empty())).build();
     }
 
     private Path out(String file) {

@@ -79,9 +79,9 @@ class InterruptedBuildTest {
         ImageSources sources = new ImageSources(project.resolve("app/src"), Optional.empty(),
                 Optional.of(new ExecSettings(command, Optional.empty(), Optional.of("out.hex"), Optional.empty(),
                         Duration.ofMinutes(2))), List.of());
-        return new BuildRequest(new ProjectLayout(project), "app", List.of(app), Map.of("app", sources), Map.of(),
-                Map.of(), project.resolve("app/target/firmware"), Optional.empty(),
-                new BuildOptions(false, 1, true, Optional.empty()));
+        return BuildRequest.builder(new ProjectLayout(project), "app", List.of(app),
+                project.resolve("app/target/firmware")).sources(Map.of("app", sources))
+                .options(new BuildOptions(false, 1, true, Optional.empty())).build();
     }
 
     private static HexArtifactResolver noRepository() {

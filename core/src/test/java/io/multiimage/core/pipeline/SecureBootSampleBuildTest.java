@@ -128,10 +128,9 @@ class SecureBootSampleBuildTest {
 
     @Test
     void aBootloaderBuiltAloneKeepsItsOwnPartitionAtTheStartOfFlash() throws Exception {
-        BuildRequest alone = new BuildRequest(new ProjectLayout(project), "mcuboot",
-                List.of(ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).board("qemu_cortex_m3").build()),
-                Map.of(), Map.of(), Map.of(), project.resolve("mcuboot/target/firmware"), Optional.empty(),
-                new BuildOptions(false, 2, false, Optional.empty()));
+        BuildRequest alone = BuildRequest.builder(new ProjectLayout(project), "mcuboot", List.of(ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).board("qemu_cortex_m3").build()),
+                project.resolve("mcuboot/target/firmware"))
+                .options(new BuildOptions(false, 2, false, Optional.empty())).build();
 
         BuildResult result = new FirmwareBuild(log, ProcessLauncher.local(), noRepository()).run(alone);
 
@@ -156,9 +155,9 @@ class SecureBootSampleBuildTest {
                 app.build(),
                 ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
                 ImageDeclaration.builder("b0", project.resolve("b0")).build());
-        return new BuildRequest(new ProjectLayout(project), "app", declarations, Map.of(), variables, Map.of(),
-                project.resolve("app/target/firmware"), Optional.empty(),
-                new BuildOptions(false, 2, explain, Optional.empty()));
+        return BuildRequest.builder(new ProjectLayout(project), "app", declarations,
+                project.resolve("app/target/firmware")).variables(variables)
+                .options(new BuildOptions(false, 2, explain, Optional.empty())).build();
     }
 
     private static HexArtifactResolver noRepository() {

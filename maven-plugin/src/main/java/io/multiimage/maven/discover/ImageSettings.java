@@ -4,19 +4,23 @@ import io.multiimage.maven.CMakeConfig;
 import io.multiimage.maven.ChildImage;
 import io.multiimage.maven.ExecConfig;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The per-image settings of one firmware module, wherever they were read from: the running
- * goal's parameters (the module being built) or the effective POM of another module (the
- * top of its tree, or a child module). One shape, so the tree is read the same way for both.
+ * The per-image settings of one firmware module, bound by Maven from the module's
+ * configuration: the running goal's own parameters, or another module's configuration bound
+ * the same way ({@link ModuleConfigurator}). One shape, so every module of a tree is read alike.
  *
  * @param basedir the module's directory: its application directory
+ * @param pomFile the module's POM as messages show it, e.g. {@code app/pom.xml}
+ * @param buildDirectory the module's build directory ({@code target}): its images' outputs go to
+ *     {@code firmware/<image>/} there
  * @param imageName the image name when the module is the top of a tree (children are named
  *     by their parent's {@code <childImage><name>})
- * @param board board target, may be empty for a child (inherits)
+ * @param board the board the module's configuration gives (its own or inherited from a parent POM)
+ * @param boardDeclaredHere true when the module's own pom.xml sets {@code <board>}: only such a
+ *     board is the child's own; an inherited one is the parent POM's idea of the top's board
  * @param boardRevision board revision
  * @param domain domain
  * @param toolchain toolchain driver
@@ -26,9 +30,10 @@ import java.util.Optional;
  * @param exec exec driver settings, or null
  * @param childImages the module's child image declarations
  */
-public record ImageSettings(Path basedir, String imageName, Optional<String> board, Optional<String> boardRevision,
-        Optional<String> domain, Optional<String> toolchain, Path sourceDirectory, List<String> toolchainArguments,
-        CMakeConfig cmake, ExecConfig exec, List<ChildImage> childImages) {
+public record ImageSettings(Path basedir, String pomFile, Path buildDirectory, String imageName,
+        Optional<String> board, boolean boardDeclaredHere, Optional<String> boardRevision, Optional<String> domain,
+        Optional<String> toolchain, Path sourceDirectory, List<String> toolchainArguments, CMakeConfig cmake,
+        ExecConfig exec, List<ChildImage> childImages) {
 
     /** Copies the lists. */
     public ImageSettings {
@@ -36,41 +41,8 @@ public record ImageSettings(Path basedir, String imageName, Optional<String> boa
         childImages = List.copyOf(childImages);
     }
 
-    /** Reads the settings of a module that is not the one running the goal, from its POM. */
-    public static ImageSettings fromPom(Path basedir, String artifactId, PluginConfiguration pom) {
-        List<ChildImage> children = new ArrayList<>();
-        for (PluginConfiguration element : pom.childImages()) {
-            ChildImage child = new ChildImage();
-            child.setName(element.value("name").orElse(null));
-            child.setModule(element.value("module").orElse(null));
-            child.setSourceDirectory(element.value("sourceDirectory").orElse(null));
-            child.setBoard(element.value("board").orElse(null));
-            child.setDomain(element.value("domain").orElse(null));
-            child.setBuildStrategy(element.value("buildStrategy").orElse(null));
-            child.setHexFile(element.value("hexFile").orElse(null));
-            child.setHexArtifact(element.value("hexArtifact").orElse(null));
-            child.setSha256(element.value("sha256").orElse(null));
-            child.setCondition(element.value("condition").orElse(null));
-            children.add(child);
-        }
-        CMakeConfig cmake = pom.child("cmake").map(c -> {
-            CMakeConfig config = new CMakeConfig();
-            config.setGenerator(c.value("generator").orElse(null));
-            config.setHexFile(c.value("hexFile").orElse(null));
-            config.setElfFile(c.value("elfFile").orElse(null));
-            return config;
-        }).orElse(null);
-        ExecConfig exec = pom.child("exec").map(c -> {
-            ExecConfig config = new ExecConfig();
-            config.setCommand(c.values("command", "arg"));
-            config.setWorkingDirectory(c.value("workingDirectory").orElse(null));
-            config.setHexFile(c.value("hexFile").orElse(null));
-            config.setElfFile(c.value("elfFile").orElse(null));
-            return config;
-        }).orElse(null);
-        return new ImageSettings(basedir, pom.value("imageName").orElse(artifactId), pom.value("board"),
-                pom.value("boardRevision"), pom.value("domain"), pom.value("toolchain"),
-                pom.value("sourceDirectory").map(basedir::resolve).orElse(basedir.resolve("src/main/c")),
-                pom.values("toolchainArguments", "argument"), cmake, exec, children);
+    /** The board this module gives its image as a child: only one its own pom.xml sets. */
+    public Optional<String> ownBoard() {
+        return boardDeclaredHere ? board : Optional.empty();
     }
 }

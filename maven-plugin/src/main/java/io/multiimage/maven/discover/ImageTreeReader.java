@@ -20,11 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns the POM world into the core's image declarations: the top module's settings, then
  * recursively each {@code <childImage>}, whose own module settings (board, toolchain, its own
- * children) come from {@link Modules}.
+ * children) come from {@link Modules}. Also says which module owns each image (a module its own;
+ * a child declared as a directory belongs to the module of the parent that builds it) and where
+ * each image's outputs go: {@code target/firmware/<image>/} of its owner.
  */
 public final class ImageTreeReader {
 
@@ -35,31 +39,68 @@ public final class ImageTreeReader {
         ImageSettings settingsOf(Path directory, String declaredBy) throws InvalidConfigurationException;
     }
 
-    /** The image tree as the core takes it. */
-    public record Tree(String rootName, List<ImageDeclaration> declarations, Map<String, ImageSources> sources) {}
+    /**
+     * The image tree as the core takes it, with each image's owning module.
+     *
+     * @param rootName the top image
+     * @param declarations every image, in pre-order
+     * @param sources each image's sources and driver settings
+     * @param owners each image's owning module directory
+     * @param buildDirectories each image's build directory, in its owner's build directory
+     */
+    public record Tree(String rootName, List<ImageDeclaration> declarations, Map<String, ImageSources> sources,
+            Map<String, Path> owners, Map<String, Path> buildDirectories) {
+
+        /** The images {@code module} owns: its own image and its directory children. */
+        public Set<String> ownedBy(Path module) {
+            Set<String> owned = new TreeSet<>();
+            owners.forEach((image, owner) -> {
+                if (owner.equals(module)) {
+                    owned.add(image);
+                }
+            });
+            return owned;
+        }
+    }
 
     private final Modules modules;
     private final Optional<String> buildType;
     private final List<ImageDeclaration> declarations = new ArrayList<>();
     private final Map<String, ImageSources> sources = new LinkedHashMap<>();
+    private final Map<String, Path> owners = new LinkedHashMap<>();
+    private final Map<String, Path> buildDirectories = new LinkedHashMap<>();
 
     public ImageTreeReader(Modules modules, Optional<String> buildType) {
         this.modules = modules;
         this.buildType = buildType;
     }
 
-    /** Reads the tree whose top module has {@code top} settings. */
-    public Tree read(ImageSettings top) throws InvalidConfigurationException {
+    /**
+     * Reads the tree whose top module has {@code top} settings.
+     *
+     * @param topBoard the top image's board when the command line gives one, which wins over the POM's
+     */
+    public Tree read(ImageSettings top, Optional<String> topBoard) throws InvalidConfigurationException {
         declarations.clear();
         sources.clear();
-        ImageDeclaration.Builder root = ImageDeclaration.builder(top.imageName(), top.basedir());
-        top.board().ifPresent(root::board);
+        owners.clear();
+        buildDirectories.clear();
+        ImageDeclaration.Builder root = ImageDeclaration.builder(top.imageName(), top.basedir())
+                .declaredBy(top.pomFile());
+        topBoard.or(top::board).ifPresent(root::board);
         top.boardRevision().ifPresent(root::revision);
         top.domain().ifPresent(root::domain);
         top.toolchain().ifPresent(root::toolchain);
         buildType.ifPresent(root::buildType);
+        own(top.imageName(), top);
         addModule(top.imageName(), top, root, List.of(new Visit(top.imageName(), top.basedir())));
-        return new Tree(top.imageName(), List.copyOf(declarations), Map.copyOf(sources));
+        return new Tree(top.imageName(), List.copyOf(declarations), Map.copyOf(sources), Map.copyOf(owners),
+                Map.copyOf(buildDirectories));
+    }
+
+    private void own(String image, ImageSettings owner) {
+        owners.put(image, owner.basedir().toAbsolutePath().normalize());
+        buildDirectories.put(image, owner.buildDirectory().resolve("firmware").resolve(image));
     }
 
     /** One module on the way from the top to the module being read. */
@@ -71,7 +112,7 @@ public final class ImageTreeReader {
         for (ChildImage child : module.childImages()) {
             if (child.getName() == null || child.getName().isBlank()) {
                 throw new InvalidConfigurationException("Image '" + name + "': a <childImages><childImage> in "
-                        + module.basedir().getFileName() + "/pom.xml has no <name>");
+                        + module.pomFile() + " has no <name>");
             }
             image.children(child.getName().trim());
         }
@@ -83,12 +124,13 @@ public final class ImageTreeReader {
 
     private void addChild(ImageSettings parent, ChildImage child, List<Visit> path) throws InvalidConfigurationException {
         String name = child.getName().trim();
-        String element = "<childImage> '" + name + "' of " + parent.basedir().getFileName() + "/pom.xml";
+        String element = "<childImage> '" + name + "' in " + parent.pomFile();
         if (child.getModule() != null && child.getSourceDirectory() != null) {
             throw new InvalidConfigurationException(element + ": give <module> or <sourceDirectory>, not both");
         }
         Optional<ImageSettings> module = Optional.empty();
         Path applicationDir = parent.basedir();
+        boolean ownDirectory = true;
         if (child.getModule() != null) {
             Path dir = parent.basedir().resolve(child.getModule()).normalize();
             if (path.stream().anyMatch(visit -> visit.directory().equals(dir))) {
@@ -101,32 +143,40 @@ public final class ImageTreeReader {
             applicationDir = dir;
         } else if (child.getSourceDirectory() != null) {
             applicationDir = parent.basedir().resolve(child.getSourceDirectory()).normalize();
+        } else {
+            ownDirectory = false; // prebuilt or skipped; never built from the parent's sources
         }
-        ImageDeclaration.Builder image = ImageDeclaration.builder(name, applicationDir);
-        firstOf(child.getBoard(), module.flatMap(ImageSettings::board)).ifPresent(image::board);
-        module.flatMap(ImageSettings::boardRevision).ifPresent(image::revision);
+        ImageDeclaration.Builder image = ImageDeclaration.builder(name, applicationDir).declaredBy(element);
+        if (!ownDirectory) {
+            image.withoutOwnDirectory();
+        }
+        // A board inherited from a parent POM is the top's; a child's own board is one its POM or
+        // its <childImage> sets. Otherwise the child builds for its domain's board.
+        firstOf(child.getBoard(), module.flatMap(ImageSettings::ownBoard)).ifPresent(image::board);
+        module.filter(ImageSettings::boardDeclaredHere).flatMap(ImageSettings::boardRevision).ifPresent(image::revision);
         firstOf(child.getDomain(), module.flatMap(ImageSettings::domain)).ifPresent(image::domain);
         module.flatMap(ImageSettings::toolchain).ifPresent(image::toolchain);
-        strategyOf(name, parent.basedir(), child).ifPresent(image::strategy);
+        strategyOf(name, parent.basedir(), child, element).ifPresent(image::strategy);
         conditionOf(child).ifPresent(image::condition);
         if (module.isPresent()) {
+            own(name, module.get());
             List<Visit> deeper = new ArrayList<>(path);
             deeper.add(new Visit(name, applicationDir));
             addModule(name, module.get(), image, deeper);
         } else {
+            own(name, parent); // a directory child is built by the module that declares it
             sources.put(name, ImageSources.conventional(applicationDir));
             declarations.add(image.build());
         }
     }
 
-    private static Optional<BuildStrategy> strategyOf(String name, Path declaringDir, ChildImage child)
+    private static Optional<BuildStrategy> strategyOf(String name, Path declaringDir, ChildImage child, String element)
             throws InvalidConfigurationException {
         String id = child.getBuildStrategy() == null ? null : child.getBuildStrategy().trim();
         boolean hexGiven = child.getHexFile() != null || child.getHexArtifact() != null;
         if (id == null && !hexGiven) {
             if (child.getSha256() != null) {
-                throw new InvalidConfigurationException("<childImage> '" + name
-                        + "': <sha256> needs <hexFile> or <hexArtifact>");
+                throw new InvalidConfigurationException(element + ": <sha256> needs <hexFile> or <hexArtifact>");
             }
             return Optional.empty();
         }
@@ -134,26 +184,25 @@ public final class ImageTreeReader {
         switch (chosen) {
             case "from-source", "skip" -> {
                 if (hexGiven) {
-                    throw new InvalidConfigurationException("<childImage> '" + name + "': <buildStrategy>" + chosen
+                    throw new InvalidConfigurationException(element + ": <buildStrategy>" + chosen
                             + "</buildStrategy> cannot be combined with <hexFile> or <hexArtifact>");
                 }
                 return Optional.of(chosen.equals("skip") ? new BuildStrategy.Skip() : BuildStrategy.fromSource());
             }
             case "use-hex" -> {
                 if (child.getHexFile() != null && child.getHexArtifact() != null) {
-                    throw new InvalidConfigurationException("<childImage> '" + name
-                            + "': give <hexFile> or <hexArtifact>, not both");
+                    throw new InvalidConfigurationException(element + ": give <hexFile> or <hexArtifact>, not both");
                 }
                 if (!hexGiven) {
-                    throw new InvalidConfigurationException("<childImage> '" + name
-                            + "': <buildStrategy>use-hex</buildStrategy> needs <hexFile> or <hexArtifact>");
+                    throw new InvalidConfigurationException(element
+                            + ": <buildStrategy>use-hex</buildStrategy> needs <hexFile> or <hexArtifact>");
                 }
                 HexSource source = child.getHexFile() != null
                         ? new HexFile(declaringDir.resolve(child.getHexFile().trim()).normalize())
                         : HexCoordinates.parse(name, child.getHexArtifact().trim());
                 return Optional.of(BuildStrategy.UseHex.of(name, source, child.getSha256()));
             }
-            default -> throw new InvalidConfigurationException("<childImage> '" + name + "': unknown <buildStrategy> '"
+            default -> throw new InvalidConfigurationException(element + ": unknown <buildStrategy> '"
                     + chosen + "'; expected from-source, use-hex or skip");
         }
     }
@@ -181,6 +230,9 @@ public final class ImageTreeReader {
         }
         if (config.getHexFile() != null) {
             settings = settings.withHexFile(config.getHexFile());
+        }
+        if (config.getElfFile() != null) {
+            settings = settings.withElfFile(config.getElfFile());
         }
         return settings;
     }

@@ -3,7 +3,12 @@ package io.multiimage.maven.discover;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.maven.model.BuildBase;
+import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.model.Profile;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -27,6 +32,47 @@ public final class PluginConfiguration {
         Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
         Object configuration = plugin == null ? null : plugin.getConfiguration();
         return new PluginConfiguration(configuration instanceof Xpp3Dom dom ? dom : new Xpp3Dom("configuration"));
+    }
+
+    /**
+     * Whether {@code project}'s own pom.xml (not a parent POM) configures the element
+     * {@code name}: in its build plugins, its plugin management, or an active profile of its own.
+     */
+    public static boolean configuredInOwnPom(MavenProject project, String name) {
+        Model own = project.getOriginalModel();
+        if (own == null) {
+            return false;
+        }
+        List<BuildBase> builds = new ArrayList<>();
+        builds.add(own.getBuild());
+        Set<String> active = new HashSet<>();
+        project.getActiveProfiles().forEach(profile -> active.add(profile.getId()));
+        for (Profile profile : own.getProfiles()) {
+            if (active.contains(profile.getId())) {
+                builds.add(profile.getBuild());
+            }
+        }
+        for (BuildBase build : builds) {
+            if (build == null) {
+                continue;
+            }
+            List<Plugin> plugins = new ArrayList<>(build.getPlugins());
+            if (build.getPluginManagement() != null) {
+                plugins.addAll(build.getPluginManagement().getPlugins());
+            }
+            for (Plugin plugin : plugins) {
+                if (PLUGIN_KEY.equals(plugin.getKey()) && plugin.getConfiguration() instanceof Xpp3Dom dom
+                        && dom.getChild(name) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The configuration itself, as Maven read it. */
+    public Xpp3Dom dom() {
+        return root;
     }
 
     /** Whether {@code project} declares this plugin at all. */

@@ -1,5 +1,6 @@
 package io.multiimage.maven.discover;
 
+import io.multiimage.core.InvalidConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,11 +11,13 @@ import java.util.Optional;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Where a firmware module stands in the reactor's image trees. A module that another reactor
- * module declares as {@code <childImage><module>} is built as that child, inside the tree of
- * its topmost parent, into the top parent's {@code target/firmware/<image>/}; a module that no
- * reactor module declares is the top of its own tree (so {@code -pl mcuboot} alone builds
- * mcuboot as a standalone image).
+ * Where a firmware module stands in the reactor's image trees, read from every project of the
+ * reactor whatever {@code -pl} selects. A module that another module declares as
+ * {@code <childImage><module>} is that child, placed by the layout of the tree of its topmost
+ * parent; a module that no module declares is the top of its own tree. A module declared by two
+ * parents belongs to no single tree: it owns one image and publishes one HEX, so that is an
+ * error (a parent that wants a copy of its own names the directory with
+ * {@code <sourceDirectory>}, and builds that copy itself).
  */
 public final class ReactorImageTree {
 
@@ -22,9 +25,11 @@ public final class ReactorImageTree {
     public record Edge(MavenProject parent, String imageName) {}
 
     private final Map<Path, Edge> parentOf;
+    private final Map<Path, List<Edge>> claims;
 
-    private ReactorImageTree(Map<Path, Edge> parentOf) {
+    private ReactorImageTree(Map<Path, Edge> parentOf, Map<Path, List<Edge>> claims) {
         this.parentOf = parentOf;
+        this.claims = claims;
     }
 
     /** Reads the child declarations of every reactor project. */
@@ -34,6 +39,7 @@ public final class ReactorImageTree {
             byDirectory.put(directoryOf(project), project);
         }
         Map<Path, Edge> parentOf = new HashMap<>();
+        Map<Path, List<Edge>> claims = new HashMap<>();
         for (MavenProject parent : reactor) {
             if (!PluginConfiguration.isDeclaredIn(parent)) {
                 continue;
@@ -47,10 +53,33 @@ public final class ReactorImageTree {
                 Path childDir = directoryOf(parent).resolve(module.get()).normalize();
                 if (byDirectory.containsKey(childDir) && !childDir.equals(directoryOf(parent))) {
                     parentOf.putIfAbsent(childDir, new Edge(parent, name.get()));
+                    claims.computeIfAbsent(childDir, d -> new ArrayList<>()).add(new Edge(parent, name.get()));
                 }
             }
         }
-        return new ReactorImageTree(parentOf);
+        return new ReactorImageTree(parentOf, claims);
+    }
+
+    /**
+     * Fails when a module on the way from {@code project} to the top of its tree is declared as
+     * a child by more than one parent, naming both declarations and what to do instead.
+     */
+    public void requireSingleParent(MavenProject project) throws InvalidConfigurationException {
+        Path dir = directoryOf(project);
+        List<Edge> edges = claims.getOrDefault(dir, List.of());
+        if (edges.size() > 1) {
+            List<String> who = new ArrayList<>();
+            for (Edge edge : edges) {
+                who.add(edge.parent().getArtifactId() + " (<childImage> '" + edge.imageName() + "' in "
+                        + edge.parent().getFile() + ")");
+            }
+            throw new InvalidConfigurationException("Firmware module " + project.getArtifactId()
+                    + " is declared as a child image by " + String.join(" and ", who)
+                    + ". A module owns one image: it builds it once, placed by one tree's layout, and publishes"
+                    + " those bytes. Keep one declaration with <module>; a parent that needs its own copy (as NCS"
+                    + " builds one per parent) declares it with <sourceDirectory>" + "../" + dir.getFileName()
+                    + "</sourceDirectory> instead and builds that copy itself");
+        }
     }
 
     /** The reactor module that declares {@code project} as a child image, if any. */
