@@ -7,6 +7,7 @@ import io.multiimage.core.pipeline.BuildRequest;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.maven.discover.FailureOwner;
 import io.multiimage.maven.discover.ImageSettings;
 import io.multiimage.maven.discover.ModuleConfigurator;
 import io.multiimage.maven.discover.PluginConfiguration;
@@ -18,6 +19,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecution;
@@ -214,11 +216,18 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
      * machine problem is an execution error.
      */
     protected <T> T runCore(CoreCall<T> call) throws MojoExecutionException, MojoFailureException {
+        TreeRequestFactory.ModuleRequest request = null;
         try {
-            BuildRequest request = new TreeRequestFactory(session, components.projectBuilder(), this::settingsOf,
-                    buildLog()).create(project, moduleSettings(), optional(buildType), options());
-            return call.run(request);
+            request = new TreeRequestFactory(session, components.projectBuilder(), this::settingsOf, buildLog())
+                    .create(project, moduleSettings(), optional(buildType), options());
+            return call.run(request.request());
         } catch (InvalidConfigurationException e) {
+            Path root = request == null ? project.getBasedir().toPath() : request.request().layout().root();
+            Optional<MavenProject> owner = new FailureOwner(root, request == null ? Map.of() : request.owners(),
+                    session.getAllProjects()).of(e);
+            if (owner.isPresent() && owner.get() != project && runsLater(owner.get())) {
+                throw new ReportedOnOwner(owner.get(), e);
+            }
             throw new MojoFailureException(e.getMessage(), e);
         } catch (FirmwareException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -275,6 +284,25 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
         return new BuildOptions(verboseOn, jobs, explain, Optional.ofNullable(toolchainPath).map(File::toPath));
     }
 
+    /** True when {@code other} is part of this build and has not finished yet: it will report its own failure. */
+    private boolean runsLater(MavenProject other) {
+        return session.getProjects().contains(other) && session.getResult().getBuildSummary(other) == null;
+    }
+
+    /**
+     * A mistake in another module's files, found here because every module configures the whole
+     * tree: that module fails with it when its turn comes, so this one only says it cannot build.
+     */
+    private static final class ReportedOnOwner extends MojoFailureException {
+        private static final long serialVersionUID = 1L;
+        private final transient MavenProject owner;
+
+        ReportedOnOwner(MavenProject owner, InvalidConfigurationException cause) {
+            super(cause.getMessage(), cause);
+            this.owner = owner;
+        }
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -290,7 +318,15 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
             getLog().debug("Not a firmware module (packaging " + project.getPackaging() + "): nothing to do");
             return;
         }
-        run();
+        try {
+            run();
+        } catch (ReportedOnOwner e) {
+            getLog().warn(project.getArtifactId() + ": not built: its image tree has a mistake in module "
+                    + e.owner.getArtifactId() + ", which fails with it when its turn comes: " + e.getMessage());
+            // Nothing was built, so nothing may be installed or deployed from here.
+            project.getProperties().setProperty("maven.install.skip", "true");
+            project.getProperties().setProperty("maven.deploy.skip", "true");
+        }
     }
 
     /** The goal's work, in a firmware module that is not skipped. */

@@ -23,6 +23,8 @@ public class ConfigurationRuleException extends InvalidConfigurationException {
         super(message);
         this.image = image;
         this.file = file;
+        blameFile(file);
+        blameImage(image);
     }
 
     /** The image being configured. */

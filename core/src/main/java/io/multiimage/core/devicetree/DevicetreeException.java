@@ -20,6 +20,9 @@ public class DevicetreeException extends InvalidConfigurationException {
         super(location == null ? detail : location + ": " + detail);
         this.location = location;
         this.detail = detail;
+        if (location != null && location.file() != null) {
+            blameFile(location.file().toString());
+        }
     }
 
     /** A problem without a place (for example a board file that does not exist). */

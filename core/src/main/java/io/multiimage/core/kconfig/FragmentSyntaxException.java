@@ -18,6 +18,7 @@ public class FragmentSyntaxException extends InvalidConfigurationException {
         super(file + ":" + line + ": " + detail);
         this.file = file;
         this.line = line;
+        blameFile(file);
     }
 
     /** The file as named in the message (project-root-relative). */

@@ -17,6 +17,9 @@ public class ImageModelException extends InvalidConfigurationException {
     public ImageModelException(String image, String message) {
         super(message);
         this.image = image;
+        if (image != null) {
+            blameImage(image);
+        }
     }
 
     /** The image the problem belongs to, or null. */

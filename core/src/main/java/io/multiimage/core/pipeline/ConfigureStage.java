@@ -58,13 +58,29 @@ final class ConfigureStage {
         Map<String, ConfiguredImage> images = new LinkedHashMap<>();
         Set<String> notConfigured = new HashSet<>();
         for (ImageDeclaration declaration : tree.preOrder()) {
+            try {
+                configure(request, tree, declaration, contexts, resolver, boards, images, notConfigured);
+            } catch (InvalidConfigurationException e) {
+                e.blameImage(declaration.name());
+                throw e;
+            }
+        }
+        return images;
+    }
+
+    /** Configures one image, or leaves it out; adds it to {@code images} or {@code notConfigured}. */
+    private void configure(BuildRequest request, ImageTree tree, ImageDeclaration declaration,
+            Map<String, ImageContext> contexts, ConfigurationResolver resolver, BoardCatalog boards,
+            Map<String, ConfiguredImage> images, Set<String> notConfigured)
+            throws InvalidConfigurationException, IOException {
+        {
             String name = declaration.name();
             BuildLog log = DebugLog.forImage(this.log, request, name);
             Optional<ImageDeclaration> parent = tree.parent(name);
             if (parent.isPresent() && notConfigured.contains(parent.get().name())) {
                 notConfigured.add(name);
                 log.info(name + ": not part of the build (its parent " + parent.get().name() + " is not built from source)");
-                continue;
+                return;
             }
             Optional<ConfiguredImage> parentImage = parent.map(p -> images.get(p.name()));
             SymbolTable parentConfig = parentImage.flatMap(ConfiguredImage::configuration)
@@ -75,7 +91,7 @@ final class ConfigureStage {
                 notConfigured.add(name);
                 log.info(name + ": left out (" + declaration.condition().get().describe() + " is not set for "
                         + parent.get().name() + ")");
-                continue;
+                return;
             }
             ResolvedBuildStrategy strategy = parent.isEmpty()
                     ? new ResolvedBuildStrategy(name, BuildStrategy.fromSource(), StrategySource.DEFAULT, "top-level image")
@@ -104,6 +120,5 @@ final class ConfigureStage {
             }
             images.put(name, new ConfiguredImage(context, strategy, domain, board, configuration));
         }
-        return images;
     }
 }

@@ -114,9 +114,14 @@ public final class FirmwareBuild {
             boolean domainMain = domainsSeen.add(image.domain());
             if (domainMain || mine) {
                 BuildLog imageLog = DebugLog.forImage(log, request, image.name());
-                memory.put(image.name(), mine
-                        ? devicetree.run(image, dirs.of(image.name()), imageLog)
-                        : devicetree.facts(image, dirs.of(image.name()), imageLog));
+                try {
+                    memory.put(image.name(), mine
+                            ? devicetree.run(image, dirs.of(image.name()), imageLog)
+                            : devicetree.facts(image, dirs.of(image.name()), imageLog));
+                } catch (InvalidConfigurationException e) {
+                    e.blameImage(image.name());
+                    throw e;
+                }
             }
         }
         PlaceStage.Result placed = new PlaceStage(log).run(request, images, memory, dirs);
@@ -132,7 +137,14 @@ public final class FirmwareBuild {
         for (ConfiguredImage image : images) {
             ImagePlacement placement = placements.get(image.name());
             Path dir = dirs.of(image.name());
-            tasks.add(() -> stage.run(image, placement, dir));
+            tasks.add(() -> {
+                try {
+                    return stage.run(image, placement, dir);
+                } catch (FirmwareException e) {
+                    e.blameImage(image.name());
+                    throw e;
+                }
+            });
         }
         return BoundedTasks.run(tasks, request.options().parallelism(), n -> "firmware-image",
                 FirmwareException.class, IOException.class);

@@ -256,7 +256,11 @@ final class PlaceStage {
             return new PartitionManager(warning -> log.warn(describe(pmDomain) + ": " + warning))
                     .place(new DomainConfig(pmDomain, requests, staticConfig, regions));
         } catch (PartitionException e) {
-            throw new InvalidConfigurationException("Partition layout of " + describe(pmDomain) + ": " + e.getMessage(), e);
+            InvalidConfigurationException error = new InvalidConfigurationException("Partition layout of "
+                    + describe(pmDomain) + ": " + e.getMessage(), e);
+            e.sources().stream().findFirst().ifPresent(error::blameFile);
+            error.blameImage(main.name());
+            throw error;
         }
     }
 
@@ -301,7 +305,9 @@ final class PlaceStage {
             }
             return names;
         } catch (PartitionException e) {
-            throw new InvalidConfigurationException(e.getMessage(), e);
+            InvalidConfigurationException error = new InvalidConfigurationException(e.getMessage(), e);
+            error.blameFile(source.label());
+            throw error;
         }
     }
 

@@ -111,14 +111,20 @@ public final class ImageTreeReader {
         sources.put(name, sourcesOf(module));
         for (ChildImage child : module.childImages()) {
             if (child.getName() == null || child.getName().isBlank()) {
-                throw new InvalidConfigurationException("Image '" + name + "': a <childImages><childImage> in "
-                        + module.pomFile() + " has no <name>");
+                throw (InvalidConfigurationException) new InvalidConfigurationException("Image '" + name + "': a <childImages><childImage> in "
+                        + module.pomFile() + " has no <name>")
+                        .blameFile(module.basedir().resolve("pom.xml").toAbsolutePath().toString());
             }
             image.children(child.getName().trim());
         }
         declarations.add(image.build());
         for (ChildImage child : module.childImages()) {
-            addChild(module, child, path);
+            try {
+                addChild(module, child, path);
+            } catch (InvalidConfigurationException e) {
+                e.blameFile(module.basedir().resolve("pom.xml").toAbsolutePath().toString());
+                throw e;
+            }
         }
     }
 

@@ -60,10 +60,18 @@ public final class TreeRequestFactory {
     }
 
     /**
+     * A module's request and what is needed to report a failure on the right module.
+     *
+     * @param request the core's request
+     * @param owners each image's owning module directory
+     */
+    public record ModuleRequest(BuildRequest request, Map<String, Path> owners) {}
+
+    /**
      * The request that builds {@code current}: its whole tree when it is a top, else the images it
      * owns inside the tree of its topmost parent.
      */
-    public BuildRequest create(MavenProject current, ImageSettings currentSettings, Optional<String> buildType,
+    public ModuleRequest create(MavenProject current, ImageSettings currentSettings, Optional<String> buildType,
             BuildOptions options) throws InvalidConfigurationException {
         ReactorImageTree reactor = ReactorImageTree.of(session.getAllProjects());
         ReactorImageTree.Placement placement = reactor.placementOf(current);
@@ -94,7 +102,7 @@ public final class TreeRequestFactory {
             String ownImage = placement.pathFromTop().get(placement.pathFromTop().size() - 1);
             request.scope(BuildScope.module(ownImage, tree.ownedBy(directoryOf(current))));
         }
-        return request.build();
+        return new ModuleRequest(request.build(), tree.owners());
     }
 
     /** The directory the tree's outputs go to: {@code target/firmware} of the top module. */
