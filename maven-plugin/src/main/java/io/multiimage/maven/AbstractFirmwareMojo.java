@@ -323,10 +323,14 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
         } catch (ReportedOnOwner e) {
             getLog().warn(project.getArtifactId() + ": not built: its image tree has a mistake in module "
                     + e.owner.getArtifactId() + ", which fails with it when its turn comes: " + e.getMessage());
-            // Nothing was built, so nothing may be installed or deployed from here.
-            project.getProperties().setProperty("maven.install.skip", "true");
-            project.getProperties().setProperty("maven.deploy.skip", "true");
+            skipInstallAndDeploy();
         }
+    }
+
+    /** Nothing was built here, so nothing may be installed or deployed from this module. */
+    protected void skipInstallAndDeploy() {
+        project.getProperties().setProperty("maven.install.skip", "true");
+        project.getProperties().setProperty("maven.deploy.skip", "true");
     }
 
     /** The goal's work, in a firmware module that is not skipped. */
@@ -351,7 +355,8 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
                 PluginConfiguration.configuredInOwnPom(module, "board"), optional(boardRevision), optional(domain),
                 optional(toolchain), sourceDirectory == null ? basedir.resolve("src/main/c") : sourceDirectory.toPath(),
                 toolchainArguments == null ? List.of() : toolchainArguments, cmake, exec,
-                childImages == null ? List.of() : new ArrayList<>(childImages));
+                childImages == null ? List.of() : new ArrayList<>(childImages),
+                PluginConfiguration.of(module).emptyChildImageElements());
     }
 
     /** Another module's settings: its configuration bound by Maven as this goal's would be there. */

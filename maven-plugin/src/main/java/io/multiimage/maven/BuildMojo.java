@@ -72,7 +72,8 @@ public class BuildMojo extends AbstractFirmwareMojo {
                     .map(image -> "its build strategy is " + image.strategy() + " (" + image.strategyOrigin() + ")")
                     .orElse("it is left out of its image tree");
             getLog().info(result.moduleImage() + ": not built from source in this build, " + why + "; module "
-                    + project.getArtifactId() + " attaches no HEX");
+                    + project.getArtifactId() + " attaches no HEX, and is neither installed nor deployed");
+            skipInstallAndDeploy();
         }
         for (Map.Entry<String, Path> merged : result.merged().entrySet()) {
             String classifier = merged.getKey().replace(".hex", "").replace('_', '-');

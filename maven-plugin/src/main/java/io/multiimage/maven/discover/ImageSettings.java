@@ -29,16 +29,19 @@ import java.util.Optional;
  * @param cmake cmake driver settings, or null
  * @param exec exec driver settings, or null
  * @param childImages the module's child image declarations
+ * @param emptyElements {@code <childImage>} elements present but empty, e.g.
+ *     {@code <childImage> 'ssbl': <sha256>}: an error, never "not given"
  */
 public record ImageSettings(Path basedir, String pomFile, Path buildDirectory, String imageName,
         Optional<String> board, boolean boardDeclaredHere, Optional<String> boardRevision, Optional<String> domain,
         Optional<String> toolchain, Path sourceDirectory, List<String> toolchainArguments, CMakeConfig cmake,
-        ExecConfig exec, List<ChildImage> childImages) {
+        ExecConfig exec, List<ChildImage> childImages, List<String> emptyElements) {
 
     /** Copies the lists. */
     public ImageSettings {
         toolchainArguments = List.copyOf(toolchainArguments);
         childImages = List.copyOf(childImages);
+        emptyElements = List.copyOf(emptyElements);
     }
 
     /** The board this module gives its image as a child: only one its own pom.xml sets. */

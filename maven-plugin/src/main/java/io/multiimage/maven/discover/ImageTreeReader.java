@@ -108,6 +108,12 @@ public final class ImageTreeReader {
 
     private void addModule(String name, ImageSettings module, ImageDeclaration.Builder image, List<Visit> path)
             throws InvalidConfigurationException {
+        if (!module.emptyElements().isEmpty()) {
+            throw (InvalidConfigurationException) new InvalidConfigurationException(module.pomFile() + ": "
+                    + String.join(", ", module.emptyElements()) + (module.emptyElements().size() == 1 ? " is" : " are")
+                    + " empty (an unset variable?): give a value or remove the element")
+                    .blameFile(module.basedir().resolve("pom.xml").toAbsolutePath().toString());
+        }
         sources.put(name, sourcesOf(module));
         for (ChildImage child : module.childImages()) {
             if (child.getName() == null || child.getName().isBlank()) {

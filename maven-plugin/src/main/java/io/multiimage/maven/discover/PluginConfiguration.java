@@ -97,6 +97,23 @@ public final class PluginConfiguration {
         return children;
     }
 
+    /**
+     * Every {@code <childImage>} sub-element that is present but empty, as
+     * {@code <childImage> 'name': <sha256>}: an empty pin or path (an unset CI variable) must not
+     * silently mean "not given".
+     */
+    public List<String> emptyChildImageElements() {
+        List<String> empty = new ArrayList<>();
+        for (PluginConfiguration child : childImages()) {
+            for (Xpp3Dom element : child.root.getChildren()) {
+                if (element.getChildCount() == 0 && (element.getValue() == null || element.getValue().isBlank())) {
+                    empty.add("<childImage> '" + child.value("name").orElse("?") + "': <" + element.getName() + ">");
+                }
+            }
+        }
+        return empty;
+    }
+
     /** The direct child element {@code name} as a configuration view, if present. */
     public Optional<PluginConfiguration> child(String name) {
         Xpp3Dom element = root.getChild(name);
