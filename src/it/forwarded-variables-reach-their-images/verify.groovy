@@ -32,4 +32,10 @@ order.each {
     at = log.indexOf(it, at)
     assert at >= 0 : "expected ${it} after the previous fragment in build.log"
 }
+// mcuboot_CMAKE_VERBOSE_MAKEFILE=ON: mcuboot's command lines are logged, nobody else's.
+def compiles = log.readLines().findAll { it.contains('arm-none-eabi-gcc') && it.contains(' -c ') }
+assert compiles.any { it.contains('mcuboot/obj/') } : 'no command line logged for mcuboot'
+assert !compiles.any { it.contains('/app/obj/') || it.contains('/b0/obj/') } : 'only mcuboot was to be verbose'
+// MULTI_IMAGE_DEBUG_MAKEFILE=explain: every image says why it was built.
+['app', 'mcuboot', 'b0'].each { assert log.contains("[explain] ${it}: building because".toString()) : it }
 return true

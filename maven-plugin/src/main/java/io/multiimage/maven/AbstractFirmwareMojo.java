@@ -281,7 +281,10 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
         if (jobs < 1) {
             throw new InvalidConfigurationException(FirmwareProperties.PARALLEL + " must be at least 1, not " + jobs);
         }
-        return new BuildOptions(verboseOn, jobs, explain, Optional.ofNullable(toolchainPath).map(File::toPath));
+        // The seed's -DMULTI_IMAGE_DEBUG_MAKEFILE=explain asks for what -Dfirmware.explain does.
+        boolean explainOn = explain
+                || "explain".equals(session.getUserProperties().getProperty("MULTI_IMAGE_DEBUG_MAKEFILE"));
+        return new BuildOptions(verboseOn, jobs, explainOn, Optional.ofNullable(toolchainPath).map(File::toPath));
     }
 
     /** True when {@code other} is part of this build and has not finished yet: it will report its own failure. */

@@ -29,6 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -152,7 +154,7 @@ final class BuildStage {
                 .confFiles(configuration.plan().kconfigFiles().stream().map(SelectedFile::path).toList())
                 .dtcOverlayFiles(configuration.plan().overlays().stream().map(SelectedFile::path).toList())
                 .forwardedVariables(forwarded)
-                .verbose(request.options().verbose())
+                .verbose(request.options().verbose() || verboseMakefile(image))
                 .parallelism(request.options().parallelism())
                 .extraArgs(extraArgs)
                 .build();
@@ -241,6 +243,16 @@ final class BuildStage {
         if (request.options().explain()) {
             log.info("[explain] " + image + ": " + why);
         }
+    }
+
+    /**
+     * The seed's {@code -D<img>_CMAKE_VERBOSE_MAKEFILE=ON}: this image's build is verbose (the
+     * top image's own {@code CMAKE_VERBOSE_MAKEFILE} likewise). CMake's truth values.
+     */
+    private static boolean verboseMakefile(ConfiguredImage image) {
+        return image.context().variables().imageSpecific("CMAKE_VERBOSE_MAKEFILE")
+                .map(value -> Set.of("ON", "1", "TRUE", "YES", "Y").contains(value.trim().toUpperCase(Locale.ROOT)))
+                .orElse(false);
     }
 
     private static List<String> splitList(String value) {

@@ -132,7 +132,8 @@ public final class FirmwareBuild {
     private List<BuiltImage> buildAll(BuildRequest request, List<ConfiguredImage> images,
             Map<String, ImagePlacement> placements, ImageDirectories dirs)
             throws FirmwareException, IOException, InterruptedException {
-        BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(), launcher), resolver, log);
+        BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(), launcher),
+                PrebuiltFetch.fetch(images, resolver), log);
         List<BoundedTasks.Task<BuiltImage, FirmwareException, IOException>> tasks = new ArrayList<>();
         for (ConfiguredImage image : images) {
             ImagePlacement placement = placements.get(image.name());
