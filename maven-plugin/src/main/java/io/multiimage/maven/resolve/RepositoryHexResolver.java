@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
@@ -32,7 +33,7 @@ public final class RepositoryHexResolver {
     public RepositoryHexResolver(
             RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
         this.system = system;
-        this.session = session;
+        this.session = masking(session);
         this.repositories = strictChecksums(repositories);
     }
 
@@ -49,8 +50,19 @@ public final class RepositoryHexResolver {
             ArtifactResult result = system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null));
             return result.getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
-            throw new HexArtifactNotFoundException(artifact.toString(), describe(repositories), session.isOffline(), e);
+            throw new HexArtifactNotFoundException(artifact.toString(), describe(repositories), session.isOffline(),
+                    RepositoryFailures.credentialProblems(e), RepositoryFailures.mask(e.getMessage()));
         }
+    }
+
+    /** The session, reporting transfers with the credentials of repository URLs masked. */
+    private static RepositorySystemSession masking(RepositorySystemSession session) {
+        if (session.getTransferListener() == null) {
+            return session;
+        }
+        DefaultRepositorySystemSession masked = new DefaultRepositorySystemSession(session);
+        masked.setTransferListener(new MaskingTransferListener(session.getTransferListener()));
+        return masked;
     }
 
     private static List<RemoteRepository> strictChecksums(List<RemoteRepository> repositories) {
@@ -74,7 +86,7 @@ public final class RepositoryHexResolver {
             return "(no remote repository configured)";
         }
         return repositories.stream()
-                .map(r -> r.getId() + " (" + r.getUrl() + ")")
+                .map(r -> r.getId() + " (" + RepositoryFailures.mask(r.getUrl()) + ")")
                 .collect(Collectors.joining(", "));
     }
 }
