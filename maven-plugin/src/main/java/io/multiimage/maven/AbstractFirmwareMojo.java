@@ -4,6 +4,8 @@ import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.pipeline.BuildOptions;
 import io.multiimage.core.pipeline.BuildRequest;
+import io.multiimage.core.pipeline.BuildSession;
+import io.multiimage.core.pipeline.FirmwareBuild;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
@@ -29,6 +31,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.SessionData;
 
 /**
  * What every goal shares: the module's image settings, the build-wide settings, and the
@@ -242,6 +245,27 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     /** The core's log over this goal's log. */
     protected BuildLog buildLog() {
         return new MavenBuildLog(getLog());
+    }
+
+    /** The core's build, sharing this Maven session's job budget and caches with the other modules. */
+    protected FirmwareBuild firmwareBuild(BuildRequest request) {
+        return new FirmwareBuild(buildLog(), launcher(), hexResolver(), buildSession(request));
+    }
+
+    /**
+     * The build session of this Maven session, made by the first firmware goal that asks: kept in
+     * the repository session's data, which lives exactly as long as the Maven session (a daemon
+     * such as mvnd starts every build with a fresh one).
+     */
+    protected BuildSession buildSession(BuildRequest request) {
+        SessionData data = session.getRepositorySession().getData();
+        String key = BuildSession.class.getName();
+        Object existing = data.get(key);
+        if (existing instanceof BuildSession known) {
+            return known;
+        }
+        BuildSession fresh = new BuildSession(request.options().parallelism());
+        return data.set(key, null, fresh) ? fresh : (BuildSession) data.get(key);
     }
 
     /** Runs tool processes for the core. */

@@ -2,7 +2,6 @@ package io.multiimage.maven;
 
 import io.multiimage.core.pipeline.BuildResult;
 import io.multiimage.core.pipeline.BuiltImage;
-import io.multiimage.core.pipeline.FirmwareBuild;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,7 @@ public class BuildMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        BuildResult result = runCore(request -> new FirmwareBuild(buildLog(), launcher(), hexResolver()).run(request));
+        BuildResult result = runCore(request -> firmwareBuild(request).run(request));
         attach(result);
     }
 

@@ -3,7 +3,6 @@ package io.multiimage.maven;
 import io.multiimage.core.config.ConfigurationReport;
 import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.pipeline.ConfiguredImage;
-import io.multiimage.core.pipeline.FirmwareBuild;
 import io.multiimage.core.pipeline.PreparedTree;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -42,7 +41,7 @@ public class ConfigMojo extends AbstractFirmwareMojo {
         String[] own = new String[1];
         PreparedTree tree = runCore(request -> {
             own[0] = request.scope().moduleImage().orElse(request.rootImage());
-            return new FirmwareBuild(buildLog(), launcher(), hexResolver()).prepare(request);
+            return firmwareBuild(request).prepare(request);
         });
         String name = image != null ? image : own[0];
         ConfiguredImage chosen = tree.image(name).orElseThrow(() -> new MojoFailureException("No image '" + name

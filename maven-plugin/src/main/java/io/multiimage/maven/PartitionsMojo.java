@@ -1,6 +1,5 @@
 package io.multiimage.maven;
 
-import io.multiimage.core.pipeline.FirmwareBuild;
 import io.multiimage.core.pipeline.PreparedTree;
 import io.multiimage.maven.discover.ReactorImageTree;
 import javax.inject.Inject;
@@ -37,7 +36,7 @@ public class PartitionsMojo extends AbstractFirmwareMojo {
                     + "; the memory map of the tree is printed there");
             return;
         }
-        PreparedTree tree = runCore(request -> new FirmwareBuild(buildLog(), launcher(), hexResolver()).prepare(request));
+        PreparedTree tree = runCore(request -> firmwareBuild(request).prepare(request));
         tree.memoryMap().lines().forEach(getLog()::info);
     }
 }

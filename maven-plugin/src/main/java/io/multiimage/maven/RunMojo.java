@@ -61,7 +61,7 @@ public class RunMojo extends AbstractFirmwareMojo {
                     + "; firmware:run boots the whole tree there");
             return;
         }
-        QemuResult result = runCore(request -> new FirmwareRun(buildLog(), launcher(), hexResolver())
+        QemuResult result = runCore(request -> new FirmwareRun(buildLog(), launcher(), hexResolver(), buildSession(request))
                 .run(request, Duration.ofSeconds(timeout), line -> getLog().info("[uart] " + line)));
         try {
             result.requireSuccess();

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * merge is reused while every file it read still has the size and modification time it had
  * (and none was modified in the two seconds before the merge: such a change could repeat
  * unseen), and no include candidate it did not find has appeared since.
- * Only for this JVM (a Maven build, or a Maven daemon serving several): nothing is stored.
+ * One memo per build session ({@link BuildSession}): a long-lived Maven daemon serving
+ * several builds never hands one build another build's facts. Nothing is stored on disk.
  */
 final class DevicetreeMemo {
 
@@ -61,26 +62,24 @@ final class DevicetreeMemo {
     /** A file changed this shortly before it was stamped could change again unseen (timestamp resolution). */
     private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
-
-    private DevicetreeMemo() {}
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     /** The earlier result for {@code key}, if none of the files it read has changed since. */
-    static synchronized Optional<Result> find(Key key) {
-        Entry entry = ENTRIES.get(key.text());
+    synchronized Optional<Result> find(Key key) {
+        Entry entry = entries.get(key.text());
         if (entry == null) {
             return Optional.empty();
         }
         for (Source source : entry.sources()) {
             if (!source.stamp().sameAs(FileStamp.of(source.file()).orElse(null))
                     || source.stamp().modifiedNanos() + RACY_NANOS >= entry.rememberedNanos()) {
-                ENTRIES.remove(key.text());
+                entries.remove(key.text());
                 return Optional.empty();
             }
         }
         for (Path candidate : entry.result().absent()) {
             if (Files.exists(candidate)) {
-                ENTRIES.remove(key.text());
+                entries.remove(key.text());
                 return Optional.empty(); // an include would now be found elsewhere
             }
         }
@@ -88,7 +87,7 @@ final class DevicetreeMemo {
     }
 
     /** Remembers the result of merging {@code key}. */
-    static synchronized void remember(Key key, Result result) {
+    synchronized void remember(Key key, Result result) {
         List<Source> stamps = new ArrayList<>();
         for (Path source : result.sources()) {
             Optional<FileStamp> stamp = FileStamp.of(source);
@@ -97,9 +96,9 @@ final class DevicetreeMemo {
             }
             stamps.add(new Source(source, stamp.get()));
         }
-        if (ENTRIES.size() >= CAPACITY) {
-            ENTRIES.clear();
+        if (entries.size() >= CAPACITY) {
+            entries.clear();
         }
-        ENTRIES.put(key.text(), new Entry(List.copyOf(stamps), TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()), result));
+        entries.put(key.text(), new Entry(List.copyOf(stamps), TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()), result));
     }
 }

@@ -25,10 +25,15 @@ import java.util.Optional;
 final class DevicetreeStage {
 
     private final DevicetreeRecord record;
+    private final DevicetreeMemo memo;
 
-    /** A stage that keeps each image's last merge in its state directory per {@code record}. */
-    DevicetreeStage(DevicetreeRecord record) {
+    /**
+     * A stage that keeps each image's last merge in its state directory per {@code record}, and
+     * the merges of this build session in {@code memo}.
+     */
+    DevicetreeStage(DevicetreeRecord record, DevicetreeMemo memo) {
         this.record = record;
+        this.memo = memo;
     }
 
     /** Merges the devicetree of {@code image}, writes {@code zephyr.dts} in {@code imageDir}, logs to {@code log}. */
@@ -63,7 +68,7 @@ final class DevicetreeStage {
             log.debug(image.name() + ": devicetree inputs unchanged since the last build");
             return recorded.get();
         }
-        DevicetreeMemo.Result result = DevicetreeMemo.find(key).orElse(null);
+        DevicetreeMemo.Result result = memo.find(key).orElse(null);
         if (result != null) {
             logMerge(log, board, overlays);
         } else {
@@ -71,7 +76,7 @@ final class DevicetreeStage {
                     board.includeDirs());
             result = new DevicetreeMemo.Result(DtsWriter.toDts(merged.tree()), MemoryFactsExtractor.extract(merged.tree()),
                     merged.sources(), merged.absent());
-            DevicetreeMemo.remember(key, result);
+            memo.remember(key, result);
         }
         if (write) {
             if (OutputFiles.writeIfChanged(zephyrDts, result.dtsText())) {

@@ -34,12 +34,23 @@ public final class FirmwareBuild {
 
     private final BuildLog log;
     private final ProcessLauncher launcher;
+    private final BuildSession session;
+    private BuildSession ownSession;
     private final HexArtifactResolver resolver;
 
     /** A build that logs to {@code log}, runs tools through {@code launcher} and finds prebuilt HEX through {@code resolver}. */
     public FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
+        this(log, launcher, resolver, null);
+    }
+
+    /**
+     * A build that shares {@code session} (the job budget and the session's caches) with the other
+     * builds of the same session; {@code null} gives it a session of its own, sized by the request.
+     */
+    public FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver, BuildSession session) {
         this.log = log;
         this.launcher = launcher;
+        this.session = session;
         this.resolver = resolver;
     }
 
@@ -102,7 +113,7 @@ public final class FirmwareBuild {
             Files.createDirectories(dirs.root());
         }
         Map<String, MemoryFacts> memory = new LinkedHashMap<>();
-        DevicetreeStage devicetree = new DevicetreeStage(DevicetreeRecord.forRunningCode());
+        DevicetreeStage devicetree = new DevicetreeStage(DevicetreeRecord.forRunningCode(), session(request).devicetrees());
         Set<String> domainsSeen = new HashSet<>();
         for (ConfiguredImage image : images.values()) {
             boolean mine = request.scope().includes(image.name());
@@ -128,11 +139,22 @@ public final class FirmwareBuild {
         return new PreparedTree(images, placed.placements(), placed.domains());
     }
 
+    /** The session this build belongs to; one of its own, made once, when none was given. */
+    private synchronized BuildSession session(BuildRequest request) {
+        if (ownSession == null) {
+            ownSession = session != null ? session : new BuildSession(request.options().parallelism());
+        }
+        return ownSession;
+    }
+
     /** Builds the images concurrently, at most {@code parallelism} at a time; results in tree order. */
     private List<BuiltImage> buildAll(BuildRequest request, List<ConfiguredImage> images,
             Map<String, ImagePlacement> placements, ImageDirectories dirs)
             throws FirmwareException, IOException, InterruptedException {
-        BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(), launcher),
+        // Every tool process takes a slot of the session's budget: images times compile units never
+        // run more compilers than the budget, nor do modules built side by side.
+        ProcessLauncher limited = session(request).jobs().limit(launcher);
+        BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(), limited),
                 PrebuiltFetch.fetch(images, resolver), log);
         List<BoundedTasks.Task<BuiltImage, FirmwareException, IOException>> tasks = new ArrayList<>();
         for (ConfiguredImage image : images) {

@@ -23,9 +23,16 @@ public final class FirmwareRun {
 
     private final BuildLog log;
     private final ProcessLauncher launcher;
+    private final BuildSession session;
     private final HexArtifactResolver resolver;
 
     public FirmwareRun(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
+        this(log, launcher, resolver, null);
+    }
+
+    /** As {@link FirmwareBuild#FirmwareBuild(BuildLog, ProcessLauncher, HexArtifactResolver, BuildSession)}. */
+    public FirmwareRun(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver, BuildSession session) {
+        this.session = session;
         this.log = log;
         this.launcher = launcher;
         this.resolver = resolver;
@@ -44,7 +51,7 @@ public final class FirmwareRun {
                     + "the tree (" + request.rootImage() + "), not in the child image "
                     + request.scope().moduleImage().orElseThrow());
         }
-        FirmwareBuild build = new FirmwareBuild(log, launcher, resolver);
+        FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session);
         PreparedTree prepared = build.prepare(request);
         Board board = prepared.images().get(request.rootImage()).board();
         String machine = board.definition().qemuMachine().orElseThrow(() -> new InvalidConfigurationException(

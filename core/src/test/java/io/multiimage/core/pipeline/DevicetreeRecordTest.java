@@ -60,7 +60,7 @@ class DevicetreeRecordTest {
 
     /** Runs the stage as a build in its own JVM would: records kept for the code identity given. */
     private MemoryFacts run(String codeIdentity, RecordingLog log) throws Exception {
-        return new DevicetreeStage(new DevicetreeRecord(Optional.of(codeIdentity))).run(app, imageDir, log);
+        return new DevicetreeStage(new DevicetreeRecord(Optional.of(codeIdentity)), new DevicetreeMemo()).run(app, imageDir, log);
     }
 
     @Test
@@ -130,7 +130,7 @@ class DevicetreeRecordTest {
 
     @Test
     void withoutACodeIdentityNothingIsRecorded() throws Exception {
-        new DevicetreeStage(new DevicetreeRecord(Optional.empty())).run(app, imageDir, new RecordingLog());
+        new DevicetreeStage(new DevicetreeRecord(Optional.empty()), new DevicetreeMemo()).run(app, imageDir, new RecordingLog());
         assertFalse(Files.exists(imageDir.resolve(".state/devicetree")));
     }
 
