@@ -2,13 +2,12 @@ package io.multiimage.core.build;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.incremental.FileStamp;
+import io.multiimage.core.incremental.StateFile;
 import io.multiimage.core.spi.LocalProcessLauncher;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
-import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ccache recognises a compiler). Fake launchers (tests) are always asked.
  */
 final class ToolVersion {
+
+    /** The kind of {@link StateFile} the memo is. */
+    private static final String KIND = "tool-version";
 
     private record Binary(Path path, long size, long modified) {
 
@@ -82,13 +84,11 @@ final class ToolVersion {
         if (memo == null) {
             return null;
         }
-        try {
-            String line = Files.readString(memo, StandardCharsets.UTF_8);
-            String key = binary.key();
-            return line.startsWith(key) && line.endsWith("\n") ? line.substring(key.length(), line.length() - 1) : null;
-        } catch (IOException e) {
-            return null; // not there yet, or unreadable: ask the tool
-        }
+        // Not there yet, garbled, or for another binary: ask the tool (and the memo is rewritten).
+        return StateFile.read(memo, KIND)
+                .filter(lines -> lines.size() == 2 && lines.get(0).equals(binary.key()))
+                .map(lines -> lines.get(1))
+                .orElse(null);
     }
 
     private static void remember(Path memo, Binary binary, String version) {
@@ -96,12 +96,8 @@ final class ToolVersion {
             return;
         }
         try {
-            String record = binary.key() + version + "\n";
-            if (!Files.isRegularFile(memo) || !Files.readString(memo, StandardCharsets.UTF_8).equals(record)) {
-                Files.createDirectories(memo.getParent());
-                AtomicFiles.writeString(memo, record);
-            }
-        } catch (IOException e) {
+            StateFile.write(memo, KIND, List.of(binary.key(), version));
+        } catch (IOException | IllegalArgumentException e) {
             // Only a memo: the next build asks the tool again.
         }
     }

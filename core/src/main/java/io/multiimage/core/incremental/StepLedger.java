@@ -1,8 +1,6 @@
 package io.multiimage.core.incremental;
 
-import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -22,8 +21,8 @@ import java.util.TreeMap;
  */
 public final class StepLedger {
 
-    /** First line of a record; a file without it is not ours (or from an older format) and is ignored. */
-    private static final String HEADER = "# multiimage step record 1";
+    /** The kind of {@link StateFile} a step record is. */
+    private static final String KIND = "step";
 
     private final Path stateDir;
 
@@ -35,12 +34,12 @@ public final class StepLedger {
     /** Whether {@code step} can be skipped, and if not, why it must run. */
     public Decision check(String step, Fingerprint inputs, List<Path> outputs) throws IOException {
         Path file = recordFile(step);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             return Decision.run(List.of("no record of a completed " + step));
         }
         Map<String, Map<String, String>> record = read(file);
         if (record == null) {
-            return Decision.run(List.of("the record of the last " + step + " is unreadable"));
+            return Decision.run(List.of("the record of the last " + step + " is incomplete or damaged"));
         }
         List<String> reasons = new ArrayList<>(
                 inputs.changesSince(Fingerprint.of(record.get("input"))));
@@ -73,28 +72,23 @@ public final class StepLedger {
         for (Path output : outputs) {
             outputDigests.put(output.getFileName().toString(), Fingerprint.sha256(output));
         }
-        StringBuilder record = new StringBuilder(HEADER).append('\n');
-        inputs.entries().forEach((name, digest) -> line(record, "input", name, digest));
-        outputDigests.forEach((name, digest) -> line(record, "output", name, digest));
-        AtomicFiles.writeString(recordFile(step), record.toString());
+        List<String> lines = new ArrayList<>();
+        inputs.entries().forEach((name, digest) -> lines.add("input\t" + name + "\t" + digest));
+        outputDigests.forEach((name, digest) -> lines.add("output\t" + name + "\t" + digest));
+        StateFile.write(recordFile(step), KIND, lines);
         return Collections.unmodifiableMap(outputDigests);
     }
 
-    // A record is a few tab-separated lines, read on every no-op build: no JSON library needed.
-    private static void line(StringBuilder record, String kind, String name, String digest) {
-        record.append(kind).append('\t').append(name).append('\t').append(digest).append('\n');
-    }
-
-    /** {@code input} and {@code output} maps of a record file, or null when it is not a record. */
-    private static Map<String, Map<String, String>> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+    /** {@code input} and {@code output} maps of a record file, or null when it is not a whole record. */
+    private static Map<String, Map<String, String>> read(Path file) {
+        Optional<List<String>> lines = StateFile.read(file, KIND);
+        if (lines.isEmpty()) {
             return null;
         }
         Map<String, Map<String, String>> record = new LinkedHashMap<>();
         record.put("input", new TreeMap<>());
         record.put("output", new TreeMap<>());
-        for (String line : lines.subList(1, lines.size())) {
+        for (String line : lines.get()) {
             String[] parts = line.split("\t", 3);
             if (parts.length != 3 || !record.containsKey(parts[0])) {
                 return null;

@@ -1,9 +1,8 @@
 package io.multiimage.core.pipeline;
 
 import io.multiimage.core.incremental.Fingerprint;
-import io.multiimage.hex.AtomicFiles;
+import io.multiimage.core.incremental.StateFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.Optional;
  */
 final class AssembleRecord {
 
-    private static final String HEADER = "# multiimage assemble record 1";
+    private static final String KIND = "assemble";
 
     private final Optional<String> codeIdentity;
 
@@ -41,11 +40,15 @@ final class AssembleRecord {
      */
     Optional<Map<String, Path>> load(Path outputDirectory, List<String> inputs) {
         Path file = recordFile(outputDirectory);
-        if (codeIdentity.isEmpty() || !Files.isRegularFile(file)) {
+        if (codeIdentity.isEmpty()) {
             return Optional.empty();
         }
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            Optional<List<String>> record = StateFile.read(file, KIND);
+            if (record.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> lines = record.get();
             List<String> expected = header(inputs);
             if (lines.size() <= expected.size() || !lines.subList(0, expected.size()).equals(expected)) {
                 return Optional.empty();
@@ -75,12 +78,7 @@ final class AssembleRecord {
         }
         List<String> lines = new ArrayList<>(header(inputs));
         merged.forEach((name, digest) -> lines.add("merged\t" + name + "\t" + digest));
-        String text = String.join("\n", lines) + "\n";
-        Path file = recordFile(outputDirectory);
-        if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-            Files.createDirectories(file.getParent());
-            AtomicFiles.writeString(file, text);
-        }
+        StateFile.write(recordFile(outputDirectory), KIND, lines);
     }
 
     /** One input line: what the merge result depends on for one image. */
@@ -90,7 +88,6 @@ final class AssembleRecord {
 
     private List<String> header(List<String> inputs) {
         List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
         lines.add("code\t" + codeIdentity.orElse(""));
         lines.addAll(inputs);
         return lines;

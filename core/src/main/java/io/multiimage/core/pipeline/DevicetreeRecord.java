@@ -3,7 +3,7 @@ package io.multiimage.core.pipeline;
 import io.multiimage.core.devicetree.MemoryFacts;
 import io.multiimage.core.incremental.FileStamp;
 import io.multiimage.core.incremental.Fingerprint;
-import io.multiimage.hex.AtomicFiles;
+import io.multiimage.core.incremental.StateFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class DevicetreeRecord {
 
-    private static final String HEADER = "# multiimage devicetree record 1";
+    private static final String KIND = "devicetree";
     private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Optional<String> codeIdentity;
@@ -54,7 +54,11 @@ final class DevicetreeRecord {
             // When the record was written: its own modification time (the record holds no
             // timestamp, so equal builds write equal records).
             long written = Files.getLastModifiedTime(stateFile).to(TimeUnit.NANOSECONDS);
-            List<String> lines = Files.readAllLines(stateFile, StandardCharsets.UTF_8);
+            Optional<List<String>> record = StateFile.read(stateFile, KIND);
+            if (record.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> lines = record.get();
             List<String> expected = header(key);
             if (lines.size() < expected.size() + 1 || !lines.subList(0, expected.size()).equals(expected)) {
                 return Optional.empty();
@@ -126,13 +130,11 @@ final class DevicetreeRecord {
             return;
         }
         lines.addAll(factLines.get());
-        Files.createDirectories(stateFile.getParent());
-        AtomicFiles.writeString(stateFile, String.join("\n", lines) + "\n");
+        StateFile.write(stateFile, KIND, lines);
     }
 
     private List<String> header(DevicetreeMemo.Key key) {
         List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
         lines.add("code\t" + codeIdentity.orElse(""));
         lines.add("board\t" + key.boardDts().toUri());
         key.overlays().forEach(overlay -> lines.add("overlay\t" + overlay.toUri()));

@@ -2,11 +2,14 @@ package io.multiimage.core.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.multiimage.core.incremental.StateFile;
 import io.multiimage.core.spi.ProcessLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +55,7 @@ class ToolVersionTest {
 
         assertEquals("memo-gcc 2.0", ToolVersion.of(ProcessLauncher.local(), tool, memo));
 
-        assertEquals(key(tool) + "memo-gcc 2.0\n", Files.readString(memo));
+        assertEquals(Optional.of(List.of(key(tool), "memo-gcc 2.0")), StateFile.read(memo, "tool-version"));
         assertEquals(1, Files.readAllLines(calls).size());
     }
 
@@ -61,7 +64,7 @@ class ToolVersionTest {
         Path calls = dir.resolve("calls");
         Path tool = fakeTool("believed-gcc", calls);
         Path memo = dir.resolve("gcc-version");
-        Files.writeString(memo, key(tool) + "believed-gcc 7.7 (from an earlier build)\n");
+        StateFile.write(memo, "tool-version", List.of(key(tool), "believed-gcc 7.7 (from an earlier build)"));
 
         assertEquals("believed-gcc 7.7 (from an earlier build)", ToolVersion.of(ProcessLauncher.local(), tool, memo));
         assertEquals(false, Files.exists(calls), "the tool must not have been started");
@@ -72,11 +75,22 @@ class ToolVersionTest {
         Path calls = dir.resolve("calls");
         Path tool = fakeTool("changed-gcc", calls);
         Path memo = dir.resolve("gcc-version");
-        Files.writeString(memo, tool.toRealPath() + "\t1\t2\tchanged-gcc 0.1\n");
+        StateFile.write(memo, "tool-version", List.of(tool.toRealPath() + "\t1\t2\t", "changed-gcc 0.1"));
 
         assertEquals("changed-gcc 2.0", ToolVersion.of(ProcessLauncher.local(), tool, memo));
 
         assertEquals(1, Files.readAllLines(calls).size());
-        assertEquals(key(tool) + "changed-gcc 2.0\n", Files.readString(memo));
+        assertEquals(Optional.of(List.of(key(tool), "changed-gcc 2.0")), StateFile.read(memo, "tool-version"));
+    }
+
+    @Test
+    void aGarbledMemoIsRewrittenSoTheNextBuildBelievesIt() throws Exception {
+        Path calls = dir.resolve("calls");
+        Path tool = fakeTool("garbled-gcc", calls);
+        Path memo = dir.resolve("gcc-version");
+        Files.write(memo, new byte[] {'x', (byte) 0xff, '\n'});
+
+        assertEquals("garbled-gcc 2.0", ToolVersion.of(ProcessLauncher.local(), tool, memo));
+        assertEquals(Optional.of(List.of(key(tool), "garbled-gcc 2.0")), StateFile.read(memo, "tool-version"));
     }
 }

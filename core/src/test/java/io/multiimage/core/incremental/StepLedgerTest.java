@@ -89,7 +89,7 @@ class StepLedgerTest {
 
         StepLedger.Decision decision = ledger.check("link", fingerprintOf(source), List.of());
 
-        assertEquals(List.of("the record of the last link is unreadable"), decision.reasons());
+        assertEquals(List.of("the record of the last link is incomplete or damaged"), decision.reasons());
     }
 
     @Test

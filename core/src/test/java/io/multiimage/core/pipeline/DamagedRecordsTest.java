@@ -1,0 +1,80 @@
+package io.multiimage.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.multiimage.core.config.ProjectLayout;
+import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.spi.HexArtifactResolver;
+import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
+import io.multiimage.testkit.ReferenceTools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A damaged record of the build's own bookkeeping means "redo the step": never an error, never
+ * believed in part. (Believing one half of a record would call old firmware up to date.)
+ */
+class DamagedRecordsTest {
+
+    @TempDir
+    Path project;
+
+    private Path record;
+    private byte[] mergedBefore;
+
+    @BeforeEach
+    void buildOnce() throws Exception {
+        ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
+        Samples.copy("secure-boot", project);
+        build(new RecordingLog());
+        record = project.resolve("app/target/firmware/app/.state/build.record");
+        assertTrue(Files.isRegularFile(record));
+        mergedBefore = Files.readAllBytes(project.resolve("app/target/firmware/merged.hex"));
+    }
+
+    @Test
+    void aNonUtf8ByteInARecordRebuildsThatImage() throws Exception {
+        byte[] bytes = Files.readAllBytes(record);
+        bytes[bytes.length / 2] = (byte) 0xff;
+        Files.write(record, bytes);
+        assertRebuildsAppOnly();
+    }
+
+    @Test
+    void aRecordCutAtALineEndRebuildsThatImage() throws Exception {
+        byte[] bytes = Files.readAllBytes(record);
+        int cut = bytes.length - 2;
+        while (bytes[cut] != '\n') {
+            cut--;
+        }
+        Files.write(record, Arrays.copyOf(bytes, cut + 1));
+        assertRebuildsAppOnly();
+    }
+
+    private void assertRebuildsAppOnly() throws Exception {
+        RecordingLog log = new RecordingLog();
+        build(log);
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("app: building from source")), log.lines().toString());
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("[explain] app: building because the record of the"
+                + " last build is incomplete or damaged")), log.lines().toString());
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains("mcuboot: building from source")));
+        assertArrayEquals(mergedBefore, Files.readAllBytes(project.resolve("app/target/firmware/merged.hex")));
+    }
+
+    private void build(RecordingLog log) throws Exception {
+        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(
+                ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
+                        .build(),
+                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
+                ImageDeclaration.builder("b0", project.resolve("b0")).build()), project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, true, java.util.Optional.empty())).build();
+        new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none")).run(request);
+    }
+}
