@@ -120,6 +120,17 @@ public final class GnuArmToolchain implements Toolchain {
         return text.toString();
     }
 
+    /** What gcc's dependency files ({@code -MMD}) say the compiles read. */
+    @Override
+    public List<Path> filesRead(ToolchainRequest request) throws FirmwareException {
+        try {
+            return DependencyFiles.read(request.buildDir().resolve("obj"), request.sourceDir());
+        } catch (IOException e) {
+            throw new FirmwareException("Image '" + request.imageName() + "': cannot read the compiler's dependency"
+                    + " files in " + request.buildDir().resolve("obj") + ": " + e.getMessage(), e);
+        }
+    }
+
     private List<Path> compileAll(Path gcc, ToolchainRequest request, List<Path> sources)
             throws FirmwareException, InterruptedException {
         List<BoundedTasks.Task<Path, FirmwareException, RuntimeException>> jobs = new ArrayList<>();

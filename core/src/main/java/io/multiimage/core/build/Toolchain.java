@@ -1,5 +1,7 @@
 package io.multiimage.core.build;
 
+import java.nio.file.Path;
+import java.util.List;
 import io.multiimage.core.FirmwareException;
 
 /**
@@ -38,4 +40,16 @@ public interface Toolchain {
      * @throws InterruptedException if the calling thread was interrupted
      */
     String fingerprint(ToolchainRequest request) throws FirmwareException, InterruptedException;
+
+    /**
+     * The files the last {@link #build} of {@code request} read besides the image's source tree
+     * and generated headers, as the tools themselves reported them (a compiler's dependency
+     * files): an edit to any of them makes the image out of date. Empty for drivers that cannot
+     * tell.
+     *
+     * @throws FirmwareException when the tools' reports cannot be read
+     */
+    default List<Path> filesRead(ToolchainRequest request) throws FirmwareException {
+        return List.of();
+    }
 }

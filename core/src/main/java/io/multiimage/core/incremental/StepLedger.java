@@ -58,6 +58,15 @@ public final class StepLedger {
                 reasons.add("output " + name + " was modified since it was written");
             }
         }
+        // The files the tools said they read last time (headers anywhere, included files of any name).
+        for (Map.Entry<String, String> read : record.get("read").entrySet()) {
+            Path readFile = Path.of(read.getKey());
+            if (!Files.isRegularFile(readFile)) {
+                reasons.add(read.getKey() + ", which the last build read, is gone");
+            } else if (!Fingerprint.sha256(readFile).equals(read.getValue())) {
+                reasons.add(read.getKey() + " changed (the last build read it)");
+            }
+        }
         return reasons.isEmpty() ? Decision.skip(outputDigests) : Decision.run(reasons);
     }
 
@@ -68,6 +77,15 @@ public final class StepLedger {
 
     /** Records that {@code step} completed with these inputs and outputs; returns each output's sha256 by file name. */
     public Map<String, String> recordDone(String step, Fingerprint inputs, List<Path> outputs) throws IOException {
+        return recordDone(step, inputs, outputs, List.of());
+    }
+
+    /**
+     * Records that {@code step} completed with these inputs and outputs, having read {@code reads}
+     * (the files its tools reported reading); returns each output's sha256 by file name.
+     */
+    public Map<String, String> recordDone(String step, Fingerprint inputs, List<Path> outputs, List<Path> reads)
+            throws IOException {
         Map<String, String> outputDigests = new TreeMap<>();
         for (Path output : outputs) {
             outputDigests.put(output.getFileName().toString(), Fingerprint.sha256(output));
@@ -75,6 +93,12 @@ public final class StepLedger {
         List<String> lines = new ArrayList<>();
         inputs.entries().forEach((name, digest) -> lines.add("input\t" + name + "\t" + digest));
         outputDigests.forEach((name, digest) -> lines.add("output\t" + name + "\t" + digest));
+        for (Path read : reads) {
+            String path = read.toAbsolutePath().normalize().toString();
+            if (path.indexOf('\t') < 0 && path.indexOf('\n') < 0 && path.indexOf('\r') < 0 && Files.isRegularFile(read)) {
+                lines.add("read\t" + path + "\t" + Fingerprint.sha256(read));
+            }
+        }
         StateFile.write(recordFile(step), KIND, lines);
         return Collections.unmodifiableMap(outputDigests);
     }
@@ -88,6 +112,7 @@ public final class StepLedger {
         Map<String, Map<String, String>> record = new LinkedHashMap<>();
         record.put("input", new TreeMap<>());
         record.put("output", new TreeMap<>());
+        record.put("read", new TreeMap<>());
         for (String line : lines.get()) {
             String[] parts = line.split("\t", 3);
             if (parts.length != 3 || !record.containsKey(parts[0])) {

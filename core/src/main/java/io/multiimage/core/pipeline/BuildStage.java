@@ -131,7 +131,8 @@ final class BuildStage {
         } finally {
             imageLog.save(imageDir.resolve("build.log"));
         }
-        Map<String, String> outputDigests = ledger.recordDone(STEP, inputs, outputs);
+        Map<String, String> outputDigests = ledger.recordDone(STEP, inputs, outputs,
+                toolchains.forImage(name, image.context().toolchain(), sources, log).filesRead(toolchainRequest));
         return built(image, placement, hex, Optional.empty(), false, inputs, outputDigests);
     }
 
