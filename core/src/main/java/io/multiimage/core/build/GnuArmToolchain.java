@@ -156,9 +156,14 @@ public final class GnuArmToolchain implements Toolchain {
         command.add(gcc.toString());
         command.addAll(request.cpu().buildFlags());
         command.addAll(settings.compilerFlags());
+        // Written under this process's own names and moved into place when the compiler is done:
+        // an orphaned compiler of a killed build never writes a file this build reads.
+        Path objectPart = part(object);
+        Path depFile = object.resolveSibling(object.getFileName() + ".d");
+        Path depPart = part(depFile);
         if (!relative.endsWith(".s")) {
             // Plain .s files are not preprocessed, so they have no dependencies to record.
-            command.addAll(List.of("-MMD", "-MP", "-MF", object + ".d"));
+            command.addAll(List.of("-MMD", "-MP", "-MF", depPart.toString(), "-MT", object.toString()));
         }
         for (Path include : request.includeDirs()) {
             command.add("-I" + include.toAbsolutePath());
@@ -171,15 +176,29 @@ public final class GnuArmToolchain implements Toolchain {
         }
         command.addAll(request.extraArgs());
         // A relative source path keeps absolute checkout paths out of __FILE__ and messages.
-        command.addAll(List.of("-c", relative, "-o", object.toString()));
-        run(request, "compiling " + relative, command, request.sourceDir());
+        command.addAll(List.of("-c", relative, "-o", objectPart.toString()));
+        try {
+            run(request, "compiling " + relative, command, request.sourceDir());
+            if (Files.exists(depPart)) {
+                AtomicFiles.moveIntoPlace(depPart, depFile);
+            } else {
+                Files.deleteIfExists(depFile);
+            }
+            AtomicFiles.moveIntoPlace(objectPart, object);
+        } catch (IOException e) {
+            throw new FirmwareException("Image '" + request.imageName() + "': cannot move " + object.getFileName()
+                    + " into place: " + e, e);
+        } finally {
+            deleteQuietly(objectPart);
+            deleteQuietly(depPart);
+        }
         return object;
     }
 
     private void link(Path gcc, ToolchainRequest request, Path script, List<Path> objects, Path elf, Path map)
             throws FirmwareException, InterruptedException {
-        Path elfPart = elf.resolveSibling(elf.getFileName() + ".part");
-        Path mapPart = map.resolveSibling(map.getFileName() + ".part");
+        Path elfPart = part(elf);
+        Path mapPart = part(map);
         List<String> command = new ArrayList<>();
         command.add(gcc.toString());
         command.addAll(request.cpu().buildFlags());
@@ -203,6 +222,11 @@ public final class GnuArmToolchain implements Toolchain {
         } catch (IOException e) {
             throw new FirmwareException("Image '" + request.imageName() + "': cannot move the linked image into place: " + e, e);
         }
+    }
+
+    /** This process's temporary name for {@code file} (see {@code Leftovers}): {@code name.<pid>.part}. */
+    private static Path part(Path file) {
+        return file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".part");
     }
 
     private static void deleteQuietly(Path file) {

@@ -131,9 +131,23 @@ final class BuildStage {
         } finally {
             imageLog.save(imageDir.resolve("build.log"));
         }
-        Map<String, String> outputDigests = ledger.recordDone(STEP, inputs, outputs,
-                toolchains.forImage(name, image.context().toolchain(), sources, log).filesRead(toolchainRequest));
+        Map<String, String> outputDigests = ledger.recordDone(STEP, inputs, outputs, filesRead(
+                toolchains.forImage(name, image.context().toolchain(), sources, log).filesRead(toolchainRequest),
+                sources.sourceDirectory(), imageDir));
         return built(image, placement, hex, Optional.empty(), false, inputs, outputDigests);
+    }
+
+    /**
+     * What the tools read besides what the step's inputs already cover: the sources (the source
+     * tree's fingerprint) and the generated headers of the image's own directory.
+     */
+    private static List<Path> filesRead(List<Path> reported, Path sourceDirectory, Path imageDir) {
+        Path sources = sourceDirectory.toAbsolutePath().normalize();
+        Path generated = imageDir.toAbsolutePath().normalize();
+        return reported.stream()
+                .filter(file -> !(file.startsWith(sources) && C_SOURCES.stream().anyMatch(file.toString()::endsWith)))
+                .filter(file -> !file.getParent().equals(generated))
+                .toList();
     }
 
     private ToolchainRequest toolchainRequest(ConfiguredImage image, ImageConfiguration configuration,

@@ -4,6 +4,8 @@ import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.concurrent.BoundedTasks;
 import io.multiimage.core.devicetree.MemoryFacts;
+import io.multiimage.core.incremental.BuildLocks;
+import io.multiimage.core.incremental.Leftovers;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +80,13 @@ public final class FirmwareBuild {
      */
     public BuildResult build(BuildRequest request, PreparedTree prepared)
             throws FirmwareException, IOException, InterruptedException {
+        try (BuildLocks locks = lock(request, prepared.images().keySet())) {
+            return buildLocked(request, prepared);
+        }
+    }
+
+    private BuildResult buildLocked(BuildRequest request, PreparedTree prepared)
+            throws FirmwareException, IOException, InterruptedException {
         ImageDirectories dirs = ImageDirectories.of(request);
         List<ConfiguredImage> toBuild = prepared.images().values().stream()
                 .filter(image -> request.scope().includes(image.name()))
@@ -100,6 +110,37 @@ public final class FirmwareBuild {
      * @throws InvalidConfigurationException for anything the user must fix
      * @throws IOException when outputs cannot be written
      */
+
+    /**
+     * The directories this build writes, locked against other builds (they wait, saying so);
+     * what killed builds left there is cleaned away first.
+     */
+    private BuildLocks lock(BuildRequest request, Collection<String> images)
+            throws InvalidConfigurationException, IOException, InterruptedException {
+        ImageDirectories dirs = ImageDirectories.of(request);
+        List<Path> written = new ArrayList<>();
+        if (request.scope().isWholeTree()) {
+            written.add(dirs.root());
+        }
+        for (String image : images) {
+            if (request.scope().includes(image)) {
+                written.add(dirs.of(image));
+            }
+        }
+        BuildLocks locks = BuildLocks.acquire(written, log);
+        try {
+            int removed = Leftovers.clean(written);
+            if (removed > 0) {
+                log.info("Removed " + removed + " temporary file" + (removed == 1 ? "" : "s")
+                        + " an interrupted build left behind");
+            }
+        } catch (IOException | RuntimeException e) {
+            locks.close();
+            throw e;
+        }
+        return locks;
+    }
+
     public PreparedTree prepare(BuildRequest request) throws FirmwareException, IOException {
         ImageTree tree = ImageTree.build(request.rootImage(), request.declarations());
         Optional<String> moduleImage = request.scope().moduleImage();
@@ -108,6 +149,17 @@ public final class FirmwareBuild {
                     + request.rootImage());
         }
         Map<String, ConfiguredImage> images = new ConfigureStage(log).run(request, tree);
+        try (BuildLocks locks = lock(request, images.keySet())) {
+            return placeLocked(request, images);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FirmwareException("Interrupted while waiting for another build to finish", e);
+        }
+    }
+
+    /** The devicetree and place steps, with the directories they write locked. */
+    private PreparedTree placeLocked(BuildRequest request, Map<String, ConfiguredImage> images)
+            throws FirmwareException, IOException {
         ImageDirectories dirs = ImageDirectories.of(request);
         if (request.scope().isWholeTree()) {
             Files.createDirectories(dirs.root());
