@@ -11,6 +11,10 @@ import java.io.InputStream;
 final class IntelHexParser {
 
     private static final int MAX_RECORD_BYTES = 5 + 255;
+    /** The longest record line: ':' and every byte as two hex digits (521 characters). */
+    static final int MAX_LINE = 1 + 2 * MAX_RECORD_BYTES;
+    /** Lenient mode also takes blanks around a record; still bounded, so endless input ends. */
+    static final int LENIENT_MAX_LINE = 4096;
 
     private final boolean strict;
     private final MemoryImage image;
@@ -56,7 +60,7 @@ final class IntelHexParser {
     }
 
     void parse(InputStream in) throws IOException, ImageFormatException {
-        parse(new LineReader(in), true);
+        parse(new LineReader(in, maxLine()), true);
         problems.throwIfAny();
     }
 
@@ -203,21 +207,29 @@ final class IntelHexParser {
         return (bad | check) >= 0 && ((sum + check) & 0xFF) == 0;
     }
 
+    private int maxLine() {
+        return strict ? MAX_LINE : LENIENT_MAX_LINE;
+    }
+
     /** Parses and diagnoses the reader's current line; false when reading must stop. */
     private boolean slowLine(LineReader r, byte[] rec) {
         long ln = r.lineNumber;
+        byte[] b = r.buf;
         if (eofLine > 0) {
+            if (!r.tooLong && HexDigits.isBlankOrDosEnd(b, r.start, r.end)) {
+                return true; // blank lines and a DOS end-of-file character (0x1A), as srec_cat and intelhex accept
+            }
             if (strict) {
                 problems.add(ln, "data after the end-of-file record of line " + eofLine
                         + "; expected the file to end there");
             }
             return false;
         }
-        if (r.tooLong) {
-            return problems.add(ln, "line longer than " + LineReader.BUFFER_SIZE
-                    + " characters; an Intel HEX record has at most 521");
+        if (r.tooLong || r.end - r.start > maxLine()) {
+            problems.add(ln, "line longer than " + maxLine() + " characters; an Intel HEX record has at most "
+                    + MAX_LINE + " (':' and 260 bytes as hex digits); stopped reading here");
+            return false;
         }
-        byte[] b = r.buf;
         int lineStart = r.start;
         int s = r.start;
         int e = r.end;
@@ -241,7 +253,7 @@ final class IntelHexParser {
             lineStart = s;
         }
         if (s == e) {
-            return problems.add(ln, "empty line; expected a record starting with ':'");
+            return true; // an empty line: srec_cat and Python's intelhex skip it too
         }
         if (b[s] != ':') {
             return problems.add(ln, HexDigits.isBlank(b[s])

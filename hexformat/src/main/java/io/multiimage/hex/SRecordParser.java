@@ -10,6 +10,9 @@ import java.io.InputStream;
  */
 final class SRecordParser {
 
+    /** The longest record line: 'S', the type digit and 256 bytes as two hex digits each (514 characters). */
+    static final int MAX_LINE = 2 + 2 * 256;
+
     private final boolean strict;
     private final MemoryImage image;
     private final ProblemCollector problems;
@@ -24,24 +27,29 @@ final class SRecordParser {
     }
 
     void parse(InputStream in) throws IOException, ImageFormatException {
-        LineReader r = new LineReader(in);
+        int maxLine = strict ? MAX_LINE : IntelHexParser.LENIENT_MAX_LINE;
+        LineReader r = new LineReader(in, maxLine);
         byte[] rec = new byte[256];
         boolean go = true;
         while (go && r.next()) {
             long ln = r.lineNumber;
+            byte[] b = r.buf;
             if (endLine > 0) {
+                if (!r.tooLong && HexDigits.isBlankOrDosEnd(b, r.start, r.end)) {
+                    continue; // blank lines and a DOS end-of-file character (0x1A), as srec_cat accepts
+                }
                 if (strict) {
                     problems.add(ln, "data after the termination record of line " + endLine
                             + "; expected the file to end there");
                 }
                 break;
             }
-            if (r.tooLong) {
-                go = problems.add(ln, "line longer than " + LineReader.BUFFER_SIZE
-                        + " characters; an S-record has at most 514");
-                continue;
+            if (r.tooLong || r.end - r.start > maxLine) {
+                problems.add(ln, "line longer than " + maxLine + " characters; an S-record has at most " + MAX_LINE
+                        + " ('S', the type digit and 256 bytes as hex digits); stopped reading here");
+                go = false;
+                break;
             }
-            byte[] b = r.buf;
             int s = r.start;
             int e = r.end;
             int lineStart = s;
@@ -65,8 +73,7 @@ final class SRecordParser {
                 lineStart = s;
             }
             if (s == e) {
-                go = problems.add(ln, "empty line; expected a record starting with 'S'");
-                continue;
+                continue; // an empty line: srec_cat skips it too
             }
             if (b[s] != 'S') {
                 go = problems.add(ln, HexDigits.isBlank(b[s])
