@@ -42,6 +42,9 @@ final class IntelHexParser {
     private long base;
     private long startLine;
     private long eofLine;
+    /** The last empty line and how many came right before it, to bound an endless run of them. */
+    private long lastEmptyLine;
+    private int emptyRun;
 
     IntelHexParser(String source, ReadMode mode, MemoryImage image) {
         this(source, mode, image, null);
@@ -217,7 +220,8 @@ final class IntelHexParser {
         byte[] b = r.buf;
         if (eofLine > 0) {
             if (!r.tooLong && HexDigits.isBlankOrDosEnd(b, r.start, r.end)) {
-                return true; // blank lines and a DOS end-of-file character (0x1A), as srec_cat and intelhex accept
+                // blank lines and a DOS end-of-file character (0x1A), as srec_cat and intelhex accept
+                return emptyLine(ln);
             }
             if (strict) {
                 problems.add(ln, "data after the end-of-file record of line " + eofLine
@@ -248,12 +252,12 @@ final class IntelHexParser {
                 e--;
             }
             if (s == e) {
-                return true;
+                return emptyLine(ln);
             }
             lineStart = s;
         }
         if (s == e) {
-            return true; // an empty line: srec_cat and Python's intelhex skip it too
+            return emptyLine(ln); // an empty line: srec_cat and Python's intelhex skip it too
         }
         if (b[s] != ':') {
             return problems.add(ln, HexDigits.isBlank(b[s])
@@ -284,6 +288,18 @@ final class IntelHexParser {
             return problems.add(ln, String.format("checksum mismatch: expected 0x%02X, found 0x%02X", expected, found));
         }
         return record(ln, rec, n - 5);
+    }
+
+    /** Takes an empty line; false (a problem) when too many came in a row. */
+    private boolean emptyLine(long ln) {
+        emptyRun = ln == lastEmptyLine + 1 ? emptyRun + 1 : 1;
+        lastEmptyLine = ln;
+        if (emptyRun > HexDigits.MAX_EMPTY_RUN) {
+            problems.add(ln, "more than " + HexDigits.MAX_EMPTY_RUN + " empty lines in a row; stopped reading here"
+                    + " (is this the right file?)");
+            return false;
+        }
+        return true;
     }
 
     private void flushStage() {

@@ -19,6 +19,8 @@ final class SRecordParser {
 
     private long dataRecords;
     private long endLine;
+    private long lastEmptyLine;
+    private int emptyRun;
 
     SRecordParser(String source, ReadMode mode, MemoryImage image) {
         this.strict = mode == ReadMode.STRICT;
@@ -36,7 +38,8 @@ final class SRecordParser {
             byte[] b = r.buf;
             if (endLine > 0) {
                 if (!r.tooLong && HexDigits.isBlankOrDosEnd(b, r.start, r.end)) {
-                    continue; // blank lines and a DOS end-of-file character (0x1A), as srec_cat accepts
+                    go = emptyLine(ln); // blank lines and a DOS end-of-file character (0x1A), as srec_cat accepts
+                    continue;
                 }
                 if (strict) {
                     problems.add(ln, "data after the termination record of line " + endLine
@@ -68,12 +71,14 @@ final class SRecordParser {
                     e--;
                 }
                 if (s == e) {
+                    go = emptyLine(ln);
                     continue;
                 }
                 lineStart = s;
             }
             if (s == e) {
-                continue; // an empty line: srec_cat skips it too
+                go = emptyLine(ln); // an empty line: srec_cat skips it too
+                continue;
             }
             if (b[s] != 'S') {
                 go = problems.add(ln, HexDigits.isBlank(b[s])
@@ -126,6 +131,18 @@ final class SRecordParser {
                     : "missing termination record: expected S7, S8 or S9 as the last record, found the end of the file");
         }
         problems.throwIfAny();
+    }
+
+    /** Takes an empty line; false (a problem) when too many came in a row. */
+    private boolean emptyLine(long ln) {
+        emptyRun = ln == lastEmptyLine + 1 ? emptyRun + 1 : 1;
+        lastEmptyLine = ln;
+        if (emptyRun > HexDigits.MAX_EMPTY_RUN) {
+            problems.add(ln, "more than " + HexDigits.MAX_EMPTY_RUN + " empty lines in a row; stopped reading here"
+                    + " (is this the right file?)");
+            return false;
+        }
+        return true;
     }
 
     private boolean record(long ln, int type, byte[] rec, int count) {

@@ -301,6 +301,25 @@ class IntelHexReaderTest {
     }
 
     @Test
+    void endlessRunOfEmptyLinesStops() throws Exception {
+        for (ReadMode mode : ReadMode.values()) {
+            for (String prefix : List.of("", ":0100000011EE\n" + EOF)) {
+                ImageFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(30), () -> assertThrows(ImageFormatException.class,
+                                () -> IntelHex.read(new java.io.SequenceInputStream(new ByteArrayInputStream(
+                                        prefix.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                                        new EndlessStream((byte) '\n')), "lines.hex", mode)));
+                long first = prefix.isEmpty() ? 1 : 3;
+                assertEquals(List.of(new Problem("lines.hex", first + HexDigits.MAX_EMPTY_RUN,
+                        "more than 65536 empty lines in a row; stopped reading here (is this the right file?)")),
+                        e.problems(), mode.name());
+            }
+        }
+        // as many as allowed are fine
+        assertEquals(0x11, hex(":0100000011EE\n" + "\n".repeat(HexDigits.MAX_EMPTY_RUN) + EOF).get(0));
+    }
+
+    @Test
     void endlessInputEndsAtTheFirstOverlongLine() {
         // an input that never ends, like a link to /dev/zero: reading must stop by itself
         for (ReadMode mode : ReadMode.values()) {

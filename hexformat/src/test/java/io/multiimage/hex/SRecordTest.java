@@ -144,6 +144,12 @@ class SRecordTest {
                         () -> SRecord.read(new IntelHexReaderTest.EndlessStream((byte) 'S'), "zero.srec",
                                 ReadMode.STRICT)));
         assertEquals(List.of(new Problem("zero.srec", 1, message)), e.problems());
+        ImageFormatException lines = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> assertThrows(ImageFormatException.class,
+                        () -> SRecord.read(new IntelHexReaderTest.EndlessStream((byte) '\r'), "cr.srec",
+                                ReadMode.LENIENT)));
+        assertEquals(List.of(new Problem("cr.srec", 1 + HexDigits.MAX_EMPTY_RUN, "more than 65536 empty lines in a"
+                + " row; stopped reading here (is this the right file?)")), lines.problems());
     }
 
     @Test

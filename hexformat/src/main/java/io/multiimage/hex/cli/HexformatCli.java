@@ -50,7 +50,7 @@ public final class HexformatCli {
 
               --overlap P       what a merge does with addresses two inputs share (default error)
               --start P         which start address a merge keeps (default error: inputs must agree)
-              --lenient         accept a BOM, blank lines and spaces, a missing end record
+              --lenient         accept a BOM, spaces, a missing end record, text after it
               --base ADDR       address of the first byte of .bin inputs (default 0)
             OUTPUT OPTIONS
               --range START:END write only [START, END) (END exclusive); for .bin the exact range
