@@ -31,6 +31,7 @@ public class FragmentSyntaxException extends InvalidConfigurationException {
         super(file + ": " + detail);
         this.file = file;
         this.line = 0;
+        // no file to blame: the value came from the command line, not from a module's files
     }
 
     /** The file as named in the message (project-root-relative). */
