@@ -171,15 +171,12 @@ public final class FragmentParser {
      * would start a new line there, so comments may not hide one either).
      */
     private static void checkControlCharacters(String line, SourceLocation at) throws FragmentSyntaxException {
-        int control = ControlCharacters.indexOfControl(line);
+        boolean comment = line.stripLeading().startsWith("#");
+        int control = comment ? line.indexOf('\r') : ControlCharacters.indexOfControl(line);
         if (control < 0) {
             return;
         }
         char c = line.charAt(control);
-        boolean comment = line.stripLeading().startsWith("#");
-        if (comment && c != '\r') {
-            return;
-        }
         String where = ControlCharacters.describe(c) + " at column " + (control + 1);
         if (FragmentSource.COMMAND_LINE.equals(at.file()) && line.startsWith("CONFIG_") && line.indexOf('=') > 0) {
             throw commandLineError(line.substring(0, line.indexOf('=')), c);

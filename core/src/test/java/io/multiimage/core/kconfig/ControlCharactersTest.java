@@ -89,6 +89,9 @@ class ControlCharactersTest {
         assertEquals("app/prj.conf:1: the control character U+000D (carriage return) at column 12 is not allowed on a"
                 + " fragment line (Kconfiglib would read it as a line break; save the file with LF or CRLF line ends);"
                 + " remove it.", e.getMessage());
+        FragmentSyntaxException behindABell = assertThrows(FragmentSyntaxException.class,
+                () -> parse("# a \u0007 bell\rCONFIG_X=y\n"));
+        assertTrue(behindABell.getMessage().contains("U+000D (carriage return) at column 12"), behindABell.getMessage());
     }
 
     @Test
