@@ -91,7 +91,7 @@ class ControlCharactersTest {
                 + " remove it.", e.getMessage());
         FragmentSyntaxException behindABell = assertThrows(FragmentSyntaxException.class,
                 () -> parse("# a \u0007 bell\rCONFIG_X=y\n"));
-        assertTrue(behindABell.getMessage().contains("U+000D (carriage return) at column 12"), behindABell.getMessage());
+        assertTrue(behindABell.getMessage().contains("U+000D (carriage return) at column 11"), behindABell.getMessage());
     }
 
     @Test
