@@ -1,6 +1,7 @@
 package io.multiimage.hex;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +31,34 @@ public final class Elf {
 
     private Elf() {}
 
-    /** Loads {@code file}; problems are reported under {@code file.toString()}. */
+    /** The largest ELF file read (firmware ELF files with debug information are far smaller). */
+    static final int MAX_FILE_SIZE = 1 << 30;
+
+    /**
+     * Loads {@code file}; problems are reported under {@code file.toString()}. The identification
+     * bytes are checked before the rest is read, and at most {@link #MAX_FILE_SIZE} bytes are
+     * read, so a device or pipe that never ends (a link to {@code /dev/zero}) is refused quickly.
+     */
     public static MemoryImage load(Path file) throws IOException, ImageFormatException {
-        return load(Files.readAllBytes(file), file.toString());
+        String source = file.toString();
+        if (Files.isRegularFile(file) && Files.size(file) <= MAX_FILE_SIZE) {
+            return load(Files.readAllBytes(file), source);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] ident = in.readNBytes(16);
+            if (ident.length < 16 || ident[0] != 0x7F || ident[1] != 'E' || ident[2] != 'L' || ident[3] != 'F') {
+                return load(ident, source); // reports what was found instead of the magic
+            }
+            byte[] rest = in.readNBytes(MAX_FILE_SIZE - 16);
+            if (rest.length == MAX_FILE_SIZE - 16 && in.read() >= 0) {
+                throw new ImageFormatException(source, 0, "ELF file larger than " + (MAX_FILE_SIZE >> 20)
+                        + " MiB; a firmware ELF file is far smaller (is this the right file?)");
+            }
+            byte[] bytes = new byte[16 + rest.length];
+            System.arraycopy(ident, 0, bytes, 0, 16);
+            System.arraycopy(rest, 0, bytes, 16, rest.length);
+            return load(bytes, source);
+        }
     }
 
     /** Loads an ELF file held in memory. */

@@ -42,6 +42,22 @@ final class HexDigits {
 
     private HexDigits() {}
 
+    /**
+     * Most empty lines in a row a text reader takes: far more than any real file has, few enough
+     * that an endless stream of line ends (a pipe from {@code yes ''}) stops at once.
+     */
+    static final int MAX_EMPTY_RUN = 1 << 16;
+
+    /** An empty line, or one made only of DOS end-of-file characters (0x1A): what may follow the last record. */
+    static boolean isBlankOrDosEnd(byte[] b, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (b[i] != 0x1A) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isBlank(byte c) {
         return c == ' ' || c == '\t' || c == '\f' || c == 0x0B;
     }

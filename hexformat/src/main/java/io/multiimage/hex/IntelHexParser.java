@@ -11,6 +11,10 @@ import java.io.InputStream;
 final class IntelHexParser {
 
     private static final int MAX_RECORD_BYTES = 5 + 255;
+    /** The longest record line: ':' and every byte as two hex digits (521 characters). */
+    static final int MAX_LINE = 1 + 2 * MAX_RECORD_BYTES;
+    /** Lenient mode also takes blanks around a record; still bounded, so endless input ends. */
+    static final int LENIENT_MAX_LINE = 4096;
 
     private final boolean strict;
     private final MemoryImage image;
@@ -38,6 +42,9 @@ final class IntelHexParser {
     private long base;
     private long startLine;
     private long eofLine;
+    /** The last empty line and how many came right before it, to bound an endless run of them. */
+    private long lastEmptyLine;
+    private int emptyRun;
 
     IntelHexParser(String source, ReadMode mode, MemoryImage image) {
         this(source, mode, image, null);
@@ -56,7 +63,7 @@ final class IntelHexParser {
     }
 
     void parse(InputStream in) throws IOException, ImageFormatException {
-        parse(new LineReader(in), true);
+        parse(new LineReader(in, maxLine()), true);
         problems.throwIfAny();
     }
 
@@ -203,21 +210,30 @@ final class IntelHexParser {
         return (bad | check) >= 0 && ((sum + check) & 0xFF) == 0;
     }
 
+    private int maxLine() {
+        return strict ? MAX_LINE : LENIENT_MAX_LINE;
+    }
+
     /** Parses and diagnoses the reader's current line; false when reading must stop. */
     private boolean slowLine(LineReader r, byte[] rec) {
         long ln = r.lineNumber;
+        byte[] b = r.buf;
         if (eofLine > 0) {
+            if (!r.tooLong && HexDigits.isBlankOrDosEnd(b, r.start, r.end)) {
+                // blank lines and a DOS end-of-file character (0x1A), as srec_cat and intelhex accept
+                return emptyLine(ln);
+            }
             if (strict) {
                 problems.add(ln, "data after the end-of-file record of line " + eofLine
                         + "; expected the file to end there");
             }
             return false;
         }
-        if (r.tooLong) {
-            return problems.add(ln, "line longer than " + LineReader.BUFFER_SIZE
-                    + " characters; an Intel HEX record has at most 521");
+        if (r.tooLong || r.end - r.start > maxLine()) {
+            problems.add(ln, "line longer than " + maxLine() + " characters; an Intel HEX record has at most "
+                    + MAX_LINE + " (':' and 260 bytes as hex digits); stopped reading here");
+            return false;
         }
-        byte[] b = r.buf;
         int lineStart = r.start;
         int s = r.start;
         int e = r.end;
@@ -236,12 +252,12 @@ final class IntelHexParser {
                 e--;
             }
             if (s == e) {
-                return true;
+                return emptyLine(ln);
             }
             lineStart = s;
         }
         if (s == e) {
-            return problems.add(ln, "empty line; expected a record starting with ':'");
+            return emptyLine(ln); // an empty line: srec_cat and Python's intelhex skip it too
         }
         if (b[s] != ':') {
             return problems.add(ln, HexDigits.isBlank(b[s])
@@ -272,6 +288,18 @@ final class IntelHexParser {
             return problems.add(ln, String.format("checksum mismatch: expected 0x%02X, found 0x%02X", expected, found));
         }
         return record(ln, rec, n - 5);
+    }
+
+    /** Takes an empty line; false (a problem) when too many came in a row. */
+    private boolean emptyLine(long ln) {
+        emptyRun = ln == lastEmptyLine + 1 ? emptyRun + 1 : 1;
+        lastEmptyLine = ln;
+        if (emptyRun > HexDigits.MAX_EMPTY_RUN) {
+            problems.add(ln, "more than " + HexDigits.MAX_EMPTY_RUN + " empty lines in a row; stopped reading here"
+                    + " (is this the right file?)");
+            return false;
+        }
+        return true;
     }
 
     private void flushStage() {

@@ -6,7 +6,9 @@ import java.io.InputStream;
 /**
  * Splits a byte stream into lines without creating a String per line: after {@link #next()}
  * the line is {@code buf[start .. end)}, without its terminator. LF, CRLF and a lone CR each
- * end a line. Lines longer than the buffer are cut and flagged.
+ * end a line. A line that runs past {@code maxLine} bytes without a terminator is flagged
+ * {@link #tooLong} and reading stops there: an endless input (a link to {@code /dev/zero}) must
+ * not be read to its end, which it does not have.
  */
 final class LineReader {
 
@@ -25,12 +27,19 @@ final class LineReader {
     int start;
     int end;
     long lineNumber;
-    /** True when the current line did not fit the buffer; its content is then not available. */
+    /**
+     * True when the current line ran past {@link #maxLine} bytes before its terminator; its
+     * content is then not available and nothing after it is read (the next {@link #next()} is false).
+     */
     boolean tooLong;
+    /** The longest line (without terminator) read in full. */
+    final int maxLine;
 
-    LineReader(InputStream in) {
+    /** Reads {@code in}; a line longer than {@code maxLine} bytes stops reading. */
+    LineReader(InputStream in, int maxLine) {
         this.in = in;
         this.buf = new byte[BUFFER_SIZE];
+        this.maxLine = maxLine;
     }
 
     /** Reads the lines of {@code data[0 .. length)}, which already holds the whole input. */
@@ -39,6 +48,7 @@ final class LineReader {
         this.buf = data;
         this.limit = length;
         this.eof = true;
+        this.maxLine = Integer.MAX_VALUE;
     }
 
     /**
@@ -53,7 +63,9 @@ final class LineReader {
 
     /** Advances to the next line; false at end of input. */
     boolean next() throws IOException {
-        tooLong = false;
+        if (tooLong) {
+            return false;
+        }
         int i = pos;
         while (true) {
             // Scan for a terminator in the filled part of the buffer.
@@ -84,13 +96,12 @@ final class LineReader {
                 return true;
             }
             int scanned = i - pos;
-            if (pos == 0 && limit == buf.length) {
-                // The buffer is full and holds no terminator: cut the line, skip the rest.
-                start = 0;
-                end = 0;
+            if (scanned > maxLine || (pos == 0 && limit == buf.length)) {
+                // No terminator within the longest line allowed: flag the line and stop reading.
+                start = pos;
+                end = pos;
                 lineNumber++;
                 tooLong = true;
-                skipRestOfLine();
                 return true;
             }
             compactAndFill(4096);
@@ -114,41 +125,6 @@ final class LineReader {
             limit += n;
             if (limit - pos > wanted) {
                 return;
-            }
-        }
-    }
-
-    private void skipRestOfLine() throws IOException {
-        pos = 0;
-        limit = 0;
-        while (true) {
-            int n = in.read(buf, 0, buf.length);
-            if (n < 0) {
-                eof = true;
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                if (buf[i] == '\n' || buf[i] == '\r') {
-                    limit = n;
-                    pos = i + 1;
-                    if (buf[i] == '\r') {
-                        if (pos == n) {
-                            // A CRLF split across reads: drop a leading LF on the next read.
-                            limit = 0;
-                            pos = 0;
-                            int c = in.read();
-                            if (c < 0) {
-                                eof = true;
-                            } else if (c != '\n') {
-                                buf[0] = (byte) c;
-                                limit = 1;
-                            }
-                        } else if (buf[pos] == '\n') {
-                            pos++;
-                        }
-                    }
-                    return;
-                }
             }
         }
     }

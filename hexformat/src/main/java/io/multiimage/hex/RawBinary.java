@@ -28,6 +28,12 @@ public final class RawBinary {
 
     /** Reads {@code file} into a new image, its first byte at {@code base}. */
     public static MemoryImage read(Path file, long base) throws IOException, ImageFormatException {
+        if (base >= 0 && Files.isRegularFile(file) && Files.size(file) > MemoryImage.ADDRESS_LIMIT - base) {
+            throw new ImageFormatException(file.toString(), 0, String.format(
+                    "address past 4 GiB: the file of %d bytes placed at base 0x%08X runs past 0xFFFFFFFF",
+                    Files.size(file), base));
+        }
+        // a device or pipe is read up to the end of the address space at most
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), base);
         }

@@ -10,12 +10,17 @@ import java.io.InputStream;
  */
 final class SRecordParser {
 
+    /** The longest record line: 'S', the type digit and 256 bytes as two hex digits each (514 characters). */
+    static final int MAX_LINE = 2 + 2 * 256;
+
     private final boolean strict;
     private final MemoryImage image;
     private final ProblemCollector problems;
 
     private long dataRecords;
     private long endLine;
+    private long lastEmptyLine;
+    private int emptyRun;
 
     SRecordParser(String source, ReadMode mode, MemoryImage image) {
         this.strict = mode == ReadMode.STRICT;
@@ -24,24 +29,30 @@ final class SRecordParser {
     }
 
     void parse(InputStream in) throws IOException, ImageFormatException {
-        LineReader r = new LineReader(in);
+        int maxLine = strict ? MAX_LINE : IntelHexParser.LENIENT_MAX_LINE;
+        LineReader r = new LineReader(in, maxLine);
         byte[] rec = new byte[256];
         boolean go = true;
         while (go && r.next()) {
             long ln = r.lineNumber;
+            byte[] b = r.buf;
             if (endLine > 0) {
+                if (!r.tooLong && HexDigits.isBlankOrDosEnd(b, r.start, r.end)) {
+                    go = emptyLine(ln); // blank lines and a DOS end-of-file character (0x1A), as srec_cat accepts
+                    continue;
+                }
                 if (strict) {
                     problems.add(ln, "data after the termination record of line " + endLine
                             + "; expected the file to end there");
                 }
                 break;
             }
-            if (r.tooLong) {
-                go = problems.add(ln, "line longer than " + LineReader.BUFFER_SIZE
-                        + " characters; an S-record has at most 514");
-                continue;
+            if (r.tooLong || r.end - r.start > maxLine) {
+                problems.add(ln, "line longer than " + maxLine + " characters; an S-record has at most " + MAX_LINE
+                        + " ('S', the type digit and 256 bytes as hex digits); stopped reading here");
+                go = false;
+                break;
             }
-            byte[] b = r.buf;
             int s = r.start;
             int e = r.end;
             int lineStart = s;
@@ -60,12 +71,13 @@ final class SRecordParser {
                     e--;
                 }
                 if (s == e) {
+                    go = emptyLine(ln);
                     continue;
                 }
                 lineStart = s;
             }
             if (s == e) {
-                go = problems.add(ln, "empty line; expected a record starting with 'S'");
+                go = emptyLine(ln); // an empty line: srec_cat skips it too
                 continue;
             }
             if (b[s] != 'S') {
@@ -119,6 +131,18 @@ final class SRecordParser {
                     : "missing termination record: expected S7, S8 or S9 as the last record, found the end of the file");
         }
         problems.throwIfAny();
+    }
+
+    /** Takes an empty line; false (a problem) when too many came in a row. */
+    private boolean emptyLine(long ln) {
+        emptyRun = ln == lastEmptyLine + 1 ? emptyRun + 1 : 1;
+        lastEmptyLine = ln;
+        if (emptyRun > HexDigits.MAX_EMPTY_RUN) {
+            problems.add(ln, "more than " + HexDigits.MAX_EMPTY_RUN + " empty lines in a row; stopped reading here"
+                    + " (is this the right file?)");
+            return false;
+        }
+        return true;
     }
 
     private boolean record(long ln, int type, byte[] rec, int count) {

@@ -195,8 +195,20 @@ class IntelHexReaderTest {
     }
 
     @Test
-    void blankLineAfterEndOfFileIsRejected() {
-        assertProblem(EOF + "\n", 2, "data after the end-of-file record of line 1; expected the file to end there");
+    void blankLinesAndDosEndOfFileCharactersAfterEndOfFileAreAccepted() throws Exception {
+        // srec_cat and Python's intelhex accept these (ReferenceToolsDifferentialTest)
+        for (String tail : List.of("\n", "\r\n\r\n", "\u001A", "\u001A\r\n", "\n\u001A\u001A\n\n")) {
+            MemoryImage image = hex(":0100000011EE\n" + EOF + tail);
+            assertEquals(0x11, image.get(0), tail);
+        }
+    }
+
+    @Test
+    void otherTextAfterEndOfFileIsStillRejected() {
+        assertProblem(EOF + "\u001Ax\n", 2, "data after the end-of-file record of line 1; expected the file to end there");
+        assertProblem(EOF + " \n", 2, "data after the end-of-file record of line 1; expected the file to end there");
+        assertProblem(":00000001FF\u001A\n", 1, "invalid character byte 0x1a at column 12; expected a hex digit");
+        assertProblem(":0100000011EE\n\u001A\n" + EOF, 2, "expected ':' at column 1, found byte 0x1a");
     }
 
     @Test
@@ -234,8 +246,14 @@ class IntelHexReaderTest {
     }
 
     @Test
-    void emptyLineIsRejected() {
-        assertProblem(":0100000011EE\n\n" + EOF, 2, "empty line; expected a record starting with ':'");
+    void emptyLinesAreAcceptedAnywhere() throws Exception {
+        MemoryImage image = hex("\n:0100000011EE\n\n\r\n\r:0100010022DC\r\n\r\n" + EOF + "\n");
+        assertArrayEquals(bytes(0x11, 0x22), image.read(0, 2, (byte) 0));
+    }
+
+    @Test
+    void whitespaceOnlyLineIsStillRejected() {
+        assertProblem(":0100000011EE\n \n" + EOF, 2, "stray whitespace (a space) at column 1; expected ':'");
     }
 
     @Test
@@ -261,12 +279,57 @@ class IntelHexReaderTest {
     }
 
     @Test
-    void overlongLineIsReportedAndReadingContinues() {
-        String longLine = ":" + "0".repeat(LineReader.BUFFER_SIZE + 100) + "\n";
-        ImageFormatException e = hexError(":0100000011EE\n" + longLine + ":0100000012ED\n" + EOF);
-        assertEquals(new Problem("t.hex", 2, "line longer than 1048576 characters; an Intel HEX record has at most 521"),
-                e.problems().get(0));
-        assertEquals(3, e.problems().get(1).line());
+    void overlongLineStopsReadingWithItsLine() {
+        String message = "line longer than 521 characters; an Intel HEX record has at most 521 (':' and 260 bytes as"
+                + " hex digits); stopped reading here";
+        for (String longLine : List.of(":" + "0".repeat(521) + "\n", ":" + "0".repeat(LineReader.BUFFER_SIZE + 100) + "\n",
+                "x".repeat(3 * LineReader.BUFFER_SIZE))) {
+            ImageFormatException e = hexError(":0100000011EE\n" + longLine + ":0100000012ED\n" + EOF);
+            assertEquals(List.of(new Problem("t.hex", 2, message)), e.problems());
+        }
+    }
+
+    @Test
+    void longestRecordIsRead() throws Exception {
+        MemoryImage image = new MemoryImage();
+        byte[] data = new byte[255];
+        java.util.Arrays.fill(data, (byte) 0x5A);
+        image.write(0x0, data);
+        String text = Texts.hexText(image, IntelHex.WriteOptions.DEFAULT.withRecordSize(255));
+        assertEquals(521, text.lines().mapToInt(String::length).max().orElseThrow());
+        assertEquals(image, hex(text));
+    }
+
+    @Test
+    void endlessRunOfEmptyLinesStops() throws Exception {
+        for (ReadMode mode : ReadMode.values()) {
+            for (String prefix : List.of("", ":0100000011EE\n" + EOF)) {
+                ImageFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(30), () -> assertThrows(ImageFormatException.class,
+                                () -> IntelHex.read(new java.io.SequenceInputStream(new ByteArrayInputStream(
+                                        prefix.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                                        new EndlessStream((byte) '\n')), "lines.hex", mode)));
+                long first = prefix.isEmpty() ? 1 : 3;
+                assertEquals(List.of(new Problem("lines.hex", first + HexDigits.MAX_EMPTY_RUN,
+                        "more than 65536 empty lines in a row; stopped reading here (is this the right file?)")),
+                        e.problems(), mode.name());
+            }
+        }
+        // as many as allowed are fine
+        assertEquals(0x11, hex(":0100000011EE\n" + "\n".repeat(HexDigits.MAX_EMPTY_RUN) + EOF).get(0));
+    }
+
+    @Test
+    void endlessInputEndsAtTheFirstOverlongLine() {
+        // an input that never ends, like a link to /dev/zero: reading must stop by itself
+        for (ReadMode mode : ReadMode.values()) {
+            ImageFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(30), () -> assertThrows(ImageFormatException.class,
+                            () -> IntelHex.read(new EndlessStream((byte) 0), "zero.hex", mode)));
+            assertEquals(1, e.getLine(), mode.name());
+            assertTrue(e.problems().get(0).message().startsWith("line longer than"), e.getMessage());
+            assertEquals(1, e.problems().size());
+        }
     }
 
     @Test
@@ -310,6 +373,26 @@ class IntelHexReaderTest {
         for (String text : List.of(":0100000011EF\n", ":0100000011EE\n:0100000012ED\n", ":01000000G1EE\n",
                 ":00000006FA\n", ":0200000011ED\n")) {
             assertThrows(ImageFormatException.class, () -> hex(text, ReadMode.LENIENT), text);
+        }
+    }
+
+    /** The same byte for ever, as {@code /dev/zero} gives. */
+    static final class EndlessStream extends java.io.InputStream {
+        private final byte value;
+
+        EndlessStream(byte value) {
+            this.value = value;
+        }
+
+        @Override
+        public int read() {
+            return value & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            java.util.Arrays.fill(b, off, off + len, value);
+            return len;
         }
     }
 

@@ -53,6 +53,27 @@ class ParallelIntelHexReaderTest {
         }
     }
 
+    @Test
+    void blankLinesEverywhereAndDosEndOfFileGiveTheSequentialResult() throws Exception {
+        MemoryImage image = bigImage(3);
+        String text = Texts.hexText(image, IntelHex.WriteOptions.DEFAULT.withRecordSize(16)).replace("\n:1", "\n\r\n:1");
+        Path file = write(text + "\n\u001A\r\n");
+        assertTrue(ParallelIntelHexReader.tryRead(file, "big.hex").isPresent(), "blank lines keep the parallel path");
+        assertEquals(image, IntelHex.read(file));
+        assertEquals(sequential(file), IntelHex.read(file));
+    }
+
+    @Test
+    void overlongLineInAChunkIsReportedLikeTheSequentialReader() throws Exception {
+        String text = Texts.hexText(bigImage(4), IntelHex.WriteOptions.DEFAULT.withRecordSize(16));
+        int middle = text.indexOf('\n', text.length() / 2) + 1;
+        Path file = write(text.substring(0, middle) + ":" + "0".repeat(600) + "\n" + text.substring(middle));
+        ImageFormatException parallel = assertThrows(ImageFormatException.class, () -> IntelHex.read(file));
+        ImageFormatException seq = assertThrows(ImageFormatException.class, () -> sequential(file));
+        assertEquals(seq.problems(), parallel.problems());
+        assertTrue(parallel.problems().get(0).message().startsWith("line longer than 521 characters"));
+    }
+
     @ParameterizedTest
     @EnumSource(LineEnding.class)
     void wellFormedFileIsReadInParallelWithTheSameResult(LineEnding ending) throws Exception {

@@ -1,6 +1,7 @@
 package io.multiimage.hex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.file.Files;
@@ -140,5 +141,116 @@ class ReferenceToolsDifferentialTest {
                         + " print(len(ih))"), dir, 60).assertSuccess();
         String expectedStart = seed % 2 == 0 ? "[('CS', 4660), ('IP', 22136)]" : "[('EIP', 134218033)]";
         assertEquals(expectedStart + "\n" + image.size(), result.stdout().strip());
+    }
+
+    private static final String INTELHEX_SHA256 = """
+            import sys, hashlib, struct
+            from intelhex import IntelHex
+            try:
+                ih = IntelHex(sys.argv[1])
+            except Exception as e:
+                print('rejected: %s' % e)
+                sys.exit(0)
+            h = hashlib.sha256()
+            for start, end in ih.segments():
+                h.update(struct.pack('>II', start, end - start))
+                h.update(bytes(ih.tobinarray(start=start, end=end - 1)))
+            print(h.hexdigest())
+            """;
+
+    /** Empty lines (LF or CRLF) between records and at the end. */
+    private static String withBlankLines(String text, Random random) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("(?<=\\n)")) {
+            out.append(line);
+            if (random.nextInt(5) == 0) {
+                out.append(random.nextBoolean() ? "\n" : "\r\n");
+            }
+        }
+        return out.append("\r\n\n").toString();
+    }
+
+    /** One or two DOS end-of-file characters, maybe with a line end. */
+    private static String dosEnd(Random random) {
+        return "\u001A".repeat(1 + random.nextInt(2)) + (random.nextBoolean() ? "\r\n" : "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {61, 62, 63, 64})
+    void blankLinesAndDosEndOfFileAreReadLikeSrecCatAndIntelhex(long seed, @TempDir Path dir) throws Exception {
+        Path srecCat = ReferenceTools.require("srec_cat", "srecord");
+        Path python = ReferenceTools.debianPython("intelhex", "python3-intelhex");
+        Random random = new Random(seed);
+        MemoryImage image = RandomImages.sparse(random);
+        String text = withBlankLines(Texts.hexText(image, IntelHex.WriteOptions.DEFAULT
+                .withLineEnding(random.nextBoolean() ? LineEnding.LF : LineEnding.CRLF)), random) + dosEnd(random);
+        Files.writeString(dir.resolve("in.hex"), text, java.nio.charset.StandardCharsets.ISO_8859_1);
+        MemoryImage ours = IntelHex.read(dir.resolve("in.hex"));
+        assertEquals(image, ours, "seed " + seed);
+
+        ReferenceTools.Result cat = ReferenceTools.run(List.of(srecCat.toString(), "in.hex", "-Intel", "-o", "theirs.hex",
+                "-Intel"), dir, 120).assertSuccess();
+        assertEquals("", cat.stderr(), "srec_cat takes the file without a warning");
+        MemoryImage theirs = IntelHex.read(dir.resolve("theirs.hex"));
+        assertEquals(ours.sha256(), theirs.sha256(), "seed " + seed);
+
+        Files.writeString(dir.resolve("sha.py"), INTELHEX_SHA256);
+        String intelhex = ReferenceTools.run(List.of(python.toString(), "sha.py", "in.hex"), dir, 120).assertSuccess()
+                .stdout().strip();
+        assertEquals(ours.sha256(), intelhex, "seed " + seed);
+
+        // S-records: srec_cat takes blank lines silently, and a DOS end-of-file character after the
+        // termination record with "warning: ignoring garbage lines"; we take both
+        String srecText = withBlankLines(Texts.srecText(image, SRecord.WriteOptions.DEFAULT), random);
+        Files.writeString(dir.resolve("in.srec"), srecText, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.writeString(dir.resolve("dos.srec"), srecText + dosEnd(random), java.nio.charset.StandardCharsets.ISO_8859_1);
+        ReferenceTools.Result catSrec = ReferenceTools.run(List.of(srecCat.toString(), "in.srec", "-Motorola", "-o",
+                "theirs2.hex", "-Intel"), dir, 120).assertSuccess();
+        assertEquals("", catSrec.stderr(), "srec_cat takes the S-record file without a warning");
+        ReferenceTools.Result catDos = ReferenceTools.run(List.of(srecCat.toString(), "dos.srec", "-Motorola", "-o",
+                "theirs3.hex", "-Intel"), dir, 120).assertSuccess();
+        assertTrue(catDos.stderr().strip().endsWith("warning: ignoring garbage lines"), catDos.stderr());
+        assertEquals(1, catDos.stderr().lines().count(), catDos.stderr());
+        for (String file : List.of("in.srec", "dos.srec")) {
+            assertEquals(image.sha256(), SRecord.read(dir.resolve(file)).sha256(), file + " seed " + seed);
+        }
+        assertEquals(image.sha256(), IntelHex.read(dir.resolve("theirs2.hex")).sha256(), "seed " + seed);
+        assertEquals(image.sha256(), IntelHex.read(dir.resolve("theirs3.hex")).sha256(), "seed " + seed);
+    }
+
+    /**
+     * Where the three readers stand on the odd inputs around #15: we accept exactly what both
+     * tools accept without a warning, except text after the end-of-file record, which strict
+     * reading keeps refusing (both tools ignore it; {@code --lenient} does too).
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "empty lines           | :0100000011EE\\n\\n\\r\\n:00000001FF\\n\\n  | true  | true  | true",
+        "dos end after eof     | :0100000011EE\\n:00000001FF\\r\\n\\u001A      | true  | true  | true",
+        "blank line of spaces  | :0100000011EE\\n   \\n:00000001FF\\n          | false | false | false",
+        "dos end on eof line   | :0100000011EE\\n:00000001FF\\u001A         | false | false | false",
+        "dos end before eof    | :0100000011EE\\n\\u001A\\n:00000001FF\\n      | false | false | false",
+        "text after eof        | :0100000011EE\\n:00000001FF\\ngarbage\\n    | false | true  | true",
+    })
+    void oddInputsAreAcceptedExactlyWhereTheToolsAgree(String name, String escaped, boolean ours, boolean srecCatClean,
+            boolean intelhex, @TempDir Path dir) throws Exception {
+        Path srecCat = ReferenceTools.require("srec_cat", "srecord");
+        Path python = ReferenceTools.debianPython("intelhex", "python3-intelhex");
+        String text = escaped.replace("\\n", "\n").replace("\\r", "\r").replace("\\u001A", "\u001A");
+        Files.writeString(dir.resolve("in.hex"), text, java.nio.charset.StandardCharsets.ISO_8859_1);
+        boolean weAccept;
+        try {
+            IntelHex.read(dir.resolve("in.hex"));
+            weAccept = true;
+        } catch (ImageFormatException e) {
+            weAccept = false;
+        }
+        ReferenceTools.Result cat = ReferenceTools.run(List.of(srecCat.toString(), "in.hex", "-Intel", "-o", "out.hex",
+                "-Intel"), dir, 120);
+        Files.writeString(dir.resolve("sha.py"), INTELHEX_SHA256);
+        String ih = ReferenceTools.run(List.of(python.toString(), "sha.py", "in.hex"), dir, 120).assertSuccess().stdout();
+        assertEquals(ours, weAccept, name + ": ours");
+        assertEquals(srecCatClean, cat.exitCode() == 0 && cat.stderr().isEmpty(), name + ": srec_cat " + cat.stderr());
+        assertEquals(intelhex, !ih.startsWith("rejected"), name + ": intelhex " + ih);
     }
 }

@@ -121,6 +121,38 @@ class SRecordTest {
     }
 
     @Test
+    void blankLinesAnywhereAndDosEndOfFileAfterTerminationAreAccepted() throws Exception {
+        MemoryImage image = srec("\nS1040000AA51\r\n\r\n\nS9030000FC\r\n\r\n\u001A");
+        assertEquals(0xAA, image.get(0));
+        assertEquals(0xAA, srec("S1040000AA51\nS9030000FC\n\u001A\u001A\n\n").get(0));
+    }
+
+    @Test
+    void otherTextAfterTerminationAndWhitespaceLinesAreStillReported() {
+        assertProblem("S9030000FC\n\u001Ax\n", 2, "data after the termination record of line 1; expected the file to end"
+                + " there");
+        assertProblem("S1040000AA51\n\t\nS9030000FC\n", 2, "stray whitespace (a tab) at column 1; expected 'S'");
+    }
+
+    @Test
+    void overlongLineAndEndlessInputStopReadingWithTheirLine() {
+        String message = "line longer than 514 characters; an S-record has at most 514 ('S', the type digit and 256"
+                + " bytes as hex digits); stopped reading here";
+        assertProblem("S1040000AA51\nS1" + "0".repeat(513) + "\nS9030000FC\n", 2, message);
+        ImageFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> assertThrows(ImageFormatException.class,
+                        () -> SRecord.read(new IntelHexReaderTest.EndlessStream((byte) 'S'), "zero.srec",
+                                ReadMode.STRICT)));
+        assertEquals(List.of(new Problem("zero.srec", 1, message)), e.problems());
+        ImageFormatException lines = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> assertThrows(ImageFormatException.class,
+                        () -> SRecord.read(new IntelHexReaderTest.EndlessStream((byte) '\r'), "cr.srec",
+                                ReadMode.LENIENT)));
+        assertEquals(List.of(new Problem("cr.srec", 1 + HexDigits.MAX_EMPTY_RUN, "more than 65536 empty lines in a"
+                + " row; stopped reading here (is this the right file?)")), lines.problems());
+    }
+
+    @Test
     void conflictingBytesAreReported() {
         assertProblem("S1040000AA51\nS1040000AB50\nS9030000FC\n", 2,
                 "two different values for address 0x00000000: an earlier record wrote 0xAA, this record writes 0xAB");

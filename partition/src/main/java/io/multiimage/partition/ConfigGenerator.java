@@ -237,16 +237,22 @@ public final class ConfigGenerator {
         return new ArrayList<>(parts.entrySet());
     }
 
+    /** Containers down the first span members (a loop, not recursion: the chain comes from a file). */
     private static int depth(Map<String, Map<String, Object>> parts, String key, int depth) {
-        Map<String, Object> p = parts.get(key);
-        if (p == null || depth > parts.size()) {
-            return depth;
+        int d = depth;
+        String name = key;
+        while (true) {
+            Map<String, Object> p = parts.get(name);
+            if (p == null || d > parts.size()) {
+                return d;
+            }
+            List<Object> span = Props.asList(p.get("span"));
+            if (span == null || span.isEmpty()) {
+                return d;
+            }
+            name = String.valueOf(span.get(0));
+            d++;
         }
-        List<Object> span = Props.asList(p.get("span"));
-        if (span == null || span.isEmpty()) {
-            return depth;
-        }
-        return depth(parts, String.valueOf(span.get(0)), depth + 1);
     }
 
     /** Writes lines with or without domain prefix, as the reference decides. */

@@ -92,7 +92,7 @@ final class DomainSolver {
         Map<String, Map<String, Object>> reqs = new LinkedHashMap<>();
         Map<String, String> firstFile = new LinkedHashMap<>();
         for (RequestSource source : config.requests()) {
-            Loaded loaded = load(source);
+            Loaded loaded = load(source, false);
             for (Map.Entry<String, Map<String, Object>> e : loaded.entries.entrySet()) {
                 String key = e.getKey();
                 String where = loaded.where(key);
@@ -115,7 +115,7 @@ final class DomainSolver {
         if (config.staticConfig() == null) {
             return new LinkedHashMap<>();
         }
-        Loaded loaded = load(config.staticConfig());
+        Loaded loaded = load(config.staticConfig(), true);
         for (String key : loaded.entries.keySet()) {
             origins.redefine(key, loaded.where(key));
         }
@@ -139,16 +139,24 @@ final class DomainSolver {
         }
     }
 
-    private static Loaded load(RequestSource source) throws PartitionException {
+    private Loaded load(RequestSource source, boolean isStatic) throws PartitionException {
         Object root;
         Map<String, Integer> lines = Map.of();
+        EntryChecker.KeyLines keyLines = (mapping, key) -> 0;
         if (source.text() != null) {
-            YamlReader.Document doc = YamlReader.parse(source.label(), source.text());
-            root = doc.root();
-            lines = doc.topLevelLines();
+            YamlTextParser.Parsed parsed = YamlReader.parseWithKeyLines(source.label(), source.text());
+            root = parsed.document().root();
+            lines = parsed.document().topLevelLines();
+            Map<Map<String, Object>, Map<String, Integer>> all = parsed.keyLines();
+            keyLines = (mapping, key) -> {
+                Map<String, Integer> of = all.get(mapping);
+                Integer line = of == null ? null : of.get(key);
+                return line == null ? 0 : line;
+            };
         } else {
             root = Props.deepCopy(source.parsed(), new IdentityHashMap<>());
         }
+        EntryChecker checker = new EntryChecker(source.label(), keyLines, generatedNames());
         Loaded loaded = new Loaded(source.label(), lines);
         if (root == null) {
             return loaded;
@@ -164,9 +172,22 @@ final class DomainSolver {
                 throw new PartitionException("partition '" + e.getKey() + "' must be a mapping of properties, found "
                         + Props.repr(e.getValue()), List.of(e.getKey()), List.of(loaded.where(e.getKey())));
             }
+            Integer line = lines.get(e.getKey());
+            checker.check(e.getKey(), props, line == null ? 0 : line, isStatic);
             loaded.entries.put(e.getKey(), props);
         }
         return loaded;
+    }
+
+    /** Records the partition manager writes itself: free-space partitions and dynamic partitions. */
+    private Set<String> generatedNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Region r : config.regions()) {
+            names.add(r.name());
+            names.add(r.effectiveDynamicPartition());
+        }
+        names.add("app");
+        return names;
     }
 
     private static void defaultRegions(Map<String, Map<String, Object>> partitions) {

@@ -158,6 +158,12 @@ final class PlacementOrder {
             throw ctx.origins.error("containers span each other in a loop: " + String.join(" -> ", path) + " -> "
                     + container, new ArrayList<>(path));
         }
+        if (path.size() > YamlReader.MAX_DEPTH) {
+            // a limit, like the YAML reader's: this walk recurses once per level
+            String outermost = path.iterator().next();
+            throw ctx.origins.error("nesting deeper than " + YamlReader.MAX_DEPTH + " levels: container '" + outermost
+                    + "' spans a container that spans a container ... " + YamlReader.MAX_DEPTH + " times", outermost);
+        }
         for (Object m : spanOf(containers.get(container), container)) {
             String name = String.valueOf(m);
             if (containers.containsKey(name)) {

@@ -10,8 +10,9 @@ import java.util.Map;
  * {@link java.util.ArrayList}s, integers (also {@code 0x..}) {@link Long}s, floats
  * {@link Double}s, {@code true/false/yes/no/on/off} {@link Boolean}s, {@code null}, {@code ~} and
  * empty values {@code null}, and an alias yields the <em>same</em> object as its anchor (so
- * anchored lists are written back with anchors). A repeated key keeps its first position and
- * takes the last value.
+ * anchored lists are written back with anchors). A key given twice in one mapping is an error
+ * (PyYAML keeps the last value silently), and so is nesting deeper than {@link #MAX_DEPTH}
+ * levels.
  *
  * <p>Hand-written for the subset these files use (block and flow collections, plain and
  * one-line quoted scalars, comments, anchors, one document): a YAML library costs more class
@@ -29,6 +30,9 @@ public final class YamlReader {
      */
     public record Document(Object root, Map<String, Integer> topLevelLines) {}
 
+    /** The deepest nesting of collections a document may have ({@code FILE:LINE: nesting deeper than N levels}). */
+    public static final int MAX_DEPTH = YamlTextParser.MAX_DEPTH;
+
     private YamlReader() {}
 
     /**
@@ -41,8 +45,15 @@ public final class YamlReader {
      *                            subset; its source is {@code label:line}
      */
     public static Document parse(String label, String text) throws PartitionException {
+        return parseWithKeyLines(label, text).document();
+    }
+
+    /** Like {@link #parse}, also giving the line of every key of every mapping (by mapping identity). */
+    static YamlTextParser.Parsed parseWithKeyLines(String label, String text) throws PartitionException {
         try {
-            return YamlTextParser.parse(text);
+            return YamlTextParser.parseWithKeyLines(text);
+        } catch (YamlTextParser.TooDeep e) {
+            throw new PartitionException(e.getMessage(), List.of(), List.of(label + ":" + e.line));
         } catch (YamlTextParser.SyntaxError e) {
             throw new PartitionException("not valid YAML: " + e.getMessage(), List.of(),
                     List.of(label + ":" + e.line));

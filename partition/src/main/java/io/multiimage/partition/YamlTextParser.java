@@ -3,6 +3,7 @@ package io.multiimage.partition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,15 @@ import java.util.Set;
  */
 final class YamlTextParser {
 
+    /**
+     * Deepest nesting of collections accepted. Partition files nest four or five levels; the
+     * limit only stops hostile input before the recursive descent exhausts the thread's stack
+     * (every level costs a few stack frames here and in the code that walks the result).
+     */
+    static final int MAX_DEPTH = 1000;
+
     /** A syntax error: what was expected or is not supported, and the 1-based line. */
-    static final class SyntaxError extends Exception {
+    static class SyntaxError extends Exception {
         private static final long serialVersionUID = 1L;
         final int line;
 
@@ -29,6 +37,18 @@ final class YamlTextParser {
             this.line = line;
         }
     }
+
+    /** Valid YAML nested deeper than {@link #MAX_DEPTH}: refused, but not a syntax error. */
+    static final class TooDeep extends SyntaxError {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep(int line) {
+            super("nesting deeper than " + MAX_DEPTH + " levels", line);
+        }
+    }
+
+    /** The parse result with the line of every key of every mapping (by mapping identity). */
+    record Parsed(YamlReader.Document document, Map<Map<String, Object>, Map<String, Integer>> keyLines) {}
 
     /** A scalar before it is typed: keys keep their text, values are resolved. */
     private record Scalar(String text, boolean plain, int line) {}
@@ -41,6 +61,7 @@ final class YamlTextParser {
     private final Map<String, Integer> anchorLines = new HashMap<>();
     private final Set<String> openAnchors = new HashSet<>();
     private final Map<String, Integer> topLevelLines = new LinkedHashMap<>();
+    private final Map<Map<String, Object>, Map<String, Integer>> keyLines = new IdentityHashMap<>();
 
     private YamlTextParser(String text) {
         this.s = normaliseLineBreaks(text);
@@ -48,9 +69,14 @@ final class YamlTextParser {
 
     /** The root value of the only document in {@code text} and the line of each top-level key. */
     static YamlReader.Document parse(String text) throws SyntaxError {
+        return parseWithKeyLines(text).document();
+    }
+
+    /** Like {@link #parse}, also giving the line of every key of every mapping. */
+    static Parsed parseWithKeyLines(String text) throws SyntaxError {
         YamlTextParser p = new YamlTextParser(text);
         Object root = p.document();
-        return new YamlReader.Document(root, Map.copyOf(p.topLevelLines));
+        return new Parsed(new YamlReader.Document(root, Map.copyOf(p.topLevelLines)), p.keyLines);
     }
 
     private static char[] normaliseLineBreaks(String text) {
@@ -124,6 +150,7 @@ final class YamlTextParser {
      * @param depth      0 for the root
      */
     private Object node(int parent, boolean compact, boolean indentless, int depth) throws SyntaxError {
+        checkDepth(depth);
         char c = peek();
         int nodeLine = line;
         int column = col();
@@ -225,15 +252,17 @@ final class YamlTextParser {
                     + "'key: value' on the same line; quote it or nest it on the next line)", firstKey.line());
         }
         Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        keyLines.put(map, lines);
         Scalar key = firstKey;
         while (true) {
             pos++; // the ':'
+            newKey(lines, key.text(), key.line());
             if (depth == 0) {
                 topLevelLines.putIfAbsent(key.text(), key.line());
             }
             skipSpaces();
             Object value = atLineEnd() ? valueOnNextLines(indent, true, depth + 1) : node(indent, false, true, depth + 1);
-            // a repeated key keeps its first position and takes the last value, like PyYAML
             map.put(key.text(), value);
             if (atEnd() || col() < indent || atMarker('-') || atMarker('.')) {
                 return map;
@@ -364,6 +393,7 @@ final class YamlTextParser {
     /** A flow node; scalars stay {@link Scalar} so a caller can use them as keys. */
     private Object flowItem(int depth) throws SyntaxError {
         skipFlowSpace();
+        checkDepth(depth);
         int itemLine = line;
         char c = peek();
         switch (c) {
@@ -388,7 +418,9 @@ final class YamlTextParser {
                         // [key: value] is a one-pair mapping
                         Map<String, Object> pair = new LinkedHashMap<>();
                         pos++;
-                        pair.put(flowKey(item), flowValue(depth + 2));
+                        String pairKey = flowKey(item);
+                        keyLines.put(pair, Map.of(pairKey, ((Scalar) item).line()));
+                        pair.put(pairKey, flowValue(depth + 2));
                         item = pair;
                         skipFlowSpace();
                     } else if (item instanceof Scalar sc) {
@@ -404,6 +436,8 @@ final class YamlTextParser {
                 pos++;
                 int open = line;
                 Map<String, Object> map = new LinkedHashMap<>();
+                Map<String, Integer> lines = new HashMap<>();
+                keyLines.put(map, lines);
                 while (true) {
                     skipFlowSpace();
                     if (peek() == '}') {
@@ -423,6 +457,7 @@ final class YamlTextParser {
                         pos++;
                         value = flowValue(depth + 1);
                     }
+                    newKey(lines, key, keyLine);
                     if (depth == 0) {
                         topLevelLines.putIfAbsent(key, keyLine);
                     }
@@ -461,6 +496,24 @@ final class YamlTextParser {
                 rejectIndicator(c);
                 return new Scalar(plainText(true), true, itemLine);
             }
+        }
+    }
+
+    /**
+     * Records a key of a mapping; a key given twice is an error. YAML requires unique keys;
+     * PyYAML silently keeps the last value, which hides a mistake (two {@code size:} lines).
+     */
+    private static void newKey(Map<String, Integer> lines, String key, int keyLine) throws SyntaxError {
+        Integer first = lines.putIfAbsent(key, keyLine);
+        if (first != null) {
+            throw new SyntaxError("duplicate key '" + key + "' (first on line " + first
+                    + "); a mapping may give each key only once", keyLine);
+        }
+    }
+
+    private void checkDepth(int depth) throws SyntaxError {
+        if (depth > MAX_DEPTH) {
+            throw new TooDeep(line);
         }
     }
 

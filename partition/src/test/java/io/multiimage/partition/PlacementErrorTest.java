@@ -286,4 +286,30 @@ class PlacementErrorTest {
                 null, List.of(flash(0x1000), Region.of("flash", 0x1000, 0x1000, PlacementStrategy.START_TO_END))));
         assertTrue(e.getMessage().contains("region name 'flash' is part of region name 'flash_primary'"));
     }
+
+    @Test
+    void containersNestedDeeperThanTheLimitAreRefused() {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            yaml.append("c").append(i).append(":\n  span: [c").append(i + 1).append("]\n");
+        }
+        yaml.append("c20000:\n  size: 0x100\n  placement: {after: [start]}\n");
+        PartitionException e = fails(FLASH, null, "spans.yml", yaml.toString());
+        assertEquals("spans.yml:1: nesting deeper than 1000 levels: container 'c0' spans a container that spans a"
+                + " container ... 1000 times", e.getMessage());
+    }
+
+    @Test
+    void headersOfALongContainerChainAreWrittenWithoutRecursion() throws PartitionException {
+        // partitions.yml is input to 'output'; a chain of containers must not exhaust the stack
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            yaml.append("c").append(i).append(":\n  address: 0x0\n  end_address: 0x100\n  region: flash_primary\n"
+                    + "  size: 0x100\n  span: [c").append(i + 1).append("]\n");
+        }
+        yaml.append("c20000:\n  address: 0x0\n  end_address: 0x100\n  region: flash_primary\n  size: 0x100\n");
+        OutputDomain domain = OutputDomain.parse("", "partitions.yml", yaml.toString(), "regions.yml",
+                "flash_primary:\n  base_address: 0x0\n  device: ''\n  name: flash_primary\n  size: 0x1000\n");
+        assertTrue(ConfigGenerator.pmConfig(List.of(domain)).contains("PM_ALL_BY_SIZE=\"c20000 c19999 "));
+    }
 }

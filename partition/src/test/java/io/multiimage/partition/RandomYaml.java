@@ -82,6 +82,15 @@ final class RandomYaml {
         return random.nextDouble() < p;
     }
 
+    /** A key not in {@code used} (the texts of {@link #KEYS} are all different). */
+    private String pickUnused(List<String> used) {
+        String key = pick(KEYS);
+        while (used.contains(key)) {
+            key = pick(KEYS);
+        }
+        return key;
+    }
+
     private String pick(String[] options) {
         return options[random.nextInt(options.length)];
     }
@@ -112,8 +121,8 @@ final class RandomYaml {
                 filler(indent);
                 out.append(spaces(indent));
             }
-            // now and then a repeated key: first position, last value
-            String key = !keys.isEmpty() && chance(0.05) ? keys.get(0) : pick(KEYS);
+            // each key once: a repeated key is an error (YamlReaderTest)
+            String key = pickUnused(keys);
             keys.add(key);
             out.append(key).append(':');
             valueAfterKey(indent, depth + 1);
@@ -221,12 +230,15 @@ final class RandomYaml {
         int n = random.nextInt(4);
         boolean map = chance(0.5);
         b.append(map ? '{' : '[');
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 b.append(chance(0.1) ? " ,  " : ", ");
             }
             if (map) {
-                b.append(pick(KEYS));
+                String key = pickUnused(keys);
+                keys.add(key);
+                b.append(key);
                 if (chance(0.1)) {
                     continue; // {key} has a null value
                 }

@@ -1,6 +1,8 @@
 package io.multiimage.partition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.testkit.ReferenceTools;
 import java.io.IOException;
@@ -20,12 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class YamlReaderPyYamlTest {
 
-    /** Prints one JSON line per file given on the command line. */
+    /**
+     * Prints one JSON line per file given on the command line, or {@code ERROR <context line>
+     * <problem line>} (1-based, 0 when PyYAML gives none) for a file PyYAML rejects.
+     */
     private static final String SCRIPT = String.join("\n",
             "import json, sys, yaml",
             "for path in sys.argv[1:]:",
             "    with open(path, encoding='utf-8') as f:",
-            "        value = yaml.safe_load(f.read())",
+            "        try:",
+            "            value = yaml.safe_load(f.read())",
+            "        except yaml.YAMLError as e:",
+            "            lines = [m.line + 1 if m else 0 for m in (getattr(e, 'context_mark', None),"
+                    + " getattr(e, 'problem_mark', None))]",
+            "            print('ERROR %d %d' % tuple(lines))",
+            "            continue",
             "    print(json.dumps(value, ensure_ascii=True, separators=(',', ':')))");
 
     @Test
@@ -57,7 +68,17 @@ class YamlReaderPyYamlTest {
         List<String> expected = ReferenceTools.run(command, null, 120).assertSuccess().stdout().lines().toList();
         assertEquals(files.size(), expected.size(), "one JSON line per file");
         for (int i = 0; i < files.size(); i++) {
-            Object root = YamlReader.parse("t", Files.readString(files.get(i), StandardCharsets.UTF_8)).root();
+            String text = Files.readString(files.get(i), StandardCharsets.UTF_8);
+            if (expected.get(i).startsWith("ERROR ")) {
+                // a deliberately broken file: rejected by both, on one of the lines PyYAML names
+                PartitionException e = assertThrows(PartitionException.class, () -> YamlReader.parse("t", text),
+                        files.get(i) + ": PyYAML rejects it");
+                List<String> pyLines = List.of(expected.get(i).substring(6).split(" "));
+                String ours = e.sources().get(0).substring(2);
+                assertTrue(pyLines.contains(ours), files.get(i) + ": PyYAML " + pyLines + ", ours " + e.getMessage());
+                continue;
+            }
+            Object root = YamlReader.parse("t", text).root();
             assertEquals(expected.get(i), json(root), files.get(i).toString());
         }
     }

@@ -85,10 +85,71 @@ class YamlReaderTest {
     }
 
     @Test
-    void aRepeatedKeyKeepsItsFirstPositionAndTakesTheLastValue() throws PartitionException {
-        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "a: 1\nb: 2\na: 3\n").root();
-        assertEquals(List.of("a", "b"), new ArrayList<>(root.keySet()));
-        assertEquals(3L, root.get("a"));
+    void aKeyGivenTwiceIsRefusedNamingBothLines() {
+        PartitionException block = assertThrows(PartitionException.class,
+                () -> YamlReader.parse("pm.yml", "boot:\n  size: 0x1000\n  placement: {after: [start]}\n  size: 0x2000\n"));
+        assertEquals("pm.yml:4: not valid YAML: duplicate key 'size' (first on line 2); a mapping may give each key"
+                + " only once", block.getMessage());
+        PartitionException top = assertThrows(PartitionException.class,
+                () -> YamlReader.parse("pm.yml", "a: 1\nb: 2\na: 3\n"));
+        assertEquals(List.of("pm.yml:3"), top.sources());
+        assertTrue(top.detail().contains("duplicate key 'a' (first on line 1)"), top.getMessage());
+        PartitionException flow = assertThrows(PartitionException.class,
+                () -> YamlReader.parse("pm.yml", "a:\n  placement: {after: [x],\n     after: [y]}\n"));
+        assertEquals(List.of("pm.yml:3"), flow.sources());
+        assertTrue(flow.detail().contains("duplicate key 'after' (first on line 2)"), flow.getMessage());
+    }
+
+    @Test
+    void equalKeysInDifferentMappingsAreFine() throws PartitionException {
+        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "a: {size: 1}\nb:\n  size: 2\nc: [size: 3, size: 4]\n").root();
+        assertEquals(List.of("a", "b", "c"), new ArrayList<>(root.keySet()));
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedWithItsLine() {
+        String flowSequences = "a: 1\nb: " + "[".repeat(100_000) + "\n";
+        PartitionException e = assertThrows(PartitionException.class, () -> YamlReader.parse("pm.yml", flowSequences));
+        assertEquals("pm.yml:2: nesting deeper than 1000 levels", e.getMessage());
+        String flowMappings = "a:\n  " + "{b: ".repeat(20_000) + "1" + "}".repeat(20_000) + "\n";
+        e = assertThrows(PartitionException.class, () -> YamlReader.parse("pm.yml", flowMappings));
+        assertEquals("pm.yml:2: nesting deeper than 1000 levels", e.getMessage());
+        StringBuilder block = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            block.append(" ".repeat(i)).append("k:\n");
+        }
+        e = assertThrows(PartitionException.class, () -> YamlReader.parse("pm.yml", block.toString()));
+        assertEquals("pm.yml:1002: nesting deeper than 1000 levels", e.getMessage());
+        String sequences = "- ".repeat(5_000) + "x\n";
+        e = assertThrows(PartitionException.class, () -> YamlReader.parse("pm.yml", sequences));
+        assertEquals("pm.yml:1: nesting deeper than 1000 levels", e.getMessage());
+    }
+
+    @Test
+    void nestingUpToTheLimitIsReadAndWalkedOnASmallStack() throws Exception {
+        // the limit must leave room: parse, compare, copy and write a document nested exactly
+        // MAX_DEPTH levels on a thread with half the default stack of a 64-bit JVM
+        String flow = "a: " + "[".repeat(YamlReader.MAX_DEPTH) + "]".repeat(YamlReader.MAX_DEPTH) + "\n";
+        StringBuilder block = new StringBuilder();
+        for (int i = 0; i <= YamlReader.MAX_DEPTH; i++) {
+            block.append(" ".repeat(i)).append("k:\n"); // line n holds a node n - 1 levels deep
+        }
+        Object[] outcome = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                Map<String, Object> f = Props.asMap(YamlReader.parse("t", flow).root());
+                Map<String, Object> b = Props.asMap(YamlReader.parse("t", block.toString()).root());
+                boolean same = f.equals(Props.deepCopy(f, new java.util.IdentityHashMap<>()))
+                        && b.equals(Props.deepCopy(b, new java.util.IdentityHashMap<>()));
+                outcome[0] = same && YamlWriter.write(b).length() > 0 && YamlWriter.write(f).length() > 0
+                        && !Props.repr(b).isEmpty();
+            } catch (Throwable e) {
+                outcome[0] = e;
+            }
+        }, "small-stack", 512 * 1024);
+        t.start();
+        t.join();
+        assertEquals(Boolean.TRUE, outcome[0]);
     }
 
     @Test
@@ -103,7 +164,7 @@ class YamlReaderTest {
 
     @Test
     void topLevelLinesAreTheLinesOfTheTopLevelKeys() throws PartitionException {
-        YamlReader.Document d = YamlReader.parse("t", "# c\n---\napp:\n  size: 1\n\nmcuboot: {size: 2}\napp: 3\n");
+        YamlReader.Document d = YamlReader.parse("t", "# c\n---\napp:\n  size: 1\n\nmcuboot: {size: 2}\n");
         assertEquals(Map.of("app", 3, "mcuboot", 6), d.topLevelLines());
     }
 

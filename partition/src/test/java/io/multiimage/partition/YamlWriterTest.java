@@ -89,13 +89,6 @@ class YamlWriterTest {
     }
 
     @Test
-    void repeatedKeysKeepTheirFirstPositionAndTheLastValue() throws PartitionException {
-        Object root = YamlReader.parse("t", "a: 1\nb: 2\na: 3\n").root();
-        assertEquals(List.of("a", "b"), List.copyOf(Props.asMap(root).keySet()));
-        assertEquals(3L, Props.asMap(root).get("a"));
-    }
-
-    @Test
     void emptyDocumentIsAnEmptyMapping() {
         assertEquals("{}\n", YamlWriter.write(new LinkedHashMap<>()));
     }

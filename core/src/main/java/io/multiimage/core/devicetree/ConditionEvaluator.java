@@ -15,12 +15,15 @@ final class ConditionEvaluator {
         {"*", "/", "%"}
     };
 
+    private static final List<String> UNARY = List.of("-", "+", "~", "!");
+
     private static final List<String> OPERATORS = List.of("||", "&&", "==", "!=", "<=", ">=", "<<", ">>", "(", ")",
             "?", ":", "+", "-", "*", "/", "%", "&", "|", "^", "~", "!", "<", ">");
 
     private final List<String> tokens;
     private final SourceLocation where;
     private int position;
+    private int depth;
 
     private ConditionEvaluator(List<String> tokens, SourceLocation where) {
         this.tokens = tokens;
@@ -41,6 +44,21 @@ final class ConditionEvaluator {
     }
 
     private long conditional() throws DevicetreeException {
+        enter();
+        long value = choice();
+        depth--;
+        return value;
+    }
+
+    /** Counts a level of parentheses, unary operators or conditional branches ({@link DtsLexer#MAX_EXPRESSION_DEPTH}). */
+    private void enter() throws DevicetreeException {
+        if (++depth > DtsLexer.MAX_EXPRESSION_DEPTH) {
+            throw new DevicetreeException(where, "nesting deeper than " + DtsLexer.MAX_EXPRESSION_DEPTH
+                    + " levels in an #if expression");
+        }
+    }
+
+    private long choice() throws DevicetreeException {
         long condition = binary(0);
         if (accept("?")) {
             long whenTrue = conditional();
@@ -51,17 +69,30 @@ final class ConditionEvaluator {
         return condition;
     }
 
-    private long binary(int level) throws DevicetreeException {
-        if (level == LEVELS.length) {
-            return unary();
-        }
-        long left = binary(level + 1);
-        while (position < tokens.size() && List.of(LEVELS[level]).contains(tokens.get(position))) {
-            String operator = tokens.get(position++);
+    /** Binary operators of precedence {@code minLevel} and tighter, by precedence climbing (see {@link DtsLexer}). */
+    private long binary(int minLevel) throws DevicetreeException {
+        long left = unary();
+        while (position < tokens.size()) {
+            String operator = tokens.get(position);
+            int level = levelOf(operator);
+            if (level < minLevel) {
+                return left;
+            }
+            position++;
             long right = binary(level + 1);
             left = apply(operator, left, right);
         }
         return left;
+    }
+
+    /** The precedence level of a binary operator; -1 for anything else. */
+    private static int levelOf(String token) {
+        for (int level = 0; level < LEVELS.length; level++) {
+            if (List.of(LEVELS[level]).contains(token)) {
+                return level;
+            }
+        }
+        return -1;
     }
 
     private long apply(String operator, long a, long b) throws DevicetreeException {
@@ -91,15 +122,20 @@ final class ConditionEvaluator {
     }
 
     private long unary() throws DevicetreeException {
-        if (accept("-")) {
-            return -unary();
-        } else if (accept("+")) {
-            return unary();
-        } else if (accept("~")) {
-            return ~unary();
-        } else if (accept("!")) {
-            return unary() == 0 ? 1 : 0;
-        } else if (accept("(")) {
+        for (String operator : UNARY) {
+            if (accept(operator)) {
+                enter();
+                long operand = unary();
+                depth--;
+                return switch (operator) {
+                    case "-" -> -operand;
+                    case "+" -> operand;
+                    case "~" -> ~operand;
+                    default -> operand == 0 ? 1 : 0;
+                };
+            }
+        }
+        if (accept("(")) {
             long value = conditional();
             expect(")");
             return value;

@@ -23,8 +23,15 @@ final class DtsLexer {
     }
 
     private static final int MAX_INCLUDE_DEPTH = 32;
+    /**
+     * Deepest nesting of parentheses, unary operators and conditional branches in a cell
+     * expression. C guarantees 63 levels of parentheses; every level costs about a dozen
+     * stack frames here, so the limit stays well below what a thread's stack holds.
+     */
+    static final int MAX_EXPRESSION_DEPTH = 256;
 
     final SourceReader in;
+    private int expressionDepth;
     private final List<Path> includeDirs;
     private final SourceTracker tracker;
 
@@ -103,6 +110,20 @@ final class DtsLexer {
     }
 
     private long expression() throws DevicetreeException {
+        enterExpression();
+        long value = conditional();
+        expressionDepth--;
+        return value;
+    }
+
+    private void enterExpression() throws DevicetreeException {
+        if (++expressionDepth > MAX_EXPRESSION_DEPTH) {
+            throw new DevicetreeException(in.location(), "nesting deeper than " + MAX_EXPRESSION_DEPTH
+                    + " levels in an expression");
+        }
+    }
+
+    private long conditional() throws DevicetreeException {
         long condition = binary(0);
         skipSpace();
         if (in.peek() == '?') {
@@ -124,21 +145,25 @@ final class DtsLexer {
         {"*", "/", "%"}
     };
 
-    /** Binary operators by C precedence level, left associative. */
-    private long binary(int level) throws DevicetreeException {
-        if (level == LEVELS.length) {
-            return unary();
-        }
-        long left = binary(level + 1);
+    /**
+     * Binary operators of precedence {@code minLevel} and tighter, left associative, by
+     * precedence climbing: one stack frame per operator actually nested, not one per level.
+     */
+    private long binary(int minLevel) throws DevicetreeException {
+        long left = unary();
         while (true) {
             skipSpace();
-            String operator = operatorAt(level);
+            String operator = null;
+            int level = minLevel;
+            for (; level < LEVELS.length && operator == null; level++) {
+                operator = operatorAt(level);
+            }
             if (operator == null) {
                 return left;
             }
             SourceLocation location = in.location();
             in.skip(operator.length());
-            long right = binary(level + 1);
+            long right = binary(level); // level is one past the operator's own: left associative
             left = apply(operator, left, right, location);
         }
     }
@@ -189,7 +214,9 @@ final class DtsLexer {
         char c = in.peek();
         if (c == '-' || c == '~' || c == '!') {
             in.next();
+            enterExpression();
             long operand = unary();
+            expressionDepth--;
             return c == '-' ? -operand : c == '~' ? ~operand : (operand == 0 ? 1 : 0);
         }
         return integerPrimary();
@@ -344,9 +371,6 @@ final class DtsLexer {
         }
         byte[] raw = stringLiteral();
         String name = new String(raw, 0, raw.length - 1, StandardCharsets.UTF_8);
-        if (in.depth() > MAX_INCLUDE_DEPTH) {
-            throw new DevicetreeException(location, "/include/ nested more than " + MAX_INCLUDE_DEPTH + " levels deep");
-        }
         List<Path> searched = new ArrayList<>();
         Path dir = location.file().toAbsolutePath().getParent();
         if (dir != null) {
@@ -358,6 +382,10 @@ final class DtsLexer {
             if (!Files.isRegularFile(file)) {
                 tracker.absent(file);
             } else {
+                if (in.depth() > MAX_INCLUDE_DEPTH) {
+                    throw new DevicetreeException(location, "/include/ nested more than " + MAX_INCLUDE_DEPTH
+                            + " levels deep" + IncludeCycle.describe(in.openFiles(), file, false));
+                }
                 try {
                     String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
                     tracker.read(file);

@@ -15,10 +15,19 @@ final class DtsParser {
     /** What the parser produces: the tree before references are resolved. */
     record Parsed(List<MemoryReservation> reservations, Node root) {}
 
+    /**
+     * Deepest node accepted (the root's children are 1 level deep). Real trees have about ten
+     * levels; the limit stops hostile input before this recursive-descent parser, and every
+     * walk over the tree after it, exhausts the thread's stack.
+     */
+    static final int MAX_DEPTH = 1000;
+
     private final DtsLexer lex;
     private final SourceReader in;
     private final List<MemoryReservation> reservations = new ArrayList<>();
     private Node root;
+    /** Deepest level below its own top reached by the top-level block being parsed. */
+    private int blockHeight;
 
     DtsParser(SourceText source, List<Path> includeDirs) {
         this(source, includeDirs, SourceTracker.NONE);
@@ -97,7 +106,7 @@ final class DtsParser {
         } else if (in.peek() == '/' && !lex.isKeyword() && labels.isEmpty()) {
             SourceLocation location = in.location();
             in.next();
-            Node block = parseNodeBody("", location);
+            Node block = parseNodeBody("", location, 0);
             lex.expect(';');
             if (root == null) {
                 root = block;
@@ -106,11 +115,18 @@ final class DtsParser {
             }
         } else if (in.peek() == '&') {
             DtsLexer.Ref ref = lex.reference();
-            Node block = parseNodeBody("", ref.location());
+            blockHeight = 0;
+            Node block = parseNodeBody("", ref.location(), 0);
             lex.expect(';');
             Node target = TreeOps.nodeByReference(root, ref.target());
             if (target == null) {
                 throw new DevicetreeException(ref.location(), "label or path " + ref.display() + " not found");
+            }
+            int targetDepth = depthOf(target);
+            if (targetDepth + blockHeight > MAX_DEPTH) {
+                throw new DevicetreeException(ref.location(), "nesting deeper than " + MAX_DEPTH + " levels: this block"
+                        + " adds " + blockHeight + " levels below &" + ref.display() + ", which is " + targetDepth
+                        + " levels deep");
             }
             for (Label label : labels) {
                 Labels.addInOrder(block.labels, label);
@@ -121,8 +137,25 @@ final class DtsParser {
         }
     }
 
-    /** Parses {@code { properties subnodes }} into a fresh node (not yet part of the tree). */
-    private Node parseNodeBody(String name, SourceLocation location) throws DevicetreeException {
+    /** How many levels below the root {@code node} is (iteratively: a deep tree must not recurse). */
+    private static int depthOf(Node node) {
+        int depth = 0;
+        for (Node n = node; n.parent != null; n = n.parent) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /**
+     * Parses {@code { properties subnodes }} into a fresh node (not yet part of the tree).
+     *
+     * @param depth levels below the top of the block being parsed
+     */
+    private Node parseNodeBody(String name, SourceLocation location, int depth) throws DevicetreeException {
+        if (depth > MAX_DEPTH) {
+            throw new DevicetreeException(location, "nesting deeper than " + MAX_DEPTH + " levels");
+        }
+        blockHeight = Math.max(blockHeight, depth);
         lex.skipSpace();
         if (in.peek() != '{') {
             throw lex.syntax("'{'");
@@ -183,7 +216,7 @@ final class DtsParser {
             char next = in.peek();
             if (next == '{') {
                 checkNodeName(itemName, nameLocation);
-                Node child = parseNodeBody(itemName, nameLocation);
+                Node child = parseNodeBody(itemName, nameLocation, depth + 1);
                 lex.expect(';');
                 for (Label label : labels) {
                     Labels.addInOrder(child.labels, label);

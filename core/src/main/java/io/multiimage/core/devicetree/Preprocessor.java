@@ -27,6 +27,15 @@ import java.util.TreeMap;
 final class Preprocessor {
 
     private static final int MAX_INCLUDE_DEPTH = 32;
+    /** Deepest {@code #if}/{@code #ifdef}/{@code #ifndef} nesting in one file. */
+    static final int MAX_CONDITIONAL_DEPTH = 1000;
+    /**
+     * Deepest macro expansion: a macro whose body or arguments use macros that use macros...
+     * Expansion recurses a few stack frames per level, so the limit keeps it inside a thread's stack.
+     */
+    static final int MAX_EXPANSION_DEPTH = 500;
+    /** Longest line macro expansion may produce (a few macros that each double their input would fill the heap). */
+    static final int MAX_EXPANDED_LINE = 1 << 20;
 
     private record Macro(String name, List<String> parameters, String body) {}
 
@@ -38,6 +47,9 @@ final class Preprocessor {
     private final SourceText.Builder output = new SourceText.Builder();
     private final SourceTracker tracker;
     private int depth;
+    /** The files being processed, outermost first: names an include cycle. */
+    private final Deque<Path> including = new ArrayDeque<>();
+    private int expansionDepth;
 
     Preprocessor(List<Path> includeDirs) {
         this(includeDirs, SourceTracker.NONE);
@@ -51,7 +63,12 @@ final class Preprocessor {
 
     /** Preprocesses {@code file} and appends the result. */
     void process(Path file) throws DevicetreeException {
-        process(file, null);
+        including.addLast(file.toAbsolutePath().normalize());
+        try {
+            process(file, null);
+        } finally {
+            including.removeLast();
+        }
     }
 
     /** The text of every file processed so far. */
@@ -105,10 +122,12 @@ final class Preprocessor {
                     throw new DevicetreeException(where, "#" + directive + " expects a macro name");
                 }
                 boolean holds = macros.containsKey(name) == directive.equals("ifdef");
+                checkConditionalDepth(conditions, where);
                 conditions.push(new boolean[] {active && holds, holds, active});
                 return true;
             }
             case "if" -> {
+                checkConditionalDepth(conditions, where);
                 boolean holds = active && ConditionEvaluator.holds(conditionText(argument, where), where);
                 conditions.push(new boolean[] {holds, holds, active});
                 return true;
@@ -146,6 +165,14 @@ final class Preprocessor {
             default -> {
                 return false;
             }
+        }
+    }
+
+    private static void checkConditionalDepth(Deque<boolean[]> conditions, SourceLocation where)
+            throws DevicetreeException {
+        if (conditions.size() >= MAX_CONDITIONAL_DEPTH) {
+            throw new DevicetreeException(where, "nesting deeper than " + MAX_CONDITIONAL_DEPTH
+                    + " levels of #if/#ifdef/#ifndef");
         }
     }
 
@@ -203,12 +230,14 @@ final class Preprocessor {
             } else {
                 if (depth >= MAX_INCLUDE_DEPTH) {
                     throw new DevicetreeException(where, "#include nested more than " + MAX_INCLUDE_DEPTH
-                            + " levels deep (is a file including itself?)");
+                            + " levels deep" + IncludeCycle.describe(including, candidate));
                 }
                 depth++;
+                including.addLast(candidate.toAbsolutePath().normalize());
                 try {
                     process(candidate, where);
                 } finally {
+                    including.removeLast();
                     depth--;
                 }
                 return;
@@ -299,6 +328,23 @@ final class Preprocessor {
         if (macros.isEmpty()) {
             return text;
         }
+        if (++expansionDepth > MAX_EXPANSION_DEPTH) {
+            throw new DevicetreeException(where, "nesting deeper than " + MAX_EXPANSION_DEPTH + " levels of macro"
+                    + " expansion (a macro that uses a macro that uses a macro ...)");
+        }
+        String expanded = expandLine(text, disabled, where);
+        expansionDepth--;
+        return expanded;
+    }
+
+    private static void checkExpandedLength(CharSequence out, SourceLocation where) throws DevicetreeException {
+        if (out.length() > MAX_EXPANDED_LINE) {
+            throw new DevicetreeException(where, "macro expansion makes a line longer than " + MAX_EXPANDED_LINE
+                    + " characters");
+        }
+    }
+
+    private String expandLine(String text, Set<String> disabled, SourceLocation where) throws DevicetreeException {
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
@@ -322,6 +368,7 @@ final class Preprocessor {
                     out.append(name);
                 } else if (macro.parameters() == null) {
                     out.append(expandWith(macro.body(), disabled, name, where));
+                    checkExpandedLength(out, where);
                 } else {
                     int open = i;
                     while (open < text.length() && Character.isWhitespace(text.charAt(open))) {
@@ -349,7 +396,8 @@ final class Preprocessor {
                         raw.put(macro.parameters().get(p), arguments.get(p).strip());
                         expanded.put(macro.parameters().get(p), expand(arguments.get(p).strip(), disabled, where));
                     }
-                    out.append(expandWith(substitute(macro.body(), raw, expanded), disabled, name, where));
+                    out.append(expandWith(substitute(macro.body(), raw, expanded, where), disabled, name, where));
+                    checkExpandedLength(out, where);
                     i = end;
                 }
             } else {
@@ -372,7 +420,8 @@ final class Preprocessor {
      * string literal, a parameter next to {@code ##} by the argument as written (then the two
      * sides are joined), any other parameter by the macro-expanded argument.
      */
-    private static String substitute(String body, Map<String, String> raw, Map<String, String> expanded) {
+    private static String substitute(String body, Map<String, String> raw, Map<String, String> expanded,
+            SourceLocation where) throws DevicetreeException {
         List<String> tokens = bodyTokens(body);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < tokens.size(); i++) {
@@ -391,6 +440,7 @@ final class Preprocessor {
                 int next = nextNonBlank(tokens, i);
                 boolean pasted = (next >= 0 && tokens.get(next).equals("##")) || previousIsPaste(tokens, i);
                 out.append(pasted ? raw.get(token) : expanded.get(token));
+                checkExpandedLength(out, where);
             } else {
                 out.append(token);
             }

@@ -34,6 +34,17 @@ final class SourceReader {
         return frames.size();
     }
 
+    /** The file each open text is reading now, outermost first. */
+    java.util.List<java.nio.file.Path> openFiles() {
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        java.util.Iterator<Frame> it = frames.descendingIterator();
+        while (it.hasNext()) {
+            Frame frame = it.next();
+            files.add(frame.source.location(frame.lineIndex, 1).file().toAbsolutePath().normalize());
+        }
+        return files;
+    }
+
     /** True when the current text is used up; an included text is then left. */
     boolean atEndOfCurrent() {
         Frame frame = frames.peek();

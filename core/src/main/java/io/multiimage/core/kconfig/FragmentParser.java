@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * the closing quote is ignored, as Kconfiglib does).
  *
  * <p>Where Kconfiglib would warn and ignore a line, this parser fails: without definitions a
- * line it cannot type is a mistake the user has to see.
+ * line it cannot type is a mistake the user has to see. Control characters (U+0000 to U+001F,
+ * U+007F) are refused in values, and a carriage return anywhere but at a line end
+ * ({@link ControlCharacters}). In the generated {@code command line} fragment, a line that does
+ * not start a new symbol is a line break inside a {@code -D} value, refused naming that value.
  */
 public final class FragmentParser {
 
@@ -34,6 +37,15 @@ public final class FragmentParser {
             text = text.substring(1); // a byte-order mark some editors write; invisible in messages
         }
         String[] lines = text.split("\n", -1);
+        if (FragmentSource.COMMAND_LINE.equals(source.location())) {
+            // first, so a value cut by a line break is named as such, not by what its first part lacks
+            String previousSymbol = null;
+            for (int i = 0; i < lines.length; i++) {
+                if (!(i == lines.length - 1 && lines[i].isEmpty())) {
+                    previousSymbol = checkCommandLineLine(lines[i], previousSymbol);
+                }
+            }
+        }
         for (int i = 0; i < lines.length; i++) {
             Assignment assignment = parseLine(lines[i], new SourceLocation(source.location(), i + 1));
             if (assignment != null) {
@@ -43,12 +55,56 @@ public final class FragmentParser {
         return assignments;
     }
 
+    /**
+     * Checks one {@code -D} value before it is joined into the generated {@code command line}
+     * fragment: a line break or another control character in it is refused, naming the symbol.
+     * The pipeline can call this where it collects the values; {@link #parse} applies the same
+     * rules to the joined fragment.
+     *
+     * @param symbol the name as given, {@code CONFIG_X}
+     * @param value  the value as given, verbatim
+     * @throws FragmentSyntaxException {@code command line: CONFIG_X (given with -D): ...}
+     */
+    public static void checkCommandLineValue(String symbol, String value) throws FragmentSyntaxException {
+        int control = ControlCharacters.indexOfControl(value);
+        if (control >= 0) {
+            throw commandLineError(symbol, value.charAt(control));
+        }
+    }
+
+    /**
+     * The generated {@code command line} fragment holds one {@code CONFIG_X=v} line per value,
+     * sorted by symbol, each symbol once. A line that does not start a new, later symbol is the
+     * rest of the previous value, cut off by a line break in it: refused instead of read as
+     * further lines. Returns this line's symbol.
+     */
+    private static String checkCommandLineLine(String line, String previousSymbol) throws FragmentSyntaxException {
+        int equals = line.indexOf('=');
+        String symbol = line.startsWith("CONFIG_") && equals > 0 ? line.substring(0, equals) : null;
+        if (previousSymbol != null && (symbol == null || symbol.compareTo(previousSymbol) <= 0)) {
+            throw commandLineError(previousSymbol, '\n');
+        }
+        return symbol == null ? previousSymbol : symbol;
+    }
+
+    private static FragmentSyntaxException commandLineError(String symbol, char c) {
+        String what = c == '\n' ? "a line break (U+000A); a -D value must be on one line (what follows the line"
+                + " break would be read as further lines of the configuration). Remove the line break"
+                : "the control character " + ControlCharacters.describe(c) + "; " + WHY + " Remove it";
+        return new FragmentSyntaxException(FragmentSource.COMMAND_LINE, symbol + " (given with -D): the value contains "
+                + what + " from the -D value.");
+    }
+
+    private static final String WHY = "configuration values may not contain control characters (autoconf.h would pass"
+            + " them to the C compiler unescaped, and Kconfiglib reads a carriage return as a line break).";
+
     /** Parses one line; null for blank lines and comments. */
     static Assignment parseLine(String raw, SourceLocation at) throws FragmentSyntaxException {
         String line = raw.stripTrailing();
         if (line.isEmpty()) {
             return null;
         }
+        checkControlCharacters(line, at);
         Matcher notSet = NOT_SET.matcher(line);
         if (notSet.matches()) {
             return new Assignment(notSet.group(1), KconfigValue.NO, at);
@@ -108,6 +164,31 @@ public final class FragmentParser {
             value.append(c);
         }
         throw error(at, "expected a closing '\"' in the string value of CONFIG_" + name + ", found " + text);
+    }
+
+    /**
+     * Refuses control characters on an assignment line (a carriage return on any line: Kconfiglib
+     * would start a new line there, so comments may not hide one either).
+     */
+    private static void checkControlCharacters(String line, SourceLocation at) throws FragmentSyntaxException {
+        boolean comment = line.stripLeading().startsWith("#");
+        int control = comment ? line.indexOf('\r') : ControlCharacters.indexOfControl(line);
+        if (control < 0) {
+            return;
+        }
+        char c = line.charAt(control);
+        String where = ControlCharacters.describe(c) + " at column " + (control + 1);
+        if (FragmentSource.COMMAND_LINE.equals(at.file()) && line.startsWith("CONFIG_") && line.indexOf('=') > 0) {
+            throw commandLineError(line.substring(0, line.indexOf('=')), c);
+        }
+        int equals = line.indexOf('=');
+        if (!comment && line.startsWith("CONFIG_") && equals > 0 && control > equals) {
+            throw error(at, line.substring(0, equals) + ": the value contains the control character " + where + "; "
+                    + WHY + " Remove it.");
+        }
+        throw error(at, "the control character " + where + " is not allowed on a fragment line"
+                + (c == '\r' ? " (Kconfiglib would read it as a line break; save the file with LF or CRLF line ends)"
+                        : "") + "; remove it.");
     }
 
     private static FragmentSyntaxException error(SourceLocation at, String detail) {

@@ -4,7 +4,8 @@ import io.multiimage.core.InvalidConfigurationException;
 
 /**
  * A fragment line that is not one of the accepted forms. The message is
- * {@code FILE:LINE: detail}, the detail saying what was expected and what was found.
+ * {@code FILE:LINE: detail} ({@code command line: detail} for a {@code -D} value), the detail
+ * saying what was expected and what was found.
  */
 public class FragmentSyntaxException extends InvalidConfigurationException {
 
@@ -21,12 +22,24 @@ public class FragmentSyntaxException extends InvalidConfigurationException {
         blameFile(file);
     }
 
+    /**
+     * An error in a source without meaningful lines, such as the {@code command line}
+     * fragment generated from {@code -D} values: the message is {@code FILE: detail} and
+     * {@link #line()} is 0.
+     */
+    public FragmentSyntaxException(String file, String detail) {
+        super(file + ": " + detail);
+        this.file = file;
+        this.line = 0;
+        // no file to blame: the value came from the command line, not from a module's files
+    }
+
     /** The file as named in the message (project-root-relative). */
     public String file() {
         return file;
     }
 
-    /** The 1-based line number. */
+    /** The 1-based line number; 0 when the source has no lines of its own (the command line). */
     public int line() {
         return line;
     }

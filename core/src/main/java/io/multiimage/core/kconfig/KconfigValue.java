@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A typed symbol value. {@code text} is the value itself: {@code y}/{@code n} for bool, the
- * digits as written for int and hex, and the unescaped text (no quotes) for string.
+ * digits as written for int and hex, and the unescaped text (no quotes) for string. No value
+ * holds a control character ({@link ControlCharacters}): the constructor refuses them.
  *
  * @param type the symbol type
  * @param text the value text
@@ -22,6 +23,13 @@ public record KconfigValue(KconfigType type, String text) {
         Objects.requireNonNull(text, "text");
         if (type == KconfigType.BOOL && !text.equals("y") && !text.equals("n")) {
             throw new IllegalArgumentException("a bool value is y or n, not '" + text + "'");
+        }
+        int control = ControlCharacters.indexOfControl(text);
+        if (control >= 0) {
+            // FragmentParser refuses these with the file and line; this guards every other producer,
+            // so that no writer can put a raw control character into .config or autoconf.h
+            throw new IllegalArgumentException("a configuration value may not contain the control character "
+                    + ControlCharacters.describe(text.charAt(control)));
         }
     }
 

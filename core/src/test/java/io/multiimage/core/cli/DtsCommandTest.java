@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.multiimage.testkit.JavaMain;
+import io.multiimage.testkit.ReferenceTools;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -153,5 +155,33 @@ class DtsCommandTest {
 
     private static String text(ByteArrayOutputStream stream) {
         return stream.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String nestedNodes(int levels) {
+        return "/dts-v1/;\n/ {\n" + "n {\n".repeat(levels) + "};\n".repeat(levels) + "};\n";
+    }
+
+    @Test
+    void deeplyNestedSourceExitsOneWithOneLineInProcess() throws Exception {
+        Path deep = Files.writeString(work.resolve("deep.dts"), nestedNodes(20_000));
+        Path target = work.resolve("zephyr.dts");
+        assertEquals(1, run("merge", "-o", target.toString(), deep.toString()));
+        assertEquals("error: " + deep + ":1003: nesting deeper than 1000 levels\n", text(err));
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void deeplyNestedSourcesExitOneWithOneLineInTheLaunchersJvm() throws Exception {
+        Path deep = Files.writeString(work.resolve("deep.dts"), nestedNodes(20_000));
+        ReferenceTools.Result nodes = JavaMain.run(CoreCli.class, List.of("dts", "facts", deep.toString()), work, 120);
+        assertEquals(1, nodes.exitCode(), nodes.stderr());
+        assertEquals("error: " + deep + ":1003: nesting deeper than 1000 levels\n", nodes.stderr());
+        Path parens = Files.writeString(work.resolve("parens.dts"), "/dts-v1/;\n/ { p = <" + "(".repeat(100_000) + "1"
+                + ")".repeat(100_000) + ">; };\n");
+        ReferenceTools.Result expression = JavaMain.run(CoreCli.class, List.of("dts", "merge", "-o", "-",
+                parens.toString()), work, 120);
+        assertEquals(1, expression.exitCode(), expression.stderr());
+        assertEquals("error: " + parens + ":2: nesting deeper than 256 levels in an expression\n", expression.stderr());
+        assertEquals("", expression.stdout());
     }
 }

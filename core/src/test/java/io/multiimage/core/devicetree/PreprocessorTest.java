@@ -206,7 +206,8 @@ class PreprocessorTest {
         Path board = Files.writeString(work.resolve("loop.dtsi"), "#include \"loop.dtsi\"\n");
         DevicetreeException error = assertThrows(DevicetreeException.class,
                 () -> new DevicetreeMerger().merge(board, List.of(), List.of()));
-        assertEquals(board + ":1: #include nested more than 32 levels deep (is a file including itself?)",
+        assertEquals(board + ":1: #include nested more than 32 levels deep: the includes form a cycle (loop.dtsi ->"
+                + " loop.dtsi); add '#pragma once' or an include guard to loop.dtsi, or remove the cycle",
                 error.getMessage());
     }
 }

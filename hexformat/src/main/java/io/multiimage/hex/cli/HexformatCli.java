@@ -50,7 +50,7 @@ public final class HexformatCli {
 
               --overlap P       what a merge does with addresses two inputs share (default error)
               --start P         which start address a merge keeps (default error: inputs must agree)
-              --lenient         accept a BOM, blank lines and spaces, a missing end record
+              --lenient         accept a BOM, spaces, a missing end record, text after it
               --base ADDR       address of the first byte of .bin inputs (default 0)
             OUTPUT OPTIONS
               --range START:END write only [START, END) (END exclusive); for .bin the exact range
@@ -107,6 +107,12 @@ public final class HexformatCli {
             err.println("hexformat: " + e.getMessage());
             err.print(USAGE_TEXT);
             return USAGE;
+        } catch (OutOfMemoryError e) {
+            // the images are unreachable once the command has unwound: there is room to say why
+            err.println("hexformat: out of memory: the inputs need more heap than this JVM has; give it more with"
+                    + " HEXFORMAT_JAVA_OPTS=-Xmx4g, and check each input is the file meant (a device such as /dev/zero"
+                    + " read as .bin only ends at 4 GiB)");
+            return BAD_INPUT;
         }
     }
 

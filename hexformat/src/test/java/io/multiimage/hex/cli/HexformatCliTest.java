@@ -3,6 +3,7 @@ package io.multiimage.hex.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.hex.IntelHex;
@@ -10,6 +11,8 @@ import io.multiimage.hex.MemoryImage;
 import io.multiimage.hex.SRecord;
 import io.multiimage.hex.Segment;
 import io.multiimage.hex.StartAddress;
+import io.multiimage.testkit.JavaMain;
+import io.multiimage.testkit.ReferenceTools;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -17,6 +20,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -245,5 +249,53 @@ class HexformatCliTest {
     void helpExitsZero() {
         assertEquals(0, run("--help"));
         assertTrue(stdout.contains("hexformat convert"));
+    }
+
+    /** A symbolic link to /dev/zero in the temporary directory, named so its format is {@code ext}. */
+    private Path endless(String ext) throws Exception {
+        return Files.createSymbolicLink(dir.resolve("zero." + ext), Path.of("/dev/zero"));
+    }
+
+    @Test
+    void infoOnAnEndlessInputStopsAtTheFirstLineInProcess() throws Exception {
+        for (String ext : List.of("hex", "srec", "elf")) {
+            Path zero = endless(ext);
+            int status = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("info", zero.toString()));
+            assertEquals(HexformatCli.BAD_INPUT, status, stderr);
+            assertEquals(1, stderr.lines().count(), stderr);
+            assertTrue(stderr.startsWith(zero + (ext.equals("elf") ? ": not an ELF file" : ":1: line longer than")),
+                    stderr);
+            assertEquals("", stdout);
+        }
+    }
+
+    @Test
+    void infoOnAnEndlessInputStopsInTheLaunchersJvm() throws Exception {
+        Path zero = endless("hex");
+        Path srec = endless("s19");
+        ReferenceTools.Result r = JavaMain.run(HexformatCli.class, List.of("info", zero.toString(), srec.toString()),
+                dir, 120);
+        assertEquals(HexformatCli.BAD_INPUT, r.exitCode(), r.stderr());
+        assertEquals(zero + ":1: line longer than 521 characters; an Intel HEX record has at most 521 (':' and 260 bytes"
+                + " as hex digits); stopped reading here\n" + srec + ":1: line longer than 514 characters; an S-record"
+                + " has at most 514 ('S', the type digit and 256 bytes as hex digits); stopped reading here\n", r.stderr());
+    }
+
+    @Test
+    void blankLinesAndTrailingDosEndOfFileAreAccepted() throws Exception {
+        Files.writeString(dir.resolve("dos.hex"), ":0100000011EE\r\n\r\n:00000001FF\r\n\u001A", StandardCharsets.ISO_8859_1);
+        assertEquals(HexformatCli.OK, run("info", path("dos.hex")), stderr);
+        assertTrue(stdout.contains("size: 1 bytes"), stdout);
+    }
+
+    @Test
+    void binaryFromAnEndlessDeviceEndsWithOneLineWhenTheHeapRunsOut() throws Exception {
+        Path zero = endless("bin");
+        ReferenceTools.Result r = JavaMain.run(List.of("-Xmx64m"), HexformatCli.class, List.of("info", zero.toString()),
+                dir, 120);
+        assertEquals(HexformatCli.BAD_INPUT, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().startsWith("hexformat: out of memory: the inputs need more heap than this JVM has;"),
+                r.stderr());
+        assertEquals(1, r.stderr().lines().count(), r.stderr());
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.multiimage.testkit.JavaMain;
+import io.multiimage.testkit.ReferenceTools;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -143,5 +145,46 @@ class PartitionManagerCliTest {
         String drawing = Files.readString(svg);
         assertTrue(drawing.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assertTrue(drawing.contains("<title>store 0xc000-0xd000 (0x1000)</title>"), drawing);
+    }
+
+    @Test
+    void deeplyNestedInputFailsWithOneLineInProcess(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pm.yml"), "boot: " + "[".repeat(100_000) + "\n");
+        Result r = run(place(dir).toArray(String[]::new));
+        assertEquals(1, r.code());
+        assertEquals("Partition manager failed: " + dir.resolve("pm.yml") + ":1: nesting deeper than 1000 levels\n",
+                r.err());
+        assertFalse(Files.exists(dir.resolve("partitions.yml")));
+    }
+
+    @Test
+    void deeplyNestedInputFailsWithOneLineInAFreshJvm(@TempDir Path dir) throws Exception {
+        // the launcher's JVM, with its default stack: no StackOverflowError, no stack trace
+        Files.writeString(dir.resolve("pm.yml"), "boot: " + "[".repeat(100_000) + "\n");
+        StringBuilder block = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            block.append(" ".repeat(i)).append("k:\n");
+        }
+        Files.writeString(dir.resolve("pm_static.yml"), block.toString());
+        ReferenceTools.Result flow = JavaMain.run(PartitionManagerCli.class, place(dir), dir, 120);
+        assertEquals(1, flow.exitCode(), flow.stderr());
+        assertEquals("Partition manager failed: " + dir.resolve("pm.yml") + ":1: nesting deeper than 1000 levels\n",
+                flow.stderr());
+        Files.writeString(dir.resolve("pm.yml"), "");
+        ReferenceTools.Result nested = JavaMain.run(PartitionManagerCli.class, place(dir, "--static-config",
+                dir.resolve("pm_static.yml").toString()), dir, 120);
+        assertEquals(1, nested.exitCode(), nested.stderr());
+        assertEquals("Partition manager failed: " + dir.resolve("pm_static.yml") + ":1002: nesting deeper than 1000"
+                + " levels\n", nested.stderr());
+    }
+
+    @Test
+    void misspeltKeyFailsNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pm.yml"), "boot:\n  sizee: 0x1000\n  placement: {after: [start]}\n");
+        Result r = run(place(dir).toArray(String[]::new));
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("Partition manager failed: " + dir.resolve("pm.yml") + ":2: partition 'boot':"
+                + " unknown key 'sizee'; did you mean 'size'?"), r.err());
+        assertEquals(1, r.err().lines().count());
     }
 }
