@@ -2,6 +2,7 @@ package io.multiimage.maven;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.OutputWriteException;
 import io.multiimage.core.pipeline.BuildOptions;
 import io.multiimage.core.pipeline.BuildRequest;
 import io.multiimage.core.pipeline.BuildSession;
@@ -234,8 +235,10 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (FirmwareException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (OutputWriteException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Writing firmware outputs failed: " + e.getMessage(), e);
+            throw new MojoExecutionException("Reading or writing firmware files failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Firmware build interrupted", e);

@@ -1,6 +1,7 @@
 package io.multiimage.core.config;
 
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.kconfig.FragmentParser;
 import io.multiimage.core.kconfig.FragmentSource;
 import io.multiimage.core.kconfig.KconfigResolver;
 import io.multiimage.core.kconfig.KconfigResult;
@@ -8,6 +9,7 @@ import io.multiimage.core.spi.BuildLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Configures one image: plans its files ({@link ConfigurationPlanner}), reads them, and
@@ -56,12 +58,17 @@ public final class ConfigurationResolver {
     }
 
     /** The fragments of a plan in merge order, the generated {@code command line} one last if any. */
-    public static List<FragmentSource> fragments(ConfigurationPlan plan) throws IOException {
+    public static List<FragmentSource> fragments(ConfigurationPlan plan)
+            throws IOException, InvalidConfigurationException {
         List<FragmentSource> fragments = new ArrayList<>();
         for (SelectedFile file : plan.kconfigFiles()) {
             fragments.add(FragmentSource.read(file.path(), file.mergeName(), file.location()));
         }
         if (!plan.commandLineValues().isEmpty()) {
+            // A line break inside a -D value would end it and start a line of its own.
+            for (Map.Entry<String, String> value : plan.commandLineValues().entrySet()) {
+                FragmentParser.checkCommandLineValue(value.getKey(), value.getValue());
+            }
             fragments.add(new FragmentSource(FragmentSource.COMMAND_LINE, FragmentSource.COMMAND_LINE,
                     plan.commandLineFragment()));
         }

@@ -1,5 +1,6 @@
 package io.multiimage.core.incremental;
 
+import io.multiimage.core.OutputWriteException;
 import io.multiimage.core.spi.BuildLog;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -67,8 +68,12 @@ public final class BuildLocks implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
-            Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                Files.createDirectories(file.getParent());
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new OutputWriteException(file, e);
+            }
             FileLock fileLock = channel.tryLock();
             if (fileLock == null) {
                 log.info("Waiting for another build that is writing " + dir + " (it holds " + file + ")");

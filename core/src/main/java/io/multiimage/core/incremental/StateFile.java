@@ -1,5 +1,6 @@
 package io.multiimage.core.incremental;
 
+import io.multiimage.core.OutputWriteException;
 import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -89,8 +90,12 @@ public final class StateFile {
                 // unreadable: replace it
             }
         }
-        Files.createDirectories(file.getParent());
-        AtomicFiles.writeBytes(file, bytes);
+        try {
+            Files.createDirectories(file.getParent());
+            AtomicFiles.writeBytes(file, bytes);
+        } catch (IOException e) {
+            throw new OutputWriteException(file, e);
+        }
         return true;
     }
 

@@ -1,5 +1,7 @@
 package io.multiimage.core.kconfig;
 
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.TextFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +30,13 @@ public record FragmentSource(String mergeName, String location, String text) {
         Objects.requireNonNull(text, "text");
     }
 
-    /** Reads {@code file} as UTF-8. */
-    public static FragmentSource read(Path file, String mergeName, String location) throws IOException {
-        return new FragmentSource(mergeName, location, Files.readString(file, StandardCharsets.UTF_8));
+    /**
+     * Reads {@code file} as UTF-8.
+     *
+     * @throws InvalidConfigurationException naming {@code location:LINE:COLUMN} when it is not UTF-8
+     */
+    public static FragmentSource read(Path file, String mergeName, String location)
+            throws IOException, InvalidConfigurationException {
+        return new FragmentSource(mergeName, location, TextFiles.readUtf8(file, location));
     }
 }

@@ -83,7 +83,22 @@ public final class ImageTree {
         path.remove(path.size() - 1);
     }
 
+    /** Longer names make build paths that file systems refuse. */
+    private static final int MAX_NAME_LENGTH = 64;
+
+    /** An image's directory sits beside the tree's own outputs: such a name would collide with one. */
+    private static final Pattern OUTPUT_LIKE = Pattern.compile(".*\\.(hex|bin|elf|map|yml|yaml|config|json|zip|h)");
+
     private static void checkName(String name) throws ImageModelException {
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new ImageModelException(name, "Image name '" + name.substring(0, 20) + "…' is " + name.length()
+                    + " characters long: it becomes a directory and file names, so keep it to " + MAX_NAME_LENGTH);
+        }
+        if (OUTPUT_LIKE.matcher(name).matches()) {
+            throw new ImageModelException(name, "Image name '" + name + "' cannot be used: its directory would sit"
+                    + " beside the build's own outputs (merged.hex, partitions.yml, build-info.json, …) and could"
+                    + " collide with one; choose a name without a file extension");
+        }
         if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
             throw new ImageModelException(name, "Image name '" + name + "' cannot be used: it becomes a directory"
                     + " name, so use letters, digits, '_', '-' and '.' only, starting with a letter, digit or '_'"

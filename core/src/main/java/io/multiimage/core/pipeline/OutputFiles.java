@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.OutputWriteException;
 import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,14 @@ final class OutputFiles {
                 && Arrays.equals(Files.readAllBytes(file), bytes)) {
             return false;
         }
-        Files.createDirectories(file.getParent());
-        AtomicFiles.writeBytes(file, bytes);
+        try {
+            Files.createDirectories(file.getParent());
+            AtomicFiles.writeBytes(file, bytes);
+        } catch (OutputWriteException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new OutputWriteException(file, e);
+        }
         return true;
     }
 }
