@@ -1,8 +1,8 @@
 package io.multiimage.signing;
 
-import static io.multiimage.signing.Vectors.appBin;
-import static io.multiimage.signing.Vectors.build;
-import static io.multiimage.signing.Vectors.common;
+import static io.multiimage.signing.TestData.appBin;
+import static io.multiimage.signing.TestData.build;
+import static io.multiimage.signing.TestData.common;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every deterministic imgtool vector (Ed25519 and hash-only) reproduced byte for byte from the
  * same input and the options of its line in {@code commands.txt}.
  */
-class McubootSignerVectorsTest {
+class McubootSignerTestDataTest {
 
-    static Stream<Arguments> ed25519Vectors() {
+    static Stream<Arguments> ed25519TestData() {
         return Stream.of(
                 vector("ed25519.bin", b -> b),
                 vector("ed25519-pad-confirm.bin", b -> b.pad(true).confirm(true)),
@@ -37,25 +37,25 @@ class McubootSignerVectorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("ed25519Vectors")
+    @MethodSource("ed25519TestData")
     void ed25519ImagesAreByteIdenticalToImgtool(String file, UnaryOperator<SignOptions.Builder> options)
             throws SigningException {
-        SignedImage signed = McubootSigner.sign(appBin(), build(options.apply(common())), Vectors.key("ed25519.pem"));
-        assertSameBytes(Vectors.bytes("signed/" + file), signed.binary());
+        SignedImage signed = McubootSigner.sign(appBin(), build(options.apply(common())), TestData.key("ed25519.pem"));
+        assertSameBytes(TestData.bytes("signed/" + file), signed.binary());
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("ed25519Vectors")
+    @MethodSource("ed25519TestData")
     void signingTwiceGivesTheSameBytes(String file, UnaryOperator<SignOptions.Builder> options) throws SigningException {
         SignOptions signOptions = build(options.apply(common()));
-        assertArrayEquals(McubootSigner.sign(appBin(), signOptions, Vectors.key("ed25519.pem")).binary(),
-                McubootSigner.sign(appBin(), signOptions, Vectors.key("ed25519.pem")).binary());
+        assertArrayEquals(McubootSigner.sign(appBin(), signOptions, TestData.key("ed25519.pem")).binary(),
+                McubootSigner.sign(appBin(), signOptions, TestData.key("ed25519.pem")).binary());
     }
 
     @org.junit.jupiter.api.Test
     void hashOnlyImageIsByteIdenticalToImgtool() throws SigningException {
         SignedImage image = McubootSigner.hashOnly(appBin(), build(common()));
-        assertSameBytes(Vectors.bytes("signed/unsigned-hash-only.bin"), image.binary());
+        assertSameBytes(TestData.bytes("signed/unsigned-hash-only.bin"), image.binary());
     }
 
     /** Byte equality, reporting the first differing offset rather than two 180 KiB arrays. */
