@@ -11,7 +11,7 @@ import java.util.List;
  * callers turn this into a {@code io.multiimage.hex.MemoryImage} (one {@code write} per chunk)
  * to write HEX.
  *
- * @param chunks the data, sorted by address, not overlapping
+ * @param chunks the data, sorted by address, not overlapping; adjacent chunks are joined into one
  */
 public record PlacedImage(List<Chunk> chunks) {
 
@@ -52,17 +52,26 @@ public record PlacedImage(List<Chunk> chunks) {
         }
     }
 
-    /** Sorts the chunks and rejects overlaps. */
+    /** Sorts the chunks, joins adjacent ones and rejects overlaps. */
     public PlacedImage {
         List<Chunk> sorted = new ArrayList<>(chunks);
         sorted.removeIf(c -> c.bytes().length == 0);
         sorted.sort(Comparator.comparingLong(Chunk::address));
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).address() < sorted.get(i - 1).end()) {
-                throw new IllegalArgumentException("chunks overlap: " + sorted.get(i - 1) + " and " + sorted.get(i));
+        List<Chunk> joined = new ArrayList<>();
+        for (Chunk chunk : sorted) {
+            Chunk last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && chunk.address() < last.end()) {
+                throw new IllegalArgumentException("chunks overlap: " + last + " and " + chunk);
+            }
+            if (last != null && chunk.address() == last.end()) {
+                byte[] both = Arrays.copyOf(last.bytes(), last.bytes().length + chunk.bytes().length);
+                System.arraycopy(chunk.bytes(), 0, both, last.bytes().length, chunk.bytes().length);
+                joined.set(joined.size() - 1, new Chunk(last.address(), both));
+            } else {
+                joined.add(chunk);
             }
         }
-        chunks = List.copyOf(sorted);
+        chunks = List.copyOf(joined);
     }
 
     /** One chunk. */

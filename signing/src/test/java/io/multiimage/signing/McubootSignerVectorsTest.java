@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every deterministic imgtool vector (Ed25519 and hash-only) reproduced byte for byte from the
  * same input and the options of its line in {@code commands.txt}.
  */
-class McubootSignerTestDataTest {
+class McubootSignerVectorsTest {
 
     static Stream<Arguments> ed25519TestData() {
         return Stream.of(
