@@ -69,6 +69,22 @@ public final class SignedImage {
     }
 
     /**
+     * The same signed image with {@code pad} set (other options unchanged): what imgtool makes
+     * when {@code --pad} is added to the same command. Nothing that is hashed or signed changes,
+     * so the signature stays valid.
+     */
+    public SignedImage withPad() {
+        if (options.pad()) {
+            return this;
+        }
+        try {
+            return new SignedImage(options.toBuilder().pad(true).build(), header, bytes, digest, key, signature);
+        } catch (SigningException e) {
+            throw new IllegalStateException("valid options became invalid by setting pad", e);
+        }
+    }
+
+    /**
      * imgtool's binary output: {@link #bytes()}, and with {@code pad} the erased fill up to the
      * slot size ending in the trailer (magic; image_ok set when {@code confirm}).
      */
