@@ -32,11 +32,13 @@ public final class McubootSigner {
     public static SignedImage sign(byte[] image, SignOptions options, SigningKey key) throws SigningException {
         Objects.requireNonNull(key, "key (use hashOnly for an unsigned image)");
         UnsignedPayload payload = UnsignedPayload.of(image, options);
-        byte[] signature = key.sign(payload.payload(), payload.digest());
+        byte[] hashed = payload.payload();
+        byte[] digest = payload.digest();
+        byte[] signature = key.sign(hashed, digest);
         VerificationKey publicKey = key.publicKey();
         // Never hand out an image that does not verify: a key file whose stored public key does
         // not belong to its private key would otherwise produce one.
-        if (!publicKey.verify(payload.payload(), payload.digest(), signature)) {
+        if (!publicKey.verify(hashed, digest, signature)) {
             throw new SigningException("the signature made with the " + key.type() + " key does not verify with"
                     + " the public key stored in the same key file: the key file is inconsistent");
         }

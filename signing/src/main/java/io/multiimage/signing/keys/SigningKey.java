@@ -41,7 +41,7 @@ public final class SigningKey {
         try {
             Signature signer = VerificationKey.newSignature(type());
             signer.initSign(privateKey);
-            signer.update(type().signsDigest() ? digest : payload);
+            signer.update(VerificationKey.hashesItself(type()) ? payload : digest);
             return signer.sign();
         } catch (GeneralSecurityException e) {
             // Our own key objects are always usable by the JDK that made them.

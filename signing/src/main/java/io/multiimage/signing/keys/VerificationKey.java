@@ -70,7 +70,7 @@ public final class VerificationKey {
             if (type == KeyType.ECDSA_P256) {
                 signature = withoutDerPadding(signature);
             }
-            verifier.update(type.signsDigest() ? digest : payload);
+            verifier.update(hashesItself(type) ? payload : digest);
             return verifier.verify(signature);
         } catch (java.security.SignatureException | java.security.InvalidKeyException e) {
             return false; // a malformed signature is simply not a valid one
@@ -79,18 +79,27 @@ public final class VerificationKey {
         }
     }
 
-    /** A JCA Signature for {@code type} with MCUboot's parameters. */
+    /**
+     * A JCA Signature for {@code type} with MCUboot's parameters. ECDSA signs the SHA-256
+     * digest with {@code NONEwithECDSA}: the same signature as {@code SHA256withECDSA} over the
+     * payload (ECDSA only ever signs the hash), without hashing a large image a second time.
+     */
     static Signature newSignature(KeyType type) throws GeneralSecurityException {
         switch (type) {
             case ED25519:
                 return Signature.getInstance("Ed25519");
             case ECDSA_P256:
-                return Signature.getInstance("SHA256withECDSA");
+                return Signature.getInstance("NONEwithECDSA");
             default:
                 Signature pss = Signature.getInstance("RSASSA-PSS");
                 pss.setParameter(MCUBOOT_PSS);
                 return pss;
         }
+    }
+
+    /** Whether the JCA algorithm for {@code type} takes the payload (RSA-PSS) rather than its digest. */
+    static boolean hashesItself(KeyType type) {
+        return type == KeyType.RSA_2048 || type == KeyType.RSA_3072;
     }
 
     /**
