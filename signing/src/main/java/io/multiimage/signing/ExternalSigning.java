@@ -51,7 +51,7 @@ public final class ExternalSigning {
         byte[] value = key.type() == KeyType.ECDSA_P256 && !DetachedSignature.isDerSignature(signature)
                 && signature.length == 64
                 ? DetachedSignature.decode(signature, key.type(), "the signature") : signature;
-        if (!key.verify(payload.payload(), payload.digest(), value)) {
+        if (!key.verify(payload.payloadView(), payload.digest(), value)) {
             throw new SigningException("the detached " + key.type() + " signature does not verify with the public key"
                     + " (SHA-256 " + key.keyHashHex() + ") over this image (SHA-256 " + Hex.of(payload.digest())
                     + "): it was made with another key, over other bytes (the image or the signing options changed"

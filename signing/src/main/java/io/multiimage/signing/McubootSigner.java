@@ -32,7 +32,7 @@ public final class McubootSigner {
     public static SignedImage sign(byte[] image, SignOptions options, SigningKey key) throws SigningException {
         Objects.requireNonNull(key, "key (use hashOnly for an unsigned image)");
         UnsignedPayload payload = UnsignedPayload.of(image, options);
-        byte[] hashed = payload.payload();
+        byte[] hashed = payload.payloadView();
         byte[] digest = payload.digest();
         byte[] signature = key.sign(hashed, digest);
         VerificationKey publicKey = key.publicKey();

@@ -6,7 +6,6 @@ import io.multiimage.signing.format.ImageHeader;
 import io.multiimage.signing.format.Tlv;
 import io.multiimage.signing.format.TlvArea;
 import io.multiimage.signing.keys.VerificationKey;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -44,17 +43,21 @@ final class UnsignedPayload {
      */
     static UnsignedPayload of(byte[] image, SignOptions options) throws SigningException {
         int headerSize = options.headerSize();
-        byte[] payload;
-        if (options.padHeader()) {
-            payload = new byte[headerSize + image.length];
-            Arrays.fill(payload, 0, headerSize, options.erasedValue());
-            System.arraycopy(image, 0, payload, headerSize, image.length);
-        } else {
+        if (!options.padHeader()) {
             checkZeroedHeader(image, headerSize);
-            payload = image.clone();
         }
         List<Tlv> protectedTlvs = protectedTlvs(options);
-        int protectedSize = protectedTlvs.isEmpty() ? 0 : TlvArea.size(protectedTlvs);
+        byte[] protectedArea = TlvArea.encode(ImageFormat.TLV_PROTECTED_INFO_MAGIC, protectedTlvs);
+        int imageEnd = options.padHeader() ? headerSize + image.length : image.length;
+        // One array for header, image and protected TLVs: images are large, copies are not free.
+        byte[] hashed = new byte[imageEnd + protectedArea.length];
+        if (options.padHeader()) {
+            Arrays.fill(hashed, 0, headerSize, options.erasedValue());
+            System.arraycopy(image, 0, hashed, headerSize, image.length);
+        } else {
+            System.arraycopy(image, 0, hashed, 0, image.length);
+        }
+        System.arraycopy(protectedArea, 0, hashed, imageEnd, protectedArea.length);
         long flags = 0;
         long loadAddress = 0;
         OptionalLong romFixed = options.romFixedAddress();
@@ -63,13 +66,10 @@ final class UnsignedPayload {
             flags |= ImageFormat.FLAG_ROM_FIXED;
             loadAddress = romFixed.getAsLong();
         }
-        ImageHeader header = new ImageHeader(loadAddress, headerSize, protectedSize,
-                payload.length - headerSize, flags, options.version());
+        ImageHeader header = new ImageHeader(loadAddress, headerSize, protectedArea.length,
+                imageEnd - headerSize, flags, options.version());
         byte[] encoded = header.encode();
-        System.arraycopy(encoded, 0, payload, 0, encoded.length);
-        byte[] protectedArea = TlvArea.encode(ImageFormat.TLV_PROTECTED_INFO_MAGIC, protectedTlvs);
-        byte[] hashed = Arrays.copyOf(payload, payload.length + protectedArea.length);
-        System.arraycopy(protectedArea, 0, hashed, payload.length, protectedArea.length);
+        System.arraycopy(encoded, 0, hashed, 0, encoded.length);
         return new UnsignedPayload(options, header, hashed, sha256(hashed));
     }
 
@@ -120,6 +120,11 @@ final class UnsignedPayload {
         return payload.clone();
     }
 
+    /** {@link #payload()} itself, for callers in this package that only read it. */
+    byte[] payloadView() {
+        return payload;
+    }
+
     byte[] digest() {
         return digest.clone();
     }
@@ -140,10 +145,8 @@ final class UnsignedPayload {
             tlvs.add(Tlv.of(key.type().signatureTlv(), signature));
         }
         byte[] tlvArea = TlvArea.encode(ImageFormat.TLV_INFO_MAGIC, tlvs);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + tlvArea.length);
-        out.writeBytes(payload);
-        out.writeBytes(tlvArea);
-        byte[] signed = out.toByteArray();
+        byte[] signed = Arrays.copyOf(payload, payload.length + tlvArea.length);
+        System.arraycopy(tlvArea, 0, signed, payload.length, tlvArea.length);
         int trailerSize = options.trailer().size();
         if (signed.length + (long) trailerSize > options.slotSize()) {
             throw new ImageTooLargeException(signed.length, trailerSize, options.slotSize());

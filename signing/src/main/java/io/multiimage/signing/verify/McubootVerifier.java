@@ -221,15 +221,14 @@ public final class McubootVerifier {
         return tlvs.stream().filter(t -> t.type() == type).findFirst().orElse(null);
     }
 
-    /** Header, image and protected TLV area: what the hash and (ECDSA/RSA) signatures cover. */
-    private byte[] hashedRegion() {
-        int end = (int) (header.headerSize() + header.imageSize()) + header.protectedTlvSize();
-        return Arrays.copyOf(data, end);
+    /** The end of header, image and protected TLV area: what the hash and signatures cover. */
+    private int hashedEnd() {
+        return (int) (header.headerSize() + header.imageSize()) + header.protectedTlvSize();
     }
 
     private void checkHash() {
-        byte[] region = hashedRegion();
-        computedHash = sha256(region);
+        int end = hashedEnd();
+        computedHash = sha256(data, end);
         Tlv stored = first(ImageFormat.TLV_SHA256);
         if (stored == null) {
             fail(Check.Name.HASH, "the TLV area has no SHA256 TLV (" + describe(tlvs) + ")");
@@ -237,7 +236,7 @@ public final class McubootVerifier {
         }
         if (!Arrays.equals(stored.value(), computedHash)) {
             fail(Check.Name.HASH, "SHA-256 mismatch: the SHA256 TLV at " + at(stored.offset()) + " holds "
-                    + stored.hex() + ", but header, image and protected TLVs (" + at(0) + " to " + at(region.length)
+                    + stored.hex() + ", but header, image and protected TLVs (" + at(0) + " to " + at(end)
                     + ") hash to " + Hex.of(computedHash) + ": the image was changed after it was signed");
             return;
         }
@@ -293,7 +292,10 @@ public final class McubootVerifier {
                     : "the image has no signature TLV (" + describe(tlvs) + ")");
             return;
         }
-        byte[] region = hashedRegion();
+        // Only RSA-PSS needs the payload itself (the JDK has no pre-hashed PSS); the others
+        // verify the digest, and a 1 MiB copy is not free.
+        byte[] region = key.type() == KeyType.RSA_2048 || key.type() == KeyType.RSA_3072
+                ? Arrays.copyOf(data, hashedEnd()) : new byte[0];
         for (Tlv signature : ours) {
             if (key.verify(region, computedHash, signature.value())) {
                 pass(Check.Name.SIGNATURE, key.type() + " signature at " + at(signature.offset()) + " verifies");
@@ -303,7 +305,7 @@ public final class McubootVerifier {
         Tlv signature = ours.get(0);
         fail(Check.Name.SIGNATURE, "the " + signature.name() + " signature at " + at(signature.offset())
                 + " does not verify with the given " + key.type() + " key over header, image and protected TLVs ("
-                + at(0) + " to " + at(region.length) + ")");
+                + at(0) + " to " + at(hashedEnd()) + ")");
     }
 
     private void readTrailer() {
@@ -377,9 +379,11 @@ public final class McubootVerifier {
         return (u16(offset) | (long) u16(offset + 2) << 16) & 0xffffffffL;
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    private static byte[] sha256(byte[] bytes, int length) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes, 0, length);
+            return sha.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
