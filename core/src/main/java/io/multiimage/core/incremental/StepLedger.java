@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Remembers, per image directory, which steps completed with which inputs and outputs.
@@ -24,11 +26,13 @@ public final class StepLedger {
     /** The kind of {@link StateFile} a step record is. */
     private static final String KIND = "step";
 
+    private final Path imageDir;
     private final Path stateDir;
 
     /** The ledger kept in {@code <imageDir>/.state/}. */
     public StepLedger(Path imageDir) {
-        this.stateDir = imageDir.resolve(".state");
+        this.imageDir = imageDir.toAbsolutePath().normalize();
+        this.stateDir = this.imageDir.resolve(".state");
     }
 
     /** Whether {@code step} can be skipped, and if not, why it must run. */
@@ -45,16 +49,20 @@ public final class StepLedger {
                 inputs.changesSince(Fingerprint.of(record.get("input"))));
         Map<String, String> recordedOutputs = record.get("output");
         Map<String, String> outputDigests = new TreeMap<>();
+        // Every output the step recorded (ELF, map, linker script, objects, ...) and every one required.
+        Set<String> names = new TreeSet<>(recordedOutputs.keySet());
         for (Path output : outputs) {
-            String name = output.getFileName().toString();
-            String recorded = recordedOutputs.get(name);
+            names.add(nameOf(output));
+        }
+        for (String name : names) {
+            Path output = imageDir.resolve(name);
             if (!Files.isRegularFile(output)) {
                 reasons.add("output " + name + " is missing");
                 continue;
             }
             String digest = Fingerprint.sha256(output);
             outputDigests.put(name, digest);
-            if (!digest.equals(recorded)) {
+            if (!digest.equals(recordedOutputs.get(name))) {
                 reasons.add("output " + name + " was modified since it was written");
             }
         }
@@ -88,7 +96,7 @@ public final class StepLedger {
             throws IOException {
         Map<String, String> outputDigests = new TreeMap<>();
         for (Path output : outputs) {
-            outputDigests.put(output.getFileName().toString(), Fingerprint.sha256(output));
+            outputDigests.put(nameOf(output), Fingerprint.sha256(output));
         }
         List<String> lines = new ArrayList<>();
         inputs.entries().forEach((name, digest) -> lines.add("input\t" + name + "\t" + digest));
@@ -121,6 +129,13 @@ public final class StepLedger {
             record.get(parts[0]).put(parts[1], parts[2]);
         }
         return record;
+    }
+
+    /** An output's name in the record: its path relative to the image directory, with '/'. */
+    private String nameOf(Path output) {
+        Path absolute = output.toAbsolutePath().normalize();
+        Path relative = absolute.startsWith(imageDir) ? imageDir.relativize(absolute) : output.getFileName();
+        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
     }
 
     private Path recordFile(String step) {

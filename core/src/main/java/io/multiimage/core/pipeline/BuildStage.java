@@ -113,10 +113,11 @@ final class BuildStage {
         explain(name, "building because " + String.join(", ", decision.reasons()));
         ledger.invalidate(STEP);
         ImageBuildLog imageLog = new ImageBuildLog(log);
+        ToolchainOutputs produced;
         try {
             imageLog.info(name + ": building from source with " + toolchain.id() + " at " + placement.flash()
                     + " (" + placement.describe() + ")");
-            ToolchainOutputs produced = toolchains.forImage(name, image.context().toolchain(), sources, imageLog)
+            produced = toolchains.forImage(name, image.context().toolchain(), sources, imageLog)
                     .build(toolchainRequest);
             MemoryImage content = load(name, produced);
             checkInsidePartition(name, content, placement, "the built image");
@@ -131,10 +132,41 @@ final class BuildStage {
         } finally {
             imageLog.save(imageDir.resolve("build.log"));
         }
-        Map<String, String> outputDigests = ledger.recordDone(STEP, inputs, outputs, filesRead(
-                toolchains.forImage(name, image.context().toolchain(), sources, log).filesRead(toolchainRequest),
-                sources.sourceDirectory(), imageDir));
+        Map<String, String> outputDigests = ledger.recordDone(STEP, inputs, recordedOutputs(outputs, produced, imageDir),
+                filesRead(toolchains.forImage(name, image.context().toolchain(), sources, log)
+                        .filesRead(toolchainRequest), sources.sourceDirectory(), imageDir));
         return built(image, placement, hex, Optional.empty(), false, inputs, outputDigests);
+    }
+
+    /**
+     * Every output of the step that lives in the image's directory: the HEX and binary, and what the
+     * driver produced there (ELF, map, linker script, objects). A deleted one is rebuilt.
+     */
+    private static List<Path> recordedOutputs(List<Path> outputs, ToolchainOutputs produced, Path imageDir)
+            throws IOException {
+        Path dir = imageDir.toAbsolutePath().normalize();
+        List<Path> recorded = new ArrayList<>(outputs);
+        List<Path> candidates = new ArrayList<>();
+        produced.elf().ifPresent(candidates::add);
+        produced.map().ifPresent(candidates::add);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".ld")).forEach(candidates::add);
+        }
+        Path objects = dir.resolve("obj");
+        if (Files.isDirectory(objects)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(objects)) {
+                files.filter(Files::isRegularFile)
+                        .filter(f -> f.getFileName().toString().endsWith(".o") || f.getFileName().toString().endsWith(".d"))
+                        .sorted().forEach(candidates::add);
+            }
+        }
+        for (Path candidate : candidates) {
+            Path absolute = candidate.toAbsolutePath().normalize();
+            if (absolute.startsWith(dir) && Files.isRegularFile(absolute) && !recorded.contains(candidate)) {
+                recorded.add(absolute);
+            }
+        }
+        return recorded;
     }
 
     /**
@@ -250,8 +282,11 @@ final class BuildStage {
 
     private BuiltImage built(ConfiguredImage image, ImagePlacement placement, Path hex, Optional<String> origin,
             boolean upToDate, Fingerprint inputs, Map<String, String> outputDigests) {
+        // What the image publishes: its HEX and binary (the ELF, map and objects are the build's).
+        Map<String, String> published = new TreeMap<>(outputDigests);
+        published.keySet().removeIf(name -> !name.endsWith(".hex") && !name.endsWith(".bin"));
         return new BuiltImage(image.name(), placement, image.strategy().strategy().id(), image.strategy().origin(),
-                Optional.of(hex), origin, upToDate, inputs.entries(), outputDigests);
+                Optional.of(hex), origin, upToDate, inputs.entries(), published);
     }
 
     private void explain(String image, String why) {

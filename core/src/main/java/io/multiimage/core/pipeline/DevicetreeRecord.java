@@ -69,13 +69,15 @@ final class DevicetreeRecord {
                 String[] f = lines.get(i++).split("\t", -1);
                 Path source = Path.of(f[1]);
                 Optional<FileStamp> now = FileStamp.of(source);
-                long size = Long.parseLong(f[2]);
-                long modified = Long.parseLong(f[3]);
-                if (now.isEmpty() || now.get().size() != size || now.get().modifiedNanos() != modified) {
+                // Size, modification and change time, file key: a restored modification time
+                // (rsync -a, cp -p, touch -r) still moves the change time.
+                String recorded = String.join("\t", f[2], f[3], f[4], f[5]);
+                if (now.isEmpty() || !now.get().text().equals(recorded)) {
                     return Optional.empty();
                 }
+                long modified = Long.parseLong(f[3]);
                 // Changed right before the record was written: the stamp alone cannot tell, the content can.
-                if (modified + RACY_NANOS >= written && !Fingerprint.sha256(source).equals(f[4])) {
+                if (modified + RACY_NANOS >= written && !Fingerprint.sha256(source).equals(f[6])) {
                     return Optional.empty();
                 }
             }
@@ -111,8 +113,7 @@ final class DevicetreeRecord {
                 factLines = Optional.empty();
                 break;
             }
-            lines.add("source\t" + text + "\t" + stamp.get().size() + "\t" + stamp.get().modifiedNanos() + "\t"
-                    + Fingerprint.sha256(source));
+            lines.add("source\t" + text + "\t" + stamp.get().text() + "\t" + Fingerprint.sha256(source));
         }
         for (Path candidate : merge.absent()) {
             String text = candidate.toAbsolutePath().toString();

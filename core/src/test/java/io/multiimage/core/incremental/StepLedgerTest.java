@@ -64,7 +64,7 @@ class StepLedgerTest {
         StepLedger.Decision decision = ledger.check("link", fingerprintOf(source), List.of(hex, bin));
 
         assertEquals(
-                List.of("output app.hex was modified since it was written", "output app.bin is missing"),
+                List.of("output app.bin is missing", "output app.hex was modified since it was written"),
                 decision.reasons());
     }
 

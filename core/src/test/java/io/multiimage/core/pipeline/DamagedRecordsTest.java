@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A damaged record of the build's own bookkeeping means "redo the step": never an error, never
- * believed in part. (Believing one half of a record would call old firmware up to date.)
+ * believed in part (believing one half of a record would call old firmware up to date); an
+ * output deleted while its record survives is built again.
  */
 class DamagedRecordsTest {
 
@@ -58,12 +59,26 @@ class DamagedRecordsTest {
         assertRebuildsAppOnly();
     }
 
+    @Test
+    void aDeletedElfMapLinkerScriptOrObjectIsRestored() throws Exception {
+        Path dir = project.resolve("app/target/firmware/app");
+        for (String output : List.of("app.elf", "app.map", "app.ld", "obj/main.c.o")) {
+            Files.delete(dir.resolve(output));
+            assertRebuildsAppOnly("output " + output + " is missing");
+            assertTrue(Files.isRegularFile(dir.resolve(output)), output + " restored");
+        }
+    }
+
     private void assertRebuildsAppOnly() throws Exception {
+        assertRebuildsAppOnly("the record of the last build is incomplete or damaged");
+    }
+
+    private void assertRebuildsAppOnly(String reason) throws Exception {
         RecordingLog log = new RecordingLog();
         build(log);
         assertTrue(log.lines().stream().anyMatch(l -> l.contains("app: building from source")), log.lines().toString());
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains("[explain] app: building because the record of the"
-                + " last build is incomplete or damaged")), log.lines().toString());
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("[explain] app: building because " + reason)),
+                log.lines().toString());
         assertTrue(log.lines().stream().noneMatch(l -> l.contains("mcuboot: building from source")));
         assertArrayEquals(mergedBefore, Files.readAllBytes(project.resolve("app/target/firmware/merged.hex")));
     }

@@ -108,6 +108,24 @@ class DevicetreeRecordTest {
     }
 
     @Test
+    void anOverlayRestoredWithItsOldSizeAndTimeLongAfterTheRecordIsMergedAgain() throws Exception {
+        // As rsync -a, cp -p, tar or touch -r leave it: the same size and an old modification time
+        // that is not racy. Only the inode change time (which nobody can set back) tells.
+        Path overlay = project.resolve("app/app.overlay");
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        Files.setLastModifiedTime(overlay, old);
+        run("code-1", new RecordingLog());
+        Thread.sleep(20); // a later change time
+        writeOverlay(0x4000); // same length as 0x8000
+        Files.setLastModifiedTime(overlay, old);
+
+        RecordingLog log = new RecordingLog();
+        assertEquals(0x4000, run("code-1", log).sram().size());
+        assertFalse(log.lines().toString().contains(UNCHANGED));
+        assertTrue(Files.readString(imageDir.resolve("zephyr.dts")).contains("0x4000"));
+    }
+
+    @Test
     void anotherPluginBuildMergesAgain() throws Exception {
         run("code-1", new RecordingLog());
         RecordingLog log = new RecordingLog();
