@@ -1,0 +1,129 @@
+package io.multiimage.core.devicetree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preprocessor run over a non-devicetree file, line for line. */
+class LineKeepingPreprocessorTest {
+
+    @TempDir
+    Path work;
+
+    private Path inc;
+
+    @BeforeEach
+    void autoconf() throws Exception {
+        inc = Files.createDirectories(work.resolve("inc"));
+        Files.writeString(inc.resolve("autoconf.h"), "#define CONFIG_SIZE 0xc000\n#define CONFIG_FEATURE 1\n"
+                + "#define CONFIG_NAME \"boot\"\n");
+    }
+
+    @Test
+    void everyLineStaysOnItsLineAndDirectivesBecomeEmptyLines() throws Exception {
+        Path file = write("pm.yml",
+                "#include <autoconf.h>",
+                "# a YAML comment stays",
+                "boot:",
+                "#if defined(CONFIG_FEATURE)",
+                "  size: CONFIG_SIZE",
+                "#else",
+                "  size: 0x100",
+                "#endif",
+                "  placement: /* gone */ {after: [start]}",
+                "  note: a \\",
+                "    continued line",
+                "  last: 1");
+
+        String text = LineKeepingPreprocessor.preprocess(file, List.of(inc));
+
+        assertEquals(String.join("\n",
+                "",
+                "# a YAML comment stays",
+                "boot:",
+                "",
+                "  size: 0xc000",
+                "",
+                "",
+                "",
+                "  placement:   {after: [start]}",
+                "  note: a     continued line",
+                "",
+                "  last: 1",
+                ""), text);
+    }
+
+    @Test
+    void aFileWithoutDirectivesComesOutAsItWentIn() throws Exception {
+        String yaml = "# The bootloader's partition: the first 16 KiB.\nboot:\n  placement:\n    after: [start]\n"
+                + "  size: 0x4000\n\n";
+        Path file = Files.writeString(work.resolve("pm.yml"), yaml);
+
+        assertEquals(yaml, LineKeepingPreprocessor.preprocess(file, List.of(inc)));
+    }
+
+    @Test
+    void undefinedIdentifiersInIfAreZeroAsInC() throws Exception {
+        Path file = write("pm.yml",
+                "#include <autoconf.h>",
+                "#if CONFIG_UNSET",
+                "unset: 1",
+                "#endif",
+                "#if !CONFIG_UNSET && CONFIG_UNSET == 0",
+                "negated: 1",
+                "#endif",
+                "#if CONFIG_SIZE > 0x8000 && defined(CONFIG_FEATURE) && !defined(CONFIG_UNSET)",
+                "compared: 1",
+                "#endif");
+
+        String text = LineKeepingPreprocessor.preprocess(file, List.of(inc));
+
+        assertEquals(List.of("", "", "", "", "", "negated: 1", "", "", "compared: 1", ""), text.lines().toList());
+    }
+
+    @Test
+    void aProblemNamesTheLineOfTheFile() throws Exception {
+        Path missing = write("missing.yml", "a: 1", "", "#include <nowhere.h>", "b: 2");
+        Path open = write("open.yml", "#if defined(CONFIG_FEATURE)", "a: 1", "b: 2");
+
+        DevicetreeException notFound = assertThrows(DevicetreeException.class,
+                () -> LineKeepingPreprocessor.preprocess(missing, List.of(inc)));
+        DevicetreeException unterminated = assertThrows(DevicetreeException.class,
+                () -> LineKeepingPreprocessor.preprocess(open, List.of(inc)));
+
+        assertEquals(new SourceLocation(missing, 3, 1), notFound.location().orElseThrow());
+        assertEquals("cannot find #include file 'nowhere.h' (searched: " + inc + ")", notFound.detail());
+        assertEquals(new SourceLocation(open, 3, 1), unterminated.location().orElseThrow());
+    }
+
+    @Test
+    void anIncludedFileThatAddsTextIsRefusedAtItsIncludeLine() throws Exception {
+        Files.writeString(inc.resolve("partitions.yml.h"), "#define X 1\nextra:\n  size: X\n");
+        Path file = write("pm.yml", "boot:", "  size: 0x100", "#ifdef CONFIG_NOTHING", "#endif",
+                "#include <partitions.yml.h>", "other: {}");
+
+        DevicetreeException error = assertThrows(DevicetreeException.class,
+                () -> LineKeepingPreprocessor.preprocess(file, List.of(inc)));
+
+        assertEquals(new SourceLocation(file, 5, 1), error.location().orElseThrow());
+        assertEquals("the included partitions.yml.h:2 adds the text 'extra:'; a file preprocessed line by line may"
+                + " include only files that define macros", error.detail());
+    }
+
+    @Test
+    void anEmptyFileStaysEmpty() throws Exception {
+        Path file = Files.writeString(work.resolve("pm.yml"), "");
+
+        assertEquals("", LineKeepingPreprocessor.preprocess(file, List.of(inc)));
+    }
+
+    private Path write(String name, String... lines) throws Exception {
+        return Files.writeString(work.resolve(name), String.join("\n", lines) + "\n");
+    }
+}
