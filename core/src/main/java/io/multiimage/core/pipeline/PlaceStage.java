@@ -262,7 +262,7 @@ final class PlaceStage {
                     .place(new DomainConfig(pmDomain, requests, staticConfig, regions));
         } catch (PartitionException e) {
             InvalidConfigurationException error = new InvalidConfigurationException("Partition layout of "
-                    + describe(pmDomain) + ": " + e.getMessage(), e);
+                    + describe(pmDomain) + ": " + e.getMessage() + pmYml.unsetSymbols(e.getMessage()), e);
             e.sources().stream().findFirst().ifPresent(error::blameFile);
             error.blameImage(main.name());
             throw error;

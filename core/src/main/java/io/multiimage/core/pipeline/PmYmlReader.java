@@ -18,6 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An image's partition request: its {@code pm.yml} run through the C preprocessor with the
@@ -33,6 +37,8 @@ import java.util.Optional;
 final class PmYmlReader {
 
     static final String FILE_NAME = "pm.yml";
+
+    private static final Pattern CONFIG_NAME = Pattern.compile("\\bCONFIG_[A-Za-z0-9_]+");
 
     private final ProjectLayout layout;
     private final BuildLog log;
@@ -112,6 +118,32 @@ final class PmYmlReader {
         }
         String shown = file.startsWith(autoconfDir.toAbsolutePath().normalize()) ? "autoconf.h" : file.toString();
         return label + ": " + shown + ":" + where.get().line() + ": " + detail;
+    }
+
+    /**
+     * Why a value the partition manager refused may be a name: for each {@code CONFIG_} name in
+     * {@code problem} that an image's preprocessed {@code pm.yml} still contains (a symbol its
+     * configuration does not set is no macro, so the preprocessor leaves the name as it is), a
+     * sentence saying so; empty when there is none.
+     */
+    String unsetSymbols(String problem) {
+        StringBuilder hint = new StringBuilder();
+        Set<String> named = new TreeSet<>();
+        Matcher symbols = CONFIG_NAME.matcher(problem);
+        while (symbols.find()) {
+            named.add(symbols.group());
+        }
+        for (String symbol : named) {
+            Pattern word = Pattern.compile("\\b" + symbol + "\\b");
+            requests.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .filter(entry -> entry.getValue().isPresent())
+                    .filter(entry -> word.matcher(entry.getValue().get().text()).find())
+                    .findFirst()
+                    .ifPresent(entry -> hint.append(" (").append(symbol).append(" is not set in the configuration of ")
+                            .append(entry.getKey()).append(", so the preprocessor left the name in ")
+                            .append(entry.getValue().get().label()).append(": set it, or keep the line out with #if)"));
+        }
+        return hint.toString();
     }
 
     /** True unless every line is blank or a YAML comment. */
