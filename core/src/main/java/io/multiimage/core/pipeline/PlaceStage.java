@@ -237,9 +237,12 @@ final class PlaceStage {
         }
         // The file the user should add a missing static partition to: the one read, else the preferred one.
         String staticFileShown = request.layout().relative(staticFile.orElse(candidates.get(candidates.size() - 1)));
+        // A static partition named after no image nor the dynamic partition may be a misspelt image name.
+        Set<String> expectedNames = new TreeSet<>(List.of(ROOT_PARTITION, dynamicPartition));
+        request.declarations().forEach(declaration -> expectedNames.add(declaration.name()));
         for (ConfiguredImage image : images) {
             StaticPartitionCheck.require(image.name(), image.strategy().strategy(), staticNames, Optional.empty(),
-                    staticFileShown);
+                    staticFileShown, expectedNames);
         }
         MemoryFacts facts = memory.get(main.name());
         List<Region> regions = new ArrayList<>();

@@ -3,14 +3,18 @@ package io.multiimage.core.devicetree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.multiimage.testkit.ProjectPaths;
+import io.multiimage.testkit.ReferenceTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The preprocessor run over a non-devicetree file, line for line. */
+/** The preprocessor run over a non-devicetree file, line for line, checked against cpp. */
 class LineKeepingPreprocessorTest {
 
     @TempDir
@@ -114,6 +118,33 @@ class LineKeepingPreprocessorTest {
         assertEquals(new SourceLocation(file, 5, 1), error.location().orElseThrow());
         assertEquals("the included partitions.yml.h:2 adds the text 'extra:'; a file preprocessed line by line may"
                 + " include only files that define macros", error.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "#define CONFIG_PM_PARTITION_SIZE_MCUBOOT 0xc000\n#define CONFIG_PM_PARTITION_SIZE_MCUBOOT_PAD 0x200\n",
+        "#define CONFIG_PM_PARTITION_SIZE_MCUBOOT 0x8000\n#define CONFIG_SINGLE_APPLICATION_SLOT 1\n",
+        "#define CONFIG_FPROTECT 1\n#define CONFIG_FPROTECT_BLOCK_SIZE 0x4000\n"
+                + "#define CONFIG_PM_EXTERNAL_FLASH_MCUBOOT_SECONDARY 1\n",
+        "#define CONFIG_FPROTECT 1\n#define CONFIG_FPROTECT_BLOCK_SIZE 0x1000\n"})
+    void anNcsShapedPmYmlGivesTheLinesCppGives(String autoconf) throws Exception {
+        Path cpp = ReferenceTools.require("cpp", "cpp");
+        Files.writeString(inc.resolve("autoconf.h"), autoconf);
+        Path file = Files.copy(ProjectPaths.root().resolve("core/src/test/resources/pm-yml/mcuboot-pm.yml"),
+                work.resolve("pm.yml"));
+
+        String ours = LineKeepingPreprocessor.preprocess(file, List.of(inc));
+        // What NCS runs: the C compiler's preprocessor in assembler mode, without line markers
+        // (-P, which also drops empty lines).
+        String reference = ReferenceTools.run(List.of(cpp.toString(), "-nostdinc", "-undef", "-x", "assembler-with-cpp",
+                "-P", "-I", inc.toString(), file.toString()), work, 30).assertSuccess().stdout();
+
+        assertEquals(nonEmptyLines(reference), nonEmptyLines(ours));
+        assertEquals(Files.readAllLines(file).size(), ours.lines().count());
+    }
+
+    private static List<String> nonEmptyLines(String text) {
+        return text.lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).toList();
     }
 
     @Test
