@@ -130,7 +130,7 @@ class LineKeepingPreprocessorTest {
     void anNcsShapedPmYmlGivesTheLinesCppGives(String autoconf) throws Exception {
         Path cpp = ReferenceTools.require("cpp", "cpp");
         Files.writeString(inc.resolve("autoconf.h"), autoconf);
-        Path file = Files.copy(ProjectPaths.root().resolve("core/src/test/resources/pm-yml/mcuboot-pm.yml"),
+        Path file = Files.copy(ProjectPaths.root().resolve("core/src/test/resources/pm-yml/mcuboot-pm.yml.in"),
                 work.resolve("pm.yml"));
 
         String ours = LineKeepingPreprocessor.preprocess(file, List.of(inc));
