@@ -26,18 +26,44 @@ public final class StaticPartitionCheck {
 
     /**
      * As {@link #require(String, BuildStrategy, Set, Optional)}, naming the static layout file
-     * the image's domain is read from (e.g. {@code app/pm_static_CPUNET.yml}) in the message.
+     * the image's domain is read from (e.g. {@code app/pm_static_CPUNET.yml}) in the message;
+     * without the image names it cannot tell a misspelling.
      *
      * @param staticFile the file to add the entry to, as the user should see it
      * @throws ImageModelException naming the image, the file and the entry to add
      */
     public static void require(String image, BuildStrategy strategy, Set<String> staticPartitions,
             Optional<PartitionSuggestion> suggestion, String staticFile) throws ImageModelException {
+        require(image, strategy, staticPartitions, suggestion, staticFile, staticPartitions);
+    }
+
+    /**
+     * As {@link #require(String, BuildStrategy, Set, Optional, String)}; when the static file
+     * has a partition that matches none of {@code expectedNames} and is close to the image's
+     * name ({@link ClosestName}), the image's name is more likely a misspelling than the entry
+     * missing, and the message says so first.
+     *
+     * @param expectedNames the names a static partition may have without being a misspelling:
+     *     every image of the tree and the dynamic partition ({@code app})
+     * @throws ImageModelException naming the image, the file, a likely misspelling and the entry to add
+     */
+    public static void require(String image, BuildStrategy strategy, Set<String> staticPartitions,
+            Optional<PartitionSuggestion> suggestion, String staticFile, Set<String> expectedNames)
+            throws ImageModelException {
         if (!strategy.needsStaticPartition() || staticPartitions.contains(image)) {
             return;
         }
         String entry = suggestion.map(s -> s.yamlEntry(image))
                 .orElse(image + ":\n  address: <address>\n  size: <size>\n  region: flash_primary");
+        Optional<String> meant = ClosestName.among(image,
+                staticPartitions.stream().filter(name -> !expectedNames.contains(name)).sorted().toList());
+        if (meant.isPresent()) {
+            throw new ImageModelException(image, "Image '" + image + "' uses build strategy " + strategy.id()
+                    + ", which needs a static partition '" + image + "'; " + staticFile + " has a partition '"
+                    + meant.get() + "' that matches no image: is '" + image + "' a misspelling of '" + meant.get()
+                    + "'? Name the <childImage> '" + meant.get() + "', or add this entry to " + staticFile + ":\n"
+                    + entry);
+        }
         throw new ImageModelException(image, "Image '" + image + "' uses build strategy " + strategy.id()
                 + ", which needs a static partition, but " + staticFile + " has no partition '" + image
                 + "'. Add this entry to " + staticFile + ":\n" + entry);

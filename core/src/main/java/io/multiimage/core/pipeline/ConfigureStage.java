@@ -3,6 +3,7 @@ package io.multiimage.core.pipeline;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.board.Board;
 import io.multiimage.core.board.BoardCatalog;
+import io.multiimage.core.config.ChildImageFolderCheck;
 import io.multiimage.core.config.ConfigurationResolver;
 import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.ImageContext;
@@ -115,10 +116,27 @@ final class ConfigureStage {
             }
             if (strategy.strategy() instanceof BuildStrategy.FromSource) {
                 configuration = Optional.of(resolver.resolve(context, log));
+                warnAboutUnusedChildImageFiles(request, tree, declaration, context);
             } else {
                 notConfigured.add(name);
             }
             images.put(name, new ConfiguredImage(context, strategy, domain, board, configuration));
+        }
+    }
+
+    /**
+     * Warns about each file of a parent's {@code child_image/} folder that names none of its
+     * children; only the build of the parent's own image does, so the warning comes once.
+     */
+    private void warnAboutUnusedChildImageFiles(BuildRequest request, ImageTree tree, ImageDeclaration parent,
+            ImageContext context) throws IOException {
+        if (!request.scope().includes(parent.name())) {
+            return;
+        }
+        List<String> children = tree.children(parent.name()).stream().map(ImageDeclaration::name).toList();
+        for (String warning : ChildImageFolderCheck.warnings(parent.name(), context.imageDir(), children,
+                request.layout())) {
+            log.warn(warning);
         }
     }
 }

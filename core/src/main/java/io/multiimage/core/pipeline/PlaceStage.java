@@ -36,7 +36,8 @@ import java.util.TreeSet;
  * domain, with the Partition Manager's own algorithm and outputs.
  *
  * <ul>
- *   <li>Requests: each image's {@code pm.yml}, in tree pre-order.</li>
+ *   <li>Requests: the {@code pm.yml} of each image built from source, in tree pre-order, after the
+ *       C preprocessor with the image's configuration ({@link PmYmlReader}).</li>
  *   <li>Static layout, in the directory of the domain's main image (the first image of the
  *       domain in pre-order): for a domain other than the top-level image's,
  *       {@code pm_static_<buildtype>_<DOMAIN>.yml}, else {@code pm_static_<DOMAIN>.yml}; then
@@ -86,11 +87,12 @@ final class PlaceStage {
         Map<String, ImagePlacement> byOffset = new LinkedHashMap<>();
         Map<String, Layout> layoutOf = new LinkedHashMap<>();
         Map<String, String> pmDomainOf = new LinkedHashMap<>();
+        PmYmlReader pmYml = new PmYmlReader(request.layout(), log);
         for (Map.Entry<String, List<ConfiguredImage>> domain : byDomain.entrySet()) {
             String pmDomain = domain.getKey().equals(rootDomain) ? "" : domain.getKey();
             pmDomainOf.put(domain.getKey(), pmDomain);
-            List<ConfiguredImage> offsetPlaced = selectByOffset(request, offsets, pmDomain, domain.getValue(),
-                    images.values());
+            List<ConfiguredImage> offsetPlaced = selectByOffset(request, pmYml, offsets, pmDomain,
+                    domain.getValue(), images.values());
             ConfiguredImage main = domain.getValue().get(0);
             for (ConfiguredImage image : offsetPlaced) {
                 byOffset.put(image.name(), offsets.place(image, memory.get(main.name()), describe(pmDomain)));
@@ -105,7 +107,7 @@ final class PlaceStage {
                         + ": every image there is placed by " + ImagePlacement.LOAD_OFFSET_SYMBOL);
                 continue;
             }
-            layoutOf.put(domain.getKey(), layOut(request, pmDomain, managed, images.values(), memory));
+            layoutOf.put(domain.getKey(), layOut(request, pmYml, pmDomain, managed, images.values(), memory));
         }
         List<OutputDomain> outputs = new ArrayList<>();
         for (Layout layout : layoutOf.values()) {
@@ -140,9 +142,9 @@ final class PlaceStage {
     }
 
     /** The images of one domain placed by {@code CONFIG_FLASH_LOAD_OFFSET} instead of the partition manager. */
-    private List<ConfiguredImage> selectByOffset(BuildRequest request, OffsetPlacement offsets, String pmDomain,
-            List<ConfiguredImage> domainImages, Collection<ConfiguredImage> allImages) throws IOException,
-            InvalidConfigurationException {
+    private List<ConfiguredImage> selectByOffset(BuildRequest request, PmYmlReader pmYml, OffsetPlacement offsets,
+            String pmDomain, List<ConfiguredImage> domainImages, Collection<ConfiguredImage> allImages)
+            throws IOException, InvalidConfigurationException {
         offsets.warnUnusedSizes(domainImages);
         if (domainImages.stream().noneMatch(OffsetPlacement::setsOffset)) {
             return List.of();
@@ -155,11 +157,14 @@ final class PlaceStage {
             staticNames.addAll(staticPartitionNames(RequestSource.ofText(request.layout().relative(staticFile.get()),
                     Files.readString(staticFile.get(), StandardCharsets.UTF_8))));
         }
+        Map<String, RequestSource> requests = new LinkedHashMap<>();
+        for (ConfiguredImage image : domainImages) {
+            pmYml.requestOf(image).ifPresent(source -> requests.put(image.name(), source));
+        }
         String dynamicPartition = pmDomain.isEmpty() ? ROOT_PARTITION : main.name();
         return offsets.select(describe(pmDomain), domainImages, dynamicPartition, image -> {
-            Path pmYml = image.context().imageDir().resolve("pm.yml");
-            if (image.fromSource() && Files.isRegularFile(pmYml)) {
-                return Optional.of("it has " + request.layout().relative(pmYml));
+            if (requests.containsKey(image.name())) {
+                return Optional.of("it has " + requests.get(image.name()).label());
             }
             boolean dynamic = image == main && staticNames.contains(dynamicPartition);
             if (staticNames.contains(image.name()) || dynamic) {
@@ -206,18 +211,18 @@ final class PlaceStage {
         return layout.find(image.name()).isPresent() ? image.name() : ROOT_PARTITION;
     }
 
-    private Layout layOut(BuildRequest request, String pmDomain, List<ConfiguredImage> images,
+    private Layout layOut(BuildRequest request, PmYmlReader pmYml, String pmDomain, List<ConfiguredImage> images,
             Collection<ConfiguredImage> allImages, Map<String, MemoryFacts> memory) throws FirmwareException, IOException {
         ConfiguredImage main = images.get(0);
         String dynamicPartition = pmDomain.isEmpty() ? ROOT_PARTITION : main.name();
         List<RequestSource> requests = new ArrayList<>();
         boolean wantsExternalFlash = false;
         for (ConfiguredImage image : images) {
-            Path pmYml = image.context().imageDir().resolve("pm.yml");
-            if (image.fromSource() && Files.isRegularFile(pmYml)) {
-                String text = Files.readString(pmYml, StandardCharsets.UTF_8);
-                requests.add(RequestSource.ofText(request.layout().relative(pmYml), text));
-                wantsExternalFlash |= text.contains("external_flash");
+            Optional<RequestSource> source = pmYml.requestOf(image);
+            if (source.isPresent()) {
+                requests.add(source.get());
+                // What the preprocessor left: a region inside a branch not taken is not asked for.
+                wantsExternalFlash |= source.get().text().contains("external_flash");
             }
         }
         List<Path> candidates = staticCandidates(main, pmDomain, otherDomainDirs(main, allImages));
@@ -232,9 +237,12 @@ final class PlaceStage {
         }
         // The file the user should add a missing static partition to: the one read, else the preferred one.
         String staticFileShown = request.layout().relative(staticFile.orElse(candidates.get(candidates.size() - 1)));
+        // A static partition named after no image nor the dynamic partition may be a misspelt image name.
+        Set<String> expectedNames = new TreeSet<>(List.of(ROOT_PARTITION, dynamicPartition));
+        request.declarations().forEach(declaration -> expectedNames.add(declaration.name()));
         for (ConfiguredImage image : images) {
             StaticPartitionCheck.require(image.name(), image.strategy().strategy(), staticNames, Optional.empty(),
-                    staticFileShown);
+                    staticFileShown, expectedNames);
         }
         MemoryFacts facts = memory.get(main.name());
         List<Region> regions = new ArrayList<>();
@@ -257,7 +265,7 @@ final class PlaceStage {
                     .place(new DomainConfig(pmDomain, requests, staticConfig, regions));
         } catch (PartitionException e) {
             InvalidConfigurationException error = new InvalidConfigurationException("Partition layout of "
-                    + describe(pmDomain) + ": " + e.getMessage(), e);
+                    + describe(pmDomain) + ": " + e.getMessage() + pmYml.unsetSymbols(e.getMessage()), e);
             e.sources().stream().findFirst().ifPresent(error::blameFile);
             error.blameImage(main.name());
             throw error;

@@ -42,6 +42,30 @@ class StaticPartitionCheckTest {
     }
 
     @Test
+    void aStaticPartitionThatMatchesNoImageAndIsCloseToTheNameIsNamedAsTheLikelyMisspelling() {
+        BuildStrategy useHex = new BuildStrategy.UseHex(new HexFile(Path.of("ssbl.hex")), Optional.empty());
+        ImageModelException e = assertThrows(ImageModelException.class, () -> StaticPartitionCheck.require("sbl",
+                useHex, Set.of("app", "fsbl", "ssbl"), Optional.empty(), "app/pm_static.yml",
+                Set.of("app", "fsbl", "sbl")));
+        assertEquals("Image 'sbl' uses build strategy use-hex, which needs a static partition 'sbl'; app/pm_static.yml"
+                + " has a partition 'ssbl' that matches no image: is 'sbl' a misspelling of 'ssbl'? Name the"
+                + " <childImage> 'ssbl', or add this entry to app/pm_static.yml:\n"
+                + "sbl:\n  address: <address>\n  size: <size>\n  region: flash_primary", e.getMessage());
+        assertEquals("sbl", e.image());
+    }
+
+    @Test
+    void aCloseStaticPartitionThatBelongsToAnImageIsNoMisspelling() {
+        // fsbl is one edit from sbl too, but it is an image of the tree: sbl's entry is simply missing.
+        ImageModelException e = assertThrows(ImageModelException.class, () -> StaticPartitionCheck.require("sbl",
+                new BuildStrategy.Skip(), Set.of("app", "fsbl"), Optional.empty(), "app/pm_static.yml",
+                Set.of("app", "fsbl", "sbl")));
+        assertEquals("Image 'sbl' uses build strategy skip, which needs a static partition, but app/pm_static.yml"
+                + " has no partition 'sbl'. Add this entry to app/pm_static.yml:\n"
+                + "sbl:\n  address: <address>\n  size: <size>\n  region: flash_primary", e.getMessage());
+    }
+
+    @Test
     void passesWithAStaticPartitionOrFromSource() {
         assertDoesNotThrow(() -> StaticPartitionCheck.require("b0", new BuildStrategy.Skip(), Set.of("b0"),
                 Optional.empty()));
