@@ -262,7 +262,9 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
      */
     protected BuildSession buildSession(BuildRequest request) {
         SessionData data = session.getRepositorySession().getData();
-        String key = BuildSession.class.getName();
+        // One per class loader too: a goal run from the command line and the lifecycle's goals of an
+        // extension plugin live in different realms, whose BuildSession classes are not the same.
+        String key = BuildSession.class.getName() + "@" + System.identityHashCode(BuildSession.class);
         Object existing = data.get(key);
         if (existing instanceof BuildSession known) {
             return known;

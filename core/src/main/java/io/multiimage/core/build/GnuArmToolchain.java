@@ -197,20 +197,25 @@ public final class GnuArmToolchain implements Toolchain {
 
     private void link(Path gcc, ToolchainRequest request, Path script, List<Path> objects, Path elf, Path map)
             throws FirmwareException, InterruptedException {
-        Path elfPart = part(elf);
-        Path mapPart = part(map);
+        // The linker runs in the build directory with relative names: the map file (which names
+        // the output and every object) is then the same in any checkout and for any process.
+        Path buildDir = request.buildDir();
+        Path elfPart = elf.resolveSibling(elf.getFileName() + ".part");
+        Path mapPart = map.resolveSibling(map.getFileName() + ".part");
+        deleteQuietly(elfPart);
+        deleteQuietly(mapPart);
         List<String> command = new ArrayList<>();
         command.add(gcc.toString());
         command.addAll(request.cpu().buildFlags());
         command.addAll(settings.linkerFlags());
-        command.add("-Wl,-Map=" + mapPart);
-        command.addAll(List.of("-T", script.toString()));
+        command.add("-Wl,-Map=" + relative(buildDir, mapPart));
+        command.addAll(List.of("-T", relative(buildDir, script)));
         for (Path object : objects) {
-            command.add(object.toString());
+            command.add(relative(buildDir, object));
         }
-        command.addAll(List.of("-o", elfPart.toString()));
+        command.addAll(List.of("-o", relative(buildDir, elfPart)));
         try {
-            run(request, "linking " + elf.getFileName(), command, request.buildDir());
+            run(request, "linking " + elf.getFileName(), command, buildDir);
         } catch (ToolchainFailedException e) {
             deleteQuietly(elfPart);
             deleteQuietly(mapPart);
@@ -222,6 +227,13 @@ public final class GnuArmToolchain implements Toolchain {
         } catch (IOException e) {
             throw new FirmwareException("Image '" + request.imageName() + "': cannot move the linked image into place: " + e, e);
         }
+    }
+
+    /** {@code file} relative to {@code dir} when inside it, with '/'; else absolute. */
+    private static String relative(Path dir, Path file) {
+        Path base = dir.toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? SourceFiles.slashed(base.relativize(absolute)) : absolute.toString();
     }
 
     /** This process's temporary name for {@code file} (see {@code Leftovers}): {@code name.<pid>.part}. */

@@ -89,6 +89,8 @@ final class BuildStage {
                 AutoconfWriter.render(configuration.kconfig().symbols(), ""));
 
         ImageSources sources = request.sourcesOf(name, image.context().imageDir());
+        SourceTreeCheck.requireInsideProject(name, sources.sourceDirectory(), request.layout().root(),
+                request.layout()::relative);
         Toolchain toolchain = toolchains.forImage(name, image.context().toolchain(), sources, log);
         ToolchainRequest toolchainRequest = toolchainRequest(image, configuration, placement, imageDir, sources);
 

@@ -132,7 +132,7 @@ class GnuArmToolchainTest {
         assertEquals(6, commands.stream().filter(line -> !line.startsWith("Image")).count(), commands.toString());
         assertTrue(commands.stream().anyMatch(line -> line.contains(" -c drivers/uart.c -o ")), commands.toString());
         assertTrue(commands.stream().anyMatch(line -> line.contains("-DBOARD_ID=0x1234")), commands.toString());
-        assertTrue(commands.stream().anyMatch(line -> line.contains("-T " + dir.resolve("verbose/app.ld"))), commands.toString());
+        assertTrue(commands.stream().anyMatch(line -> line.contains("-T app.ld obj/")), commands.toString());
         assertTrue(quiet.at("INFO").stream().noneMatch(line -> line.contains(" -c ")), quiet.lines().toString());
         assertTrue(quiet.at("DEBUG").stream().anyMatch(line -> line.contains(" -c drivers/uart.c ")), quiet.lines().toString());
     }
@@ -341,12 +341,14 @@ class GnuArmToolchainTest {
                 maxConcurrent.accumulateAndGet(running.get(), Math::max);
                 Thread.sleep(started <= compiles ? 50 : 0);
                 List<String> command = spec.command();
-                Path output = Path.of(command.get(command.indexOf("-o") + 1));
+                // The linker runs in the build directory with relative names.
+                Path base = spec.workingDir() == null ? Path.of("") : spec.workingDir();
+                Path output = base.resolve(command.get(command.indexOf("-o") + 1));
                 Files.createDirectories(output.getParent());
                 Files.writeString(output, "fake");
                 for (String argument : command) {
                     if (argument.startsWith("-Wl,-Map=")) {
-                        Files.writeString(Path.of(argument.substring("-Wl,-Map=".length())), "fake map");
+                        Files.writeString(base.resolve(argument.substring("-Wl,-Map=".length())), "fake map");
                     }
                 }
             } catch (java.io.IOException e) {

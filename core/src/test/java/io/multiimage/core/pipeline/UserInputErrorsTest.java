@@ -69,6 +69,33 @@ class UserInputErrorsTest {
                 + " build's own bookkeeping, which is rebuilt) and build again"), error.getMessage());
     }
 
+    @Test
+    void aSourceLinkLeadingOutOfTheProjectIsRefusedNamingTheLink() throws Exception {
+        Path outside = Files.createTempFile("outside", ".c");
+        try {
+            Files.writeString(outside, "int secret = 1;\n");
+            Files.createSymbolicLink(project.resolve("app/src/main/c/passwd.c"), outside);
+            InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                    () -> new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(),
+                            HexArtifactResolver.unavailable("none")).run(request(List.of(app().build()))));
+            assertEquals("Image 'app': app/src/main/c/passwd.c is a link to " + outside.toRealPath() + ", outside the"
+                    + " project: an image is built from its project's files. Copy the file into the project, or name a"
+                    + " header directory outside it with -I in <toolchainArguments>", error.getMessage());
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void aSourceLinkInsideTheProjectIsFine() throws Exception {
+        ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
+        Path shared = Files.createDirectories(project.resolve("shared"));
+        Files.writeString(shared.resolve("extra.c"), "int extra_value = 2;\n");
+        Files.createSymbolicLink(project.resolve("app/src/main/c/extra.c"), shared.resolve("extra.c"));
+        new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+                .run(request(List.of(app().build())));
+    }
+
     private ImageDeclaration.Builder app() {
         return ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3");
     }
