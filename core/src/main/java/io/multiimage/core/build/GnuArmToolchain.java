@@ -171,6 +171,9 @@ public final class GnuArmToolchain implements Toolchain {
         // Headers at the top of the source tree are found from every sub-directory by
         // #include "x.h", without shadowing system headers included with <x.h>.
         command.addAll(List.of("-iquote", request.sourceDir().toString()));
+        // The checkout's location stays out of the debug information and __FILE__: the same
+        // commit gives the same ELF in any directory.
+        request.projectDir().ifPresent(root -> command.add("-ffile-prefix-map=" + root + "=."));
         for (Map.Entry<String, String> define : request.defines().entrySet()) {
             command.add(define.getValue().isEmpty() ? "-D" + define.getKey() : "-D" + define.getKey() + "=" + define.getValue());
         }

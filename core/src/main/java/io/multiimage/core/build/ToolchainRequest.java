@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,8 @@ import java.util.regex.Pattern;
  * @param parallelism how many jobs may run at once; at least 1
  * @param extraArgs extra arguments: compiler options for gnu-arm, CMake configure options for
  *     cmake, appended arguments for exec
+ * @param projectDir the project's root, when known: drivers map it to {@code .} in what they
+ *     record (gcc's {@code -ffile-prefix-map}), so a build gives the same bytes in any checkout
  * @param facts additional named facts, exported as environment variables and usable as
  *     {@code ${NAME}} placeholders (names are environment-variable names)
  */
@@ -69,6 +72,7 @@ public record ToolchainRequest(
         boolean verbose,
         int parallelism,
         List<String> extraArgs,
+        Optional<Path> projectDir,
         Map<String, String> facts) {
 
     private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
@@ -134,6 +138,7 @@ public record ToolchainRequest(
         builder.parallelism = parallelism;
         builder.extraArgs = new ArrayList<>(extraArgs);
         builder.facts = new LinkedHashMap<>(facts);
+        builder.projectDir = projectDir.orElse(null);
         return builder;
     }
 
@@ -157,6 +162,7 @@ public record ToolchainRequest(
         private int parallelism = 1;
         private List<String> extraArgs = new ArrayList<>();
         private Map<String, String> facts = new LinkedHashMap<>();
+        private Path projectDir;
 
         private Builder(String imageName, Path sourceDir, Path buildDir) {
             this.imageName = imageName;
@@ -248,6 +254,12 @@ public record ToolchainRequest(
             return this;
         }
 
+        /** The project's root, mapped to {@code .} in what the tools record. */
+        public Builder projectDir(Path value) {
+            projectDir = value;
+            return this;
+        }
+
         /** Additional named facts for the environment and placeholders. */
         public Builder facts(Map<String, String> value) {
             facts = new LinkedHashMap<>(value);
@@ -261,7 +273,7 @@ public record ToolchainRequest(
             }
             return new ToolchainRequest(imageName, sourceDir, buildDir, includeDirs, defines, flash, ram, cpu, board,
                     buildType, confFiles, extraConfFiles, dtcOverlayFiles, forwardedVariables, verbose, parallelism,
-                    extraArgs, facts);
+                    extraArgs, Optional.ofNullable(projectDir).map(dir -> dir.toAbsolutePath().normalize()), facts);
         }
     }
 }

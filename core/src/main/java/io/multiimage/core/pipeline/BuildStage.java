@@ -95,7 +95,7 @@ final class BuildStage {
         ToolchainRequest toolchainRequest = toolchainRequest(image, configuration, placement, imageDir, sources);
 
         Fingerprint inputs = Fingerprint.builder()
-                .value("toolchain", toolchain.fingerprint(toolchainRequest))
+                .value("toolchain", checkoutIndependent(toolchain.fingerprint(toolchainRequest)))
                 .file(".config", imageDir.resolve(".config"))
                 .file("autoconf.h", imageDir.resolve("autoconf.h"))
                 .file("pm_config.h", imageDir.resolve("pm_config.h"))
@@ -138,6 +138,14 @@ final class BuildStage {
                 filesRead(toolchains.forImage(name, image.context().toolchain(), sources, log)
                         .filesRead(toolchainRequest), sources.sourceDirectory(), imageDir));
         return built(image, placement, hex, Optional.empty(), false, inputs, outputDigests);
+    }
+
+    /**
+     * The driver's fingerprint without the checkout's location: the digest goes into the published
+     * {@code build-info.json}, which must be the same for the same commit in any directory.
+     */
+    private String checkoutIndependent(String fingerprint) {
+        return fingerprint.replace(request.layout().root().toAbsolutePath().normalize().toString(), "${project}");
     }
 
     /**
@@ -194,6 +202,7 @@ final class BuildStage {
         image.context().variables().get("EXTRA_MULTI_IMAGE_CMAKE_ARGS")
                 .ifPresent(args -> extraArgs.addAll(splitList(args)));
         return ToolchainRequest.builder(image.name(), sources.sourceDirectory(), imageDir)
+                .projectDir(request.layout().root())
                 .includeDirs(List.of(imageDir))
                 .flash(placement.flash())
                 .ram(placement.ram())

@@ -1,0 +1,59 @@
+package io.multiimage.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.multiimage.core.config.ProjectLayout;
+import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.spi.HexArtifactResolver;
+import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
+import io.multiimage.testkit.ReferenceTools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same commit gives the same published bytes, ELF and map in any checkout directory. */
+class CheckoutIndependenceTest {
+
+    @TempDir
+    Path first;
+
+    @TempDir
+    Path second;
+
+    @Test
+    void twoCheckoutsInDifferentDirectoriesProduceTheSameFiles() throws Exception {
+        ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
+        Path a = first.resolve("checkout-a");
+        Path b = second.resolve("somewhere/else/checkout-b");
+        for (Path checkout : List.of(a, b)) {
+            Samples.copy("secure-boot", checkout);
+            build(checkout);
+        }
+        List<String> different = new ArrayList<>();
+        for (String file : List.of("build-info.json", "merged.hex", "app/app.elf", "app/app.map", "mcuboot/mcuboot.elf",
+                "b0/b0.map", "app/app.hex")) {
+            byte[] left = Files.readAllBytes(a.resolve("app/target/firmware").resolve(file));
+            byte[] right = Files.readAllBytes(b.resolve("app/target/firmware").resolve(file));
+            if (!java.util.Arrays.equals(left, right)) {
+                different.add(file);
+            }
+        }
+        assertEquals(List.of(), different);
+    }
+
+    private static void build(Path project) throws Exception {
+        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(
+                ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
+                        .build(),
+                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
+                ImageDeclaration.builder("b0", project.resolve("b0")).build()), project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, false, Optional.empty())).build();
+        new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+                .run(request);
+    }
+}
