@@ -244,8 +244,8 @@ final class KconfigParser implements Preprocessor.Context {
                 node.promptCondition = kconfig.y;
                 node.visibility = kconfig.y;
                 kconfig.menus.add(node);
-                parseProperties(node);
                 enterBlock();
+                parseProperties(node);
                 parseBlock(Keyword.ENDMENU, node, node);
                 nesting--;
                 node.list = node.next;
@@ -277,8 +277,8 @@ final class KconfigParser implements Preprocessor.Context {
                 MenuNode node = newNode(MenuNode.Kind.CHOICE, null, choice, parent);
                 node.isMenuconfig = true;
                 choice.nodes.add(node);
-                parseProperties(node);
                 enterBlock();
+                parseProperties(node);
                 parseBlock(Keyword.ENDCHOICE, node, node);
                 nesting--;
                 node.list = node.next;

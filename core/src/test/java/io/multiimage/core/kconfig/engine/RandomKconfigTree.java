@@ -50,6 +50,9 @@ final class RandomKconfigTree {
 
     private record CommentUnit() implements Unit {}
 
+    /** A symbol followed by definitions that depend on it: an implicit menu (or an if block on it). */
+    private record MenuGroup(Sym parent, List<Sym> children, boolean asIf) implements Unit {}
+
     private static final class Block implements Unit {
         final List<Unit> units = new ArrayList<>();
         String kind;
@@ -100,11 +103,34 @@ final class RandomKconfigTree {
             }
         }
         List<Unit> units = new ArrayList<>();
+        List<Sym> plain = new ArrayList<>();
         for (Sym sym : syms) {
             if (sym.choice == null) {
-                for (int d = 0; d < sym.definitions; d++) {
-                    units.add(new Definition(sym, d == 0));
+                plain.add(sym);
+            }
+        }
+        java.util.Collections.shuffle(plain, random);
+        while (!plain.isEmpty()) {
+            Sym sym = plain.remove(0);
+            if (sym.definitions == 1 && random.nextInt(6) == 0) {
+                List<Sym> group = new ArrayList<>();
+                group.add(sym);
+                for (int k = 1 + random.nextInt(2); k > 0; k--) {
+                    for (int j = 0; j < plain.size(); j++) {
+                        if (plain.get(j).definitions == 1) {
+                            group.add(plain.remove(j));
+                            break;
+                        }
+                    }
                 }
+                if (group.size() >= 2) {
+                    group.sort((a, b) -> Integer.compare(a.rank, b.rank));
+                    units.add(new MenuGroup(group.get(0), group.subList(1, group.size()), random.nextInt(3) == 0));
+                    continue;
+                }
+            }
+            for (int d = 0; d < sym.definitions; d++) {
+                units.add(new Definition(sym, d == 0));
             }
         }
         for (ChoiceSpec choice : choices) {
@@ -128,6 +154,13 @@ final class RandomKconfigTree {
         if (random.nextInt(3) == 0) {
             text.append("flavour := f").append(random.nextInt(10)).append('\n');
             text.append("greet = hello $(1) from $(flavour)\n");
+        }
+        if (random.nextInt(6) == 0) {
+            text.append("$(warning-if,").append(random.nextBoolean() ? "y" : "n").append(",generated warning)\n");
+        }
+        if (random.nextInt(6) == 0) {
+            text.append("macro-prefix := MAC\nconfig $(macro-prefix)_SYM\n\tbool \"$(macro-prefix) symbol\"\n")
+                    .append("\tdefault y\n");
         }
         render(top, text, "", 0, "Kconfig");
         if (kase.env.containsKey("EXTRA_DIR") && random.nextBoolean()) {
@@ -171,6 +204,9 @@ final class RandomKconfigTree {
         if (unit instanceof Definition) {
             return ((Definition) unit).sym().rank;
         }
+        if (unit instanceof MenuGroup) {
+            return ((MenuGroup) unit).parent().rank;
+        }
         if (unit instanceof ChoiceUnit) {
             int min = Integer.MAX_VALUE;
             for (Sym sym : ((ChoiceUnit) unit).choice().members) {
@@ -194,6 +230,8 @@ final class RandomKconfigTree {
                 definition((Definition) unit, out, indent);
             } else if (unit instanceof ChoiceUnit) {
                 choice(((ChoiceUnit) unit).choice(), out, indent);
+            } else if (unit instanceof MenuGroup) {
+                menuGroup((MenuGroup) unit, out, indent);
             } else if (unit instanceof CommentUnit) {
                 out.append(indent).append("comment \"note ").append(random.nextInt(100)).append("\"\n");
                 if (random.nextBoolean()) {
@@ -254,6 +292,23 @@ final class RandomKconfigTree {
         }
     }
 
+    private void menuGroup(MenuGroup group, StringBuilder out, String indent) {
+        Sym parent = group.parent();
+        definition(new Definition(parent, true), out, indent);
+        if (group.asIf()) {
+            out.append(indent).append("if ").append(parent.name).append('\n');
+        }
+        for (Sym child : group.children()) {
+            String[] forms = {parent.name, parent.name + " = y", parent.name + " != n", "y = " + parent.name,
+                parent.name + " && " + expression(child.rank, null, 0)};
+            definition(new Definition(child, true), out, indent,
+                    group.asIf() ? null : forms[random.nextInt(forms.length)]);
+        }
+        if (group.asIf()) {
+            out.append(indent).append("endif\n");
+        }
+    }
+
     private void choice(ChoiceSpec choice, StringBuilder out, String indent) {
         int limit = Integer.MAX_VALUE;
         for (Sym sym : choice.members) {
@@ -281,7 +336,13 @@ final class RandomKconfigTree {
             }
             out.append('\n');
         }
-        for (Sym sym : choice.members) {
+        List<Sym> members = choice.members;
+        Sym later = null;
+        if (choice.name != null && members.size() >= 2 && random.nextInt(3) == 0) {
+            later = members.get(members.size() - 1);
+            members = members.subList(0, members.size() - 1);
+        }
+        for (Sym sym : members) {
             out.append(indent).append("config ").append(sym.name).append('\n');
             if (random.nextInt(8) != 0) {
                 out.append(indent).append("\tbool \"").append(sym.name.toLowerCase()).append('"');
@@ -295,17 +356,37 @@ final class RandomKconfigTree {
             }
         }
         out.append(indent).append("endchoice\n");
+        if (later != null) {
+            out.append(indent).append("choice ").append(choice.name).append('\n');
+            out.append(indent).append("config ").append(later.name).append("\n").append(indent)
+                    .append("\tbool \"later ").append(later.name).append("\"\n");
+            out.append(indent).append("endchoice\n");
+        }
     }
 
     private void definition(Definition def, StringBuilder out, String indent) {
+        definition(def, out, indent, null);
+    }
+
+    private void definition(Definition def, StringBuilder out, String indent, String dependsOn) {
         Sym sym = def.sym();
         boolean menuconfig = random.nextInt(8) == 0;
         out.append(indent).append(menuconfig ? "menuconfig " : "config ").append(sym.name).append('\n');
         String t = indent + "\t";
         boolean typed = def.first() || random.nextBoolean();
         boolean prompt = random.nextInt(5) != 0;
+        if (dependsOn != null) {
+            out.append(t).append("depends on ").append(dependsOn).append('\n');
+        }
+        String type = !def.first() && random.nextInt(8) == 0 ? TYPES[random.nextInt(TYPES.length)] : sym.type;
+        if (typed && type.equals("bool") && random.nextInt(10) == 0) {
+            out.append(t).append(random.nextBoolean() ? "def_bool " : "boolean ");
+            out.append(random.nextBoolean() ? expression(sym.rank, null, 1) : "\"x\"").append('\n');
+            typed = false;
+            prompt = false;
+        }
         if (typed && !(random.nextInt(40) == 0)) {
-            out.append(t).append(sym.type);
+            out.append(t).append(type);
             if (prompt) {
                 out.append(' ').append(promptText(sym));
                 if (random.nextInt(5) == 0) {
