@@ -561,8 +561,9 @@ final class KconfigParser implements Preprocessor.Context {
             if (value != null) {
                 node.defaults.add(new Default(kconfig.lookupConstant(value), kconfig.y));
             } else {
-                warnAtLine(WarningKind.OPTION, sym.name + " has 'option env=\"" + envVar
-                        + "\"', but the environment variable " + envVar + " is not set");
+                // The reference swaps the two names in this message; kept for identical output.
+                warnAtLine(WarningKind.OPTION, envVar + " has 'option env=\"" + sym.name
+                        + "\"', but the environment variable " + sym.name + " is not set");
             }
             if (!envVar.equals(sym.name)) {
                 warnAtLine(WarningKind.OPTION, "Kconfiglib expands environment variables in strings directly, meaning "
