@@ -1,15 +1,12 @@
 package io.multiimage.core.cli;
 
+import io.multiimage.core.kconfig.engine.AtomicFiles;
 import io.multiimage.core.kconfig.engine.Kconfig;
 import io.multiimage.core.kconfig.engine.KconfigException;
 import io.multiimage.core.kconfig.engine.KconfigWarning;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,19 +138,7 @@ public final class KconfigCommand {
     }
 
     private static void write(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            Files.write(temp, text.getBytes(StandardCharsets.UTF_8));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, text);
     }
 
     private static int usage(PrintStream err, String problem) {

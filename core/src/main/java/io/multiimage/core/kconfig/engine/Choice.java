@@ -2,10 +2,8 @@ package io.multiimage.core.kconfig.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A {@code choice ... endchoice} group: when visible, exactly one of its bool symbols is y (an
@@ -33,7 +31,7 @@ public final class Choice extends Expr {
     private Symbol cachedSelection;
     private boolean computingVis;
 
-    final Set<Object> dependents = new LinkedHashSet<>();
+    final List<Object> dependents = new ArrayList<>();
     int visited;
 
     Choice(Kconfig kconfig, String name) {

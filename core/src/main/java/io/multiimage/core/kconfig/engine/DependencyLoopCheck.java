@@ -48,17 +48,34 @@ final class DependencyLoopCheck {
     }
 
     private static void dependOn(Object item, Expr expr) {
-        List<Expr> items = new ArrayList<>();
-        Expr.collectItems(expr, items);
-        for (Expr operand : items) {
-            if (operand instanceof Symbol) {
-                Symbol sym = (Symbol) operand;
-                if (!sym.isConstant) {
-                    sym.dependents.add(item);
-                }
-            } else if (operand instanceof Choice) {
-                ((Choice) operand).dependents.add(item);
+        if (expr instanceof Symbol) {
+            Symbol sym = (Symbol) expr;
+            if (!sym.isConstant) {
+                addDependent(sym.dependents, item);
             }
+        } else if (expr instanceof Choice) {
+            addDependent(((Choice) expr).dependents, item);
+        } else if (expr instanceof Expr.And) {
+            for (Expr operand : ((Expr.And) expr).operands()) {
+                dependOn(item, operand);
+            }
+        } else if (expr instanceof Expr.Or) {
+            for (Expr operand : ((Expr.Or) expr).operands()) {
+                dependOn(item, operand);
+            }
+        } else if (expr instanceof Expr.Not) {
+            dependOn(item, ((Expr.Not) expr).operand());
+        } else {
+            Expr.Comparison comparison = (Expr.Comparison) expr;
+            dependOn(item, comparison.left());
+            dependOn(item, comparison.right());
+        }
+    }
+
+    /** Adds {@code item} unless it was the last one added (the usual repetition); the search tolerates repeats. */
+    private static void addDependent(List<Object> dependents, Object item) {
+        if (dependents.isEmpty() || dependents.get(dependents.size() - 1) != item) {
+            dependents.add(item);
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Path strings handled like Python's {@code os.path.join}, {@code os.path.dirname} and
@@ -33,10 +32,19 @@ final class PyPaths {
     static String dirname(String p) {
         int slash = p.lastIndexOf('/') + 1;
         String head = p.substring(0, slash);
-        if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
+        if (!head.isEmpty() && !allSlashes(head)) {
             head = stripTrailingSlashes(head);
         }
         return head;
+    }
+
+    private static boolean allSlashes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != '/') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The paths matching {@code pattern} (a path string, possibly with {@code * ? [..]}), unsorted. */
@@ -93,7 +101,7 @@ final class PyPaths {
         int slash = p.lastIndexOf('/') + 1;
         String head = p.substring(0, slash);
         String tail = p.substring(slash);
-        if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
+        if (!head.isEmpty() && !allSlashes(head)) {
             head = stripTrailingSlashes(head);
         }
         return new String[] {head, tail};
@@ -117,7 +125,7 @@ final class PyPaths {
         if (!Files.isDirectory(directory)) {
             return names;
         }
-        Pattern regex = translate(pattern);
+        NamePattern matcher = new NamePattern(pattern);
         boolean hiddenAllowed = pattern.startsWith(".");
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
@@ -128,7 +136,7 @@ final class PyPaths {
                 if (!hiddenAllowed && name.startsWith(".")) {
                     continue;
                 }
-                if (regex.matcher(name).matches()) {
+                if (matcher.matches(name)) {
                     names.add(name);
                 }
             }
@@ -154,77 +162,136 @@ final class PyPaths {
         }
     }
 
-    /** {@code fnmatch.translate}: {@code *}, {@code ?}, {@code [seq]}, {@code [!seq]}; the rest literal. */
-    static Pattern translate(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        int i = 0;
-        int n = pattern.length();
-        while (i < n) {
-            char c = pattern.charAt(i++);
-            if (c == '*') {
-                regex.append("[\\s\\S]*");
-                while (i < n && pattern.charAt(i) == '*') {
-                    i++;
-                }
-            } else if (c == '?') {
-                regex.append("[\\s\\S]");
-            } else if (c == '[') {
-                int j = i;
-                if (j < n && pattern.charAt(j) == '!') {
-                    j++;
-                }
-                if (j < n && pattern.charAt(j) == ']') {
-                    j++;
-                }
-                while (j < n && pattern.charAt(j) != ']') {
-                    j++;
-                }
-                if (j >= n) {
-                    regex.append("\\[");
+    /**
+     * A file name pattern as {@code fnmatch} reads it: {@code *} (any run), {@code ?} (one
+     * character), {@code [seq]} and {@code [!seq]} (one character of / not of the set, with
+     * {@code a-z} ranges; an unclosed {@code [} is literal); everything else literal.
+     */
+    static final class NamePattern {
+        private static final int STAR = -1;
+        private static final int ANY = -2;
+        private static final int SET = -3;
+        private final int[] kinds;
+        private final String[] sets;
+        private final boolean[] negated;
+
+        NamePattern(String pattern) {
+            List<Integer> kindList = new ArrayList<>();
+            List<String> setList = new ArrayList<>();
+            List<Boolean> negatedList = new ArrayList<>();
+            int i = 0;
+            int n = pattern.length();
+            while (i < n) {
+                char c = pattern.charAt(i++);
+                if (c == '*') {
+                    if (kindList.isEmpty() || kindList.get(kindList.size() - 1) != STAR) {
+                        add(kindList, setList, negatedList, STAR, null, false);
+                    }
+                } else if (c == '?') {
+                    add(kindList, setList, negatedList, ANY, null, false);
+                } else if (c == '[') {
+                    int j = i;
+                    if (j < n && pattern.charAt(j) == '!') {
+                        j++;
+                    }
+                    if (j < n && pattern.charAt(j) == ']') {
+                        j++;
+                    }
+                    while (j < n && pattern.charAt(j) != ']') {
+                        j++;
+                    }
+                    if (j >= n) {
+                        add(kindList, setList, negatedList, '[', null, false);
+                    } else {
+                        String body = pattern.substring(i, j);
+                        boolean negate = body.startsWith("!");
+                        add(kindList, setList, negatedList, SET, expandSet(negate ? body.substring(1) : body), negate);
+                        i = j + 1;
+                    }
                 } else {
-                    regex.append(characterClass(pattern.substring(i, j)));
-                    i = j + 1;
+                    add(kindList, setList, negatedList, c, null, false);
                 }
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+            kinds = new int[kindList.size()];
+            sets = new String[kindList.size()];
+            negated = new boolean[kindList.size()];
+            for (int k = 0; k < kinds.length; k++) {
+                kinds[k] = kindList.get(k);
+                sets[k] = setList.get(k);
+                negated[k] = negatedList.get(k);
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
-    }
 
-    /** One {@code [..]} set: {@code !} negates, {@code a-z} is a range, anything else is literal. */
-    private static String characterClass(String body) {
-        boolean negate = body.startsWith("!");
-        String set = negate ? body.substring(1) : body;
-        List<int[]> ranges = new ArrayList<>();
-        int k = 0;
-        while (k < set.length()) {
-            char low = set.charAt(k);
-            if (k + 2 < set.length() && set.charAt(k + 1) == '-') {
-                char high = set.charAt(k + 2);
-                if (low <= high) {
-                    ranges.add(new int[] {low, high});
+        private static void add(List<Integer> kinds, List<String> sets, List<Boolean> negated, int kind, String set,
+                boolean negate) {
+            kinds.add(kind);
+            sets.add(set);
+            negated.add(negate);
+        }
+
+        /** The characters of a set as pairs {@code low high} (a single character is {@code c c}). */
+        private static String expandSet(String set) {
+            StringBuilder pairs = new StringBuilder();
+            int k = 0;
+            while (k < set.length()) {
+                char low = set.charAt(k);
+                if (k + 2 < set.length() && set.charAt(k + 1) == '-') {
+                    char high = set.charAt(k + 2);
+                    if (low <= high) {
+                        pairs.append(low).append(high);
+                    }
+                    k += 3;
+                } else {
+                    pairs.append(low).append(low);
+                    k++;
                 }
-                k += 3;
-            } else {
-                ranges.add(new int[] {low, low});
-                k++;
             }
+            return pairs.toString();
         }
-        if (ranges.isEmpty()) {
-            return negate ? "[\\s\\S]" : "(?!)";
-        }
-        StringBuilder out = new StringBuilder(negate ? "[^" : "[");
-        for (int[] range : ranges) {
-            out.append(escapeInClass((char) range[0]));
-            if (range[1] != range[0]) {
-                out.append('-').append(escapeInClass((char) range[1]));
-            }
-        }
-        return out.append(']').toString();
-    }
 
-    private static String escapeInClass(char c) {
-        return String.format("\\x{%x}", (int) c);
+        private boolean matchesOne(int k, char c) {
+            int kind = kinds[k];
+            if (kind == ANY) {
+                return true;
+            }
+            if (kind != SET) {
+                return kind == c;
+            }
+            String pairs = sets[k];
+            boolean in = false;
+            for (int p = 0; p + 1 < pairs.length(); p += 2) {
+                if (c >= pairs.charAt(p) && c <= pairs.charAt(p + 1)) {
+                    in = true;
+                    break;
+                }
+            }
+            return in != negated[k];
+        }
+
+        /** Whether the whole of {@code name} matches (backtracking only to the last {@code *}). */
+        boolean matches(String name) {
+            int p = 0;
+            int s = 0;
+            int starP = -1;
+            int starS = -1;
+            while (s < name.length()) {
+                if (p < kinds.length && kinds[p] == STAR) {
+                    starP = p++;
+                    starS = s;
+                } else if (p < kinds.length && matchesOne(p, name.charAt(s))) {
+                    p++;
+                    s++;
+                } else if (starP >= 0) {
+                    p = starP + 1;
+                    s = ++starS;
+                } else {
+                    return false;
+                }
+            }
+            while (p < kinds.length && kinds[p] == STAR) {
+                p++;
+            }
+            return p == kinds.length;
+        }
     }
 }

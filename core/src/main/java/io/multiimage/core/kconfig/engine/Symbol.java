@@ -3,10 +3,8 @@ package io.multiimage.core.kconfig.engine;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A Kconfig symbol: defined ({@code config FOO}), only referenced (undefined: its value is its
@@ -53,7 +51,7 @@ public final class Symbol extends Expr {
     private boolean computingVis;
 
     /** Items whose value may depend on this one (for the dependency loop check). */
-    final Set<Object> dependents = new LinkedHashSet<>();
+    final List<Object> dependents = new ArrayList<>();
     int visited;
 
     Symbol(Kconfig kconfig, String name, boolean isConstant) {

@@ -40,14 +40,24 @@ final class TextFiles {
     /** Splits with universal newlines; the line breaks become {@code \n}. */
     static List<String> splitLines(String text) {
         List<String> lines = new ArrayList<>();
+        if (text.indexOf('\r') < 0) {
+            int start = 0;
+            while (start < text.length()) {
+                int end = text.indexOf('\n', start);
+                if (end < 0) {
+                    lines.add(text.substring(start));
+                    break;
+                }
+                lines.add(text.substring(start, end + 1));
+                start = end + 1;
+            }
+            return lines;
+        }
         int start = 0;
-        StringBuilder line = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
-                line.append(text, start, i).append('\n');
-                lines.add(line.toString());
-                line.setLength(0);
+                lines.add(text.substring(start, i) + "\n");
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
