@@ -13,7 +13,7 @@ import java.util.List;
  * assignment checks) repeated in-process after warm-up runs, minus JVM start and file writes.
  *
  * <p>{@code main(DIR [warmup] [runs])} on a tree written by {@link ZephyrSizedTree}; prints the
- * median and the fastest run, and the median of each phase.
+ * median wall and process CPU time of a run, the fastest run, and the median of each phase.
  */
 public final class KconfigWarmRuns {
 
@@ -28,8 +28,12 @@ public final class KconfigWarmRuns {
         List<Double> parse = new ArrayList<>();
         List<Double> fragments = new ArrayList<>();
         List<Double> evaluate = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         int checksum = 0;
         for (int i = 0; i < warmup + runs; i++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             Kconfig kconfig = Kconfig.load(dir, "Kconfig", ZephyrSizedTree.environment());
             long t1 = System.nanoTime();
@@ -40,17 +44,20 @@ public final class KconfigWarmRuns {
             int checks = kconfig.assignmentChecks().size();
             int warnings = kconfig.warnings().size();
             long t3 = System.nanoTime();
+            long c1 = os.getProcessCpuTime();
             checksum += config.length() + autoconf.length() + checks + warnings;
             if (i >= warmup) {
                 total.add((t3 - t0) / 1e6);
                 parse.add((t1 - t0) / 1e6);
                 fragments.add((t2 - t1) / 1e6);
                 evaluate.add((t3 - t2) / 1e6);
+                cpu.add((c1 - c0) / 1e6);
             }
         }
-        System.out.printf("warm engine, %d runs after %d warm-up runs: median %.1f ms, fastest %.1f ms "
-                + "(parse %.1f, fragments %.1f, evaluate+render %.1f ms median) [%d]%n", runs, warmup, median(total),
-                Collections.min(total), median(parse), median(fragments), median(evaluate), checksum % 10);
+        System.out.printf("warm engine, %d runs after %d warm-up runs: median %.1f ms wall, %.1f ms process CPU, "
+                + "fastest %.1f ms (parse %.1f, fragments %.1f, evaluate+render %.1f ms median) [%d]%n", runs, warmup,
+                median(total), median(cpu), Collections.min(total), median(parse), median(fragments), median(evaluate),
+                checksum % 10);
     }
 
     private static double median(List<Double> values) {

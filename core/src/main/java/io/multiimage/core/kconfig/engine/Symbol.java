@@ -100,6 +100,24 @@ public final class Symbol extends Expr {
         return Tristate.of(cachedVis >= 0 ? cachedVis : DeepStack.call(this::vis));
     }
 
+    /**
+     * The values a user can give a bool symbol now (what a configuration interface offers):
+     * n and y when it is visible, only y when a select forces it or it is in a choice, nothing
+     * when it is invisible or not a bool.
+     */
+    public List<Tristate> assignableValues() {
+        kconfig.ensureEvaluated();
+        return DeepStack.call(() -> {
+            if (!type.isBoolOrTristate() || vis() == 0) {
+                return List.<Tristate>of();
+            }
+            if (choice != null || revDep.tri() != 0) {
+                return List.of(Tristate.Y);
+            }
+            return List.of(Tristate.N, Tristate.Y);
+        });
+    }
+
     /** True if {@code .config} has a line for the symbol (for bool also {@code # ... is not set}). */
     public boolean isWrittenToConfig() {
         value();

@@ -176,6 +176,7 @@ class KconfigApiTest {
     @Test
     void explainNamesSelectsAndImplies() throws Exception {
         Kconfig kconfig = load("CONFIG_DEP=y\nCONFIG_SERIAL=y\n");
+        assertEquals(List.of(), sym(kconfig, "RING").assignableValues(), "no prompt");
         ValueExplanation ring = sym(kconfig, "RING").explain();
         assertEquals(ValueExplanation.Origin.SELECT, ring.origin());
         assertEquals("selected by SERIAL", ring.detail());
@@ -191,8 +192,11 @@ class KconfigApiTest {
         Symbol serial = sym(kconfig, "SERIAL");
         assertEquals("n", serial.value());
         assertFalse(sym(kconfig, "SERIAL_BAUD").isWrittenToConfig());
+        assertEquals(List.of(Tristate.N, Tristate.Y), serial.assignableValues());
+        assertEquals(List.of(), sym(kconfig, "SERIAL_BAUD").assignableValues(), "invisible, and not a bool");
         assertTrue(kconfig.setUserValue(serial, "y"));
         assertEquals("y", serial.value());
+        assertEquals(List.of(Tristate.Y), sym(kconfig, "MODE_A").assignableValues(), "a choice symbol can only be picked");
         assertEquals("9600", sym(kconfig, "SERIAL_BAUD").value());
         assertTrue(kconfig.configText("").contains("CONFIG_SERIAL_BAUD=9600\n"));
         assertEquals("y", sym(kconfig, "LOG").value(), "imply takes effect");
@@ -205,6 +209,13 @@ class KconfigApiTest {
         kconfig.unsetUserValue(serial);
         assertEquals("n", serial.value());
         assertEquals(Tristate.N, kconfig.evaluate(sym(kconfig, "SERIAL_BAUD").directDependencies()));
+    }
+
+    @Test
+    void aSelectedVisibleBoolCanOnlyBeY() throws Exception {
+        Files.writeString(root.resolve("Kconfig"), "config T\n\tbool \"t\"\nconfig S\n\tdef_bool y\n\tselect T\n");
+        Kconfig kconfig = Kconfig.load(root, "Kconfig", Map.of());
+        assertEquals(List.of(Tristate.Y), sym(kconfig, "T").assignableValues());
     }
 
     @Test
