@@ -68,4 +68,4 @@ ours_cpu=$(cut -d' ' -f2 "$work/ours.txt" | median); ref_cpu=$(cut -d' ' -f2 "$w
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 echo "kconfiglib (python3 kconfig_reference.py):     median ${ref_wall} s wall, ${ref_cpu} s CPU ($runs runs)"
 echo "multiimage-core kconfig (fresh JVM):            median ${ours_wall} s wall, ${ours_cpu} s CPU ($runs runs)"
-java -XX:+UseSerialGC -cp "$bench_jar" io.multiimage.bench.kconfig.KconfigWarmRuns "$tree" 20 20
+java -XX:+UseSerialGC -cp "$bench_jar" io.multiimage.bench.kconfig.KconfigWarmRuns "$tree" 50 30
