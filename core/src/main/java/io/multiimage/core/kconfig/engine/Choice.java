@@ -95,7 +95,7 @@ public final class Choice extends Expr {
     /** The selected symbol, if the choice is visible (in y mode) and has a visible symbol. */
     public Optional<Symbol> selection() {
         kconfig.ensureEvaluated();
-        return Optional.ofNullable(DeepStack.call(this::selectionInternal));
+        return Optional.ofNullable(selectionCached ? cachedSelection : DeepStack.call(this::selectionInternal));
     }
 
     /** The symbol the user last assigned y, if any. */
@@ -106,13 +106,13 @@ public final class Choice extends Expr {
     /** The visibility of the choice's prompts. */
     public Tristate visibility() {
         kconfig.ensureEvaluated();
-        return Tristate.of(DeepStack.call(this::vis));
+        return Tristate.of(cachedVis >= 0 ? cachedVis : DeepStack.call(this::vis));
     }
 
     /** The mode: y when the choice is visible (and, if optional, switched on), n otherwise. */
     public Tristate mode() {
         kconfig.ensureEvaluated();
-        return Tristate.of(DeepStack.call(this::tri));
+        return Tristate.of(cachedVis >= 0 ? tri() : DeepStack.call(this::tri));
     }
 
     /** {@code <choice NAME> (defined at FILE:LINE, ...)}, as messages name it. */

@@ -41,8 +41,6 @@ public final class Kconfig {
     final List<Choice> choices = new ArrayList<>();
     List<Choice> uniqueChoices = List.of();
     final Map<String, Choice> namedChoices = new HashMap<>();
-    final List<MenuNode> menus = new ArrayList<>();
-    final List<MenuNode> comments = new ArrayList<>();
     final MenuNode topNode;
     final Symbol y;
     final Symbol n;

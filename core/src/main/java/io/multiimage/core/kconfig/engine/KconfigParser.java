@@ -243,7 +243,6 @@ final class KconfigParser implements Preprocessor.Context {
                 node.promptText = expectStringAndEnd();
                 node.promptCondition = kconfig.y;
                 node.visibility = kconfig.y;
-                kconfig.menus.add(node);
                 enterBlock();
                 parseProperties(node);
                 parseBlock(Keyword.ENDMENU, node, node);
@@ -255,7 +254,6 @@ final class KconfigParser implements Preprocessor.Context {
                 MenuNode node = newNode(MenuNode.Kind.COMMENT, null, null, parent);
                 node.promptText = expectStringAndEnd();
                 node.promptCondition = kconfig.y;
-                kconfig.comments.add(node);
                 parseProperties(node);
                 prev.next = node;
                 prev = node;
