@@ -33,6 +33,7 @@ public final class CoreCli {
     static {
         COMMANDS.put("config", ConfigCommand::run);
         COMMANDS.put("dts", DtsCommand::run);
+        COMMANDS.put("kconfig", KconfigCommand::run);
     }
 
     private CoreCli() {}
