@@ -194,6 +194,7 @@ final class BuildStage {
         return ToolchainRequest.builder(image.name(), sources.sourceDirectory(), imageDir)
                 .includeDirs(List.of(imageDir))
                 .flash(placement.flash())
+                .flashBase(placement.flashBase())
                 .ram(placement.ram())
                 .cpu(image.board().definition().cpu())
                 .board(image.context().boardWithRevision())
