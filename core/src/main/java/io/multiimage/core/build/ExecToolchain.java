@@ -44,7 +44,10 @@ public final class ExecToolchain implements Toolchain {
     }
 
     @Override
-    public String fingerprint(ToolchainRequest request) throws FirmwareException {
+    public String fingerprint(ToolchainRequest buildRequest) throws FirmwareException {
+        // The job count changes how fast the image builds, never what it builds: described as 1
+        // whatever it is, so that another --parallel does not rebuild.
+        ToolchainRequest request = buildRequest.toBuilder().parallelism(1).build();
         Map<String, String> facts = ToolchainFacts.of(request);
         String where = "Image '" + request.imageName() + "': exec toolchain";
         StringBuilder text = new StringBuilder();

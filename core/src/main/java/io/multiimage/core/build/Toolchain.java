@@ -33,7 +33,8 @@ public interface Toolchain {
      * from the contents of the source files and generated headers: the tool and its version,
      * flags, command lines, the generated linker script. The build hashes it together with the
      * image's input files to decide whether the image is up to date. Stable: the same request
-     * on the same machine gives the same text.
+     * on the same machine gives the same text. The job count ({@link ToolchainRequest#parallelism()})
+     * is left out: it changes how fast an image builds, not what it builds.
      *
      * @throws ToolNotFoundException if the tool cannot be found
      * @throws FirmwareException if the tool's version cannot be read

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  *   <tr><td>FIRMWARE_INCLUDE_DIRS</td><td>generated include directories, joined with the path separator</td></tr>
  *   <tr><td>FIRMWARE_DEFINES</td><td>{@code NAME=value} definitions, space separated, sorted</td></tr>
  *   <tr><td>FIRMWARE_FLASH_ORIGIN, FIRMWARE_FLASH_SIZE, FIRMWARE_FLASH_END</td><td>the flash partition, hex</td></tr>
+ *   <tr><td>FIRMWARE_FLASH_BASE</td><td>where the flash holding the partition starts ({@code zephyr,flash}), hex</td></tr>
+ *   <tr><td>FIRMWARE_FLASH_LOAD_OFFSET</td><td>the partition's offset into that flash (Zephyr's
+ *       {@code CONFIG_FLASH_LOAD_OFFSET}), hex</td></tr>
  *   <tr><td>FIRMWARE_RAM_ORIGIN, FIRMWARE_RAM_SIZE, FIRMWARE_RAM_END</td><td>the RAM, hex</td></tr>
  *   <tr><td>FIRMWARE_CPU, FIRMWARE_FPU, FIRMWARE_FLOAT_ABI</td><td>CPU facts (FPU and ABI may be empty)</td></tr>
  *   <tr><td>FIRMWARE_CONF_FILES, FIRMWARE_EXTRA_CONF_FILES, FIRMWARE_DTC_OVERLAY_FILES</td><td>file lists joined with {@code ;}</td></tr>
@@ -55,6 +58,8 @@ public final class ToolchainFacts {
         facts.put("FIRMWARE_FLASH_ORIGIN", MemoryRegion.hex(request.flash().origin()));
         facts.put("FIRMWARE_FLASH_SIZE", MemoryRegion.hex(request.flash().size()));
         facts.put("FIRMWARE_FLASH_END", MemoryRegion.hex(request.flash().end()));
+        facts.put("FIRMWARE_FLASH_BASE", MemoryRegion.hex(request.flashBase()));
+        facts.put("FIRMWARE_FLASH_LOAD_OFFSET", MemoryRegion.hex(request.loadOffset()));
         facts.put("FIRMWARE_RAM_ORIGIN", MemoryRegion.hex(request.ram().origin()));
         facts.put("FIRMWARE_RAM_SIZE", MemoryRegion.hex(request.ram().size()));
         facts.put("FIRMWARE_RAM_END", MemoryRegion.hex(request.ram().end()));

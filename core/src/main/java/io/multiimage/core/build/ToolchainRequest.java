@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * ToolchainRequest request = ToolchainRequest.builder("mcuboot", moduleDir.resolve("src/main/c"), imageBuildDir)
  *         .includeDirs(List.of(imageBuildDir.resolve("include")))
  *         .flash(new MemoryRegion(0x8000, 0xc000))
+ *         .flashBase(0x0)
  *         .ram(new MemoryRegion(0x2000_0000L, 0x10000))
  *         .cpu(CpuFacts.withoutFpu("cortex-m3"))
  *         .board("qemu_cortex_m3")
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
  *     {@code pm_config.h} live)
  * @param defines preprocessor definitions, name to value (an empty value defines the name as 1)
  * @param flash the image's flash partition: the generated linker script places the image here
+ * @param flashBase where the flash holding the partition starts ({@code chosen/zephyr,flash});
+ *     the partition lies {@link #loadOffset()} bytes into it. Default 0
  * @param ram the RAM the image may use
  * @param cpu compiler facts of the CPU, as the board states them; the gnu-arm driver compiles
  *     with {@link CpuFacts#buildFlags()}
@@ -61,6 +64,7 @@ public record ToolchainRequest(
         List<Path> includeDirs,
         Map<String, String> defines,
         MemoryRegion flash,
+        long flashBase,
         MemoryRegion ram,
         CpuFacts cpu,
         String board,
@@ -89,6 +93,10 @@ public record ToolchainRequest(
         includeDirs = List.copyOf(includeDirs);
         defines = sortedCopy(defines, "define");
         Objects.requireNonNull(flash, "flash");
+        if (flashBase < 0 || flashBase > flash.origin()) {
+            throw new IllegalArgumentException("image '" + imageName + "': the flash partition " + flash
+                    + " does not lie in a flash starting at " + MemoryRegion.hex(flashBase));
+        }
         Objects.requireNonNull(ram, "ram");
         Objects.requireNonNull(cpu, "cpu");
         board = board == null ? "" : board;
@@ -115,6 +123,14 @@ public record ToolchainRequest(
         return Collections.unmodifiableMap(sorted);
     }
 
+    /**
+     * How far into its flash the image starts: {@code flash().origin() - flashBase()}, the value
+     * of Zephyr's {@code CONFIG_FLASH_LOAD_OFFSET} for this placement.
+     */
+    public long loadOffset() {
+        return flash.origin() - flashBase;
+    }
+
     /** A builder with the required values; CPU defaults to a Cortex-M3 (soft float), parallelism to 1. */
     public static Builder builder(String imageName, Path sourceDir, Path buildDir) {
         return new Builder(imageName, sourceDir, buildDir);
@@ -126,6 +142,7 @@ public record ToolchainRequest(
         builder.includeDirs = new ArrayList<>(includeDirs);
         builder.defines = new LinkedHashMap<>(defines);
         builder.flash = flash;
+        builder.flashBase = flashBase;
         builder.ram = ram;
         builder.cpu = cpu;
         builder.board = board;
@@ -150,6 +167,7 @@ public record ToolchainRequest(
         private List<Path> includeDirs = new ArrayList<>();
         private Map<String, String> defines = new LinkedHashMap<>();
         private MemoryRegion flash;
+        private long flashBase;
         private MemoryRegion ram;
         private CpuFacts cpu = CpuFacts.withoutFpu("cortex-m3");
         private String board = "";
@@ -185,6 +203,12 @@ public record ToolchainRequest(
         /** The image's flash partition. */
         public Builder flash(MemoryRegion value) {
             flash = value;
+            return this;
+        }
+
+        /** Where the flash holding the partition starts (default 0). */
+        public Builder flashBase(long value) {
+            flashBase = value;
             return this;
         }
 
@@ -271,9 +295,10 @@ public record ToolchainRequest(
             if (flash == null || ram == null) {
                 throw new IllegalStateException("image '" + imageName + "': flash and RAM regions are required");
             }
-            return new ToolchainRequest(imageName, sourceDir, buildDir, includeDirs, defines, flash, ram, cpu, board,
-                    buildType, confFiles, extraConfFiles, dtcOverlayFiles, forwardedVariables, verbose, parallelism,
-                    extraArgs, Optional.ofNullable(projectDir).map(dir -> dir.toAbsolutePath().normalize()), facts);
+            return new ToolchainRequest(imageName, sourceDir, buildDir, includeDirs, defines, flash, flashBase, ram, cpu,
+                    board, buildType, confFiles, extraConfFiles, dtcOverlayFiles, forwardedVariables, verbose,
+                    parallelism, extraArgs, Optional.ofNullable(projectDir).map(dir -> dir.toAbsolutePath().normalize()),
+                    facts);
         }
     }
 }

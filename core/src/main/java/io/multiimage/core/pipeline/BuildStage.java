@@ -205,6 +205,7 @@ final class BuildStage {
                 .projectDir(request.layout().root())
                 .includeDirs(List.of(imageDir))
                 .flash(placement.flash())
+                .flashBase(placement.flashBase())
                 .ram(placement.ram())
                 .cpu(image.board().definition().cpu())
                 .board(image.context().boardWithRevision())

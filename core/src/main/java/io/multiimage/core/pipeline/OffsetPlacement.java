@@ -115,7 +115,7 @@ final class OffsetPlacement {
         log.info(image.name() + ": placed by " + ImagePlacement.LOAD_OFFSET_SYMBOL + " (" + origin + ") at "
                 + new MemoryRegion(flash.address() + offset, size) + ", outside the partition manager");
         return new ImagePlacement(image.domain(), image.name(), new MemoryRegion(flash.address() + offset, size),
-                new MemoryRegion(sram.address(), sram.size()), false, Optional.of(origin));
+                flash.address(), new MemoryRegion(sram.address(), sram.size()), false, Optional.of(origin));
     }
 
     /** True when the image's configuration sets {@code CONFIG_FLASH_LOAD_OFFSET}. */

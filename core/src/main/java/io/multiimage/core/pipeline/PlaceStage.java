@@ -327,8 +327,13 @@ final class PlaceStage {
                         + image.context().imageDir().getFileName() + "/, or an entry to pm_static.yml"));
         Partition ram = layout.find(image.name() + "_sram").or(() -> layout.find("sram_primary")).orElseThrow(
                 () -> new InvalidConfigurationException("Image '" + image.name() + "': no sram_primary partition"));
+        // The flash the partition lies in starts where its region does (flash_primary: zephyr,flash).
+        long flashBase = layout.regions().stream().filter(region -> region.name().equals(partition.region()))
+                .mapToLong(Region::baseAddress).findFirst()
+                .orElseThrow(() -> new IllegalStateException("partition " + partitionName + " names no region of the"
+                        + " layout: " + partition.region()));
         return new ImagePlacement(image.domain(), partitionName, new MemoryRegion(partition.address(), partition.size()),
-                new MemoryRegion(ram.address(), ram.size()), layout.isStatic(partitionName));
+                flashBase, new MemoryRegion(ram.address(), ram.size()), layout.isStatic(partitionName));
     }
 
     private static Map<String, List<ConfiguredImage>> groupByDomain(Map<String, ConfiguredImage> images) {

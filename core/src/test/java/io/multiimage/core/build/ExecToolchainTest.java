@@ -55,7 +55,9 @@ class ExecToolchainTest {
                 "FIRMWARE_DEFINES=LEVEL=2 NDEBUG",
                 "FIRMWARE_DTC_OVERLAY_FILES=",
                 "FIRMWARE_EXTRA_CONF_FILES=",
+                "FIRMWARE_FLASH_BASE=0x0",
                 "FIRMWARE_FLASH_END=0x14000",
+                "FIRMWARE_FLASH_LOAD_OFFSET=0x8000",
                 "FIRMWARE_FLASH_ORIGIN=0x8000",
                 "FIRMWARE_FLASH_SIZE=0xc000",
                 "FIRMWARE_FLOAT_ABI=soft",
@@ -128,6 +130,14 @@ class ExecToolchainTest {
                 + "\nhex=" + dir.resolve("build/mcuboot.hex") + "\nelf=\n"), fingerprint);
         assertTrue(fingerprint.contains("\nenv FIRMWARE_FLASH_ORIGIN=0x8000\n"), fingerprint);
         assertTrue(!fingerprint.equals(exec.fingerprint(request(dir).toBuilder().buildType("debug").build())));
+    }
+
+    @Test
+    void fingerprintIgnoresTheJobCount(@TempDir Path dir) throws Exception {
+        ExecSettings settings = ExecSettings.producingHex(List.of("make", "-j${FIRMWARE_PARALLEL}"), "a.hex");
+        ExecToolchain exec = new ExecToolchain(settings, ProcessLauncher.local(), new RecordingLog());
+        assertEquals(exec.fingerprint(request(dir)), exec.fingerprint(request(dir).toBuilder().parallelism(1).build()));
+        assertEquals(exec.fingerprint(request(dir)), exec.fingerprint(request(dir).toBuilder().parallelism(16).build()));
     }
 
     @Test

@@ -267,6 +267,7 @@ class GnuArmToolchainTest {
         assertEquals(fingerprint, gnuArm.fingerprint(projectRequest(dir, "build").build()));
         assertTrue(fingerprint.contains("\ngcc-version=arm-none-eabi-gcc "), fingerprint);
         assertTrue(fingerprint.contains("ORIGIN = 0x00014000"), fingerprint);
+        assertEquals(fingerprint, gnuArm.fingerprint(request.toBuilder().parallelism(8).build()), "the job count");
         List<ToolchainRequest> changed = List.of(
                 request.toBuilder().flash(new MemoryRegion(0x18000, 0x28000)).build(),
                 request.toBuilder().ram(new MemoryRegion(0x2000_0000L, 0x8000)).build(),

@@ -42,7 +42,7 @@ class AssembleRecordTest {
         data.write(address, bytes);
         Path hex = Files.createDirectories(out.resolve(name)).resolve(name + ".hex");
         IntelHex.write(data, hex);
-        ImagePlacement placement = new ImagePlacement("CPUAPP", name, new MemoryRegion(address, 0x4000),
+        ImagePlacement placement = new ImagePlacement("CPUAPP", name, new MemoryRegion(address, 0x4000), 0x0,
                 new MemoryRegion(0x20000000L, 0x1000), false);
         return new BuiltImage(name, placement, "from-source", "default", Optional.of(hex), Optional.empty(), true,
                 Map.of(), Map.of(name + ".hex", Fingerprint.sha256(hex)));

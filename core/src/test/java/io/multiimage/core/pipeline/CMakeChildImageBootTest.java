@@ -1,0 +1,160 @@
+package io.multiimage.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.multiimage.core.build.CMakeSettings;
+import io.multiimage.core.build.TestImages;
+import io.multiimage.core.config.ProjectLayout;
+import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.run.QemuRequest;
+import io.multiimage.core.run.QemuResult;
+import io.multiimage.core.run.QemuRunner;
+import io.multiimage.core.spi.HexArtifactResolver;
+import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
+import io.multiimage.testkit.ProjectPaths;
+import io.multiimage.testkit.ReferenceTools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A child image built by the {@code cmake} driver from a plain CMake project (no Zephyr) in the
+ * secure-boot tree: app (gnu-arm, top) → mcuboot (the CMake project in
+ * {@code core/src/test/resources/cmake-child/mcuboot}) → b0 (gnu-arm). The partition manager
+ * places mcuboot behind b0 at 0x8000; the CMake project links at the flash base +
+ * {@code CONFIG_FLASH_LOAD_OFFSET} it is given, includes the generated {@code autoconf.h} and
+ * {@code pm_config.h} through {@code CPATH}, and boots the app from {@code PM_APP_ADDRESS}.
+ */
+class CMakeChildImageBootTest {
+
+    private static final Path CMAKE_PROJECT = ProjectPaths.root().resolve("core/src/test/resources/cmake-child/mcuboot");
+
+    @TempDir
+    Path project;
+
+    private final RecordingLog log = new RecordingLog();
+
+    @BeforeEach
+    void copyTree() throws IOException {
+        ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
+        ReferenceTools.require("cmake", "cmake");
+        ReferenceTools.require("qemu-system-arm", "qemu-system-arm");
+        Samples.copy("secure-boot", project);
+        // The sample's gnu-arm mcuboot makes way for the CMake project.
+        deleteTree(project.resolve("mcuboot"));
+        copyTree(CMAKE_PROJECT, project.resolve("mcuboot"));
+    }
+
+    @Test
+    void cmakeChildLinksAtItsLoadOffsetAndTheMergedFirmwareBootsThroughIt() throws Exception {
+        BuildResult result = build(2);
+
+        ImagePlacement mcuboot = result.image("mcuboot").orElseThrow().placement();
+        assertEquals("0x8000..0x14000 (0xc000 bytes)", mcuboot.flash().toString());
+        assertEquals(0x8000L, mcuboot.loadOffset());
+        assertEquals(0x8000L, TestImages.symbols(firmware("mcuboot/image/mcuboot.elf")).get("vectors"));
+        assertTrue(Files.readString(firmware("mcuboot/build.log")).contains("mcuboot: building from source with cmake"),
+                Files.readString(firmware("mcuboot/build.log")));
+
+        QemuResult boot = boot(result);
+        assertEquals(List.of("b0: first-stage bootloader, booting mcuboot at 0x00008000",
+                "mcuboot (cmake): second-stage bootloader, linked at 0x00008000, booting app at 0x00014000",
+                "app: Hello from the application"), boot.uartLines());
+        assertEquals(0, boot.exitStatus());
+    }
+
+    @Test
+    void aMovedPartitionReconfiguresTheCMakeProjectAtItsNewOffset() throws Exception {
+        build(2);
+        // b0 grows by 4 KiB: mcuboot moves to 0x9000 and the app to 0x15000.
+        Files.writeString(project.resolve("b0/pm.yml"), "b0:\n  placement:\n    after: [start]\n  size: 0x9000\n");
+
+        BuildResult moved = build(2);
+
+        assertFalse(moved.image("mcuboot").orElseThrow().upToDate());
+        assertEquals(0x9000L, TestImages.symbols(firmware("mcuboot/image/mcuboot.elf")).get("vectors"));
+        QemuResult boot = boot(moved);
+        assertEquals(List.of("b0: first-stage bootloader, booting mcuboot at 0x00009000",
+                "mcuboot (cmake): second-stage bootloader, linked at 0x00009000, booting app at 0x00015000",
+                "app: Hello from the application"), boot.uartLines());
+        assertEquals(0, boot.exitStatus());
+    }
+
+    @Test
+    void anotherJobCountDoesNotRebuildTheCMakeImage() throws Exception {
+        build(2);
+        Path hex = firmware("mcuboot/image/mcuboot.hex");
+        var builtAt = Files.getLastModifiedTime(hex);
+
+        BuildResult again = build(1);
+
+        assertTrue(again.image("mcuboot").orElseThrow().upToDate(), again.images().toString());
+        assertTrue(again.images().stream().allMatch(BuiltImage::upToDate), again.images().toString());
+        assertEquals(builtAt, Files.getLastModifiedTime(hex));
+    }
+
+    private BuildResult build(int parallelism) throws Exception {
+        List<ImageDeclaration> declarations = List.of(
+                ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
+                        .build(),
+                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).toolchain("cmake").children("b0")
+                        .build(),
+                // A child inherits its parent's toolchain: b0 says it is gnu-arm again.
+                ImageDeclaration.builder("b0", project.resolve("b0")).toolchain("gnu-arm").build());
+        ImageSources cmakeProject = new ImageSources(project.resolve("mcuboot"),
+                Optional.of(CMakeSettings.defaults().withGenerator("Ninja").withHexFile("image/mcuboot.hex")
+                        .withElfFile("image/mcuboot.elf")),
+                Optional.empty(), List.of());
+        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
+                        project.resolve("app/target/firmware"))
+                .sources(Map.of("mcuboot", cmakeProject))
+                .options(new BuildOptions(false, parallelism, false, Optional.empty()))
+                .build();
+        return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("no repository in this test"))
+                .run(request);
+    }
+
+    private QemuResult boot(BuildResult result) throws Exception {
+        return new QemuRunner(ProcessLauncher.local(), log)
+                .run(QemuRequest.of(result.mergedHex().orElseThrow(), "lm3s6965evb", Duration.ofSeconds(30), line -> {}));
+    }
+
+    private Path firmware(String relative) {
+        return project.resolve("app/target/firmware").resolve(relative);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            Path copy = to.resolve(from.relativize(file).toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            Files.delete(path);
+        }
+    }
+}
