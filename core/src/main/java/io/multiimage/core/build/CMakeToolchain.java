@@ -65,13 +65,21 @@ public final class CMakeToolchain implements Toolchain {
     private final CMakeSettings settings;
     private final ProcessLauncher launcher;
     private final BuildLog log;
+    private final ToolVersion versions;
 
-    /** A driver that finds {@code cmake} (and {@code ninja}) with {@code locator}. */
+    /** A driver that finds {@code cmake} (and {@code ninja}) with {@code locator}, asking its version every time. */
     public CMakeToolchain(ExecutableLocator locator, CMakeSettings settings, ProcessLauncher launcher, BuildLog log) {
+        this(locator, settings, launcher, log, ToolVersion.askingEveryTime());
+    }
+
+    /** As the other constructor, remembering CMake's version in {@code versions}. */
+    public CMakeToolchain(ExecutableLocator locator, CMakeSettings settings, ProcessLauncher launcher, BuildLog log,
+            ToolVersion versions) {
         this.locator = locator;
         this.settings = settings;
         this.launcher = launcher;
         this.log = log;
+        this.versions = versions;
     }
 
     @Override
@@ -113,7 +121,7 @@ public final class CMakeToolchain implements Toolchain {
         ToolchainRequest described = request.toBuilder().parallelism(1).build();
         StringBuilder text = new StringBuilder();
         text.append("toolchain=").append(ID).append('\n');
-        text.append("cmake-version=").append(ToolVersion.of(launcher, cmake, request.buildDir().resolve(".state").resolve("cmake-version"))).append('\n');
+        text.append("cmake-version=").append(versions.of(launcher, cmake, request.buildDir().resolve(".state").resolve("cmake-version"))).append('\n');
         text.append("configure=").append(ProcessSpec.commandLine(configureCommand(cmake, described))).append('\n');
         text.append("build=").append(ProcessSpec.commandLine(buildCommand(cmake, described))).append('\n');
         text.append("hex=").append(settings.hexFile()).append('\n');

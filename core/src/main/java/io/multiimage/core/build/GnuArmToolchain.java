@@ -55,13 +55,21 @@ public final class GnuArmToolchain implements Toolchain {
     private final GnuArmSettings settings;
     private final ProcessLauncher launcher;
     private final BuildLog log;
+    private final ToolVersion versions;
 
-    /** A driver that finds the compiler with {@code locator}. */
+    /** A driver that finds the compiler with {@code locator} and asks its version every time. */
     public GnuArmToolchain(ExecutableLocator locator, GnuArmSettings settings, ProcessLauncher launcher, BuildLog log) {
+        this(locator, settings, launcher, log, ToolVersion.askingEveryTime());
+    }
+
+    /** A driver that finds the compiler with {@code locator} and remembers its version in {@code versions}. */
+    public GnuArmToolchain(ExecutableLocator locator, GnuArmSettings settings, ProcessLauncher launcher, BuildLog log,
+            ToolVersion versions) {
         this.locator = locator;
         this.settings = settings;
         this.launcher = launcher;
         this.log = log;
+        this.versions = versions;
     }
 
     /**
@@ -69,7 +77,14 @@ public final class GnuArmToolchain implements Toolchain {
      * {@code bin/}) when given, else on {@code PATH}.
      */
     public static GnuArmToolchain create(Optional<Path> toolchainPath, ProcessLauncher launcher, BuildLog log) {
-        return new GnuArmToolchain(ExecutableLocator.of(toolchainPath), GnuArmSettings.defaults(), launcher, log);
+        return create(toolchainPath, launcher, log, ToolVersion.askingEveryTime());
+    }
+
+    /** As {@link #create(Optional, ProcessLauncher, BuildLog)}, remembering the compiler's version in {@code versions}. */
+    public static GnuArmToolchain create(Optional<Path> toolchainPath, ProcessLauncher launcher, BuildLog log,
+            ToolVersion versions) {
+        return new GnuArmToolchain(ExecutableLocator.of(toolchainPath), GnuArmSettings.defaults(), launcher, log,
+                versions);
     }
 
     @Override
@@ -109,7 +124,7 @@ public final class GnuArmToolchain implements Toolchain {
         StringBuilder text = new StringBuilder();
         text.append("toolchain=").append(ID).append('\n');
         text.append("gcc=").append(gcc).append('\n');
-        text.append("gcc-version=").append(ToolVersion.of(launcher, gcc, request.buildDir().resolve(".state").resolve("gcc-version"))).append('\n');
+        text.append("gcc-version=").append(versions.of(launcher, gcc, request.buildDir().resolve(".state").resolve("gcc-version"))).append('\n');
         text.append("cpu=").append(String.join(" ", request.cpu().buildFlags())).append('\n');
         text.append("compiler-flags=").append(ProcessSpec.commandLine(settings.compilerFlags())).append('\n');
         text.append("linker-flags=").append(ProcessSpec.commandLine(settings.linkerFlags())).append('\n');

@@ -3,7 +3,6 @@ package io.multiimage.core.build;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.incremental.FileStamp;
 import io.multiimage.core.incremental.StateFile;
-import io.multiimage.core.spi.LocalProcessLauncher;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
@@ -20,13 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reads the first line of a tool's {@code --version} output, which names its exact release.
  *
  * <p>Every image's up-to-date check needs the compiler's version, and a Maven build checks
- * several images in several modules of one JVM: real tools are asked once per binary. The
- * answer is remembered under the binary's path, size and modification time, so an upgraded
- * compiler is asked again: in memory for the JVM, and in a small file in the image's state
- * directory for the next build, so that a no-op build starts no process at all (the way
- * ccache recognises a compiler). Fake launchers (tests) are always asked.
+ * several images in several modules: real tools are asked once per binary. The answer is
+ * remembered under the binary's path, size and modification time, so an upgraded compiler is
+ * asked again: in memory for the build session (one instance per session, so a long-lived Maven
+ * daemon never answers from another build), and in a small file in the image's state directory
+ * for the next build, so that a no-op build starts no process at all (the way ccache recognises
+ * a compiler). {@link #askingEveryTime()} remembers nothing (fake tools in tests).
  */
-final class ToolVersion {
+public final class ToolVersion {
 
     /** The kind of {@link StateFile} the memo is. */
     private static final String KIND = "tool-version";
@@ -40,12 +40,25 @@ final class ToolVersion {
     }
 
     /** By {@link Binary#key()}: a String key spares a record's generated equals and hashCode their start-up cost. */
-    private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
+    private final Map<String, String> known = new ConcurrentHashMap<>();
+    private final boolean remembering;
 
-    private ToolVersion() {}
+    /** Versions remembered for one build session. */
+    public ToolVersion() {
+        this(true);
+    }
 
-    /** The version of {@code tool}, asked at most once per JVM and binary. */
-    static String of(ProcessLauncher launcher, Path tool) throws FirmwareException, InterruptedException {
+    private ToolVersion(boolean remembering) {
+        this.remembering = remembering;
+    }
+
+    /** Versions asked of the tool every time, never remembered (fake tools whose answer changes). */
+    public static ToolVersion askingEveryTime() {
+        return new ToolVersion(false);
+    }
+
+    /** The version of {@code tool}, asked at most once per session and binary. */
+    String of(ProcessLauncher launcher, Path tool) throws FirmwareException, InterruptedException {
         return of(launcher, tool, null);
     }
 
@@ -53,8 +66,8 @@ final class ToolVersion {
      * The version of {@code tool}; {@code memo} (may be null) is a file that remembers the
      * answer across builds for this binary.
      */
-    static String of(ProcessLauncher launcher, Path tool, Path memo) throws FirmwareException, InterruptedException {
-        if (!(launcher instanceof LocalProcessLauncher)) {
+    String of(ProcessLauncher launcher, Path tool, Path memo) throws FirmwareException, InterruptedException {
+        if (!remembering) {
             return ask(launcher, tool);
         }
         Binary binary;
@@ -68,16 +81,16 @@ final class ToolVersion {
         } catch (IOException e) {
             return ask(launcher, tool);
         }
-        String known = KNOWN.get(binary.key());
-        if (known == null) {
-            known = remembered(memo, binary);
+        String version = known.get(binary.key());
+        if (version == null) {
+            version = remembered(memo, binary);
         }
-        if (known == null) {
-            known = ask(launcher, tool);
+        if (version == null) {
+            version = ask(launcher, tool);
         }
-        KNOWN.put(binary.key(), known);
-        remember(memo, binary, known);
-        return known;
+        known.put(binary.key(), version);
+        remember(memo, binary, version);
+        return version;
     }
 
     private static String remembered(Path memo, Binary binary) {

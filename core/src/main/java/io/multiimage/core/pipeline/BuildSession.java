@@ -1,10 +1,11 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.build.ToolVersion;
 import io.multiimage.core.concurrent.JobSlots;
 
 /**
  * What the builds of one session share: the job budget, and facts that are valid only within
- * the session (devicetrees merged earlier). A Maven build keeps one for all its modules, so a
+ * the session (devicetrees merged earlier, tool versions asked). A Maven build keeps one for all its modules, so a
  * reactor built with {@code -T} never runs more tool processes than the budget, and a
  * long-lived Maven daemon starts every build with nothing remembered.
  */
@@ -12,6 +13,7 @@ public final class BuildSession {
 
     private final JobSlots jobs;
     private final DevicetreeMemo devicetrees = new DevicetreeMemo();
+    private final ToolVersion toolVersions = new ToolVersion();
 
     /** A session of at most {@code jobs} concurrent tool processes. */
     public BuildSession(int jobs) {
@@ -25,5 +27,9 @@ public final class BuildSession {
 
     DevicetreeMemo devicetrees() {
         return devicetrees;
+    }
+
+    ToolVersion toolVersions() {
+        return toolVersions;
     }
 }

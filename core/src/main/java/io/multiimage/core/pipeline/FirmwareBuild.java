@@ -206,7 +206,8 @@ public final class FirmwareBuild {
         // Every tool process takes a slot of the session's budget: images times compile units never
         // run more compilers than the budget, nor do modules built side by side.
         ProcessLauncher limited = session(request).jobs().limit(launcher);
-        BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(), limited),
+        BuildStage stage = new BuildStage(request,
+                new ToolchainFactory(request.options(), limited, session(request).toolVersions()),
                 PrebuiltFetch.fetch(images, resolver), log);
         List<BoundedTasks.Task<BuiltImage, FirmwareException, IOException>> tasks = new ArrayList<>();
         for (ConfiguredImage image : images) {

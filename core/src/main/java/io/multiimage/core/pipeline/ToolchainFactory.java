@@ -7,6 +7,7 @@ import io.multiimage.core.build.ExecToolchain;
 import io.multiimage.core.build.ExecutableLocator;
 import io.multiimage.core.build.GnuArmToolchain;
 import io.multiimage.core.build.Toolchain;
+import io.multiimage.core.build.ToolVersion;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.ProcessLauncher;
 
@@ -15,19 +16,22 @@ final class ToolchainFactory {
 
     private final BuildOptions options;
     private final ProcessLauncher launcher;
+    private final ToolVersion versions;
 
-    ToolchainFactory(BuildOptions options, ProcessLauncher launcher) {
+    /** Drivers that run tools through {@code launcher} and remember their versions in {@code versions}. */
+    ToolchainFactory(BuildOptions options, ProcessLauncher launcher, ToolVersion versions) {
         this.options = options;
         this.launcher = launcher;
+        this.versions = versions;
     }
 
     /** The driver {@code driver} for {@code image}, logging to {@code log}. */
     Toolchain forImage(String image, String driver, ImageSources sources, BuildLog log)
             throws InvalidConfigurationException {
         return switch (driver) {
-            case GnuArmToolchain.ID -> GnuArmToolchain.create(options.toolchainPath(), launcher, log);
+            case GnuArmToolchain.ID -> GnuArmToolchain.create(options.toolchainPath(), launcher, log, versions);
             case CMakeToolchain.ID -> new CMakeToolchain(ExecutableLocator.of(options.toolchainPath()),
-                    sources.cmake().orElse(CMakeSettings.defaults()), launcher, log);
+                    sources.cmake().orElse(CMakeSettings.defaults()), launcher, log, versions);
             case ExecToolchain.ID -> new ExecToolchain(sources.exec().orElseThrow(() -> new InvalidConfigurationException(
                     "Image '" + image + "': toolchain 'exec' needs a command: configure <exec><command>")),
                     launcher, log);

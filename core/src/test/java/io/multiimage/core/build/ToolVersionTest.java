@@ -25,13 +25,27 @@ class ToolVersionTest {
         Files.writeString(tool, "#!/bin/sh\necho x >> '" + calls + "'\necho 'fake-gcc 1.0'\n");
         Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        assertEquals("fake-gcc 1.0", ToolVersion.of(ProcessLauncher.local(), tool));
-        assertEquals("fake-gcc 1.0", ToolVersion.of(ProcessLauncher.local(), tool));
+        ToolVersion session = new ToolVersion();
+        assertEquals("fake-gcc 1.0", session.of(ProcessLauncher.local(), tool));
+        assertEquals("fake-gcc 1.0", session.of(ProcessLauncher.local(), tool));
         assertEquals(1, Files.readAllLines(calls).size());
 
         Files.setLastModifiedTime(tool, FileTime.fromMillis(Files.getLastModifiedTime(tool).toMillis() + 5000));
-        ToolVersion.of(ProcessLauncher.local(), tool);
+        session.of(ProcessLauncher.local(), tool);
         assertEquals(2, Files.readAllLines(calls).size());
+    }
+
+    @Test
+    void anotherSessionAsksAgainAndAToolOfAFakeLauncherIsAlwaysAsked() throws Exception {
+        Path calls = dir.resolve("calls");
+        Path tool = fakeTool("session-gcc", calls);
+        new ToolVersion().of(ProcessLauncher.local(), tool);
+        new ToolVersion().of(ProcessLauncher.local(), tool);
+        assertEquals(2, Files.readAllLines(calls).size(), "a new session remembers nothing of an earlier one");
+        ToolVersion asking = ToolVersion.askingEveryTime();
+        asking.of(ProcessLauncher.local(), tool);
+        asking.of(ProcessLauncher.local(), tool);
+        assertEquals(4, Files.readAllLines(calls).size());
     }
 
     private Path fakeTool(String name, Path calls) throws Exception {
@@ -53,7 +67,7 @@ class ToolVersionTest {
         Path tool = fakeTool("memo-gcc", calls);
         Path memo = dir.resolve("state").resolve("gcc-version");
 
-        assertEquals("memo-gcc 2.0", ToolVersion.of(ProcessLauncher.local(), tool, memo));
+        assertEquals("memo-gcc 2.0", new ToolVersion().of(ProcessLauncher.local(), tool, memo));
 
         assertEquals(Optional.of(List.of(key(tool), "memo-gcc 2.0")), StateFile.read(memo, "tool-version"));
         assertEquals(1, Files.readAllLines(calls).size());
@@ -66,7 +80,7 @@ class ToolVersionTest {
         Path memo = dir.resolve("gcc-version");
         StateFile.write(memo, "tool-version", List.of(key(tool), "believed-gcc 7.7 (from an earlier build)"));
 
-        assertEquals("believed-gcc 7.7 (from an earlier build)", ToolVersion.of(ProcessLauncher.local(), tool, memo));
+        assertEquals("believed-gcc 7.7 (from an earlier build)", new ToolVersion().of(ProcessLauncher.local(), tool, memo));
         assertEquals(false, Files.exists(calls), "the tool must not have been started");
     }
 
@@ -77,7 +91,7 @@ class ToolVersionTest {
         Path memo = dir.resolve("gcc-version");
         StateFile.write(memo, "tool-version", List.of(tool.toRealPath() + "\t1\t2\t", "changed-gcc 0.1"));
 
-        assertEquals("changed-gcc 2.0", ToolVersion.of(ProcessLauncher.local(), tool, memo));
+        assertEquals("changed-gcc 2.0", new ToolVersion().of(ProcessLauncher.local(), tool, memo));
 
         assertEquals(1, Files.readAllLines(calls).size());
         assertEquals(Optional.of(List.of(key(tool), "changed-gcc 2.0")), StateFile.read(memo, "tool-version"));
@@ -90,7 +104,7 @@ class ToolVersionTest {
         Path memo = dir.resolve("gcc-version");
         Files.write(memo, new byte[] {'x', (byte) 0xff, '\n'});
 
-        assertEquals("garbled-gcc 2.0", ToolVersion.of(ProcessLauncher.local(), tool, memo));
+        assertEquals("garbled-gcc 2.0", new ToolVersion().of(ProcessLauncher.local(), tool, memo));
         assertEquals(Optional.of(List.of(key(tool), "garbled-gcc 2.0")), StateFile.read(memo, "tool-version"));
     }
 }

@@ -59,5 +59,16 @@ class JobBudgetTest {
 
         assertTrue(most.get() <= 2, "at most 2 tool processes at once, saw " + most.get());
         assertEquals(2, session.jobs().size());
+
+        // The next build (another session, as a new Maven run) finds everything up to date and
+        // starts no process at all: the compiler's version comes from its memo in .state/.
+        AtomicInteger started = new AtomicInteger();
+        ProcessLauncher counting2 = spec -> {
+            started.incrementAndGet();
+            return local.run(spec);
+        };
+        new FirmwareBuild(new RecordingLog(), counting2, HexArtifactResolver.unavailable("none"), new BuildSession(2))
+                .run(request);
+        assertEquals(0, started.get(), "a no-op build starts no process");
     }
 }
