@@ -1,5 +1,6 @@
 package io.multiimage.maven;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.OutputWriteException;
@@ -275,7 +276,7 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     /** Runs tool processes for the core. */
     protected ProcessLauncher launcher() {
-        return ProcessLauncher.local();
+        return new LocalProcessLauncher();
     }
 
     /** Resolves prebuilt HEX artifacts through Maven's repositories. */

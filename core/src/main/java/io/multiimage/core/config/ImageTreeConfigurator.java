@@ -86,7 +86,7 @@ public final class ImageTreeConfigurator {
             }
             Optional<ImageCondition> condition = tree.image(context.name()).condition();
             if (parent.isPresent() && condition.isPresent()
-                    && !condition.get().holds(result.get(parent.get().name()).kconfig(), properties)) {
+                    && !condition.get().holds(result.get(parent.get().name()).kconfig()::isYes, properties)) {
                 log.info(context.name() + ": left out, " + condition.get().describe()
                         + (condition.get().kind() == ImageCondition.Kind.KCONFIG_SYMBOL
                                 ? " is not y in '" + parent.get().name() + "'" : " is not set"));

@@ -1,8 +1,8 @@
 package io.multiimage.core.model;
 
-import io.multiimage.core.kconfig.SymbolTable;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * When a child image is part of the build (the seed's {@code if (CONFIG_X) add_child_image}):
@@ -44,13 +44,13 @@ public record ImageCondition(Kind kind, String name) {
     }
 
     /**
-     * True when the symbol is {@code y} in {@code parentConfiguration}, or the property is set
+     * True when the symbol (without {@code CONFIG_}) is {@code y} in the parent's configuration, or the property is set
      * to anything but {@code false} (any case) in {@code properties} (the command line's, else
      * the project's).
      */
-    public boolean holds(SymbolTable parentConfiguration, BuildProperties properties) {
+    public boolean holds(Predicate<String> parentSymbolIsYes, BuildProperties properties) {
         if (kind == Kind.KCONFIG_SYMBOL) {
-            return parentConfiguration.isYes(name);
+            return parentSymbolIsYes.test(name);
         }
         return properties.get(name).map(v -> !v.value().trim().toLowerCase(Locale.ROOT).equals("false")).orElse(false);
     }

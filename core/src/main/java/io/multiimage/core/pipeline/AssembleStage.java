@@ -1,7 +1,11 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.state.AssembleRecord;
+import io.multiimage.core.state.CodeIdentity;
+import io.multiimage.core.state.DevicetreeMemo;
+import io.multiimage.core.state.DevicetreeRecord;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.incremental.Fingerprint;
+import io.multiimage.core.state.Fingerprint;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.hex.ImageException;
 import io.multiimage.hex.ImageMerger;

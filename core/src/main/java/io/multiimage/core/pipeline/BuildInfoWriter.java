@@ -1,6 +1,6 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.incremental.Fingerprint;
+import io.multiimage.core.state.Fingerprint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

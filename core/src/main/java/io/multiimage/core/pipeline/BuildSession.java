@@ -1,6 +1,10 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.build.ToolVersion;
+import io.multiimage.core.state.AssembleRecord;
+import io.multiimage.core.state.CodeIdentity;
+import io.multiimage.core.state.DevicetreeMemo;
+import io.multiimage.core.state.DevicetreeRecord;
+import io.multiimage.core.toolchain.ToolVersion;
 import io.multiimage.core.concurrent.JobSlots;
 
 /**

@@ -2,13 +2,13 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.Toolchain;
-import io.multiimage.core.build.ToolchainOutputs;
-import io.multiimage.core.build.ToolchainRequest;
+import io.multiimage.core.toolchain.Toolchain;
+import io.multiimage.core.toolchain.ToolchainOutputs;
+import io.multiimage.core.toolchain.ToolchainRequest;
 import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.SelectedFile;
-import io.multiimage.core.incremental.Fingerprint;
-import io.multiimage.core.incremental.StepLedger;
+import io.multiimage.core.state.Fingerprint;
+import io.multiimage.core.state.StepLedger;
 import io.multiimage.core.kconfig.AutoconfWriter;
 import io.multiimage.core.kconfig.DotConfigWriter;
 import io.multiimage.core.model.BuildStrategy;

@@ -12,7 +12,7 @@ import io.multiimage.core.kconfig.FragmentOnlyResolver;
 import io.multiimage.core.kconfig.KconfigResult;
 import io.multiimage.core.kconfig.SymbolTable;
 import io.multiimage.core.model.BuildStrategy;
-import io.multiimage.core.model.BuildStrategyResolver;
+import io.multiimage.core.config.BuildStrategyResolver;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageModelException;
 import io.multiimage.core.model.ImageTree;
@@ -88,7 +88,7 @@ final class ConfigureStage {
                     .<SymbolTable>map(ImageConfiguration::kconfig)
                     .orElse(NOTHING_SET);
             if (parent.isPresent() && declaration.condition().isPresent()
-                    && !declaration.condition().get().holds(parentConfig, request.properties())) {
+                    && !declaration.condition().get().holds(parentConfig::isYes, request.properties())) {
                 notConfigured.add(name);
                 log.info(name + ": left out (" + declaration.condition().get().describe() + " is not set for "
                         + parent.get().name() + ")");

@@ -1,5 +1,9 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.state.AssembleRecord;
+import io.multiimage.core.state.CodeIdentity;
+import io.multiimage.core.state.DevicetreeMemo;
+import io.multiimage.core.state.DevicetreeRecord;
 import io.multiimage.core.board.Board;
 import io.multiimage.core.config.SelectedFile;
 import io.multiimage.core.devicetree.DevicetreeException;

@@ -1,11 +1,15 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.state.AssembleRecord;
+import io.multiimage.core.state.CodeIdentity;
+import io.multiimage.core.state.DevicetreeMemo;
+import io.multiimage.core.state.DevicetreeRecord;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.concurrent.BoundedTasks;
 import io.multiimage.core.devicetree.MemoryFacts;
-import io.multiimage.core.incremental.BuildLocks;
-import io.multiimage.core.incremental.Leftovers;
+import io.multiimage.core.state.BuildLocks;
+import io.multiimage.core.state.Leftovers;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;

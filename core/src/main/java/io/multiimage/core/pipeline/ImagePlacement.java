@@ -1,6 +1,6 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.build.MemoryRegion;
+import io.multiimage.core.toolchain.MemoryRegion;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.build.CMakeSettings;
-import io.multiimage.core.build.ExecSettings;
+import io.multiimage.core.toolchain.CMakeSettings;
+import io.multiimage.core.toolchain.ExecSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.multiimage.core.pipeline;
 
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.MemoryRegion;
+import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.devicetree.MemoryFacts;
 import io.multiimage.core.kconfig.KconfigResult;
 import io.multiimage.core.kconfig.KconfigValue;

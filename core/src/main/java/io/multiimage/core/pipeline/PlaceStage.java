@@ -2,7 +2,7 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.MemoryRegion;
+import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.devicetree.ExternalFlash;
 import io.multiimage.core.devicetree.MemoryFacts;
 import io.multiimage.core.model.StaticPartitionCheck;

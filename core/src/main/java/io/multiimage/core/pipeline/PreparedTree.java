@@ -1,6 +1,6 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.build.MemoryRegion;
+import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.partition.MemoryReport;
 import io.multiimage.partition.OutputDomain;
 import java.util.Collections;

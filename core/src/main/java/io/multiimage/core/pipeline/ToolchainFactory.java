@@ -1,13 +1,13 @@
 package io.multiimage.core.pipeline;
 
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.CMakeSettings;
-import io.multiimage.core.build.CMakeToolchain;
-import io.multiimage.core.build.ExecToolchain;
-import io.multiimage.core.build.ExecutableLocator;
-import io.multiimage.core.build.GnuArmToolchain;
-import io.multiimage.core.build.Toolchain;
-import io.multiimage.core.build.ToolVersion;
+import io.multiimage.core.toolchain.CMakeSettings;
+import io.multiimage.core.toolchain.CMakeToolchain;
+import io.multiimage.core.toolchain.ExecToolchain;
+import io.multiimage.core.toolchain.ExecutableLocator;
+import io.multiimage.core.toolchain.GnuArmToolchain;
+import io.multiimage.core.toolchain.Toolchain;
+import io.multiimage.core.toolchain.ToolVersion;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.ProcessLauncher;
 

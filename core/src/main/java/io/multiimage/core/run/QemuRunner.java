@@ -2,7 +2,7 @@ package io.multiimage.core.run;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.ExecutableLocator;
+import io.multiimage.core.toolchain.ExecutableLocator;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
@@ -66,7 +66,7 @@ public final class QemuRunner {
      * Boots the firmware and waits until it exits through semihosting.
      *
      * @throws InvalidConfigurationException if the HEX file does not exist
-     * @throws io.multiimage.core.build.ToolNotFoundException if QEMU is not installed
+     * @throws io.multiimage.core.toolchain.ToolNotFoundException if QEMU is not installed
      * @throws QemuTimeoutException if the firmware did not exit within the timeout
      * @throws FirmwareException if QEMU itself failed (could not load the file, bad machine)
      * @throws InterruptedException if the calling thread was interrupted; QEMU was killed

@@ -2,7 +2,7 @@ package io.multiimage.core.spi;
 
 /**
  * Runs external programs (compilers, CMake, QEMU) for the core. The default implementation is
- * {@link LocalProcessLauncher}; tests and build tools may pass their own.
+ * {@code io.multiimage.core.process.LocalProcessLauncher}; tests and build tools may pass their own.
  *
  * <p>A launcher returns the result of every process that ran to its end, whatever its exit
  * code: judging the exit code is the caller's job ({@link ProcessResult#requireSuccess()}).
@@ -19,9 +19,4 @@ public interface ProcessLauncher {
      *     descendants have been killed
      */
     ProcessResult run(ProcessSpec spec) throws ProcessStartException, ProcessTimeoutException, InterruptedException;
-
-    /** The launcher that starts real operating-system processes. */
-    static ProcessLauncher local() {
-        return new LocalProcessLauncher();
-    }
 }

@@ -18,10 +18,10 @@ class ImageConditionTest {
     void kconfigConditionNeedsTheParentSymbolToBeYes() throws Exception {
         KconfigResult parent = new FragmentOnlyResolver().resolve(List.of(new FragmentSource("p", "p",
                 "CONFIG_BOOTLOADER_MCUBOOT=y\n# CONFIG_SECURE_BOOT is not set\nCONFIG_NUM=1\n")), BuildLog.silent());
-        assertTrue(ImageCondition.kconfig("CONFIG_BOOTLOADER_MCUBOOT").holds(parent, BuildProperties.none()));
-        assertFalse(ImageCondition.kconfig("SECURE_BOOT").holds(parent, BuildProperties.none()));
-        assertFalse(ImageCondition.kconfig("NUM").holds(parent, BuildProperties.none()));
-        assertFalse(ImageCondition.kconfig("ABSENT").holds(parent, BuildProperties.none()));
+        assertTrue(ImageCondition.kconfig("CONFIG_BOOTLOADER_MCUBOOT").holds(parent::isYes, BuildProperties.none()));
+        assertFalse(ImageCondition.kconfig("SECURE_BOOT").holds(parent::isYes, BuildProperties.none()));
+        assertFalse(ImageCondition.kconfig("NUM").holds(parent::isYes, BuildProperties.none()));
+        assertFalse(ImageCondition.kconfig("ABSENT").holds(parent::isYes, BuildProperties.none()));
         assertEquals("CONFIG_BOOTLOADER_MCUBOOT", ImageCondition.kconfig("CONFIG_BOOTLOADER_MCUBOOT").describe());
     }
 
@@ -29,9 +29,9 @@ class ImageConditionTest {
     void propertyConditionNeedsThePropertySetAndNotFalse() throws Exception {
         KconfigResult empty = new FragmentOnlyResolver().resolve(List.of(), BuildLog.silent());
         ImageCondition withNet = ImageCondition.property("with.net");
-        assertTrue(withNet.holds(empty, BuildProperties.commandLine(Map.of("with.net", ""))));
-        assertTrue(withNet.holds(empty, BuildProperties.commandLine(Map.of("with.net", "true"))));
-        assertFalse(withNet.holds(empty, BuildProperties.commandLine(Map.of("with.net", "FALSE"))));
-        assertFalse(withNet.holds(empty, BuildProperties.commandLine(Map.of())));
+        assertTrue(withNet.holds(empty::isYes, BuildProperties.commandLine(Map.of("with.net", ""))));
+        assertTrue(withNet.holds(empty::isYes, BuildProperties.commandLine(Map.of("with.net", "true"))));
+        assertFalse(withNet.holds(empty::isYes, BuildProperties.commandLine(Map.of("with.net", "FALSE"))));
+        assertFalse(withNet.holds(empty::isYes, BuildProperties.commandLine(Map.of())));
     }
 }

@@ -1,12 +1,13 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.state.AssembleRecord;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.build.MemoryRegion;
-import io.multiimage.core.incremental.Fingerprint;
+import io.multiimage.core.toolchain.MemoryRegion;
+import io.multiimage.core.state.Fingerprint;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;

@@ -1,11 +1,12 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.build.CMakeSettings;
-import io.multiimage.core.build.TestImages;
+import io.multiimage.core.toolchain.CMakeSettings;
+import io.multiimage.core.toolchain.TestImages;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.run.QemuRequest;
@@ -123,12 +124,12 @@ class CMakeChildImageBootTest {
                 .sources(Map.of("mcuboot", cmakeProject))
                 .options(new BuildOptions(false, parallelism, false, Optional.empty()))
                 .build();
-        return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("no repository in this test"))
+        return new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("no repository in this test"))
                 .run(request);
     }
 
     private QemuResult boot(BuildResult result) throws Exception {
-        return new QemuRunner(ProcessLauncher.local(), log)
+        return new QemuRunner(new LocalProcessLauncher(), log)
                 .run(QemuRequest.of(result.mergedHex().orElseThrow(), "lm3s6965evb", Duration.ofSeconds(30), line -> {}));
     }
 

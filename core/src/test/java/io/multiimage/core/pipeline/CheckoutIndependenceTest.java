@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.multiimage.core.config.ProjectLayout;
@@ -53,7 +54,7 @@ class CheckoutIndependenceTest {
                 ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
                 ImageDeclaration.builder("b0", project.resolve("b0")).build()), project.resolve("app/target/firmware"))
                 .options(new BuildOptions(false, 2, false, Optional.empty())).build();
-        new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+        new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
                 .run(request);
     }
 }

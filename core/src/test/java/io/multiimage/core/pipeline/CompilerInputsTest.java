@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +92,7 @@ class CompilerInputsTest {
                 .sources(Map.of("app", new ImageSources(project.resolve("app/src/main/c"), Optional.empty(),
                         Optional.empty(), List.of("-I" + project.resolve("shared-include")))))
                 .options(new BuildOptions(false, 2, true, Optional.empty())).build();
-        BuildResult result = new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+        BuildResult result = new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
                 .run(request);
         return Files.readAllBytes(result.image("app").orElseThrow().hex().orElseThrow());
     }

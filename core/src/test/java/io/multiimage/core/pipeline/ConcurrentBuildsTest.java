@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,6 @@ class ConcurrentBuildsTest {
                 ImageDeclaration.builder("b0", root.resolve("b0")).build()), root.resolve("app/target/firmware"))
                 .variables(Map.of("mcuboot_CONFIG_MCUBOOT_BANNER", banner))
                 .options(new BuildOptions(false, 2, false, Optional.empty())).build();
-        new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none")).run(request);
+        new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none")).run(request);
     }
 }

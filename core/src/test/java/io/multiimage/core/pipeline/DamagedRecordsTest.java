@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,6 @@ class DamagedRecordsTest {
                 ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
                 ImageDeclaration.builder("b0", project.resolve("b0")).build()), project.resolve("app/target/firmware"))
                 .options(new BuildOptions(false, 2, true, java.util.Optional.empty())).build();
-        new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none")).run(request);
+        new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none")).run(request);
     }
 }

@@ -1,5 +1,8 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
+import io.multiimage.core.state.DevicetreeMemo;
+import io.multiimage.core.state.DevicetreeRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +50,7 @@ class DevicetreeRecordTest {
         BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(ImageDeclaration.builder("app", project.resolve("app")).board(board).build()),
                 project.resolve("app/target/firmware"))
                 .options(new BuildOptions(false, 1, false, Optional.empty())).build();
-        app = new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+        app = new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
                 .prepare(request).images().get("app");
         imageDir = project.resolve("out/app");
         Files.createDirectories(imageDir);

@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -173,7 +174,7 @@ class DualCoreSampleBuildTest {
         BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
                 project.resolve("app/target/firmware"))
                 .options(new BuildOptions(false, 2, false, Optional.empty())).build();
-        return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("no repository"))
+        return new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("no repository"))
                 .run(request);
     }
 

@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.ImageTooLargeException;
+import io.multiimage.core.toolchain.ImageTooLargeException;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.run.QemuRequest;
@@ -81,7 +82,7 @@ class FlashLoadOffsetBuildTest {
         MemoryImage merged = IntelHex.read(result.mergedHex().orElseThrow());
         assertEquals(bootElf.segments().size() + appElf.segments().size(), merged.segments().size());
 
-        QemuResult boot = new QemuRunner(ProcessLauncher.local(), log)
+        QemuResult boot = new QemuRunner(new LocalProcessLauncher(), log)
                 .run(QemuRequest.of(result.mergedHex().orElseThrow(), "lm3s6965evb", Duration.ofSeconds(30), l -> {}));
         assertEquals(List.of("boot: at 0x0, starting the image at 0x8000", "app: running at 0x8000"), boot.uartLines());
         assertEquals(0, boot.exitStatus());
@@ -293,12 +294,12 @@ class FlashLoadOffsetBuildTest {
     void changingTheOffsetRebuildsTheImageAndAnUnchangedOneIsANoOp() throws Exception {
         build();
         RecordingLog second = new RecordingLog();
-        BuildResult again = new FirmwareBuild(second, ProcessLauncher.local(), noRepository()).run(request(true));
+        BuildResult again = new FirmwareBuild(second, new LocalProcessLauncher(), noRepository()).run(request(true));
         assertTrue(again.images().stream().allMatch(BuiltImage::upToDate), again.images().toString());
 
         Files.writeString(project.resolve("app/prj.conf"), "CONFIG_FLASH_LOAD_OFFSET=0x10000\n");
         RecordingLog third = new RecordingLog();
-        BuildResult moved = new FirmwareBuild(third, ProcessLauncher.local(), noRepository()).run(request(true));
+        BuildResult moved = new FirmwareBuild(third, new LocalProcessLauncher(), noRepository()).run(request(true));
 
         assertFalse(moved.image("app").orElseThrow().upToDate());
         assertTrue(moved.image("boot").orElseThrow().upToDate());
@@ -340,11 +341,11 @@ class FlashLoadOffsetBuildTest {
     }
 
     private BuildResult build() throws Exception {
-        return new FirmwareBuild(log, ProcessLauncher.local(), noRepository()).run(request(false));
+        return new FirmwareBuild(log, new LocalProcessLauncher(), noRepository()).run(request(false));
     }
 
     private PreparedTree prepare() throws Exception {
-        return new FirmwareBuild(log, ProcessLauncher.local(), noRepository()).prepare(request(false));
+        return new FirmwareBuild(log, new LocalProcessLauncher(), noRepository()).prepare(request(false));
     }
 
     private BuildRequest request(boolean explain) {

@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,6 +115,6 @@ class ImageBoardsAndSourcesTest {
     private PreparedTree prepare(List<ImageDeclaration> declarations, BuildProperties properties) throws Exception {
         BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
                 project.resolve("app/target/firmware")).properties(properties).build();
-        return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none")).prepare(request);
+        return new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none")).prepare(request);
     }
 }

@@ -1,11 +1,12 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.build.ExecSettings;
+import io.multiimage.core.toolchain.ExecSettings;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.spi.HexArtifactResolver;
@@ -43,7 +44,7 @@ class InterruptedBuildTest {
         CompletableFuture<BuildResult> build = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
-                build.complete(new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), noRepository()).run(slow));
+                build.complete(new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), noRepository()).run(slow));
             } catch (Throwable e) {
                 build.completeExceptionally(e);
             }
@@ -64,7 +65,7 @@ class InterruptedBuildTest {
         assertFalse(Files.exists(out.resolve("app/.state/build.record")));
 
         RecordingLog second = new RecordingLog();
-        BuildResult result = new FirmwareBuild(second, ProcessLauncher.local(), noRepository()).run(request(List.of(
+        BuildResult result = new FirmwareBuild(second, new LocalProcessLauncher(), noRepository()).run(request(List.of(
                 "sh", "-c", "printf ':0400000001020304F2\\n:00000001FF\\n' > out.hex")));
 
         assertFalse(result.image("app").orElseThrow().upToDate());

@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class JobBudgetTest {
         }
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        ProcessLauncher local = ProcessLauncher.local();
+        ProcessLauncher local = new LocalProcessLauncher();
         ProcessLauncher counting = spec -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {

@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -86,7 +87,7 @@ class MisspeltNamesTest {
         }
         BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(app, declaration.build()),
                 project.resolve("app/target/firmware")).scope(scope).build();
-        new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("no repository"))
+        new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("no repository"))
                 .prepare(request);
     }
 

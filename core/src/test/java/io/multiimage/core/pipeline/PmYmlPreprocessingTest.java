@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -202,7 +203,7 @@ class PmYmlPreprocessingTest {
         ImageDeclaration mcuboot = ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).build();
         BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(app, mcuboot),
                 project.resolve("app/target/firmware")).build();
-        return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("no repository"))
+        return new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("no repository"))
                 .prepare(request);
     }
 

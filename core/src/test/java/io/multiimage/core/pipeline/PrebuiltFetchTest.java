@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,7 +97,7 @@ class PrebuiltFetchTest {
         Files.writeString(project.resolve("app/pm_static.yml"), statics.toString());
         BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
                 project.resolve("app/target/firmware")).build();
-        FirmwareBuild build = new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), resolver);
+        FirmwareBuild build = new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), resolver);
         build.build(request, build.prepare(request));
     }
 }

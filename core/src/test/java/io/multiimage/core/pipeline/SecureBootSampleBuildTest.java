@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -86,7 +87,7 @@ class SecureBootSampleBuildTest {
         Files.writeString(main, Files.readString(main) + "\n/* touched */\n");
         RecordingLog second = new RecordingLog();
 
-        BuildResult again = new FirmwareBuild(second, ProcessLauncher.local(), noRepository())
+        BuildResult again = new FirmwareBuild(second, new LocalProcessLauncher(), noRepository())
                 .run(request(Map.of(), Optional.empty(), true));
 
         assertFalse(again.image("mcuboot").orElseThrow().upToDate());
@@ -132,7 +133,7 @@ class SecureBootSampleBuildTest {
                 project.resolve("mcuboot/target/firmware"))
                 .options(new BuildOptions(false, 2, false, Optional.empty())).build();
 
-        BuildResult result = new FirmwareBuild(log, ProcessLauncher.local(), noRepository()).run(alone);
+        BuildResult result = new FirmwareBuild(log, new LocalProcessLauncher(), noRepository()).run(alone);
 
         ImagePlacement placement = result.image("mcuboot").orElseThrow().placement();
         assertEquals("mcuboot", placement.partition());
@@ -143,7 +144,7 @@ class SecureBootSampleBuildTest {
     }
 
     private BuildResult build(Map<String, String> variables, Optional<String> buildType) throws Exception {
-        return new FirmwareBuild(log, ProcessLauncher.local(), noRepository())
+        return new FirmwareBuild(log, new LocalProcessLauncher(), noRepository())
                 .run(request(variables, buildType, false));
     }
 
@@ -165,7 +166,7 @@ class SecureBootSampleBuildTest {
     }
 
     private QemuResult boot(Path merged) throws Exception {
-        return new QemuRunner(ProcessLauncher.local(), log)
+        return new QemuRunner(new LocalProcessLauncher(), log)
                 .run(QemuRequest.of(merged, "lm3s6965evb", Duration.ofSeconds(30), line -> {}));
     }
 

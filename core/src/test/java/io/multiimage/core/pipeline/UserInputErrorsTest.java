@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +65,7 @@ class UserInputErrorsTest {
         Files.writeString(state, "not a directory");
         List<ImageDeclaration> tree = List.of(app().build());
         OutputWriteException error = assertThrows(OutputWriteException.class, () -> new FirmwareBuild(new RecordingLog(),
-                ProcessLauncher.local(), HexArtifactResolver.unavailable("none")).run(request(tree)));
+                new LocalProcessLauncher(), HexArtifactResolver.unavailable("none")).run(request(tree)));
         assertTrue(error.getMessage().contains(state + " is a file where a directory must be; delete it (.state holds the"
                 + " build's own bookkeeping, which is rebuilt) and build again"), error.getMessage());
     }
@@ -76,7 +77,7 @@ class UserInputErrorsTest {
             Files.writeString(outside, "int secret = 1;\n");
             Files.createSymbolicLink(project.resolve("app/src/main/c/passwd.c"), outside);
             InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                    () -> new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(),
+                    () -> new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(),
                             HexArtifactResolver.unavailable("none")).run(request(List.of(app().build()))));
             assertEquals("Image 'app': app/src/main/c/passwd.c is a link to " + outside.toRealPath() + ", outside the"
                     + " project: an image is built from its project's files. Copy the file into the project, or name a"
@@ -92,7 +93,7 @@ class UserInputErrorsTest {
         Path shared = Files.createDirectories(project.resolve("shared"));
         Files.writeString(shared.resolve("extra.c"), "int extra_value = 2;\n");
         Files.createSymbolicLink(project.resolve("app/src/main/c/extra.c"), shared.resolve("extra.c"));
-        new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+        new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
                 .run(request(List.of(app().build())));
     }
 
@@ -101,7 +102,7 @@ class UserInputErrorsTest {
     }
 
     private void prepare(List<ImageDeclaration> declarations) throws Exception {
-        new FirmwareBuild(new RecordingLog(), ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+        new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
                 .prepare(request(declarations));
     }
 

@@ -1,14 +1,15 @@
 package io.multiimage.core.run;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.MemoryRegion;
-import io.multiimage.core.build.TestImages;
-import io.multiimage.core.build.ToolNotFoundException;
+import io.multiimage.core.toolchain.MemoryRegion;
+import io.multiimage.core.toolchain.TestImages;
+import io.multiimage.core.toolchain.ToolNotFoundException;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
@@ -68,7 +69,7 @@ class QemuRunnerTest {
 
     private static QemuRunner runner(RecordingLog log) {
         ReferenceTools.require("qemu-system-arm", "qemu-system-arm");
-        return new QemuRunner(ProcessLauncher.local(), log);
+        return new QemuRunner(new LocalProcessLauncher(), log);
     }
 
     @Test
@@ -205,7 +206,7 @@ class QemuRunnerTest {
         Path hex = Files.writeString(dir.resolve("merged.hex"), ":00000001FF\n");
         QemuRequest request = new QemuRequest(hex, "lm3s6965evb", Optional.of(dir), Duration.ofSeconds(5), null, List.of());
         ToolNotFoundException e = assertThrows(ToolNotFoundException.class,
-                () -> new QemuRunner(ProcessLauncher.local(), new RecordingLog()).run(request));
+                () -> new QemuRunner(new LocalProcessLauncher(), new RecordingLog()).run(request));
         assertEquals("qemu-system-arm not found (searched " + dir + ", " + dir.resolve("bin")
                 + "). Install QEMU with 'sudo apt-get install qemu-system-arm'.", e.getMessage());
     }

@@ -1,8 +1,8 @@
 package io.multiimage.maven.discover;
 
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.build.CMakeSettings;
-import io.multiimage.core.build.ExecSettings;
+import io.multiimage.core.toolchain.CMakeSettings;
+import io.multiimage.core.toolchain.ExecSettings;
 import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.model.HexCoordinates;
 import io.multiimage.core.model.HexFile;

@@ -1,0 +1,4 @@
+/**
+ * Benchmarks of the partition manager.
+ */
+package io.multiimage.bench.partition;

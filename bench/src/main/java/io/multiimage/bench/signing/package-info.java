@@ -1,0 +1,4 @@
+/**
+ * Benchmarks of signing and verifying images.
+ */
+package io.multiimage.bench.signing;

@@ -1,0 +1,33 @@
+package io.multiimage.core.state;
+
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Which build of the plugin's code is running: the jar core runs from, as path, size and
+ * modification time. A record of earlier work is only believed by the same code (a new plugin
+ * version may merge or place differently). Running from class directories (a development
+ * build) there is no identity, and nothing is recorded.
+ */
+public final class CodeIdentity {
+
+    /** The identity of the running code, or empty when it runs from class directories. */
+    public static final Optional<String> RUNNING = identify();
+
+    private CodeIdentity() {}
+
+    private static Optional<String> identify() {
+        try {
+            Path location = Path.of(CodeIdentity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(location)) {
+                return Optional.empty();
+            }
+            return FileStamp.of(location).map(s -> location.toAbsolutePath() + "\t" + s.size() + "\t" + s.modifiedNanos());
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
