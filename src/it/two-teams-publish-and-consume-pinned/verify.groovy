@@ -8,8 +8,8 @@ def server = context.get('repositoryServer')
 try {
     def builds = new File(basedir, 'build.log').text.split(/(?=\[INFO\] Scanning for projects)/)
             .findAll { it.contains('Scanning for projects') }
-    assert builds.size() == 4 : "expected four builds in build.log, found ${builds.size()}"
-    def (deploy, fsblAlone, product, b0nAlone) = builds
+    assert builds.size() == 5 : "expected five builds in build.log, found ${builds.size()}"
+    def (deploy, fsblAlone, product, b0nAlone, replaced) = builds
 
     // 1. The bootloader reactor deployed each stage's own HEX, built once, into its own module.
     def repo = new File(basedir, 'http-repo/io/multiimage/it/teams')
@@ -61,6 +61,13 @@ try {
     assert b0n.span().get().start() == 0x01000000
     assert mergedNet.read(0x01000000, (int) b0n.size(), (byte) 0xff) == b0n.read(0x01000000, (int) b0n.size(), (byte) 0xff)
     assert b0nAlone.count('b0n: building from source') == 1
+
+    // 5. -Dssbl.hexFile replaces the HEX of a pinned child: the pin still applies, and says where it is from.
+    assert replaced.contains("ssbl: build strategy use-hex (from -Dssbl.hexFile), sha256 pinned by <sha256> of"
+            + " <childImage> 'ssbl' in app/pom.xml (still applies; give ssbl.sha256 to pin the new HEX)")
+    def failure = replaced.readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
+    assert failure != null && failure.contains("Image 'ssbl': prebuilt HEX tampered.hex has sha256")
+    assert failure.contains("is pinned") : failure
 } finally {
     server.close()
 }
