@@ -35,7 +35,7 @@ try {
     // 3. The product: the chain downloaded, pins honoured and named in the log; every image built
     // from source compiled exactly once in a clean build.
     assert product.contains('fsbl: build strategy use-hex (from <childImage> \'fsbl\' in app/pom.xml), sha256'
-            + ' pinned by <sha256> of <childImage> \'fsbl\' in app/pom.xml')
+            + ' pinned by the sha256 of <childImage> \'fsbl\' in app/pom.xml')
     assert product.contains("fsbl: using prebuilt HEX io.multiimage.it.teams:fsbl:1.0 (sha256 ${sha256(deployedFsbl)})".toString())
     assert product.contains("ssbl: using prebuilt HEX io.multiimage.it.teams:ssbl:1.0 (sha256 ${sha256(deployedSsbl)})".toString())
     ['app', 'netcore', 'b0n'].each {
@@ -63,7 +63,7 @@ try {
     assert b0nAlone.count('b0n: building from source') == 1
 
     // 5. -Dssbl.hexFile replaces the HEX of a pinned child: the pin still applies, and says where it is from.
-    assert replaced.contains("ssbl: build strategy use-hex (from -Dssbl.hexFile), sha256 pinned by <sha256> of"
+    assert replaced.contains("ssbl: build strategy use-hex (from -Dssbl.hexFile), sha256 pinned by the sha256 of"
             + " <childImage> 'ssbl' in app/pom.xml (still applies; give ssbl.sha256 to pin the new HEX)")
     def failure = replaced.readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
     assert failure != null && failure.contains("Image 'ssbl': prebuilt HEX tampered.hex has sha256")

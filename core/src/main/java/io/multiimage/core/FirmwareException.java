@@ -3,10 +3,13 @@ package io.multiimage.core;
 import java.util.Optional;
 
 /**
- * Base of every checked exception the core throws. The message is written for the user:
- * which image, which file and line, what was expected, what to do.
+ * Base of every checked exception the core throws, named for who must act:
+ * {@link InvalidConfigurationException} (the user's configuration or firmware is wrong) and
+ * {@link EnvironmentException} (the machine or a tool failed); a defect of multiimage itself is
+ * an unchecked exception. The message is written for the user: which image, which file and line,
+ * what was expected, what to do.
  */
-public class FirmwareException extends Exception {
+public abstract class FirmwareException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,11 +18,11 @@ public class FirmwareException extends Exception {
     /** The file at fault, as messages name it (relative to the project root, or absolute). */
     private String culpritFile;
 
-    public FirmwareException(String message) {
+    protected FirmwareException(String message) {
         super(message);
     }
 
-    public FirmwareException(String message, Throwable cause) {
+    protected FirmwareException(String message, Throwable cause) {
         super(message, cause);
     }
 

@@ -3,7 +3,6 @@ package io.multiimage.maven;
 import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.OutputWriteException;
 import io.multiimage.core.pipeline.BuildOptions;
 import io.multiimage.core.pipeline.BuildRequest;
 import io.multiimage.core.pipeline.BuildSession;
@@ -233,17 +232,11 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
             if (owner.isPresent() && owner.get() != project && runsLater(owner.get())) {
                 throw new ReportedOnOwner(owner.get(), e);
             }
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (FirmwareException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (OutputWriteException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Reading or writing firmware files failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Firmware build interrupted", e);
+            FailureTranslation.rethrow(e);
+        } catch (FirmwareException | IOException | InterruptedException | RuntimeException e) {
+            FailureTranslation.rethrow(e);
         }
+        throw new IllegalStateException("unreachable");
     }
 
     /** The core's log over this goal's log. */

@@ -66,7 +66,7 @@ public class RunMojo extends AbstractFirmwareMojo {
         try {
             result.requireSuccess();
         } catch (FirmwareException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            FailureTranslation.rethrow(e);
         }
         getLog().info("Firmware exited with status 0 after " + result.elapsed().toMillis() + " ms");
     }

@@ -59,7 +59,7 @@ public final class BuildStrategyResolver {
     public static ResolvedBuildStrategy resolve(String image, BuildProperties properties,
             Optional<BuildStrategy> pomConfiguration, String declaredBy, SymbolTable parentConfiguration)
             throws ImageModelException {
-        String pomOrigin = declaredBy.isEmpty() ? "POM <childImage> configuration" : declaredBy;
+        String pomOrigin = declaredBy.isEmpty() ? "its declaration" : declaredBy;
         Optional<ResolvedBuildStrategy> fromProperties = fromProperties(image, properties, pomConfiguration, pomOrigin);
         if (fromProperties.isPresent()) {
             return fromProperties.get();
@@ -67,7 +67,7 @@ public final class BuildStrategyResolver {
         if (pomConfiguration.isPresent()) {
             BuildStrategy pom = pomConfiguration.get();
             return new ResolvedBuildStrategy(image, pom, StrategySource.POM_CONFIGURATION, pomOrigin,
-                    pinned(pom) ? Optional.of("<sha256> of " + pomOrigin) : Optional.empty());
+                    pinned(pom) ? Optional.of("the sha256 of " + pomOrigin) : Optional.empty());
         }
         return fromKconfig(image, parentConfiguration)
                 .orElse(new ResolvedBuildStrategy(image, BuildStrategy.fromSource(), StrategySource.DEFAULT, "default"));
@@ -99,7 +99,7 @@ public final class BuildStrategyResolver {
                         Optional.of(sha.get().describe() + replacing(pomHex, pomOrigin))));
             }
             throw error(image, sha.get().describe() + " needs " + image + ".hexFile or " + image
-                    + ".hexArtifact (or a <childImage> with <hexFile> or <hexArtifact>)");
+                    + ".hexArtifact (or a declared prebuilt HEX)");
         }
         String id = strategy.map(v -> v.value().trim()).orElse("use-hex");
         BuildProperties.Value decider = strategy.or(() -> file).or(() -> artifact).orElseThrow();
@@ -136,7 +136,7 @@ public final class BuildStrategyResolver {
                 } else if (pom.orElse(null) instanceof BuildStrategy.UseHex pomHex && pomHex.sha256().isPresent()) {
                     // The HEX changed hands; the pin the POM set still guards it.
                     chosen = new BuildStrategy.UseHex(source, pomHex.sha256());
-                    pinOrigin = Optional.of("<sha256> of " + pomOrigin + " (still applies; give " + image
+                    pinOrigin = Optional.of("the sha256 of " + pomOrigin + " (still applies; give " + image
                             + ".sha256 to pin the new HEX)");
                 } else {
                     chosen = new BuildStrategy.UseHex(source, Optional.empty());

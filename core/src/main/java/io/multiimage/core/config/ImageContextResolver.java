@@ -119,7 +119,7 @@ public final class ImageContextResolver {
         boolean fromDomain = given.isEmpty() && image.board().isEmpty() && domainBoard.isPresent();
         if (given.isPresent() || image.board().isPresent()) {
             board = BoardTarget.parse(image.name(), given.orElseGet(() -> image.board().get()));
-            String origin = given.isPresent() ? image.name() + "_BOARD" : "the <board> declared for it"
+            String origin = given.isPresent() ? image.name() + "_BOARD" : "the board declared for it"
                     + (image.declaredBy().isEmpty() ? "" : " (" + image.declaredBy() + ")");
             checkBelongs(image.name(), board, origin, domain, domainBoard.orElse(parent.board().target()), boards);
         } else if (domainBoard.isPresent()) {
@@ -185,7 +185,7 @@ public final class ImageContextResolver {
                     + ", whose board is " + domainBoard + " (chip " + expected.get().soc() + "), but " + origin
                     + " gives it board " + board.target() + " (domain " + facts.get().domain() + ", chip "
                     + facts.get().soc() + "). Every image of a domain builds for that domain's board: remove the"
-                    + " <board>, or declare the domain the board belongs to");
+                    + " board, or declare the domain the board belongs to");
         }
     }
 

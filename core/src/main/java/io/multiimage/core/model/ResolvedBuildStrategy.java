@@ -10,10 +10,10 @@ import java.util.Optional;
  * @param strategy the winning strategy
  * @param source which precedence level decided
  * @param origin the exact setting that decided, e.g. {@code -Dmcuboot.buildStrategy},
- *     {@code POM <childImage> configuration}, {@code CONFIG_MCUBOOT_BUILD_STRATEGY_USE_HEX_FILE
+ *     {@code <childImage> 'mcuboot' in app/pom.xml}, {@code CONFIG_MCUBOOT_BUILD_STRATEGY_USE_HEX_FILE
  *     at app/prj.conf:3}, or {@code default}
  * @param pinOrigin for a pinned prebuilt HEX: where the sha256 pin was set, e.g.
- *     {@code -Dmcuboot.sha256} or {@code <sha256> of <childImage> 'mcuboot' in app/pom.xml}
+ *     {@code -Dmcuboot.sha256} or {@code the sha256 of <childImage> 'mcuboot' in app/pom.xml}
  */
 public record ResolvedBuildStrategy(String image, BuildStrategy strategy, StrategySource source, String origin,
         Optional<String> pinOrigin) {
@@ -38,7 +38,7 @@ public record ResolvedBuildStrategy(String image, BuildStrategy strategy, Strate
 
     /**
      * The log line: {@code mcuboot: build strategy use-hex (from -Dmcuboot.hexFile), sha256 pinned
-     * by <sha256> of <childImage> 'mcuboot' in app/pom.xml}.
+     * by the sha256 of <childImage> 'mcuboot' in app/pom.xml}.
      */
     public String describe() {
         String from = source == StrategySource.DEFAULT ? "default" : "from " + origin;

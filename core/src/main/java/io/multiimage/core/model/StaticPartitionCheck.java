@@ -61,7 +61,7 @@ public final class StaticPartitionCheck {
             throw new ImageModelException(image, "Image '" + image + "' uses build strategy " + strategy.id()
                     + ", which needs a static partition '" + image + "'; " + staticFile + " has a partition '"
                     + meant.get() + "' that matches no image: is '" + image + "' a misspelling of '" + meant.get()
-                    + "'? Name the <childImage> '" + meant.get() + "', or add this entry to " + staticFile + ":\n"
+                    + "'? Name the image '" + meant.get() + "', or add this entry to " + staticFile + ":\n"
                     + entry);
         }
         throw new ImageModelException(image, "Image '" + image + "' uses build strategy " + strategy.id()

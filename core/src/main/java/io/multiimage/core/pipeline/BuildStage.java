@@ -237,7 +237,7 @@ final class BuildStage {
         if (useHex.sha256().isPresent() && !useHex.sha256().get().equals(sha256)) {
             throw new InvalidConfigurationException("Image '" + name + "': prebuilt HEX " + useHex.source().describe()
                     + " has sha256 " + sha256 + " but " + useHex.sha256().get() + " is pinned; "
-                    + "check the artifact's origin, or update the pinned <sha256> if the new HEX is intended");
+                    + "check the artifact's origin, or update the pin if the new HEX is intended");
         }
         MemoryImage content;
         try {

@@ -111,8 +111,8 @@ final class ConfigureStage {
                         + (strategy.source() == StrategySource.DEFAULT ? "the default" : "from " + strategy.origin())
                         + "), but " + (declaration.declaredBy().isEmpty() ? "its declaration" : declaration.declaredBy())
                         + " names no sources of its own: an image is built from its own sources, never its parent's."
-                        + " Add <module> (a firmware module) or <sourceDirectory> (an application directory) to it,"
-                        + " or take it prebuilt (<hexFile>/<hexArtifact>) or skip it");
+                        + " Give it sources of its own (a firmware module or an application directory),"
+                        + " or take it prebuilt (a HEX file or artifact) or skip it");
             }
             if (strategy.strategy() instanceof BuildStrategy.FromSource) {
                 configuration = Optional.of(resolver.resolve(context, log));

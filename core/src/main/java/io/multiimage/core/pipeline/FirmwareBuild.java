@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.state.AssembleRecord;
 import io.multiimage.core.state.CodeIdentity;
 import io.multiimage.core.state.DevicetreeMemo;
@@ -157,7 +158,7 @@ public final class FirmwareBuild {
             return placeLocked(request, images);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FirmwareException("Interrupted while waiting for another build to finish", e);
+            throw new EnvironmentException("Interrupted while waiting for another build to finish", e);
         }
     }
 

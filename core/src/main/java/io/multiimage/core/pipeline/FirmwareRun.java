@@ -47,8 +47,8 @@ public final class FirmwareRun {
     public QemuResult run(BuildRequest request, Duration timeout, Consumer<String> uart)
             throws FirmwareException, IOException, InterruptedException {
         if (!request.scope().isWholeTree()) {
-            throw new InvalidConfigurationException("firmware:run boots a whole image tree: run it in the top module of "
-                    + "the tree (" + request.rootImage() + "), not in the child image "
+            throw new InvalidConfigurationException("Running boots a whole image tree: run the top image of "
+                    + "the tree (" + request.rootImage() + "), not the child image "
                     + request.scope().moduleImage().orElseThrow());
         }
         FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session);

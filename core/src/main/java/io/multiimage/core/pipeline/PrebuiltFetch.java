@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.model.BuildStrategy;
@@ -51,7 +52,7 @@ final class PrebuiltFetch {
             String message = failures.size() + " prebuilt images could not be resolved:\n  " + String.join("\n  ", failed);
             boolean userFault = failures.stream().allMatch(InvalidConfigurationException.class::isInstance);
             FirmwareException all = userFault ? new InvalidConfigurationException(message, failures.get(0))
-                    : new FirmwareException(message, failures.get(0));
+                    : new EnvironmentException(message, failures.get(0));
             failures.get(0).culpritImage().ifPresent(all::blameImage);
             throw all;
         }

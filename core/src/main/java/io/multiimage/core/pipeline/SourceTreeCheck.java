@@ -41,7 +41,7 @@ final class SourceTreeCheck {
                 throw (InvalidConfigurationException) new InvalidConfigurationException("Image '" + image + "': "
                         + paths.shown(link) + " is a link to " + target + ", outside the project: an image is built"
                         + " from its project's files. Copy the file into the project, or name a header directory"
-                        + " outside it with -I in <toolchainArguments>").blameFile(paths.shown(link));
+                        + " outside it with -I in the toolchain arguments").blameFile(paths.shown(link));
             }
         }
     }

@@ -33,10 +33,10 @@ final class ToolchainFactory {
             case CMakeToolchain.ID -> new CMakeToolchain(ExecutableLocator.of(options.toolchainPath()),
                     sources.cmake().orElse(CMakeSettings.defaults()), launcher, log, versions);
             case ExecToolchain.ID -> new ExecToolchain(sources.exec().orElseThrow(() -> new InvalidConfigurationException(
-                    "Image '" + image + "': toolchain 'exec' needs a command: configure <exec><command>")),
+                    "Image '" + image + "': toolchain 'exec' needs a command to run; give the exec driver its command")),
                     launcher, log);
             default -> throw new InvalidConfigurationException("Image '" + image + "': unknown toolchain '" + driver
-                    + "'; expected gnu-arm, cmake or exec (POM <toolchain> or -Dfirmware.toolchain)");
+                    + "'; expected gnu-arm, cmake or exec");
         };
     }
 }

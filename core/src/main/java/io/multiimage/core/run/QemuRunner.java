@@ -1,5 +1,6 @@
 package io.multiimage.core.run;
 
+import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.toolchain.ExecutableLocator;
@@ -91,11 +92,11 @@ public final class QemuRunner {
         } catch (ProcessTimeoutException e) {
             throw new QemuTimeoutException(request.hexFile().toString(), request.timeout(), e.stdoutTail());
         } catch (ProcessStartException e) {
-            throw new FirmwareException("Cannot start QEMU: " + e.getMessage(), e);
+            throw new EnvironmentException("Cannot start QEMU: " + e.getMessage(), e);
         }
         List<String> qemuErrors = qemuErrors(qemu, result.stderrTail());
         if (!result.succeeded() && !qemuErrors.isEmpty()) {
-            throw new FirmwareException("QEMU failed running " + request.hexFile() + " (exit status " + result.exitCode()
+            throw new EnvironmentException("QEMU failed running " + request.hexFile() + " (exit status " + result.exitCode()
                     + "):\n  " + String.join("\n  ", qemuErrors));
         }
         return new QemuResult(result.exitCode(), result.stdoutTail(), result.elapsed());

@@ -1,6 +1,6 @@
 package io.multiimage.core.run;
 
-import io.multiimage.core.FirmwareException;
+import io.multiimage.core.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * The firmware did not end the QEMU session (no semihosting exit) within the timeout; QEMU was
  * killed. The message shows the last UART lines, which usually say where it got stuck.
  */
-public class QemuTimeoutException extends FirmwareException {
+public class QemuTimeoutException extends InvalidConfigurationException {
 
     private static final long serialVersionUID = 1L;
 

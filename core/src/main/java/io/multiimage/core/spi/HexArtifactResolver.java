@@ -1,5 +1,6 @@
 package io.multiimage.core.spi;
 
+import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.model.HexCoordinates;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public interface HexArtifactResolver {
     /** A resolver for builds without a repository: every lookup fails with {@code reason}. */
     static HexArtifactResolver unavailable(String reason) {
         return coordinates -> {
-            throw new FirmwareException("Cannot resolve prebuilt HEX " + coordinates.describe() + ": " + reason);
+            throw new EnvironmentException("Cannot resolve prebuilt HEX " + coordinates.describe() + ": " + reason);
         };
     }
 }

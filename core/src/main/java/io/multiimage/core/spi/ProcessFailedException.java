@@ -1,10 +1,10 @@
 package io.multiimage.core.spi;
 
-import io.multiimage.core.FirmwareException;
+import io.multiimage.core.EnvironmentException;
 import java.util.List;
 
 /** A process ran to its end but exited with a non-zero code ("... exited 2"). */
-public class ProcessFailedException extends FirmwareException {
+public class ProcessFailedException extends EnvironmentException {
 
     private static final long serialVersionUID = 1L;
 

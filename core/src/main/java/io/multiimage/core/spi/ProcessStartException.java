@@ -1,11 +1,11 @@
 package io.multiimage.core.spi;
 
-import io.multiimage.core.FirmwareException;
+import io.multiimage.core.EnvironmentException;
 import java.io.IOException;
 import java.util.List;
 
 /** A program could not be started at all: it does not exist, is not executable, or fork failed. */
-public class ProcessStartException extends FirmwareException {
+public class ProcessStartException extends EnvironmentException {
 
     private static final long serialVersionUID = 1L;
 

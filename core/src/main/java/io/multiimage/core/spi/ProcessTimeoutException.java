@@ -1,6 +1,6 @@
 package io.multiimage.core.spi;
 
-import io.multiimage.core.FirmwareException;
+import io.multiimage.core.EnvironmentException;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * A process did not end within its timeout ("... timed out after 600 s"); it and its
  * descendants were killed.
  */
-public class ProcessTimeoutException extends FirmwareException {
+public class ProcessTimeoutException extends EnvironmentException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.multiimage.core.toolchain;
 
+import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.spi.BuildLog;
@@ -97,7 +98,7 @@ public final class CMakeToolchain implements Toolchain {
         try {
             Files.createDirectories(request.buildDir());
         } catch (IOException e) {
-            throw new FirmwareException("Image '" + request.imageName() + "': cannot create " + request.buildDir() + ": " + e, e);
+            throw new EnvironmentException("Image '" + request.imageName() + "': cannot create " + request.buildDir() + ": " + e, e);
         }
         Map<String, String> environment = environment(request, Optional.ofNullable(System.getenv(COMPILER_SEARCH_PATH)));
         run(request, environment, "configuring the CMake project", configureCommand(cmake, request));

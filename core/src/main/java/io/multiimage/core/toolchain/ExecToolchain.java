@@ -1,5 +1,6 @@
 package io.multiimage.core.toolchain;
 
+import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.spi.BuildLog;
@@ -93,7 +94,7 @@ public final class ExecToolchain implements Toolchain {
         try {
             Files.createDirectories(workingDir);
         } catch (IOException e) {
-            throw new FirmwareException(where + ": cannot create " + workingDir + ": " + e, e);
+            throw new EnvironmentException(where + ": cannot create " + workingDir + ": " + e, e);
         }
 
         String line = ProcessSpec.commandLine(command);

@@ -1,5 +1,6 @@
 package io.multiimage.core.toolchain;
 
+import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.concurrent.BoundedTasks;
@@ -107,7 +108,7 @@ public final class GnuArmToolchain implements Toolchain {
             Files.deleteIfExists(map);
             AtomicFiles.writeString(script, LinkerScript.render(request.imageName(), request.flash(), request.ram()));
         } catch (IOException e) {
-            throw new FirmwareException("Image '" + request.imageName() + "': cannot write " + script + ": " + e, e);
+            throw new EnvironmentException("Image '" + request.imageName() + "': cannot write " + script + ": " + e, e);
         }
         log.info("Image '" + request.imageName() + "': compiling " + sources.size() + " source file"
                 + (sources.size() == 1 ? "" : "s") + " with " + gcc + " (" + request.parallelism() + " parallel)");
@@ -141,7 +142,7 @@ public final class GnuArmToolchain implements Toolchain {
         try {
             return DependencyFiles.read(request.buildDir().resolve("obj"), request.sourceDir());
         } catch (IOException e) {
-            throw new FirmwareException("Image '" + request.imageName() + "': cannot read the compiler's dependency"
+            throw new EnvironmentException("Image '" + request.imageName() + "': cannot read the compiler's dependency"
                     + " files in " + request.buildDir().resolve("obj") + ": " + e.getMessage(), e);
         }
     }
@@ -165,7 +166,7 @@ public final class GnuArmToolchain implements Toolchain {
         try {
             Files.createDirectories(object.getParent());
         } catch (IOException e) {
-            throw new FirmwareException("Image '" + request.imageName() + "': cannot create " + object.getParent() + ": " + e, e);
+            throw new EnvironmentException("Image '" + request.imageName() + "': cannot create " + object.getParent() + ": " + e, e);
         }
         List<String> command = new ArrayList<>();
         command.add(gcc.toString());
@@ -204,7 +205,7 @@ public final class GnuArmToolchain implements Toolchain {
             }
             AtomicFiles.moveIntoPlace(objectPart, object);
         } catch (IOException e) {
-            throw new FirmwareException("Image '" + request.imageName() + "': cannot move " + object.getFileName()
+            throw new EnvironmentException("Image '" + request.imageName() + "': cannot move " + object.getFileName()
                     + " into place: " + e, e);
         } finally {
             deleteQuietly(objectPart);
@@ -243,7 +244,7 @@ public final class GnuArmToolchain implements Toolchain {
             AtomicFiles.moveIntoPlace(mapPart, map);
             AtomicFiles.moveIntoPlace(elfPart, elf);
         } catch (IOException e) {
-            throw new FirmwareException("Image '" + request.imageName() + "': cannot move the linked image into place: " + e, e);
+            throw new EnvironmentException("Image '" + request.imageName() + "': cannot move the linked image into place: " + e, e);
         }
     }
 
@@ -312,7 +313,7 @@ public final class GnuArmToolchain implements Toolchain {
                         request.flash().size(), request.ram().size());
             }
         }
-        throw new FirmwareException("Image '" + request.imageName() + "': cannot read the output of arm-none-eabi-size: "
+        throw new EnvironmentException("Image '" + request.imageName() + "': cannot read the output of arm-none-eabi-size: "
                 + lines);
     }
 

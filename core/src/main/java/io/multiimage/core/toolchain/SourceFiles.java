@@ -1,5 +1,6 @@
 package io.multiimage.core.toolchain;
 
+import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class SourceFiles {
         try (Stream<Path> files = Files.walk(sourceDir)) {
             files.filter(Files::isRegularFile).filter(SourceFiles::isSource).forEach(f -> sources.add(sourceDir.relativize(f)));
         } catch (IOException e) {
-            throw new FirmwareException("Image '" + imageName + "': cannot list sources in " + sourceDir + ": " + e, e);
+            throw new EnvironmentException("Image '" + imageName + "': cannot list sources in " + sourceDir + ": " + e, e);
         }
         if (sources.isEmpty()) {
             throw new InvalidConfigurationException("Image '" + imageName + "': no C or assembly sources (.c, .s, .S) in "

@@ -1,6 +1,6 @@
 package io.multiimage.core.toolchain;
 
-import io.multiimage.core.FirmwareException;
+import io.multiimage.core.EnvironmentException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * A program the build needs (the cross-compiler, CMake, QEMU) is not installed where we looked.
  * The message lists the places searched and says how to install it.
  */
-public class ToolNotFoundException extends FirmwareException {
+public class ToolNotFoundException extends EnvironmentException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,10 @@
 package io.multiimage.core.toolchain;
 
-import io.multiimage.core.FirmwareException;
+import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.spi.ProcessTimeoutException;
 
 /** A tool of an image's build ran longer than its timeout and was killed. */
-public class ToolchainTimeoutException extends FirmwareException {
+public class ToolchainTimeoutException extends EnvironmentException {
 
     private static final long serialVersionUID = 1L;
 

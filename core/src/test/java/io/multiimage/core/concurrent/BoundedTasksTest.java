@@ -1,5 +1,6 @@
 package io.multiimage.core.concurrent;
 
+import io.multiimage.core.EnvironmentException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -123,7 +124,7 @@ class BoundedTasksTest {
                 () -> "fine",
                 () -> {
                     await(laterFailed);
-                    throw new FirmwareException("second task");
+                    throw new EnvironmentException("second task");
                 },
                 () -> {
                     laterFailed.countDown();
@@ -135,7 +136,7 @@ class BoundedTasksTest {
 
     @Test
     void checkedAndUncheckedFailuresArriveAsTheTaskThrewThem() {
-        FirmwareException firmware = new FirmwareException("firmware");
+        FirmwareException firmware = new EnvironmentException("firmware");
         IOException io = new IOException("io");
         IllegalArgumentException runtime = new IllegalArgumentException("runtime");
         InterruptedException interrupted = new InterruptedException("interrupted");
@@ -152,7 +153,7 @@ class BoundedTasksTest {
 
     @Test
     void theSingleTypeFormRethrowsItsCheckedException() {
-        FirmwareException firmware = new FirmwareException("compile failed");
+        FirmwareException firmware = new EnvironmentException("compile failed");
         List<BoundedTasks.Task<String, FirmwareException, RuntimeException>> tasks = List.of(() -> "a.o", () -> {
             throw firmware;
         });
@@ -167,7 +168,7 @@ class BoundedTasksTest {
         List<Work<String>> tasks = List.of(
                 () -> {
                     await(blockerStarted);
-                    throw new FirmwareException("first task");
+                    throw new EnvironmentException("first task");
                 },
                 blockUntilInterrupted(blockerStarted, blockerInterrupted));
         FirmwareException e = assertThrows(FirmwareException.class, () -> run(tasks, 2));

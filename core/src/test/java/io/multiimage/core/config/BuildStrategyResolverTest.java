@@ -42,7 +42,7 @@ class BuildStrategyResolverTest {
                 ((BuildStrategy.UseHex) property.strategy()).source());
 
         ResolvedBuildStrategy pom = BuildStrategyResolver.resolve("mcuboot", props(), POM_SKIP, "", kconfig);
-        assertEquals("mcuboot: build strategy skip (from POM <childImage> configuration)", pom.describe());
+        assertEquals("mcuboot: build strategy skip (from its declaration)", pom.describe());
 
         ResolvedBuildStrategy fromKconfig = BuildStrategyResolver.resolve("mcuboot", props(), Optional.empty(), "",
                 kconfig);
@@ -90,7 +90,7 @@ class BuildStrategyResolverTest {
         BuildStrategy.UseHex useHex = (BuildStrategy.UseHex) r.strategy();
         assertEquals(new HexFile(Path.of("x.hex")), useHex.source());
         assertEquals(Optional.of(PIN), useHex.sha256());
-        assertEquals("ssbl: build strategy use-hex (from -Dssbl.hexFile), sha256 pinned by <sha256> of <childImage>"
+        assertEquals("ssbl: build strategy use-hex (from -Dssbl.hexFile), sha256 pinned by the sha256 of <childImage>"
                 + " 'ssbl' in app/pom.xml (still applies; give ssbl.sha256 to pin the new HEX)", r.describe());
     }
 
@@ -113,7 +113,7 @@ class BuildStrategyResolverTest {
     @Test
     void aPomPinIsNamedInTheLog() throws Exception {
         assertEquals("ssbl: build strategy use-hex (from <childImage> 'ssbl' in app/pom.xml), sha256 pinned by"
-                + " <sha256> of <childImage> 'ssbl' in app/pom.xml",
+                + " the sha256 of <childImage> 'ssbl' in app/pom.xml",
                 BuildStrategyResolver.resolve("ssbl", props(), POM_PINNED, DECLARED_BY, parent("")).describe());
     }
 
@@ -154,7 +154,7 @@ class BuildStrategyResolverTest {
                 + " which only applies to use-hex",
                 message(Map.of("mcuboot.buildStrategy", "skip", "mcuboot.hexFile", "a.hex"), none));
         assertEquals("Image 'mcuboot': -Dmcuboot.sha256 needs mcuboot.hexFile or mcuboot.hexArtifact"
-                + " (or a <childImage> with <hexFile> or <hexArtifact>)",
+                + " (or a declared prebuilt HEX)",
                 message(Map.of("mcuboot.sha256", "0".repeat(64)), none));
         assertEquals("Image 'mcuboot': CONFIG_MCUBOOT_BUILD_STRATEGY_USE_HEX_FILE at app/prj.conf:1 selects use-hex,"
                 + " but CONFIG_MCUBOOT_HEX_FILE is not set to a \"path\" of the HEX file",

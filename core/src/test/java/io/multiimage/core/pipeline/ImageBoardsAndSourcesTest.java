@@ -96,8 +96,8 @@ class ImageBoardsAndSourcesTest {
 
         assertEquals("Image 'fsbl' is built from source (from -Dfsbl.buildStrategy), but <childImage> 'fsbl' in"
                 + " app/pom.xml names no sources of its own: an image is built from its own sources, never its"
-                + " parent's. Add <module> (a firmware module) or <sourceDirectory> (an application directory) to it,"
-                + " or take it prebuilt (<hexFile>/<hexArtifact>) or skip it", error.getMessage());
+                + " parent's. Give it sources of its own (a firmware module or an application directory),"
+                + " or take it prebuilt (a HEX file or artifact) or skip it", error.getMessage());
     }
 
     private ImageDeclaration app(String board) {

@@ -71,7 +71,7 @@ class MisspeltNamesTest {
 
         assertEquals("Image 'sbl' uses build strategy use-hex, which needs a static partition 'sbl'; app/pm_static.yml"
                 + " has a partition 'ssbl' that matches no image: is 'sbl' a misspelling of 'ssbl'? Name the"
-                + " <childImage> 'ssbl', or add this entry to app/pm_static.yml:\n"
+                + " image 'ssbl', or add this entry to app/pm_static.yml:\n"
                 + "sbl:\n  address: <address>\n  size: <size>\n  region: flash_primary", error.getMessage());
     }
 

@@ -81,7 +81,7 @@ class UserInputErrorsTest {
                             HexArtifactResolver.unavailable("none")).run(request(List.of(app().build()))));
             assertEquals("Image 'app': app/src/main/c/passwd.c is a link to " + outside.toRealPath() + ", outside the"
                     + " project: an image is built from its project's files. Copy the file into the project, or name a"
-                    + " header directory outside it with -I in <toolchainArguments>", error.getMessage());
+                    + " header directory outside it with -I in the toolchain arguments", error.getMessage());
         } finally {
             Files.deleteIfExists(outside);
         }
