@@ -2,14 +2,13 @@ package io.multiimage.core.kconfig;
 
 import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Writes an image's {@code .config} and {@code autoconf.h} into a directory. Both texts are
- * rendered and written to temporary files in that directory first, then moved into place,
- * so a failure never leaves a half-written output.
+ * rendered first, then each is written to a temporary file beside it and moved into place, so a
+ * failure never leaves a half-written output.
  */
 public final class ConfigOutputs {
 
@@ -32,47 +31,19 @@ public final class ConfigOutputs {
      * are they moved into place.
      */
     public static void write(Path dotConfig, Path autoconfH, KconfigResult result, String header) throws IOException {
-        Path config = writeTemp(directoryOf(dotConfig), DotConfigWriter.render(result.symbols(), header));
-        Path autoconf;
-        try {
-            autoconf = writeTemp(directoryOf(autoconfH), AutoconfWriter.render(result.symbols(), header));
-        } catch (IOException e) {
-            Files.deleteIfExists(config);
-            throw e;
-        }
-        moveIntoPlace(config, dotConfig);
-        moveIntoPlace(autoconf, autoconfH);
+        // Both rendered before either is written: a failure never leaves a new .config beside an old header.
+        String config = DotConfigWriter.render(result.symbols(), header);
+        String autoconf = AutoconfWriter.render(result.symbols(), header);
+        writeAtomically(dotConfig, config);
+        writeAtomically(autoconfH, autoconf);
     }
 
-    /** Writes {@code text} to {@code target} via a temporary file in the same directory. */
+    /**
+     * Writes {@code text} to {@code target} via a temporary file in the same directory (the one
+     * atomic-write helper of the libraries, which leaves the file with the usual permissions).
+     */
     public static void writeAtomically(Path target, String text) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
         AtomicFiles.writeString(target, text);
-    }
-
-    /** The (created) directory that will hold {@code file}. */
-    private static Path directoryOf(Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        return directory;
-    }
-
-    private static Path writeTemp(Path directory, String text) throws IOException {
-        Path temp = Files.createTempFile(directory, ".multiimage-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        return temp;
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            AtomicFiles.moveIntoPlace(temp, target);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
     }
 }

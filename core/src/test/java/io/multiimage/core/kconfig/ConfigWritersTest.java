@@ -55,6 +55,17 @@ class ConfigWritersTest {
     }
 
     @Test
+    void theOutputsHaveTheUsualPermissionsNotTheOwnerOnlyOnesOfATemporaryFile(@TempDir Path dir) throws Exception {
+        KconfigResult result = new FragmentOnlyResolver().resolve(
+                List.of(new FragmentSource("p", "p", "CONFIG_A=y\n")), BuildLog.silent());
+        Path usual = Files.createFile(dir.resolve("usual"));
+        ConfigOutputs.write(dir, result);
+        for (String output : List.of(ConfigOutputs.DOT_CONFIG, ConfigOutputs.AUTOCONF_H)) {
+            assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(dir.resolve(output)), output);
+        }
+    }
+
+    @Test
     void theTwoFilesCanGoToZephyrsSeparateDirectoriesWithAHeader(@TempDir Path dir) throws Exception {
         KconfigResult result = new FragmentOnlyResolver().resolve(
                 List.of(new FragmentSource("p", "p", "CONFIG_A=y\n")), BuildLog.silent());
