@@ -88,73 +88,71 @@ public final class BuildStrategyResolver {
         Optional<BuildProperties.Value> file = nonEmpty(image, properties.get(image + ".hexFile"));
         Optional<BuildProperties.Value> artifact = nonEmpty(image, properties.get(image + ".hexArtifact"));
         Optional<BuildProperties.Value> sha = nonEmpty(image, properties.get(image + ".sha256"));
-        if (strategy.isEmpty() && file.isEmpty() && artifact.isEmpty()) {
-            if (sha.isEmpty()) {
-                return Optional.empty();
-            }
-            if (pom.orElse(null) instanceof BuildStrategy.UseHex pomHex) {
+        Optional<BuildStrategy.UseHex> pomHex = pom.filter(BuildStrategy.UseHex.class::isInstance)
+                .map(BuildStrategy.UseHex.class::cast);
+        BuildStrategySettings settings = new BuildStrategySettings(strategy.map(BuildProperties.Value::value),
+                file.map(BuildProperties.Value::value), artifact.map(BuildProperties.Value::value),
+                sha.map(BuildProperties.Value::value), new PropertyNames(image, strategy, file, artifact, sha));
+        if (!settings.saysAnything()) {
+            if (sha.isPresent() && pomHex.isPresent()) {
                 // A new pin for the POM's HEX: the strategy still comes from the POM.
-                return Optional.of(new ResolvedBuildStrategy(image, BuildStrategy.UseHex.of(image, pomHex.source(),
-                        sha.get().value()), StrategySource.POM_CONFIGURATION, pomOrigin,
-                        Optional.of(sha.get().describe() + replacing(pomHex, pomOrigin))));
+                return Optional.of(new ResolvedBuildStrategy(image, BuildStrategy.UseHex.of(image,
+                        pomHex.get().source(), sha.get().value()), StrategySource.POM_CONFIGURATION, pomOrigin,
+                        Optional.of(sha.get().describe() + replacing(pomHex.get(), pomOrigin))));
             }
-            throw error(image, sha.get().describe() + " needs " + image + ".hexFile or " + image
-                    + ".hexArtifact (or a declared prebuilt HEX)");
+            settings.parse(image, Path.of(""), Optional.empty(), "Image '" + image + "'"); // a pin alone: the error
+            return Optional.empty();
         }
-        String id = strategy.map(v -> v.value().trim()).orElse("use-hex");
-        BuildProperties.Value decider = strategy.or(() -> file).or(() -> artifact).orElseThrow();
-        BuildStrategy chosen;
+        BuildStrategy chosen = settings.parse(image, Path.of(""), pomHex.map(BuildStrategy.UseHex::source),
+                "Image '" + image + "'").orElseThrow();
         Optional<String> pinOrigin = Optional.empty();
-        switch (id) {
-            case "from-source", "skip" -> {
-                Optional<BuildProperties.Value> extra = file.or(() -> artifact).or(() -> sha);
-                if (extra.isPresent()) {
-                    throw error(image, decider.describe() + "=" + id + " cannot be combined with "
-                            + extra.get().describe() + ", which only applies to use-hex");
-                }
-                chosen = id.equals("skip") ? new BuildStrategy.Skip() : BuildStrategy.fromSource();
+        if (chosen instanceof BuildStrategy.UseHex useHex) {
+            if (sha.isPresent()) {
+                pinOrigin = Optional.of(sha.get().describe() + pomHex.map(p -> replacing(p, pomOrigin)).orElse(""));
+            } else if (pomHex.isPresent() && pomHex.get().sha256().isPresent()) {
+                // The HEX changed hands; the pin the POM set still guards it.
+                chosen = new BuildStrategy.UseHex(useHex.source(), pomHex.get().sha256());
+                pinOrigin = Optional.of("the sha256 of " + pomOrigin + " (still applies; give " + image
+                        + ".sha256 to pin the new HEX)");
             }
-            case "use-hex" -> {
-                if (file.isPresent() && artifact.isPresent()) {
-                    throw error(image, file.get().describe() + " and " + artifact.get().describe()
-                            + " are both set; give one of them");
-                }
-                HexSource source;
-                if (file.isPresent()) {
-                    source = new HexFile(Path.of(file.get().value().trim()));
-                } else if (artifact.isPresent()) {
-                    source = HexCoordinates.parse(image, artifact.get().value().trim());
-                } else if (pom.orElse(null) instanceof BuildStrategy.UseHex pomHex) {
-                    source = pomHex.source();
-                } else {
-                    throw error(image, decider.describe() + "=use-hex needs -D" + image + ".hexFile=<path> or -D"
-                            + image + ".hexArtifact=<groupId:artifactId:version[:classifier]>");
-                }
-                if (sha.isPresent()) {
-                    chosen = BuildStrategy.UseHex.of(image, source, sha.get().value());
-                    pinOrigin = Optional.of(sha.get().describe() + pomPinReplaced(pom, pomOrigin));
-                } else if (pom.orElse(null) instanceof BuildStrategy.UseHex pomHex && pomHex.sha256().isPresent()) {
-                    // The HEX changed hands; the pin the POM set still guards it.
-                    chosen = new BuildStrategy.UseHex(source, pomHex.sha256());
-                    pinOrigin = Optional.of("the sha256 of " + pomOrigin + " (still applies; give " + image
-                            + ".sha256 to pin the new HEX)");
-                } else {
-                    chosen = new BuildStrategy.UseHex(source, Optional.empty());
-                }
-            }
-            default -> throw error(image, decider.describe() + "=" + decider.value()
-                    + " is not a build strategy: expected from-source, use-hex or skip");
         }
-        return Optional.of(new ResolvedBuildStrategy(image, chosen, StrategySource.USER_PROPERTY, decider.describe(),
-                pinOrigin));
+        String decider = strategy.or(() -> file).or(() -> artifact).orElseThrow().describe();
+        return Optional.of(new ResolvedBuildStrategy(image, chosen, StrategySource.USER_PROPERTY, decider, pinOrigin));
+    }
+
+    /** The properties as the user wrote them ({@code -Dmcuboot.hexFile}, or a POM property), or as one would. */
+    private record PropertyNames(String image, Optional<BuildProperties.Value> strategyValue,
+            Optional<BuildProperties.Value> file, Optional<BuildProperties.Value> artifact,
+            Optional<BuildProperties.Value> sha) implements BuildStrategySettings.Names {
+
+        @Override
+        public String strategy() {
+            return strategyValue.map(BuildProperties.Value::describe).orElse("-D" + image + ".buildStrategy");
+        }
+
+        @Override
+        public String hexFile() {
+            return file.map(BuildProperties.Value::describe).orElse("-D" + image + ".hexFile");
+        }
+
+        @Override
+        public String hexArtifact() {
+            return artifact.map(BuildProperties.Value::describe).orElse("-D" + image + ".hexArtifact");
+        }
+
+        @Override
+        public String sha256() {
+            return sha.map(BuildProperties.Value::describe).orElse("-D" + image + ".sha256");
+        }
+
+        @Override
+        public String shown(String name, String value) {
+            return name + "=" + value;
+        }
     }
 
     private static String replacing(BuildStrategy.UseHex pom, String pomOrigin) {
         return pom.sha256().map(old -> ", replacing the pin " + old + " of " + pomOrigin).orElse("");
-    }
-
-    private static String pomPinReplaced(Optional<BuildStrategy> pom, String pomOrigin) {
-        return pom.orElse(null) instanceof BuildStrategy.UseHex pomHex ? replacing(pomHex, pomOrigin) : "";
     }
 
     /** The value, unless it is blank: an empty property is an error, never "not set". */

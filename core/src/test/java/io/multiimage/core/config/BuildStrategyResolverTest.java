@@ -153,8 +153,7 @@ class BuildStrategyResolverTest {
         assertEquals("Image 'mcuboot': -Dmcuboot.buildStrategy=skip cannot be combined with -Dmcuboot.hexFile,"
                 + " which only applies to use-hex",
                 message(Map.of("mcuboot.buildStrategy", "skip", "mcuboot.hexFile", "a.hex"), none));
-        assertEquals("Image 'mcuboot': -Dmcuboot.sha256 needs mcuboot.hexFile or mcuboot.hexArtifact"
-                + " (or a declared prebuilt HEX)",
+        assertEquals("Image 'mcuboot': -Dmcuboot.sha256 needs -Dmcuboot.hexFile or -Dmcuboot.hexArtifact",
                 message(Map.of("mcuboot.sha256", "0".repeat(64)), none));
         assertEquals("Image 'mcuboot': CONFIG_MCUBOOT_BUILD_STRATEGY_USE_HEX_FILE at app/prj.conf:1 selects use-hex,"
                 + " but CONFIG_MCUBOOT_HEX_FILE is not set to a \"path\" of the HEX file",

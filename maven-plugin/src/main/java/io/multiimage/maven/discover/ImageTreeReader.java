@@ -3,10 +3,8 @@ package io.multiimage.maven.discover;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.toolchain.CMakeSettings;
 import io.multiimage.core.toolchain.ExecSettings;
+import io.multiimage.core.config.BuildStrategySettings;
 import io.multiimage.core.model.BuildStrategy;
-import io.multiimage.core.model.HexCoordinates;
-import io.multiimage.core.model.HexFile;
-import io.multiimage.core.model.HexSource;
 import io.multiimage.core.model.ImageCondition;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.pipeline.ImageSources;
@@ -184,39 +182,41 @@ public final class ImageTreeReader {
 
     private static Optional<BuildStrategy> strategyOf(String name, Path declaringDir, ChildImage child, String element)
             throws InvalidConfigurationException {
-        String id = child.getBuildStrategy() == null ? null : child.getBuildStrategy().trim();
-        boolean hexGiven = child.getHexFile() != null || child.getHexArtifact() != null;
-        if (id == null && !hexGiven) {
-            if (child.getSha256() != null) {
-                throw new InvalidConfigurationException(element + ": <sha256> needs <hexFile> or <hexArtifact>");
-            }
-            return Optional.empty();
+        return new BuildStrategySettings(text(child.getBuildStrategy()), text(child.getHexFile()),
+                text(child.getHexArtifact()), text(child.getSha256()), ELEMENTS)
+                .parse(name, declaringDir, Optional.empty(), element);
+    }
+
+    /** The {@code <childImage>} elements, as messages name them. */
+    private static final BuildStrategySettings.Names ELEMENTS = new BuildStrategySettings.Names() {
+        @Override
+        public String strategy() {
+            return "<buildStrategy>";
         }
-        String chosen = id == null ? "use-hex" : id;
-        switch (chosen) {
-            case "from-source", "skip" -> {
-                if (hexGiven) {
-                    throw new InvalidConfigurationException(element + ": <buildStrategy>" + chosen
-                            + "</buildStrategy> cannot be combined with <hexFile> or <hexArtifact>");
-                }
-                return Optional.of(chosen.equals("skip") ? new BuildStrategy.Skip() : BuildStrategy.fromSource());
-            }
-            case "use-hex" -> {
-                if (child.getHexFile() != null && child.getHexArtifact() != null) {
-                    throw new InvalidConfigurationException(element + ": give <hexFile> or <hexArtifact>, not both");
-                }
-                if (!hexGiven) {
-                    throw new InvalidConfigurationException(element
-                            + ": <buildStrategy>use-hex</buildStrategy> needs <hexFile> or <hexArtifact>");
-                }
-                HexSource source = child.getHexFile() != null
-                        ? new HexFile(declaringDir.resolve(child.getHexFile().trim()).normalize())
-                        : HexCoordinates.parse(name, child.getHexArtifact().trim());
-                return Optional.of(BuildStrategy.UseHex.of(name, source, child.getSha256()));
-            }
-            default -> throw new InvalidConfigurationException(element + ": unknown <buildStrategy> '"
-                    + chosen + "'; expected from-source, use-hex or skip");
+
+        @Override
+        public String hexFile() {
+            return "<hexFile>";
         }
+
+        @Override
+        public String hexArtifact() {
+            return "<hexArtifact>";
+        }
+
+        @Override
+        public String sha256() {
+            return "<sha256>";
+        }
+
+        @Override
+        public String shown(String element, String value) {
+            return element + value + "</" + element.substring(1);
+        }
+    };
+
+    private static Optional<String> text(String value) {
+        return value == null ? Optional.empty() : Optional.of(value);
     }
 
     private static Optional<ImageCondition> conditionOf(ChildImage child) {

@@ -81,6 +81,25 @@ class ImageTreeReaderTest {
     }
 
     @Test
+    void thePomsStrategySettingsFollowTheOneRuleAndAreNamedAsWritten() {
+        ChildImage boot = child("boot", null, "boot");
+        boot.setBuildStrategy("skip");
+        boot.setHexFile("boot.hex");
+        ImageSettings app = settings("app", "app", Optional.of("qemu_cortex_m3"), true, null, List.of(boot));
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                () -> new ImageTreeReader((dir, by) -> null, Optional.empty()).read(app, Optional.empty()));
+        assertEquals("<childImage> 'boot' in app/pom.xml: <buildStrategy>skip</buildStrategy> cannot be combined with"
+                + " <hexFile>, which only applies to use-hex", error.getMessage());
+
+        ChildImage pinOnly = child("fsbl", null, null);
+        pinOnly.setSha256("ab".repeat(32));
+        ImageSettings withPin = settings("app", "app", Optional.of("qemu_cortex_m3"), true, null, List.of(pinOnly));
+        assertEquals("<childImage> 'fsbl' in app/pom.xml: <sha256> needs <hexFile> or <hexArtifact>",
+                assertThrows(InvalidConfigurationException.class, () -> new ImageTreeReader((dir, by) -> null,
+                        Optional.empty()).read(withPin, Optional.empty())).getMessage());
+    }
+
+    @Test
     void theCmakeElfFileIsBound() throws Exception {
         CMakeConfig cmake = new CMakeConfig();
         cmake.setElfFile("out/app.elf");
