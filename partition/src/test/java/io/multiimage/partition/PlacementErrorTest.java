@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every input the partition manager rejects, with the message the user gets. */
+@Tag("tools")
 class PlacementErrorTest {
 
     private static final List<Region> FLASH = List.of(flash(0x10000));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile devicetree sources stop with {@code FILE:LINE: nesting deeper than N levels} instead
  * of a StackOverflowError; sources right at each limit still work on a small thread stack.
  */
+@Tag("tools")
 class NestingLimitsTest {
 
     @TempDir

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code CONFIG_FLASH_LOAD_OFFSET} it is given, includes the generated {@code autoconf.h} and
  * {@code pm_config.h} through {@code CPATH}, and boots the app from {@code PM_APP_ADDRESS}.
  */
+@Tag("tools")
 class CMakeChildImageBootTest {
 
     private static final Path CMAKE_PROJECT = ProjectPaths.root().resolve("core/src/test/resources/cmake-child/mcuboot");

@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The same commit gives the same published bytes, ELF and map in any checkout directory. */
+@Tag("tools")
 class CheckoutIndependenceTest {
 
     @TempDir

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * directory (found through -I in the toolchain arguments) and an included file of another suffix
  * are inputs like the sources.
  */
+@Tag("tools")
 class CompilerInputsTest {
 
     @TempDir

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mixes its outputs and records with the other's, so the next build never calls the other
  * build's firmware up to date.
  */
+@Tag("tools")
 class ConcurrentBuildsTest {
 
     @TempDir

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * believed in part (believing one half of a record would call old firmware up to date); an
  * output deleted while its record survives is built again.
  */
+@Tag("tools")
 class DamagedRecordsTest {
 
     @TempDir

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * image (CPUAPP) and its network core child (CPUNET), built from source or taken prebuilt
  * with the CPUNET domain's static layout.
  */
+@Tag("tools")
 class DualCoreSampleBuildTest {
 
     private static final long NETCORE_FLASH = 0x01000000L;

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * flash at 0x0, 64 KiB SRAM at 0x20000000), merged, booted in QEMU; and every rule around it:
  * the partition manager winning, the errors, stale layouts, incremental rebuilds.
  */
+@Tag("tools")
 class FlashLoadOffsetBuildTest {
 
     private static final Path SOURCES = ProjectPaths.root().resolve("core/src/test/resources/flash-load-offset");

@@ -67,9 +67,9 @@ class ImageBoardsAndSourcesTest {
                         .declaredBy("<childImage> 'b0n' in netcore/pom.xml").build())));
 
         assertEquals("Image 'b0n' is in domain CPUNET, whose board is nrf5340dk/nrf5340/cpunet (chip nrf5340), but the"
-                + " <board> declared for it (<childImage> 'b0n' in netcore/pom.xml) gives it board"
+                + " board declared for it (<childImage> 'b0n' in netcore/pom.xml) gives it board"
                 + " nrf5340dk/nrf5340/cpuapp (domain CPUAPP, chip nrf5340). Every image of a domain builds for that"
-                + " domain's board: remove the <board>, or declare the domain the board belongs to", error.getMessage());
+                + " domain's board: remove the board, or declare the domain the board belongs to", error.getMessage());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A build interrupted while an image's toolchain runs (Ctrl-C, a killed CI job) leaves no
  * merged output and no record claiming the image was built: the next build builds it.
  */
+@Tag("tools")
 class InterruptedBuildTest {
 
     @TempDir

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from their prj.conf files, placed by the partition manager from their pm.yml files, compiled
  * with arm-none-eabi-gcc, merged, and booted in QEMU.
  */
+@Tag("tools")
 class SecureBootSampleBuildTest {
 
     @TempDir

@@ -17,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Unusual input gets a message naming the input, the file and what to do, not a bare I/O failure. */
+@Tag("tools")
 class UserInputErrorsTest {
 
     @TempDir

@@ -9,9 +9,11 @@ import io.multiimage.core.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("tools")
 class LinkerScriptTest {
 
     private static final MemoryRegion MCUBOOT_PARTITION = new MemoryRegion(0x8000, 0xc000);

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * here ({@code pm_config.h} in the partition manager's format, {@code autoconf.h} from the
  * sample's {@code .conf} files); the plugin generates them for real.
  */
+@Tag("tools")
 class SecureBootChainBootTest {
 
     private static final Path SAMPLE = ProjectPaths.root().resolve("samples/secure-boot");

@@ -3,6 +3,7 @@ package io.multiimage.core.kconfig.engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * they write must be byte-identical. A failure names the seed; set {@code -Dkconfig.seed=N} to
  * replay that one case, {@code -Dkconfig.cases=N} to run more.
  */
+@Tag("tools")
 class KconfiglibRandomTreesTest {
 
     private static final int CASES = Integer.getInteger("kconfig.cases", 400);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code .config}, {@code autoconf.h}, warnings and minimal configuration must be identical.
  * Python runs once for all cases.
  */
+@Tag("tools")
 class KconfiglibSpecCasesTest {
 
     @TempDir

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fragments of a build (board defconfig, prj.conf, overlays, command-line values), for several
  * boards and environments.
  */
+@Tag("tools")
 class KconfiglibZephyrLikeTreeTest {
 
     @TempDir
