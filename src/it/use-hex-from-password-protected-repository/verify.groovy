@@ -10,8 +10,8 @@ assert builds.size() == 3 : "expected three builds in build.log, found ${builds.
 def (deployLog, consumerLog, redeployLog) = builds
 
 // The image module published its HEX and, as the top of its own tree, the merged files and build-info.json.
-['boot-1.0.hex', 'boot-1.0.hex.sha1', 'boot-1.0-merged.hex', 'boot-1.0-merged-domains.hex', 'boot-1.0-build-info.json', 'boot-1.0.pom'].each {
-    assert deployLog.contains("Uploaded to company-releases: ${repos.releases()}${path}${it}".toString()) : "${it} was not deployed"
+['boot-1.0.hex', 'boot-1.0-merged.hex', 'boot-1.0-merged-domains.hex', 'boot-1.0-build-info.json', 'boot-1.0.pom'].each {
+    assert deployLog.contains("Uploaded to company-releases: ${repos.releases()}${path}${it} ".toString()) : "${it} was not deployed"
     assert nexus.download(repos.releases() + path + it).isPresent() : "Nexus does not hold ${it}"
 }
 def deployed = nexus.download(repos.releases() + path + 'boot-1.0.hex').get()
