@@ -156,12 +156,16 @@ public final class DevicetreeExporter {
         text.line("");
         text.line("/* region " + region.region() + " */");
         text.open(target.reference());
+        boolean deleted = false;
         for (Node child : target.device().children()) {
             if (child.isCompatible("fixed-partitions")) {
                 text.line("/delete-node/ " + child.name() + ";");
+                deleted = true;
             }
         }
-        text.line("");
+        if (deleted) {
+            text.line("");
+        }
         text.open("partitions");
         text.line("compatible = \"fixed-partitions\";");
         text.line("#address-cells = <1>;");
