@@ -23,6 +23,16 @@ public record ImportedLayout(List<LayoutPartition> partitions, Optional<String> 
     }
 
     /**
+     * The comment {@code pm_static.yml} starts with: which devicetree files it was imported from
+     * (file names only, so the text does not depend on where the project lies).
+     */
+    public static List<String> comment(List<java.nio.file.Path> files) {
+        List<String> names = files.stream().map(f -> String.valueOf(f.getFileName())).toList();
+        return List.of("Static partition layout imported by multiimage from the devicetree partitions of",
+                String.join(" + ", names) + ".");
+    }
+
+    /**
      * The text of {@code pm_static.yml}: the comment lines (each written after {@code # }), then
      * one entry per partition with {@code address}, {@code end_address}, {@code region},
      * {@code size} and, for a container, {@code span}; entries sorted by name, numbers in hex, as
