@@ -43,13 +43,18 @@ public record DomainConfig(String name, List<RequestSource> requests, RequestSou
         return new DomainConfig("", requests, staticConfig, regions);
     }
 
+    /** The names of this domain's layout files ({@code partitions.yml}, {@code regions.yml}, {@code pm.config}). */
+    public LayoutFileNames fileNames() {
+        return new LayoutFileNames(name);
+    }
+
     /** {@code partitions.yml} for the root domain, {@code partitions_<name>.yml} otherwise. */
     public String partitionsFileName() {
-        return name.isEmpty() ? "partitions.yml" : "partitions_" + name + ".yml";
+        return fileNames().partitions();
     }
 
     /** {@code regions.yml} for the root domain, {@code regions_<name>.yml} otherwise. */
     public String regionsFileName() {
-        return name.isEmpty() ? "regions.yml" : "regions_" + name + ".yml";
+        return fileNames().regions();
     }
 }

@@ -55,6 +55,21 @@ public final class Layout {
         return domain;
     }
 
+    /** The partitions as {@code partitions.yml} holds them (for {@link PlacedDomain}). */
+    Map<String, Map<String, Object>> raw() {
+        return raw;
+    }
+
+    /** The names of the partitions that come from the static configuration. */
+    Set<String> staticNames() {
+        return staticNames;
+    }
+
+    /** The names of this domain's layout files. */
+    public LayoutFileNames fileNames() {
+        return new LayoutFileNames(domain);
+    }
+
     /** The regions in the order given. */
     public List<Region> regions() {
         return regions;

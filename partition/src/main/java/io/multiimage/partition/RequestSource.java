@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One partition request file ({@code pm.yml} after preprocessing) or static configuration:
@@ -34,6 +36,25 @@ public record RequestSource(String label, String text, Map<String, ?> parsed) {
     /** A source holding a parsed mapping (copied before use; never modified). */
     public static RequestSource ofMap(String label, Map<String, ?> parsed) {
         return new RequestSource(label, null, parsed);
+    }
+
+    /**
+     * The regions the partitions of this file name with {@code region:} (in file order): how a
+     * domain tells it needs a region it would otherwise leave out, such as {@code external_flash}.
+     *
+     * @throws PartitionException when the text is not valid YAML, naming {@code label:line}
+     */
+    public Set<String> regionsNamed() throws PartitionException {
+        Object root = text != null ? YamlReader.parse(label, text).root() : parsed;
+        Set<String> regions = new LinkedHashSet<>();
+        if (root instanceof Map<?, ?> partitions) {
+            for (Object properties : partitions.values()) {
+                if (properties instanceof Map<?, ?> map && map.get("region") instanceof String region) {
+                    regions.add(region);
+                }
+            }
+        }
+        return regions;
     }
 
     /** Reads a file as UTF-8; its path is the label. */

@@ -41,7 +41,7 @@ class YamlRoundTripTest {
         YamlTrees.assertSameTree(tree, read, "seed " + seed + ":\n" + text);
     }
 
-    private static Map<String, Object> mapping(Random random, int depth, List<Object> shared) {
+    static Map<String, Object> mapping(Random random, int depth, List<Object> shared) {
         // the writer sorts keys by code point, so the tree does too (the reader keeps file order)
         Map<String, Object> entries = new TreeMap<>(YamlWriter::compareCodePoints);
         int n = random.nextInt(depth == 0 ? 6 : 4) + (depth == 0 ? 1 : 0);
