@@ -115,7 +115,7 @@ public final class ConfigGenerator {
 
     private static String hex(Object v) {
         if (v instanceof Long l) {
-            return YamlWriter.hex(l);
+            return PythonForms.hex(l);
         }
         return String.valueOf(v);
     }
@@ -160,7 +160,7 @@ public final class ConfigGenerator {
                             List.of(name), List.of());
                 }
                 long base = region.get("base_address") instanceof Long b ? b : 0L;
-                sink.add(upper + "_OFFSET", YamlWriter.hex((Long) p.get("address") - base));
+                sink.add(upper + "_OFFSET", PythonForms.hex((Long) p.get("address") - base));
                 sink.add(upper + "_ADDRESS", hex(p.get("address")));
                 sink.add(upper + "_END_ADDRESS", hex(p.get("end_address")));
                 sink.add(upper + "_SIZE", hex(p.get("size")));

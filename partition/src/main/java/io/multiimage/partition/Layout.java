@@ -29,7 +29,7 @@ public final class Layout {
         this.regions = List.copyOf(regions);
         this.raw = raw;
         this.staticNames = Set.copyOf(staticNames);
-        Map<String, Partition> byName = new TreeMap<>(YamlWriter::compareCodePoints);
+        Map<String, Partition> byName = new TreeMap<>(PythonForms::compareCodePoints);
         for (Map.Entry<String, Map<String, Object>> e : raw.entrySet()) {
             byName.put(e.getKey(), toPartition(e.getKey(), e.getValue()));
         }

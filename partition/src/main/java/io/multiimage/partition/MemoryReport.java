@@ -32,7 +32,7 @@ public final class MemoryReport {
     public static List<RegionMap> build(List<OutputDomain> domains) {
         List<RegionMap> maps = new ArrayList<>();
         for (OutputDomain d : domains) {
-            TreeSet<String> regionNames = new TreeSet<>(YamlWriter::compareCodePoints);
+            TreeSet<String> regionNames = new TreeSet<>(PythonForms::compareCodePoints);
             for (Map<String, Object> p : d.partitions().values()) {
                 regionNames.add(String.valueOf(p.get("region")));
             }

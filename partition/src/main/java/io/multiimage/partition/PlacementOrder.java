@@ -262,7 +262,7 @@ final class PlacementOrder {
                 continue;
             }
             List<String> sorted = new ArrayList<>(group);
-            sorted.sort(YamlWriter::compareCodePoints);
+            sorted.sort(PythonForms::compareCodePoints);
             for (int i = 0; i < sorted.size() - 1; i++) {
                 Map<String, Object> placement = Props.placement(table.get(sorted.get(i)));
                 placement.put("before", Props.listOf(sorted.get(i + 1)));

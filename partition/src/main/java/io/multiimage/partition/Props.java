@@ -159,6 +159,6 @@ final class Props {
     }
 
     static String hex(long v) {
-        return YamlWriter.hex(v);
+        return PythonForms.hex(v);
     }
 }

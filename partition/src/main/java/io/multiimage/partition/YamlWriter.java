@@ -91,18 +91,7 @@ public final class YamlWriter {
 
     /** Python's string order: by code point. */
     static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return PythonForms.compareCodePoints(a, b);
     }
 
     // ---- block structure
@@ -205,7 +194,7 @@ public final class YamlWriter {
 
     /** Python's {@code hex()}: {@code 0x1f}, {@code -0x10}. */
     public static String hex(long value) {
-        return value < 0 ? "-0x" + Long.toHexString(-value) : "0x" + Long.toHexString(value);
+        return PythonForms.hex(value);
     }
 
     private static String floatText(double d) {

@@ -5,6 +5,7 @@ import io.multiimage.core.state.AssembleRecord;
 import io.multiimage.core.state.CodeIdentity;
 import io.multiimage.core.state.DevicetreeMemo;
 import io.multiimage.core.state.DevicetreeRecord;
+import io.multiimage.core.state.PlacementRecord;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.concurrent.BoundedTasks;
@@ -45,6 +46,7 @@ public final class FirmwareBuild {
     private final BuildSession session;
     private BuildSession ownSession;
     private final HexArtifactResolver resolver;
+    private final PlacementRecord placementRecord;
 
     /** A build that logs to {@code log}, runs tools through {@code launcher} and finds prebuilt HEX through {@code resolver}. */
     public FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
@@ -56,10 +58,17 @@ public final class FirmwareBuild {
      * builds of the same session; {@code null} gives it a session of its own, sized by the request.
      */
     public FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver, BuildSession session) {
+        this(log, launcher, resolver, session, PlacementRecord.forRunningCode());
+    }
+
+    /** A build that keeps its placements in {@code placementRecord} (tests give one tied to a code identity of their own). */
+    FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver, BuildSession session,
+            PlacementRecord placementRecord) {
         this.log = log;
         this.launcher = launcher;
         this.session = session;
         this.resolver = resolver;
+        this.placementRecord = placementRecord;
     }
 
     /**
@@ -192,7 +201,7 @@ public final class FirmwareBuild {
                 }
             }
         }
-        PlaceStage.Result placed = new PlaceStage(log).run(request, images, memory, dirs);
+        PlaceStage.Result placed = new PlaceStage(log, placementRecord).run(request, images, memory, dirs);
         return new PreparedTree(images, placed.placements(), placed.domains());
     }
 

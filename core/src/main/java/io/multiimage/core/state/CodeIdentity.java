@@ -15,13 +15,14 @@ import java.util.Optional;
 public final class CodeIdentity {
 
     /** The identity of the running code, or empty when it runs from class directories. */
-    public static final Optional<String> RUNNING = identify();
+    public static final Optional<String> RUNNING = of(CodeIdentity.class);
 
     private CodeIdentity() {}
 
-    private static Optional<String> identify() {
+    /** The identity of the jar {@code type} was loaded from, or empty when it comes from a class directory. */
+    public static Optional<String> of(Class<?> type) {
         try {
-            Path location = Path.of(CodeIdentity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(location)) {
                 return Optional.empty();
             }
