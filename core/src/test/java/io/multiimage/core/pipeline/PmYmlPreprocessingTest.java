@@ -193,6 +193,25 @@ class PmYmlPreprocessingTest {
         assertEquals(0L, number(partition(external, "mcuboot_secondary"), "address"));
     }
 
+    @Test
+    void aRequestThatOnlyMentionsExternalFlashDoesNotAskForIt() throws Exception {
+        board = "nrf52840dk/nrf52840";
+        Files.writeString(project.resolve("app/app.overlay"), "/ {\n\tchosen {\n\t\tnordic,pm-ext-flash = &mx25r64;\n"
+                + "\t};\n};\n");
+        mcubootConf("CONFIG_BOOT=y");
+        Files.writeString(project.resolve("mcuboot/pm.yml"), String.join("\n",
+                "# the secondary slot may go to external_flash on boards that have one",
+                "mcuboot:",
+                "  size: 0xc000",
+                "  placement: {after: [start]}",
+                "  extra_params: {note: external_flash}",
+                ""));
+
+        PreparedTree tree = prepare();
+
+        assertEquals(List.of("flash_primary", "sram_primary"), regions(tree));
+    }
+
     private void mcubootConf(String... lines) throws IOException {
         Files.writeString(project.resolve("mcuboot/prj.conf"), String.join("\n", lines) + "\n");
     }
