@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.state.StateFile;
 import io.multiimage.core.testing.RecordingLog;
-import io.multiimage.testkit.JavaMain;
-import io.multiimage.testkit.ReferenceTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The placement record: a no-op placement takes the layout, its warnings and the static names
- * from {@code .state/placement} without parsing YAML; a change to any input — a preprocessed
+ * from {@code .state/placement} (without parsing YAML: {@link NoOpPlacementLoadsNoYamlTest}); a change to any input — a preprocessed
  * {@code pm.yml}, the static layout, a region, the code — or a damaged record places again.
  *
  * <p>A recorded placement is told from a solved one by a marker: the test adds a warning to
@@ -63,23 +61,6 @@ class PlacementRecordTest {
         assertEquals(placed.placements(), again.placements());
         assertEquals(placed.domains(), again.domains());
         assertEquals(before, layoutFileTimes());
-    }
-
-    @Test
-    void aNoOpInAFreshJvmLoadsNoYamlReaderNorWriter() throws Exception {
-        Path first = project.resolve("first-classes.log");
-        Path second = project.resolve("second-classes.log");
-
-        placeInFreshJvm(first);
-        placeInFreshJvm(second);
-
-        List<String> yaml = List.of("io.multiimage.partition.YamlTextParser", "io.multiimage.partition.YamlReader ",
-                "io.multiimage.partition.YamlWriter ");
-        assertTrue(yaml.stream().allMatch(name -> loaded(first, name)), "the first placement reads and writes YAML");
-        assertTrue(loaded(second, "io.multiimage.partition.PlacedDomain "), "the second placement takes the record");
-        for (String name : yaml) {
-            assertFalse(loaded(second, name), name + " loaded by a no-op placement");
-        }
     }
 
     @Test
@@ -212,20 +193,5 @@ class PlacementRecordTest {
             }
         }
         return times;
-    }
-
-    private void placeInFreshJvm(Path classLog) {
-        ReferenceTools.Result result = JavaMain.run(List.of("-Xlog:class+load=info:file=" + classLog),
-                PlaceInFreshJvm.class, List.of(project.toString(), "code-1"), project, 120);
-        result.assertSuccess();
-        assertTrue(result.stdout().contains("app at 0x"), result.stdout());
-    }
-
-    private static boolean loaded(Path classLog, String name) {
-        try {
-            return Files.readString(classLog).contains(name);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
