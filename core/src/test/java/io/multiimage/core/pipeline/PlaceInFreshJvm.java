@@ -29,7 +29,11 @@ final class PlaceInFreshJvm {
                 return false;
             }
         };
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
         PreparedTree tree = PlacementProject.prepare(Path.of(args[0]), quiet, Optional.of(args[1]));
-        System.out.println("app at " + tree.placements().get("app").flash());
+        long cpu = threads.getCurrentThreadCpuTime() - start;
+        System.out.println("app at " + tree.placements().get("app").flash() + ", prepared in " + cpu / 1_000_000
+                + " ms of CPU");
     }
 }
