@@ -1,7 +1,8 @@
 package io.multiimage.partition;
 
-import java.nio.file.*;
-import java.util.*;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** First parse and first write in a fresh JVM, wall and thread CPU time: FirstUse hand|snake FILE.yml. */
 public final class FirstUse {

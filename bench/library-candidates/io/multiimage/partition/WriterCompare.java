@@ -1,8 +1,12 @@
 package io.multiimage.partition;
 
 import java.lang.reflect.Method;
-import java.nio.file.*;
-import java.util.*;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 /** The candidate writer against the golden expected files and YamlWriter on random trees: WriterCompare TREES-DIR. */
 public final class WriterCompare {

@@ -3,7 +3,10 @@ package io.multiimage.core.pipeline;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** First rendering of a build-info.json of three images in a fresh JVM, wall and thread CPU: JsonFirstUse hand|jackson [print]. */
 public final class JsonFirstUse {
