@@ -60,6 +60,12 @@ import java.util.TreeSet;
  * that takes no part in the partition manager is left out of it and placed by that offset
  * ({@link OffsetPlacement}); a domain left with no image for the partition manager has no layout.
  *
+ * <p>The layout of a domain is in the addresses of its main image's board; an image whose board
+ * sees the same memory through another alias (a secure image beside a non-secure application
+ * on an MPS2 TrustZone board) is linked at its partition seen through its own alias
+ * ({@link AliasPlacement}); {@code pm_config.h} and {@code partitions.yml} keep the layout's
+ * addresses.
+ *
  * <p>Writes {@code partitions[_<D>].yml}, {@code regions[_<D>].yml}, {@code pm[_<D>].config} in
  * the output directory for every domain with a layout (and deletes them for a domain without)
  * and {@code pm_config.h} in the directory of every image the partition manager placed (and
@@ -118,13 +124,16 @@ final class PlaceStage {
             outputs.add(output);
         }
         Map<String, ImagePlacement> placements = new LinkedHashMap<>();
+        AliasPlacement aliases = new AliasPlacement(log);
         for (ConfiguredImage image : images.values()) {
             // Each module writes the files of its own images only.
             boolean mine = request.scope().includes(image.name());
             Path pmConfig = dirs.of(image.name()).resolve("pm_config.h");
+            ConfiguredImage main = byDomain.get(image.domain()).get(0);
             if (byOffset.containsKey(image.name())) {
                 // No partitions to describe: a source that includes pm_config.h fails to compile, clearly.
-                placements.put(image.name(), byOffset.get(image.name()));
+                placements.put(image.name(), aliases.place(image.name(), image.board().definition(),
+                        main.board().definition(), byOffset.get(image.name()), memory.get(image.name())));
                 if (mine) {
                     Files.deleteIfExists(pmConfig);
                 }
@@ -133,7 +142,8 @@ final class PlaceStage {
             String pmDomain = pmDomainOf.get(image.domain());
             Layout layout = layoutOf.get(image.domain());
             String partition = partitionOf(request, image, layout);
-            placements.put(image.name(), placementOf(image, partition, layout));
+            placements.put(image.name(), aliases.place(image.name(), image.board().definition(),
+                    main.board().definition(), placementOf(image, partition, layout), memory.get(image.name())));
             if (mine) {
                 OutputFiles.writeIfChanged(pmConfig, header(outputs, pmDomain + ":" + partition) + "\n");
             }
