@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -148,7 +149,7 @@ class SecurePartitionSampleTest {
         }
     }
 
-    private QemuResult run(String board, java.util.function.Consumer<String> uart) throws Exception {
+    private QemuResult run(String board, Consumer<String> uart) throws Exception {
         List<ImageDeclaration> declarations = List.of(
                 ImageDeclaration.builder("app", project.resolve("app")).board(board).children("spm").build(),
                 ImageDeclaration.builder("spm", project.resolve("spm")).build());
