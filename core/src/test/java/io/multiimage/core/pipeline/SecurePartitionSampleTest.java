@@ -89,6 +89,11 @@ class SecurePartitionSampleTest {
         byte[] vectors = spm.read(0x10000000L, 8, (byte) 0);
         assertArrayEquals(vectors, merged.read(0x10000000L, 8, (byte) 0));
         assertTrue(merged.containsAny(0x10000, 8));
+        // The start address of merged.hex is the secure reset handler: spm's partition comes first
+        // in the layout, though its bytes lie 0x10000000 higher than app's.
+        long spmEntry = spm.startAddress().orElseThrow().value();
+        assertTrue(spmEntry > 0x10000000L && spmEntry < 0x10010000L, Long.toHexString(spmEntry));
+        assertEquals(spmEntry, merged.startAddress().orElseThrow().value());
         String buildInfo = Files.readString(out.resolve("build-info.json"));
         assertTrue(buildInfo.contains("\"linkedAddress\" : \"0x10000000\""), buildInfo);
         assertTrue(log.at("INFO").stream().anyMatch(line -> line.startsWith("spm: linked at 0x10000000..0x10010000")
