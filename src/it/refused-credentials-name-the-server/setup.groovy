@@ -1,12 +1,10 @@
-import io.multiimage.maven.it.RepositoryServer
+import io.multiimage.maven.it.NexusServer
 
-// A repository whose password is not the one src/it/settings.xml gives for <server> it-http-repo.
+// The company's Nexus: the repositories exist, the credentials given for them are wrong.
 new File(localRepositoryPath, 'io/multiimage/it/refused').deleteDir()
-def root = new File(basedir, 'http-repo')
-root.deleteDir()
-def server = RepositoryServer.start(root.toPath(), 'deployer', 'not-the-settings-password')
-context.put('repositoryServer', server)
-def url = server.url().toString()
-context.get('userProperties').put('it.repo.url', url)
-context.get('userProperties').put('it.repo.leaky.url', url.replace('http://', 'http://someone:hunter2@'))
+def nexus = NexusServer.connect(nexusWork)
+def repos = nexus.repositories('refused-' + basedir.parentFile.name.toLowerCase())
+def props = context.get('userProperties')
+props.put('it.repo.group', repos.group())
+props.put('it.repo.leaky.url', repos.group().replace('http://', 'http://someone:hunter2@'))
 return true

@@ -1,11 +1,15 @@
-import io.multiimage.maven.it.RepositoryServer
+import io.multiimage.maven.it.NexusServer
 
-// A password-protected Maven repository on 127.0.0.1 for both builds; verify.groovy stops it.
-// Earlier runs must not leave boot in the shared local repository, or nothing would be downloaded.
+// The company's Nexus (started by the build): hosted releases and snapshots behind a group, one set
+// per Maven running this IT. Earlier runs must not leave boot in the shared local repository, or
+// nothing would be downloaded.
 new File(localRepositoryPath, 'io/multiimage/it/httprepo').deleteDir()
-def root = new File(basedir, 'http-repo')
-root.deleteDir()
-def server = RepositoryServer.start(root.toPath(), 'deployer', 'it-s3cret')
-context.put('repositoryServer', server)
-context.get('userProperties').put('it.repo.url', server.url().toString())
+def nexus = NexusServer.connect(nexusWork)
+def repos = nexus.repositories('use-hex-' + basedir.parentFile.name.toLowerCase())
+context.put('nexus', nexus)
+context.put('repos', repos)
+def props = context.get('userProperties')
+props.put('it.repo.releases', repos.releases())
+props.put('it.repo.snapshots', repos.snapshots())
+props.put('it.repo.group', repos.group())
 return true

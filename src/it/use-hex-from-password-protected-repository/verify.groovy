@@ -1,39 +1,40 @@
 import io.multiimage.hex.IntelHex
 import java.security.MessageDigest
 
-def server = context.get('repositoryServer')
-try {
-    def base = '/io/multiimage/it/httprepo/boot/1.0/boot-1.0.hex'
-    def requests = server.requests()
-    // Only requests that passed the password check reach the repository and are listed.
-    assert requests.contains("PUT ${base} 201".toString()) : requests.join('\n')
-    assert requests.contains("PUT ${base}.sha1 201".toString()) : requests.join('\n')
-    // The image module publishes its HEX, and as the top of its own tree the merged files and build-info.json.
-    ['boot-1.0-merged.hex', 'boot-1.0-merged-domains.hex', 'boot-1.0-build-info.json', 'boot-1.0.pom'].each {
-        assert requests.contains("PUT /io/multiimage/it/httprepo/boot/1.0/${it} 201".toString()) : requests.join('\n')
-    }
-    assert requests.contains("GET ${base} 200".toString()) : requests.join('\n')
-    assert requests.contains("GET ${base}.sha1 200".toString()) : requests.join('\n')
-    def anonymous = new URL(server.url() + base.substring(1)).openConnection()
-    assert anonymous.responseCode == 401 : 'the repository served a request without credentials'
+def nexus = context.get('nexus')
+def repos = context.get('repos')
+def path = 'io/multiimage/it/httprepo/boot/1.0/'
+// Both invocations write to build.log: the consumer's build is the second one.
+def builds = new File(basedir, 'build.log').text.split(/(?=\[INFO\] Scanning for projects)/).findAll { it.contains('Scanning for projects') }
+assert builds.size() == 3 : "expected three builds in build.log, found ${builds.size()}"
+def (deployLog, consumerLog, redeployLog) = builds
 
-    def deployed = new File(basedir, 'http-repo' + base)
-    def sha256 = MessageDigest.getInstance('SHA-256').digest(deployed.bytes).encodeHex().toString()
-    // Both invocations write to build.log: the consumer's build is the second one.
-    def builds = new File(basedir, 'build.log').text.split(/(?=\[INFO\] Scanning for projects)/).findAll { it.contains('Scanning for projects') }
-    assert builds.size() == 2 : "expected two builds in build.log, found ${builds.size()}"
-    def consumerLog = builds[1]
-    assert consumerLog.contains("boot: build strategy use-hex (from <childImage> 'boot' in app/pom.xml)")
-    assert consumerLog.contains("boot: using prebuilt HEX io.multiimage.it.httprepo:boot:1.0 (sha256 ${sha256})".toString())
-
-    def out = new File(basedir, 'consumer/app/target/firmware')
-    assert new File(out, 'boot/boot.hex').bytes == deployed.bytes
-    def merged = IntelHex.read(new File(out, 'merged.hex').toPath())
-    def boot = IntelHex.read(deployed.toPath())
-    assert merged.read(0, (int) boot.size(), (byte) 0xff) == boot.read(0, (int) boot.size(), (byte) 0xff)
-    def info = new File(out, 'build-info.json').text
-    assert info.contains('io.multiimage.it.httprepo:boot:1.0') && info.contains(sha256)
-} finally {
-    server.close()
+// The image module published its HEX and, as the top of its own tree, the merged files and build-info.json.
+['boot-1.0.hex', 'boot-1.0-merged.hex', 'boot-1.0-merged-domains.hex', 'boot-1.0-build-info.json', 'boot-1.0.pom'].each {
+    assert deployLog.contains("Uploaded to company-releases: ${repos.releases()}${path}${it} ".toString()) : "${it} was not deployed"
+    assert nexus.download(repos.releases() + path + it).isPresent() : "Nexus does not hold ${it}"
 }
+def deployed = nexus.download(repos.releases() + path + 'boot-1.0.hex').get()
+def metadata = new String(nexus.download(repos.releases() + 'io/multiimage/it/httprepo/boot/maven-metadata.xml').get(), 'UTF-8')
+assert metadata.contains('<version>1.0</version>') : metadata
+// Nexus serves nothing without credentials.
+assert nexus.anonymousStatus(repos.group() + path + 'boot-1.0.hex') == 401 : 'Nexus served a request without credentials'
+
+// The consumer downloaded boot through the group, with the encrypted password of <server> company.
+assert consumerLog.contains("Downloaded from company: ${repos.group()}${path}boot-1.0.hex".toString())
+def sha256 = MessageDigest.getInstance('SHA-256').digest(deployed).encodeHex().toString()
+assert consumerLog.contains("boot: build strategy use-hex (from <childImage> 'boot' in app/pom.xml)")
+assert consumerLog.contains("boot: using prebuilt HEX io.multiimage.it.httprepo:boot:1.0 (sha256 ${sha256})".toString())
+
+def out = new File(basedir, 'consumer/app/target/firmware')
+assert new File(out, 'boot/boot.hex').bytes == deployed
+def merged = IntelHex.read(new File(out, 'merged.hex').toPath())
+def boot = IntelHex.read(new File(out, 'boot/boot.hex').toPath())
+assert merged.read(0, (int) boot.size(), (byte) 0xff) == boot.read(0, (int) boot.size(), (byte) 0xff)
+def info = new File(out, 'build-info.json').text
+assert info.contains('io.multiimage.it.httprepo:boot:1.0') && info.contains(sha256)
+
+// A release is deployed once: the second deploy is refused and what the consumer took is unchanged.
+assert redeployLog =~ /company-releases.*(400|does not allow updating)/ : 'the second deploy of 1.0 was not refused'
+assert nexus.download(repos.releases() + path + 'boot-1.0.hex').get() == deployed
 return true

@@ -37,6 +37,13 @@ public final class FirmwareProperties {
     /** Seconds {@code firmware:run} waits for the firmware to exit. */
     public static final String RUN_TIMEOUT = "firmware.run.timeout";
 
+    /** {@code firmware:import-devicetree}: the board devicetree and overlays to read, comma-separated. */
+    public static final String DEVICETREE = "firmware.devicetree";
+    /** {@code firmware:import-devicetree}: replace an existing {@code pm_static.yml}. */
+    public static final String DEVICETREE_OVERWRITE = "firmware.devicetree.overwrite";
+    /** The devicetree bridge's region-to-node mappings, {@code REGION=NODE_LABEL}, comma-separated. */
+    public static final String DEVICETREE_REGIONS = "firmware.devicetree.regions";
+
     /** Suffix of the per-child strategy property, e.g. {@code mcuboot.buildStrategy}. */
     public static final String CHILD_BUILD_STRATEGY = ".buildStrategy";
     /** Suffix of the per-child HEX file property, e.g. {@code mcuboot.hexFile}. */

@@ -32,6 +32,7 @@ public final class CoreCli {
 
     static {
         COMMANDS.put("config", ConfigCommand::run);
+        COMMANDS.put("devicetree", DevicetreeCommand::run);
         COMMANDS.put("dts", DtsCommand::run);
         COMMANDS.put("kconfig", KconfigCommand::run);
     }

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.AuthenticationContext;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
@@ -19,6 +21,8 @@ final class RepositoryFailures {
     /** {@code scheme://user:password@host}: the part between {@code //} and {@code @} goes. */
     private static final Pattern URL_CREDENTIALS = Pattern.compile("(?<=://)[^/@\\s]+@");
     private static final Pattern UNAUTHORIZED = Pattern.compile("\\b401\\b|Unauthorized|[Nn]ot authorized");
+    /** Maven's encrypted form: still this shape when sent, the password was never decrypted. */
+    private static final Pattern ENCRYPTED = Pattern.compile("^\\{[A-Za-z0-9+/=]+}$");
 
     private RepositoryFailures() {}
 
@@ -29,9 +33,10 @@ final class RepositoryFailures {
 
     /**
      * For each repository that answered 401: which {@code <server>} of settings.xml gave the
-     * credentials (the repository's id), or that none did.
+     * credentials (the repository's id), or that none did, or that its encrypted password was
+     * sent undecrypted (Maven only says so with -X).
      */
-    static List<String> credentialProblems(ArtifactResolutionException failure) {
+    static List<String> credentialProblems(RepositorySystemSession session, ArtifactResolutionException failure) {
         Set<String> problems = new LinkedHashSet<>();
         ArtifactResult result = failure.getResult();
         List<Exception> exceptions = result == null ? List.of() : result.getExceptions();
@@ -40,14 +45,29 @@ final class RepositoryFailures {
                     && transfer.getRepository() != null) {
                 RemoteRepository repository = transfer.getRepository();
                 String where = "repository " + repository.getId() + " (" + mask(repository.getUrl()) + ")";
-                problems.add(repository.getAuthentication() != null
-                        ? where + " refused the credentials of the <server> with id '" + repository.getId()
-                                + "' in settings.xml (HTTP 401): check that server's <username> and <password>"
-                        : where + " wants credentials (HTTP 401), but settings.xml has no <server> with id '"
-                                + repository.getId() + "': add one with the repository's user and password");
+                if (repository.getAuthentication() == null) {
+                    problems.add(where + " wants credentials (HTTP 401), but settings.xml has no <server> with id '"
+                            + repository.getId() + "': add one with the repository's user and password");
+                } else if (sentEncrypted(session, repository)) {
+                    problems.add(where + " refused the credentials of the <server> with id '" + repository.getId()
+                            + "' in settings.xml (HTTP 401): its <password> is encrypted and Maven could not decrypt"
+                            + " it, so it was sent as written; check the <master> password in settings-security.xml"
+                            + " (~/.m2/settings-security.xml or the file -Dsettings.security names; mvn -X shows"
+                            + " Maven's reason)");
+                } else {
+                    problems.add(where + " refused the credentials of the <server> with id '" + repository.getId()
+                            + "' in settings.xml (HTTP 401): check that server's <username> and <password>");
+                }
             }
         }
         return new ArrayList<>(problems);
+    }
+
+    private static boolean sentEncrypted(RepositorySystemSession session, RemoteRepository repository) {
+        try (AuthenticationContext context = AuthenticationContext.forRepository(session, repository)) {
+            String password = context == null ? null : context.get(AuthenticationContext.PASSWORD);
+            return password != null && ENCRYPTED.matcher(password).matches();
+        }
     }
 
     private static boolean unauthorized(Throwable failure) {

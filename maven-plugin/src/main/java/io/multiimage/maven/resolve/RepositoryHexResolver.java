@@ -51,7 +51,7 @@ public final class RepositoryHexResolver {
             return result.getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
             throw new HexArtifactNotFoundException(artifact.toString(), describe(repositories), session.isOffline(),
-                    RepositoryFailures.credentialProblems(e), RepositoryFailures.mask(e.getMessage()));
+                    RepositoryFailures.credentialProblems(session, e), RepositoryFailures.mask(e.getMessage()));
         }
     }
 
