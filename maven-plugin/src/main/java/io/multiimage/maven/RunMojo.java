@@ -18,8 +18,9 @@ import org.eclipse.aether.RepositorySystem;
 
 /**
  * Builds the image tree of this module (nothing is redone when it is up to date) and boots
- * its {@code merged.hex} in {@code qemu-system-arm} on the machine of the board (e.g.
- * {@code lm3s6965evb} for {@code qemu_cortex_m3}), streaming the UART output. Ends at the
+ * its {@code merged.hex} ({@code merged_domains.hex} when the tree has several domains, such
+ * as both cores of {@code mps2/an521}) in {@code qemu-system-arm} on the machine of the board
+ * (e.g. {@code lm3s6965evb} for {@code qemu_cortex_m3}), streaming the UART output. Ends at the
  * firmware's semihosting exit; fails on a non-zero exit status or a timeout.
  */
 @Mojo(name = "run", threadSafe = true)

@@ -43,7 +43,7 @@ final class BoardLoader {
     static final String PROPERTIES_FILE = "board.properties";
 
     private static final Set<String> KEYS = new TreeSet<>(Arrays.asList("name", "soc", "domain", "cpu", "cpu.thumb",
-            "cpu.fpu", "cpu.float-abi", "qemu.machine", "revisions", "revision.default", "dts", "description"));
+            "cpu.fpu", "cpu.float-abi", "cpu.cmse", "memory.alias-offset", "qemu.machine", "revisions", "revision.default", "dts", "description"));
 
     private static final Pattern DOMAIN_BOARD_KEY = Pattern.compile("domain\\.([A-Za-z0-9_]+)\\.board");
 
@@ -79,14 +79,11 @@ final class BoardLoader {
         String fpuText = properties.getProperty("cpu.fpu", "none").strip();
         Optional<String> fpu = fpuText.isEmpty() || fpuText.equals("none") ? Optional.empty() : Optional.of(fpuText);
         String floatAbi = properties.getProperty("cpu.float-abi", fpu.isPresent() ? "hard" : "soft").strip();
-        String thumb = properties.getProperty("cpu.thumb", "true").strip();
-        if (!thumb.equals("true") && !thumb.equals("false")) {
-            throw new InvalidConfigurationException(file + ":" + lineOf(text, "cpu.thumb")
-                    + ": cpu.thumb must be true or false, not '" + thumb + "'");
-        }
+        boolean thumb = flag(properties, "cpu.thumb", true, file, text);
+        boolean cmse = flag(properties, "cpu.cmse", false, file, text);
         CpuFacts cpu;
         try {
-            cpu = new CpuFacts(required(properties, "cpu", file, text), thumb.equals("true"), fpu, floatAbi);
+            cpu = new CpuFacts(required(properties, "cpu", file, text), thumb, fpu, floatAbi, cmse);
         } catch (IllegalArgumentException e) {
             String key = e.getMessage().startsWith("not a CPU name") ? "cpu"
                     : e.getMessage().startsWith("not an FPU name") ? "cpu.fpu" : "cpu.float-abi";
@@ -122,7 +119,34 @@ final class BoardLoader {
         }
         return new BoardDefinition(name, properties.getProperty("domain", "CPUAPP").strip(),
                 properties.getProperty("soc", "").strip(), cpu, qemu, revisions, defaultRevision, dir, dts,
-                includeDirs, shipped, domainBoards);
+                includeDirs, shipped, domainBoards, aliasOffset(properties, file, text));
+    }
+
+    private static boolean flag(Properties properties, String key, boolean fallback, Path file, String text)
+            throws InvalidConfigurationException {
+        String value = properties.getProperty(key, Boolean.toString(fallback)).strip();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidConfigurationException(file + ":" + lineOf(text, key) + ": " + key
+                    + " must be true or false, not '" + value + "'");
+        }
+        return value.equals("true");
+    }
+
+    /** {@code memory.alias-offset}: a hex ({@code 0x10000000}) or decimal address, default 0. */
+    private static long aliasOffset(Properties properties, Path file, String text) throws InvalidConfigurationException {
+        String value = properties.getProperty("memory.alias-offset", "0").strip();
+        try {
+            long offset = value.startsWith("0x") || value.startsWith("0X") ? Long.parseLong(value.substring(2), 16)
+                    : Long.parseLong(value);
+            if (offset >= 0 && offset < 1L << 32) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the line.
+        }
+        throw new InvalidConfigurationException(file + ":" + lineOf(text, "memory.alias-offset")
+                + ": memory.alias-offset must be an address from 0 to 0xffffffff (hex with 0x, or decimal), not '"
+                + value + "'");
     }
 
     private static String required(Properties properties, String key, Path file, String text)

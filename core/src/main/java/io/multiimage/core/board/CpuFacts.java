@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * @param fpu the gcc {@code -mfpu} value, e.g. {@code fpv5-sp-d16}; empty without an FPU
  * @param floatAbi the gcc {@code -mfloat-abi} the board supports best: {@code hard} with an
  *     FPU, {@code soft} without
+ * @param cmse true for the secure state of an ARMv8-M CPU with the Security Extension: code is
+ *     compiled with {@code -mcmse}, so it can declare secure entry functions (reached from the
+ *     non-secure state through a secure gateway veneer) and call non-secure code
  */
-public record CpuFacts(String cpu, boolean thumb, Optional<String> fpu, String floatAbi) {
+public record CpuFacts(String cpu, boolean thumb, Optional<String> fpu, String floatAbi, boolean cmse) {
 
     // The values end up on compiler command lines: each must be one option value, never a second option.
     private static final Pattern OPTION_VALUE = Pattern.compile("[A-Za-z0-9_.+-]+");
@@ -39,6 +42,11 @@ public record CpuFacts(String cpu, boolean thumb, Optional<String> fpu, String f
         }
     }
 
+    /** A CPU whose code does not use the Security Extension (no {@code -mcmse}). */
+    public CpuFacts(String cpu, boolean thumb, Optional<String> fpu, String floatAbi) {
+        this(cpu, thumb, fpu, floatAbi, false);
+    }
+
     /** A Thumb CPU without FPU, e.g. {@code cortex-m3}: soft float ABI. */
     public static CpuFacts withoutFpu(String cpu) {
         return new CpuFacts(cpu, true, Optional.empty(), "soft");
@@ -51,8 +59,9 @@ public record CpuFacts(String cpu, boolean thumb, Optional<String> fpu, String f
 
     /**
      * The gcc machine options, e.g. {@code -mcpu=cortex-m4 -mthumb -mfpu=fpv4-sp-d16
-     * -mfloat-abi=hard}. With an FPU the startup code must enable it (CPACR) before the first
-     * floating-point instruction; {@link #gccSoftFloatFlags()} avoids that.
+     * -mfloat-abi=hard}, ending in {@code -mcmse} for secure code. With an FPU the startup code
+     * must enable it (CPACR) before the first floating-point instruction;
+     * {@link #gccSoftFloatFlags()} avoids that.
      */
     public List<String> gccFlags() {
         return machineFlags(thumb, fpu, floatAbi);
@@ -81,6 +90,9 @@ public record CpuFacts(String cpu, boolean thumb, Optional<String> fpu, String f
         }
         withFpu.ifPresent(f -> flags.add("-mfpu=" + f));
         flags.add("-mfloat-abi=" + abi);
+        if (cmse) {
+            flags.add("-mcmse");
+        }
         return List.copyOf(flags);
     }
 }

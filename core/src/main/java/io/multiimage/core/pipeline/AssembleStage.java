@@ -32,8 +32,10 @@ import java.util.Optional;
  *
  * <p>The start address of a merged file is that of the image placed lowest in memory: on a
  * Cortex-M the core boots from the vector table at the start of flash, so that image is the
- * one that runs first. Inputs are merged in address order, so the result does not depend on
- * the order images were declared or built in. A merge of the same HEX files into the same
+ * one that runs first. Inputs are merged in address order (an image linked at another alias of
+ * the memory than its domain's layout, such as a secure image beside a non-secure application,
+ * counts at the address the layout gives it), so the result does not depend on the order images
+ * were declared or built in. A merge of the same HEX files into the same
  * domains that already wrote today's merged files is not redone ({@link AssembleRecord}).
  */
 final class AssembleStage {
@@ -61,22 +63,32 @@ final class AssembleStage {
             return done.get();
         }
         List<MemoryImage> data = readAll(withHex);
-        Map<String, List<NamedImage>> byDomain = new LinkedHashMap<>();
+        Map<String, List<Placed>> byDomain = new LinkedHashMap<>();
         byDomain.put(rootDomain, new ArrayList<>());
         for (int i = 0; i < withHex.size(); i++) {
             BuiltImage image = withHex.get(i);
             byDomain.computeIfAbsent(image.placement().domain(), d -> new ArrayList<>())
-                    .add(new NamedImage(image.name(), data.get(i)));
+                    .add(new Placed(new NamedImage(image.name(), data.get(i)),
+                            data.get(i).span().map(span -> span.start()).orElse(0L) - image.placement().aliasShift()));
         }
         Map<String, Path> written = new LinkedHashMap<>();
         List<NamedImage> domains = new ArrayList<>();
-        for (Map.Entry<String, List<NamedImage>> domain : byDomain.entrySet()) {
+        for (Map.Entry<String, List<Placed>> domain : byDomain.entrySet()) {
             String fileName = domain.getKey().equals(rootDomain) ? "merged.hex" : "merged_" + domain.getKey() + ".hex";
-            MemoryImage merged = merge(domain.getValue(), "domain " + domain.getKey());
+            // In address order, seen as the layout sees memory: an image linked through another
+            // alias (a secure image at 0x10000000 before a non-secure one at 0x10000) counts where
+            // its partition lies.
+            List<NamedImage> inLayoutOrder = domain.getValue().stream()
+                    .sorted(Comparator.comparingLong(Placed::layoutAddress).thenComparing(p -> p.image().name()))
+                    .map(Placed::image).toList();
+            MemoryImage merged = merge(inLayoutOrder, "domain " + domain.getKey());
             written.put(fileName, write(merged, outputDirectory.resolve(fileName)));
             domains.add(new NamedImage(fileName, merged));
         }
-        MemoryImage all = merge(domains, "the domains");
+        List<NamedImage> byAddress = new ArrayList<>(domains);
+        byAddress.sort(Comparator.comparingLong((NamedImage n) -> n.image().span().map(s -> s.start()).orElse(0L))
+                .thenComparing(NamedImage::name));
+        MemoryImage all = merge(byAddress, "the domains");
         written.put("merged_domains.hex", write(all, outputDirectory.resolve("merged_domains.hex")));
         Map<String, String> digests = new LinkedHashMap<>();
         for (Map.Entry<String, Path> file : written.entrySet()) {
@@ -93,12 +105,13 @@ final class AssembleStage {
         return known != null ? known : Fingerprint.sha256(hex);
     }
 
+    /** An image's data and where it starts, in the addresses of its domain's layout. */
+    private record Placed(NamedImage image, long layoutAddress) {}
+
+    /** Merges {@code inputs}, given in the order whose first start address the result keeps. */
     private MemoryImage merge(List<NamedImage> inputs, String what) throws InvalidConfigurationException {
-        List<NamedImage> byAddress = new ArrayList<>(inputs);
-        byAddress.sort(Comparator.comparingLong((NamedImage n) -> n.image().span().map(s -> s.start()).orElse(0L))
-                .thenComparing(NamedImage::name));
         try {
-            return ImageMerger.merge(byAddress, OverlapPolicy.ERROR, StartPolicy.FIRST);
+            return ImageMerger.merge(inputs, OverlapPolicy.ERROR, StartPolicy.FIRST);
         } catch (ImageException e) {
             throw new InvalidConfigurationException("Merging " + what + " failed: " + e.getMessage(), e);
         }

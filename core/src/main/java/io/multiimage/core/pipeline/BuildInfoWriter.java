@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code build-info.json}: the build manifest. For every image: its strategy and who chose
- * it, where a prebuilt HEX came from, its partition, the sha256 of every input and output;
+ * it, where a prebuilt HEX came from, its partition (and the address it is linked at, when its
+ * board sees the layout's memory through another alias), the sha256 of every input and output;
  * and the sha256 of every merged file. No timestamps and a fixed key order, so the same
  * build gives the same bytes.
  */
@@ -37,6 +38,7 @@ final class BuildInfoWriter {
                 Map<String, Object> flash = new LinkedHashMap<>();
                 flash.put("address", hex(placement.flash().origin()));
                 flash.put("size", hex(placement.flash().size()));
+                linkedAt(placement, flash);
                 node.put("flash", flash);
             } else {
                 Map<String, Object> partition = new LinkedHashMap<>();
@@ -44,6 +46,7 @@ final class BuildInfoWriter {
                 partition.put("address", hex(placement.flash().origin()));
                 partition.put("size", hex(placement.flash().size()));
                 partition.put("static", placement.staticPartition());
+                linkedAt(placement, partition);
                 node.put("partition", partition);
             }
             node.put("inputs", new LinkedHashMap<>(image.inputs()));
@@ -58,6 +61,13 @@ final class BuildInfoWriter {
         root.put("merged", mergedNode);
         OutputFiles.writeIfChanged(file, JsonText.of(root));
         return file;
+    }
+
+    /** Where an image seen through another alias than its layout runs (absent when the same). */
+    private static void linkedAt(ImagePlacement placement, Map<String, Object> node) {
+        if (placement.aliasShift() != 0) {
+            node.put("linkedAddress", hex(placement.linkedFlash().origin()));
+        }
     }
 
     private static String hex(long value) {

@@ -2,6 +2,7 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.toolchain.Toolchain;
 import io.multiimage.core.toolchain.ToolchainOutputs;
 import io.multiimage.core.toolchain.ToolchainRequest;
@@ -117,7 +118,7 @@ final class BuildStage {
         ImageBuildLog imageLog = new ImageBuildLog(log);
         ToolchainOutputs produced;
         try {
-            imageLog.info(name + ": building from source with " + toolchain.id() + " at " + placement.flash()
+            imageLog.info(name + ": building from source with " + toolchain.id() + " at " + placement.linkedFlash()
                     + " (" + placement.describe() + ")");
             produced = toolchains.forImage(name, image.context().toolchain(), sources, imageLog)
                     .build(toolchainRequest);
@@ -204,9 +205,10 @@ final class BuildStage {
         return ToolchainRequest.builder(image.name(), sources.sourceDirectory(), imageDir)
                 .projectDir(request.layout().root())
                 .includeDirs(List.of(imageDir))
-                .flash(placement.flash())
-                .flashBase(placement.flashBase())
-                .ram(placement.ram())
+                // Linked where it runs: its partition as its own board sees the memory.
+                .flash(placement.linkedFlash())
+                .flashBase(placement.linkedFlashBase())
+                .ram(placement.linkedRam())
                 .cpu(image.board().definition().cpu())
                 .board(image.context().boardWithRevision())
                 .buildType(image.context().buildType())
@@ -276,12 +278,13 @@ final class BuildStage {
         if (content.isEmpty()) {
             throw new InvalidConfigurationException("Image '" + image + "': " + what + " holds no data");
         }
+        MemoryRegion flash = placement.linkedFlash();
         for (Segment segment : content.segments()) {
             long end = segment.start() + segment.length();
-            if (segment.start() < placement.flash().origin() || end > placement.flash().end()) {
+            if (segment.start() < flash.origin() || end > flash.end()) {
                 throw new InvalidConfigurationException(String.format(
                         "Image '%s': %s has data at 0x%x..0x%x, outside its %s at %s", image, what,
-                        segment.start(), end, placement.describe(), placement.flash()));
+                        segment.start(), end, placement.describe(), flash));
             }
         }
     }

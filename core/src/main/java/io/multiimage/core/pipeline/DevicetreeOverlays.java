@@ -22,7 +22,8 @@ import java.util.Map;
  * devicetree overlay per image this module owns, {@code target/firmware/<image>/partitions.overlay}
  * ({@link DevicetreeExporter}). Each overlay is made for the image's own devicetree (its board,
  * the board's revision overlay and the image's overlays) and points
- * {@code zephyr,code-partition} at the partition the image was placed in. An image placed by
+ * {@code zephyr,code-partition} at the partition the image was placed in, with the layout's
+ * addresses seen through the image's own board ({@link AliasedLayout}). An image placed by
  * {@code CONFIG_FLASH_LOAD_OFFSET} has no partition and gets no overlay.
  */
 public final class DevicetreeOverlays {
@@ -56,8 +57,12 @@ public final class DevicetreeOverlays {
                 continue;
             }
             String pmDomain = image.domain().equals(rootDomain) ? "" : image.domain();
-            OutputDomain layout = tree.domains().stream().filter(d -> d.name().equals(pmDomain)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no layout for domain " + image.domain()));
+            // As the image's own board sees the memory: a secure image linked at the secure alias
+            // of its partition gets its partitions there.
+            OutputDomain layout = AliasedLayout.seenWith(tree.domains().stream()
+                    .filter(d -> d.name().equals(pmDomain)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no layout for domain " + image.domain())),
+                    placement.aliasShift());
             String source = new DomainConfig(pmDomain, List.of(), null, List.of()).partitionsFileName();
             try {
                 overlays.put(dirs.of(image.name()).resolve(FILE_NAME),

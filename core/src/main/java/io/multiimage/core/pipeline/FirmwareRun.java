@@ -3,6 +3,8 @@ package io.multiimage.core.pipeline;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.board.Board;
+import io.multiimage.core.board.BoardCatalog;
+import io.multiimage.core.board.BoardDefinition;
 import io.multiimage.core.run.QemuRequest;
 import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
@@ -12,12 +14,19 @@ import io.multiimage.core.spi.ProcessLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Builds a tree (nothing is redone when it is up to date) and boots its merged HEX in QEMU,
- * on the machine the top image's board names. UART output streams to the consumer as it
- * arrives; the run ends at the firmware's semihosting exit or after the timeout.
+ * on the machine the top image's board names: {@code merged.hex} for a tree of one domain,
+ * {@code merged_domains.hex} when the tree has several (the cores of one chip, such as the two
+ * Cortex-M33 of {@code mps2-an521}, whose boards must all name that machine). UART output
+ * streams to the consumer as it arrives; the run ends at the firmware's semihosting exit or
+ * after the timeout.
  */
 public final class FirmwareRun {
 
@@ -53,11 +62,49 @@ public final class FirmwareRun {
         }
         FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session);
         PreparedTree prepared = build.prepare(request);
-        Board board = prepared.images().get(request.rootImage()).board();
-        String machine = board.definition().qemuMachine().orElseThrow(() -> new InvalidConfigurationException(
-                "Board " + board.name() + " of image " + request.rootImage() + " has no QEMU machine, so it cannot be "
-                        + "run here; boards that can: qemu_cortex_m3"));
-        Path merged = build.build(request, prepared).mergedHex().orElseThrow();
+        String machine = machineOf(request.rootImage(), prepared);
+        BuildResult result = build.build(request, prepared);
+        // Several domains (cores) boot together: every domain's bytes must be loaded.
+        String file = domainsOf(prepared).size() > 1 ? "merged_domains.hex" : "merged.hex";
+        Path merged = Optional.ofNullable(result.merged().get(file)).orElseThrow();
         return new QemuRunner(launcher, log).run(QemuRequest.of(merged, machine, timeout, uart));
+    }
+
+    /**
+     * The QEMU machine of the tree: the one the top image's board names, which the board of every
+     * other domain must name too (the cores of one machine).
+     */
+    static String machineOf(String rootImage, PreparedTree prepared) throws InvalidConfigurationException {
+        Board board = prepared.images().get(rootImage).board();
+        if (board.definition().qemuMachine().isEmpty()) {
+            throw new InvalidConfigurationException("Board " + board.name() + " of image " + rootImage
+                    + " has no QEMU machine, so it cannot be run here; shipped boards that can: " + emulatedBoards());
+        }
+        String machine = board.definition().qemuMachine().get();
+        for (Map.Entry<String, ConfiguredImage> domain : domainsOf(prepared).entrySet()) {
+            Board other = domain.getValue().board();
+            if (!other.definition().qemuMachine().equals(Optional.of(machine))) {
+                throw new InvalidConfigurationException("Image " + domain.getValue().name() + " of domain "
+                        + domain.getKey() + " is built for board " + other.name() + ", which QEMU "
+                        + other.definition().qemuMachine().map(m -> "runs as machine " + m).orElse("does not emulate")
+                        + ", but the tree boots on machine " + machine + " (board " + board.name() + " of image "
+                        + rootImage + "): every domain's board must name the same qemu.machine to run the tree");
+            }
+        }
+        return machine;
+    }
+
+    private static String emulatedBoards() throws InvalidConfigurationException {
+        return BoardCatalog.shipped().boards().stream().filter(b -> b.qemuMachine().isPresent())
+                .map(BoardDefinition::name).collect(Collectors.joining(", "));
+    }
+
+    /** Each domain of the tree with its main image (the first in tree order). */
+    private static Map<String, ConfiguredImage> domainsOf(PreparedTree prepared) {
+        Map<String, ConfiguredImage> domains = new LinkedHashMap<>();
+        for (ConfiguredImage image : prepared.images().values()) {
+            domains.putIfAbsent(image.domain(), image);
+        }
+        return domains;
     }
 }

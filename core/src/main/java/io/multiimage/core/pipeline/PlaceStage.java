@@ -36,9 +36,16 @@ import java.util.TreeSet;
  *   <li>the files ({@link LayoutFiles}) and where each image lives ({@link ManagedPlacement}).</li>
  * </ul>
  *
- * A domain left with no image for the partition manager has no layout. Writes
- * {@code partitions[_<D>].yml}, {@code regions[_<D>].yml}, {@code pm[_<D>].config} in the output
- * directory for every domain with a layout (and deletes them for a domain without) and
+ * A domain left with no image for the partition manager has no layout.
+ *
+ * <p>The layout of a domain is in the addresses of its main image's board; an image whose board
+ * sees the same memory through another alias (a secure image beside a non-secure application
+ * on an MPS2 TrustZone board) is linked at its partition seen through its own alias
+ * ({@link AliasPlacement}); {@code pm_config.h} and {@code partitions.yml} keep the layout's
+ * addresses.
+ *
+ * <p>Writes {@code partitions[_<D>].yml}, {@code regions[_<D>].yml}, {@code pm[_<D>].config} in the
+ * output directory for every domain with a layout (and deletes them for a domain without) and
  * {@code pm_config.h} in the directory of every image the partition manager placed (and deletes
  * it for an image placed by offset). Only a whole-tree build writes the tree's files and records.
  */
@@ -67,7 +74,8 @@ final class PlaceStage {
         OffsetPlacement offsets = new OffsetPlacement(log);
         Map<String, ImagePlacement> byOffset = new LinkedHashMap<>();
         Map<String, DomainLayout> layoutOf = new LinkedHashMap<>();
-        for (Map.Entry<String, List<ConfiguredImage>> domain : groupByDomain(images).entrySet()) {
+        Map<String, List<ConfiguredImage>> byDomain = groupByDomain(images);
+        for (Map.Entry<String, List<ConfiguredImage>> domain : byDomain.entrySet()) {
             String pmDomain = domain.getKey().equals(rootDomain) ? "" : domain.getKey();
             ConfiguredImage main = domain.getValue().get(0);
             Statics statics = new Statics(StaticLayout.of(main, pmDomain, images.values(), request.layout()),
@@ -96,13 +104,16 @@ final class PlaceStage {
             outputs.add(layout.placed().output());
         }
         Map<String, ImagePlacement> placements = new LinkedHashMap<>();
+        AliasPlacement aliases = new AliasPlacement(log);
         for (ConfiguredImage image : images.values()) {
             // Each module writes the files of its own images only.
             boolean mine = request.scope().includes(image.name());
             Path pmConfig = dirs.of(image.name()).resolve("pm_config.h");
+            ConfiguredImage main = byDomain.get(image.domain()).get(0);
             if (byOffset.containsKey(image.name())) {
                 // No partitions to describe: a source that includes pm_config.h fails to compile, clearly.
-                placements.put(image.name(), byOffset.get(image.name()));
+                placements.put(image.name(), aliases.place(image.name(), image.board().definition(),
+                        main.board().definition(), byOffset.get(image.name()), memory.get(image.name())));
                 if (mine) {
                     Files.deleteIfExists(pmConfig);
                 }
@@ -110,7 +121,9 @@ final class PlaceStage {
             }
             PlacedDomain placed = layoutOf.get(image.domain()).placed();
             String partition = ManagedPlacement.partitionOf(request.rootImage(), image, placed.layout());
-            placements.put(image.name(), ManagedPlacement.of(image, partition, placed.layout()));
+            placements.put(image.name(), aliases.place(image.name(), image.board().definition(),
+                    main.board().definition(), ManagedPlacement.of(image, partition, placed.layout()),
+                    memory.get(image.name())));
             if (mine) {
                 LayoutFiles.writeHeader(pmConfig, outputs, placed.layout().domain() + ":" + partition);
             }

@@ -24,9 +24,13 @@ import java.util.List;
  *                 -device loader,file=&lt;merged.hex&gt;
  * </pre>
  *
- * <p>The generic loader device reads Intel HEX ({@code -kernel} does not, on QEMU 7.2). Without
- * a {@code cpu-num} it leaves the CPU alone, so a Cortex-M starts as after a reset: stack
- * pointer and program counter from the vector table at address 0 of the loaded image. UART0 goes
+ * <p>The generic loader device reads Intel HEX ({@code -kernel} does not, on QEMU 7.2) and
+ * writes every record where its address says, so one file can hold the images of several
+ * cores, or of both security states (a secure image at its secure alias). Without a
+ * {@code cpu-num} it leaves the CPUs alone, so a Cortex-M starts as after a reset: stack
+ * pointer and program counter from the vector table where the machine's reset looks for it
+ * (address 0 on {@code lm3s6965evb}; on {@code mps2-an505} and {@code mps2-an521} the secure
+ * {@code 0x10000000}, and CPU1 of the AN521 waits until CPU0 releases it). UART0 goes
  * to standard output, whose lines are streamed to the request's consumer. The firmware ends the
  * session through semihosting ({@code SYS_EXIT} or {@code SYS_EXIT_EXTENDED}); QEMU's exit
  * status is the firmware's.

@@ -106,7 +106,8 @@ public final class GnuArmToolchain implements Toolchain {
             // A build that fails or is interrupted must not leave the previous image looking current.
             Files.deleteIfExists(elf);
             Files.deleteIfExists(map);
-            AtomicFiles.writeString(script, LinkerScript.render(request.imageName(), request.flash(), request.ram()));
+            AtomicFiles.writeString(script, LinkerScript.render(request.imageName(), request.flash(), request.ram(),
+                request.cpu().cmse()));
         } catch (IOException e) {
             throw new EnvironmentException("Image '" + request.imageName() + "': cannot write " + script + ": " + e, e);
         }
@@ -132,7 +133,8 @@ public final class GnuArmToolchain implements Toolchain {
         text.append("include-dirs=").append(request.includeDirs()).append('\n');
         text.append("defines=").append(request.defines()).append('\n');
         text.append("extra-args=").append(ProcessSpec.commandLine(request.extraArgs())).append('\n');
-        text.append("linker-script=\n").append(LinkerScript.render(request.imageName(), request.flash(), request.ram()));
+        text.append("linker-script=\n").append(LinkerScript.render(request.imageName(), request.flash(), request.ram(),
+                request.cpu().cmse()));
         return text.toString();
     }
 

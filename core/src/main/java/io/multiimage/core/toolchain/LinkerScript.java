@@ -19,6 +19,12 @@ package io.multiimage.core.toolchain;
  *   <li>{@code end} / {@code _end}: the start of the heap, for newlib's {@code _sbrk}.
  * </ul>
  *
+ * <p>Secure code of an ARMv8-M CPU (compiled with {@code -mcmse}) may declare secure entry
+ * functions; the linker writes a secure gateway veneer for each to {@code .gnu.sgstubs}, which
+ * the script for such an image places after {@code .text} in whole 32-byte blocks (the SAU's
+ * granule) between {@code __sg_start__} and {@code __sg_end__}: the range the secure image marks
+ * non-secure callable.
+ *
  * <p>The regions are named {@code FLASH} and {@code RAM}; when the image is too large the
  * linker reports {@code region `FLASH' overflowed by N bytes}, which {@link GnuArmToolchain}
  * turns into an {@link ImageTooLargeException}.
@@ -29,10 +35,31 @@ public final class LinkerScript {
     static final String MISSING_VECTOR_TABLE =
             "no vector table: put the Cortex-M vector table in a section named .isr_vector";
 
+    /** The veneer section of a secure image: whole 32-byte blocks, bounded by two symbols. */
+    private static final String VENEERS = """
+
+              .gnu.sgstubs : ALIGN(32)
+              {
+                KEEP(*(.gnu.sgstubs*))
+                . = ALIGN(32);
+              } > FLASH
+              __sg_start__ = ADDR(.gnu.sgstubs);
+              __sg_end__ = ADDR(.gnu.sgstubs) + SIZEOF(.gnu.sgstubs);
+            """;
+
     private LinkerScript() {}
 
     /** The script for image {@code imageName} at {@code flash}, with variables in {@code ram}. */
     public static String render(String imageName, MemoryRegion flash, MemoryRegion ram) {
+        return render(imageName, flash, ram, false);
+    }
+
+    /**
+     * The script for image {@code imageName} at {@code flash}, with variables in {@code ram};
+     * with {@code secureGateways}, a place for the secure gateway veneers of a {@code -mcmse}
+     * image (the script of any other image stays exactly as it was).
+     */
+    public static String render(String imageName, MemoryRegion flash, MemoryRegion ram, boolean secureGateways) {
         String flashOrigin = hex8(flash.origin());
         String flashLength = hex8(flash.size());
         String ramOrigin = hex8(ram.origin());
@@ -67,7 +94,7 @@ public final class LinkerScript {
                     KEEP(*(.init))
                     KEEP(*(.fini))
                   } > FLASH
-
+                %7$s
                   .rodata : ALIGN(4)
                   {
                     *(.rodata .rodata.*)
@@ -129,7 +156,8 @@ public final class LinkerScript {
                 ASSERT(SIZEOF(.isr_vector) > 0, "%6$s")
                 ASSERT(ADDR(.isr_vector) == ORIGIN(FLASH), "the vector table must start the flash partition")
                 ASSERT(__image_end__ <= ORIGIN(FLASH) + LENGTH(FLASH), "image '%1$s' does not fit in its flash partition")
-                """.formatted(imageName, flashOrigin, flashLength, ramOrigin, ramLength, MISSING_VECTOR_TABLE);
+                """.formatted(imageName, flashOrigin, flashLength, ramOrigin, ramLength, MISSING_VECTOR_TABLE,
+                        secureGateways ? VENEERS : "");
     }
 
     private static String hex8(long value) {

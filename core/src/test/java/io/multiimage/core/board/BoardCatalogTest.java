@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BoardCatalogTest {
 
-    private static final List<String> SHIPPED = List.of("nrf52840dk/nrf52840", "nrf5340dk/nrf5340/cpuapp",
+    private static final List<String> SHIPPED = List.of("mps2/an505", "mps2/an505/ns", "mps2/an521/cpu0",
+            "mps2/an521/cpu0/ns", "mps2/an521/cpu1", "nrf52840dk/nrf52840", "nrf5340dk/nrf5340/cpuapp",
             "nrf5340dk/nrf5340/cpunet", "nrf9160dk/nrf9160", "nrf9160dk/nrf9160/ns", "qemu_cortex_m3");
 
     @TempDir
@@ -37,13 +38,18 @@ class BoardCatalogTest {
         "nrf5340dk/nrf5340/cpuapp, CPUAPP, cortex-m33,       fpv5-sp-d16, hard, ",
         "nrf5340dk/nrf5340/cpunet, CPUNET, cortex-m33+nodsp, ,            soft, ",
         "nrf9160dk/nrf9160,        CPUAPP, cortex-m33,       fpv5-sp-d16, hard, ",
-        "nrf9160dk/nrf9160/ns,     CPUAPP, cortex-m33,       fpv5-sp-d16, hard, "})
+        "nrf9160dk/nrf9160/ns,     CPUAPP, cortex-m33,       fpv5-sp-d16, hard, ",
+        "mps2/an505,               CPUAPP, cortex-m33,       fpv5-sp-d16, hard, mps2-an505",
+        "mps2/an505/ns,            CPUAPP, cortex-m33,       fpv5-sp-d16, hard, mps2-an505",
+        "mps2/an521/cpu0,          CPU0,   cortex-m33+nodsp, ,            soft, mps2-an521",
+        "mps2/an521/cpu0/ns,       CPU0,   cortex-m33+nodsp, ,            soft, mps2-an521",
+        "mps2/an521/cpu1,          CPU1,   cortex-m33,       fpv5-sp-d16, hard, mps2-an521"})
     void shippedBoardsCarryCpuFactsDomainAndEmulator(String name, String domain, String cpu, String fpu,
             String floatAbi, String qemu) throws Exception {
         BoardDefinition board = BoardCatalog.shipped().lookup(name).definition();
         assertEquals(name, board.name());
         assertEquals(domain, board.domain());
-        assertEquals(new CpuFacts(cpu, true, Optional.ofNullable(fpu), floatAbi), board.cpu());
+        assertEquals(new CpuFacts(cpu, true, Optional.ofNullable(fpu), floatAbi, board.cpu().cmse()), board.cpu());
         assertEquals(Optional.ofNullable(qemu), board.qemuMachine());
         assertEquals(board.fileName() + ".dts", board.dts().getFileName().toString());
     }
@@ -67,7 +73,12 @@ class BoardCatalogTest {
         "nrf5340dk/nrf5340/cpuapp, -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard",
         "nrf5340dk/nrf5340/cpunet, -mcpu=cortex-m33+nodsp -mthumb -mfloat-abi=soft",
         "nrf9160dk/nrf9160,        -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard",
-        "nrf9160dk/nrf9160/ns,     -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard"})
+        "nrf9160dk/nrf9160/ns,     -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard",
+        "mps2/an505,               -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard -mcmse",
+        "mps2/an505/ns,            -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard",
+        "mps2/an521/cpu0,          -mcpu=cortex-m33+nodsp -mthumb -mfloat-abi=soft -mcmse",
+        "mps2/an521/cpu0/ns,       -mcpu=cortex-m33+nodsp -mthumb -mfloat-abi=soft",
+        "mps2/an521/cpu1,          -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard -mcmse"})
     void buildFlagsOfShippedBoardsAreTheImageBuildOptions(String name, String flags) throws Exception {
         CpuFacts cpu = BoardCatalog.shipped().lookup(name).definition().cpu();
         assertEquals(List.of(flags.split(" ")), cpu.buildFlags());
@@ -194,9 +205,20 @@ class BoardCatalogTest {
         Files.writeString(dir.resolve("mine.dts"), "/dts-v1/;\n/ {\n};\n");
 
         Files.writeString(file, "name=mine\ncpu=cortex-m0\ncpu.fp=vfp\n");
-        assertEquals(file + ":3: unknown key 'cpu.fp'; expected one of cpu, cpu.float-abi, cpu.fpu, cpu.thumb,"
-                + " description, domain, dts, name, qemu.machine, revision.default, revisions, soc, domain.<DOMAIN>.board",
-                message());
+        assertEquals(file + ":3: unknown key 'cpu.fp'; expected one of cpu, cpu.cmse, cpu.float-abi, cpu.fpu, cpu.thumb,"
+                + " description, domain, dts, memory.alias-offset, name, qemu.machine, revision.default, revisions, soc,"
+                + " domain.<DOMAIN>.board", message());
+
+        Files.writeString(file, "name=mine\ncpu=cortex-m33\n\ncpu.cmse=yes\n");
+        assertEquals(file + ":4: cpu.cmse must be true or false, not 'yes'", message());
+
+        Files.writeString(file, "name=mine\ncpu=cortex-m33\nmemory.alias-offset=0x1_0000\n");
+        assertEquals(file + ":3: memory.alias-offset must be an address from 0 to 0xffffffff (hex with 0x, or"
+                + " decimal), not '0x1_0000'", message());
+
+        Files.writeString(file, "name=mine\ncpu=cortex-m33\nmemory.alias-offset=0x100000000\n");
+        assertEquals(file + ":3: memory.alias-offset must be an address from 0 to 0xffffffff (hex with 0x, or"
+                + " decimal), not '0x100000000'", message());
 
         Files.writeString(file, "# board\nname=other\ncpu=cortex-m0\n");
         assertEquals(file + ":2: board 'other' must live in a directory named 'other', not 'mine'", message());
@@ -230,6 +252,51 @@ class BoardCatalogTest {
         assertEquals(0x1000000L, net.memoryFacts().flash().address());
         assertEquals(app, catalog.boardForDomain(app, "CPUAPP"));
         assertEquals(app.name(), catalog.boardForDomain(net, "CPUAPP").name());
+    }
+
+    @Test
+    void secureBoardsCompileWithCmseAndSeeMemoryThroughTheSecureAlias() throws Exception {
+        BoardCatalog catalog = BoardCatalog.shipped();
+        for (String[] pair : new String[][] {{"mps2/an505", "mps2/an505/ns"}, {"mps2/an521/cpu0", "mps2/an521/cpu0/ns"}}) {
+            Board secure = catalog.lookup(pair[0]);
+            Board nonSecure = catalog.lookup(pair[1]);
+            assertTrue(secure.definition().cpu().cmse(), pair[0]);
+            assertFalse(nonSecure.definition().cpu().cmse(), pair[1]);
+            assertEquals(0x10000000L, secure.definition().memoryAliasOffset());
+            assertEquals(0L, nonSecure.definition().memoryAliasOffset());
+            assertEquals(0x10000000L, secure.definition().aliasShiftFrom(nonSecure.definition()));
+            assertEquals(-0x10000000L, nonSecure.definition().aliasShiftFrom(secure.definition()));
+            // The same memory, 0x10000000 apart: what the alias offsets claim, the devicetrees say.
+            MemoryFacts s = secure.memoryFacts();
+            MemoryFacts ns = nonSecure.memoryFacts();
+            assertEquals(ns.flash().address() + 0x10000000L, s.flash().address(), pair[0]);
+            assertEquals(ns.flash().size(), s.flash().size(), pair[0]);
+            assertEquals(ns.sram().address() + 0x10000000L, s.sram().address(), pair[0]);
+            assertEquals(ns.sram().size(), s.sram().size(), pair[0]);
+        }
+        assertEquals(0L, catalog.lookup("nrf9160dk/nrf9160").definition().memoryAliasOffset());
+        assertEquals(0L, catalog.lookup("nrf9160dk/nrf9160").definition()
+                .aliasShiftFrom(catalog.lookup("nrf9160dk/nrf9160/ns").definition()));
+    }
+
+    @Test
+    void an521CoresAreTwoDomainsThatSplitTheSharedMemory() throws Exception {
+        BoardCatalog catalog = BoardCatalog.shipped();
+        Board cpu0 = catalog.lookup("mps2/an521/cpu0");
+        Board cpu1 = catalog.boardForDomain(cpu0, "CPU1");
+        assertEquals("mps2/an521/cpu1", cpu1.name());
+        assertEquals("mps2/an521/cpu1", catalog.boardForDomain(catalog.lookup("mps2/an521/cpu0/ns"), "CPU1").name());
+        assertEquals("mps2/an521/cpu0", catalog.boardForDomain(cpu1, "CPU0").name());
+        MemoryFacts first = cpu0.memoryFacts();
+        MemoryFacts second = cpu1.memoryFacts();
+        // One 4 MiB code SSRAM: CPU0 has the start, CPU1 the rest, without overlap.
+        assertEquals(0x10000000L, first.flash().address());
+        assertEquals(first.flash().end(), second.flash().address());
+        assertEquals(0x10400000L, second.flash().end());
+        // Data: SSRAM2 for CPU0, SSRAM3 for CPU1.
+        assertEquals(0x38000000L, first.sram().address());
+        assertEquals(first.sram().end(), second.sram().address());
+        assertEquals(0x38400000L, second.sram().end());
     }
 
     @Test

@@ -97,10 +97,13 @@ class DtsCommandTest {
     void boardsListsShippedAndProjectBoards() throws Exception {
         assertEquals(0, run("boards"));
         List<String> lines = text(out).lines().toList();
-        assertEquals(6, lines.size());
-        assertEquals("nrf52840dk/nrf52840          CPUAPP  cortex-m4         fpv4-sp-d16", lines.get(0));
-        assertEquals("nrf5340dk/nrf5340/cpunet     CPUNET  cortex-m33+nodsp  no-fpu", lines.get(2));
-        assertEquals("qemu_cortex_m3               CPUAPP  cortex-m3         no-fpu       qemu:lm3s6965evb", lines.get(5));
+        assertEquals(11, lines.size());
+        assertEquals("mps2/an505                   CPUAPP  cortex-m33        fpv5-sp-d16  qemu:mps2-an505", lines.get(0));
+        assertEquals("mps2/an521/cpu0              CPU0    cortex-m33+nodsp  no-fpu       qemu:mps2-an521", lines.get(2));
+        assertEquals("mps2/an521/cpu1              CPU1    cortex-m33        fpv5-sp-d16  qemu:mps2-an521", lines.get(4));
+        assertEquals("nrf52840dk/nrf52840          CPUAPP  cortex-m4         fpv4-sp-d16", lines.get(5));
+        assertEquals("nrf5340dk/nrf5340/cpunet     CPUNET  cortex-m33+nodsp  no-fpu", lines.get(7));
+        assertEquals("qemu_cortex_m3               CPUAPP  cortex-m3         no-fpu       qemu:lm3s6965evb", lines.get(10));
 
         Path dir = Files.createDirectories(work.resolve("proj/boards/mine"));
         Files.writeString(dir.resolve("board.properties"), "name=mine\ncpu=cortex-m0plus\n");

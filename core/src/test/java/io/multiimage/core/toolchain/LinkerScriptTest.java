@@ -62,6 +62,46 @@ class LinkerScriptTest {
     }
 
     @Test
+    void secureImageGetsItsGatewayVeneersInANonSecureCallableBlockOfItsPartition(@TempDir Path dir) throws Exception {
+        // A secure entry function makes the linker write an SG veneer to .gnu.sgstubs, which it
+        // refuses to place on its own ("no address assigned to the veneers output section").
+        Path src = dir.resolve("src");
+        TestImages.write(src, "main.c", TestImages.MINIMAL_IMAGE);
+        TestImages.write(src, "service.c", """
+                #include <arm_cmse.h>
+                __attribute__((cmse_nonsecure_entry)) int secure_answer(void) { return 42; }
+                __attribute__((cmse_nonsecure_entry)) int secure_question(int x) { return x + 1; }
+                """);
+        MemoryRegion partition = new MemoryRegion(0x1000_0000L, 0x10000);
+        ToolchainRequest request = TestImages.request("spm", src, dir.resolve("build"), partition)
+                .ram(new MemoryRegion(0x3800_0000L, 0x10000))
+                .cpu(new io.multiimage.core.board.CpuFacts("cortex-m33", true, java.util.Optional.empty(), "soft", true))
+                .build();
+        ToolchainOutputs outputs = TestImages.gnuArm(new RecordingLog()).build(request);
+
+        Map<String, Long> symbols = TestImages.symbols(outputs.elf().orElseThrow());
+        long start = symbols.get("__sg_start__");
+        long end = symbols.get("__sg_end__");
+        // The SAU marks non-secure callable memory in 32-byte blocks: the veneers fill whole blocks
+        // of their own, inside the partition.
+        assertEquals(0, start % 32, Long.toHexString(start));
+        assertEquals(0, end % 32, Long.toHexString(end));
+        assertTrue(start > partition.origin() && end <= partition.end(), Long.toHexString(start));
+        for (String veneer : new String[] {"secure_answer", "secure_question"}) {
+            assertTrue(symbols.get(veneer) >= start && symbols.get(veneer) < end, veneer);
+            assertTrue(symbols.get("__acle_se_" + veneer) < start || symbols.get("__acle_se_" + veneer) >= end, veneer);
+        }
+    }
+
+    @Test
+    void imageWithoutSecureEntriesHasNoVeneerSection() {
+        String script = LinkerScript.render("app", MCUBOOT_PARTITION, TestImages.SRAM);
+        assertTrue(!script.contains(".gnu.sgstubs"), script);
+        assertEquals(script, LinkerScript.render("app", MCUBOOT_PARTITION, TestImages.SRAM, false));
+        assertTrue(LinkerScript.render("app", MCUBOOT_PARTITION, TestImages.SRAM, true).contains(".gnu.sgstubs"));
+    }
+
+    @Test
     void imageLargerThanItsPartitionNamesImageAndPartitionSize(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("src");
         TestImages.write(src, "main.c", imageUsing("extern const unsigned char big_table[];", "big_table[counter & 0xfff]"));
