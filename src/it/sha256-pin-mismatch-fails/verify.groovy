@@ -6,7 +6,7 @@ def prebuilt = new File(basedir, 'app/prebuilt/boot.hex')
 def actual = MessageDigest.getInstance('SHA-256').digest(prebuilt.bytes).encodeHex().toString()
 def pinned = '0' * 64
 def expected = "Image 'boot': prebuilt HEX ${prebuilt.absolutePath} has sha256 ${actual} but ${pinned} is pinned;" +
-        " check the artifact's origin, or update the pinned <sha256> if the new HEX is intended"
+        " check the artifact's origin, or update the pin if the new HEX is intended"
 assert log.contains(expected.toString()) : "expected in build.log: ${expected}"
 assert !new File(basedir, 'app/target/firmware/merged.hex').exists()
 assert !(log =~ /\n\s+at [\w.$]+ ?\(/) : 'a user error must not print a stack trace'
