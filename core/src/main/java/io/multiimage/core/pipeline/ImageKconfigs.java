@@ -40,7 +40,7 @@ public final class ImageKconfigs {
     public static Optional<ImageKconfigSetup> setup(BuildRequest request, ImageContext context, Board board,
             String domain) throws InvalidConfigurationException, IOException {
         ImageSources sources = request.sourcesOf(context.name(), context.imageDir());
-        Optional<KconfigRoot> root = KconfigRoots.locate(context.name(), context.imageDir(), context.variables(),
+        Optional<KconfigRoot> root = KconfigRoots.locate(context.name(), context.imageDir(), request.layout().root(), context.variables(),
                 sources.kconfigRoot(), request.layout()::relative);
         if (root.isEmpty()) {
             return Optional.empty();

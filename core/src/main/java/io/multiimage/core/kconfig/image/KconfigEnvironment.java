@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * <table>
  *   <caption>Kconfig environment</caption>
  *   <tr><th>name</th><th>value</th></tr>
- *   <tr><td>{@code srctree}, {@code APPLICATION_SOURCE_DIR}</td><td>the image's application directory (absolute)</td></tr>
+ *   <tr><td>{@code srctree}</td><td>the project root (absolute): {@code source} paths are relative to it</td></tr>
+ *   <tr><td>{@code APPLICATION_SOURCE_DIR}</td><td>the image's application directory (absolute)</td></tr>
  *   <tr><td>{@code KCONFIG_ROOT}</td><td>the top Kconfig file (absolute)</td></tr>
  *   <tr><td>{@code BOARD}</td><td>the board name, e.g. {@code nrf5340dk}</td></tr>
  *   <tr><td>{@code BOARD_QUALIFIERS}</td><td>what follows it, e.g. {@code /nrf5340/cpuapp}; empty for none</td></tr>
@@ -46,9 +47,8 @@ public final class KconfigEnvironment {
     public static SortedMap<String, String> of(ImageContext context, KconfigRoot root, Optional<Path> boardDir,
             String domain, Path shippedDir) {
         SortedMap<String, String> env = new TreeMap<>();
-        String srctree = root.sourceTree().toAbsolutePath().normalize().toString();
-        env.put("srctree", srctree);
-        env.put("APPLICATION_SOURCE_DIR", srctree);
+        env.put("srctree", root.sourceTree().toAbsolutePath().normalize().toString());
+        env.put("APPLICATION_SOURCE_DIR", context.imageDir().toAbsolutePath().normalize().toString());
         env.put("KCONFIG_ROOT", root.file().toAbsolutePath().normalize().toString());
         env.put("BOARD", context.board().name());
         env.put("BOARD_QUALIFIERS", context.board().qualifiers().isEmpty() ? "" : "/" + context.board().qualifiers());

@@ -8,7 +8,8 @@ import java.util.Objects;
  * relative to ({@code srctree}).
  *
  * @param file the top Kconfig file (absolute)
- * @param sourceTree the source tree root: the image's application directory
+ * @param sourceTree the source tree root ({@code srctree}): the project root, as Zephyr's is
+ *     {@code ZEPHYR_BASE} and not the application; {@code rsource} reads files next to a Kconfig file
  * @param origin why this file, for the log, e.g. {@code app/Kconfig (the image directory's Kconfig)}
  */
 public record KconfigRoot(Path file, Path sourceTree, String origin) {

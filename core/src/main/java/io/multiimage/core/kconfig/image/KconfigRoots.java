@@ -36,33 +36,35 @@ public final class KconfigRoots {
      * The Kconfig root of an image, if it has one.
      *
      * @param image the image name, for messages
-     * @param imageDir the image's application directory (its {@code srctree})
+     * @param imageDir the image's application directory
+     * @param sourceTree the directory {@code source} statements are relative to ({@code srctree}):
+     *     the project root, so that every Kconfig location reads project-relative
      * @param variables the variables the image received
      * @param configured the configured root, if any, with where it was configured
      * @param names shows a path the way messages name files (project-root-relative)
      * @throws InvalidConfigurationException a named root that is not a file
      */
-    public static Optional<KconfigRoot> locate(String image, Path imageDir, ReceivedVariables variables,
+    public static Optional<KconfigRoot> locate(String image, Path imageDir, Path sourceTree, ReceivedVariables variables,
             Optional<Configured> configured, Function<Path, String> names) throws InvalidConfigurationException {
         Optional<ReceivedVariable> variable = variables.variable(VARIABLE);
         if (variable.isPresent() && !variable.get().value().isBlank()) {
             Path file = imageDir.resolve(variable.get().value().trim()).normalize();
             String origin = "-D" + variable.get().givenAs();
-            return Optional.of(existing(image, file, imageDir, origin, names));
+            return Optional.of(existing(image, file, imageDir, sourceTree, origin, names));
         }
         if (configured.isPresent()) {
             Path file = imageDir.resolve(configured.get().file()).normalize();
-            return Optional.of(existing(image, file, imageDir, configured.get().where(), names));
+            return Optional.of(existing(image, file, imageDir, sourceTree, configured.get().where(), names));
         }
         Path conventional = imageDir.resolve(CONVENTIONAL);
         if (Files.isRegularFile(conventional)) {
-            return Optional.of(new KconfigRoot(conventional, imageDir,
+            return Optional.of(new KconfigRoot(conventional, sourceTree,
                     names.apply(conventional) + " (the image directory's Kconfig)"));
         }
         return Optional.empty();
     }
 
-    private static KconfigRoot existing(String image, Path file, Path imageDir, String origin,
+    private static KconfigRoot existing(String image, Path file, Path imageDir, Path sourceTree, String origin,
             Function<Path, String> names) throws InvalidConfigurationException {
         if (!Files.isRegularFile(file)) {
             InvalidConfigurationException e = new InvalidConfigurationException("Image '" + image + "': the Kconfig root "
@@ -71,7 +73,7 @@ public final class KconfigRoots {
             e.blameImage(image);
             throw e;
         }
-        return new KconfigRoot(file, imageDir, names.apply(file) + " (" + origin + ")");
+        return new KconfigRoot(file, sourceTree, names.apply(file) + " (" + origin + ")");
     }
 
     /**
