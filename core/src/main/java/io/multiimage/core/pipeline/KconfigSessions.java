@@ -66,7 +66,7 @@ public final class KconfigSessions {
         ImageConfiguration configuration = configured.configuration().get();
         List<FragmentSource> fragments = ConfigurationResolver.fragments(configuration.plan());
         return ImageKconfigSession.open(setup.get(), fragments, ImageDirectories.of(request).of(image),
-                defaultTarget(context, configuration.plan()));
+                defaultTarget(context, configuration.plan()), context.variables().asMap());
     }
 
     /** The plain board file of the image's Kconfig row, and its place in the fragment order. */

@@ -40,12 +40,14 @@ public final class ImageKconfigSession {
     private final List<FragmentSource> fragments;
     private final Path buildDirectory;
     private final FragmentTarget defaultTarget;
+    private final Map<String, String> variables;
     private final Map<String, String> baseline = new HashMap<>();
     /** Symbols the interface assigned, in the order of their first assignment. */
     private final Set<String> assigned = new LinkedHashSet<>();
 
     private ImageKconfigSession(ImageKconfigSetup setup, Kconfig kconfig, List<FragmentSource> fragments,
-            Path buildDirectory, FragmentTarget defaultTarget) {
+            Path buildDirectory, FragmentTarget defaultTarget, Map<String, String> variables) {
+        this.variables = Map.copyOf(variables);
         this.setup = setup;
         this.kconfig = kconfig;
         this.fragments = List.copyOf(fragments);
@@ -63,11 +65,12 @@ public final class ImageKconfigSession {
      * @param fragments the fragments in the child-image rules' order
      * @param buildDirectory the image's build directory ({@code .config} and {@code autoconf.h})
      * @param defaultTarget where {@link #saveFragment} writes unless told otherwise
+     * @param variables the variables the image received (a Kconfig target's command sees them)
      */
     public static ImageKconfigSession open(ImageKconfigSetup setup, List<FragmentSource> fragments, Path buildDirectory,
-            FragmentTarget defaultTarget) throws InvalidConfigurationException {
+            FragmentTarget defaultTarget, Map<String, String> variables) throws InvalidConfigurationException {
         Kconfig kconfig = load(setup, fragments);
-        return new ImageKconfigSession(setup, kconfig, fragments, buildDirectory, defaultTarget);
+        return new ImageKconfigSession(setup, kconfig, fragments, buildDirectory, defaultTarget, variables);
     }
 
     private static Kconfig load(ImageKconfigSetup setup, List<FragmentSource> fragments)
@@ -104,6 +107,11 @@ public final class ImageKconfigSession {
         String location = setup.layout().relative(file);
         return file.toAbsolutePath().normalize().equals(defaultTarget.file().toAbsolutePath().normalize())
                 || fragments.stream().anyMatch(f -> f.location().equals(location));
+    }
+
+    /** The variables the image received, e.g. {@code CONF_FILE}, {@code CONFIG_X}. */
+    public Map<String, String> variables() {
+        return variables;
     }
 
     /** The image's build directory. */
