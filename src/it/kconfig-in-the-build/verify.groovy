@@ -1,3 +1,4 @@
+// Files are named from the project root, the directory holding the image directories.
 // The build: Kconfiglib's .config and autoconf.h (computed with Kconfiglib 14.1.0 from these
 // files), the undefined symbol warned about with its file and line; savedefconfig; a declared target.
 def log = new File(basedir, 'build.log').text
@@ -8,13 +9,13 @@ def expectedConfig = '\n#\n# Application\n#\nCONFIG_APP_BANNER="hello"\nCONFIG_A
 assert new File(out, '.config').text == expectedConfig : "unexpected .config:\n" + new File(out, '.config').text
 assert new File(out, 'autoconf.h').text == '#define CONFIG_APP_BANNER "hello"\n#define CONFIG_APP_LOOPS 10\n' +
         '#define CONFIG_APP_TRACE 1\n#define CONFIG_APP_LOG 1\n'
-assert log.contains('[INFO] app: Kconfig Kconfig (the image directory\'s Kconfig)') : 'the Kconfig root is not logged'
-assert log.contains('[WARNING] app: prj.conf:2: warning: attempt to assign the value \'"typo"\' to the undefined' +
-        ' symbol APP_BANER') : 'the undefined symbol is not reported with prj.conf:2'
+assert log.contains('[INFO] app: Kconfig kconfig-in-the-build/Kconfig (the image directory\'s Kconfig)') : 'the Kconfig root is not logged'
+assert log.contains('[WARNING] app: kconfig-in-the-build/prj.conf:2: warning: attempt to assign the value \'"typo"\' to the undefined' +
+        ' symbol APP_BANER') : 'the undefined symbol is not reported with its file and line'
 assert new File(out, 'app.hex').isFile() : 'the image was not built'
 
 assert new File(out, 'defconfig').text == 'CONFIG_APP_TRACE=y\n' : 'savedefconfig wrote ' + new File(out, 'defconfig').text
-assert log.contains('[INFO] app: saved minimal configuration to target/firmware/app/defconfig')
+assert log.contains('[INFO] app: saved minimal configuration to kconfig-in-the-build/target/firmware/app/defconfig')
 
 assert new File(basedir, 'target/dump.config').text == expectedConfig : 'the target did not see KCONFIG_CONFIG'
 def env = new File(basedir, 'target/dump.env').readLines()
