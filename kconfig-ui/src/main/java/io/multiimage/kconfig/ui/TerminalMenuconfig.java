@@ -360,7 +360,11 @@ public final class TerminalMenuconfig {
         for (int i = 0; i < visible; i++) {
             int at = from + i;
             String line = at < lines.size() ? lines.get(at) : "";
-            out.print((at == selected ? "\u001b[7m" : "") + fit(line, width) + (at == selected ? "\u001b[0m" : "") + "\r\n");
+            String shown = fit(line, width);
+            if (at == selected) {
+                shown = "\u001b[7m" + shown + " ".repeat(width - shown.length()) + "\u001b[0m"; // a full-width bar
+            }
+            out.print(shown + "\r\n");
         }
         out.print(fit(message, width) + "\r\n");
         out.print(fit(" Arrows move  Enter open/set  Space toggle  ? info  / search  S save  Q quit", width));
