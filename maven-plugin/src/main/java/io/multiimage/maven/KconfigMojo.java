@@ -1,7 +1,6 @@
 package io.multiimage.maven;
 
 import io.multiimage.core.FirmwareException;
-import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.kconfig.image.ImageKconfigSession;
 import io.multiimage.core.kconfig.image.KconfigTargets;
 import java.io.IOException;
@@ -64,15 +63,8 @@ public class KconfigMojo extends AbstractKconfigMojo {
         }
         try {
             KconfigTargets.run(session.get(), target.trim(), declared, launcher(), buildLog());
-        } catch (InvalidConfigurationException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (FirmwareException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Kconfig target '" + target + "' failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Kconfig target interrupted", e);
+        } catch (FirmwareException | IOException | InterruptedException e) {
+            FailureTranslation.rethrow(e);
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,7 @@ class KconfigInTheBuildTest {
     private final RecordingLog log = new RecordingLog();
 
     @Test
+    @Tag("tools")
     void anImageWithAKconfigFileGetsKconfiglibsOutputs() throws Exception {
         writeApp("CONFIG_APP_FEATURE=y\nCONFIG_APP_LOOPS=500\nCONFIG_APP_MODE_SLOW=y\n");
         Map<String, ConfiguredImage> images = configure(request(Map.of(), false));

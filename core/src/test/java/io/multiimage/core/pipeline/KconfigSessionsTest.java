@@ -14,13 +14,14 @@ import io.multiimage.core.kconfig.image.ImageKconfigSession.SavedFragment;
 import io.multiimage.core.kconfig.image.KconfigTargets;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.spi.BuildLog;
-import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,20 +113,21 @@ class KconfigSessionsTest {
     }
 
     @Test
+    @Tag("tools")
     void savedefconfigWritesTheMinimalConfigurationAndATargetRunsWithTheKconfigEnvironment() throws Exception {
         project("");
         ImageKconfigSession session = KconfigSessions.open(request(Map.of("mcuboot_EXTRA", "x")), "mcuboot",
                 BuildLog.silent());
         RecordingLog log = new RecordingLog();
 
-        KconfigTargets.run(session, "savedefconfig", List.of(), ProcessLauncher.local(), log);
+        KconfigTargets.run(session, "savedefconfig", List.of(), new LocalProcessLauncher(), log);
         assertEquals("CONFIG_LOOPS=20\n", Files.readString(session.buildDirectory().resolve("defconfig")));
 
         KconfigTargets.run(session, "show", List.of(new KconfigTargets.Target("show", List.of("sh", "-c",
-                "echo \"$BOARD $EXTRA $(basename $KCONFIG_CONFIG) $(basename $PWD)\""))), ProcessLauncher.local(), log);
+                "echo \"$BOARD $EXTRA $(basename $KCONFIG_CONFIG) $(basename $PWD)\""))), new LocalProcessLauncher(), log);
         assertTrue(log.at("INFO").contains("qemu_cortex_m3 x .config mcuboot"), log.lines().toString());
         InvalidConfigurationException unknown = assertThrows(InvalidConfigurationException.class,
-                () -> KconfigTargets.run(session, "nope", List.of(), ProcessLauncher.local(), log));
+                () -> KconfigTargets.run(session, "nope", List.of(), new LocalProcessLauncher(), log));
         assertEquals("Kconfig target 'nope' is not declared; targets: savedefconfig (<kconfigTargets> in the POM)",
                 unknown.getMessage());
         assertFalse(log.lines().isEmpty());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an entry's information, toggles a bool, searches a symbol and jumps to it, types a new value,
  * saves, and quits; the next build reads the saved fragment. Skipped only without tmux.
  */
+@Tag("tools")
 class MenuconfigInTmuxTest {
 
     @TempDir
