@@ -1,6 +1,6 @@
 package io.multiimage.maven;
 
-import io.multiimage.core.kconfig.image.ImageKconfigSession;
+import io.multiimage.core.imagekconfig.ImageKconfigSession;
 import io.multiimage.core.pipeline.KconfigSessions;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.multiimage.maven;
 
-import io.multiimage.core.kconfig.image.ImageKconfigSession;
+import io.multiimage.core.imagekconfig.ImageKconfigSession;
 import io.multiimage.kconfig.ui.ConfigModel;
 import io.multiimage.kconfig.ui.WebGuiconfig;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.multiimage.maven;
 
 import io.multiimage.core.FirmwareException;
-import io.multiimage.core.kconfig.image.ImageKconfigSession;
-import io.multiimage.core.kconfig.image.KconfigTargets;
+import io.multiimage.core.imagekconfig.ImageKconfigSession;
+import io.multiimage.core.imagekconfig.KconfigTargets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,12 +5,13 @@ import io.multiimage.core.board.Board;
 import io.multiimage.core.config.ImageContext;
 import io.multiimage.core.kconfig.FragmentOnlyResolver;
 import io.multiimage.core.kconfig.KconfigResolver;
-import io.multiimage.core.kconfig.image.EngineKconfigResolver;
-import io.multiimage.core.kconfig.image.ImageKconfigSetup;
-import io.multiimage.core.kconfig.image.KconfigEnvironment;
-import io.multiimage.core.kconfig.image.KconfigRoot;
-import io.multiimage.core.kconfig.image.KconfigRoots;
-import io.multiimage.core.kconfig.image.ShippedKconfig;
+import io.multiimage.core.imagekconfig.EngineKconfigResolver;
+import io.multiimage.core.imagekconfig.ImageKconfigSetup;
+import io.multiimage.core.imagekconfig.KconfigEnvironment;
+import io.multiimage.core.imagekconfig.KconfigRecord;
+import io.multiimage.core.imagekconfig.KconfigRoot;
+import io.multiimage.core.imagekconfig.KconfigRoots;
+import io.multiimage.core.imagekconfig.ShippedKconfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,10 +53,16 @@ public final class ImageKconfigs {
                 request.options().kconfigStrict()));
     }
 
-    /** The resolver of an image: the engine with a Kconfig root, the fragment-only merge without. */
+    /**
+     * The resolver of an image: the engine with a Kconfig root (its last evaluation kept in
+     * {@code .state/kconfig-<image>} of the output directory), the fragment-only merge without.
+     */
     static KconfigResolver resolver(BuildRequest request, ImageContext context, Board board, String domain)
             throws InvalidConfigurationException, IOException {
         Optional<ImageKconfigSetup> setup = setup(request, context, board, domain);
-        return setup.<KconfigResolver>map(EngineKconfigResolver::new).orElseGet(FragmentOnlyResolver::new);
+        if (setup.isEmpty()) {
+            return new FragmentOnlyResolver();
+        }
+        return new EngineKconfigResolver(setup.get(), KconfigRecord.file(request.outputDirectory(), context.name()));
     }
 }

@@ -1,6 +1,6 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.kconfig.image.KconfigRoots;
+import io.multiimage.core.imagekconfig.KconfigRoots;
 import io.multiimage.core.toolchain.CMakeSettings;
 import io.multiimage.core.toolchain.ExecSettings;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import java.util.Optional;
  *     arguments); the seed's {@code EXTRA_MULTI_IMAGE_CMAKE_ARGS} are added to these
  * @param kconfigRoot the image's configured Kconfig root ({@code <kconfigRoot>}) with where it
  *     was configured; empty: the {@code KCONFIG_ROOT} variable or the application directory's
- *     {@code Kconfig} decide ({@link io.multiimage.core.kconfig.image.KconfigRoots})
+ *     {@code Kconfig} decide ({@link io.multiimage.core.imagekconfig.KconfigRoots})
  */
 public record ImageSources(Path sourceDirectory, Optional<CMakeSettings> cmake, Optional<ExecSettings> exec,
         List<String> extraArgs, Optional<KconfigRoots.Configured> kconfigRoot) {

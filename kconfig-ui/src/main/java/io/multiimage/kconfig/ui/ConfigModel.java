@@ -9,7 +9,7 @@ import io.multiimage.core.kconfig.engine.ReverseDependency;
 import io.multiimage.core.kconfig.engine.Symbol;
 import io.multiimage.core.kconfig.engine.SymbolType;
 import io.multiimage.core.kconfig.engine.Tristate;
-import io.multiimage.core.kconfig.image.ImageKconfigSession;
+import io.multiimage.core.imagekconfig.ImageKconfigSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

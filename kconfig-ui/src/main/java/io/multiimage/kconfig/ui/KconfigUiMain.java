@@ -2,7 +2,7 @@ package io.multiimage.kconfig.ui;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.config.ProjectLayout;
-import io.multiimage.core.kconfig.image.ImageKconfigSession;
+import io.multiimage.core.imagekconfig.ImageKconfigSession;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.pipeline.BuildOptions;
 import io.multiimage.core.pipeline.BuildRequest;

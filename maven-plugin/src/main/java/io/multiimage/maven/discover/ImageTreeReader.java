@@ -7,7 +7,7 @@ import io.multiimage.core.config.BuildStrategySettings;
 import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.model.ImageCondition;
 import io.multiimage.core.model.ImageDeclaration;
-import io.multiimage.core.kconfig.image.KconfigRoots;
+import io.multiimage.core.imagekconfig.KconfigRoots;
 import io.multiimage.core.pipeline.ImageSources;
 import io.multiimage.maven.CMakeConfig;
 import io.multiimage.maven.ChildImage;

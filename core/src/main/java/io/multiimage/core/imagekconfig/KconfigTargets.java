@@ -1,4 +1,4 @@
-package io.multiimage.core.kconfig.image;
+package io.multiimage.core.imagekconfig;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;

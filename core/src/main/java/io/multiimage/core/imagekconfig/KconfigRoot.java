@@ -1,4 +1,4 @@
-package io.multiimage.core.kconfig.image;
+package io.multiimage.core.imagekconfig;
 
 import java.nio.file.Path;
 import java.util.Objects;

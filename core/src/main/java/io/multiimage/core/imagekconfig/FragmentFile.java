@@ -1,4 +1,4 @@
-package io.multiimage.core.kconfig.image;
+package io.multiimage.core.imagekconfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.multiimage.core.kconfig.image;
+package io.multiimage.core.imagekconfig;
 
 import io.multiimage.core.kconfig.engine.Kconfig;
 import io.multiimage.core.kconfig.engine.KconfigWarning;
@@ -38,7 +38,7 @@ public record KconfigDiagnostics(List<String> warnings, Map<String, List<String>
     /** Freezes the parts. */
     public KconfigDiagnostics {
         warnings = List.copyOf(warnings);
-        overrides = Map.copyOf(overrides);
+        overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }
 
     /**
