@@ -81,7 +81,9 @@ class GuiconfigInChromiumTest {
             page.click("sym-APP_LOOPS", 3);
             page.type("42");
             page.click("sym-APP_LOOPS-set", 1);
-            page.waitUntil("document.getElementById('sym-APP_LOOPS').value === '42'");
+            // after the form's round trip the information shows the new value (the typed text alone is not enough)
+            page.waitUntil("document.getElementById('info').textContent.includes('Value: 42')");
+            assertEquals("42", page.evaluate("document.getElementById('sym-APP_LOOPS').value"));
 
             String logging = page.evaluate("document.getElementById('sym-APP_LOGGING').closest('tr')"
                     + ".querySelector('a.name').id");
