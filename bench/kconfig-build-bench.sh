@@ -29,8 +29,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 for dir in with without; do (cd "$work/$dir" && "${mvn[@]}" package >/dev/null); done
 declare -A times cpu
-for _ in $(seq "$runs"); do
-    for dir in with without; do
+for run in $(seq "$runs"); do
+    order="with without"
+    if (( run % 2 == 0 )); then order="without with"; fi # neither always goes first
+    for dir in $order; do
         cd "$work/$dir"
         read -r w c <<<"$(ms "${mvn[@]}" firmware:build)"
         times[$dir]+="$w "; cpu[$dir]+="$c "

@@ -178,14 +178,13 @@ public final class ImageKconfigSession {
         String text = FragmentFile.merge(before, changes, "Saved by firmware:menuconfig/guiconfig for image "
                 + setup.image());
         List<String> differences = differencesWith(target, text);
-        if (!changes.isEmpty() || !existed) {
+        boolean writes = !changes.isEmpty() && !text.equals(before);
+        if (writes) {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            if (!text.equals(before) || !existed) {
-                AtomicFiles.writeString(file, text);
-            }
+            AtomicFiles.writeString(file, text);
         }
-        return new SavedFragment(file, setup.layout().relative(file), new ArrayList<>(changes.values()), !existed,
-                differences);
+        return new SavedFragment(file, setup.layout().relative(file), new ArrayList<>(changes.values()),
+                writes && !existed, differences);
     }
 
     /**
@@ -251,7 +250,7 @@ public final class ImageKconfigSession {
      * @param file the fragment file
      * @param name the file as messages name it
      * @param lines the assignments written, in order (empty: nothing changed)
-     * @param created true when the file was new
+     * @param created true when the file was created (nothing is written without changes)
      * @param differences symbols the fragments plus this file would not give this session's value
      *     (a later fragment overrides them); empty when the file reproduces the configuration
      */

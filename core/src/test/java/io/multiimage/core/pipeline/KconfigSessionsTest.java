@@ -75,6 +75,19 @@ class KconfigSessionsTest {
     }
 
     @Test
+    void savingWithoutChangesWritesNoFile() throws Exception {
+        project("");
+        ImageKconfigSession session = KconfigSessions.open(request(Map.of()), "mcuboot", BuildLog.silent());
+        session.set(symbol(session, "LOOPS"), "20"); // what the fragments give already
+
+        SavedFragment saved = session.saveFragment(session.defaultTarget());
+
+        assertEquals(List.of(), saved.lines());
+        assertFalse(saved.created());
+        assertFalse(Files.exists(root.resolve("mcuboot/boards/qemu_cortex_m3.conf")));
+    }
+
+    @Test
     void anExistingFragmentIsEditedInPlaceKeepingItsOtherLines() throws Exception {
         project("# mine\nCONFIG_NAME=\"old\"\n# keep me\n");
         ImageKconfigSession session = KconfigSessions.open(request(Map.of()), "mcuboot", BuildLog.silent());

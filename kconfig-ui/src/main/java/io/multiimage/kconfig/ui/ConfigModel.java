@@ -302,7 +302,7 @@ public final class ConfigModel {
         ImageKconfigSession.SavedFragment saved = session.saveFragment(target);
         List<String> lines = new ArrayList<>();
         if (saved.lines().isEmpty()) {
-            lines.add(session.image() + ": no changes to save" + (saved.created() ? "; created " + saved.name() : ""));
+            lines.add(session.image() + ": no changes to save");
         } else {
             lines.add(session.image() + ": saved " + saved.lines().size() + " change" + (saved.lines().size() == 1 ? "" : "s")
                     + " to " + saved.name() + (saved.created() ? " (new file, " : " (") + target.rule() + "): "
