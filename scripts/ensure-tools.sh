@@ -18,6 +18,9 @@ ensure_tools() {
     /usr/bin/python3 -c 'import intelhex' >/dev/null 2>&1 || missing+=(python3-intelhex)
     /usr/bin/python3 -c 'import kconfiglib' >/dev/null 2>&1 || missing+=(python3-kconfiglib)
     /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+    # The Kconfig interfaces' tests: tmux drives firmware:menuconfig, headless Chromium firmware:guiconfig.
+    command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
     if [ ${#missing[@]} -eq 0 ]; then
         return 0

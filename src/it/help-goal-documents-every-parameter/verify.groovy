@@ -1,14 +1,18 @@
 // Every goal appears, each parameter with its user property, so -Ddetail is a usable reference.
 def log = new File(basedir, 'build.log').text
-['firmware:build', 'firmware:run', 'firmware:config', 'firmware:partitions', 'firmware:help'].each {
+['firmware:build', 'firmware:run', 'firmware:config', 'firmware:partitions', 'firmware:help',
+ 'firmware:menuconfig', 'firmware:guiconfig', 'firmware:kconfig'].each {
     assert log.contains(it) : "goal ${it} missing from firmware:help"
 }
 ['firmware.board', 'firmware.boardRevision', 'firmware.buildType', 'firmware.toolchain',
  'firmware.toolchain.path', 'firmware.verbose', 'firmware.parallel', 'firmware.explain', 'firmware.skip',
- 'firmware.build.skip', 'firmware.run.timeout', 'firmware.run.skip', 'firmware.image'].each {
+ 'firmware.build.skip', 'firmware.run.timeout', 'firmware.run.skip', 'firmware.image', 'firmware.kconfig.strict',
+ 'firmware.kconfig.target', 'firmware.kconfig.fragment', 'firmware.kconfig.writeConfig',
+ 'firmware.guiconfig.noBrowser'].each {
     assert log.contains("User property: ${it}") : "property ${it} missing from firmware:help -Ddetail"
 }
-['childImages', 'sourceDirectory', 'toolchainArguments', 'cmake', 'exec', 'imageName', 'domain'].each {
+['childImages', 'sourceDirectory', 'toolchainArguments', 'cmake', 'exec', 'imageName', 'domain', 'kconfigRoot',
+ 'kconfigStrict', 'kconfigTargets', 'fragment', 'writeConfig', 'noBrowser', 'target'].each {
     assert log =~ /(?m)^    ${it}( \(Default: [^)]*\))?$/ : "parameter ${it} missing"
 }
 return true

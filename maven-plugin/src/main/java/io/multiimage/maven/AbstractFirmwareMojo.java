@@ -198,9 +198,32 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     @Parameter(property = FirmwareProperties.EXPLAIN, defaultValue = "false")
     protected boolean explain;
 
+    /**
+     * The top Kconfig file of this module's image, relative to the module's directory; default:
+     * the {@code Kconfig} file in the module's directory if there is one. An image with a Kconfig
+     * root is configured by the Kconfig engine (defaults, dependencies, selects, choices; Kconfiglib's
+     * {@code .config} and {@code autoconf.h}); one without keeps the fragment-only merge. The
+     * variable {@code KCONFIG_ROOT} ({@code -DKCONFIG_ROOT=...}, {@code -D<img>_KCONFIG_ROOT=...})
+     * wins over this parameter.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private File kconfigRoot;
+
+    /**
+     * Makes every Kconfig warning (an assignment to an undefined symbol, a value that did not take,
+     * a symbol set twice in one file, a problem in the Kconfig files) an error naming its file and
+     * line. Default: warnings are logged and the build goes on.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.KCONFIG_STRICT, defaultValue = "false")
+    protected boolean kconfigStrict;
+
     /** The parameters that describe a module's image, bound from every module of a tree alike. */
     static final Set<String> IMAGE_PARAMETERS = Set.of("board", "boardRevision", "domain", "imageName", "toolchain",
-            "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages");
+            "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages", "kconfigRoot");
 
     private final MavenComponents components;
 
@@ -307,7 +330,8 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
         // The seed's -DMULTI_IMAGE_DEBUG_MAKEFILE=explain asks for what -Dfirmware.explain does.
         boolean explainOn = explain
                 || "explain".equals(session.getUserProperties().getProperty("MULTI_IMAGE_DEBUG_MAKEFILE"));
-        return new BuildOptions(verboseOn, jobs, explainOn, Optional.ofNullable(toolchainPath).map(File::toPath));
+        return new BuildOptions(verboseOn, jobs, explainOn, Optional.ofNullable(toolchainPath).map(File::toPath),
+                kconfigStrict);
     }
 
     /** True when {@code other} is part of this build and has not finished yet: it will report its own failure. */
@@ -382,7 +406,8 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
                 optional(toolchain), sourceDirectory == null ? basedir.resolve("src/main/c") : sourceDirectory.toPath(),
                 toolchainArguments == null ? List.of() : toolchainArguments, cmake, exec,
                 childImages == null ? List.of() : new ArrayList<>(childImages),
-                PluginConfiguration.of(module).emptyChildImageElements());
+                PluginConfiguration.of(module).emptyChildImageElements(),
+                Optional.ofNullable(kconfigRoot).map(File::toPath));
     }
 
     /** Another module's settings: its configuration bound by Maven as this goal's would be there. */

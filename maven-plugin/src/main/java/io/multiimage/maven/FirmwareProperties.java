@@ -34,6 +34,16 @@ public final class FirmwareProperties {
     public static final String EXPLAIN = "firmware.explain";
     /** The image a per-image goal ({@code firmware:config}) looks at. */
     public static final String IMAGE = "firmware.image";
+    /** Kconfig warnings are errors. */
+    public static final String KCONFIG_STRICT = "firmware.kconfig.strict";
+    /** The Kconfig target {@code firmware:kconfig} runs ({@code savedefconfig} or a declared one). */
+    public static final String KCONFIG_TARGET = "firmware.kconfig.target";
+    /** Where {@code firmware:menuconfig}/{@code guiconfig} save the changes as a fragment. */
+    public static final String KCONFIG_FRAGMENT = "firmware.kconfig.fragment";
+    /** {@code firmware:menuconfig}/{@code guiconfig} also write the build's {@code .config}. */
+    public static final String KCONFIG_WRITE_CONFIG = "firmware.kconfig.writeConfig";
+    /** {@code firmware:guiconfig} does not open a browser, only prints the address. */
+    public static final String GUICONFIG_NO_BROWSER = "firmware.guiconfig.noBrowser";
     /** Seconds {@code firmware:run} waits for the firmware to exit. */
     public static final String RUN_TIMEOUT = "firmware.run.timeout";
 

@@ -11,8 +11,15 @@ import java.util.Optional;
  * @param parallelism how many jobs may run at once (images, and compile units within one)
  * @param explain log, per image and step, why it ran or why it was up to date
  * @param toolchainPath directory holding {@code arm-none-eabi-gcc}; empty searches PATH
+ * @param kconfigStrict Kconfig warnings are errors ({@code -Dfirmware.kconfig.strict})
  */
-public record BuildOptions(boolean verbose, int parallelism, boolean explain, Optional<Path> toolchainPath) {
+public record BuildOptions(boolean verbose, int parallelism, boolean explain, Optional<Path> toolchainPath,
+        boolean kconfigStrict) {
+
+    /** Options with Kconfig warnings as warnings. */
+    public BuildOptions(boolean verbose, int parallelism, boolean explain, Optional<Path> toolchainPath) {
+        this(verbose, parallelism, explain, toolchainPath, false);
+    }
 
     /** Checks the values. */
     public BuildOptions {

@@ -10,8 +10,6 @@ import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.SelectedFile;
 import io.multiimage.core.state.Fingerprint;
 import io.multiimage.core.state.StepLedger;
-import io.multiimage.core.kconfig.AutoconfWriter;
-import io.multiimage.core.kconfig.DotConfigWriter;
 import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.model.HexCoordinates;
 import io.multiimage.core.model.HexFile;
@@ -84,10 +82,8 @@ final class BuildStage {
     private BuiltImage fromSource(ConfiguredImage image, ImageConfiguration configuration, ImagePlacement placement,
             Path imageDir) throws FirmwareException, IOException, InterruptedException {
         String name = image.name();
-        OutputFiles.writeIfChanged(imageDir.resolve(".config"),
-                DotConfigWriter.render(configuration.kconfig().symbols(), ""));
-        OutputFiles.writeIfChanged(imageDir.resolve("autoconf.h"),
-                AutoconfWriter.render(configuration.kconfig().symbols(), ""));
+        OutputFiles.writeIfChanged(imageDir.resolve(".config"), configuration.kconfig().dotConfigText());
+        OutputFiles.writeIfChanged(imageDir.resolve("autoconf.h"), configuration.kconfig().autoconfText());
 
         ImageSources sources = request.sourcesOf(name, image.context().imageDir());
         SourceTreeCheck.requireInsideProject(name, sources.sourceDirectory(), request.layout().root(),

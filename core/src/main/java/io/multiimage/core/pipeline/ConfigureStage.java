@@ -54,13 +54,12 @@ final class ConfigureStage {
         ImageTreeConfigurator configurator = new ImageTreeConfigurator(request.layout(), new FragmentOnlyResolver());
         Map<String, ImageContext> contexts = configurator.contexts(tree, request.variables(), boards::domainFacts,
                 this.log);
-        ConfigurationResolver resolver = new ConfigurationResolver(request.layout(), new FragmentOnlyResolver());
 
         Map<String, ConfiguredImage> images = new LinkedHashMap<>();
         Set<String> notConfigured = new HashSet<>();
         for (ImageDeclaration declaration : tree.preOrder()) {
             try {
-                configure(request, tree, declaration, contexts, resolver, boards, images, notConfigured);
+                configure(request, tree, declaration, contexts, boards, images, notConfigured);
             } catch (InvalidConfigurationException e) {
                 e.blameImage(declaration.name());
                 throw e;
@@ -71,7 +70,7 @@ final class ConfigureStage {
 
     /** Configures one image, or leaves it out; adds it to {@code images} or {@code notConfigured}. */
     private void configure(BuildRequest request, ImageTree tree, ImageDeclaration declaration,
-            Map<String, ImageContext> contexts, ConfigurationResolver resolver, BoardCatalog boards,
+            Map<String, ImageContext> contexts, BoardCatalog boards,
             Map<String, ConfiguredImage> images, Set<String> notConfigured)
             throws InvalidConfigurationException, IOException {
         {
@@ -115,7 +114,8 @@ final class ConfigureStage {
                         + " or take it prebuilt (a HEX file or artifact) or skip it");
             }
             if (strategy.strategy() instanceof BuildStrategy.FromSource) {
-                configuration = Optional.of(resolver.resolve(context, log));
+                configuration = Optional.of(new ConfigurationResolver(request.layout(),
+                        ImageKconfigs.resolver(request, context, board, domain)).resolve(context, log));
                 warnAboutUnusedChildImageFiles(request, tree, declaration, context);
             } else {
                 notConfigured.add(name);

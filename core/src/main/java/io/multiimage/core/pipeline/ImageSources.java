@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.imagekconfig.KconfigRoots;
 import io.multiimage.core.toolchain.CMakeSettings;
 import io.multiimage.core.toolchain.ExecSettings;
 import java.nio.file.Path;
@@ -17,9 +18,18 @@ import java.util.Optional;
  * @param exec settings of the {@code exec} driver
  * @param extraArgs extra arguments for the driver (compiler options, CMake options, command
  *     arguments); the seed's {@code EXTRA_MULTI_IMAGE_CMAKE_ARGS} are added to these
+ * @param kconfigRoot the image's configured Kconfig root ({@code <kconfigRoot>}) with where it
+ *     was configured; empty: the {@code KCONFIG_ROOT} variable or the application directory's
+ *     {@code Kconfig} decide ({@link io.multiimage.core.imagekconfig.KconfigRoots})
  */
 public record ImageSources(Path sourceDirectory, Optional<CMakeSettings> cmake, Optional<ExecSettings> exec,
-        List<String> extraArgs) {
+        List<String> extraArgs, Optional<KconfigRoots.Configured> kconfigRoot) {
+
+    /** Sources without a configured Kconfig root. */
+    public ImageSources(Path sourceDirectory, Optional<CMakeSettings> cmake, Optional<ExecSettings> exec,
+            List<String> extraArgs) {
+        this(sourceDirectory, cmake, exec, extraArgs, Optional.empty());
+    }
 
     /** Checks the parts. */
     public ImageSources {
@@ -27,6 +37,7 @@ public record ImageSources(Path sourceDirectory, Optional<CMakeSettings> cmake, 
         Objects.requireNonNull(cmake, "cmake");
         Objects.requireNonNull(exec, "exec");
         extraArgs = List.copyOf(extraArgs);
+        Objects.requireNonNull(kconfigRoot, "kconfigRoot");
     }
 
     /** Sources in {@code <applicationDir>/src/main/c}, no driver settings. */

@@ -7,7 +7,6 @@ import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.devicetree.DevicetreeException;
 import io.multiimage.core.devicetree.LineKeepingPreprocessor;
 import io.multiimage.core.devicetree.SourceLocation;
-import io.multiimage.core.kconfig.AutoconfWriter;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.partition.RequestSource;
 import java.io.IOException;
@@ -90,7 +89,7 @@ final class PmYmlReader {
         Path autoconfDir = Files.createTempDirectory("multiimage-autoconf-");
         Path autoconf = autoconfDir.resolve("autoconf.h");
         try {
-            Files.writeString(autoconf, AutoconfWriter.render(configuration.kconfig().symbols(), ""),
+            Files.writeString(autoconf, configuration.kconfig().autoconfText(),
                     StandardCharsets.UTF_8);
             return LineKeepingPreprocessor.preprocess(pmYml, List.of(autoconfDir, BoardCatalog.shippedIncludeDir()));
         } catch (DevicetreeException e) {

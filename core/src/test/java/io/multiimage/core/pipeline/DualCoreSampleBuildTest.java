@@ -133,6 +133,9 @@ class DualCoreSampleBuildTest {
         assertTrue(Files.isRegularFile(out.resolve("partitions_CPUNET.yml")));
         Path prj = project.resolve("netcore/prj.conf");
         Files.writeString(prj, Files.readString(prj) + "CONFIG_FLASH_LOAD_OFFSET=0x800\n");
+        // netcore has a Kconfig tree, so the symbol must be defined there (Zephyr defines it in Kconfig.zephyr).
+        Path kconfig = project.resolve("netcore/Kconfig");
+        Files.writeString(kconfig, Files.readString(kconfig) + "\nconfig FLASH_LOAD_OFFSET\n\thex \"Load offset\"\n");
         // app's check of PM_CPUNET_NETCORE_ADDRESS goes: no partition describes netcore any more.
         Path main = project.resolve("app/src/main/c/main.c");
         Files.writeString(main, Files.readString(main).replaceAll("(?s)#if PM_CPUNET_NETCORE_ADDRESS.*?#endif", ""));

@@ -31,17 +31,19 @@ import java.util.Optional;
  * @param childImages the module's child image declarations
  * @param emptyElements {@code <childImage>} elements present but empty, e.g.
  *     {@code <childImage> 'ssbl': <sha256>}: an error, never "not given"
+ * @param kconfigRoot the module's {@code <kconfigRoot>}, if configured
  */
 public record ImageSettings(Path basedir, String pomFile, Path buildDirectory, String imageName,
         Optional<String> board, boolean boardDeclaredHere, Optional<String> boardRevision, Optional<String> domain,
         Optional<String> toolchain, Path sourceDirectory, List<String> toolchainArguments, CMakeConfig cmake,
-        ExecConfig exec, List<ChildImage> childImages, List<String> emptyElements) {
+        ExecConfig exec, List<ChildImage> childImages, List<String> emptyElements, Optional<Path> kconfigRoot) {
 
     /** Copies the lists. */
     public ImageSettings {
         toolchainArguments = List.copyOf(toolchainArguments);
         childImages = List.copyOf(childImages);
         emptyElements = List.copyOf(emptyElements);
+        java.util.Objects.requireNonNull(kconfigRoot, "kconfigRoot");
     }
 
     /** The board this module gives its image as a child: only one its own pom.xml sets. */

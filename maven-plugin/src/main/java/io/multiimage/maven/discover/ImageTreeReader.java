@@ -7,6 +7,7 @@ import io.multiimage.core.config.BuildStrategySettings;
 import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.model.ImageCondition;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.imagekconfig.KconfigRoots;
 import io.multiimage.core.pipeline.ImageSources;
 import io.multiimage.maven.CMakeConfig;
 import io.multiimage.maven.ChildImage;
@@ -232,7 +233,8 @@ public final class ImageTreeReader {
     private static ImageSources sourcesOf(ImageSettings module) {
         Optional<CMakeSettings> cmake = Optional.ofNullable(module.cmake()).map(ImageTreeReader::cmakeSettings);
         Optional<ExecSettings> exec = Optional.ofNullable(module.exec()).map(ImageTreeReader::execSettings);
-        return new ImageSources(module.sourceDirectory(), cmake, exec, module.toolchainArguments());
+        return new ImageSources(module.sourceDirectory(), cmake, exec, module.toolchainArguments(),
+                module.kconfigRoot().map(root -> new KconfigRoots.Configured(root, "<kconfigRoot> in " + module.pomFile())));
     }
 
     private static CMakeSettings cmakeSettings(CMakeConfig config) {

@@ -27,7 +27,7 @@ class ImageTreeReaderTest {
         Path dir = root.resolve(module);
         return new ImageSettings(dir, module + "/pom.xml", dir.resolve("target"), image, board, boardHere,
                 Optional.empty(), Optional.empty(), Optional.empty(), dir.resolve("src/main/c"), List.of(), cmake, null,
-                children, List.of());
+                children, List.of(), Optional.empty());
     }
 
     private static ChildImage child(String name, String module, String sourceDirectory) {
@@ -114,7 +114,7 @@ class ImageTreeReaderTest {
         ImageSettings app = new ImageSettings(root.resolve("app"), "app/pom.xml", root.resolve("app/target"), "app",
                 Optional.of("qemu_cortex_m3"), true, Optional.empty(), Optional.empty(), Optional.empty(),
                 root.resolve("app/src/main/c"), List.of(), null, null, List.of(),
-                List.of("<childImage> 'ssbl': <sha256>"));
+                List.of("<childImage> 'ssbl': <sha256>"), Optional.empty());
         InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
                 () -> new ImageTreeReader((dir, by) -> null, Optional.empty()).read(app, Optional.empty()));
         assertEquals("app/pom.xml: <childImage> 'ssbl': <sha256> is empty (an unset variable?): give a value or"

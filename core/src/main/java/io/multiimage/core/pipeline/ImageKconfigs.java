@@ -1,0 +1,68 @@
+package io.multiimage.core.pipeline;
+
+import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.board.Board;
+import io.multiimage.core.config.ImageContext;
+import io.multiimage.core.kconfig.FragmentOnlyResolver;
+import io.multiimage.core.kconfig.KconfigResolver;
+import io.multiimage.core.imagekconfig.EngineKconfigResolver;
+import io.multiimage.core.imagekconfig.ImageKconfigSetup;
+import io.multiimage.core.imagekconfig.KconfigEnvironment;
+import io.multiimage.core.imagekconfig.KconfigRecord;
+import io.multiimage.core.imagekconfig.KconfigRoot;
+import io.multiimage.core.imagekconfig.KconfigRoots;
+import io.multiimage.core.imagekconfig.ShippedKconfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Chooses how each image of a build is configured: with the Kconfig engine when it has a
+ * Kconfig root ({@link KconfigRoots}), else with the fragment-only merge, whose
+ * {@code .config}/{@code autoconf.h} bytes stay what they were before the engine existed.
+ */
+public final class ImageKconfigs {
+
+    /** The directory, under the tree's output directory, that holds the shipped Kconfig files. */
+    public static final String SHIPPED_DIRECTORY = "kconfig";
+
+    private ImageKconfigs() {}
+
+    /**
+     * The Kconfig setup of an image, if it has a Kconfig root. Writes the shipped Kconfig files
+     * into {@code <outputDirectory>/kconfig/} (when their bytes differ).
+     *
+     * @param request the build
+     * @param context the image's resolved context
+     * @param board its board
+     * @param domain its domain
+     * @throws InvalidConfigurationException a named root that is not a file
+     */
+    public static Optional<ImageKconfigSetup> setup(BuildRequest request, ImageContext context, Board board,
+            String domain) throws InvalidConfigurationException, IOException {
+        ImageSources sources = request.sourcesOf(context.name(), context.imageDir());
+        Optional<KconfigRoot> root = KconfigRoots.locate(context.name(), context.imageDir(), request.layout().root(), context.variables(),
+                sources.kconfigRoot(), request.layout()::relative);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        Path shipped = ShippedKconfig.materialize(request.outputDirectory().resolve(SHIPPED_DIRECTORY));
+        Optional<Path> boardDir = Optional.ofNullable(board.dts().toAbsolutePath().getParent());
+        return Optional.of(new ImageKconfigSetup(context.name(), root.get(),
+                KconfigEnvironment.of(context, root.get(), boardDir, domain, shipped), request.layout(),
+                request.options().kconfigStrict()));
+    }
+
+    /**
+     * The resolver of an image: the engine with a Kconfig root (its last evaluation kept in
+     * {@code .state/kconfig-<image>} of the output directory), the fragment-only merge without.
+     */
+    static KconfigResolver resolver(BuildRequest request, ImageContext context, Board board, String domain)
+            throws InvalidConfigurationException, IOException {
+        Optional<ImageKconfigSetup> setup = setup(request, context, board, domain);
+        if (setup.isEmpty()) {
+            return new FragmentOnlyResolver();
+        }
+        return new EngineKconfigResolver(setup.get(), KconfigRecord.file(request.outputDirectory(), context.name()));
+    }
+}
