@@ -13,6 +13,7 @@ import io.multiimage.core.devicetree.MemoryFacts;
 import io.multiimage.core.state.BuildLocks;
 import io.multiimage.core.state.Leftovers;
 import io.multiimage.core.model.ImageTree;
+import io.multiimage.core.sign.SigningConfig;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
@@ -47,6 +48,7 @@ public final class FirmwareBuild {
     private BuildSession ownSession;
     private final HexArtifactResolver resolver;
     private final PlacementRecord placementRecord;
+    private SigningConfig signingConfig = SigningConfig.none();
 
     /** A build that logs to {@code log}, runs tools through {@code launcher} and finds prebuilt HEX through {@code resolver}. */
     public FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
@@ -107,13 +109,42 @@ public final class FirmwareBuild {
                 .toList();
         List<BuiltImage> built = buildAll(request, toBuild, prepared.placements(), dirs);
         String moduleImage = request.scope().moduleImage().orElse(request.rootImage());
+        SignStage.Result signing = new SignStage(request, prepared, signing(), log).run(built, dirs);
+        List<PublishedFile> published = new ArrayList<>(ownSignedImage(moduleImage, signing, dirs));
         if (!request.scope().isWholeTree()) {
-            return new BuildResult(moduleImage, built, Map.of(), Optional.empty());
+            return new BuildResult(moduleImage, built, Map.of(), Optional.empty(), published);
         }
         String rootDomain = prepared.images().get(request.rootImage()).domain();
-        Map<String, Path> merged = new AssembleStage(log, AssembleRecord.forRunningCode()).run(rootDomain, built, dirs.root());
-        Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), built, merged);
-        return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo));
+        Map<String, Path> merged = new AssembleStage(log, AssembleRecord.forRunningCode())
+                .run(rootDomain, signing.images(), dirs.root());
+        published.addAll(new UpdatePackageStage(log).run(signing, prepared, signing(), dirs.root()));
+        Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), signing.images(), merged,
+                signing.facts());
+        return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo), published);
+    }
+
+    /**
+     * The module's own image signed for a slot that is not MCUboot's application slot (whose files
+     * the top module publishes under NCS's names), published with classifier {@code signed}.
+     */
+    private static List<PublishedFile> ownSignedImage(String moduleImage, SignStage.Result signing,
+            ImageDirectories dirs) throws InvalidConfigurationException {
+        var outcome = signing.signed().get(moduleImage);
+        if (outcome == null || outcome.slot().isMcubootApplication() || outcome.request().isPresent()) {
+            return List.of();
+        }
+        Path file = dirs.of(moduleImage).resolve(outcome.slot().signedHexName());
+        return List.of(new PublishedFile("signed", "hex", file));
+    }
+
+    /** How images in MCUboot-format slots are signed; by default with their hash only. */
+    public FirmwareBuild signing(SigningConfig config) {
+        this.signingConfig = java.util.Objects.requireNonNull(config, "config");
+        return this;
+    }
+
+    private SigningConfig signing() {
+        return signingConfig;
     }
 
     /**
