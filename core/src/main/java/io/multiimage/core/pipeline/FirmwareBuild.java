@@ -118,6 +118,7 @@ public final class FirmwareBuild {
         Map<String, Path> merged = new AssembleStage(log, AssembleRecord.forRunningCode())
                 .run(rootDomain, signing.images(), dirs.root());
         published.addAll(new UpdatePackageStage(log).run(signing, prepared, signing(), dirs.root()));
+        new VerifyStage(log).run(prepared, request, merged, signing.publicKey(), Map.of());
         Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), signing.images(), merged,
                 signing.facts());
         return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo), published);

@@ -37,6 +37,7 @@ final class SignStage {
     private final SigningConfig config;
     private final BuildLog log;
     private ImageSigner signer;
+    private SigningKeys keys;
 
     SignStage(BuildRequest request, PreparedTree prepared, SigningConfig config, BuildLog log) {
         this.request = request;
@@ -51,9 +52,11 @@ final class SignStage {
      * @param images the built images, each signed one's HEX replaced by its signed HEX (for the merge)
      * @param signed image name → how it was signed
      * @param version the image version, when anything was signed
+     * @param publicKey the key the signed images verify with; empty when none was read
      */
     record Result(List<BuiltImage> images, Map<String, ImageSigner.Outcome> signed,
-            Optional<io.multiimage.signing.ImageVersion> version) {
+            Optional<io.multiimage.signing.ImageVersion> version,
+            Optional<io.multiimage.signing.keys.VerificationKey> publicKey) {
 
         /** Per signed image: slot, header, version, how it was signed and the signed image's sha256. */
         BuildInfoExtras facts() {
@@ -98,7 +101,8 @@ final class SignStage {
                 throw e;
             }
         }
-        return new Result(images, signed, signer == null ? Optional.empty() : Optional.of(signer.version()));
+        return new Result(images, signed, signer == null ? Optional.empty() : Optional.of(signer.version()),
+                keys == null ? Optional.empty() : keys.publicKey());
     }
 
     /** The slot the layout puts {@code image} in, if any. */
@@ -157,7 +161,8 @@ final class SignStage {
     private ImageSigner signer() throws InvalidConfigurationException, IOException {
         if (signer == null) {
             String buildType = prepared.images().get(request.rootImage()).context().buildType();
-            signer = new ImageSigner(config, SigningKeys.load(config, buildType));
+            keys = SigningKeys.load(config, buildType);
+            signer = new ImageSigner(config, keys);
         }
         return signer;
     }
