@@ -198,6 +198,23 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     @Parameter(property = FirmwareProperties.EXPLAIN, defaultValue = "false")
     protected boolean explain;
 
+    /**
+     * How the images the layout puts in an MCUboot-format slot are signed: {@code <keyFile>},
+     * {@code <developmentKey>}, {@code <passphraseServer>} (a settings.xml server id) or
+     * {@code <passphraseEnv>} (an environment variable), {@code <publicKeyFile>}, {@code <version>}
+     * (default: the POM version), {@code <signLater>}, {@code <signatureDirectory>}, {@code <align>}.
+     * Properties {@code firmware.signing.keyFile}, {@code .developmentKey}, {@code .passphraseServer},
+     * {@code .passphraseEnv}, {@code .publicKeyFile}, {@code .version}, {@code .signLater} and
+     * {@code .signatureDirectory} override the elements. Without a key the images carry their hash
+     * only, and a {@code release} build fails.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Signing signing;
+
+    private org.apache.maven.settings.crypto.SettingsDecrypter settingsDecrypter;
+
     /** The parameters that describe a module's image, bound from every module of a tree alike. */
     static final Set<String> IMAGE_PARAMETERS = Set.of("board", "boardRevision", "domain", "imageName", "toolchain",
             "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages");
@@ -237,6 +254,16 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
             FailureTranslation.rethrow(e);
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /** Lets this goal read a signing key's passphrase from settings.xml, decrypted by Maven. */
+    protected void useSettingsDecrypter(org.apache.maven.settings.crypto.SettingsDecrypter decrypter) {
+        this.settingsDecrypter = decrypter;
+    }
+
+    /** The signing configuration of this module: {@code <signing>} and the {@code firmware.signing.*} properties. */
+    protected io.multiimage.core.sign.SigningConfig signingConfig() throws InvalidConfigurationException {
+        return new SigningSettings(session, project, settingsDecrypter).resolve(signing);
     }
 
     /** The core's log over this goal's log. */

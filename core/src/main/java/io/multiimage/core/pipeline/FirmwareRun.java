@@ -34,6 +34,7 @@ public final class FirmwareRun {
     private final ProcessLauncher launcher;
     private final BuildSession session;
     private final HexArtifactResolver resolver;
+    private io.multiimage.core.sign.SigningConfig signing = io.multiimage.core.sign.SigningConfig.none();
 
     public FirmwareRun(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
         this(log, launcher, resolver, null);
@@ -60,7 +61,7 @@ public final class FirmwareRun {
                     + "the tree (" + request.rootImage() + "), not the child image "
                     + request.scope().moduleImage().orElseThrow());
         }
-        FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session);
+        FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session).signing(signing);
         PreparedTree prepared = build.prepare(request);
         String machine = machineOf(request.rootImage(), prepared);
         BuildResult result = build.build(request, prepared);
@@ -106,5 +107,28 @@ public final class FirmwareRun {
             domains.putIfAbsent(image.domain(), image);
         }
         return domains;
+    }
+
+    /**
+     * Boots {@code hex} exactly as it is, on the machine of the tree's board, without building:
+     * how a tampered or foreign merged file is tried.
+     *
+     * @throws InvalidConfigurationException the file does not exist, or the board has no emulator
+     */
+    public QemuResult runFile(BuildRequest request, Path hex, Duration timeout, Consumer<String> uart)
+            throws FirmwareException, IOException, InterruptedException {
+        if (!java.nio.file.Files.isRegularFile(hex)) {
+            throw new InvalidConfigurationException("The HEX file to boot, " + hex + ", does not exist");
+        }
+        PreparedTree prepared = new FirmwareBuild(log, launcher, resolver, session).prepare(request);
+        log.info("Booting " + hex + " as it is (not built)");
+        String machine = machineOf(request.rootImage(), prepared);
+        return new QemuRunner(launcher, log).run(QemuRequest.of(hex, machine, timeout, uart));
+    }
+
+    /** Signs the images in MCUboot-format slots with {@code config} when it builds. */
+    public FirmwareRun signing(io.multiimage.core.sign.SigningConfig config) {
+        this.signing = java.util.Objects.requireNonNull(config, "config");
+        return this;
     }
 }

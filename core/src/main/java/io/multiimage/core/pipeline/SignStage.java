@@ -102,7 +102,9 @@ final class SignStage {
             }
         }
         return new Result(images, signed, signer == null ? Optional.empty() : Optional.of(signer.version()),
-                keys == null ? Optional.empty() : keys.publicKey());
+                // While sign-later waits for signatures the merged images carry hashes only.
+                keys == null || (config.signLater() && !config.completesSignatures()) ? Optional.empty()
+                        : keys.publicKey());
     }
 
     /** The slot the layout puts {@code image} in, if any. */

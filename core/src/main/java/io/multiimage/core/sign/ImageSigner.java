@@ -100,16 +100,16 @@ public final class ImageSigner {
             SignedImage signed;
             Optional<SigningRequest> request = Optional.empty();
             String signedBy;
-            if (keys.signingKey().isPresent()) {
-                signed = McubootSigner.sign(bytes, options, keys.signingKey().get());
-                signedBy = "key " + config.keyLabel() + " (" + keys.signingKey().get().publicKey() + ")";
-            } else if (config.completesSignatures()) {
+            if (config.completesSignatures()) {
                 signed = complete(slot, bytes, options, keys.publicKey().orElseThrow());
-                signedBy = "detached signature " + signatureFile(slot) + " (" + keys.publicKey().get() + ")";
+                signedBy = "detached signature " + signatureFile(slot).getFileName() + " (" + keys.publicKey().get() + ")";
             } else if (config.signLater()) {
                 request = Optional.of(ExternalSigning.prepare(bytes, options, keys.publicKey().orElseThrow().type()));
                 signed = McubootSigner.hashOnly(bytes, options);
                 signedBy = "hash only, waiting for a detached signature (sign-later)";
+            } else if (keys.signingKey().isPresent()) {
+                signed = McubootSigner.sign(bytes, options, keys.signingKey().get());
+                signedBy = "key " + config.keyLabel() + " (" + keys.signingKey().get().publicKey() + ")";
             } else {
                 signed = McubootSigner.hashOnly(bytes, options);
                 signedBy = "hash only (no signing key configured)";

@@ -10,11 +10,12 @@ import java.util.OptionalInt;
  * plugin fills it from {@code <signing>}). Which images that is comes from the layout, never from
  * here: see {@link SigningSlots}.
  *
- * <p>Modes, by what is given: a {@link #keyFile() key file} signs; {@link #signLater() sign-later}
+ * <p>Modes, by what is given: {@link #signLater() sign-later} (which wins over a key file)
  * without signatures writes what an external signer must sign (and signs the merged images with
  * their hash only); sign-later with a {@link #signatureDirectory() signature directory} completes
  * the images with the detached signatures found there and fails if one does not verify against
- * the {@link #publicKeyFile() public key}; nothing at all signs with the hash only, with a warning.
+ * the {@link #publicKeyFile() public key}; else a {@link #keyFile() key file} signs; nothing at all
+ * signs with the hash only, with a warning (and a {@code release} build fails).
  *
  * @param keyFile the private key (PEM), for the signing mode
  * @param keyLabel how the key is named in messages: the POM element and file, never its content

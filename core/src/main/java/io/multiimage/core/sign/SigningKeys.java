@@ -48,7 +48,7 @@ public final class SigningKeys {
         if (config.publicKeyFile().isPresent()) {
             declaredPublic = Optional.of(readPublic(config.publicKeyFile().get()));
         }
-        if (config.keyFile().isPresent()) {
+        if (config.keyFile().isPresent() && !config.signLater()) {
             SigningKey key = readPrivate(config);
             if (declaredPublic.isPresent() && !declaredPublic.get().equals(key.publicKey())) {
                 throw new InvalidConfigurationException("<signing><publicKeyFile> " + config.publicKeyFile().get()
@@ -58,7 +58,8 @@ public final class SigningKeys {
             checkPolicy(config, key.publicKey(), buildType);
             return new SigningKeys(Optional.of(key), Optional.of(key.publicKey()));
         }
-        // Sign later: the public key says which signature to ask for, and checks what comes back.
+        // Sign later (a key file, if configured, is not read): the public key says which signature to
+        // ask for, and checks what comes back.
         if (declaredPublic.isEmpty()) {
             throw new InvalidConfigurationException("<signing><signLater> needs <publicKeyFile>: the public key of"
                     + " the external signer, which says what to sign and checks the signatures it returns");
@@ -78,6 +79,22 @@ public final class SigningKeys {
         } catch (SigningException e) {
             throw new InvalidConfigurationException("Public key " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The key a verification without signing checks against: {@code <publicKeyFile>}, else the
+     * public half of {@code <keyFile>} (its passphrase read if it is encrypted); empty when neither
+     * is configured (then only structure and hashes are checked).
+     */
+    public static Optional<VerificationKey> publicKeyOf(SigningConfig config) throws InvalidConfigurationException,
+            IOException {
+        if (config.publicKeyFile().isPresent()) {
+            return Optional.of(readPublic(config.publicKeyFile().get()));
+        }
+        if (config.keyFile().isPresent()) {
+            return Optional.of(readPrivate(config).publicKey());
+        }
+        return Optional.empty();
     }
 
     private static SigningKey readPrivate(SigningConfig config) throws InvalidConfigurationException, IOException {
