@@ -132,7 +132,7 @@ final class SignStage {
         } catch (ImageFormatException e) {
             throw new InvalidConfigurationException("Image '" + image.name() + "': " + e.getMessage(), e);
         }
-        int alignment = FlashWriteBlock.of(imageDir.resolve("zephyr.dts"), log);
+        int alignment = FlashWriteBlock.of(imageDir.resolve("zephyr.dts"));
         ImageSigner.Outcome outcome = signer().sign(slot, content, alignment);
         boolean changed = false;
         for (Map.Entry<String, byte[]> file : outcome.files().entrySet()) {

@@ -28,12 +28,13 @@ public final class FlashWriteBlock {
      *
      * @throws InvalidConfigurationException the devicetree cannot be read, or the value is not one cell
      */
-    public static int of(Path zephyrDts, BuildLog log) throws InvalidConfigurationException {
+    public static int of(Path zephyrDts) throws InvalidConfigurationException {
         if (!Files.isRegularFile(zephyrDts)) {
             return DEFAULT;
         }
         try {
-            DeviceTree tree = new DevicetreeMerger(log).parse(zephyrDts, List.of());
+            // Quietly: the tree was merged and logged by the devicetree step already.
+            DeviceTree tree = new DevicetreeMerger(BuildLog.silent()).parse(zephyrDts, List.of());
             Optional<Property> property = tree.chosen("zephyr,flash").flatMap(node -> node.property("write-block-size"));
             if (property.isEmpty()) {
                 return DEFAULT;
