@@ -215,6 +215,16 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     private org.apache.maven.settings.crypto.SettingsDecrypter settingsDecrypter;
 
+    /**
+     * Accepts a layout that differs from the committed {@code layout.lock} (a moved or resized
+     * immutable partition, a changed slot, another signing key); the value is the reason, written to
+     * the build log and {@code build-info.json}. Without it such a build fails with a before/after table.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.LAYOUT_ACCEPT)
+    private String acceptLayoutChange;
+
     /** The parameters that describe a module's image, bound from every module of a tree alike. */
     static final Set<String> IMAGE_PARAMETERS = Set.of("board", "boardRevision", "domain", "imageName", "toolchain",
             "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages");
@@ -264,6 +274,16 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     /** The signing configuration of this module: {@code <signing>} and the {@code firmware.signing.*} properties. */
     protected io.multiimage.core.sign.SigningConfig signingConfig() throws InvalidConfigurationException {
         return new SigningSettings(session, project, settingsDecrypter).resolve(signing);
+    }
+
+    /** The layout lock of this module's tree: {@code layout.lock} beside the top module's POM. */
+    protected Path layoutLockFile() {
+        return project.getBasedir().toPath().resolve(io.multiimage.core.lock.LayoutLockFile.NAME);
+    }
+
+    /** The reason a change of the locked layout is accepted, if one is given. */
+    protected Optional<String> acceptedLayoutChange() {
+        return optional(acceptLayoutChange);
     }
 
     /** The core's log over this goal's log. */

@@ -60,7 +60,8 @@ public class BuildMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        BuildResult result = runCore(request -> firmwareBuild(request).signing(signingConfig()).run(request));
+        BuildResult result = runCore(request -> firmwareBuild(request).signing(signingConfig())
+                .layoutLock(layoutLockFile(), acceptedLayoutChange()).run(request));
         attach(result);
     }
 

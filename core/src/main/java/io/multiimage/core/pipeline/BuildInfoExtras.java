@@ -26,6 +26,13 @@ final class BuildInfoExtras {
         return this;
     }
 
+    /** Adds everything {@code other} holds. */
+    BuildInfoExtras merge(BuildInfoExtras other) {
+        other.images.forEach((image, facts) -> facts.forEach((key, value) -> image(image, key, value)));
+        root.putAll(other.root);
+        return this;
+    }
+
     Map<String, Object> imageFacts(String image) {
         return Collections.unmodifiableMap(images.getOrDefault(image, Map.of()));
     }

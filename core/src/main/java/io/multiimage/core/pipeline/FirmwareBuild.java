@@ -49,6 +49,8 @@ public final class FirmwareBuild {
     private final HexArtifactResolver resolver;
     private final PlacementRecord placementRecord;
     private SigningConfig signingConfig = SigningConfig.none();
+    private Path lockFile;
+    private Optional<String> acceptedLayoutChange = Optional.empty();
 
     /** A build that logs to {@code log}, runs tools through {@code launcher} and finds prebuilt HEX through {@code resolver}. */
     public FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
@@ -114,13 +116,19 @@ public final class FirmwareBuild {
         if (!request.scope().isWholeTree()) {
             return new BuildResult(moduleImage, built, Map.of(), Optional.empty(), published);
         }
+        BuildInfoExtras extras = signing.facts();
+        if (lockFile != null) {
+            extras.merge(new LayoutLockStage(log).check(
+                    LayoutLockStage.current(prepared, request, signing.configuredKey()), lockFile, acceptedLayoutChange,
+                    request.layout().relative(lockFile)));
+        }
         String rootDomain = prepared.images().get(request.rootImage()).domain();
         Map<String, Path> merged = new AssembleStage(log, AssembleRecord.forRunningCode())
                 .run(rootDomain, signing.images(), dirs.root());
         published.addAll(new UpdatePackageStage(log).run(signing, prepared, signing(), dirs.root()));
         new VerifyStage(log).run(prepared, request, merged, signing.publicKey(), Map.of());
         Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), signing.images(), merged,
-                signing.facts());
+                extras);
         return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo), published);
     }
 
@@ -136,6 +144,16 @@ public final class FirmwareBuild {
         }
         Path file = dirs.of(moduleImage).resolve(outcome.slot().signedHexName());
         return List.of(new PublishedFile("signed", "hex", file));
+    }
+
+    /**
+     * Checks the layout against the committed lock {@code file} before merging; a change fails the
+     * build unless {@code accept} gives the reason it is accepted.
+     */
+    public FirmwareBuild layoutLock(Path file, Optional<String> accept) {
+        this.lockFile = java.util.Objects.requireNonNull(file, "file");
+        this.acceptedLayoutChange = java.util.Objects.requireNonNull(accept, "accept");
+        return this;
     }
 
     /** How images in MCUboot-format slots are signed; by default with their hash only. */

@@ -35,6 +35,8 @@ public final class FirmwareRun {
     private final BuildSession session;
     private final HexArtifactResolver resolver;
     private io.multiimage.core.sign.SigningConfig signing = io.multiimage.core.sign.SigningConfig.none();
+    private Path lockFile;
+    private java.util.Optional<String> acceptedLayoutChange = java.util.Optional.empty();
 
     public FirmwareRun(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
         this(log, launcher, resolver, null);
@@ -62,6 +64,9 @@ public final class FirmwareRun {
                     + request.scope().moduleImage().orElseThrow());
         }
         FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session).signing(signing);
+        if (lockFile != null) {
+            build.layoutLock(lockFile, acceptedLayoutChange);
+        }
         PreparedTree prepared = build.prepare(request);
         String machine = machineOf(request.rootImage(), prepared);
         BuildResult result = build.build(request, prepared);
@@ -124,6 +129,13 @@ public final class FirmwareRun {
         log.info("Booting " + hex + " as it is (not built)");
         String machine = machineOf(request.rootImage(), prepared);
         return new QemuRunner(launcher, log).run(QemuRequest.of(hex, machine, timeout, uart));
+    }
+
+    /** Checks the layout against {@code file} when it builds, as {@link FirmwareBuild#layoutLock}. */
+    public FirmwareRun layoutLock(Path file, java.util.Optional<String> accept) {
+        this.lockFile = java.util.Objects.requireNonNull(file, "file");
+        this.acceptedLayoutChange = java.util.Objects.requireNonNull(accept, "accept");
+        return this;
     }
 
     /** Signs the images in MCUboot-format slots with {@code config} when it builds. */

@@ -3,7 +3,7 @@ package io.multiimage.core.pipeline;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.incremental.Fingerprint;
-import io.multiimage.core.sign.FlashWriteBlock;
+import io.multiimage.core.sign.FlashGeometry;
 import io.multiimage.core.sign.ImageSigner;
 import io.multiimage.core.sign.SigningConfig;
 import io.multiimage.core.sign.SigningKeys;
@@ -53,10 +53,12 @@ final class SignStage {
      * @param signed image name → how it was signed
      * @param version the image version, when anything was signed
      * @param publicKey the key the signed images verify with; empty when none was read
+     * @param configuredKey the key configured for signing (also while sign-later waits); empty when none
      */
     record Result(List<BuiltImage> images, Map<String, ImageSigner.Outcome> signed,
             Optional<io.multiimage.signing.ImageVersion> version,
-            Optional<io.multiimage.signing.keys.VerificationKey> publicKey) {
+            Optional<io.multiimage.signing.keys.VerificationKey> publicKey,
+            Optional<io.multiimage.signing.keys.VerificationKey> configuredKey) {
 
         /** Per signed image: slot, header, version, how it was signed and the signed image's sha256. */
         BuildInfoExtras facts() {
@@ -104,7 +106,8 @@ final class SignStage {
         return new Result(images, signed, signer == null ? Optional.empty() : Optional.of(signer.version()),
                 // While sign-later waits for signatures the merged images carry hashes only.
                 keys == null || (config.signLater() && !config.completesSignatures()) ? Optional.empty()
-                        : keys.publicKey());
+                        : keys.publicKey(),
+                keys == null ? Optional.empty() : keys.publicKey());
     }
 
     /** The slot the layout puts {@code image} in, if any. */
@@ -132,7 +135,7 @@ final class SignStage {
         } catch (ImageFormatException e) {
             throw new InvalidConfigurationException("Image '" + image.name() + "': " + e.getMessage(), e);
         }
-        int alignment = FlashWriteBlock.of(imageDir.resolve("zephyr.dts"));
+        int alignment = FlashGeometry.of(imageDir.resolve("zephyr.dts")).writeBlock();
         ImageSigner.Outcome outcome = signer().sign(slot, content, alignment);
         boolean changed = false;
         for (Map.Entry<String, byte[]> file : outcome.files().entrySet()) {

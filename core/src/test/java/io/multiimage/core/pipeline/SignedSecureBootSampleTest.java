@@ -215,17 +215,89 @@ class SignedSecureBootSampleTest {
                 SigningConfig.DEFAULT_TIMESTAMP);
     }
 
+    @Test
+    void aLockedLayoutRefusesAnEnlargedSecondStageWithABeforeAfterTable() throws Exception {
+        Path lock = project.resolve("app/layout.lock");
+        new LayoutLocking(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"), null)
+                .write(request(project, Optional.empty()), lock, devKey(project));
+        assertTrue(Files.readString(lock).contains("immutable mcuboot 0x00008200 0xbe00\n"), Files.readString(lock));
+        enlargeSecondStage();
+
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                () -> lockedBuild(lock, devKey(project), Optional.empty()));
+
+        assertTrue(error.getMessage().startsWith("The layout differs from app/layout.lock, which locks the immutable"
+                + " partitions, the slots and the signing key a released boot chain was built for:\n"), error.getMessage());
+        assertTrue(error.getMessage().contains("  -       mcuboot            0x00008200-0x00014000 (0xbe00 bytes)   "
+                + "0x00008200-0x00018000 (0xfe00 bytes)\n"), error.getMessage());
+        assertTrue(error.getMessage().contains("-Dfirmware.layout.accept=\"<reason>\""), error.getMessage());
+        assertFalse(Files.exists(project.resolve("app/target/firmware/merged.hex")), "nothing is merged");
+    }
+
+    @Test
+    void anAcceptedLayoutChangeIsLoggedAndRecordedWithItsReason() throws Exception {
+        Path lock = project.resolve("app/layout.lock");
+        new LayoutLocking(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"), null)
+                .write(request(project, Optional.empty()), lock, devKey(project));
+        enlargeSecondStage();
+
+        BuildResult result = lockedBuild(lock, devKey(project), Optional.of("bootloader 2.0 needs 16 KiB more"));
+
+        assertTrue(log.at("WARN").stream().anyMatch(line -> line.startsWith(
+                "Layout change accepted (bootloader 2.0 needs 16 KiB more); it differs from app/layout.lock:")),
+                log.lines().toString());
+        String buildInfo = Files.readString(result.buildInfo().orElseThrow());
+        assertTrue(buildInfo.contains("\"layoutChangeAccepted\" : {\n    \"reason\" : \"bootloader 2.0 needs 16 KiB more\""),
+                buildInfo);
+        assertEquals(0, boot(result.mergedHex().orElseThrow()).exitStatus());
+    }
+
+    @Test
+    void aLockedLayoutRefusesAnotherSigningKey() throws Exception {
+        Path lock = project.resolve("app/layout.lock");
+        new LayoutLocking(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"), null)
+                .write(request(project, Optional.empty()), lock, devKey(project));
+        Path other = TestKeys.ed25519(project.resolve("other.pem"));
+        SigningConfig otherKey = new SigningConfig(Optional.of(other), "other.pem", PassphraseSource.NONE,
+                Optional.empty(), true, Optional.empty(), "0.1.0", false, Optional.empty(), OptionalInt.empty(),
+                SigningConfig.DEFAULT_TIMESTAMP);
+
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                () -> lockedBuild(lock, otherKey, Optional.empty()));
+
+        assertTrue(error.getMessage().contains("  -       signing key  sha256 "), error.getMessage());
+        // The same layout and key pass.
+        assertEquals(0, boot(lockedBuild(lock, devKey(project), Optional.empty()).mergedHex().orElseThrow()).exitStatus());
+        assertTrue(log.at("INFO").contains("Layout matches app/layout.lock"));
+    }
+
+    /** The user story of issue #12: the second stage's partition grows by 16 KiB, which moves the application. */
+    private void enlargeSecondStage() throws Exception {
+        Path pmYml = project.resolve("mcuboot/pm.yml");
+        String text = Files.readString(pmYml);
+        assertTrue(text.contains("size: 0xbe00"));
+        Files.writeString(pmYml, text.replace("size: 0xbe00", "size: 0xfe00"));
+    }
+
+    private BuildResult lockedBuild(Path lock, SigningConfig signing, Optional<String> accept) throws Exception {
+        return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+                .signing(signing).layoutLock(lock, accept).run(request(project, Optional.empty()));
+    }
+
     private BuildResult build(Path root, SigningConfig signing, Optional<String> buildType) throws Exception {
+        return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+                .signing(signing).run(request(root, buildType));
+    }
+
+    private static BuildRequest request(Path root, Optional<String> buildType) {
         ImageDeclaration.Builder app = ImageDeclaration.builder("app", root.resolve("app"))
                 .board("qemu_cortex_m3").children("mcuboot");
         buildType.ifPresent(app::buildType);
         List<ImageDeclaration> declarations = List.of(app.build(),
                 ImageDeclaration.builder("mcuboot", root.resolve("mcuboot")).children("b0").build(),
                 ImageDeclaration.builder("b0", root.resolve("b0")).build());
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(root), "app", declarations,
+        return BuildRequest.builder(new ProjectLayout(root), "app", declarations,
                 root.resolve("app/target/firmware")).options(new BuildOptions(false, 2, false, Optional.empty())).build();
-        return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
-                .signing(signing).run(request);
     }
 
     private Path flipByte(Path merged, long address) throws Exception {
