@@ -324,12 +324,22 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
         RepositoryHexResolver resolver = new RepositoryHexResolver(components.repositorySystem(),
                 session.getRepositorySession(),
                 project.getRemoteProjectRepositories());
-        return coordinates -> {
-            try {
-                return resolver.resolve(coordinates.groupId(), coordinates.artifactId(), coordinates.version(),
-                        coordinates.classifier().orElse(null));
-            } catch (HexArtifactNotFoundException e) {
-                throw new InvalidConfigurationException(e.getMessage(), e);
+        return new HexArtifactResolver() {
+            @Override
+            public Path resolve(io.multiimage.core.model.HexCoordinates coordinates)
+                    throws InvalidConfigurationException {
+                try {
+                    return resolver.resolve(coordinates.groupId(), coordinates.artifactId(), coordinates.version(),
+                            coordinates.classifier().orElse(null));
+                } catch (HexArtifactNotFoundException e) {
+                    throw new InvalidConfigurationException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public Optional<Path> resolveLayout(io.multiimage.core.model.HexCoordinates coordinates) {
+                return resolver.resolveOptional(coordinates.groupId(), coordinates.artifactId(), coordinates.version(),
+                        "layout", "txt");
             }
         };
     }

@@ -7,7 +7,6 @@ import io.multiimage.core.sign.SigningSlots;
 import io.multiimage.core.sign.SlotPartition;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.verify.BootTarget;
-import io.multiimage.core.verify.BootTargets;
 import io.multiimage.core.verify.ExpectedImage;
 import io.multiimage.core.verify.MergedImageVerifier;
 import io.multiimage.core.verify.VerificationReport;
@@ -81,11 +80,11 @@ final class VerifyStage {
         Map<String, SlotPartition> partitions = new LinkedHashMap<>();
         layout.ifPresent(l -> l.partitions().keySet().forEach(name ->
                 SigningSlots.partition(l.partitions(), name).ifPresent(p -> partitions.put(name, p))));
-        return MergedImageVerifier.verify(label, image, expectations(prepared, domain, layout, bootTargets),
+        return MergedImageVerifier.verify(label, image, expectations(prepared, request, domain, layout, bootTargets),
                 partitions, key);
     }
 
-    private static List<ExpectedImage> expectations(PreparedTree prepared, String domain,
+    private static List<ExpectedImage> expectations(PreparedTree prepared, BuildRequest request, String domain,
             Optional<OutputDomain> layout, Map<String, ExpectedBoots> bootTargets) {
         List<ExpectedImage> out = new ArrayList<>();
         for (ConfiguredImage image : prepared.images().values()) {
@@ -104,8 +103,8 @@ final class VerifyStage {
             if (published != null) {
                 boots = published.targets();
                 origin = published.origin();
-            } else if (layout.isPresent() && !placement.byLoadOffset()) {
-                boots = BootTargets.of(placement.partition(), layout.get());
+            } else if (image.fromSource()) {
+                boots = BootChain.targets(image.name(), prepared, request);
             }
             out.add(new ExpectedImage(image.name(), own, placement.ram(), slot, boots, origin));
         }

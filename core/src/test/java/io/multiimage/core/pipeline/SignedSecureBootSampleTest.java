@@ -106,8 +106,8 @@ class SignedSecureBootSampleTest {
                 "app_moved_test_update.hex", "dfu_application.zip")) {
             assertTrue(Files.isRegularFile(root.resolve(name)), name);
         }
-        assertEquals(List.of("app-signed", "app-update", "app-test-update", "app-moved-test-update", "dfu-application"),
-                result.published().stream().map(PublishedFile::classifier).toList());
+        assertEquals(List.of("layout", "app-signed", "app-update", "app-test-update", "app-moved-test-update",
+                "dfu-application"), result.published().stream().map(PublishedFile::classifier).toList());
         MemoryImage moved = IntelHex.read(root.resolve("app_moved_test_update.hex"));
         assertEquals(0x2a000, moved.span().orElseThrow().start(), "the test image at the secondary slot");
         byte[] update = Files.readAllBytes(root.resolve("app_update.bin"));
