@@ -3,6 +3,7 @@ package io.multiimage.core.verify;
 import io.multiimage.core.sign.SigningSlot;
 import io.multiimage.core.sign.SlotPartition;
 import io.multiimage.hex.MemoryImage;
+import io.multiimage.hex.Segment;
 import io.multiimage.signing.keys.VerificationKey;
 import io.multiimage.signing.verify.ImageLocation;
 import io.multiimage.signing.verify.McubootVerifier;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * Checks a merged file against the layout it is meant for, image by image:
  * <ul>
- *   <li>the vector table at the start of the image's partition: the initial stack pointer in the
+ *   <li>the vector table, the first data in the image's partition: the initial stack pointer in the
  *       image's RAM (its top included) and word-aligned, the reset vector a Thumb address inside
  *       the image's own partition;</li>
  *   <li>for an image in an MCUboot-format slot, the MCUboot header, protected TLVs, TLVs, hash and
@@ -67,10 +68,18 @@ public final class MergedImageVerifier {
     private static void vectorTable(MemoryImage merged, ExpectedImage image, List<String> checked,
             List<String> failures) {
         SlotPartition partition = image.partition();
-        long at = partition.address();
-        if (!merged.contains(at) || !merged.contains(at + 7)) {
-            failures.add(String.format(Locale.ROOT, "image '%s' in partition %s: no vector table at 0x%08x (no data"
-                    + " there)", image.name(), partition.describe(), at));
+        // The vector table is the image's first word pair: the first data in its partition.
+        Optional<Segment> data = merged.slice(partition.address(), partition.end()).span();
+        if (data.isEmpty() || data.get().length() < 8) {
+            failures.add(String.format(Locale.ROOT, "image '%s' in partition %s: no vector table (%s)", image.name(),
+                    partition.describe(), data.isEmpty() ? "no data in the partition"
+                            : "only " + data.get().length() + " bytes in the partition"));
+            return;
+        }
+        long at = data.get().start();
+        if (!merged.contains(at + 7)) {
+            failures.add(String.format(Locale.ROOT, "image '%s' in partition %s: no vector table at 0x%08x (fewer than"
+                    + " 8 bytes there)", image.name(), partition.describe(), at));
             return;
         }
         long sp = word(merged, at);
