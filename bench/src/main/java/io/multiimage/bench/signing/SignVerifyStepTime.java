@@ -1,6 +1,6 @@
 package io.multiimage.bench.signing;
 
-import io.multiimage.core.build.MemoryRegion;
+import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.sign.ImageSigner;
 import io.multiimage.core.sign.PassphraseSource;
 import io.multiimage.core.sign.SigningConfig;

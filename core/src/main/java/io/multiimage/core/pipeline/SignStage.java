@@ -2,7 +2,7 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.incremental.Fingerprint;
+import io.multiimage.core.state.Fingerprint;
 import io.multiimage.core.sign.FlashGeometry;
 import io.multiimage.core.sign.ImageSigner;
 import io.multiimage.core.sign.SigningConfig;

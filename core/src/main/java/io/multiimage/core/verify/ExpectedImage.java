@@ -1,6 +1,6 @@
 package io.multiimage.core.verify;
 
-import io.multiimage.core.build.MemoryRegion;
+import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.sign.SigningSlot;
 import io.multiimage.core.sign.SlotPartition;
 import java.util.List;

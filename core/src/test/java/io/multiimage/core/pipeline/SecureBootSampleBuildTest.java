@@ -109,7 +109,7 @@ class SecureBootSampleBuildTest {
         SigningConfig signing = new SigningConfig(Optional.of(releaseKey), "release-key.pem", PassphraseSource.NONE,
                 Optional.empty(), false, Optional.empty(), "1.0.0", false, Optional.empty(), OptionalInt.empty(),
                 SigningConfig.DEFAULT_TIMESTAMP);
-        BuildResult result = new FirmwareBuild(log, ProcessLauncher.local(), noRepository()).signing(signing)
+        BuildResult result = new FirmwareBuild(log, new LocalProcessLauncher(), noRepository()).signing(signing)
                 .run(request(Map.of(), Optional.of("release"), false));
 
         List<String> lines = boot(result.mergedHex().orElseThrow()).uartLines();

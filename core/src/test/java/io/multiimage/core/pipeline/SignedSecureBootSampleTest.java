@@ -1,5 +1,6 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +37,7 @@ import java.util.OptionalInt;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mcuboot_primary, checked by mcuboot); the chain boots in QEMU, and a merged HEX with one byte
  * changed in either image is refused at boot with a UART line saying why.
  */
+@Tag("tools")
 class SignedSecureBootSampleTest {
 
     /** Where the sample's layout puts the images (checked in {@link #theSignedChainBootsAndEveryStageVerifiesTheNext}). */
@@ -218,7 +221,7 @@ class SignedSecureBootSampleTest {
     @Test
     void aLockedLayoutRefusesAnEnlargedSecondStageWithABeforeAfterTable() throws Exception {
         Path lock = project.resolve("app/layout.lock");
-        new LayoutLocking(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"), null)
+        new LayoutLocking(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"), null)
                 .write(request(project, Optional.empty()), lock, devKey(project));
         assertTrue(Files.readString(lock).contains("immutable mcuboot 0x00008200 0xbe00\n"), Files.readString(lock));
         enlargeSecondStage();
@@ -237,7 +240,7 @@ class SignedSecureBootSampleTest {
     @Test
     void anAcceptedLayoutChangeIsLoggedAndRecordedWithItsReason() throws Exception {
         Path lock = project.resolve("app/layout.lock");
-        new LayoutLocking(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"), null)
+        new LayoutLocking(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"), null)
                 .write(request(project, Optional.empty()), lock, devKey(project));
         enlargeSecondStage();
 
@@ -255,7 +258,7 @@ class SignedSecureBootSampleTest {
     @Test
     void aLockedLayoutRefusesAnotherSigningKey() throws Exception {
         Path lock = project.resolve("app/layout.lock");
-        new LayoutLocking(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"), null)
+        new LayoutLocking(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"), null)
                 .write(request(project, Optional.empty()), lock, devKey(project));
         Path other = TestKeys.ed25519(project.resolve("other.pem"));
         SigningConfig otherKey = new SigningConfig(Optional.of(other), "other.pem", PassphraseSource.NONE,
@@ -280,12 +283,12 @@ class SignedSecureBootSampleTest {
     }
 
     private BuildResult lockedBuild(Path lock, SigningConfig signing, Optional<String> accept) throws Exception {
-        return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+        return new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
                 .signing(signing).layoutLock(lock, accept).run(request(project, Optional.empty()));
     }
 
     private BuildResult build(Path root, SigningConfig signing, Optional<String> buildType) throws Exception {
-        return new FirmwareBuild(log, ProcessLauncher.local(), HexArtifactResolver.unavailable("none"))
+        return new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
                 .signing(signing).run(request(root, buildType));
     }
 
@@ -311,7 +314,7 @@ class SignedSecureBootSampleTest {
     }
 
     private QemuResult boot(Path merged) throws Exception {
-        return new QemuRunner(ProcessLauncher.local(), log)
+        return new QemuRunner(new LocalProcessLauncher(), log)
                 .run(QemuRequest.of(merged, "lm3s6965evb", Duration.ofSeconds(30), line -> {}));
     }
 

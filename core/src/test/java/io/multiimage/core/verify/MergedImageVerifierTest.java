@@ -3,7 +3,7 @@ package io.multiimage.core.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.build.MemoryRegion;
+import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.sign.ImageSigner;
 import io.multiimage.core.sign.Layouts;
 import io.multiimage.core.sign.PassphraseSource;
