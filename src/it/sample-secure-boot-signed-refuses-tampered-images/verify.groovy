@@ -16,6 +16,15 @@ def firmware = new File(basedir, 'sample/app/target/firmware')
 }
 assert new File(basedir, 'sample/mcuboot/target/firmware/mcuboot/mcuboot_signed.hex').isFile()
 assert new File(firmware, 'build-info.json').text.contains('"signing" : {')
+// Attached with classifiers: install (as deploy) publishes them.
+def installed = new File(localRepositoryPath, 'io/multiimage/samples')
+['app-signed.hex', 'app-update.bin', 'app-test-update.hex', 'app-moved-test-update.hex', 'dfu-application.zip',
+ 'layout.txt', 'merged.hex', 'build-info.json'].each {
+    assert new File(installed, "app/0.1.0-SNAPSHOT/app-0.1.0-SNAPSHOT-${it}").isFile() : "app did not publish ${it}"
+}
+assert new File(installed, 'mcuboot/0.1.0-SNAPSHOT/mcuboot-0.1.0-SNAPSHOT-signed.hex').isFile()
+assert new File(installed, 'mcuboot/0.1.0-SNAPSHOT/mcuboot-0.1.0-SNAPSHOT-layout.txt').text.contains('boots-into mcuboot_primary 0x00014000')
+assert new File(installed, 'b0/0.1.0-SNAPSHOT/b0-0.1.0-SNAPSHOT-layout.txt').text.contains('boots-into s0 0x00008000')
 
 def app = uart(builds[2])
 assert app.last().startsWith('mcuboot: refusing app in mcuboot_primary at 0x00014000: SHA-256 mismatch: the image hashes to ') : app.join('\n')
