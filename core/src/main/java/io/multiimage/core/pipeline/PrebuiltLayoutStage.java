@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * Before anything is built: every image taken prebuilt by coordinates is checked against the
- * layout it was published with ({@link ImageLayout}): its partition must be where, and as large as,
- * it was built for, and every partition it boots into must start where it was built to jump. A
+ * layout it was published with ({@link ImageLayout}): its partition must start where it was built
+ * for, and every partition it boots into must start where it was built to jump. A
  * disagreement fails the build with a table; an image published without a layout is named in the log.
  */
 final class PrebuiltLayoutStage {
@@ -56,7 +56,9 @@ final class PrebuiltLayoutStage {
             String origin = "as published with " + coordinates.describe();
             ImageLayout built = ImageLayout.read(file.get(), coordinates.describe() + ":layout");
             SlotPartition was = built.partition();
-            if (was.address() != placement.flash().origin() || was.size() != placement.flash().size()) {
+            // The image is linked at its partition's start; a partition of another size holds it as
+            // long as its data fits, which the build step checks.
+            if (was.address() != placement.flash().origin()) {
                 problems.add(String.format(Locale.ROOT, "  %-8s partition %-16s built for 0x%08x-0x%08x (0x%x bytes),"
                         + " this layout: 0x%08x-0x%08x (0x%x bytes)", image.name(), was.name(), was.address(),
                         was.end(), was.size(), placement.flash().origin(), placement.flash().end(),
