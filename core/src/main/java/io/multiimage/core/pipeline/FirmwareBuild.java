@@ -112,9 +112,10 @@ public final class FirmwareBuild {
         Map<String, VerifyStage.ExpectedBoots> prebuiltBoots = new PrebuiltLayoutStage(log).run(prepared, request, resolver);
         List<BuiltImage> built = buildAll(request, toBuild, prepared.placements(), dirs);
         String moduleImage = request.scope().moduleImage().orElse(request.rootImage());
-        List<PublishedFile> published = new ArrayList<>(writeImageLayouts(built, moduleImage, prepared, request, dirs));
+        List<PublishedFile> published = new ArrayList<>(
+                ModuleOutputs.writeImageLayouts(built, moduleImage, prepared, request, dirs));
         SignStage.Result signing = new SignStage(request, prepared, signing(), log).run(built, dirs);
-        published.addAll(ownSignedImage(moduleImage, signing, dirs));
+        published.addAll(ModuleOutputs.ownSignedImage(moduleImage, signing, dirs));
         if (!request.scope().isWholeTree()) {
             return new BuildResult(moduleImage, built, Map.of(), Optional.empty(), published);
         }
@@ -132,44 +133,6 @@ public final class FirmwareBuild {
         Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), signing.images(), merged,
                 extras);
         return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo), published);
-    }
-
-    /**
-     * Writes {@code image-layout.txt} (the partition and the boot targets it was built for) beside
-     * every image built from source here; the module publishes its own image's (classifier {@code layout}).
-     */
-    private static List<PublishedFile> writeImageLayouts(List<BuiltImage> built, String moduleImage,
-            PreparedTree prepared, BuildRequest request, ImageDirectories dirs) throws FirmwareException, IOException {
-        List<PublishedFile> published = new ArrayList<>();
-        for (BuiltImage image : built) {
-            if (!image.strategy().equals("from-source") || image.placement().byLoadOffset()) {
-                continue;
-            }
-            ImagePlacement placement = image.placement();
-            io.multiimage.core.lock.ImageLayout layout = new io.multiimage.core.lock.ImageLayout(image.name(),
-                    new io.multiimage.core.sign.SlotPartition(placement.partition(), placement.flash().origin(),
-                            placement.flash().size()), BootChain.targets(image.name(), prepared, request));
-            Path file = dirs.of(image.name()).resolve(io.multiimage.core.lock.ImageLayout.FILE_NAME);
-            OutputFiles.writeIfChanged(file, layout.text());
-            if (image.name().equals(moduleImage)) {
-                published.add(new PublishedFile("layout", "txt", file));
-            }
-        }
-        return published;
-    }
-
-    /**
-     * The module's own image signed for a slot that is not MCUboot's application slot (whose files
-     * the top module publishes under NCS's names), published with classifier {@code signed}.
-     */
-    private static List<PublishedFile> ownSignedImage(String moduleImage, SignStage.Result signing,
-            ImageDirectories dirs) throws InvalidConfigurationException {
-        var outcome = signing.signed().get(moduleImage);
-        if (outcome == null || outcome.slot().isMcubootApplication() || outcome.request().isPresent()) {
-            return List.of();
-        }
-        Path file = dirs.of(moduleImage).resolve(outcome.slot().signedHexName());
-        return List.of(new PublishedFile("signed", "hex", file));
     }
 
     /**
