@@ -9,8 +9,8 @@ def repos = context.get('repos')
 def released = { String path -> nexus.download(repos.releases() + 'io/multiimage/it/teams/' + path) }
 def builds = new File(basedir, 'build.log').text.split(/(?=\[INFO\] Scanning for projects)/)
         .findAll { it.contains('Scanning for projects') }
-assert builds.size() == 5 : "expected five builds in build.log, found ${builds.size()}"
-def (deploy, fsblAlone, product, b0nAlone, replaced) = builds
+assert builds.size() == 6 : "expected six builds in build.log, found ${builds.size()}"
+def (deploy, fsblAlone, product, b0nAlone, replaced, enlarged) = builds
 
 // 1. The bootloader reactor deployed each stage's own HEX, built once, into its own module.
 def deployedFsbl = new File(basedir, 'deployed-fsbl.hex')
@@ -70,4 +70,16 @@ assert replaced.contains("ssbl: build strategy use-hex (from -Dssbl.hexFile), sh
 def failure = replaced.readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
 assert failure != null && failure.contains("Image 'ssbl': prebuilt HEX tampered.hex has sha256")
 assert failure.contains("is pinned") : failure
+
+// 6. Each stage is published with the layout it was built for; a product whose layout moves the
+// application away from where the released second stage jumps fails, naming both addresses.
+assert deploy.contains(uploaded + 'ssbl/1.0/ssbl-1.0-layout.txt ')
+def ssblLayout = new String(released('ssbl/1.0/ssbl-1.0-layout.txt').orElseThrow(), 'UTF-8')
+assert ssblLayout.contains('partition ssbl 0x00004000 0x8000') : ssblLayout
+assert ssblLayout.contains('boots-into app 0x0000c000') : ssblLayout
+assert new String(released('fsbl/1.0/fsbl-1.0-layout.txt').orElseThrow(), 'UTF-8').contains('boots-into ssbl 0x00004000')
+assert product.contains('[INFO] Verified merged.hex: ')
+assert enlarged.contains('This layout disagrees with the layout prebuilt images were built for') : enlarged
+assert enlarged.contains('ssbl     boots into app            at 0x0000c000, this layout puts it at 0x00010000') : enlarged
+assert !enlarged.contains('app: building from source') : 'nothing may be compiled for a layout the chain was not built for'
 return true

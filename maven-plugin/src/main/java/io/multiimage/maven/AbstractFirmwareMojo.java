@@ -221,6 +221,33 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     @Parameter(property = FirmwareProperties.KCONFIG_STRICT, defaultValue = "false")
     protected boolean kconfigStrict;
 
+    /**
+     * How the images the layout puts in an MCUboot-format slot are signed: {@code <keyFile>},
+     * {@code <developmentKey>}, {@code <passphraseServer>} (a settings.xml server id) or
+     * {@code <passphraseEnv>} (an environment variable), {@code <publicKeyFile>}, {@code <version>}
+     * (default: the POM version), {@code <signLater>}, {@code <signatureDirectory>}, {@code <align>}.
+     * Properties {@code firmware.signing.keyFile}, {@code .developmentKey}, {@code .passphraseServer},
+     * {@code .passphraseEnv}, {@code .publicKeyFile}, {@code .version}, {@code .signLater} and
+     * {@code .signatureDirectory} override the elements. Without a key the images carry their hash
+     * only, and a {@code release} build fails.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Signing signing;
+
+    private org.apache.maven.settings.crypto.SettingsDecrypter settingsDecrypter;
+
+    /**
+     * Accepts a layout that differs from the committed {@code layout.lock} (a moved or resized
+     * immutable partition, a changed slot, another signing key); the value is the reason, written to
+     * the build log and {@code build-info.json}. Without it such a build fails with a before/after table.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.LAYOUT_ACCEPT)
+    private String acceptLayoutChange;
+
     /** The parameters that describe a module's image, bound from every module of a tree alike. */
     static final Set<String> IMAGE_PARAMETERS = Set.of("board", "boardRevision", "domain", "imageName", "toolchain",
             "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages", "kconfigRoot");
@@ -262,6 +289,26 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
         throw new IllegalStateException("unreachable");
     }
 
+    /** Lets this goal read a signing key's passphrase from settings.xml, decrypted by Maven. */
+    protected void useSettingsDecrypter(org.apache.maven.settings.crypto.SettingsDecrypter decrypter) {
+        this.settingsDecrypter = decrypter;
+    }
+
+    /** The signing configuration of this module: {@code <signing>} and the {@code firmware.signing.*} properties. */
+    protected io.multiimage.core.sign.SigningConfig signingConfig() throws InvalidConfigurationException {
+        return new SigningSettings(session, project, settingsDecrypter).resolve(signing);
+    }
+
+    /** The layout lock of this module's tree: {@code layout.lock} beside the top module's POM. */
+    protected Path layoutLockFile() {
+        return project.getBasedir().toPath().resolve(io.multiimage.core.lock.LayoutLockFile.NAME);
+    }
+
+    /** The reason a change of the locked layout is accepted, if one is given. */
+    protected Optional<String> acceptedLayoutChange() {
+        return optional(acceptLayoutChange);
+    }
+
     /** The core's log over this goal's log. */
     protected BuildLog buildLog() {
         return new MavenBuildLog(getLog());
@@ -300,12 +347,22 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
         RepositoryHexResolver resolver = new RepositoryHexResolver(components.repositorySystem(),
                 session.getRepositorySession(),
                 project.getRemoteProjectRepositories());
-        return coordinates -> {
-            try {
-                return resolver.resolve(coordinates.groupId(), coordinates.artifactId(), coordinates.version(),
-                        coordinates.classifier().orElse(null));
-            } catch (HexArtifactNotFoundException e) {
-                throw new InvalidConfigurationException(e.getMessage(), e);
+        return new HexArtifactResolver() {
+            @Override
+            public Path resolve(io.multiimage.core.model.HexCoordinates coordinates)
+                    throws InvalidConfigurationException {
+                try {
+                    return resolver.resolve(coordinates.groupId(), coordinates.artifactId(), coordinates.version(),
+                            coordinates.classifier().orElse(null));
+                } catch (HexArtifactNotFoundException e) {
+                    throw new InvalidConfigurationException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public Optional<Path> resolveLayout(io.multiimage.core.model.HexCoordinates coordinates) {
+                return resolver.resolveOptional(coordinates.groupId(), coordinates.artifactId(), coordinates.version(),
+                        "layout", "txt");
             }
         };
     }

@@ -2,6 +2,7 @@ package io.multiimage.maven;
 
 import io.multiimage.core.pipeline.BuildResult;
 import io.multiimage.core.pipeline.BuiltImage;
+import io.multiimage.core.pipeline.PublishedFile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.project.ProjectBuilder;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 import org.eclipse.aether.RepositorySystem;
 
@@ -23,8 +25,11 @@ import org.eclipse.aether.RepositorySystem;
  * {@code target/firmware/merged.hex}. A child image module builds only its own image (and the
  * children it declares as directories), into its own {@code target/firmware/<image>/}, placed by
  * the layout of the tree it belongs to; the top module merges what the children's modules built.
- * Attaches the image's HEX as the module's artifact, and at the top of a tree the merged files
- * and {@code build-info.json}.
+ * Signs the images the layout puts in MCUboot-format slots ({@code <signing>}) and verifies the
+ * merged files. Attaches the image's HEX as the module's artifact (its signed HEX with classifier
+ * {@code signed}), and at the top of a tree the merged files, {@code build-info.json}, the NCS
+ * update files ({@code app-signed}, {@code app-update}, {@code app-test-update},
+ * {@code app-moved-test-update}) and {@code dfu_application.zip} ({@code dfu-application}).
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractFirmwareMojo {
@@ -41,9 +46,11 @@ public class BuildMojo extends AbstractFirmwareMojo {
 
     @Inject
     public BuildMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
-            @Named("basic") ComponentConfigurator configurator, MavenProjectHelper projectHelper) {
+            @Named("basic") ComponentConfigurator configurator, MavenProjectHelper projectHelper,
+            SettingsDecrypter settingsDecrypter) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
         this.projectHelper = projectHelper;
+        useSettingsDecrypter(settingsDecrypter);
     }
 
     @Override
@@ -53,7 +60,8 @@ public class BuildMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        BuildResult result = runCore(request -> firmwareBuild(request).run(request));
+        BuildResult result = runCore(request -> firmwareBuild(request).signing(signingConfig())
+                .layoutLock(layoutLockFile(), acceptedLayoutChange()).run(request));
         attach(result);
     }
 
@@ -79,5 +87,8 @@ public class BuildMojo extends AbstractFirmwareMojo {
             projectHelper.attachArtifact(project, "hex", classifier, merged.getValue().toFile());
         }
         result.buildInfo().ifPresent(info -> projectHelper.attachArtifact(project, "json", "build-info", info.toFile()));
+        for (PublishedFile file : result.published()) {
+            projectHelper.attachArtifact(project, file.type(), file.classifier(), file.file().toFile());
+        }
     }
 }

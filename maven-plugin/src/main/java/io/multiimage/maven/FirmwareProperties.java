@@ -46,6 +46,32 @@ public final class FirmwareProperties {
     public static final String GUICONFIG_NO_BROWSER = "firmware.guiconfig.noBrowser";
     /** Seconds {@code firmware:run} waits for the firmware to exit. */
     public static final String RUN_TIMEOUT = "firmware.run.timeout";
+    /** A HEX file {@code firmware:run} boots as it is, without building. */
+    public static final String RUN_HEX = "firmware.run.hex";
+    /** The signing key file ({@code <signing><keyFile>}). */
+    public static final String SIGNING_KEY_FILE = "firmware.signing.keyFile";
+    /** Declares the key given by {@link #SIGNING_KEY_FILE} a development key. */
+    public static final String SIGNING_DEVELOPMENT_KEY = "firmware.signing.developmentKey";
+    /** The settings.xml server whose password is the key's passphrase. */
+    public static final String SIGNING_PASSPHRASE_SERVER = "firmware.signing.passphraseServer";
+    /** The environment variable holding the key's passphrase. */
+    public static final String SIGNING_PASSPHRASE_ENV = "firmware.signing.passphraseEnv";
+    /** The public key file (sign-later, verify). */
+    public static final String SIGNING_PUBLIC_KEY_FILE = "firmware.signing.publicKeyFile";
+    /** The image version, {@code major.minor.revision+build}. */
+    public static final String SIGNING_VERSION = "firmware.signing.version";
+    /** Sign later: write what to sign instead of signing. */
+    public static final String SIGNING_SIGN_LATER = "firmware.signing.signLater";
+    /** Where sign-later's detached signatures are. */
+    public static final String SIGNING_SIGNATURE_DIRECTORY = "firmware.signing.signatureDirectory";
+    /** A merged HEX file {@code firmware:verify} checks instead of the tree's own. */
+    public static final String VERIFY_HEX = "firmware.verify.hex";
+    /** Turns off {@code firmware:verify}. */
+    public static final String VERIFY_SKIP = "firmware.verify.skip";
+    /** Accepts a change of the locked layout, with the reason given as the value. */
+    public static final String LAYOUT_ACCEPT = "firmware.layout.accept";
+    /** Turns off {@code firmware:lock-layout}. */
+    public static final String LOCK_LAYOUT_SKIP = "firmware.lock-layout.skip";
 
     /** {@code firmware:import-devicetree}: the board devicetree and overlays to read, comma-separated. */
     public static final String DEVICETREE = "firmware.devicetree";

@@ -4,6 +4,8 @@ import io.multiimage.core.FirmwareException;
 import io.multiimage.core.pipeline.FirmwareRun;
 import io.multiimage.core.run.QemuResult;
 import io.multiimage.maven.discover.ReactorImageTree;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -13,6 +15,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectBuilder;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.codehaus.plexus.component.configurator.ComponentConfigurator;
 import org.eclipse.aether.RepositorySystem;
 
@@ -21,7 +24,8 @@ import org.eclipse.aether.RepositorySystem;
  * its {@code merged.hex} ({@code merged_domains.hex} when the tree has several domains, such
  * as both cores of {@code mps2/an521}) in {@code qemu-system-arm} on the machine of the board
  * (e.g. {@code lm3s6965evb} for {@code qemu_cortex_m3}), streaming the UART output. Ends at the
- * firmware's semihosting exit; fails on a non-zero exit status or a timeout.
+ * firmware's semihosting exit; fails on a non-zero exit status or a timeout. With
+ * {@code -Dfirmware.run.hex=<file>} it boots that file as it is, without building.
  */
 @Mojo(name = "run", threadSafe = true)
 public class RunMojo extends AbstractFirmwareMojo {
@@ -43,10 +47,21 @@ public class RunMojo extends AbstractFirmwareMojo {
     @Parameter(property = FirmwareProperties.RUN_SKIP, defaultValue = "false")
     private boolean skipRun;
 
+    /**
+     * A HEX file to boot exactly as it is, without building first (a plain {@code firmware:run}
+     * rebuilds, and so would repair a tampered {@code merged.hex}); relative to the module. The
+     * machine is still the tree's board's.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.RUN_HEX)
+    private File hexFile;
+
     @Inject
     public RunMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
-            @Named("basic") ComponentConfigurator configurator) {
+            @Named("basic") ComponentConfigurator configurator, SettingsDecrypter settingsDecrypter) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
+        useSettingsDecrypter(settingsDecrypter);
     }
 
     @Override
@@ -62,8 +77,15 @@ public class RunMojo extends AbstractFirmwareMojo {
                     + "; firmware:run boots the whole tree there");
             return;
         }
-        QemuResult result = runCore(request -> new FirmwareRun(buildLog(), launcher(), hexResolver(), buildSession(request))
-                .run(request, Duration.ofSeconds(timeout), line -> getLog().info("[uart] " + line)));
+        QemuResult result = runCore(request -> {
+            FirmwareRun run = new FirmwareRun(buildLog(), launcher(), hexResolver(), buildSession(request));
+            if (hexFile != null) {
+                Path file = hexFile.isAbsolute() ? hexFile.toPath() : project.getBasedir().toPath().resolve(hexFile.toPath());
+                return run.runFile(request, file, Duration.ofSeconds(timeout), line -> getLog().info("[uart] " + line));
+            }
+            return run.signing(signingConfig()).layoutLock(layoutLockFile(), acceptedLayoutChange())
+                    .run(request, Duration.ofSeconds(timeout), line -> getLog().info("[uart] " + line));
+        });
         try {
             result.requireSuccess();
         } catch (FirmwareException e) {

@@ -20,6 +20,12 @@ final class BuildInfoWriter {
     private BuildInfoWriter() {}
 
     static Path write(Path file, List<BuiltImage> images, Map<String, Path> merged) throws IOException {
+        return write(file, images, merged, new BuildInfoExtras());
+    }
+
+    /** As above, with what the sign, verify and lock steps add. */
+    static Path write(Path file, List<BuiltImage> images, Map<String, Path> merged, BuildInfoExtras extras)
+            throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", 1);
         List<Object> list = new ArrayList<>();
@@ -51,6 +57,7 @@ final class BuildInfoWriter {
             }
             node.put("inputs", new LinkedHashMap<>(image.inputs()));
             node.put("outputs", new LinkedHashMap<>(image.outputs()));
+            node.putAll(extras.imageFacts(image.name()));
             list.add(node);
         }
         root.put("images", list);
@@ -59,6 +66,7 @@ final class BuildInfoWriter {
             mergedNode.put(entry.getKey(), Fingerprint.sha256(entry.getValue()));
         }
         root.put("merged", mergedNode);
+        root.putAll(extras.rootFacts());
         OutputFiles.writeIfChanged(file, JsonText.of(root));
         return file;
     }

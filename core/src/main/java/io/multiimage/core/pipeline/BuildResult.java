@@ -16,14 +16,23 @@ import java.util.Optional;
  * @param merged merged file name ({@code merged.hex}, {@code merged_CPUNET.hex},
  *     {@code merged_domains.hex}) → path; empty when only one image was built
  * @param buildInfo {@code build-info.json}; empty when only one image was built
+ * @param published further files the module publishes with a classifier: its signed image, and at
+ *     the top of a tree the NCS update files and {@code dfu_application.zip}
  */
-public record BuildResult(String moduleImage, List<BuiltImage> images, Map<String, Path> merged, Optional<Path> buildInfo) {
+public record BuildResult(String moduleImage, List<BuiltImage> images, Map<String, Path> merged, Optional<Path> buildInfo,
+        List<PublishedFile> published) {
 
     /** Copies the parts. */
     public BuildResult {
         Objects.requireNonNull(moduleImage, "moduleImage");
         images = List.copyOf(images);
         merged = Collections.unmodifiableMap(new LinkedHashMap<>(merged));
+        published = List.copyOf(published);
+    }
+
+    /** A result that publishes nothing besides the HEX files. */
+    public BuildResult(String moduleImage, List<BuiltImage> images, Map<String, Path> merged, Optional<Path> buildInfo) {
+        this(moduleImage, images, merged, buildInfo, List.of());
     }
 
     /** The image named {@code name}. */

@@ -13,6 +13,7 @@ import io.multiimage.core.devicetree.MemoryFacts;
 import io.multiimage.core.state.BuildLocks;
 import io.multiimage.core.state.Leftovers;
 import io.multiimage.core.model.ImageTree;
+import io.multiimage.core.sign.SigningConfig;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
@@ -47,6 +48,9 @@ public final class FirmwareBuild {
     private BuildSession ownSession;
     private final HexArtifactResolver resolver;
     private final PlacementRecord placementRecord;
+    private SigningConfig signingConfig = SigningConfig.none();
+    private Path lockFile;
+    private Optional<String> acceptedLayoutChange = Optional.empty();
 
     /** A build that logs to {@code log}, runs tools through {@code launcher} and finds prebuilt HEX through {@code resolver}. */
     public FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
@@ -105,15 +109,50 @@ public final class FirmwareBuild {
         List<ConfiguredImage> toBuild = prepared.images().values().stream()
                 .filter(image -> request.scope().includes(image.name()))
                 .toList();
+        Map<String, VerifyStage.ExpectedBoots> prebuiltBoots = new PrebuiltLayoutStage(log).run(prepared, request, resolver);
         List<BuiltImage> built = buildAll(request, toBuild, prepared.placements(), dirs);
         String moduleImage = request.scope().moduleImage().orElse(request.rootImage());
+        List<PublishedFile> published = new ArrayList<>(
+                ModuleOutputs.writeImageLayouts(built, moduleImage, prepared, request, dirs));
+        SignStage.Result signing = new SignStage(request, prepared, signing(), log).run(built, dirs);
+        published.addAll(ModuleOutputs.ownSignedImage(moduleImage, signing, dirs));
         if (!request.scope().isWholeTree()) {
-            return new BuildResult(moduleImage, built, Map.of(), Optional.empty());
+            return new BuildResult(moduleImage, built, Map.of(), Optional.empty(), published);
+        }
+        BuildInfoExtras extras = signing.facts();
+        if (lockFile != null) {
+            extras.merge(new LayoutLockStage(log).check(
+                    LayoutLockStage.current(prepared, request, signing.configuredKey()), lockFile, acceptedLayoutChange,
+                    request.layout().relative(lockFile)));
         }
         String rootDomain = prepared.images().get(request.rootImage()).domain();
-        Map<String, Path> merged = new AssembleStage(log, AssembleRecord.forRunningCode()).run(rootDomain, built, dirs.root());
-        Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), built, merged);
-        return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo));
+        Map<String, Path> merged = new AssembleStage(log, AssembleRecord.forRunningCode())
+                .run(rootDomain, signing.images(), dirs.root());
+        published.addAll(new UpdatePackageStage(log).run(signing, prepared, signing(), dirs.root()));
+        new VerifyStage(log).run(prepared, request, merged, signing.publicKey(), prebuiltBoots);
+        Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), signing.images(), merged,
+                extras);
+        return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo), published);
+    }
+
+    /**
+     * Checks the layout against the committed lock {@code file} before merging; a change fails the
+     * build unless {@code accept} gives the reason it is accepted.
+     */
+    public FirmwareBuild layoutLock(Path file, Optional<String> accept) {
+        this.lockFile = java.util.Objects.requireNonNull(file, "file");
+        this.acceptedLayoutChange = java.util.Objects.requireNonNull(accept, "accept");
+        return this;
+    }
+
+    /** How images in MCUboot-format slots are signed; by default with their hash only. */
+    public FirmwareBuild signing(SigningConfig config) {
+        this.signingConfig = java.util.Objects.requireNonNull(config, "config");
+        return this;
+    }
+
+    private SigningConfig signing() {
+        return signingConfig;
     }
 
     /**

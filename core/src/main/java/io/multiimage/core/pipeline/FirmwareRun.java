@@ -34,6 +34,9 @@ public final class FirmwareRun {
     private final ProcessLauncher launcher;
     private final BuildSession session;
     private final HexArtifactResolver resolver;
+    private io.multiimage.core.sign.SigningConfig signing = io.multiimage.core.sign.SigningConfig.none();
+    private Path lockFile;
+    private java.util.Optional<String> acceptedLayoutChange = java.util.Optional.empty();
 
     public FirmwareRun(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
         this(log, launcher, resolver, null);
@@ -60,7 +63,10 @@ public final class FirmwareRun {
                     + "the tree (" + request.rootImage() + "), not the child image "
                     + request.scope().moduleImage().orElseThrow());
         }
-        FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session);
+        FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session).signing(signing);
+        if (lockFile != null) {
+            build.layoutLock(lockFile, acceptedLayoutChange);
+        }
         PreparedTree prepared = build.prepare(request);
         String machine = machineOf(request.rootImage(), prepared);
         BuildResult result = build.build(request, prepared);
@@ -106,5 +112,35 @@ public final class FirmwareRun {
             domains.putIfAbsent(image.domain(), image);
         }
         return domains;
+    }
+
+    /**
+     * Boots {@code hex} exactly as it is, on the machine of the tree's board, without building:
+     * how a tampered or foreign merged file is tried.
+     *
+     * @throws InvalidConfigurationException the file does not exist, or the board has no emulator
+     */
+    public QemuResult runFile(BuildRequest request, Path hex, Duration timeout, Consumer<String> uart)
+            throws FirmwareException, IOException, InterruptedException {
+        if (!java.nio.file.Files.isRegularFile(hex)) {
+            throw new InvalidConfigurationException("The HEX file to boot, " + hex + ", does not exist");
+        }
+        PreparedTree prepared = new FirmwareBuild(log, launcher, resolver, session).prepare(request);
+        log.info("Booting " + hex + " as it is (not built)");
+        String machine = machineOf(request.rootImage(), prepared);
+        return new QemuRunner(launcher, log).run(QemuRequest.of(hex, machine, timeout, uart));
+    }
+
+    /** Checks the layout against {@code file} when it builds, as {@link FirmwareBuild#layoutLock}. */
+    public FirmwareRun layoutLock(Path file, java.util.Optional<String> accept) {
+        this.lockFile = java.util.Objects.requireNonNull(file, "file");
+        this.acceptedLayoutChange = java.util.Objects.requireNonNull(accept, "accept");
+        return this;
+    }
+
+    /** Signs the images in MCUboot-format slots with {@code config} when it builds. */
+    public FirmwareRun signing(io.multiimage.core.sign.SigningConfig config) {
+        this.signing = java.util.Objects.requireNonNull(config, "config");
+        return this;
     }
 }

@@ -18,6 +18,15 @@ public interface HexArtifactResolver {
      */
     Path resolve(HexCoordinates coordinates) throws FirmwareException;
 
+    /**
+     * The layout the prebuilt image at {@code coordinates} was built for, published beside it with
+     * classifier {@code layout} and type {@code txt} ({@code image-layout.txt}); empty when the
+     * repository has none (an image published by another tool) or the resolver cannot look.
+     */
+    default java.util.Optional<Path> resolveLayout(HexCoordinates coordinates) {
+        return java.util.Optional.empty();
+    }
+
     /** A resolver for builds without a repository: every lookup fails with {@code reason}. */
     static HexArtifactResolver unavailable(String reason) {
         return coordinates -> {

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A child image built by the {@code cmake} driver from a plain CMake project (no Zephyr) in the
  * secure-boot tree: app (gnu-arm, top) → mcuboot (the CMake project in
  * {@code core/src/test/resources/cmake-child/mcuboot}) → b0 (gnu-arm). The partition manager
- * places mcuboot behind b0 at 0x8000; the CMake project links at the flash base +
+ * places mcuboot in b0's slot s0, behind its header pad, at 0x8200 (the sign step puts the header
+ * there and b0 checks it); the CMake project links at the flash base +
  * {@code CONFIG_FLASH_LOAD_OFFSET} it is given, includes the generated {@code autoconf.h} and
  * {@code pm_config.h} through {@code CPATH}, and boots the app from {@code PM_APP_ADDRESS}.
  */
@@ -66,33 +67,36 @@ class CMakeChildImageBootTest {
         BuildResult result = build(2);
 
         ImagePlacement mcuboot = result.image("mcuboot").orElseThrow().placement();
-        assertEquals("0x8000..0x14000 (0xc000 bytes)", mcuboot.flash().toString());
-        assertEquals(0x8000L, mcuboot.loadOffset());
-        assertEquals(0x8000L, TestImages.symbols(firmware("mcuboot/image/mcuboot.elf")).get("vectors"));
+        assertEquals("0x8200..0x14000 (0xbe00 bytes)", mcuboot.flash().toString());
+        assertEquals(0x8200L, mcuboot.loadOffset());
+        assertEquals(0x8200L, TestImages.symbols(firmware("mcuboot/image/mcuboot.elf")).get("vectors"));
         assertTrue(Files.readString(firmware("mcuboot/build.log")).contains("mcuboot: building from source with cmake"),
                 Files.readString(firmware("mcuboot/build.log")));
 
         QemuResult boot = boot(result);
-        assertEquals(List.of("b0: first-stage bootloader, booting mcuboot at 0x00008000",
-                "mcuboot (cmake): second-stage bootloader, linked at 0x00008000, booting app at 0x00014000",
-                "app: Hello from the application"), boot.uartLines());
+        assertEquals(4, boot.uartLines().size(), boot.uartLines().toString());
+        assertEquals("b0: first-stage bootloader, booting mcuboot at 0x00008200", boot.uartLines().get(0));
+        assertTrue(boot.uartLines().get(1).startsWith("b0: mcuboot in s0 verified"), boot.uartLines().toString());
+        assertEquals(List.of("mcuboot (cmake): second-stage bootloader, linked at 0x00008200, booting app at 0x00014000",
+                "app: Hello from the application"), boot.uartLines().subList(2, 4));
         assertEquals(0, boot.exitStatus());
     }
 
     @Test
     void aMovedPartitionReconfiguresTheCMakeProjectAtItsNewOffset() throws Exception {
         build(2);
-        // b0 grows by 4 KiB: mcuboot moves to 0x9000 and the app to 0x15000.
-        Files.writeString(project.resolve("b0/pm.yml"), "b0:\n  placement:\n    after: [start]\n  size: 0x9000\n");
+        // b0 grows by 4 KiB: mcuboot moves to 0x9200 and the app to 0x15000.
+        Path pmYml = project.resolve("b0/pm.yml");
+        Files.writeString(pmYml, Files.readString(pmYml).replace("size: 0x8000", "size: 0x9000"));
 
         BuildResult moved = build(2);
 
         assertFalse(moved.image("mcuboot").orElseThrow().upToDate());
-        assertEquals(0x9000L, TestImages.symbols(firmware("mcuboot/image/mcuboot.elf")).get("vectors"));
+        assertEquals(0x9200L, TestImages.symbols(firmware("mcuboot/image/mcuboot.elf")).get("vectors"));
         QemuResult boot = boot(moved);
-        assertEquals(List.of("b0: first-stage bootloader, booting mcuboot at 0x00009000",
-                "mcuboot (cmake): second-stage bootloader, linked at 0x00009000, booting app at 0x00015000",
-                "app: Hello from the application"), boot.uartLines());
+        assertEquals("b0: first-stage bootloader, booting mcuboot at 0x00009200", boot.uartLines().get(0));
+        assertEquals(List.of("mcuboot (cmake): second-stage bootloader, linked at 0x00009200, booting app at 0x00015000",
+                "app: Hello from the application"), boot.uartLines().subList(2, 4));
         assertEquals(0, boot.exitStatus());
     }
 

@@ -68,7 +68,8 @@ class InterruptedBuildTest {
 
         RecordingLog second = new RecordingLog();
         BuildResult result = new FirmwareBuild(second, new LocalProcessLauncher(), noRepository()).run(request(List.of(
-                "sh", "-c", "printf ':0400000001020304F2\\n:00000001FF\\n' > out.hex")));
+                // A vector table (SP 0x20010000, reset 0x9): the verify step checks every image has one.
+                "sh", "-c", "printf ':080000000000012009000000CE\\n:00000001FF\\n' > out.hex")));
 
         assertFalse(result.image("app").orElseThrow().upToDate());
         assertTrue(Files.exists(out.resolve("merged.hex")));

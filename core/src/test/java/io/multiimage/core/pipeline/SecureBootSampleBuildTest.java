@@ -12,6 +12,8 @@ import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.run.QemuRequest;
 import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
+import io.multiimage.core.sign.PassphraseSource;
+import io.multiimage.core.sign.SigningConfig;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +104,13 @@ class SecureBootSampleBuildTest {
 
     @Test
     void releaseBuildTypeSelectsTheReleaseFragments() throws Exception {
-        BuildResult result = build(Map.of(), Optional.of("release"));
+        // A release build must be signed, and not with the sample's development key.
+        Path releaseKey = TestKeys.ed25519(project.resolve("release-key.pem"));
+        SigningConfig signing = new SigningConfig(Optional.of(releaseKey), "release-key.pem", PassphraseSource.NONE,
+                Optional.empty(), false, Optional.empty(), "1.0.0", false, Optional.empty(), OptionalInt.empty(),
+                SigningConfig.DEFAULT_TIMESTAMP);
+        BuildResult result = new FirmwareBuild(log, new LocalProcessLauncher(), noRepository()).signing(signing)
+                .run(request(Map.of(), Optional.of("release"), false));
 
         List<String> lines = boot(result.mergedHex().orElseThrow()).uartLines();
         assertStagesInOrder(lines, "b0:", "mcuboot: second-stage bootloader (release)",
@@ -139,10 +148,11 @@ class SecureBootSampleBuildTest {
 
         ImagePlacement placement = result.image("mcuboot").orElseThrow().placement();
         assertEquals("mcuboot", placement.partition());
-        assertEquals("0x0..0xc000 (0xc000 bytes)", placement.flash().toString());
-        // Nothing is in the app partition, so mcuboot reports that after its banner.
+        assertEquals("0x0..0xbe00 (0xbe00 bytes)", placement.flash().toString());
+        // Nothing is in the primary slot, so mcuboot refuses to boot it after its banner.
         assertStagesInOrder(boot(result.mergedHex().orElseThrow()).uartLines(),
-                "mcuboot: second-stage bootloader, booting app at 0x0000c000", "mcuboot: no valid app image");
+                "mcuboot: second-stage bootloader, booting app at 0x0000c000",
+                "mcuboot: refusing app in mcuboot_primary at 0x0000be00: no MCUboot header (magic 0x00000000");
     }
 
     private BuildResult build(Map<String, String> variables, Optional<String> buildType) throws Exception {

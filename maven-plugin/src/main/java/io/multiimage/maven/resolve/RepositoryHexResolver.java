@@ -55,6 +55,21 @@ public final class RepositoryHexResolver {
         }
     }
 
+    /**
+     * Local path of {@code groupId:artifactId:extension:classifier:version} when the repositories
+     * have it; empty when they do not (or Maven is offline and it is not in the local repository).
+     */
+    public java.util.Optional<Path> resolveOptional(String groupId, String artifactId, String version,
+            String classifier, String extension) {
+        Artifact artifact = new DefaultArtifact(groupId, artifactId, classifier, extension, version);
+        try {
+            ArtifactResult result = system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null));
+            return java.util.Optional.of(result.getArtifact().getFile().toPath());
+        } catch (ArtifactResolutionException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The session, reporting transfers with the credentials of repository URLs masked. */
     private static RepositorySystemSession masking(RepositorySystemSession session) {
         if (session.getTransferListener() == null) {
