@@ -193,7 +193,7 @@ final class DomainSolver {
     private static void defaultRegions(Map<String, Map<String, Object>> partitions) {
         for (Map.Entry<String, Map<String, Object>> e : partitions.entrySet()) {
             if (!e.getValue().containsKey("region")) {
-                e.getValue().put("region", e.getKey().endsWith("_sram") ? "sram_primary" : "flash_primary");
+                e.getValue().put("region", ImageRam.isOwnPartition(e.getKey()) ? ImageRam.DOMAIN_RAM : "flash_primary");
             }
         }
     }

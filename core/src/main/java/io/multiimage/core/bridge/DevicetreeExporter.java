@@ -4,6 +4,7 @@ import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.devicetree.DeviceTree;
 import io.multiimage.core.devicetree.Node;
 import io.multiimage.core.devicetree.Property;
+import io.multiimage.partition.ImageRam;
 import io.multiimage.partition.OutputDomain;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,8 +78,7 @@ public final class DevicetreeExporter {
             throw new InvalidConfigurationException(source + ": image '" + image + "' is placed in partition '"
                     + partition + "', which is not a flash partition of the layout; partitions: " + byName.keySet());
         }
-        Optional<LayoutPartition> ram = Optional.ofNullable(byName.get(image + "_sram"))
-                .or(() -> Optional.ofNullable(byName.get(MemoryTarget.SRAM_PRIMARY)))
+        Optional<LayoutPartition> ram = ImageRam.choose(image, name -> Optional.ofNullable(byName.get(name)))
                 .filter(p -> p.region().equals(MemoryTarget.SRAM_PRIMARY));
 
         OverlayText text = new OverlayText();

@@ -2,6 +2,7 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.toolchain.MemoryRegion;
+import io.multiimage.partition.ImageRam;
 import io.multiimage.partition.Layout;
 import io.multiimage.partition.Partition;
 import io.multiimage.partition.Region;
@@ -44,8 +45,9 @@ final class ManagedPlacement {
                 "Image '" + image.name() + "': the partition layout has no partition '" + partitionName
                         + "'; add a pm.yml with a '" + partitionName + "' request to "
                         + image.context().imageDir().getFileName() + "/, or an entry to pm_static.yml"));
-        Partition ram = layout.find(image.name() + "_sram").or(() -> layout.find("sram_primary")).orElseThrow(
-                () -> new InvalidConfigurationException("Image '" + image.name() + "': no sram_primary partition"));
+        Partition ram = ImageRam.choose(image.name(), layout::find).orElseThrow(
+                () -> new InvalidConfigurationException("Image '" + image.name() + "': the partition layout has no RAM"
+                        + " partition; expected one of " + ImageRam.candidates(image.name())));
         // The flash the partition lies in starts where its region does (flash_primary: zephyr,flash).
         long flashBase = layout.regions().stream().filter(region -> region.name().equals(partition.region()))
                 .mapToLong(Region::baseAddress).findFirst()
