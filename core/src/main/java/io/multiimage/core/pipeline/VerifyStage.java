@@ -93,8 +93,10 @@ final class VerifyStage {
                     || image.strategy().strategy() instanceof BuildStrategy.Skip) {
                 continue;
             }
-            SlotPartition own = new SlotPartition(placement.partition(), placement.flash().origin(),
-                    placement.flash().size());
+            // The merged file holds each image at the addresses it is linked at: an image linked at a
+            // memory alias (a secure image in a non-secure application's domain) is found there.
+            SlotPartition own = new SlotPartition(placement.partition(), placement.linkedFlash().origin(),
+                    placement.linkedFlash().size());
             Optional<io.multiimage.core.sign.SigningSlot> slot = layout.filter(l -> !placement.byLoadOffset())
                     .flatMap(l -> SigningSlots.find(image.name(), placement.partition(), l));
             List<BootTarget> boots = List.of();
@@ -106,7 +108,7 @@ final class VerifyStage {
             } else if (image.fromSource()) {
                 boots = BootChain.targets(image.name(), prepared, request);
             }
-            out.add(new ExpectedImage(image.name(), own, placement.ram(), slot, boots, origin));
+            out.add(new ExpectedImage(image.name(), own, placement.linkedRam(), slot, boots, origin));
         }
         return out;
     }
