@@ -6,14 +6,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes several output files so that none is replaced unless all could be written: each is
  * first written to a temporary file next to its target, then all are moved into place.
  */
 public final class AtomicFiles {
+
+    private static final AtomicLong COUNTER = new AtomicLong();
 
     private AtomicFiles() {}
 
@@ -24,9 +28,12 @@ public final class AtomicFiles {
             for (Map.Entry<Path, String> e : files.entrySet()) {
                 Path target = e.getKey().toAbsolutePath();
                 Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                // Not Files.createTempFile: its owner-only mode would stay on the output after the move.
+                Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                        + "." + COUNTER.incrementAndGet() + ".tmp");
+                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
                 temps.put(target, tmp);
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
             }
             for (Map.Entry<Path, Path> e : temps.entrySet()) {
                 try {

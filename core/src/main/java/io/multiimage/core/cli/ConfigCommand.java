@@ -1,11 +1,13 @@
 package io.multiimage.core.cli;
 
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.config.ConfigurationResolver;
 import io.multiimage.core.config.ConfigurationReport;
 import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.ImageContext;
 import io.multiimage.core.config.ImageTreeConfigurator;
+import io.multiimage.core.config.ImageTreeConfigurator.TreeImage;
+import io.multiimage.core.board.BoardCatalog;
+import io.multiimage.core.model.BuildProperties;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.kconfig.ConfigOutputs;
 import io.multiimage.core.kconfig.FragmentOnlyResolver;
@@ -16,10 +18,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code config resolve} and {@code config show}: configure one image (optionally as the
- * child of a parent) exactly as a build would, and show the result.
+ * {@code config resolve} and {@code config show}: configure an image tree exactly as a build
+ * would, and show the result for one image of it.
  */
 public final class ConfigCommand {
 
@@ -61,8 +65,10 @@ public final class ConfigCommand {
         ImageConfiguration configuration = configure(arguments, log);
         StringBuilder text = new StringBuilder();
         ImageContext context = configuration.context();
-        text.append("image ").append(context.name()).append(context.isChild() ? " (child of " + arguments.parentName()
-                + ")" : "").append('\n');
+        Optional<String> parent = arguments.images().stream().filter(e -> e.name().equals(context.name()))
+                .findFirst().flatMap(ConfigArguments.TreeEntry::parent);
+        text.append("image ").append(context.name()).append(parent.map(p -> " (child of " + p + ")").orElse(""))
+                .append('\n');
         text.append("board ").append(context.boardWithRevision()).append('\n');
         text.append("build type ").append(context.buildType().isEmpty() ? "(none)" : context.buildType()).append('\n');
         text.append(ConfigurationReport.files(configuration));
@@ -77,29 +83,46 @@ public final class ConfigCommand {
     }
 
     private static String show(ConfigArguments arguments) throws InvalidConfigurationException, IOException {
-        return ConfigurationReport.provenance(configure(arguments, BuildLog.silent()));
+        return ConfigurationReport.provenance(configure(arguments, new CollectingLog()));
     }
 
-    private static ImageConfiguration configure(ConfigArguments arguments, BuildLog log)
+    /**
+     * Configures the tree as a build would ({@link ImageTreeConfigurator#walk}) and returns the
+     * configuration of the image asked for; its log lines go to {@code log}, other images' nowhere.
+     */
+    private static ImageConfiguration configure(ConfigArguments arguments, CollectingLog log)
             throws InvalidConfigurationException, IOException {
         List<ImageDeclaration> declarations = new ArrayList<>();
-        String top;
-        if (arguments.parentDir().isPresent()) {
-            top = arguments.parentName();
-            declarations.add(ImageDeclaration.builder(top, arguments.parentDir().get()).board(arguments.board())
-                    .buildType(arguments.buildType()).children(arguments.name()).build());
-            declarations.add(ImageDeclaration.builder(arguments.name(), arguments.imageDir()).build());
-        } else {
-            top = arguments.name();
-            declarations.add(ImageDeclaration.builder(top, arguments.imageDir()).board(arguments.board())
-                    .buildType(arguments.buildType()).build());
+        for (ConfigArguments.TreeEntry entry : arguments.images()) {
+            ImageDeclaration.Builder builder = ImageDeclaration.builder(entry.name(), entry.dir())
+                    .children(arguments.images().stream()
+                            .filter(e -> e.parent().equals(Optional.of(entry.name())))
+                            .map(ConfigArguments.TreeEntry::name).toArray(String[]::new));
+            entry.board().ifPresent(builder::board);
+            entry.domain().ifPresent(builder::domain);
+            if (entry.parent().isEmpty()) {
+                builder.buildType(arguments.buildType());
+            }
+            declarations.add(builder.build());
         }
-        ImageTree tree = ImageTree.build(top, declarations);
+        ImageTree tree = ImageTree.build(arguments.topImage(), declarations);
         ProjectLayout layout = new ProjectLayout(arguments.projectRoot());
-        FragmentOnlyResolver resolver = new FragmentOnlyResolver();
-        ImageContext context = new ImageTreeConfigurator(layout, resolver)
-                .contexts(tree, arguments.variables(), log).get(arguments.name());
-        return new ConfigurationResolver(layout, resolver).resolve(context, log);
+        BoardCatalog boards = BoardCatalog.forProject(arguments.projectRoot());
+        ImageTreeConfigurator configurator = new ImageTreeConfigurator(layout, new FragmentOnlyResolver());
+        String asked = arguments.image();
+        Map<String, ImageContext> contexts = configurator.contexts(tree, arguments.variables(), boards::domainFacts,
+                log);
+        Map<String, TreeImage> images = ImageTreeConfigurator.walk(tree, contexts,
+                BuildProperties.commandLine(arguments.variables()), image -> image.equals(asked) ? log : BuildLog.silent(),
+                configurator::resolve);
+        TreeImage image = images.get(asked);
+        if (image == null) {
+            // The walk logged why, on the image's own log: "b0: left out (CONFIG_X is not set for mcuboot)".
+            throw new InvalidConfigurationException("Image '" + asked + "' is not configured in this tree; "
+                    + log.lines().get(log.lines().size() - 1));
+        }
+        return image.configuration().orElseThrow(() -> new InvalidConfigurationException("Image '" + asked
+                + "' is not built from source, so it has no configuration here: " + image.strategy().describe()));
     }
 
     /** Keeps log lines for the output; warnings marked. */

@@ -1,6 +1,6 @@
 package io.multiimage.core.cli;
 
-import io.multiimage.core.kconfig.engine.AtomicFiles;
+import io.multiimage.hex.AtomicFiles;
 import io.multiimage.core.kconfig.engine.Kconfig;
 import io.multiimage.core.kconfig.engine.KconfigException;
 import io.multiimage.core.kconfig.engine.KconfigWarning;
@@ -138,7 +138,7 @@ public final class KconfigCommand {
     }
 
     private static void write(Path file, String text) throws IOException {
-        AtomicFiles.write(file, text);
+        AtomicFiles.writeString(file, text);
     }
 
     private static int usage(PrintStream err, String problem) {

@@ -1,13 +1,8 @@
 package io.multiimage.core.devicetree;
 
+import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a merged tree as devicetree source in exactly the form {@code dtc -I dts -O dts}
@@ -15,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DtsWriter {
 
-    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private DtsWriter() {}
 
@@ -39,23 +33,7 @@ public final class DtsWriter {
      * directory, then moved into place, so a reader never sees half a file.
      */
     public static void write(DeviceTree tree, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        // not Files.createTempFile: that makes the file owner-only, and the move would keep it so
-        Path temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + TEMP_COUNTER.incrementAndGet() + ".tmp");
-        try {
-            Files.writeString(temp, toDts(tree), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(target.toAbsolutePath(), toDts(tree));
     }
 
     private static void appendNode(StringBuilder out, Node node, int level) {

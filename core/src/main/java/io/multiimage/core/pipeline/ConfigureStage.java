@@ -8,38 +8,23 @@ import io.multiimage.core.config.ConfigurationResolver;
 import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.ImageContext;
 import io.multiimage.core.config.ImageTreeConfigurator;
+import io.multiimage.core.config.ImageTreeConfigurator.TreeImage;
 import io.multiimage.core.kconfig.FragmentOnlyResolver;
-import io.multiimage.core.kconfig.KconfigResult;
-import io.multiimage.core.kconfig.SymbolTable;
-import io.multiimage.core.model.BuildStrategy;
-import io.multiimage.core.config.BuildStrategyResolver;
 import io.multiimage.core.model.ImageDeclaration;
-import io.multiimage.core.model.ImageModelException;
 import io.multiimage.core.model.ImageTree;
-import io.multiimage.core.model.ResolvedBuildStrategy;
-import io.multiimage.core.model.StrategySource;
 import io.multiimage.core.spi.BuildLog;
 import java.io.IOException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * The configure step of the whole tree, parents before children: decides which images take
- * part (conditions), how each one gets into the firmware (build strategy) and, for images
- * built from source, their board and merged configuration.
- *
- * <p>A child's condition and strategy are read from its parent's configuration, so they are
- * decided before the child is configured; a child left out, taken prebuilt or skipped is not
- * configured at all (it may have no sources here), and neither are its own children.
+ * The configure step of the whole tree: the tree walk of {@link ImageTreeConfigurator#walk}
+ * (which images take part, how each gets into the firmware) with each image's board and domain,
+ * and the Kconfig engine or fragment merge for the images built from source.
  */
 final class ConfigureStage {
-
-    /** The configuration a top-level image's conditions are read from: nothing is set. */
-    private static final SymbolTable NOTHING_SET = new KconfigResult(List.of(), List.of(), List.of());
 
     private final BuildLog log;
 
@@ -54,74 +39,49 @@ final class ConfigureStage {
         ImageTreeConfigurator configurator = new ImageTreeConfigurator(request.layout(), new FragmentOnlyResolver());
         Map<String, ImageContext> contexts = configurator.contexts(tree, request.variables(), boards::domainFacts,
                 this.log);
-
+        Map<String, Target> targets = new HashMap<>();
+        Map<String, TreeImage> walked = ImageTreeConfigurator.walk(tree, contexts, request.properties(),
+                image -> DebugLog.forImage(this.log, request, image), (context, imageLog) -> {
+                    Target target = target(tree, context, boards, targets);
+                    ImageConfiguration configuration = new ConfigurationResolver(request.layout(),
+                            ImageKconfigs.resolver(request, context, target.board(), target.domain()))
+                            .resolve(context, imageLog);
+                    warnAboutUnusedChildImageFiles(request, tree, tree.image(context.name()), context);
+                    return configuration;
+                });
         Map<String, ConfiguredImage> images = new LinkedHashMap<>();
-        Set<String> notConfigured = new HashSet<>();
-        for (ImageDeclaration declaration : tree.preOrder()) {
+        for (TreeImage image : walked.values()) {
+            Target target;
             try {
-                configure(request, tree, declaration, contexts, boards, images, notConfigured);
+                target = target(tree, image.context(), boards, targets);
             } catch (InvalidConfigurationException e) {
-                e.blameImage(declaration.name());
+                e.blameImage(image.context().name());
                 throw e;
             }
+            images.put(image.context().name(), new ConfiguredImage(image.context(), image.strategy(), target.domain(),
+                    target.board(), image.configuration()));
         }
         return images;
     }
 
-    /** Configures one image, or leaves it out; adds it to {@code images} or {@code notConfigured}. */
-    private void configure(BuildRequest request, ImageTree tree, ImageDeclaration declaration,
-            Map<String, ImageContext> contexts, BoardCatalog boards,
-            Map<String, ConfiguredImage> images, Set<String> notConfigured)
-            throws InvalidConfigurationException, IOException {
-        {
-            String name = declaration.name();
-            BuildLog log = DebugLog.forImage(this.log, request, name);
-            Optional<ImageDeclaration> parent = tree.parent(name);
-            if (parent.isPresent() && notConfigured.contains(parent.get().name())) {
-                notConfigured.add(name);
-                log.info(name + ": not part of the build (its parent " + parent.get().name() + " is not built from source)");
-                return;
-            }
-            Optional<ConfiguredImage> parentImage = parent.map(p -> images.get(p.name()));
-            SymbolTable parentConfig = parentImage.flatMap(ConfiguredImage::configuration)
-                    .<SymbolTable>map(ImageConfiguration::kconfig)
-                    .orElse(NOTHING_SET);
-            if (parent.isPresent() && declaration.condition().isPresent()
-                    && !declaration.condition().get().holds(parentConfig::isYes, request.properties())) {
-                notConfigured.add(name);
-                log.info(name + ": left out (" + declaration.condition().get().describe() + " is not set for "
-                        + parent.get().name() + ")");
-                return;
-            }
-            ResolvedBuildStrategy strategy = parent.isEmpty()
-                    ? new ResolvedBuildStrategy(name, BuildStrategy.fromSource(), StrategySource.DEFAULT, "top-level image")
-                    : BuildStrategyResolver.resolve(name, request.properties(), declaration.strategy(),
-                            declaration.declaredBy(), parentConfig);
-            ImageContext context = contexts.get(name);
-            if (parent.isPresent()) {
-                log.info(strategy.describe());
-            }
-            Board board = boards.lookup(context.board().target(), context.revision().orElse(null));
-            String domain = context.domain()
-                    .orElse(parentImage.map(ConfiguredImage::domain).orElse(board.domain()));
-            Optional<ImageConfiguration> configuration = Optional.empty();
-            if (strategy.strategy() instanceof BuildStrategy.FromSource && !declaration.ownDirectory()) {
-                throw new ImageModelException(name, "Image '" + name + "' is built from source ("
-                        + (strategy.source() == StrategySource.DEFAULT ? "the default" : "from " + strategy.origin())
-                        + "), but " + (declaration.declaredBy().isEmpty() ? "its declaration" : declaration.declaredBy())
-                        + " names no sources of its own: an image is built from its own sources, never its parent's."
-                        + " Give it sources of its own (a firmware module or an application directory),"
-                        + " or take it prebuilt (a HEX file or artifact) or skip it");
-            }
-            if (strategy.strategy() instanceof BuildStrategy.FromSource) {
-                configuration = Optional.of(new ConfigurationResolver(request.layout(),
-                        ImageKconfigs.resolver(request, context, board, domain)).resolve(context, log));
-                warnAboutUnusedChildImageFiles(request, tree, declaration, context);
-            } else {
-                notConfigured.add(name);
-            }
-            images.put(name, new ConfiguredImage(context, strategy, domain, board, configuration));
+    /** Where an image runs: its board, and its domain (declared, else its parent's, else its board's). */
+    private record Target(Board board, String domain) {
+    }
+
+    /** The target of {@code context}'s image, computed once; parents are asked first, as the walk goes. */
+    private static Target target(ImageTree tree, ImageContext context, BoardCatalog boards,
+            Map<String, Target> targets) throws InvalidConfigurationException {
+        Target known = targets.get(context.name());
+        if (known != null) {
+            return known;
         }
+        Board board = boards.lookup(context.board().target(), context.revision().orElse(null));
+        String parentDomain = tree.parent(context.name()).map(p -> targets.get(p.name())).map(Target::domain)
+                .orElse(null);
+        String domain = context.domain().orElse(parentDomain != null ? parentDomain : board.domain());
+        Target target = new Target(board, domain);
+        targets.put(context.name(), target);
+        return target;
     }
 
     /**

@@ -47,6 +47,7 @@ class CoreCliTest {
         write("boot/app.overlay", "/ {\n};\n");
         write("app/child_image/mcuboot/prj.conf", "CONFIG_BOOT_BANNER=y\nCONFIG_SIZE=0xc000\n");
         write("app/child_image/mcuboot.conf", "# CONFIG_TRACE is not set\n");
+        write("app/prj.conf", "CONFIG_APP=y\n");
     }
 
     private String[] resolveArgs(String command, String... extra) {
@@ -89,6 +90,7 @@ class CoreCliTest {
                 "Devicetree overlays, in order:",
                 "  1. boot/app.overlay  [the image's own overlay app.overlay]",
                 "Log:",
+                "  mcuboot: build strategy from-source (default)",
                 "  mcuboot: Kconfig row G: app/child_image/mcuboot/prj.conf (G) exists",
                 "  mcuboot: boot/prj.conf (A) not used: Kconfig row G applies",
                 "  mcuboot: devicetree overlay 'boot/app.overlay' (the image's own overlay app.overlay)",
@@ -128,6 +130,58 @@ class CoreCliTest {
         assertEquals(0, code, err);
         assertTrue(out.startsWith("image boot\nboard qemu_cortex_m3\nbuild type release\nKconfig row A\n"), out);
         assertTrue(out.contains("  1. boot/prj.conf  [(A) base file of row A]"), out);
+    }
+
+    @Test
+    void aGrandchildResolvesWithTheVariablesForwardedThroughItsParent() throws IOException {
+        write("b0/prj.conf", "CONFIG_B0=y\n");
+        int code = run(resolveArgs("resolve", "--child", "mcuboot:b0=" + root.resolve("b0"), "--image", "b0",
+                "-Dmcuboot_b0_CONFIG_DEEP=7"));
+        assertEquals(0, code, err);
+        assertTrue(out.startsWith("image b0 (child of mcuboot)\nboard qemu_cortex_m3\n"), out);
+        assertTrue(out.contains("  Merged configuration 'command line'"), out);
+        int show = run(resolveArgs("show", "--child", "mcuboot:b0=" + root.resolve("b0"), "--image", "b0",
+                "-Dmcuboot_b0_CONFIG_DEEP=7"));
+        assertEquals(0, show, err);
+        assertTrue(out.contains("CONFIG_DEEP=7"), out);
+    }
+
+    @Test
+    void aChildInAnotherDomainBuildsForThatDomainsBoard() throws IOException {
+        write("net/prj.conf", "CONFIG_NET=y\n");
+        int code = run("config", "resolve", "--image-dir", root.resolve("app").toString(), "--board",
+                "nrf5340dk/nrf5340/cpuapp", "--child", "app:net=" + root.resolve("net"), "--image-domain",
+                "net=CPUNET", "--image-board", "net=nrf5340dk/nrf5340/cpunet", "--image", "net");
+        assertEquals(0, code, err);
+        assertTrue(out.startsWith("image net (child of app)\nboard nrf5340dk/nrf5340/cpunet\n"), out);
+
+        assertEquals(1, run("config", "resolve", "--image-dir", root.resolve("app").toString(), "--board",
+                "nrf5340dk/nrf5340/cpuapp", "--child", "app:net=" + root.resolve("net"), "--image-domain",
+                "net=CPUNET", "--image-board", "net=nrf5340dk/nrf5340/cpuapp", "--image", "net"));
+        assertTrue(err.contains("cpuapp"), err);
+    }
+
+    @Test
+    void anImageLeftOutOfTheTreeIsNamedWithTheReason() throws IOException {
+        write("b0/prj.conf", "CONFIG_B0=y\n");
+        assertEquals(1, run(resolveArgs("resolve", "--child", "mcuboot:b0=" + root.resolve("b0"), "--image", "b0",
+                "-Dmcuboot.buildStrategy=skip")));
+        assertEquals("", out);
+        assertTrue(err.startsWith("Image 'b0' is not configured in this tree; b0: not part of the build (its parent"
+                + " mcuboot is not built from source)"), err);
+    }
+
+    @Test
+    void treeOptionsThatNameNoImageAreUsageErrors() {
+        assertEquals(2, run(resolveArgs("resolve", "--child", "nobody:b0=" + root.resolve("b0"))));
+        assertTrue(err.startsWith("--child names parent 'nobody' of image 'b0', which is not an image of the tree"),
+                err);
+        assertEquals(2, run(resolveArgs("resolve", "--child", "b0")));
+        assertTrue(err.startsWith("expected --child PARENT:NAME=DIR, found 'b0'"), err);
+        assertEquals(2, run(resolveArgs("resolve", "--image", "ghost")));
+        assertTrue(err.startsWith("--image 'ghost' is not an image of the tree"), err);
+        assertEquals(2, run(resolveArgs("resolve", "--image-board", "ghost=qemu_cortex_m3")));
+        assertTrue(err.startsWith("'ghost' is not an image of the tree"), err);
     }
 
     @Test

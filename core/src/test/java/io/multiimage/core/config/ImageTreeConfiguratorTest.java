@@ -71,8 +71,8 @@ class ImageTreeConfiguratorTest {
         Map<String, ImageConfiguration> configs = new ImageTreeConfigurator(new ProjectLayout(root),
                 new FragmentOnlyResolver()).configure(tree, Map.of(), BuildProperties.commandLine(Map.of("with.net", "true")), log);
         assertEquals(List.of("app", "mcuboot", "net"), List.copyOf(configs.keySet()));
-        assertTrue(log.lines().contains("INFO b0: left out, CONFIG_SECURE_BOOT is not y in 'app'"), log.lines().toString());
-        assertTrue(log.lines().contains("INFO tools: left out, property with.tools is not set"), log.lines().toString());
+        assertTrue(log.lines().contains("INFO b0: left out (CONFIG_SECURE_BOOT is not set for app)"), log.lines().toString());
+        assertTrue(log.lines().contains("INFO tools: left out (property with.tools is not set for app)"), log.lines().toString());
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file by writing a temporary file beside it and moving it into place, so a reader
- * never sees half a file and a failed run leaves the old file.
+ * never sees half a file and a failed run leaves the old file. The rest of core writes through
+ * hexformat's {@code AtomicFiles}; the engine depends on nothing but the JDK (ArchitectureTest),
+ * so that it can become a library of its own, and keeps this copy.
  */
 public final class AtomicFiles {
 
