@@ -5,6 +5,7 @@ import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.board.Board;
 import io.multiimage.core.board.BoardCatalog;
 import io.multiimage.core.board.BoardDefinition;
+import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.run.QemuRequest;
 import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
@@ -14,7 +15,9 @@ import io.multiimage.core.spi.ProcessLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -97,7 +100,34 @@ public final class FirmwareRun {
                         + rootImage + "): every domain's board must name the same qemu.machine to run the tree");
             }
         }
+        requireSecureStart(prepared, machine);
         return machine;
+    }
+
+    /**
+     * A core with TrustZone starts in the secure state; firmware of non-secure images only would
+     * lock it up at reset, so a domain needs at least one image on a secure board.
+     */
+    private static void requireSecureStart(PreparedTree prepared, String machine) throws InvalidConfigurationException {
+        Map<String, List<ConfiguredImage>> byDomain = new LinkedHashMap<>();
+        for (ConfiguredImage image : prepared.images().values()) {
+            if (!(image.strategy().strategy() instanceof BuildStrategy.Skip)) {
+                byDomain.computeIfAbsent(image.domain(), d -> new ArrayList<>()).add(image);
+            }
+        }
+        for (Map.Entry<String, List<ConfiguredImage>> domain : byDomain.entrySet()) {
+            List<ConfiguredImage> images = domain.getValue();
+            if (images.stream().allMatch(image -> image.context().board().secure().isPresent())) {
+                ConfiguredImage first = images.get(0);
+                throw new InvalidConfigurationException("Every image of domain " + domain.getKey()
+                        + " is non-secure (" + images.stream().map(i -> i.name() + " on " + i.board().name())
+                                .collect(Collectors.joining(", "))
+                        + "), but the CPU of machine " + machine + " starts in the secure state: it would lock up"
+                        + " before the first instruction. Add a secure image that starts " + first.name()
+                        + ": a child image of " + first.name() + " builds for "
+                        + first.context().board().secure().orElseThrow() + " by the /ns rule (see samples/spm-qemu)");
+            }
+        }
     }
 
     private static String emulatedBoards() throws InvalidConfigurationException {

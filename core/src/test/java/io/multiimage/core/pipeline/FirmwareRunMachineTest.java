@@ -59,6 +59,28 @@ class FirmwareRunMachineTest {
                 + " mps2/an521/cpu0/ns, mps2/an521/cpu1, qemu_cortex_m3"), error.getMessage());
     }
 
+    @Test
+    void aTreeOfNonSecureImagesOnlyIsRefusedBeforeAnythingIsCompiled() throws Exception {
+        Samples.copy("spm-qemu", project);
+        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app",
+                List.of(ImageDeclaration.builder("app", project.resolve("app")).board("mps2/an505/ns").build()),
+                project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 1, false, Optional.empty())).build();
+
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                () -> new FirmwareRun(log, NO_PROCESSES, HexArtifactResolver.unavailable("no repository"))
+                        .run(request, Duration.ofSeconds(1), line -> {}));
+
+        assertEquals("Every image of domain CPUAPP is non-secure (app on mps2/an505/ns), but the CPU of machine"
+                + " mps2-an505 starts in the secure state: it would lock up before the first instruction. Add a secure"
+                + " image that starts app: a child image of app builds for mps2/an505 by the /ns rule (see"
+                + " samples/spm-qemu)", error.getMessage());
+    }
+
+    private static final ProcessLauncher NO_PROCESSES = spec -> {
+        throw new AssertionError("no process may start: " + spec.commandLine());
+    };
+
     private void run(String board) throws Exception {
         List<ImageDeclaration> declarations = List.of(
                 ImageDeclaration.builder("app", project.resolve("app")).board(board).children("remote").build(),
@@ -67,10 +89,7 @@ class FirmwareRunMachineTest {
         BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
                 project.resolve("app/target/firmware"))
                 .options(new BuildOptions(false, 1, false, Optional.empty())).build();
-        ProcessLauncher noProcesses = spec -> {
-            throw new AssertionError("no process may start: " + spec.commandLine());
-        };
-        new FirmwareRun(log, noProcesses, HexArtifactResolver.unavailable("no repository"))
+        new FirmwareRun(log, NO_PROCESSES, HexArtifactResolver.unavailable("no repository"))
                 .run(request, Duration.ofSeconds(1), line -> {});
     }
 }
