@@ -9,7 +9,10 @@ import java.util.Optional;
  * Sections not allocated at run time (debug information, symbols) are none of these.
  */
 public enum SectionKind {
-    /** Code, the vector table, unwind tables, init/fini arrays: flash. */
+    /**
+     * Code, the vector table, unwind tables, init/fini arrays, and anything else stored in flash
+     * and used where it is stored: flash.
+     */
     TEXT(true, false),
     /** Read-only data ({@code .rodata*}): flash. */
     RODATA(true, false),
@@ -51,6 +54,8 @@ public enum SectionKind {
      * The kind of {@code section}: empty for a section that takes no memory at run time. Like
      * {@code size}: allocated with contents and read-only is flash, writable with contents is
      * data, allocated without contents ({@code NOBITS}) is RAM only, named for what it reserves.
+     * Unlike {@code size}, a writable section that runs where it is stored (a vector table not
+     * declared {@code const}) is not data: nothing copies it to RAM.
      */
     public static Optional<SectionKind> of(ElfSections.Section section) {
         if (!section.allocated() || section.size() == 0) {
@@ -58,7 +63,7 @@ public enum SectionKind {
         }
         String name = section.name().toLowerCase(Locale.ROOT);
         if (section.hasContents()) {
-            if (section.writable()) {
+            if (section.writable() && section.address() != section.loadAddress()) {
                 return Optional.of(DATA);
             }
             return Optional.of(name.startsWith(".rodata") ? RODATA : TEXT);

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class SectionKindTest {
 
+    /** A section stored at 0x1000; writable ones run in RAM at 0x20000000 (copied there at startup). */
     private static Optional<SectionKind> kind(String name, int type, long flags) {
-        return SectionKind.of(new ElfSections.Section(name, type, flags, 0x1000, 0x1000, 16));
+        long runs = (flags & ElfSections.SHF_WRITE) != 0 ? 0x20000000L : 0x1000;
+        return SectionKind.of(new ElfSections.Section(name, type, flags, runs, 0x1000, 16));
     }
 
     @Test
@@ -21,6 +23,14 @@ class SectionKindTest {
         assertEquals(Optional.of(SectionKind.NOINIT), kind("noinit", ElfWriter.NOBITS, ElfWriter.WA));
         assertEquals(Optional.of(SectionKind.STACK), kind(".stack", ElfWriter.NOBITS, ElfWriter.WA));
         assertEquals(Optional.of(SectionKind.HEAP), kind("._user_heap", ElfWriter.NOBITS, ElfWriter.WA));
+    }
+
+    @Test
+    void aWritableSectionThatRunsWhereItIsStoredIsFlashNotData() {
+        ElfSections.Section vectors = new ElfSections.Section(".isr_vector", ElfWriter.PROGBITS, ElfWriter.WA, 0x8000,
+                0x8000, 8);
+
+        assertEquals(Optional.of(SectionKind.TEXT), SectionKind.of(vectors));
     }
 
     @Test
