@@ -1,7 +1,8 @@
 import groovy.json.JsonSlurper
 
-// Three builds ran (invoker.properties): 1 installed 1.0.0, 2 compared the grown code with it,
-// 3 failed on app's 256-byte flash budget after writing its outputs and the report.
+// Four builds ran (invoker.properties): 1 installed 1.0.0, 2 compared the grown code with it and
+// showed the partitions, 3 ran firmware:report against a build-info.json path, 4 failed on app's
+// 256-byte flash budget after writing its outputs and the report.
 def out = new File(basedir, 'app/target/firmware')
 def log = new File(basedir, 'build.log').text
 def json = new JsonSlurper()
@@ -36,8 +37,17 @@ assert report.baseline.images.find { it.name == 'boot' }.flashDelta == 0
 assert report.baseline.partitions == [] : 'no partition moved'
 assert log =~ /\[INFO\] Memory: app \(CPUAPP\): flash \d+ of 245760 bytes \([\d.]+%\), RAM \d+ of 65536 bytes \([\d.]+%\); against the baseline: flash \+\d+, RAM \+\d+/
 
-// Build 2 passed its budgets; build 3 failed on app's flash, naming the image, its size, the limit and the POM.
-assert log.count('BUILD SUCCESS') == 2 : 'builds 1 and 2 succeed'
+// firmware:partitions (build 2) shows how full each partition is after the build.
+assert log =~ /\[INFO\]   0x4000 +0x40000 +0x3c000 +\d+\.\d% +app [\d.]+% +\| app/ : 'no fill column for app'
+assert log =~ /\[INFO\]   0x20000000 +0x20010000 +0x10000 +\d+\.\d% +app RAM [\d.]+%, boot RAM [\d.]+% +\| sram_primary/
+
+// firmware:report (build 3) compared with the build-info.json path given: nothing changed, nothing rebuilt.
+assert log.contains('boot is a child image of app; the memory report of the tree is written there')
+assert log =~ /\[INFO\] Memory: app \(CPUAPP\): .*; against the baseline: flash 0, RAM 0/
+assert log =~ /\[INFO\] Memory report: \S+app\/target\/firmware\/memory-report\.html \(JSON: memory-report\.json\)/
+
+// Builds 2 and 3 passed their budgets; build 4 failed on app's flash, naming the image, its size, the limit and the POM.
+assert log.count('BUILD SUCCESS') == 3 : 'builds 1 to 3 succeed'
 assert log =~ /Memory budget exceeded: image 'app' uses \d+ bytes of flash \([\d.]+% of its 245760 bytes\), over its limit of 256 declared in <report><budgets> of app\/pom\.xml/
 def verdicts = report.budgets.collect { "${it.image}:${it.memory}:${it.status}".toString() }
 assert verdicts == ['app:flash:exceeded', 'app:ram:passed', 'boot:flash:passed'] : verdicts

@@ -8,11 +8,12 @@ import java.util.Locale;
  * The memory map as the text table {@code firmware:partitions} prints: per domain and region,
  * every row's start, end, size, kind and share of the region, then the fill of the images living
  * in it ({@code app 12.5%}, {@code -} when not measured); then the images placed by
- * {@code CONFIG_FLASH_LOAD_OFFSET}.
+ * {@code CONFIG_FLASH_LOAD_OFFSET}, by domain and address, with their fill and where the offset was set.
  */
 public final class MemoryMapText {
 
     private static final String ROW = "  %-12s %-12s %-10s %-13s %6s  %-24s %s%n";
+    private static final String OFFSET_ROW = "  %-12s %-12s %-10s %-9s %-6s %s%n";
 
     private MemoryMapText() {}
 
@@ -36,19 +37,19 @@ public final class MemoryMapText {
                 }
                 out.append('\n');
             }
-            if (!domain.placedByLoadOffset().isEmpty()) {
-                out.append("domain ").append(domain.name()).append(", placed by CONFIG_FLASH_LOAD_OFFSET"
-                        + " (outside the partition manager)\n");
-                out.append(String.format(Locale.ROOT, ROW, "start", "end", "size", "", "", "fill (used/size)",
-                        "name (origin)"));
-                for (ReportedImage image : domain.placedByLoadOffset()) {
-                    out.append(String.format(Locale.ROOT, ROW, Html.hex(image.flash().origin()),
-                            Html.hex(image.flash().end()), Html.hex(image.flash().size()), "", "",
-                            image.usage().flash().map(f -> f.percent() + "%").orElse("-"),
-                            "| " + image.name() + " (" + image.loadOffsetOrigin().orElseThrow() + ")"));
-                }
-                out.append('\n');
+        }
+        List<ReportedImage> byOffset = report.domains().stream()
+                .flatMap(domain -> domain.placedByLoadOffset().stream()).toList();
+        if (!byOffset.isEmpty()) {
+            out.append("placed by CONFIG_FLASH_LOAD_OFFSET (outside the partition manager)\n");
+            out.append(String.format(Locale.ROOT, OFFSET_ROW, "start", "end", "size", "domain", "fill", "name (origin)"));
+            for (ReportedImage image : byOffset) {
+                out.append(String.format(Locale.ROOT, OFFSET_ROW, Html.hex(image.flash().origin()),
+                        Html.hex(image.flash().end()), Html.hex(image.flash().size()), image.domain(),
+                        image.usage().flash().map(f -> f.percent() + "%").orElse("-"),
+                        "| " + image.name() + " (" + image.loadOffsetOrigin().orElseThrow() + ")"));
             }
+            out.append('\n');
         }
         return out.toString();
     }
