@@ -12,6 +12,7 @@ ensure_tools() {
     command -v srec_cat >/dev/null 2>&1 || missing+=(srecord)
     command -v dtc >/dev/null 2>&1 || missing+=(device-tree-compiler)
     command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)   # renders memory-report.html in a test
     # Maven 3.8.7, the oldest Maven the plugin supports: a few ITs run on it too.
     [ -x /usr/share/maven/bin/mvn ] || missing+=(maven)
     command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || missing+=(curl)

@@ -104,7 +104,7 @@ public record ImageUsage(Source source, Optional<String> file, Optional<Fill> fl
             notes.add(ramOutside + " bytes of RAM sections lie outside " + ram + ", the RAM the image was given");
         }
         if (!bytes.containsKey(SectionKind.STACK)) {
-            notes.add("no stack section: the stack is not counted in RAM used (it takes RAM shown free)");
+            notes.add("no stack section: the stack is not counted (it takes RAM shown as free)");
         }
         return new ImageUsage(Source.ELF, Optional.of(elf.source()), flash, flashContents,
                 Optional.of(new Fill(ramUsed, ram.size())), bytes, notes);

@@ -38,7 +38,7 @@ class ImageUsageTest {
                 SectionKind.BSS, 0x108L), usage.sections());
         assertEquals(ImageUsage.Source.ELF, usage.source());
         assertEquals(Optional.of("app.elf"), usage.file());
-        assertEquals(List.of("no stack section: the stack is not counted in RAM used (it takes RAM shown free)"),
+        assertEquals(List.of("no stack section: the stack is not counted (it takes RAM shown as free)"),
                 usage.notes());
     }
 
