@@ -53,7 +53,7 @@ public abstract class AbstractReportingMojo extends AbstractFirmwareMojo {
     protected ReportSettings reportSettings() throws FirmwareException {
         if (reportBaseline != null && !reportBaseline.isBlank() && report != null && report.getBaseline() != null) {
             getLog().debug("Memory report baseline " + reportBaseline + " from -D" + FirmwareProperties.REPORT_BASELINE
-                    + " wins over <report><baseline>" + report.getBaseline());
+                    + " wins over <report><baseline> " + report.getBaseline());
         }
         RepositoryHexResolver resolver = new RepositoryHexResolver(components().repositorySystem(),
                 session.getRepositorySession(), project.getRemoteProjectRepositories());

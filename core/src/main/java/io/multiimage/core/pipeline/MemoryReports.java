@@ -3,6 +3,7 @@ package io.multiimage.core.pipeline;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.report.Baseline;
+import io.multiimage.core.report.Budget;
 import io.multiimage.core.report.BudgetVerdict;
 import io.multiimage.core.report.DomainLayout;
 import io.multiimage.core.report.FirmwareMemoryReport;
@@ -59,7 +60,7 @@ public final class MemoryReports {
      */
     static MemoryReports start(BuildRequest request, PreparedTree prepared, ReportSettings settings)
             throws InvalidConfigurationException, IOException {
-        for (var budget : settings.budgets()) {
+        for (Budget budget : settings.budgets()) {
             if (!prepared.images().containsKey(budget.image())) {
                 throw new InvalidConfigurationException(budget.declaredIn() + ": a memory budget for image '"
                         + budget.image() + "', which is not part of this firmware (images: "

@@ -53,7 +53,7 @@ public record FirmwareMemoryReport(List<DomainReport> domains, List<ReportedImag
         return images.stream().filter(image -> image.name().equals(name)).findFirst();
     }
 
-    /** The budgets an image passes. */
+    /** The verdicts of the budgets an image exceeded, in declaration order. */
     public List<BudgetVerdict> exceeded() {
         return budgets.stream().filter(BudgetVerdict::exceeded).toList();
     }

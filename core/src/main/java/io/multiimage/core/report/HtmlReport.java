@@ -35,6 +35,9 @@ public final class HtmlReport {
             .legend i { display: inline-block; width: 12px; height: 12px; border: 1px solid #777; vertical-align: middle; margin-right: 4px; }
             """;
 
+    /** Columns of the image table with a baseline: name, domain, strategy, partition, 3 flash, 2 RAM, 2 deltas, notes. */
+    private static final int IMAGE_COLUMNS = 12;
+
     private HtmlReport() {}
 
     /** The page of {@code report}. */
@@ -120,7 +123,7 @@ public final class HtmlReport {
             for (ImageChange change : comparison.images()) {
                 if (change.status() == ImageChange.Status.REMOVED) {
                     html.append("<tr><td><s>").append(Html.escape(change.image())).append("</s></td><td colspan=\"")
-                            .append(10).append("\" class=\"note\">removed: in the baseline, not in this build")
+                            .append(IMAGE_COLUMNS - 1).append("\" class=\"note\">removed: in the baseline, not in this build")
                             .append(change.flashBefore().map(b -> " (it used " + b + " bytes of flash)").orElse(""))
                             .append("</td></tr>\n");
                 }

@@ -134,6 +134,34 @@ class FirmwareMemoryReportTest {
     }
 
     @Test
+    void externalFlashIsARegionOfItsOwnWithItsPartitionsAndFreeSpace() throws Exception {
+        String partitions = ReportFixtures.APP_PARTITIONS + """
+                mcuboot_secondary:
+                  address: 0x0
+                  end_address: 0x70000
+                  region: external_flash
+                  size: 0x70000
+                """;
+        String regions = ReportFixtures.APP_REGIONS + """
+                external_flash:
+                  base_address: 0x0
+                  size: 0x800000
+                """;
+        List<DomainLayout> layouts = List.of(new DomainLayout("CPUAPP", io.multiimage.partition.OutputDomain.parse("",
+                "partitions.yml", partitions, "regions.yml", regions)));
+
+        FirmwareMemoryReport report = FirmwareMemoryReport.of(List.of(ReportFixtures.app(1, 1)), layouts,
+                Optional.empty(), List.of());
+
+        RegionReport external = region(report, "CPUAPP", "external_flash");
+        assertEquals(List.of("mcuboot_secondary:partition", "(free):free"),
+                external.rows().stream().map(r -> r.name() + ":" + r.kind().key()).toList());
+        assertEquals(0x800000 - 0x70000, external.free());
+        assertEquals(List.of("external_flash", "flash_primary", "sram_primary"),
+                report.domains().get(0).regions().stream().map(RegionReport::name).toList());
+    }
+
+    @Test
     void theLayoutForLaterComparisonsLeavesOutGapsAndFreeSpace() throws Exception {
         Map<String, Map<String, PartitionFacts>> layout = report(ReportFixtures.images(), Optional.empty(), List.of())
                 .layout();

@@ -92,6 +92,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void anImageGoneSinceTheBaselineIsListedStruckThroughAcrossTheTable() throws Exception {
+        Baseline baseline = Baseline.parse(BaselineTest.WITH_MEMORY.replace("\"name\" : \"net\"", "\"name\" : \"old\""),
+                "v1", "build-info.json");
+
+        String html = html(ReportFixtures.images(), Optional.of(baseline), List.of());
+
+        int columns = count(html.substring(html.indexOf("<h2>Images</h2>"), html.indexOf("</tr>",
+                html.indexOf("<h2>Images</h2>"))), "<th>");
+        assertEquals(12, columns);
+        assertTrue(html.contains("<tr><td><s>old</s></td><td colspan=\"11\" class=\"note\">removed: in the baseline, not"
+                + " in this build (it used 300 bytes of flash)</td></tr>"), html);
+    }
+
+    @Test
     void theSameReportGivesTheSamePage() throws Exception {
         assertEquals(html(ReportFixtures.images(), Optional.empty(), List.of()),
                 html(ReportFixtures.images(), Optional.empty(), List.of()));
