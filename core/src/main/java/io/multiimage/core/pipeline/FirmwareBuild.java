@@ -143,7 +143,7 @@ public final class FirmwareBuild {
                 .run(rootDomain, signing.images(), dirs.root());
         published.addAll(new UpdatePackageStage(log).run(signing, prepared, signing(), dirs.root()));
         new VerifyStage(log).run(prepared, request, merged, signing.publicKey(), prebuiltBoots);
-        FirmwareMemoryReport memory = memoryReports.of(built);
+        FirmwareMemoryReport memory = memoryReports.of(built, signing.signed());
         extras.merge(MemoryReports.buildInfoFacts(memory));
         Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), signing.images(), merged,
                 extras);

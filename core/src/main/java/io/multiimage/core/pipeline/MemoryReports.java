@@ -14,12 +14,26 @@ import io.multiimage.core.report.ImageUsage;
 import io.multiimage.core.report.ReportJson;
 import io.multiimage.core.report.ReportSettings;
 import io.multiimage.core.report.ReportedImage;
+import io.multiimage.core.report.SignedFraming;
+import io.multiimage.core.sign.FlashGeometry;
+import io.multiimage.core.sign.ImageSigner;
+import io.multiimage.core.sign.SigningSlot;
+import io.multiimage.core.sign.SigningSlots;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.state.StepLedger;
+import io.multiimage.hex.ImageFormatException;
+import io.multiimage.hex.IntelHex;
+import io.multiimage.hex.MemoryImage;
+import io.multiimage.signing.SignedImage;
+import io.multiimage.signing.format.ImageFormat;
+import io.multiimage.signing.format.ImageHeader;
+import io.multiimage.signing.format.Trailer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -75,16 +89,67 @@ public final class MemoryReports {
         return new MemoryReports(request, prepared, settings, baseline);
     }
 
-    /** The report of the images a build produced (or found up to date). */
-    FirmwareMemoryReport of(List<BuiltImage> built) throws FirmwareException, IOException {
+    /**
+     * The report of the images a build produced (or found up to date), as built ({@code built}:
+     * an image's own HEX, not its signed one) and as signed ({@code signed}: the images the sign
+     * step put in MCUboot-format slots).
+     */
+    FirmwareMemoryReport of(List<BuiltImage> built, Map<String, ImageSigner.Outcome> signed)
+            throws FirmwareException, IOException {
         ImageDirectories dirs = ImageDirectories.of(request);
         List<ReportedImage> images = new ArrayList<>();
         for (BuiltImage image : built) {
             Optional<Path> elf = image.strategy().equals("from-source") ? recordedElf(image.name(), dirs.of(image.name()))
                     : Optional.empty();
-            images.add(reported(request, image.name(), image.placement(), image.strategy(), elf, image.hex()));
+            Optional<SignedFraming> framing = Optional.ofNullable(signed.get(image.name())).map(MemoryReports::framing);
+            images.add(reported(request, image.name(), image.placement(), image.strategy(), elf, image.hex(), framing));
         }
         return FirmwareMemoryReport.of(images, layouts(request, prepared), baseline, settings.budgets());
+    }
+
+    /** What signing added around an image, from the signer's result. */
+    private static SignedFraming framing(ImageSigner.Outcome outcome) {
+        SignedImage signed = outcome.signed();
+        long header = signed.header().headerSize();
+        return new SignedFraming(outcome.slot().slot().name(), outcome.slot().header().name(), header,
+                signed.size() - header - signed.header().imageSize(), signed.options().trailer().size());
+    }
+
+    /**
+     * What signing added around an image at its last build, read back from its signed HEX: the
+     * header's fields give the header and image sizes, the TLV info headers the TLV areas; the
+     * trailer is laid out for the board's flash write block size.
+     */
+    private static Optional<SignedFraming> lastFraming(BuildRequest request, PreparedTree prepared, String image,
+            ImagePlacement placement, Path imageDir) throws FirmwareException, IOException {
+        if (placement.byLoadOffset()) {
+            return Optional.empty();
+        }
+        Optional<SigningSlot> slot = SignStage.layoutOf(prepared, request, placement.domain())
+                .flatMap(layout -> SigningSlots.find(image, placement.partition(), layout));
+        if (slot.isEmpty() || !Files.isRegularFile(imageDir.resolve(slot.get().signedHexName()))) {
+            return Optional.empty();
+        }
+        Path file = imageDir.resolve(slot.get().signedHexName());
+        MemoryImage content;
+        try {
+            content = IntelHex.read(file);
+        } catch (ImageFormatException e) {
+            throw new InvalidConfigurationException("Memory report: " + request.layout().relative(file) + ": "
+                    + e.getMessage(), e);
+        }
+        long start = slot.get().slot().address();
+        ImageHeader header = ImageHeader.decode(content.read(start, ImageFormat.HEADER_FIELDS_SIZE, (byte) 0xff));
+        long tlvStart = start + header.headerSize() + header.imageSize();
+        byte[] info = content.read(tlvStart + header.protectedTlvSize(), ImageFormat.TLV_INFO_SIZE, (byte) 0xff);
+        if (littleEndian16(info, 0) != ImageFormat.TLV_INFO_MAGIC) {
+            throw new InvalidConfigurationException("Memory report: " + request.layout().relative(file)
+                    + ": no MCUboot TLV area after the image at 0x" + Long.toHexString(tlvStart));
+        }
+        long tlvs = header.protectedTlvSize() + littleEndian16(info, 2);
+        int align = FlashGeometry.of(imageDir.resolve("zephyr.dts")).writeBlock();
+        return Optional.of(new SignedFraming(slot.get().slot().name(), slot.get().header().name(), header.headerSize(),
+                tlvs, new Trailer(align, Trailer.DEFAULT_MAX_SECTORS, false).size()));
     }
 
     /**
@@ -115,10 +180,16 @@ public final class MemoryReports {
             Path dir = dirs.of(image.name());
             String strategy = image.strategy().strategy().id();
             Optional<Path> elf = strategy.equals("from-source") ? recordedElf(image.name(), dir) : Optional.empty();
-            images.add(reported(request, image.name(), prepared.placements().get(image.name()), strategy, elf,
-                    Optional.of(dir.resolve(image.name() + ".hex"))));
+            ImagePlacement placement = prepared.placements().get(image.name());
+            images.add(reported(request, image.name(), placement, strategy, elf,
+                    Optional.of(dir.resolve(image.name() + ".hex")),
+                    lastFraming(request, prepared, image.name(), placement, dir)));
         }
         return FirmwareMemoryReport.of(images, layouts(request, prepared), Optional.empty(), List.of());
+    }
+
+    private static int littleEndian16(byte[] data, int offset) {
+        return (data[offset] & 0xff) | (data[offset + 1] & 0xff) << 8;
     }
 
     /**
@@ -170,14 +241,22 @@ public final class MemoryReports {
         return line.toString();
     }
 
-    /** One image measured; files named relative to the project root, as in every message. */
+    /**
+     * One image measured; files named relative to the project root, as in every message. Its ELF
+     * and HEX hold the addresses it is linked at, which for an image seen through another alias
+     * than the layout's ({@link ImagePlacement#linkedFlash()}) are not its partition's.
+     */
     private static ReportedImage reported(BuildRequest request, String name, ImagePlacement placement, String strategy,
-            Optional<Path> elf, Optional<Path> hex) throws FirmwareException, IOException {
+            Optional<Path> elf, Optional<Path> hex, Optional<SignedFraming> framing)
+            throws FirmwareException, IOException {
         try {
-            ImageUsage usage = ImageMeasurement.measure(strategy, elf, hex, placement.flash(), placement.ram(),
-                    request.layout()::relative);
+            ImageUsage usage = ImageMeasurement.measure(strategy, elf, hex, placement.linkedFlash(),
+                    placement.linkedRam(), request.layout()::relative);
+            if (framing.isPresent()) {
+                usage = usage.signed(framing.get());
+            }
             return new ReportedImage(name, placement.domain(), strategy, placement.partition(), placement.flash(),
-                    placement.ram(), placement.loadOffsetOrigin(), usage);
+                    placement.ram(), placement.loadOffsetOrigin(), usage, placement.aliasShift());
         } catch (InvalidConfigurationException e) {
             e.blameImage(name);
             throw e;

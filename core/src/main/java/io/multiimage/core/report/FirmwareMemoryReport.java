@@ -117,8 +117,12 @@ public record FirmwareMemoryReport(List<DomainReport> domains, List<ReportedImag
                     if (!image.domain().equals(domain)) {
                         continue;
                     }
+                    Optional<SignedFraming> signing = image.usage().signing();
                     if (!image.byLoadOffset() && image.partition().equals(row.name())) {
                         occupants.add(new RegionRow.Occupant(image.name(), Budget.Memory.FLASH, image.usage().flash()));
+                    } else if (signing.isPresent() && signing.get().header().equals(row.name())) {
+                        occupants.add(new RegionRow.Occupant(image.name(), Budget.Memory.FLASH,
+                                Optional.of(new Fill(signing.get().headerBytes(), row.size())), true));
                     } else if (image.ram().origin() == row.start() && image.ram().size() == row.size()) {
                         occupants.add(new RegionRow.Occupant(image.name(), Budget.Memory.RAM, image.usage().ram()));
                     }

@@ -107,7 +107,9 @@ public final class HtmlReport {
                     .append(Html.escape(image.domain())).append("</td><td>").append(Html.escape(image.strategy()))
                     .append("</td><td class=\"mono\">").append(Html.escape(image.byLoadOffset()
                             ? "CONFIG_FLASH_LOAD_OFFSET " + Html.hex(image.flash().origin())
-                            : image.partition())).append("</td>");
+                            : image.partition()))
+                    .append(image.aliasShift() == 0 ? "" : " (linked at " + Html.hex(image.linkedFlash().origin()) + ")")
+                    .append("</td>");
             fillCells(usage.flash(), image.flash().size(), true, html);
             fillCells(usage.ram(), image.ram().size(), false, html);
             if (compared) {
@@ -223,7 +225,7 @@ public final class HtmlReport {
             for (int i = 0; i < occupants.size(); i++) {
                 RegionRow.Occupant occupant = occupants.get(i);
                 html.append(i == 0 ? "" : "<br>").append(Html.escape(occupant.image())).append(" (")
-                        .append(occupant.memory().label()).append(") ")
+                        .append(occupant.header() ? "MCUboot header" : occupant.memory().label()).append(") ")
                         .append(occupant.fill().map(f -> bar(f) + " " + f.used() + " B, " + f.percent() + "%")
                                 .orElse("not measured"));
             }

@@ -32,9 +32,11 @@ import java.util.Optional;
  * @param ram RAM used of the image's RAM; empty without an ELF file
  * @param sections bytes per kind of section, for an ELF file; empty otherwise
  * @param notes what the reader should know about these figures, in order
+ * @param signing for an image signed for an MCUboot-format slot, what signing adds; its TLVs and
+ *     trailer are part of {@code flash.used()}
  */
 public record ImageUsage(Source source, Optional<String> file, Optional<Fill> flash, long flashContents,
-        Optional<Fill> ram, Map<SectionKind, Long> sections, List<String> notes) {
+        Optional<Fill> ram, Map<SectionKind, Long> sections, List<String> notes, Optional<SignedFraming> signing) {
 
     /** Where an image's figures come from. */
     public enum Source {
@@ -61,11 +63,40 @@ public record ImageUsage(Source source, Optional<String> file, Optional<Fill> fl
         copy.putAll(sections);
         sections = Collections.unmodifiableMap(copy);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(signing, "signing");
     }
 
-    /** Bytes of flash between the image's stored sections or records: alignment padding. */
+    /** Figures of an image that is not signed for a slot. */
+    public ImageUsage(Source source, Optional<String> file, Optional<Fill> flash, long flashContents,
+            Optional<Fill> ram, Map<SectionKind, Long> sections, List<String> notes) {
+        this(source, file, flash, flashContents, ram, sections, notes, Optional.empty());
+    }
+
+    /**
+     * Bytes of flash between the image's stored sections or records: alignment padding. The
+     * TLVs and trailer of a signed image are not padding.
+     */
     public long flashPadding() {
-        return flash.map(f -> Math.max(0, f.used() - flashContents)).orElse(0L);
+        long framing = signing.map(SignedFraming::inPartition).orElse(0L);
+        return flash.map(f -> Math.max(0, f.used() - flashContents - framing)).orElse(0L);
+    }
+
+    /**
+     * These figures for the image signed as {@code framing} says: its TLVs and the slot's trailer
+     * take bytes of its partition, so they count as used and leave that much less headroom.
+     * Unmeasured figures stay unmeasured.
+     */
+    public ImageUsage signed(SignedFraming framing) {
+        if (flash.isEmpty()) {
+            return new ImageUsage(source, file, flash, flashContents, ram, sections, notes, Optional.of(framing));
+        }
+        List<String> withNote = new ArrayList<>(notes);
+        withNote.add("signed for " + framing.slot() + ": its " + framing.headerBytes() + "-byte header fills "
+                + framing.header() + "; " + framing.tlvBytes() + " bytes of TLVs and the " + framing.trailerBytes()
+                + "-byte trailer count as used");
+        Fill before = flash.get();
+        return new ImageUsage(source, file, Optional.of(new Fill(before.used() + framing.inPartition(), before.size())),
+                flashContents, ram, sections, withNote, Optional.of(framing));
     }
 
     /**

@@ -60,7 +60,8 @@ public final class MemoryMapText {
         }
         List<String> parts = new ArrayList<>();
         for (RegionRow.Occupant occupant : row.occupants()) {
-            parts.add(occupant.image() + (occupant.memory() == Budget.Memory.RAM ? " RAM " : " ")
+            parts.add(occupant.image() + (occupant.memory() == Budget.Memory.RAM ? " RAM "
+                    : occupant.header() ? " header " : " ")
                     + occupant.fill().map(f -> f.percent() + "%").orElse("-"));
         }
         return String.join(", ", parts);

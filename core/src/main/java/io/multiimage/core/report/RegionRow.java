@@ -46,8 +46,16 @@ public record RegionRow(String name, Kind kind, long start, long size, List<Stri
      * @param image the image
      * @param memory whether the row is the image's flash partition or its RAM
      * @param fill how full the image makes the row; empty when not measured
+     * @param header true when the row is the pad holding the image's MCUboot header (the image
+     *     is signed for the slot spanning the pad and its partition)
      */
-    public record Occupant(String image, Budget.Memory memory, Optional<Fill> fill) {}
+    public record Occupant(String image, Budget.Memory memory, Optional<Fill> fill, boolean header) {
+
+        /** The image whose flash partition or RAM the row is. */
+        public Occupant(String image, Budget.Memory memory, Optional<Fill> fill) {
+            this(image, memory, fill, false);
+        }
+    }
 
     /** Checks the parts. */
     public RegionRow {

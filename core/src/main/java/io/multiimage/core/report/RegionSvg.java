@@ -143,7 +143,8 @@ final class RegionSvg {
         List<String> parts = new ArrayList<>();
         for (RegionRow.Occupant occupant : row.occupants()) {
             occupant.fill().ifPresent(fill -> parts.add(occupant.image() + ": " + fill.used() + " of " + fill.size()
-                    + " bytes of " + occupant.memory().label() + " (" + fill.percent() + "%)"));
+                    + " bytes of " + (occupant.header() ? "MCUboot header" : occupant.memory().label()) + " ("
+                    + fill.percent() + "%)"));
         }
         return String.join("; ", parts);
     }

@@ -1,5 +1,6 @@
 package io.multiimage.core.report;
 
+import io.multiimage.core.toolchain.MemoryRegion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,9 @@ public final class ReportJson {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("image", occupant.image());
             o.put("memory", occupant.memory().key());
+            if (occupant.header()) {
+                o.put("header", true);
+            }
             occupant.fill().ifPresent(fill -> fill(o, fill));
             occupants.add(o);
         }
@@ -144,17 +148,30 @@ public final class ReportJson {
         Map<String, Object> flash = new LinkedHashMap<>();
         flash.put("address", hex(image.flash().origin()));
         flash.put("size", image.flash().size());
+        linkedAt(image.aliasShift(), image.linkedFlash(), flash);
         usage.flash().ifPresent(fill -> {
             flash.put("used", fill.used());
             flash.put("contents", usage.flashContents());
             flash.put("padding", usage.flashPadding());
+            usage.signing().ifPresent(signing -> {
+                flash.put("tlvs", signing.tlvBytes());
+                flash.put("trailer", signing.trailerBytes());
+            });
             flash.put("free", fill.free());
             flash.put("fillPercent", fill.percent());
+        });
+        usage.signing().ifPresent(signing -> {
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("slot", signing.slot());
+            header.put("partition", signing.header());
+            header.put("size", signing.headerBytes());
+            flash.put("header", header);
         });
         node.put("flash", flash);
         Map<String, Object> ram = new LinkedHashMap<>();
         ram.put("address", hex(image.ram().origin()));
         ram.put("size", image.ram().size());
+        linkedAt(image.aliasShift(), image.linkedRam(), ram);
         usage.ram().ifPresent(fill -> fill(ram, fill));
         node.put("ram", ram);
         if (usage.source() == ImageUsage.Source.ELF) {
@@ -166,6 +183,14 @@ public final class ReportJson {
         }
         node.put("notes", new ArrayList<Object>(usage.notes()));
         return node;
+    }
+
+    /** Where an image seen through another alias than the layout's is linked (absent when the same). */
+    private static void linkedAt(long aliasShift, MemoryRegion linked,
+            Map<String, Object> node) {
+        if (aliasShift != 0) {
+            node.put("linkedAddress", hex(linked.origin()));
+        }
     }
 
     private static Map<String, Object> comparison(Comparison comparison) {

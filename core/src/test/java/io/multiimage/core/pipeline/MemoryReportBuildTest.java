@@ -94,10 +94,36 @@ class MemoryReportBuildTest {
                     image.get("flash").get("contents").asLong(), name);
             assertEquals(Long.parseLong(berkeley[1]) + Long.parseLong(berkeley[2]), image.get("ram").get("used").asLong(),
                     name);
-            assertEquals(image.get("flash").get("contents").asLong() + image.get("flash").get("padding").asLong(),
-                    image.get("flash").get("used").asLong());
+            JsonNode flash = image.get("flash");
+            assertEquals(flash.get("contents").asLong() + flash.get("padding").asLong()
+                    + flash.path("tlvs").asLong(0) + flash.path("trailer").asLong(0), flash.get("used").asLong(), name);
         }
-        assertEquals(List.of("b0", "mcuboot", "app"), rowNames(report, 0, "flash_primary"), "app takes the rest");
+        // app (mcuboot_primary) and mcuboot (s0) are signed: the header fills the pad, the TLVs
+        // follow the image in its partition, the trailer ends the slot; b0 is not signed.
+        assertFalse(image(report, "b0").get("flash").has("tlvs"));
+        for (String name : List.of("app", "mcuboot")) {
+            JsonNode flash = image(report, name).get("flash");
+            String slot = flash.get("header").get("slot").asText();
+            Path signedHex = out().resolve(name).resolve(name + "_signed.hex");
+            MemoryImage signed = IntelHex.read(signedHex);
+            long slotStart = signed.span().orElseThrow().start();
+            byte[] header = signed.read(slotStart, 32, (byte) 0xff);
+            long headerSize = (header[8] & 0xff) | (header[9] & 0xff) << 8;
+            long imageSize = (header[12] & 0xffL) | (header[13] & 0xffL) << 8 | (header[14] & 0xffL) << 16
+                    | (header[15] & 0xffL) << 24;
+            assertEquals(headerSize, flash.get("header").get("size").asLong(), name);
+            assertEquals(imageSize, flash.get("used").asLong() - flash.get("tlvs").asLong()
+                    - flash.get("trailer").asLong(), name + ": the signed image's size is the ELF's extent");
+            assertEquals(slotStart + headerSize + imageSize + flash.get("tlvs").asLong(),
+                    firstBlockEnd(signed), name + ": the TLVs end the signed image");
+            assertTrue(slot.equals("mcuboot_primary") || slot.equals("s0"), slot);
+            JsonNode pad = row(report, 0, "flash_primary", flash.get("header").get("partition").asText());
+            assertEquals(name, pad.get("images").get(0).get("image").asText());
+            assertTrue(pad.get("images").get(0).get("header").asBoolean());
+            assertEquals(headerSize, pad.get("images").get(0).get("used").asLong());
+        }
+        assertEquals(List.of("b0", "s0", "s0_pad", "mcuboot", "mcuboot_primary", "mcuboot_pad", "mcuboot_primary_app",
+                "app", "mcuboot_secondary"), rowNames(report, 0, "flash_primary"), "the signed layout, slots as brackets");
         JsonNode buildInfo = JSON.readTree(out().resolve("build-info.json").toFile());
         JsonNode appInfo = buildInfo.get("images").get(0);
         assertEquals(image(report, "app").get("flash").get("used").asLong(),
@@ -105,6 +131,40 @@ class MemoryReportBuildTest {
         assertEquals("0x8000", buildInfo.get("layout").get("CPUAPP").get("mcuboot").get("address").asText());
         assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("INFO Memory: app (CPUAPP): flash ")),
                 log.lines().toString());
+    }
+
+    @Test
+    void anImageLinkedAtTheSecureAliasIsMeasuredInItsPartitionOfTheLayout() throws Exception {
+        Samples.copy("spm-qemu", project);
+
+        build(List.of(
+                ImageDeclaration.builder("app", project.resolve("app")).board("mps2/an505/ns").children("spm").build(),
+                ImageDeclaration.builder("spm", project.resolve("spm")).build()), ReportSettings.none());
+
+        JsonNode report = report();
+        JsonNode spm = image(report, "spm");
+        // The layout (the non-secure application's view) puts spm at 0x0; it is linked and runs at 0x10000000.
+        assertEquals("0x0", spm.get("flash").get("address").asText());
+        assertEquals("0x10000000", spm.get("flash").get("linkedAddress").asText());
+        assertEquals("0x38000000", spm.get("ram").get("linkedAddress").asText());
+        assertFalse(image(report, "app").get("flash").has("linkedAddress"));
+        for (JsonNode note : spm.get("notes")) {
+            assertFalse(note.asText().contains("outside"), note.asText());
+        }
+        MemoryImage hex = IntelHex.read(out().resolve("spm/spm.hex"));
+        assertEquals(hex.span().orElseThrow().end() - 0x10000000L, spm.get("flash").get("used").asLong());
+        Path size = ReferenceTools.require("arm-none-eabi-size", "binutils-arm-none-eabi");
+        String[] berkeley = ReferenceTools.run(List.of(size.toString(), "--format=berkeley",
+                out().resolve("spm/spm.elf").toString()), project, 60).assertSuccess().stdout().lines().skip(1)
+                .findFirst().orElseThrow().trim().split("\\s+");
+        assertEquals(Long.parseLong(berkeley[0]) + Long.parseLong(berkeley[1]),
+                spm.get("flash").get("contents").asLong());
+        assertEquals(Long.parseLong(berkeley[1]) + Long.parseLong(berkeley[2]), spm.get("ram").get("used").asLong());
+        JsonNode spmRow = row(report, 0, "flash_primary", "spm");
+        assertEquals("0x0", spmRow.get("start").asText());
+        assertEquals(spm.get("flash").get("used").asLong(), spmRow.get("images").get(0).get("used").asLong());
+        assertEquals("0x10000", row(report, 0, "flash_primary", "app").get("start").asText());
+        assertTrue(Files.readString(out().resolve(MemoryReports.HTML_FILE)).contains("spm (linked at 0x10000000)"));
     }
 
     @Test
@@ -138,7 +198,7 @@ class MemoryReportBuildTest {
                     uart_puts("%s");
                     return 0;""".formatted("0123456789abcdef".repeat(40))));
         Path pm = project.resolve("mcuboot/pm.yml");
-        Files.writeString(pm, Files.readString(pm).replace("size: 0xc000", "size: 0xd000"));
+        Files.writeString(pm, Files.readString(pm).replace("size: 0xbe00", "size: 0xce00"));
 
         build(secureBoot(), new ReportSettings(Optional.of(new ReportSettings.BaselineFile(baseline, "v1.0.0")),
                 List.of()));
@@ -302,6 +362,24 @@ class MemoryReportBuildTest {
             }
         }
         throw new AssertionError("no region " + region);
+    }
+
+    private static JsonNode row(JsonNode report, int domain, String region, String name) {
+        for (JsonNode r : report.get("domains").get(domain).get("regions")) {
+            if (r.get("name").asText().equals(region)) {
+                for (JsonNode row : r.get("rows")) {
+                    if (row.get("name").asText().equals(name)) {
+                        return row;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no row " + name + " in region " + region);
+    }
+
+    /** Where the first contiguous block of {@code image} ends. */
+    private static long firstBlockEnd(MemoryImage image) {
+        return image.segments().get(0).start() + image.segments().get(0).length();
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -61,6 +61,24 @@ class FirmwareMemoryReportTest {
     }
 
     @Test
+    void thePadOfASignedImageHoldsItsHeaderAndItsPartitionItsTlvsAndTrailer() throws Exception {
+        ReportedImage app = ReportFixtures.app(0x8000, 0x1000);
+        ReportedImage signed = ReportFixtures.image("app", "CPUAPP", "from-source", "app", app.flash(), app.ram(),
+                app.usage().signed(new SignedFraming("mcuboot_primary", "mcuboot_pad", 0x200, 0x150, 0x30)));
+
+        RegionReport flash = region(report(List.of(signed, ReportFixtures.mcuboot()), Optional.empty(), List.of()),
+                "CPUAPP", "flash_primary");
+
+        assertEquals(List.of(new RegionRow.Occupant("app", Budget.Memory.FLASH, Optional.of(new Fill(0x200, 0x200)),
+                true)), row(flash, "mcuboot_pad").occupants());
+        assertEquals(List.of(new RegionRow.Occupant("app", Budget.Memory.FLASH,
+                Optional.of(new Fill(0x8000 + 0x180, 0x6fe00)))), row(flash, "app").occupants());
+        assertEquals(List.of(), row(flash, "mcuboot_primary").occupants(), "the slot is drawn as a bracket");
+        assertTrue(MemoryMapText.render(report(List.of(signed), Optional.empty(), List.of()))
+                .contains("app header 100.0%"));
+    }
+
+    @Test
     void imagesPlacedByLoadOffsetAreListedUnderTheirDomain() throws Exception {
         ReportedImage offset = new ReportedImage("late", "CPUNET", "from-source", "late",
                 new MemoryRegion(0x1038000, 0x8000), ReportFixtures.NET_RAM, Optional.of("late/prj.conf:3"),

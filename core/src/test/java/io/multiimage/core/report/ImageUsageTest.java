@@ -29,6 +29,33 @@ class ImageUsageTest {
     }
 
     @Test
+    void aSignedImageCountsItsTlvsAndTrailerAsUsedButNotAsPadding() throws Exception {
+        ImageUsage built = ImageUsage.fromElf(ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"),
+                PARTITION, RAM);
+
+        ImageUsage signed = built.signed(new SignedFraming("mcuboot_primary", "mcuboot_pad", 0x200, 0x50, 0x30));
+
+        assertEquals(Optional.of(new Fill(0x2e4 + 0x50 + 0x30, 0x2c000)), signed.flash());
+        assertEquals(built.flashContents(), signed.flashContents());
+        assertEquals(1, signed.flashPadding(), "TLVs and trailer are not alignment padding");
+        assertEquals(0x2c000 - 0x2e4 - 0x80, signed.flash().orElseThrow().free(), "headroom left for the code");
+        assertEquals(built.ram(), signed.ram());
+        assertTrue(signed.notes().contains("signed for mcuboot_primary: its 512-byte header fills mcuboot_pad;"
+                + " 80 bytes of TLVs and the 48-byte trailer count as used"), signed.notes().toString());
+    }
+
+    @Test
+    void anUnmeasuredImageStaysUnmeasuredWhenSigned() {
+        ImageUsage none = ImageUsage.none("not built yet: no ELF or HEX file");
+
+        ImageUsage signed = none.signed(new SignedFraming("s0", "s0_pad", 0x200, 0x50, 0x30));
+
+        assertEquals(Optional.empty(), signed.flash());
+        assertEquals(0, signed.flashPadding());
+        assertEquals(none.notes(), signed.notes());
+    }
+
+    @Test
     void ramUsedIsDataPlusBss() throws Exception {
         ImageUsage usage = ImageUsage.fromElf(ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"),
                 PARTITION, RAM);

@@ -80,6 +80,28 @@ class ReportJsonTest {
     }
 
     @Test
+    void aSignedImageAndAnImageLinkedAtAnotherAliasSayWhere() throws Exception {
+        ReportedImage app = ReportFixtures.app(0x8000, 0x1000);
+        ReportedImage secure = new ReportedImage("app", "CPUAPP", "from-source", "app", app.flash(), app.ram(),
+                Optional.empty(), app.usage().signed(new SignedFraming("mcuboot_primary", "mcuboot_pad", 0x200, 0x150,
+                        0x30)), 0x10000000L);
+
+        Map<String, Object> json = map(list(ReportJson.of(FirmwareMemoryReport.of(List.of(secure),
+                ReportFixtures.layouts(), Optional.empty(), List.of())).get("images")).get(0));
+
+        Map<String, Object> flash = map(json.get("flash"));
+        assertEquals(List.of("address", "size", "linkedAddress", "used", "contents", "padding", "tlvs", "trailer",
+                "free", "fillPercent", "header"), List.copyOf(flash.keySet()));
+        assertEquals("0xd200", flash.get("address"), "where the layout puts it");
+        assertEquals("0x1000d200", flash.get("linkedAddress"), "where it runs");
+        assertEquals(0x8180L, flash.get("used"));
+        assertEquals(0x150L, flash.get("tlvs"));
+        assertEquals(0x30L, flash.get("trailer"));
+        assertEquals(Map.of("slot", "mcuboot_primary", "partition", "mcuboot_pad", "size", 0x200L), flash.get("header"));
+        assertEquals("0x30000000", map(json.get("ram")).get("linkedAddress"));
+    }
+
+    @Test
     void theBaselineSectionHasImageDeltasAndPartitionChanges() throws Exception {
         Map<String, Object> baseline = map(ReportJson.of(report()).get("baseline"));
 
