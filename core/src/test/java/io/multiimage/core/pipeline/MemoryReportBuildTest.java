@@ -128,7 +128,8 @@ class MemoryReportBuildTest {
         JsonNode appInfo = buildInfo.get("images").get(0);
         assertEquals(image(report, "app").get("flash").get("used").asLong(),
                 appInfo.get("memory").get("flashUsed").asLong());
-        assertEquals("0x8000", buildInfo.get("layout").get("CPUAPP").get("mcuboot").get("address").asText());
+        assertEquals("0x8200", buildInfo.get("layout").get("CPUAPP").get("mcuboot").get("address").asText(),
+                "after b0 and the header pad s0_pad");
         assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("INFO Memory: app (CPUAPP): flash ")),
                 log.lines().toString());
     }
