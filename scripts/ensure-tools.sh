@@ -12,14 +12,14 @@ ensure_tools() {
     command -v srec_cat >/dev/null 2>&1 || missing+=(srecord)
     command -v dtc >/dev/null 2>&1 || missing+=(device-tree-compiler)
     command -v cmake >/dev/null 2>&1 || missing+=(cmake)
-    command -v chromium >/dev/null 2>&1 || missing+=(chromium)   # renders memory-report.html in a test
     # Maven 3.8.7, the oldest Maven the plugin supports: a few ITs run on it too.
     [ -x /usr/share/maven/bin/mvn ] || missing+=(maven)
     command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || missing+=(curl)
     /usr/bin/python3 -c 'import intelhex' >/dev/null 2>&1 || missing+=(python3-intelhex)
     /usr/bin/python3 -c 'import kconfiglib' >/dev/null 2>&1 || missing+=(python3-kconfiglib)
     /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
-    # The Kconfig interfaces' tests: tmux drives firmware:menuconfig, headless Chromium firmware:guiconfig.
+    # The Kconfig interfaces' tests: tmux drives firmware:menuconfig, headless Chromium firmware:guiconfig
+    # (and renders memory-report.html in MemoryReportChromiumTest).
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
