@@ -319,6 +319,8 @@ class MemoryReportBuildTest {
         String appFill = image(report(), "app").get("flash").get("fillPercent").asText();
         assertTrue(text.contains("app " + appFill + "%"), text);
         assertTrue(text.contains("app RAM "), text);
+        // Signing read back from app_signed.hex: the same fill as the build measured, the header in the pad.
+        assertTrue(java.util.regex.Pattern.compile("app header 100\\.0% +\\| mcuboot_pad").matcher(text).find(), text);
     }
 
     private List<ImageDeclaration> secureBoot() {
