@@ -18,7 +18,8 @@ ensure_tools() {
     /usr/bin/python3 -c 'import intelhex' >/dev/null 2>&1 || missing+=(python3-intelhex)
     /usr/bin/python3 -c 'import kconfiglib' >/dev/null 2>&1 || missing+=(python3-kconfiglib)
     /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
-    # The Kconfig interfaces' tests: tmux drives firmware:menuconfig, headless Chromium firmware:guiconfig.
+    # The Kconfig interfaces' tests: tmux drives firmware:menuconfig, headless Chromium firmware:guiconfig
+    # (and renders memory-report.html in MemoryReportChromiumTest).
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 

@@ -37,8 +37,8 @@ assert images.values().every { !it.containsKey('partition') }
 
 // firmware:partitions lists both images with their origin.
 assert log.contains('placed by CONFIG_FLASH_LOAD_OFFSET (outside the partition manager)')
-// In address order: boot, then app.
-assert log =~ /0x0 +0x8000 +0x8000 +CPUAPP +\| boot \(boot\/prj.conf:2\)\r?\n\[INFO\] +0x8000 +0x40000 +0x38000 +CPUAPP +\| app \(app\/prj.conf:2\)/
+// In address order: boot, then app, each with its fill after the build.
+assert log =~ /0x0 +0x8000 +0x8000 +CPUAPP +[\d.]+% +\| boot \(boot\/prj.conf:2\)\r?\n\[INFO\] +0x8000 +0x40000 +0x38000 +CPUAPP +[\d.]+% +\| app \(app\/prj.conf:2\)/
 
 // firmware:run: boot starts, chain-loads app at 0x8000, app ends QEMU cleanly.
 def uart = log.readLines().findAll { it.contains('[uart] ') }.collect { it.substring(it.indexOf('[uart] ') + 7).trim() }

@@ -15,4 +15,10 @@ def log = new File(basedir, 'build.log').text
  'kconfigStrict', 'kconfigTargets', 'fragment', 'writeConfig', 'noBrowser', 'target'].each {
     assert log =~ /(?m)^    ${it}( \(Default: [^)]*\))?$/ : "parameter ${it} missing"
 }
+// The memory report: its goal, its properties and the <report> parameter of the goals that write it.
+assert log.contains('firmware:report') : 'goal firmware:report missing from firmware:help'
+['firmware.report.baseline', 'firmware.report.skip'].each {
+    assert log.contains("User property: ${it}") : "property ${it} missing from firmware:help -Ddetail"
+}
+assert log =~ /(?m)^    report$/ : 'parameter report missing'
 return true

@@ -258,6 +258,11 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
         this.components = components;
     }
 
+    /** The Maven components this goal was given. */
+    protected MavenComponents components() {
+        return components;
+    }
+
     /** One call into the core, given the build request of this module. */
     @FunctionalInterface
     protected interface CoreCall<T> {

@@ -30,9 +30,12 @@ import org.eclipse.aether.RepositorySystem;
  * {@code signed}), and at the top of a tree the merged files, {@code build-info.json}, the NCS
  * update files ({@code app-signed}, {@code app-update}, {@code app-test-update},
  * {@code app-moved-test-update}) and {@code dfu_application.zip} ({@code dfu-application}).
+ * At the top of a tree it also writes the memory report ({@code memory-report.json},
+ * {@code memory-report.html}), and fails when an image passes one of its {@code <report><budgets>}
+ * (after everything is written, nothing attached).
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class BuildMojo extends AbstractFirmwareMojo {
+public class BuildMojo extends AbstractReportingMojo {
 
     /**
      * Turns off {@code firmware:build}.
@@ -61,7 +64,7 @@ public class BuildMojo extends AbstractFirmwareMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         BuildResult result = runCore(request -> firmwareBuild(request).signing(signingConfig())
-                .layoutLock(layoutLockFile(), acceptedLayoutChange()).run(request));
+                .layoutLock(layoutLockFile(), acceptedLayoutChange()).report(reportSettings()).run(request));
         attach(result);
     }
 

@@ -72,6 +72,10 @@ public final class FirmwareProperties {
     public static final String LAYOUT_ACCEPT = "firmware.layout.accept";
     /** Turns off {@code firmware:lock-layout}. */
     public static final String LOCK_LAYOUT_SKIP = "firmware.lock-layout.skip";
+    /** Turns off {@code firmware:report}. */
+    public static final String REPORT_SKIP = "firmware.report.skip";
+    /** The memory report's baseline: coordinates of a released build, or a path to its build-info.json. */
+    public static final String REPORT_BASELINE = "firmware.report.baseline";
 
     /** {@code firmware:import-devicetree}: the board devicetree and overlays to read, comma-separated. */
     public static final String DEVICETREE = "firmware.devicetree";

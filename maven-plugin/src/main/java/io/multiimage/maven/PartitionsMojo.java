@@ -1,6 +1,8 @@
 package io.multiimage.maven;
 
+import io.multiimage.core.pipeline.MemoryReports;
 import io.multiimage.core.pipeline.PreparedTree;
+import io.multiimage.core.report.MemoryMapText;
 import io.multiimage.maven.discover.ReactorImageTree;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -13,7 +15,8 @@ import org.eclipse.aether.RepositorySystem;
 
 /**
  * Shows the memory map of this module's image tree: for every domain and region, each
- * partition's start, end, size and share of the region, gaps and containers; then the images
+ * partition's start, end, size and share of the region, gaps and containers, and how full the
+ * images living in it were after their last build (used/size, {@code -} when not built yet); then the images
  * placed by {@code CONFIG_FLASH_LOAD_OFFSET} outside the partition manager, each with the file
  * and line that set the offset. Places the partitions (writing {@code partitions.yml}) but
  * compiles nothing. Across a reactor the map is printed once, by the top module of each tree;
@@ -36,7 +39,10 @@ public class PartitionsMojo extends AbstractFirmwareMojo {
                     + "; the memory map of the tree is printed there");
             return;
         }
-        PreparedTree tree = runCore(request -> firmwareBuild(request).prepare(request));
-        tree.memoryMap().lines().forEach(getLog()::info);
+        String map = runCore(request -> {
+            PreparedTree tree = firmwareBuild(request).prepare(request);
+            return MemoryMapText.render(MemoryReports.lastBuild(request, tree));
+        });
+        map.lines().forEach(getLog()::info);
     }
 }

@@ -12,7 +12,9 @@ import java.util.Map;
  * {@code build-info.json}: the build manifest. For every image: its strategy and who chose
  * it, where a prebuilt HEX came from, its partition (and the address it is linked at, when its
  * board sees the layout's memory through another alias), the sha256 of every input and output;
- * and the sha256 of every merged file. No timestamps and a fixed key order, so the same
+ * and the sha256 of every merged file. With a memory report, each image's flash and RAM figures
+ * ({@code memory}) and every domain's partitions ({@code layout}): what a later build compares
+ * with when it names this one as its baseline. No timestamps and a fixed key order, so the same
  * build gives the same bytes.
  */
 final class BuildInfoWriter {

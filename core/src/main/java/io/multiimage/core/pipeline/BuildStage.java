@@ -49,7 +49,8 @@ import java.util.TreeMap;
  */
 final class BuildStage {
 
-    private static final String STEP = "build";
+    /** The step's name in the image's {@code StepLedger}. */
+    static final String STEP = "build";
     private static final List<String> C_SOURCES = List.of(".c", ".h", ".s", ".S", ".inc");
 
     private final BuildRequest request;

@@ -14,6 +14,8 @@ import io.multiimage.core.state.BuildLocks;
 import io.multiimage.core.state.Leftovers;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.sign.SigningConfig;
+import io.multiimage.core.report.FirmwareMemoryReport;
+import io.multiimage.core.report.ReportSettings;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
@@ -51,6 +53,7 @@ public final class FirmwareBuild {
     private SigningConfig signingConfig = SigningConfig.none();
     private Path lockFile;
     private Optional<String> acceptedLayoutChange = Optional.empty();
+    private ReportSettings reportSettings = ReportSettings.none();
 
     /** A build that logs to {@code log}, runs tools through {@code launcher} and finds prebuilt HEX through {@code resolver}. */
     public FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
@@ -73,6 +76,15 @@ public final class FirmwareBuild {
         this.session = session;
         this.resolver = resolver;
         this.placementRecord = placementRecord;
+    }
+
+    /**
+     * Sets what the memory report written beside {@code build-info.json} compares with (a
+     * baseline) and enforces (budgets); by default it only shows. Returns this build.
+     */
+    public FirmwareBuild report(ReportSettings settings) {
+        this.reportSettings = java.util.Objects.requireNonNull(settings, "settings");
+        return this;
     }
 
     /**
@@ -110,6 +122,7 @@ public final class FirmwareBuild {
                 .filter(image -> request.scope().includes(image.name()))
                 .toList();
         Map<String, VerifyStage.ExpectedBoots> prebuiltBoots = new PrebuiltLayoutStage(log).run(prepared, request, resolver);
+        MemoryReports memoryReports = MemoryReports.start(request, prepared, reportSettings);
         List<BuiltImage> built = buildAll(request, toBuild, prepared.placements(), dirs);
         String moduleImage = request.scope().moduleImage().orElse(request.rootImage());
         List<PublishedFile> published = new ArrayList<>(
@@ -130,8 +143,12 @@ public final class FirmwareBuild {
                 .run(rootDomain, signing.images(), dirs.root());
         published.addAll(new UpdatePackageStage(log).run(signing, prepared, signing(), dirs.root()));
         new VerifyStage(log).run(prepared, request, merged, signing.publicKey(), prebuiltBoots);
+        FirmwareMemoryReport memory = memoryReports.of(built, signing.signed());
+        extras.merge(MemoryReports.buildInfoFacts(memory));
         Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), signing.images(), merged,
                 extras);
+        // Written beside build-info.json; an exceeded budget fails the build only now, outputs in place.
+        MemoryReports.write(memory, dirs.root(), log);
         return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo), published);
     }
 

@@ -111,6 +111,27 @@ public final class StepLedger {
         return Collections.unmodifiableMap(outputDigests);
     }
 
+    /**
+     * The outputs the last completed {@code step} recorded that still hold the recorded content,
+     * sorted by name: what that step left, for readers of its results (the ELF file the memory
+     * report measures). Empty when the step has no whole record.
+     */
+    public List<Path> recordedOutputs(String step) throws IOException {
+        Path file = recordFile(step);
+        Map<String, Map<String, String>> record = Files.exists(file) ? read(file) : null;
+        if (record == null) {
+            return List.of();
+        }
+        List<Path> outputs = new ArrayList<>();
+        for (Map.Entry<String, String> output : record.get("output").entrySet()) {
+            Path path = imageDir.resolve(output.getKey());
+            if (Files.isRegularFile(path) && Fingerprint.sha256(path).equals(output.getValue())) {
+                outputs.add(path);
+            }
+        }
+        return outputs;
+    }
+
     /** {@code input} and {@code output} maps of a record file, or null when it is not a whole record. */
     private static Map<String, Map<String, String>> read(Path file) {
         Optional<List<String>> lines = StateFile.read(file, KIND);

@@ -38,8 +38,8 @@ class CheckoutIndependenceTest {
             build(checkout);
         }
         List<String> different = new ArrayList<>();
-        for (String file : List.of("build-info.json", "merged.hex", "app/app.elf", "app/app.map", "mcuboot/mcuboot.elf",
-                "b0/b0.map", "app/app.hex")) {
+        for (String file : List.of("build-info.json", MemoryReports.JSON_FILE, MemoryReports.HTML_FILE, "merged.hex",
+                "app/app.elf", "app/app.map", "mcuboot/mcuboot.elf", "b0/b0.map", "app/app.hex")) {
             byte[] left = Files.readAllBytes(a.resolve("app/target/firmware").resolve(file));
             byte[] right = Files.readAllBytes(b.resolve("app/target/firmware").resolve(file));
             if (!java.util.Arrays.equals(left, right)) {

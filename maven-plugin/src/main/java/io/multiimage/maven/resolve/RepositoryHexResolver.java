@@ -45,12 +45,23 @@ public final class RepositoryHexResolver {
      */
     public Path resolve(String groupId, String artifactId, String version, String classifier)
             throws HexArtifactNotFoundException {
-        Artifact artifact = new DefaultArtifact(groupId, artifactId, classifier == null ? "" : classifier, EXTENSION, version);
+        return resolve(new DefaultArtifact(groupId, artifactId, classifier == null ? "" : classifier, EXTENSION, version),
+                "prebuilt HEX");
+    }
+
+    /**
+     * Local path of {@code artifact}, downloading it if needed, with the same mirrors, credentials
+     * and checksum policy as a HEX; {@code what} names it in the message of a failure (e.g.
+     * {@code baseline build-info.json}).
+     *
+     * @throws HexArtifactNotFoundException naming {@code what}, the coordinates and every repository tried
+     */
+    public Path resolve(Artifact artifact, String what) throws HexArtifactNotFoundException {
         try {
             ArtifactResult result = system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null));
             return result.getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
-            throw new HexArtifactNotFoundException(artifact.toString(), describe(repositories), session.isOffline(),
+            throw new HexArtifactNotFoundException(what, artifact.toString(), describe(repositories), session.isOffline(),
                     RepositoryFailures.credentialProblems(session, e), RepositoryFailures.mask(e.getMessage()));
         }
     }
