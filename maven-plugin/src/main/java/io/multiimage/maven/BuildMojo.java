@@ -60,14 +60,16 @@ public class BuildMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        BuildResult result = runCore(request -> firmwareBuild(request).signing(signingConfig())
+        BuildResult result = runCore(request -> firmwareBuild(request).signing(signingConfig()).mergeFormats(mergeFormats())
                 .layoutLock(layoutLockFile(), acceptedLayoutChange()).run(request));
         attach(result);
     }
 
     /**
      * Attaches what this module built: its own image's HEX as the main artifact, and at the top of
-     * a tree the merged files and {@code build-info.json}. A module whose image is not built from
+     * a tree the merged files and {@code build-info.json}. The merged files in the other
+     * {@code <mergeFormats>} come with the published files: the HEX's classifier, type {@code bin},
+     * {@code srec} or {@code uf2}. A module whose image is not built from
      * source in its tree (left out, prebuilt or skipped) attaches no HEX and says why.
      */
     private void attach(BuildResult result) {
