@@ -8,7 +8,8 @@ def log = new File(basedir, 'build.log').text
  'firmware.toolchain.path', 'firmware.verbose', 'firmware.parallel', 'firmware.explain', 'firmware.skip',
  'firmware.build.skip', 'firmware.run.timeout', 'firmware.run.skip', 'firmware.image', 'firmware.kconfig.strict',
  'firmware.kconfig.target', 'firmware.kconfig.fragment', 'firmware.kconfig.writeConfig',
- 'firmware.guiconfig.noBrowser'].each {
+ 'firmware.guiconfig.noBrowser', 'firmware.merge.formats', 'firmware.merge.binFill',
+ 'firmware.merge.uf2FamilyId'].each {
     assert log.contains("User property: ${it}") : "property ${it} missing from firmware:help -Ddetail"
 }
 ['childImages', 'sourceDirectory', 'toolchainArguments', 'cmake', 'exec', 'imageName', 'domain', 'kconfigRoot',

@@ -248,6 +248,34 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     @Parameter(property = FirmwareProperties.LAYOUT_ACCEPT)
     private String acceptLayoutChange;
 
+    /**
+     * Formats the merged files ({@code merged.hex}, {@code merged_<DOMAIN>.hex},
+     * {@code merged_domains.hex}) are also written in, besides Intel HEX, which is always written:
+     * {@code bin}, {@code srec}, {@code uf2} ({@code hex} may be listed too). Each is attached with the
+     * HEX's classifier and the format as its type. Property {@code firmware.merge.formats}, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.MERGE_FORMATS)
+    private List<String> mergeFormats;
+
+    /**
+     * The byte a merged binary holds where no image has data; default {@code 0xff}, erased flash.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.MERGE_BIN_FILL)
+    private String binFill;
+
+    /**
+     * The family id written into every block of a merged UF2 file (such as {@code 0xADA52840} for the
+     * nRF52840), which UF2 bootloaders check; default none: the blocks carry no family id.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = FirmwareProperties.MERGE_UF2_FAMILY_ID)
+    private String uf2FamilyId;
+
     /** The parameters that describe a module's image, bound from every module of a tree alike. */
     static final Set<String> IMAGE_PARAMETERS = Set.of("board", "boardRevision", "domain", "imageName", "toolchain",
             "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages", "kconfigRoot");
@@ -302,6 +330,11 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     /** The signing configuration of this module: {@code <signing>} and the {@code firmware.signing.*} properties. */
     protected io.multiimage.core.sign.SigningConfig signingConfig() throws InvalidConfigurationException {
         return new SigningSettings(session, project, settingsDecrypter).resolve(signing);
+    }
+
+    /** The formats of the merged files: {@code <mergeFormats>}, {@code <binFill>}, {@code <uf2FamilyId>}. */
+    protected io.multiimage.core.pipeline.MergeFormats mergeFormats() throws InvalidConfigurationException {
+        return io.multiimage.core.pipeline.MergeFormats.parse(mergeFormats, binFill, uf2FamilyId, "<mergeFormats>");
     }
 
     /** The layout lock of this module's tree: {@code layout.lock} beside the top module's POM. */

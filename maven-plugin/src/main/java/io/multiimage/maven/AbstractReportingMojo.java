@@ -1,6 +1,8 @@
 package io.multiimage.maven;
 
 import io.multiimage.core.FirmwareException;
+import io.multiimage.core.pipeline.BuildRequest;
+import io.multiimage.core.pipeline.FirmwareBuild;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.report.ReportSettings;
 import io.multiimage.maven.discover.TreeRequestFactory;
@@ -66,5 +68,14 @@ public abstract class AbstractReportingMojo extends AbstractFirmwareMojo {
                         throw new InvalidConfigurationException(e.getMessage(), e);
                     }
                 });
+    }
+
+    /**
+     * The whole build as {@code firmware:build} runs it (signing, merge formats, layout lock, memory
+     * report): goals that bring the outputs up to date run exactly this, so they never disagree.
+     */
+    protected FirmwareBuild configuredBuild(BuildRequest request) throws FirmwareException {
+        return firmwareBuild(request).signing(signingConfig()).mergeFormats(mergeFormats())
+                .layoutLock(layoutLockFile(), acceptedLayoutChange()).report(reportSettings());
     }
 }

@@ -63,14 +63,15 @@ public class BuildMojo extends AbstractReportingMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        BuildResult result = runCore(request -> firmwareBuild(request).signing(signingConfig())
-                .layoutLock(layoutLockFile(), acceptedLayoutChange()).report(reportSettings()).run(request));
+        BuildResult result = runCore(request -> configuredBuild(request).run(request));
         attach(result);
     }
 
     /**
      * Attaches what this module built: its own image's HEX as the main artifact, and at the top of
-     * a tree the merged files and {@code build-info.json}. A module whose image is not built from
+     * a tree the merged files and {@code build-info.json}. The merged files in the other
+     * {@code <mergeFormats>} come with the published files: the HEX's classifier, type {@code bin},
+     * {@code srec} or {@code uf2}. A module whose image is not built from
      * source in its tree (left out, prebuilt or skipped) attaches no HEX and says why.
      */
     private void attach(BuildResult result) {

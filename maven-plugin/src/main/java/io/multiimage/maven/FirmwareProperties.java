@@ -12,6 +12,12 @@ public final class FirmwareProperties {
 
     /** Turns off every goal of the plugin. */
     public static final String SKIP = "firmware.skip";
+    /** Formats the merged files are written in besides HEX, comma-separated: {@code bin,srec,uf2}. */
+    public static final String MERGE_FORMATS = "firmware.merge.formats";
+    /** The byte the merged binaries hold where no image has data, e.g. {@code 0xff}. */
+    public static final String MERGE_BIN_FILL = "firmware.merge.binFill";
+    /** The UF2 family id of the merged UF2 files, e.g. {@code 0xADA52840}. */
+    public static final String MERGE_UF2_FAMILY_ID = "firmware.merge.uf2FamilyId";
     /** Turns off {@code firmware:build}. */
     public static final String BUILD_SKIP = "firmware.build.skip";
     /** Turns off {@code firmware:run}. */

@@ -54,8 +54,7 @@ public class ReportMojo extends AbstractReportingMojo {
             return;
         }
         // The same build as firmware:build (signed, lock checked), so the outputs it brings up to date are the same.
-        BuildResult result = runCore(request -> firmwareBuild(request).signing(signingConfig())
-                .layoutLock(layoutLockFile(), acceptedLayoutChange()).report(reportSettings()).run(request));
+        BuildResult result = runCore(request -> configuredBuild(request).run(request));
         if (result.buildInfo().isEmpty()) {
             getLog().info(project.getArtifactId() + " built only its own image; the memory report of its tree is"
                     + " written by " + placement.top().getArtifactId());

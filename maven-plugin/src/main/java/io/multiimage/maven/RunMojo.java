@@ -83,7 +83,7 @@ public class RunMojo extends AbstractFirmwareMojo {
                 Path file = hexFile.isAbsolute() ? hexFile.toPath() : project.getBasedir().toPath().resolve(hexFile.toPath());
                 return run.runFile(request, file, Duration.ofSeconds(timeout), line -> getLog().info("[uart] " + line));
             }
-            return run.signing(signingConfig()).layoutLock(layoutLockFile(), acceptedLayoutChange())
+            return run.signing(signingConfig()).mergeFormats(mergeFormats()).layoutLock(layoutLockFile(), acceptedLayoutChange())
                     .run(request, Duration.ofSeconds(timeout), line -> getLog().info("[uart] " + line));
         });
         try {

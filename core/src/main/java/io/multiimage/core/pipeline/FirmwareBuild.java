@@ -54,6 +54,7 @@ public final class FirmwareBuild {
     private Path lockFile;
     private Optional<String> acceptedLayoutChange = Optional.empty();
     private ReportSettings reportSettings = ReportSettings.none();
+    private MergeFormats mergeFormats = MergeFormats.HEX_ONLY;
 
     /** A build that logs to {@code log}, runs tools through {@code launcher} and finds prebuilt HEX through {@code resolver}. */
     public FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
@@ -139,14 +140,20 @@ public final class FirmwareBuild {
                     request.layout().relative(lockFile)));
         }
         String rootDomain = prepared.images().get(request.rootImage()).domain();
-        Map<String, Path> merged = new AssembleStage(log, AssembleRecord.forRunningCode())
-                .run(rootDomain, signing.images(), dirs.root());
+        AssembleStage.Assembled assembled = new AssembleStage(log, AssembleRecord.forRunningCode(), mergeFormats)
+                .assemble(rootDomain, signing.images(), dirs.root());
+        Map<String, Path> merged = assembled.hex();
+        published.addAll(assembled.additional());
+        Map<String, Object> binaries = assembled.binaryFacts(mergeFormats);
+        if (!binaries.isEmpty()) {
+            extras.root("mergedBinaries", binaries);
+        }
         published.addAll(new UpdatePackageStage(log).run(signing, prepared, signing(), dirs.root()));
         new VerifyStage(log).run(prepared, request, merged, signing.publicKey(), prebuiltBoots);
         FirmwareMemoryReport memory = memoryReports.of(built, signing.signed());
         extras.merge(MemoryReports.buildInfoFacts(memory));
-        Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), signing.images(), merged,
-                extras);
+        Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), signing.images(),
+                assembled.all(), extras);
         // Written beside build-info.json; an exceeded budget fails the build only now, outputs in place.
         MemoryReports.write(memory, dirs.root(), log);
         return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo), published);
@@ -159,6 +166,16 @@ public final class FirmwareBuild {
     public FirmwareBuild layoutLock(Path file, Optional<String> accept) {
         this.lockFile = java.util.Objects.requireNonNull(file, "file");
         this.acceptedLayoutChange = java.util.Objects.requireNonNull(accept, "accept");
+        return this;
+    }
+
+    /**
+     * The formats the merged files are written in besides Intel HEX ({@code merged.bin},
+     * {@code merged.srec}, {@code merged.uf2}, ...); by default HEX only. The extra files are in
+     * {@link BuildResult#published()} under the HEX's classifier.
+     */
+    public FirmwareBuild mergeFormats(MergeFormats formats) {
+        this.mergeFormats = java.util.Objects.requireNonNull(formats, "formats");
         return this;
     }
 

@@ -40,6 +40,7 @@ public final class FirmwareRun {
     private io.multiimage.core.sign.SigningConfig signing = io.multiimage.core.sign.SigningConfig.none();
     private Path lockFile;
     private java.util.Optional<String> acceptedLayoutChange = java.util.Optional.empty();
+    private MergeFormats mergeFormats = MergeFormats.HEX_ONLY;
 
     public FirmwareRun(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver) {
         this(log, launcher, resolver, null);
@@ -66,7 +67,8 @@ public final class FirmwareRun {
                     + "the tree (" + request.rootImage() + "), not the child image "
                     + request.scope().moduleImage().orElseThrow());
         }
-        FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session).signing(signing);
+        FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session).signing(signing)
+                .mergeFormats(mergeFormats);
         if (lockFile != null) {
             build.layoutLock(lockFile, acceptedLayoutChange);
         }
@@ -159,6 +161,12 @@ public final class FirmwareRun {
         log.info("Booting " + hex + " as it is (not built)");
         String machine = machineOf(request.rootImage(), prepared);
         return new QemuRunner(launcher, log).run(QemuRequest.of(hex, machine, timeout, uart));
+    }
+
+    /** The merge formats of the build it runs, as {@link FirmwareBuild#mergeFormats}, so it keeps the build's files. */
+    public FirmwareRun mergeFormats(MergeFormats formats) {
+        this.mergeFormats = java.util.Objects.requireNonNull(formats, "formats");
+        return this;
     }
 
     /** Checks the layout against {@code file} when it builds, as {@link FirmwareBuild#layoutLock}. */

@@ -39,6 +39,14 @@ public final class AssembleRecord {
      * it merged exactly {@code inputs} and every merged file still has the recorded content.
      */
     public Optional<Map<String, Path>> load(Path outputDirectory, List<String> inputs) {
+        return loadRecorded(outputDirectory, inputs).map(Recorded::files);
+    }
+
+    /**
+     * What the recorded merge wrote and the facts it noted about its files (such as where a
+     * binary starts), under the same conditions as {@link #load}.
+     */
+    public Optional<Recorded> loadRecorded(Path outputDirectory, List<String> inputs) {
         Path file = recordFile(outputDirectory);
         if (codeIdentity.isEmpty()) {
             return Optional.empty();
@@ -54,8 +62,13 @@ public final class AssembleRecord {
                 return Optional.empty();
             }
             Map<String, Path> merged = new LinkedHashMap<>();
+            Map<String, String> facts = new LinkedHashMap<>();
             for (String line : lines.subList(expected.size(), lines.size())) {
                 String[] f = line.split("\t", -1);
+                if (f.length == 3 && f[0].equals("fact")) {
+                    facts.put(f[1], f[2]);
+                    continue;
+                }
                 if (f.length != 3 || !f[0].equals("merged") || f[1].contains("/") || f[1].contains("\\")) {
                     return Optional.empty();
                 }
@@ -65,7 +78,7 @@ public final class AssembleRecord {
                 }
                 merged.put(f[1], path);
             }
-            return Optional.of(merged);
+            return merged.isEmpty() ? Optional.empty() : Optional.of(new Recorded(merged, facts));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // unreadable or damaged: merge again
         }
@@ -73,13 +86,28 @@ public final class AssembleRecord {
 
     /** Records a merge of {@code inputs} that wrote {@code merged} (file name to sha256, in order). */
     public void save(Path outputDirectory, List<String> inputs, Map<String, String> merged) throws IOException {
+        save(outputDirectory, inputs, merged, Map.of());
+    }
+
+    /** As above, with facts about the written files (name to value, no tabs or line ends), given back by {@link #loadRecorded}. */
+    public void save(Path outputDirectory, List<String> inputs, Map<String, String> merged, Map<String, String> facts)
+            throws IOException {
         if (codeIdentity.isEmpty()) {
             return;
         }
         List<String> lines = new ArrayList<>(header(inputs));
         merged.forEach((name, digest) -> lines.add("merged\t" + name + "\t" + digest));
+        facts.forEach((name, value) -> lines.add("fact\t" + name + "\t" + value));
         StateFile.write(recordFile(outputDirectory), KIND, lines);
     }
+
+    /**
+     * A recorded merge.
+     *
+     * @param files merged file name to path, in the order written
+     * @param facts what the merge noted about its files, name to value
+     */
+    public record Recorded(Map<String, Path> files, Map<String, String> facts) {}
 
     /** One input line: what the merge result depends on for one image. */
     public static String input(String image, String domain, String hexDigest) {
