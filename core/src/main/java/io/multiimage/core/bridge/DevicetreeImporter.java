@@ -211,8 +211,8 @@ public final class DevicetreeImporter {
             throw new DevicetreeException(ranges.get().location(), "'ranges' of " + container.path()
                     + " must be one (child address, parent address, size) entry of " + words + " cells");
         }
-        long child = combine(values, 0, childCells);
-        long parent = combine(values, childCells, parentCells);
+        long child = ranges.get().value().number(0, childCells);
+        long parent = ranges.get().value().number(childCells, parentCells);
         // parent is an offset in the container's own parent, like the container's reg address
         return address - MemoryFactsExtractor.firstReg(container)[0] + parent - child;
     }
@@ -233,14 +233,6 @@ public final class DevicetreeImporter {
                     + " must be <1> or <2>: partitions with addresses or sizes beyond 64 bits are not supported");
         }
         return (int) value;
-    }
-
-    private static long combine(long[] cells, int start, int count) {
-        long value = 0;
-        for (int i = start; i < start + count; i++) {
-            value = (value << 32) | cells[i];
-        }
-        return value;
     }
 
     /**

@@ -127,27 +127,32 @@ public final class BuildStrategyResolver {
 
         @Override
         public String strategy() {
-            return strategyValue.map(BuildProperties.Value::describe).orElse("-D" + image + ".buildStrategy");
+            return asWritten(strategyValue, "buildStrategy");
         }
 
         @Override
         public String hexFile() {
-            return file.map(BuildProperties.Value::describe).orElse("-D" + image + ".hexFile");
+            return asWritten(file, "hexFile");
         }
 
         @Override
         public String hexArtifact() {
-            return artifact.map(BuildProperties.Value::describe).orElse("-D" + image + ".hexArtifact");
+            return asWritten(artifact, "hexArtifact");
         }
 
         @Override
         public String sha256() {
-            return sha.map(BuildProperties.Value::describe).orElse("-D" + image + ".sha256");
+            return asWritten(sha, "sha256");
         }
 
         @Override
         public String shown(String name, String value) {
             return name + "=" + value;
+        }
+
+        /** Where {@code value} was set, or {@code -D<image>.<property>} when it was not. */
+        private String asWritten(Optional<BuildProperties.Value> value, String property) {
+            return value.map(BuildProperties.Value::describe).orElse("-D" + image + "." + property);
         }
     }
 

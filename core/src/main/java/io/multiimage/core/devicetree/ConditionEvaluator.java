@@ -10,11 +10,6 @@ import java.util.List;
  */
 final class ConditionEvaluator {
 
-    private static final String[][] LEVELS = {
-        {"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"<<", ">>"}, {"+", "-"},
-        {"*", "/", "%"}
-    };
-
     private static final List<String> UNARY = List.of("-", "+", "~", "!");
 
     private static final List<String> OPERATORS = List.of("||", "&&", "==", "!=", "<=", ">=", "<<", ">>", "(", ")",
@@ -74,7 +69,7 @@ final class ConditionEvaluator {
         long left = unary();
         while (position < tokens.size()) {
             String operator = tokens.get(position);
-            int level = levelOf(operator);
+            int level = CPrecedence.levelOf(operator);
             if (level < minLevel) {
                 return left;
             }
@@ -83,16 +78,6 @@ final class ConditionEvaluator {
             left = apply(operator, left, right);
         }
         return left;
-    }
-
-    /** The precedence level of a binary operator; -1 for anything else. */
-    private static int levelOf(String token) {
-        for (int level = 0; level < LEVELS.length; level++) {
-            if (List.of(LEVELS[level]).contains(token)) {
-                return level;
-            }
-        }
-        return -1;
     }
 
     private long apply(String operator, long a, long b) throws DevicetreeException {

@@ -140,11 +140,6 @@ final class DtsLexer {
         return condition;
     }
 
-    private static final String[][] LEVELS = {
-        {"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"<<", ">>"}, {"+", "-"},
-        {"*", "/", "%"}
-    };
-
     /**
      * Binary operators of precedence {@code minLevel} and tighter, left associative, by
      * precedence climbing: one stack frame per operator actually nested, not one per level.
@@ -155,7 +150,7 @@ final class DtsLexer {
             skipSpace();
             String operator = null;
             int level = minLevel;
-            for (; level < LEVELS.length && operator == null; level++) {
+            for (; level < CPrecedence.LEVEL_COUNT && operator == null; level++) {
                 operator = operatorAt(level);
             }
             if (operator == null) {
@@ -169,7 +164,7 @@ final class DtsLexer {
     }
 
     private String operatorAt(int level) {
-        for (String operator : LEVELS[level]) {
+        for (String operator : CPrecedence.operatorsAt(level)) {
             if (!in.startsWith(operator)) {
                 continue;
             }

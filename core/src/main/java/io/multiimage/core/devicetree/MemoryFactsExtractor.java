@@ -80,8 +80,7 @@ public final class MemoryFactsExtractor {
                     + " bytes; expected (address, size) entries of " + addressCells + "+" + sizeCells
                     + " cells as #address-cells/#size-cells of " + parent.path() + " say");
         }
-        long[] cells = reg.value().cells();
-        return new long[] {combine(cells, 0, addressCells), combine(cells, addressCells, sizeCells)};
+        return new long[] {reg.value().number(0, addressCells), reg.value().number(addressCells, sizeCells)};
     }
 
     private static MemoryRegion chosenRegion(DeviceTree tree, String name) throws DevicetreeException {
@@ -142,13 +141,5 @@ public final class MemoryFactsExtractor {
                     + " is not supported: addresses and sizes of at most 2 cells (64 bits)");
         }
         return (int) value;
-    }
-
-    private static long combine(long[] cells, int start, int count) {
-        long value = 0;
-        for (int i = start; i < start + count; i++) {
-            value = (value << 32) | cells[i];
-        }
-        return value;
     }
 }

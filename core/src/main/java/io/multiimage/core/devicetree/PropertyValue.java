@@ -54,6 +54,22 @@ public final class PropertyValue {
         return cells;
     }
 
+    /**
+     * The number spelt by {@code count} cells from cell {@code first}, most significant first: an
+     * address or size of {@code #address-cells}/{@code #size-cells} cells in a {@code reg} or
+     * {@code ranges}.
+     *
+     * @throws IllegalStateException if the length is not a multiple of four
+     */
+    public long number(int first, int count) {
+        long[] cells = cells();
+        long value = 0;
+        for (int i = first; i < first + count; i++) {
+            value = (value << 32) | cells[i];
+        }
+        return value;
+    }
+
     /** True if the value is a whole number of 32-bit cells (possibly none). */
     public boolean isCellList() {
         return bytes.length % 4 == 0;

@@ -7,7 +7,6 @@ import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
-import io.multiimage.core.spi.ProcessTimeoutException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -212,24 +211,13 @@ public final class CMakeToolchain implements Toolchain {
 
     private void run(ToolchainRequest request, Map<String, String> environment, String step, List<String> command)
             throws FirmwareException, InterruptedException {
-        String line = ProcessSpec.commandLine(command);
-        if (request.verbose()) {
-            log.info(line);
-        } else {
-            log.debug(line);
-        }
         ProcessSpec spec = ProcessSpec.of(command)
                 .workingDir(request.buildDir())
                 .env(environment)
                 .timeout(settings.timeout())
                 .onStdout(request.verbose() ? log::info : log::debug)
                 .onStderr(log::warn);
-        ProcessResult result;
-        try {
-            result = launcher.run(spec);
-        } catch (ProcessTimeoutException e) {
-            throw new ToolchainTimeoutException(request.imageName(), step, e);
-        }
+        ProcessResult result = ToolCommand.run(request, log, launcher, step, spec);
         if (!result.succeeded()) {
             // CMake and the build tools print most errors on standard output.
             List<String> tail = new ArrayList<>(result.stdoutTail());

@@ -8,7 +8,6 @@ import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
 import io.multiimage.core.spi.ProcessStartException;
-import io.multiimage.core.spi.ProcessTimeoutException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,12 +96,6 @@ public final class ExecToolchain implements Toolchain {
             throw new EnvironmentException(where + ": cannot create " + workingDir + ": " + e, e);
         }
 
-        String line = ProcessSpec.commandLine(command);
-        if (request.verbose()) {
-            log.info(line);
-        } else {
-            log.debug(line);
-        }
         ProcessSpec spec = ProcessSpec.of(command)
                 .workingDir(workingDir)
                 .env(facts)
@@ -111,9 +104,7 @@ public final class ExecToolchain implements Toolchain {
                 .onStderr(log::warn);
         ProcessResult result;
         try {
-            result = launcher.run(spec);
-        } catch (ProcessTimeoutException e) {
-            throw new ToolchainTimeoutException(request.imageName(), "running the exec toolchain command", e);
+            result = ToolCommand.run(request, log, launcher, "running the exec toolchain command", spec);
         } catch (ProcessStartException e) {
             throw new InvalidConfigurationException(where + ": " + e.getMessage()
                     + "; check the configured command and that its program is installed", e);

@@ -8,7 +8,6 @@ import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
-import io.multiimage.core.spi.ProcessTimeoutException;
 import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -337,24 +336,13 @@ public final class GnuArmToolchain implements Toolchain {
     /** Runs one tool; its error lines are logged as warnings when it succeeds. */
     private ProcessResult run(ToolchainRequest request, String step, List<String> command, Path workingDir)
             throws FirmwareException, InterruptedException {
-        String line = ProcessSpec.commandLine(command);
-        if (request.verbose()) {
-            log.info(line);
-        } else {
-            log.debug(line);
-        }
         List<String> diagnostics = Collections.synchronizedList(new ArrayList<>());
         ProcessSpec spec = ProcessSpec.of(command)
                 .workingDir(workingDir)
                 .timeout(settings.commandTimeout())
                 .onStdout(log::debug)
                 .onStderr(diagnostics::add);
-        ProcessResult result;
-        try {
-            result = launcher.run(spec);
-        } catch (ProcessTimeoutException e) {
-            throw new ToolchainTimeoutException(request.imageName(), step, e);
-        }
+        ProcessResult result = ToolCommand.run(request, log, launcher, step, spec);
         if (!result.succeeded()) {
             List<String> output;
             synchronized (diagnostics) {

@@ -63,6 +63,15 @@ class DeviceTreeTest {
     }
 
     @Test
+    void cellsSpellNumbersMostSignificantCellFirst() throws Exception {
+        PropertyValue rx = tree().nodeByLabel("uart0").orElseThrow().property("rx-gpios").orElseThrow().value();
+        assertEquals(7, rx.number(1, 1));
+        assertEquals((7L << 32) | 0, rx.number(1, 2));
+        assertEquals((3L << 32) | 1, rx.number(3, 2));
+        assertEquals(0, rx.number(0, 0));
+    }
+
+    @Test
     void mergerLogsEveryFileItReads() throws Exception {
         Path dir = Fixtures.dir("cases/partitions");
         List<String> lines = new ArrayList<>();

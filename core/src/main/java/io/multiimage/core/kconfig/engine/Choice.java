@@ -78,13 +78,7 @@ public final class Choice extends Expr {
 
     /** The prompts of all definitions, in order. */
     public List<String> prompts() {
-        List<String> out = new ArrayList<>();
-        for (MenuNode node : nodes) {
-            if (node.hasPrompt()) {
-                out.add(node.promptText);
-            }
-        }
-        return out;
+        return MenuNode.promptsOf(nodes);
     }
 
     /** The direct dependencies: the OR over the definitions. */
@@ -147,15 +141,7 @@ public final class Choice extends Expr {
         }
         computingVis = true;
         try {
-            int vis = 0;
-            for (MenuNode node : nodes) {
-                if (node.hasPrompt()) {
-                    vis = Math.max(vis, node.promptCondition.tri());
-                }
-            }
-            if (vis == 1 && type != SymbolType.TRISTATE) {
-                vis = 2;
-            }
+            int vis = MenuNode.visibilityOf(nodes, type);
             cachedVis = vis;
             return vis;
         } finally {

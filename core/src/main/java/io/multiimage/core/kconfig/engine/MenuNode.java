@@ -62,6 +62,34 @@ public final class MenuNode {
         return promptText != null;
     }
 
+    /** The prompt texts of the {@code definitions} that have one, in order (a symbol's or a choice's prompts). */
+    static List<String> promptsOf(List<MenuNode> definitions) {
+        List<String> out = new ArrayList<>();
+        for (MenuNode node : definitions) {
+            if (node.hasPrompt()) {
+                out.add(node.promptText);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code visibility} of a symbol or choice defined by {@code definitions}: the highest prompt
+     * condition (0, 1 = m, 2 = y); m counts as y unless {@code type} is tristate.
+     */
+    static int visibilityOf(List<MenuNode> definitions, SymbolType type) {
+        int vis = 0;
+        for (MenuNode node : definitions) {
+            if (node.hasPrompt()) {
+                vis = Math.max(vis, node.promptCondition.tri());
+            }
+        }
+        if (vis == 1 && type != SymbolType.TRISTATE) {
+            vis = 2;
+        }
+        return vis;
+    }
+
     /** What this node is. */
     public Kind kind() {
         return kind;

@@ -140,13 +140,7 @@ public final class Symbol extends Expr {
 
     /** The prompts of all definitions, in order. */
     public List<String> prompts() {
-        List<String> out = new ArrayList<>();
-        for (MenuNode node : nodes) {
-            if (node.hasPrompt()) {
-                out.add(node.promptText);
-            }
-        }
-        return out;
+        return MenuNode.promptsOf(nodes);
     }
 
     /** The help texts of all definitions that have one, in order. */
@@ -442,15 +436,7 @@ public final class Symbol extends Expr {
         }
         computingVis = true;
         try {
-            int vis = 0;
-            for (MenuNode node : nodes) {
-                if (node.hasPrompt()) {
-                    vis = Math.max(vis, node.promptCondition.tri());
-                }
-            }
-            if (vis == 1 && type != SymbolType.TRISTATE) {
-                vis = 2;
-            }
+            int vis = MenuNode.visibilityOf(nodes, type);
             cachedVis = vis;
             return vis;
         } finally {
