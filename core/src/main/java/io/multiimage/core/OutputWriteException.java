@@ -29,10 +29,15 @@ public class OutputWriteException extends IOException {
         String message = cause.getMessage() == null ? "" : cause.getMessage();
         if (cause instanceof FileAlreadyExistsException || cause instanceof NotDirectoryException) {
             Path blocking = cause instanceof FileSystemException fs && fs.getFile() != null
-                    ? Path.of(fs.getFile()) : file.getParent();
+                    ? Path.of(fs.getFile())
+                    : file.getParent();
             reason = blocking + " is a file where a directory must be";
-            hint = "delete it" + (blocking.getFileName() != null && blocking.getFileName().toString().equals(".state")
-                    ? " (.state holds the build's own bookkeeping, which is rebuilt)" : "") + " and build again";
+            hint = "delete it"
+                    + (blocking.getFileName() != null
+                                    && blocking.getFileName().toString().equals(".state")
+                            ? " (.state holds the build's own bookkeeping, which is rebuilt)"
+                            : "")
+                    + " and build again";
         } else if (cause instanceof AccessDeniedException) {
             reason = "permission denied";
             hint = "make " + file.getParent() + " writable for the build (a read-only target/ directory?)";

@@ -21,7 +21,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importCore() {
-        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        core = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.multiimage.core");
     }
 
@@ -32,38 +33,70 @@ class ArchitectureTest {
 
     @Test
     void theModelDependsOnNoOtherPackageOfCore() {
-        noClasses().that().resideInAPackage("io.multiimage.core.model..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.multiimage.core.board..", "io.multiimage.core.cli..", "io.multiimage.core.concurrent..",
-                        "io.multiimage.core.config..", "io.multiimage.core.devicetree..", "io.multiimage.core.kconfig..",
-                        "io.multiimage.core.pipeline..", "io.multiimage.core.process..", "io.multiimage.core.run..",
-                        "io.multiimage.core.spi..", "io.multiimage.core.state..", "io.multiimage.core.toolchain..",
+        noClasses()
+                .that()
+                .resideInAPackage("io.multiimage.core.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.multiimage.core.board..",
+                        "io.multiimage.core.cli..",
+                        "io.multiimage.core.concurrent..",
+                        "io.multiimage.core.config..",
+                        "io.multiimage.core.devicetree..",
+                        "io.multiimage.core.kconfig..",
+                        "io.multiimage.core.pipeline..",
+                        "io.multiimage.core.process..",
+                        "io.multiimage.core.run..",
+                        "io.multiimage.core.spi..",
+                        "io.multiimage.core.state..",
+                        "io.multiimage.core.toolchain..",
                         "io.multiimage.core.variables..")
                 .check(core);
     }
 
     @Test
     void thePortsDependOnTheModelAlone() {
-        noClasses().that().resideInAPackage("io.multiimage.core.spi..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.multiimage.core.board..", "io.multiimage.core.cli..", "io.multiimage.core.concurrent..",
-                        "io.multiimage.core.config..", "io.multiimage.core.devicetree..", "io.multiimage.core.kconfig..",
-                        "io.multiimage.core.pipeline..", "io.multiimage.core.process..", "io.multiimage.core.run..",
-                        "io.multiimage.core.state..", "io.multiimage.core.toolchain..", "io.multiimage.core.variables..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.multiimage.core.spi..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.multiimage.core.board..",
+                        "io.multiimage.core.cli..",
+                        "io.multiimage.core.concurrent..",
+                        "io.multiimage.core.config..",
+                        "io.multiimage.core.devicetree..",
+                        "io.multiimage.core.kconfig..",
+                        "io.multiimage.core.pipeline..",
+                        "io.multiimage.core.process..",
+                        "io.multiimage.core.run..",
+                        "io.multiimage.core.state..",
+                        "io.multiimage.core.toolchain..",
+                        "io.multiimage.core.variables..")
                 .check(core);
     }
 
     @Test
     void onlyTheTopUsesThePipeline() {
-        noClasses().that().resideOutsideOfPackages("io.multiimage.core.pipeline..", "io.multiimage.core.cli..")
-                .should().dependOnClassesThat().resideInAPackage("io.multiimage.core.pipeline..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.multiimage.core.pipeline..", "io.multiimage.core.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.multiimage.core.pipeline..")
                 .check(core);
     }
 
     @Test
     void theKconfigEngineStandsAlone() {
-        classes().that().resideInAPackage("io.multiimage.core.kconfig.engine..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("io.multiimage.core.kconfig.engine..", "java..")
+        classes()
+                .that()
+                .resideInAPackage("io.multiimage.core.kconfig.engine..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("io.multiimage.core.kconfig.engine..", "java..")
                 .check(core);
     }
 }

@@ -51,8 +51,11 @@ public final class Elf {
             }
             byte[] rest = in.readNBytes(MAX_FILE_SIZE - 16);
             if (rest.length == MAX_FILE_SIZE - 16 && in.read() >= 0) {
-                throw new ImageFormatException(source, 0, "ELF file larger than " + (MAX_FILE_SIZE >> 20)
-                        + " MiB; a firmware ELF file is far smaller (is this the right file?)");
+                throw new ImageFormatException(
+                        source,
+                        0,
+                        "ELF file larger than " + (MAX_FILE_SIZE >> 20)
+                                + " MiB; a firmware ELF file is far smaller (is this the right file?)");
             }
             byte[] bytes = new byte[16 + rest.length];
             System.arraycopy(ident, 0, bytes, 0, 16);
@@ -80,9 +83,12 @@ public final class Elf {
 
         MemoryImage load() throws ImageFormatException {
             if (b.length < 16 || b[0] != 0x7F || b[1] != 'E' || b[2] != 'L' || b[3] != 'F') {
-                throw fail(String.format("not an ELF file: expected magic 7F 45 4C 46, found %s",
-                        b.length < 4 ? b.length + " byte(s)" : String.format("%02X %02X %02X %02X",
-                                b[0] & 0xFF, b[1] & 0xFF, b[2] & 0xFF, b[3] & 0xFF)));
+                throw fail(String.format(
+                        "not an ELF file: expected magic 7F 45 4C 46, found %s",
+                        b.length < 4
+                                ? b.length + " byte(s)"
+                                : String.format(
+                                        "%02X %02X %02X %02X", b[0] & 0xFF, b[1] & 0xFF, b[2] & 0xFF, b[3] & 0xFF)));
             }
             int cls = b[4];
             if (cls != 1 && cls != 2) {
@@ -96,7 +102,8 @@ public final class Elf {
             bigEndian = data == 2;
             int headerSize = is64 ? 64 : 52;
             if (b.length < headerSize) {
-                throw fail(String.format("truncated ELF header: expected %d bytes, the file has %d", headerSize, b.length));
+                throw fail(String.format(
+                        "truncated ELF header: expected %d bytes, the file has %d", headerSize, b.length));
             }
             long entry = is64 ? u64(24) : u32(24);
             long phoff = is64 ? u64(32) : u32(28);
@@ -108,13 +115,15 @@ public final class Elf {
             int minPh = is64 ? 56 : 32;
             int minSh = is64 ? 64 : 40;
             if (phnum > 0 && phentsize < minPh) {
-                throw fail(String.format("program header entry size %d is too small; expected at least %d", phentsize, minPh));
+                throw fail(String.format(
+                        "program header entry size %d is too small; expected at least %d", phentsize, minPh));
             }
             requireInFile("program header table", phoff, (long) phnum * phentsize);
             List<long[]> sections = new ArrayList<>();
             if (shoff != 0 && shnum > 0) {
                 if (shentsize < minSh) {
-                    throw fail(String.format("section header entry size %d is too small; expected at least %d", shentsize, minSh));
+                    throw fail(String.format(
+                            "section header entry size %d is too small; expected at least %d", shentsize, minSh));
                 }
                 requireInFile("section header table", shoff, (long) shnum * shentsize);
                 for (int i = 0; i < shnum; i++) {
@@ -143,8 +152,10 @@ public final class Elf {
                 }
                 requireInFile("program header " + i + " (PT_LOAD)", offset, filesz);
                 if (paddr < 0 || paddr + filesz > MemoryImage.ADDRESS_LIMIT || paddr + filesz < paddr) {
-                    throw fail(String.format("address past 4 GiB: program header %d loads 0x%X bytes at physical address"
-                            + " 0x%X, past 0xFFFFFFFF", i, filesz, paddr));
+                    throw fail(String.format(
+                            "address past 4 GiB: program header %d loads 0x%X bytes at physical address"
+                                    + " 0x%X, past 0xFFFFFFFF",
+                            i, filesz, paddr));
                 }
                 if (!haveSections) {
                     place(image, i, paddr, (int) offset, (int) filesz);
@@ -171,15 +182,16 @@ public final class Elf {
                 throws ImageFormatException {
             long conflict = image.writeIfConsistent(address, b, offset, length);
             if (conflict >= 0) {
-                throw fail(String.format("program header %d loads 0x%02X at 0x%08X, where an earlier segment"
-                        + " loaded 0x%02X", header, b[offset + (int) (conflict - address)] & 0xFF, conflict,
-                        image.get(conflict)));
+                throw fail(String.format(
+                        "program header %d loads 0x%02X at 0x%08X, where an earlier segment" + " loaded 0x%02X",
+                        header, b[offset + (int) (conflict - address)] & 0xFF, conflict, image.get(conflict)));
             }
         }
 
         private void requireInFile(String what, long offset, long length) throws ImageFormatException {
             if (offset < 0 || length < 0 || offset + length > b.length || offset + length < offset) {
-                throw fail(String.format("truncated ELF file: %s needs bytes 0x%X-0x%X, the file has 0x%X bytes",
+                throw fail(String.format(
+                        "truncated ELF file: %s needs bytes 0x%X-0x%X, the file has 0x%X bytes",
                         what, offset, offset + length - 1, b.length));
             }
         }

@@ -68,7 +68,9 @@ public final class ImageMerger {
         Objects.requireNonNull(name, "name");
         StartAddress incoming = image.startAddress().orElse(null);
         StartAddress current = result.startAddress().orElse(null);
-        if (startPolicy == StartPolicy.ERROR && incoming != null && current != null
+        if (startPolicy == StartPolicy.ERROR
+                && incoming != null
+                && current != null
                 && incoming.physical() != current.physical()) {
             throw new StartAddressConflictException(startOwner, current, name, incoming);
         }
@@ -161,9 +163,14 @@ public final class ImageMerger {
                         last++;
                     }
                     String owner = ownerOf(first);
-                    throw new OverlapException(owner, name, first, last + 1, String.format(
-                            " with different bytes; first difference at 0x%08x: %s has 0x%02x, %s has 0x%02x",
-                            first, owner, x[k] & 0xFF, name, y[k] & 0xFF));
+                    throw new OverlapException(
+                            owner,
+                            name,
+                            first,
+                            last + 1,
+                            String.format(
+                                    " with different bytes; first difference at 0x%08x: %s has 0x%02x, %s has 0x%02x",
+                                    first, owner, x[k] & 0xFF, name, y[k] & 0xFF));
                 }
                 a += n;
             }

@@ -25,6 +25,7 @@ final class IntelHexParser {
      * yet; they are stored at base 0 and moved once it is).
      */
     private MemoryImage target;
+
     private boolean sawAddressRecord;
 
     /**
@@ -34,6 +35,7 @@ final class IntelHexParser {
      * with their line, on the direct path.
      */
     private static final int STAGE_SIZE = 1 << 16;
+
     private final byte[] stage = new byte[STAGE_SIZE];
     private long stageStart = -1;
     private long stageEnd = -1;
@@ -44,6 +46,7 @@ final class IntelHexParser {
     private long eofLine;
     /** The last empty line and how many came right before it, to bound an endless run of them. */
     private long lastEmptyLine;
+
     private int emptyRun;
 
     IntelHexParser(String source, ReadMode mode, MemoryImage image) {
@@ -112,9 +115,11 @@ final class IntelHexParser {
         flushStage();
         if (go >= 0 && eofLine == 0 && strict && last) {
             long line = Math.max(1, r.lineNumber);
-            problems.add(line, r.lineNumber == 0
-                    ? "empty file; expected Intel HEX records ending with the end-of-file record ':00000001FF'"
-                    : "missing end-of-file record: expected ':00000001FF' as the last record, found the end of the file");
+            problems.add(
+                    line,
+                    r.lineNumber == 0
+                            ? "empty file; expected Intel HEX records ending with the end-of-file record ':00000001FF'"
+                            : "missing end-of-file record: expected ':00000001FF' as the last record, found the end of the file");
         }
     }
 
@@ -224,14 +229,17 @@ final class IntelHexParser {
                 return emptyLine(ln);
             }
             if (strict) {
-                problems.add(ln, "data after the end-of-file record of line " + eofLine
-                        + "; expected the file to end there");
+                problems.add(
+                        ln,
+                        "data after the end-of-file record of line " + eofLine + "; expected the file to end there");
             }
             return false;
         }
         if (r.tooLong || r.end - r.start > maxLine()) {
-            problems.add(ln, "line longer than " + maxLine() + " characters; an Intel HEX record has at most "
-                    + MAX_LINE + " (':' and 260 bytes as hex digits); stopped reading here");
+            problems.add(
+                    ln,
+                    "line longer than " + maxLine() + " characters; an Intel HEX record has at most " + MAX_LINE
+                            + " (':' and 260 bytes as hex digits); stopped reading here");
             return false;
         }
         int lineStart = r.start;
@@ -260,9 +268,11 @@ final class IntelHexParser {
             return emptyLine(ln); // an empty line: srec_cat and Python's intelhex skip it too
         }
         if (b[s] != ':') {
-            return problems.add(ln, HexDigits.isBlank(b[s])
-                    ? "stray whitespace (" + HexDigits.describe(b[s]) + ") at column 1; expected ':'"
-                    : "expected ':' at column 1, found " + HexDigits.describe(b[s]));
+            return problems.add(
+                    ln,
+                    HexDigits.isBlank(b[s])
+                            ? "stray whitespace (" + HexDigits.describe(b[s]) + ") at column 1; expected ':'"
+                            : "expected ':' at column 1, found " + HexDigits.describe(b[s]));
         }
         int digits = e - s - 1;
         int n = digits >>> 1;
@@ -295,8 +305,10 @@ final class IntelHexParser {
         emptyRun = ln == lastEmptyLine + 1 ? emptyRun + 1 : 1;
         lastEmptyLine = ln;
         if (emptyRun > HexDigits.MAX_EMPTY_RUN) {
-            problems.add(ln, "more than " + HexDigits.MAX_EMPTY_RUN + " empty lines in a row; stopped reading here"
-                    + " (is this the right file?)");
+            problems.add(
+                    ln,
+                    "more than " + HexDigits.MAX_EMPTY_RUN + " empty lines in a row; stopped reading here"
+                            + " (is this the right file?)");
             return false;
         }
         return true;
@@ -324,9 +336,11 @@ final class IntelHexParser {
     /** A data record that does not simply continue the staged run. */
     private boolean data(long ln, byte[] rec, int count, long address) {
         if (address + count > MemoryImage.ADDRESS_LIMIT) {
-            return problems.add(ln, String.format(
-                    "address past 4 GiB: %d data bytes at 0x%X end at 0x%X; the address space ends at 0xFFFFFFFF",
-                    count, address, address + count - 1));
+            return problems.add(
+                    ln,
+                    String.format(
+                            "address past 4 GiB: %d data bytes at 0x%X end at 0x%X; the address space ends at 0xFFFFFFFF",
+                            count, address, address + count - 1));
         }
         if (address == stageStart + stageLength && address + count <= stageEnd) {
             System.arraycopy(rec, 4, stage, stageLength, count);
@@ -346,9 +360,11 @@ final class IntelHexParser {
         if (conflict >= 0) {
             int old = target.get(conflict);
             int now = rec[4 + (int) (conflict - address)] & 0xFF;
-            return problems.add(ln, String.format(
-                    "two different values for address 0x%08X: an earlier record wrote 0x%02X, this record writes 0x%02X",
-                    conflict, old, now));
+            return problems.add(
+                    ln,
+                    String.format(
+                            "two different values for address 0x%08X: an earlier record wrote 0x%02X, this record writes 0x%02X",
+                            conflict, old, now));
         }
         return true;
     }
@@ -364,11 +380,14 @@ final class IntelHexParser {
             default -> 4;
         };
         if (count != expectedCount) {
-            return problems.add(ln, String.format("record type 0x%02X needs byte count 0x%02X, found 0x%02X",
-                    type, expectedCount, count));
+            return problems.add(
+                    ln,
+                    String.format(
+                            "record type 0x%02X needs byte count 0x%02X, found 0x%02X", type, expectedCount, count));
         }
         if (offset != 0 && strict) {
-            if (!problems.add(ln, String.format("record type 0x%02X needs address field 0000, found %04X", type, offset))) {
+            if (!problems.add(
+                    ln, String.format("record type 0x%02X needs address field 0000, found %04X", type, offset))) {
                 return false;
             }
         }
@@ -382,11 +401,14 @@ final class IntelHexParser {
             }
             default -> {
                 long v = ((rec[4] & 0xFFL) << 24) | ((rec[5] & 0xFF) << 16) | ((rec[6] & 0xFF) << 8) | (rec[7] & 0xFF);
-                StartAddress start = new StartAddress(type == 3 ? StartAddress.Kind.SEGMENTED : StartAddress.Kind.LINEAR, v);
+                StartAddress start =
+                        new StartAddress(type == 3 ? StartAddress.Kind.SEGMENTED : StartAddress.Kind.LINEAR, v);
                 StartAddress old = image.startAddress().orElse(null);
                 if (old != null && !old.equals(start)) {
-                    return problems.add(ln, "conflicting start addresses: this record sets " + start
-                            + ", line " + startLine + " set " + old);
+                    return problems.add(
+                            ln,
+                            "conflicting start addresses: this record sets " + start + ", line " + startLine + " set "
+                                    + old);
                 }
                 image.setStartAddress(start);
                 startLine = ln;
@@ -409,10 +431,12 @@ final class IntelHexParser {
         int count = (HexDigits.VALUE[b[s + 1] & 0xFF] << 4) | HexDigits.VALUE[b[s + 2] & 0xFF];
         int needed = 10 + 2 * count;
         if (digits < needed) {
-            return String.format("truncated record: byte count 0x%02X needs %d hex digits after ':', found %d",
+            return String.format(
+                    "truncated record: byte count 0x%02X needs %d hex digits after ':', found %d",
                     count, needed, digits);
         }
-        return String.format("byte count 0x%02X does not match the record: expected %d hex digits after ':', found %d",
+        return String.format(
+                "byte count 0x%02X does not match the record: expected %d hex digits after ':', found %d",
                 count, needed, digits);
     }
 }

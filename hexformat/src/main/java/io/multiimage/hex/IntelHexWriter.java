@@ -108,8 +108,8 @@ final class IntelHexWriter {
                         public IntelHexWriter call() throws IOException {
                             IntelHexWriter part = idle.poll();
                             if (part == null) {
-                                part = new IntelHexWriter(new ByteArrayOutputStream((int) (BLOCK * 3)), recordSize,
-                                        lineEnding);
+                                part = new IntelHexWriter(
+                                        new ByteArrayOutputStream((int) (BLOCK * 3)), recordSize, lineEnding);
                             }
                             part.upper = block[1];
                             part.writeRange(image, block[0], Math.min(block[0] + BLOCK, MemoryImage.ADDRESS_LIMIT));

@@ -25,6 +25,7 @@ final class LineReader {
 
     /** The current line. */
     int start;
+
     int end;
     long lineNumber;
     /**

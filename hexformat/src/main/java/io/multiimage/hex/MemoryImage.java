@@ -318,8 +318,12 @@ public final class MemoryImage {
      */
     public long writeIfConsistent(long address, byte[] data, int offset, int length) {
         int first = (int) (address & Page.MASK);
-        if (first + length <= Page.SIZE && length > 0 && address >= 0 && address + length <= ADDRESS_LIMIT
-                && offset >= 0 && offset + length <= data.length) {
+        if (first + length <= Page.SIZE
+                && length > 0
+                && address >= 0
+                && address + length <= ADDRESS_LIMIT
+                && offset >= 0
+                && offset + length <= data.length) {
             // Fast path for readers: a record inside one page whose bytes are all new.
             Page p = pageForWrite((int) (address >>> Page.BITS));
             if (p.noneIn(first, first + length)) {
@@ -505,7 +509,8 @@ public final class MemoryImage {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof MemoryImage other) || size != other.size
+        if (!(o instanceof MemoryImage other)
+                || size != other.size
                 || !Objects.equals(startAddress, other.startAddress)) {
             return false;
         }

@@ -22,8 +22,16 @@ public final class OverlapException extends ImageException {
      * @param detail      what exactly conflicts (the message after the range)
      */
     public OverlapException(String firstInput, String secondInput, long start, long end, String detail) {
-        this(firstInput, secondInput, start, end, new Problem(secondInput, 0,
-                "overlaps " + firstInput + " at " + Hex.range(start, end) + " (" + (end - start) + " bytes)" + detail));
+        this(
+                firstInput,
+                secondInput,
+                start,
+                end,
+                new Problem(
+                        secondInput,
+                        0,
+                        "overlaps " + firstInput + " at " + Hex.range(start, end) + " (" + (end - start) + " bytes)"
+                                + detail));
     }
 
     private OverlapException(String firstInput, String secondInput, long start, long end, Problem problem) {

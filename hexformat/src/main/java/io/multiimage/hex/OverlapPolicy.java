@@ -25,6 +25,7 @@ public enum OverlapPolicy {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown overlap policy '" + text + "'; expected error, replace, ignore or identical");
+        throw new IllegalArgumentException(
+                "unknown overlap policy '" + text + "'; expected error, replace, ignore or identical");
     }
 }

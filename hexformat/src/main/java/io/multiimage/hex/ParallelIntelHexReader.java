@@ -34,13 +34,19 @@ final class ParallelIntelHexReader {
     static final long THRESHOLD = 2L << 20;
     /** Small enough that the chunks in flight stay a small fraction of a large image's heap. */
     private static final int CHUNK = 1 << 19;
+
     private static final int SCAN = 1024;
 
     private ParallelIntelHexReader() {}
 
     /** One parsed chunk. */
-    private record Part(boolean ok, MemoryImage image, MemoryImage prefix, boolean sawAddressRecord, long base,
-                        boolean sawEndOfFile) {}
+    private record Part(
+            boolean ok,
+            MemoryImage image,
+            MemoryImage prefix,
+            boolean sawAddressRecord,
+            long base,
+            boolean sawEndOfFile) {}
 
     static Optional<MemoryImage> tryRead(Path file, String source) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -143,8 +149,15 @@ final class ParallelIntelHexReader {
         return Optional.empty();
     }
 
-    private static Part parse(FileChannel channel, String source, long start, long end, boolean first, boolean last,
-            Queue<byte[]> buffers) throws IOException {
+    private static Part parse(
+            FileChannel channel,
+            String source,
+            long start,
+            long end,
+            boolean first,
+            boolean last,
+            Queue<byte[]> buffers)
+            throws IOException {
         int length = (int) (end - start);
         byte[] data = buffers.poll();
         if (data == null || data.length < length) {
@@ -188,7 +201,8 @@ final class ParallelIntelHexReader {
         if (overlaps(result, part.image())) {
             return false;
         }
-        StartAddress start = part.image().startAddress().orElse(prefix.startAddress().orElse(null));
+        StartAddress start =
+                part.image().startAddress().orElse(prefix.startAddress().orElse(null));
         StartAddress existing = result.startAddress().orElse(null);
         if (start != null && existing != null && !start.equals(existing)) {
             return false;

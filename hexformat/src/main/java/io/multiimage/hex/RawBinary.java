@@ -29,9 +29,12 @@ public final class RawBinary {
     /** Reads {@code file} into a new image, its first byte at {@code base}. */
     public static MemoryImage read(Path file, long base) throws IOException, ImageFormatException {
         if (base >= 0 && Files.isRegularFile(file) && Files.size(file) > MemoryImage.ADDRESS_LIMIT - base) {
-            throw new ImageFormatException(file.toString(), 0, String.format(
-                    "address past 4 GiB: the file of %d bytes placed at base 0x%08X runs past 0xFFFFFFFF",
-                    Files.size(file), base));
+            throw new ImageFormatException(
+                    file.toString(),
+                    0,
+                    String.format(
+                            "address past 4 GiB: the file of %d bytes placed at base 0x%08X runs past 0xFFFFFFFF",
+                            Files.size(file), base));
         }
         // a device or pipe is read up to the end of the address space at most
         try (InputStream in = Files.newInputStream(file)) {
@@ -48,8 +51,8 @@ public final class RawBinary {
     public static MemoryImage read(InputStream in, String sourceName, long base)
             throws IOException, ImageFormatException {
         if (base < 0 || base >= MemoryImage.ADDRESS_LIMIT) {
-            throw new ImageFormatException(sourceName, 0, String.format(
-                    "base address 0x%X is outside the 32-bit address space", base));
+            throw new ImageFormatException(
+                    sourceName, 0, String.format("base address 0x%X is outside the 32-bit address space", base));
         }
         MemoryImage image = new MemoryImage();
         byte[] buf = new byte[CHUNK];
@@ -57,8 +60,10 @@ public final class RawBinary {
         int n;
         while ((n = in.readNBytes(buf, 0, CHUNK)) > 0) {
             if (address + n > MemoryImage.ADDRESS_LIMIT) {
-                throw new ImageFormatException(sourceName, 0, String.format(
-                        "address past 4 GiB: the file placed at base 0x%08X runs past 0xFFFFFFFF", base));
+                throw new ImageFormatException(
+                        sourceName,
+                        0,
+                        String.format("address past 4 GiB: the file placed at base 0x%08X runs past 0xFFFFFFFF", base));
             }
             image.write(address, buf, 0, n);
             address += n;
@@ -70,7 +75,7 @@ public final class RawBinary {
     public static void write(MemoryImage image, Path file) throws IOException {
         Segment span = image.span().orElse(null);
         if (span == null) {
-            AtomicFiles.write(file, out -> { });
+            AtomicFiles.write(file, out -> {});
         } else {
             write(image, file, span.start(), span.end(), DEFAULT_FILL);
         }
@@ -97,8 +102,8 @@ public final class RawBinary {
 
     private static void checkRange(long start, long end) {
         if (start < 0 || end < start || end > MemoryImage.ADDRESS_LIMIT) {
-            throw new IllegalArgumentException(String.format("range 0x%X:0x%X is not inside the 32-bit address space",
-                    start, end));
+            throw new IllegalArgumentException(
+                    String.format("range 0x%X:0x%X is not inside the 32-bit address space", start, end));
         }
     }
 }

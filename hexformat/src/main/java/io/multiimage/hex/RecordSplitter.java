@@ -23,6 +23,7 @@ final class RecordSplitter implements ChunkVisitor<IOException> {
     private final byte[] pending;
     /** {@code ~(n - 1)} for a power of two n (a mask instead of a division per record), else 0. */
     private final long recordMask;
+
     private final long boundaryMask;
     private long pendingAddress;
     private long pendingEnd;

@@ -94,7 +94,11 @@ public final class SRecord {
 
     /** Writes {@code image} to {@code out} (flushed, not closed). */
     public static void write(MemoryImage image, OutputStream out, WriteOptions options) throws IOException {
-        new SRecordWriter(out, options.recordSize(), options.lineEnding(),
-                options.header().getBytes(StandardCharsets.US_ASCII)).write(image);
+        new SRecordWriter(
+                        out,
+                        options.recordSize(),
+                        options.lineEnding(),
+                        options.header().getBytes(StandardCharsets.US_ASCII))
+                .write(image);
     }
 }

@@ -42,14 +42,18 @@ final class SRecordParser {
                     continue;
                 }
                 if (strict) {
-                    problems.add(ln, "data after the termination record of line " + endLine
-                            + "; expected the file to end there");
+                    problems.add(
+                            ln,
+                            "data after the termination record of line " + endLine
+                                    + "; expected the file to end there");
                 }
                 break;
             }
             if (r.tooLong || r.end - r.start > maxLine) {
-                problems.add(ln, "line longer than " + maxLine + " characters; an S-record has at most " + MAX_LINE
-                        + " ('S', the type digit and 256 bytes as hex digits); stopped reading here");
+                problems.add(
+                        ln,
+                        "line longer than " + maxLine + " characters; an S-record has at most " + MAX_LINE
+                                + " ('S', the type digit and 256 bytes as hex digits); stopped reading here");
                 go = false;
                 break;
             }
@@ -81,15 +85,19 @@ final class SRecordParser {
                 continue;
             }
             if (b[s] != 'S') {
-                go = problems.add(ln, HexDigits.isBlank(b[s])
-                        ? "stray whitespace (" + HexDigits.describe(b[s]) + ") at column 1; expected 'S'"
-                        : "expected 'S' at column 1, found " + HexDigits.describe(b[s]));
+                go = problems.add(
+                        ln,
+                        HexDigits.isBlank(b[s])
+                                ? "stray whitespace (" + HexDigits.describe(b[s]) + ") at column 1; expected 'S'"
+                                : "expected 'S' at column 1, found " + HexDigits.describe(b[s]));
                 continue;
             }
             if (e - s < 2 || b[s + 1] < '0' || b[s + 1] > '9' || b[s + 1] == '4') {
-                go = problems.add(ln, e - s < 2
-                        ? "truncated record: expected a record type digit after 'S'"
-                        : "unknown record type " + HexDigits.describe(b[s + 1]) + "; expected S0-S3 or S5-S9");
+                go = problems.add(
+                        ln,
+                        e - s < 2
+                                ? "truncated record: expected a record type digit after 'S'"
+                                : "unknown record type " + HexDigits.describe(b[s + 1]) + "; expected S0-S3 or S5-S9");
                 continue;
             }
             int type = b[s + 1] - '0';
@@ -106,10 +114,16 @@ final class SRecordParser {
             int count = byteAt(b, s + 2);
             int needed = 2 + 2 * count;
             if (digits != needed) {
-                go = problems.add(ln, String.format(digits < needed
-                        ? "truncated record: byte count 0x%02X needs %d hex digits after 'S%d', found %d"
-                        : "byte count 0x%02X does not match the record: expected %d hex digits after 'S%d', found %d",
-                        count, needed, type, digits));
+                go = problems.add(
+                        ln,
+                        String.format(
+                                digits < needed
+                                        ? "truncated record: byte count 0x%02X needs %d hex digits after 'S%d', found %d"
+                                        : "byte count 0x%02X does not match the record: expected %d hex digits after 'S%d', found %d",
+                                count,
+                                needed,
+                                type,
+                                digits));
                 continue;
             }
             int sum = 0;
@@ -120,15 +134,18 @@ final class SRecordParser {
             if ((sum & 0xFF) != 0xFF) {
                 int found = rec[count] & 0xFF;
                 int expected = ~(sum - found) & 0xFF;
-                go = problems.add(ln, String.format("checksum mismatch: expected 0x%02X, found 0x%02X", expected, found));
+                go = problems.add(
+                        ln, String.format("checksum mismatch: expected 0x%02X, found 0x%02X", expected, found));
                 continue;
             }
             go = record(ln, type, rec, count);
         }
         if (go && endLine == 0 && strict) {
-            problems.add(Math.max(1, r.lineNumber), r.lineNumber == 0
-                    ? "empty file; expected S-records ending with a termination record (S7, S8 or S9)"
-                    : "missing termination record: expected S7, S8 or S9 as the last record, found the end of the file");
+            problems.add(
+                    Math.max(1, r.lineNumber),
+                    r.lineNumber == 0
+                            ? "empty file; expected S-records ending with a termination record (S7, S8 or S9)"
+                            : "missing termination record: expected S7, S8 or S9 as the last record, found the end of the file");
         }
         problems.throwIfAny();
     }
@@ -138,8 +155,10 @@ final class SRecordParser {
         emptyRun = ln == lastEmptyLine + 1 ? emptyRun + 1 : 1;
         lastEmptyLine = ln;
         if (emptyRun > HexDigits.MAX_EMPTY_RUN) {
-            problems.add(ln, "more than " + HexDigits.MAX_EMPTY_RUN + " empty lines in a row; stopped reading here"
-                    + " (is this the right file?)");
+            problems.add(
+                    ln,
+                    "more than " + HexDigits.MAX_EMPTY_RUN + " empty lines in a row; stopped reading here"
+                            + " (is this the right file?)");
             return false;
         }
         return true;
@@ -152,8 +171,12 @@ final class SRecordParser {
             default -> 2;
         };
         if (count < addressBytes + 1) {
-            return problems.add(ln, String.format("record S%d needs a byte count of at least 0x%02X (address and"
-                    + " checksum), found 0x%02X", type, addressBytes + 1, count));
+            return problems.add(
+                    ln,
+                    String.format(
+                            "record S%d needs a byte count of at least 0x%02X (address and"
+                                    + " checksum), found 0x%02X",
+                            type, addressBytes + 1, count));
         }
         long address = 0;
         for (int i = 1; i <= addressBytes; i++) {
@@ -170,34 +193,49 @@ final class SRecordParser {
             }
             case 1, 2, 3 -> {
                 if (address + dataLength > MemoryImage.ADDRESS_LIMIT) {
-                    return problems.add(ln, String.format(
-                            "address past 4 GiB: %d data bytes at 0x%X end at 0x%X; the address space ends at 0xFFFFFFFF",
-                            dataLength, address, address + dataLength - 1));
+                    return problems.add(
+                            ln,
+                            String.format(
+                                    "address past 4 GiB: %d data bytes at 0x%X end at 0x%X; the address space ends at 0xFFFFFFFF",
+                                    dataLength, address, address + dataLength - 1));
                 }
                 dataRecords++;
                 long conflict = image.writeIfConsistent(address, rec, dataOffset, dataLength);
                 if (conflict >= 0) {
-                    return problems.add(ln, String.format(
-                            "two different values for address 0x%08X: an earlier record wrote 0x%02X, this record writes 0x%02X",
-                            conflict, image.get(conflict), rec[dataOffset + (int) (conflict - address)] & 0xFF));
+                    return problems.add(
+                            ln,
+                            String.format(
+                                    "two different values for address 0x%08X: an earlier record wrote 0x%02X, this record writes 0x%02X",
+                                    conflict,
+                                    image.get(conflict),
+                                    rec[dataOffset + (int) (conflict - address)] & 0xFF));
                 }
                 return true;
             }
             case 5, 6 -> {
                 if (dataLength != 0) {
-                    return problems.add(ln, String.format("count record S%d needs byte count 0x%02X, found 0x%02X",
-                            type, addressBytes + 1, count));
+                    return problems.add(
+                            ln,
+                            String.format(
+                                    "count record S%d needs byte count 0x%02X, found 0x%02X",
+                                    type, addressBytes + 1, count));
                 }
                 if (address != dataRecords && strict) {
-                    return problems.add(ln, String.format("record count mismatch: S%d says %d data records, found %d before it",
-                            type, address, dataRecords));
+                    return problems.add(
+                            ln,
+                            String.format(
+                                    "record count mismatch: S%d says %d data records, found %d before it",
+                                    type, address, dataRecords));
                 }
                 return true;
             }
             default -> {
                 if (dataLength != 0) {
-                    return problems.add(ln, String.format("termination record S%d needs byte count 0x%02X, found 0x%02X",
-                            type, addressBytes + 1, count));
+                    return problems.add(
+                            ln,
+                            String.format(
+                                    "termination record S%d needs byte count 0x%02X, found 0x%02X",
+                                    type, addressBytes + 1, count));
                 }
                 // Every file ends with a termination record; address 0 is how files say "no start address".
                 if (address != 0) {

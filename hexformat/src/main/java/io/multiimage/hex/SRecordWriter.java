@@ -32,8 +32,8 @@ final class SRecordWriter {
         addressBytes = highest <= 0xFFFF ? 2 : highest <= 0xFF_FFFF ? 3 : 4;
         record(0, 2, 0, header, 0, header.length);
         int dataType = addressBytes - 1;
-        RecordSplitter splitter = new RecordSplitter(recordSize, MemoryImage.ADDRESS_LIMIT,
-                (address, data, offset, length) -> {
+        RecordSplitter splitter =
+                new RecordSplitter(recordSize, MemoryImage.ADDRESS_LIMIT, (address, data, offset, length) -> {
                     record(dataType, addressBytes, address, data, offset, length);
                     records++;
                 });

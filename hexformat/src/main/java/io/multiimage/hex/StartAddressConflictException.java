@@ -11,8 +11,8 @@ public final class StartAddressConflictException extends ImageException {
     private final StartAddress secondStart;
 
     /** Records both inputs and their start addresses. */
-    public StartAddressConflictException(String firstInput, StartAddress firstStart,
-                                         String secondInput, StartAddress secondStart) {
+    public StartAddressConflictException(
+            String firstInput, StartAddress firstStart, String secondInput, StartAddress secondStart) {
         super(message(firstInput, firstStart, secondInput, secondStart));
         this.firstInput = firstInput;
         this.firstStart = firstStart;
@@ -20,9 +20,10 @@ public final class StartAddressConflictException extends ImageException {
         this.secondStart = secondStart;
     }
 
-    private static String message(String firstInput, StartAddress firstStart, String secondInput, StartAddress secondStart) {
-        return secondInput + ": start address " + secondStart + " conflicts with start address " + firstStart
-                + " of " + firstInput + "; choose which to keep (start policy first, last or none)";
+    private static String message(
+            String firstInput, StartAddress firstStart, String secondInput, StartAddress secondStart) {
+        return secondInput + ": start address " + secondStart + " conflicts with start address " + firstStart + " of "
+                + firstInput + "; choose which to keep (start policy first, last or none)";
     }
 
     /** The earlier input. */

@@ -32,6 +32,7 @@ public enum StartPolicy {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown start address policy '" + text + "'; expected error, first, last or none");
+        throw new IllegalArgumentException(
+                "unknown start address policy '" + text + "'; expected error, first, last or none");
     }
 }

@@ -88,10 +88,13 @@ public final class Uf2 {
             long target = blockIndex * PAYLOAD_SIZE;
             image.read(target, payload, 0, PAYLOAD_SIZE, options.fill());
             block.clear();
-            block.putInt(MAGIC_START0).putInt(MAGIC_START1)
+            block.putInt(MAGIC_START0)
+                    .putInt(MAGIC_START1)
                     .putInt(options.familyId().isPresent() ? FLAG_FAMILY_ID_PRESENT : 0)
-                    .putInt((int) target).putInt(PAYLOAD_SIZE)
-                    .putInt((int) state[0]).putInt((int) total)
+                    .putInt((int) target)
+                    .putInt(PAYLOAD_SIZE)
+                    .putInt((int) state[0])
+                    .putInt((int) total)
                     .putInt((int) options.familyId().orElse(0))
                     .put(payload);
             block.put(new byte[BLOCK_SIZE - 4 - block.position()]);

@@ -26,10 +26,12 @@ class AtomicFilesTest {
     void failedBodyLeavesTheOldContentAndNoTemporaryFile(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("out.txt");
         Files.writeString(target, "old");
-        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            out.write("half".getBytes());
-            throw new IOException("disk on fire");
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(target, out -> {
+                    out.write("half".getBytes());
+                    throw new IOException("disk on fire");
+                }));
         assertEquals("disk on fire", e.getMessage());
         assertEquals("old", Files.readString(target));
         try (var files = Files.list(dir)) {
@@ -40,9 +42,11 @@ class AtomicFilesTest {
     @Test
     void failedBodyCreatesNoFile(@TempDir Path dir) {
         Path target = dir.resolve("new.txt");
-        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            throw new IOException("no");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(target, out -> {
+                    throw new IOException("no");
+                }));
         assertEquals(false, Files.exists(target));
     }
 

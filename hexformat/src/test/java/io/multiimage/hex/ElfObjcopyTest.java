@@ -65,9 +65,24 @@ class ElfObjcopyTest {
         Path objcopy = ReferenceTools.require("arm-none-eabi-objcopy", "binutils-arm-none-eabi");
         Files.writeString(dir.resolve("main.c"), PROGRAM);
         Files.writeString(dir.resolve("link.ld"), LINKER_SCRIPT);
-        ReferenceTools.run(List.of(gcc.toString(), "-mcpu=cortex-m4", "-mthumb", "-O1", "-nostdlib", "-nostartfiles",
-                "-T", "link.ld", "main.c", "-o", "app.elf"), dir, 120).assertSuccess();
-        ReferenceTools.run(List.of(objcopy.toString(), "-O", "ihex", "app.elf", "app.hex"), dir, 60).assertSuccess();
+        ReferenceTools.run(
+                        List.of(
+                                gcc.toString(),
+                                "-mcpu=cortex-m4",
+                                "-mthumb",
+                                "-O1",
+                                "-nostdlib",
+                                "-nostartfiles",
+                                "-T",
+                                "link.ld",
+                                "main.c",
+                                "-o",
+                                "app.elf"),
+                        dir,
+                        120)
+                .assertSuccess();
+        ReferenceTools.run(List.of(objcopy.toString(), "-O", "ihex", "app.elf", "app.hex"), dir, 60)
+                .assertSuccess();
 
         // Below 1 MiB objcopy writes segment addressing (02) and a CS:IP start (03), with CRLF.
         String objcopyText = Files.readString(dir.resolve("app.hex"));
@@ -79,7 +94,9 @@ class ElfObjcopyTest {
 
         assertEquals(fromObjcopy.segments(), fromElf.segments());
         assertEquals(fromObjcopy.sha256(), fromElf.sha256());
-        assertEquals(fromObjcopy.startAddress().orElseThrow().physical(), fromElf.startAddress().orElseThrow().physical());
+        assertEquals(
+                fromObjcopy.startAddress().orElseThrow().physical(),
+                fromElf.startAddress().orElseThrow().physical());
         // .data's initial values are stored in flash right after .text (its LMA), not at its RAM address.
         Segment span = fromElf.span().orElseThrow();
         assertTrue(span.start() >= 0x0001_8000L && span.end() < 0x0003_0000L, fromElf.toString());

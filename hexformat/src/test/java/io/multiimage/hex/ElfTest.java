@@ -10,9 +10,9 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ElfTest {
 
@@ -34,16 +34,33 @@ class ElfTest {
         } else {
             b.putInt((int) entry).putInt(ehsize).putInt(0);
         }
-        b.putInt(0).putShort((short) ehsize).putShort((short) phentsize).putShort((short) headers.size())
-                .putShort((short) 40).putShort((short) 0).putShort((short) 0);
+        b.putInt(0)
+                .putShort((short) ehsize)
+                .putShort((short) phentsize)
+                .putShort((short) headers.size())
+                .putShort((short) 40)
+                .putShort((short) 0)
+                .putShort((short) 0);
         int offset = dataStart;
         for (Ph h : headers) {
             if (is64) {
-                b.putInt(h.type()).putInt(5).putLong(offset).putLong(h.paddr() + 0x1000).putLong(h.paddr())
-                        .putLong(h.data().length).putLong(h.memsz()).putLong(4);
+                b.putInt(h.type())
+                        .putInt(5)
+                        .putLong(offset)
+                        .putLong(h.paddr() + 0x1000)
+                        .putLong(h.paddr())
+                        .putLong(h.data().length)
+                        .putLong(h.memsz())
+                        .putLong(4);
             } else {
-                b.putInt(h.type()).putInt(offset).putInt((int) (h.paddr() + 0x1000)).putInt((int) h.paddr())
-                        .putInt(h.data().length).putInt((int) h.memsz()).putInt(5).putInt(4);
+                b.putInt(h.type())
+                        .putInt(offset)
+                        .putInt((int) (h.paddr() + 0x1000))
+                        .putInt((int) h.paddr())
+                        .putInt(h.data().length)
+                        .putInt((int) h.memsz())
+                        .putInt(5)
+                        .putInt(4);
             }
             offset += h.data().length;
         }
@@ -56,10 +73,14 @@ class ElfTest {
     @ParameterizedTest
     @CsvSource({"false,false", "false,true", "true,false", "true,true"})
     void loadsPtLoadAtPhysicalAddressForEveryClassAndByteOrder(boolean is64, boolean bigEndian) throws Exception {
-        byte[] file = elf(is64, bigEndian, 0x8001, List.of(
-                new Ph(1, 0x8000, bytes(1, 2, 3, 4), 4),
-                new Ph(4, 0x0, bytes(9, 9), 2),                 // PT_NOTE: not loaded
-                new Ph(1, 0x9000, bytes(5, 6), 0x100)));         // .data + .bss: only file bytes
+        byte[] file = elf(
+                is64,
+                bigEndian,
+                0x8001,
+                List.of(
+                        new Ph(1, 0x8000, bytes(1, 2, 3, 4), 4),
+                        new Ph(4, 0x0, bytes(9, 9), 2), // PT_NOTE: not loaded
+                        new Ph(1, 0x9000, bytes(5, 6), 0x100))); // .data + .bss: only file bytes
         MemoryImage image = Elf.load(file, "a.elf");
         assertEquals(List.of(new Segment(0x8000, 4), new Segment(0x9000, 2)), image.segments());
         assertArrayEquals(bytes(5, 6), image.read(0x9000, 2, (byte) 0));
@@ -68,13 +89,15 @@ class ElfTest {
 
     @Test
     void entryZeroMeansNoStartAddress() throws Exception {
-        assertEquals(Optional.empty(), Elf.load(elf(false, false, 0, List.of()), "a.elf").startAddress());
+        assertEquals(
+                Optional.empty(),
+                Elf.load(elf(false, false, 0, List.of()), "a.elf").startAddress());
     }
 
     @Test
     void nonElfInputIsRejected() {
-        ImageFormatException e = assertThrows(ImageFormatException.class,
-                () -> Elf.load(":00000001FF\nmore text".getBytes(), "a.elf"));
+        ImageFormatException e =
+                assertThrows(ImageFormatException.class, () -> Elf.load(":00000001FF\nmore text".getBytes(), "a.elf"));
         assertEquals("a.elf: not an ELF file: expected magic 7F 45 4C 46, found 3A 30 30 30", e.getMessage());
         assertEquals(0, e.getLine());
     }
@@ -97,7 +120,8 @@ class ElfTest {
         byte[] full = elf(false, false, 0, List.of(new Ph(1, 0x100, new byte[16], 16)));
         byte[] file = Arrays.copyOf(full, full.length - 4);
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> Elf.load(file, "a.elf"));
-        assertEquals("a.elf: truncated ELF file: program header 0 (PT_LOAD) needs bytes 0x54-0x63, the file has 0x60 bytes",
+        assertEquals(
+                "a.elf: truncated ELF file: program header 0 (PT_LOAD) needs bytes 0x54-0x63, the file has 0x60 bytes",
                 e.getMessage());
     }
 
@@ -106,7 +130,8 @@ class ElfTest {
         byte[] full = elf(false, false, 0, List.of(new Ph(1, 0x100, new byte[0], 0)));
         byte[] file = Arrays.copyOf(full, 60);
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> Elf.load(file, "a.elf"));
-        assertEquals("a.elf: truncated ELF file: program header table needs bytes 0x34-0x53, the file has 0x3C bytes",
+        assertEquals(
+                "a.elf: truncated ELF file: program header table needs bytes 0x34-0x53, the file has 0x3C bytes",
                 e.getMessage());
     }
 
@@ -122,14 +147,18 @@ class ElfTest {
     void segmentPastFourGibIsRejected() {
         byte[] file = elf(true, false, 0, List.of(new Ph(1, 0xFFFF_FFFEL, new byte[4], 4)));
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> Elf.load(file, "a.elf"));
-        assertEquals("a.elf: address past 4 GiB: program header 0 loads 0x4 bytes at physical address 0xFFFFFFFE,"
-                + " past 0xFFFFFFFF", e.getMessage());
+        assertEquals(
+                "a.elf: address past 4 GiB: program header 0 loads 0x4 bytes at physical address 0xFFFFFFFE,"
+                        + " past 0xFFFFFFFF",
+                e.getMessage());
     }
 
     @Test
     void overlappingSegmentsWithDifferentBytesAreRejected() {
         byte[] file = elf(false, false, 0, List.of(new Ph(1, 0x100, bytes(1, 2), 2), new Ph(1, 0x101, bytes(3), 1)));
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> Elf.load(file, "a.elf"));
-        assertEquals("a.elf: program header 1 loads 0x03 at 0x00000101, where an earlier segment loaded 0x02", e.getMessage());
+        assertEquals(
+                "a.elf: program header 1 loads 0x03 at 0x00000101, where an earlier segment loaded 0x02",
+                e.getMessage());
     }
 }

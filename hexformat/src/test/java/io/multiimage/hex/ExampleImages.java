@@ -19,7 +19,9 @@ final class ExampleImages {
         images.get("bootloader.hex").setStartAddress(StartAddress.linear(0x0000_0041L));
         images.put("app.hex", firmware(0x0000_8000L, 6144, 202));
         MemoryImage settings = new MemoryImage();
-        settings.write(0x0003_F000L, "board=nrf52840dk\nslot=0\nlog=info\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        settings.write(
+                0x0003_F000L,
+                "board=nrf52840dk\nslot=0\nlog=info\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         images.put("settings.hex", settings);
         return images;
     }
@@ -28,8 +30,10 @@ final class ExampleImages {
     private static MemoryImage firmware(long base, int size, long seed) {
         byte[] data = new byte[size];
         new Random(seed).nextBytes(data);
-        java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                .putInt(0x2001_0000).putInt((int) (base + 0x41));
+        java.nio.ByteBuffer.wrap(data)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x2001_0000)
+                .putInt((int) (base + 0x41));
         MemoryImage image = new MemoryImage();
         image.write(base, data);
         return image;

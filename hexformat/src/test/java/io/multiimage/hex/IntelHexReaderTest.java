@@ -128,27 +128,37 @@ class IntelHexReaderTest {
 
     @Test
     void byteCountLargerThanTheDataIsATruncatedRecord() {
-        assertProblem(":0200000011ED\n" + EOF, 1,
+        assertProblem(
+                ":0200000011ED\n" + EOF,
+                1,
                 "truncated record: byte count 0x02 needs 14 hex digits after ':', found 12");
     }
 
     @Test
     void byteCountSmallerThanTheDataIsACountMismatch() {
-        assertProblem(":010000001122CC\n" + EOF, 1,
+        assertProblem(
+                ":010000001122CC\n" + EOF,
+                1,
                 "byte count 0x01 does not match the record: expected 12 hex digits after ':', found 14");
     }
 
     @Test
     void oddNumberOfDigitsIsACountMismatch() {
-        assertProblem(":0100000011EE0\n" + EOF, 1,
+        assertProblem(
+                ":0100000011EE0\n" + EOF,
+                1,
                 "byte count 0x01 does not match the record: expected 12 hex digits after ':', found 13");
     }
 
     @Test
     void recordShorterThanTheHeaderIsTruncated() {
-        assertProblem(EOF.replace("\n", "") + "\n:000000\n", 2,
+        assertProblem(
+                EOF.replace("\n", "") + "\n:000000\n",
+                2,
                 "data after the end-of-file record of line 1; expected the file to end there");
-        assertProblem(":000000\n" + EOF, 1,
+        assertProblem(
+                ":000000\n" + EOF,
+                1,
                 "truncated record: expected at least 10 hex digits after ':' (byte count, address, type, checksum), found 6");
     }
 
@@ -179,7 +189,9 @@ class IntelHexReaderTest {
 
     @Test
     void missingEndOfFileRecordIsReportedAtTheLastLine() {
-        assertProblem(":0100000011EE\n:0100010022DC\n", 2,
+        assertProblem(
+                ":0100000011EE\n:0100010022DC\n",
+                2,
                 "missing end-of-file record: expected ':00000001FF' as the last record, found the end of the file");
     }
 
@@ -190,7 +202,9 @@ class IntelHexReaderTest {
 
     @Test
     void dataAfterEndOfFileIsRejected() {
-        assertProblem(EOF + ":0100000011EE\n", 2,
+        assertProblem(
+                EOF + ":0100000011EE\n",
+                2,
                 "data after the end-of-file record of line 1; expected the file to end there");
     }
 
@@ -205,7 +219,8 @@ class IntelHexReaderTest {
 
     @Test
     void otherTextAfterEndOfFileIsStillRejected() {
-        assertProblem(EOF + "\u001Ax\n", 2, "data after the end-of-file record of line 1; expected the file to end there");
+        assertProblem(
+                EOF + "\u001Ax\n", 2, "data after the end-of-file record of line 1; expected the file to end there");
         assertProblem(EOF + " \n", 2, "data after the end-of-file record of line 1; expected the file to end there");
         assertProblem(":00000001FF\u001A\n", 1, "invalid character byte 0x1a at column 12; expected a hex digit");
         assertProblem(":0100000011EE\n\u001A\n" + EOF, 2, "expected ':' at column 1, found byte 0x1a");
@@ -213,19 +228,25 @@ class IntelHexReaderTest {
 
     @Test
     void addressPastFourGibIsRejected() {
-        assertProblem(":02000004FFFFFC\n:04FFFE0001020304F5\n" + EOF, 2,
+        assertProblem(
+                ":02000004FFFFFC\n:04FFFE0001020304F5\n" + EOF,
+                2,
                 "address past 4 GiB: 4 data bytes at 0xFFFFFFFE end at 0x100000001; the address space ends at 0xFFFFFFFF");
     }
 
     @Test
     void twoDifferentValuesForOneAddressAreRejected() {
-        assertProblem(":0100000011EE\n:0100000012ED\n" + EOF, 2,
+        assertProblem(
+                ":0100000011EE\n:0100000012ED\n" + EOF,
+                2,
                 "two different values for address 0x00000000: an earlier record wrote 0x11, this record writes 0x12");
     }
 
     @Test
     void conflictingStartAddressesAreRejected() {
-        assertProblem(":0400000508000131BD\n:0400000508000201EC\n" + EOF, 2,
+        assertProblem(
+                ":0400000508000131BD\n:0400000508000201EC\n" + EOF,
+                2,
                 "conflicting start addresses: this record sets linear 0x08000201, line 1 set linear 0x08000131");
     }
 
@@ -236,7 +257,9 @@ class IntelHexReaderTest {
 
     @Test
     void trailingWhitespaceIsRejected() {
-        assertProblem(":0100000011EE \n" + EOF, 1,
+        assertProblem(
+                ":0100000011EE \n" + EOF,
+                1,
                 "stray whitespace (a space) at column 14; expected a hex digit or the end of the line");
     }
 
@@ -259,14 +282,20 @@ class IntelHexReaderTest {
     @Test
     void severalProblemsAreAllReportedWithTheirLines() {
         ImageFormatException e = hexError(":0100000011EF\n:0100010022DC\n:01000200G3CA\n" + EOF + ":00");
-        assertEquals(List.of(
-                new Problem("t.hex", 1, "checksum mismatch: expected 0xEE, found 0xEF"),
-                new Problem("t.hex", 3, "invalid character 'G' at column 10; expected a hex digit"),
-                new Problem("t.hex", 5, "data after the end-of-file record of line 4; expected the file to end there")),
+        assertEquals(
+                List.of(
+                        new Problem("t.hex", 1, "checksum mismatch: expected 0xEE, found 0xEF"),
+                        new Problem("t.hex", 3, "invalid character 'G' at column 10; expected a hex digit"),
+                        new Problem(
+                                "t.hex",
+                                5,
+                                "data after the end-of-file record of line 4; expected the file to end there")),
                 e.problems());
-        assertEquals("t.hex:1: checksum mismatch: expected 0xEE, found 0xEF\n"
-                + "t.hex:3: invalid character 'G' at column 10; expected a hex digit\n"
-                + "t.hex:5: data after the end-of-file record of line 4; expected the file to end there", e.getMessage());
+        assertEquals(
+                "t.hex:1: checksum mismatch: expected 0xEE, found 0xEF\n"
+                        + "t.hex:3: invalid character 'G' at column 10; expected a hex digit\n"
+                        + "t.hex:5: data after the end-of-file record of line 4; expected the file to end there",
+                e.getMessage());
     }
 
     @Test
@@ -274,7 +303,8 @@ class IntelHexReaderTest {
         String bad = ":0100000011EF\n".repeat(ProblemCollector.LIMIT + 10);
         ImageFormatException e = hexError(bad + EOF);
         assertEquals(ProblemCollector.LIMIT + 1, e.problems().size());
-        assertEquals("too many problems; stopped reading after " + ProblemCollector.LIMIT,
+        assertEquals(
+                "too many problems; stopped reading after " + ProblemCollector.LIMIT,
                 e.problems().get(ProblemCollector.LIMIT).message());
     }
 
@@ -282,7 +312,9 @@ class IntelHexReaderTest {
     void overlongLineStopsReadingWithItsLine() {
         String message = "line longer than 521 characters; an Intel HEX record has at most 521 (':' and 260 bytes as"
                 + " hex digits); stopped reading here";
-        for (String longLine : List.of(":" + "0".repeat(521) + "\n", ":" + "0".repeat(LineReader.BUFFER_SIZE + 100) + "\n",
+        for (String longLine : List.of(
+                ":" + "0".repeat(521) + "\n",
+                ":" + "0".repeat(LineReader.BUFFER_SIZE + 100) + "\n",
                 "x".repeat(3 * LineReader.BUFFER_SIZE))) {
             ImageFormatException e = hexError(":0100000011EE\n" + longLine + ":0100000012ED\n" + EOF);
             assertEquals(List.of(new Problem("t.hex", 2, message)), e.problems());
@@ -305,18 +337,32 @@ class IntelHexReaderTest {
         for (ReadMode mode : ReadMode.values()) {
             for (String prefix : List.of("", ":0100000011EE\n" + EOF)) {
                 ImageFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                        java.time.Duration.ofSeconds(30), () -> assertThrows(ImageFormatException.class,
-                                () -> IntelHex.read(new java.io.SequenceInputStream(new ByteArrayInputStream(
-                                        prefix.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-                                        new EndlessStream((byte) '\n')), "lines.hex", mode)));
+                        java.time.Duration.ofSeconds(30),
+                        () -> assertThrows(
+                                ImageFormatException.class,
+                                () -> IntelHex.read(
+                                        new java.io.SequenceInputStream(
+                                                new ByteArrayInputStream(
+                                                        prefix.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                                                new EndlessStream((byte) '\n')),
+                                        "lines.hex",
+                                        mode)));
                 long first = prefix.isEmpty() ? 1 : 3;
-                assertEquals(List.of(new Problem("lines.hex", first + HexDigits.MAX_EMPTY_RUN,
-                        "more than 65536 empty lines in a row; stopped reading here (is this the right file?)")),
-                        e.problems(), mode.name());
+                assertEquals(
+                        List.of(
+                                new Problem(
+                                        "lines.hex",
+                                        first + HexDigits.MAX_EMPTY_RUN,
+                                        "more than 65536 empty lines in a row; stopped reading here (is this the right file?)")),
+                        e.problems(),
+                        mode.name());
             }
         }
         // as many as allowed are fine
-        assertEquals(0x11, hex(":0100000011EE\n" + "\n".repeat(HexDigits.MAX_EMPTY_RUN) + EOF).get(0));
+        assertEquals(
+                0x11,
+                hex(":0100000011EE\n" + "\n".repeat(HexDigits.MAX_EMPTY_RUN) + EOF)
+                        .get(0));
     }
 
     @Test
@@ -324,7 +370,9 @@ class IntelHexReaderTest {
         // an input that never ends, like a link to /dev/zero: reading must stop by itself
         for (ReadMode mode : ReadMode.values()) {
             ImageFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                    java.time.Duration.ofSeconds(30), () -> assertThrows(ImageFormatException.class,
+                    java.time.Duration.ofSeconds(30),
+                    () -> assertThrows(
+                            ImageFormatException.class,
                             () -> IntelHex.read(new EndlessStream((byte) 0), "zero.hex", mode)));
             assertEquals(1, e.getLine(), mode.name());
             assertTrue(e.problems().get(0).message().startsWith("line longer than"), e.getMessage());
@@ -340,9 +388,11 @@ class IntelHexReaderTest {
         byte[] data = new byte[700_000];
         random.nextBytes(data);
         original.write(0x1000, data);
-        String text = Texts.hexText(original, IntelHex.WriteOptions.DEFAULT.withLineEnding(LineEnding.CRLF).withRecordSize(13));
-        MemoryImage read = IntelHex.read(new SlowStream(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-                "t.hex", ReadMode.STRICT);
+        String text = Texts.hexText(
+                original,
+                IntelHex.WriteOptions.DEFAULT.withLineEnding(LineEnding.CRLF).withRecordSize(13));
+        MemoryImage read = IntelHex.read(
+                new SlowStream(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "t.hex", ReadMode.STRICT);
         assertEquals(original, read);
     }
 
@@ -370,8 +420,12 @@ class IntelHexReaderTest {
 
     @Test
     void lenientModeStillRejectsChecksumConflictsAndBadDigits() {
-        for (String text : List.of(":0100000011EF\n", ":0100000011EE\n:0100000012ED\n", ":01000000G1EE\n",
-                ":00000006FA\n", ":0200000011ED\n")) {
+        for (String text : List.of(
+                ":0100000011EF\n",
+                ":0100000011EE\n:0100000012ED\n",
+                ":01000000G1EE\n",
+                ":00000006FA\n",
+                ":0200000011ED\n")) {
             assertThrows(ImageFormatException.class, () -> hex(text, ReadMode.LENIENT), text);
         }
     }

@@ -19,9 +19,9 @@ class IntelHexWriterTest {
         for (int i = 0; i < 20; i++) {
             image.write(i, bytes(i));
         }
-        assertEquals(":10000000000102030405060708090A0B0C0D0E0F78\n"
-                + ":0400100010111213A6\n"
-                + ":00000001FF\n", hexText(image));
+        assertEquals(
+                ":10000000000102030405060708090A0B0C0D0E0F78\n" + ":0400100010111213A6\n" + ":00000001FF\n",
+                hexText(image));
     }
 
     @Test
@@ -42,13 +42,15 @@ class IntelHexWriterTest {
         image.write(0x0000_FFFFL, bytes(0xAA, 0xBB));
         image.write(0x0001_0010L, bytes(0xCC));
         image.write(0x2000_0000L, bytes(0xDD));
-        assertEquals(":01FFFF00AA57\n"
-                + ":020000040001F9\n"
-                + ":01000000BB44\n"
-                + ":01001000CC23\n"
-                + ":020000042000DA\n"
-                + ":01000000DD22\n"
-                + ":00000001FF\n", hexText(image));
+        assertEquals(
+                ":01FFFF00AA57\n"
+                        + ":020000040001F9\n"
+                        + ":01000000BB44\n"
+                        + ":01001000CC23\n"
+                        + ":020000042000DA\n"
+                        + ":01000000DD22\n"
+                        + ":00000001FF\n",
+                hexText(image));
     }
 
     @Test
@@ -71,7 +73,8 @@ class IntelHexWriterTest {
     void recordSizeAndCrlfAreConfigurable() {
         MemoryImage image = new MemoryImage();
         image.write(0, bytes(1, 2, 3, 4, 5));
-        assertEquals(":020000000102FB\r\n:020002000304F5\r\n:0100040005F6\r\n:00000001FF\r\n",
+        assertEquals(
+                ":020000000102FB\r\n:020002000304F5\r\n:0100040005F6\r\n:00000001FF\r\n",
                 hexText(image, IntelHex.WriteOptions.DEFAULT.withRecordSize(2).withLineEnding(LineEnding.CRLF)));
     }
 
@@ -129,7 +132,7 @@ class IntelHexWriterTest {
         MemoryImage image = new MemoryImage();
         byte[] big = new byte[5 << 20];
         random.nextBytes(big);
-        image.write(0x0FFF_FF00L, big);                    // crosses 1 MiB blocks and 64 KiB boundaries
+        image.write(0x0FFF_FF00L, big); // crosses 1 MiB blocks and 64 KiB boundaries
         for (int i = 0; i < 50; i++) {
             byte[] small = new byte[1 + random.nextInt(3000)];
             random.nextBytes(small);

@@ -64,7 +64,8 @@ class MemoryImageTest {
         image.write(0x2000, new byte[4]);
         image.write(0x1000, new byte[0x1000]);
         image.write(0x10, new byte[1]);
-        assertEquals(List.of(new Segment(0x10, 1), new Segment(0x1000, 0x1004), new Segment(0xFFFF_FFF0L, 16)),
+        assertEquals(
+                List.of(new Segment(0x10, 1), new Segment(0x1000, 0x1004), new Segment(0xFFFF_FFF0L, 16)),
                 image.segments());
         assertEquals(Optional.of(new Segment(0x10, 0xFFFF_FFF0L)), image.span());
     }

@@ -56,7 +56,8 @@ class ParallelIntelHexReaderTest {
     @Test
     void blankLinesEverywhereAndDosEndOfFileGiveTheSequentialResult() throws Exception {
         MemoryImage image = bigImage(3);
-        String text = Texts.hexText(image, IntelHex.WriteOptions.DEFAULT.withRecordSize(16)).replace("\n:1", "\n\r\n:1");
+        String text = Texts.hexText(image, IntelHex.WriteOptions.DEFAULT.withRecordSize(16))
+                .replace("\n:1", "\n\r\n:1");
         Path file = write(text + "\n\u001A\r\n");
         assertTrue(ParallelIntelHexReader.tryRead(file, "big.hex").isPresent(), "blank lines keep the parallel path");
         assertEquals(image, IntelHex.read(file));
@@ -78,7 +79,8 @@ class ParallelIntelHexReaderTest {
     @EnumSource(LineEnding.class)
     void wellFormedFileIsReadInParallelWithTheSameResult(LineEnding ending) throws Exception {
         MemoryImage image = bigImage(1);
-        Path file = write(Texts.hexText(image, IntelHex.WriteOptions.DEFAULT.withRecordSize(16).withLineEnding(ending)));
+        Path file = write(Texts.hexText(
+                image, IntelHex.WriteOptions.DEFAULT.withRecordSize(16).withLineEnding(ending)));
         assertTrue(ParallelIntelHexReader.tryRead(file, "big.hex").isPresent(), "the parallel path was taken");
         assertEquals(image, IntelHex.read(file));
     }
@@ -147,7 +149,8 @@ class ParallelIntelHexReaderTest {
     @Test
     void identicalBytesInTwoChunksAreAcceptedThroughTheSequentialPath() throws Exception {
         String text = Texts.hexText(bigImage(5));
-        String firstData = text.lines().filter(l -> l.startsWith(":10")).findFirst().orElseThrow();
+        String firstData =
+                text.lines().filter(l -> l.startsWith(":10")).findFirst().orElseThrow();
         // Repeat the first data record at the end, under the same (zero) upper address.
         String withRepeat = text.replace(":00000001FF\n", ":020000040001F9\n" + firstData + "\n:00000001FF\n");
         Path file = write(withRepeat);
@@ -159,8 +162,10 @@ class ParallelIntelHexReaderTest {
     void differentBytesInTwoChunksAreReportedAtTheLaterLine() throws Exception {
         String text = Texts.hexText(bigImage(6));
         List<String> lines = text.lines().toList();
-        String firstData = lines.stream().filter(l -> l.startsWith(":10")).findFirst().orElseThrow();
-        String changed = firstData.substring(0, 9) + (firstData.startsWith("00", 9) ? "01" : "00") + firstData.substring(11);
+        String firstData =
+                lines.stream().filter(l -> l.startsWith(":10")).findFirst().orElseThrow();
+        String changed =
+                firstData.substring(0, 9) + (firstData.startsWith("00", 9) ? "01" : "00") + firstData.substring(11);
         int sum = 0;
         for (int i = 1; i < changed.length() - 2; i += 2) {
             sum += Integer.parseInt(changed.substring(i, i + 2), 16);
@@ -181,7 +186,8 @@ class ParallelIntelHexReaderTest {
         Path file = write(text);
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> IntelHex.read(file));
         assertEquals(middle + 2, e.getLine());
-        assertEquals("data after the end-of-file record of line " + (middle + 1) + "; expected the file to end there",
+        assertEquals(
+                "data after the end-of-file record of line " + (middle + 1) + "; expected the file to end there",
                 e.problems().get(0).message());
     }
 

@@ -71,7 +71,8 @@ class ParallelReadsTest {
         List<ParallelReads.Outcome> outcomes = ParallelReads.readAll(List.of(bad, good, missing), IntelHex::read);
 
         assertFalse(outcomes.get(0).ok());
-        ImageFormatException format = assertInstanceOf(ImageFormatException.class, outcomes.get(0).failure());
+        ImageFormatException format =
+                assertInstanceOf(ImageFormatException.class, outcomes.get(0).failure());
         assertEquals(2, format.getLine());
         assertTrue(outcomes.get(1).ok());
         assertEquals(image(5, 0x0, 4096), outcomes.get(1).image());
@@ -86,9 +87,11 @@ class ParallelReadsTest {
         Path second = dir.resolve("second.hex");
         Files.writeString(second, ":0100000041\n", StandardCharsets.US_ASCII);
 
-        ImageFormatException e = assertThrows(ImageFormatException.class, () -> IntelHex.readAll(List.of(first, good, second)));
+        ImageFormatException e =
+                assertThrows(ImageFormatException.class, () -> IntelHex.readAll(List.of(first, good, second)));
 
-        List<String> sources = e.problems().stream().map(Problem::source).distinct().toList();
+        List<String> sources =
+                e.problems().stream().map(Problem::source).distinct().toList();
         assertEquals(List.of(first.toString(), second.toString()), sources);
     }
 

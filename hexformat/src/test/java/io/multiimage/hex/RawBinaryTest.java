@@ -31,15 +31,19 @@ class RawBinaryTest {
             f.setLength(MemoryImage.ADDRESS_LIMIT - 0xFF); // sparse: nothing is written
         }
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> RawBinary.read(big, 0x100));
-        assertEquals(big + ": address past 4 GiB: the file of 4294967041 bytes placed at base 0x00000100 runs past"
-                + " 0xFFFFFFFF", e.getMessage());
+        assertEquals(
+                big + ": address past 4 GiB: the file of 4294967041 bytes placed at base 0x00000100 runs past"
+                        + " 0xFFFFFFFF",
+                e.getMessage());
     }
 
     @Test
     void readPastFourGibIsRejected() {
-        ImageFormatException e = assertThrows(ImageFormatException.class,
+        ImageFormatException e = assertThrows(
+                ImageFormatException.class,
                 () -> RawBinary.read(new ByteArrayInputStream(new byte[4]), "a.bin", 0xFFFF_FFFEL));
-        assertEquals("a.bin: address past 4 GiB: the file placed at base 0xFFFFFFFE runs past 0xFFFFFFFF", e.getMessage());
+        assertEquals(
+                "a.bin: address past 4 GiB: the file placed at base 0xFFFFFFFE runs past 0xFFFFFFFF", e.getMessage());
     }
 
     @Test

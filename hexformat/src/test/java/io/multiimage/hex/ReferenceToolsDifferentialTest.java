@@ -39,8 +39,12 @@ class ReferenceToolsDifferentialTest {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Path file = dir.resolve("in" + i + ".hex");
-            IntelHex.write(parts.get(i), file, IntelHex.WriteOptions.DEFAULT.withRecordSize(1 + random.nextInt(255))
-                    .withLineEnding(random.nextBoolean() ? LineEnding.LF : LineEnding.CRLF));
+            IntelHex.write(
+                    parts.get(i),
+                    file,
+                    IntelHex.WriteOptions.DEFAULT
+                            .withRecordSize(1 + random.nextInt(255))
+                            .withLineEnding(random.nextBoolean() ? LineEnding.LF : LineEnding.CRLF));
             files.add(file);
         }
         return files;
@@ -82,10 +86,22 @@ class ReferenceToolsDifferentialTest {
         Random random = new Random(seed);
         MemoryImage image = RandomImages.sparse(random);
         image.setStartAddress(StartAddress.linear(0x1001));
-        SRecord.write(image, dir.resolve("ours.srec"), SRecord.WriteOptions.DEFAULT.withRecordSize(1 + random.nextInt(250)));
-        ReferenceTools.run(List.of(srecCat.toString(), "ours.srec", "-Motorola", "-o", "theirs.srec", "-Motorola",
-                "-address-length=4"), dir, 120).assertSuccess();
-        ReferenceTools.run(List.of(srecCat.toString(), "ours.srec", "-Motorola", "-o", "theirs.hex", "-Intel"), dir, 120)
+        SRecord.write(
+                image, dir.resolve("ours.srec"), SRecord.WriteOptions.DEFAULT.withRecordSize(1 + random.nextInt(250)));
+        ReferenceTools.run(
+                        List.of(
+                                srecCat.toString(),
+                                "ours.srec",
+                                "-Motorola",
+                                "-o",
+                                "theirs.srec",
+                                "-Motorola",
+                                "-address-length=4"),
+                        dir,
+                        120)
+                .assertSuccess();
+        ReferenceTools.run(
+                        List.of(srecCat.toString(), "ours.srec", "-Motorola", "-o", "theirs.hex", "-Intel"), dir, 120)
                 .assertSuccess();
         assertEquals(image, SRecord.read(dir.resolve("theirs.srec")), "seed " + seed);
         MemoryImage viaHex = IntelHex.read(dir.resolve("theirs.hex"));
@@ -101,11 +117,27 @@ class ReferenceToolsDifferentialTest {
         Segment span = image.span().orElseThrow();
         IntelHex.write(image, dir.resolve("in.hex"));
         RawBinary.write(image, dir.resolve("ours.bin"), span.start(), span.end(), (byte) 0xFF);
-        ReferenceTools.run(List.of(srecCat.toString(), "in.hex", "-Intel", "-fill", "0xFF",
-                "0x" + Long.toHexString(span.start()), "0x" + Long.toHexString(span.end()),
-                "-offset", "-0x" + Long.toHexString(span.start()), "-o", "theirs.bin", "-binary"), dir, 120).assertSuccess();
-        assertEquals(java.util.HexFormat.of().formatHex(Files.readAllBytes(dir.resolve("theirs.bin"))),
-                java.util.HexFormat.of().formatHex(Files.readAllBytes(dir.resolve("ours.bin"))), "seed " + seed);
+        ReferenceTools.run(
+                        List.of(
+                                srecCat.toString(),
+                                "in.hex",
+                                "-Intel",
+                                "-fill",
+                                "0xFF",
+                                "0x" + Long.toHexString(span.start()),
+                                "0x" + Long.toHexString(span.end()),
+                                "-offset",
+                                "-0x" + Long.toHexString(span.start()),
+                                "-o",
+                                "theirs.bin",
+                                "-binary"),
+                        dir,
+                        120)
+                .assertSuccess();
+        assertEquals(
+                java.util.HexFormat.of().formatHex(Files.readAllBytes(dir.resolve("theirs.bin"))),
+                java.util.HexFormat.of().formatHex(Files.readAllBytes(dir.resolve("ours.bin"))),
+                "seed " + seed);
     }
 
     @ParameterizedTest
@@ -121,8 +153,8 @@ class ReferenceToolsDifferentialTest {
         ReferenceTools.Result result = ReferenceTools.run(command, dir, 120).assertSuccess();
 
         MemoryImage ours = ourMerge(files);
-        String ourSegments = ours.segments().stream().map(s -> s.start() + " " + s.length())
-                .collect(Collectors.joining("\n"));
+        String ourSegments =
+                ours.segments().stream().map(s -> s.start() + " " + s.length()).collect(Collectors.joining("\n"));
         assertEquals(ourSegments, result.stdout().strip(), "seed " + seed);
         MemoryImage theirs = IntelHex.read(dir.resolve("theirs.hex"));
         assertEquals(ours.sha256(), theirs.sha256(), "seed " + seed);
@@ -134,11 +166,18 @@ class ReferenceToolsDifferentialTest {
     void pythonIntelhexReadsOurSegmentedAndLinearStartRecords(long seed, @TempDir Path dir) throws Exception {
         Path python = ReferenceTools.debianPython("intelhex", "python3-intelhex");
         MemoryImage image = RandomImages.compact(new Random(seed));
-        image.setStartAddress(seed % 2 == 0 ? StartAddress.segmented(0x1234, 0x5678) : StartAddress.linear(0x0800_0131L));
+        image.setStartAddress(
+                seed % 2 == 0 ? StartAddress.segmented(0x1234, 0x5678) : StartAddress.linear(0x0800_0131L));
         IntelHex.write(image, dir.resolve("ours.hex"));
-        ReferenceTools.Result result = ReferenceTools.run(List.of(python.toString(), "-c",
-                "from intelhex import IntelHex; ih = IntelHex('ours.hex'); print(sorted(ih.start_addr.items()));"
-                        + " print(len(ih))"), dir, 60).assertSuccess();
+        ReferenceTools.Result result = ReferenceTools.run(
+                        List.of(
+                                python.toString(),
+                                "-c",
+                                "from intelhex import IntelHex; ih = IntelHex('ours.hex'); print(sorted(ih.start_addr.items()));"
+                                        + " print(len(ih))"),
+                        dir,
+                        60)
+                .assertSuccess();
         String expectedStart = seed % 2 == 0 ? "[('CS', 4660), ('IP', 22136)]" : "[('EIP', 134218033)]";
         assertEquals(expectedStart + "\n" + image.size(), result.stdout().strip());
     }
@@ -182,33 +221,44 @@ class ReferenceToolsDifferentialTest {
         Path python = ReferenceTools.debianPython("intelhex", "python3-intelhex");
         Random random = new Random(seed);
         MemoryImage image = RandomImages.sparse(random);
-        String text = withBlankLines(Texts.hexText(image, IntelHex.WriteOptions.DEFAULT
-                .withLineEnding(random.nextBoolean() ? LineEnding.LF : LineEnding.CRLF)), random) + dosEnd(random);
+        String text = withBlankLines(
+                        Texts.hexText(
+                                image,
+                                IntelHex.WriteOptions.DEFAULT.withLineEnding(
+                                        random.nextBoolean() ? LineEnding.LF : LineEnding.CRLF)),
+                        random)
+                + dosEnd(random);
         Files.writeString(dir.resolve("in.hex"), text, java.nio.charset.StandardCharsets.ISO_8859_1);
         MemoryImage ours = IntelHex.read(dir.resolve("in.hex"));
         assertEquals(image, ours, "seed " + seed);
 
-        ReferenceTools.Result cat = ReferenceTools.run(List.of(srecCat.toString(), "in.hex", "-Intel", "-o", "theirs.hex",
-                "-Intel"), dir, 120).assertSuccess();
+        ReferenceTools.Result cat = ReferenceTools.run(
+                        List.of(srecCat.toString(), "in.hex", "-Intel", "-o", "theirs.hex", "-Intel"), dir, 120)
+                .assertSuccess();
         assertEquals("", cat.stderr(), "srec_cat takes the file without a warning");
         MemoryImage theirs = IntelHex.read(dir.resolve("theirs.hex"));
         assertEquals(ours.sha256(), theirs.sha256(), "seed " + seed);
 
         Files.writeString(dir.resolve("sha.py"), INTELHEX_SHA256);
-        String intelhex = ReferenceTools.run(List.of(python.toString(), "sha.py", "in.hex"), dir, 120).assertSuccess()
-                .stdout().strip();
+        String intelhex = ReferenceTools.run(List.of(python.toString(), "sha.py", "in.hex"), dir, 120)
+                .assertSuccess()
+                .stdout()
+                .strip();
         assertEquals(ours.sha256(), intelhex, "seed " + seed);
 
         // S-records: srec_cat takes blank lines silently, and a DOS end-of-file character after the
         // termination record with "warning: ignoring garbage lines"; we take both
         String srecText = withBlankLines(Texts.srecText(image, SRecord.WriteOptions.DEFAULT), random);
         Files.writeString(dir.resolve("in.srec"), srecText, java.nio.charset.StandardCharsets.ISO_8859_1);
-        Files.writeString(dir.resolve("dos.srec"), srecText + dosEnd(random), java.nio.charset.StandardCharsets.ISO_8859_1);
-        ReferenceTools.Result catSrec = ReferenceTools.run(List.of(srecCat.toString(), "in.srec", "-Motorola", "-o",
-                "theirs2.hex", "-Intel"), dir, 120).assertSuccess();
+        Files.writeString(
+                dir.resolve("dos.srec"), srecText + dosEnd(random), java.nio.charset.StandardCharsets.ISO_8859_1);
+        ReferenceTools.Result catSrec = ReferenceTools.run(
+                        List.of(srecCat.toString(), "in.srec", "-Motorola", "-o", "theirs2.hex", "-Intel"), dir, 120)
+                .assertSuccess();
         assertEquals("", catSrec.stderr(), "srec_cat takes the S-record file without a warning");
-        ReferenceTools.Result catDos = ReferenceTools.run(List.of(srecCat.toString(), "dos.srec", "-Motorola", "-o",
-                "theirs3.hex", "-Intel"), dir, 120).assertSuccess();
+        ReferenceTools.Result catDos = ReferenceTools.run(
+                        List.of(srecCat.toString(), "dos.srec", "-Motorola", "-o", "theirs3.hex", "-Intel"), dir, 120)
+                .assertSuccess();
         assertTrue(catDos.stderr().strip().endsWith("warning: ignoring garbage lines"), catDos.stderr());
         assertEquals(1, catDos.stderr().lines().count(), catDos.stderr());
         for (String file : List.of("in.srec", "dos.srec")) {
@@ -224,16 +274,19 @@ class ReferenceToolsDifferentialTest {
      * reading keeps refusing (both tools ignore it; {@code --lenient} does too).
      */
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "empty lines           | :0100000011EE\\n\\n\\r\\n:00000001FF\\n\\n  | true  | true  | true",
-        "dos end after eof     | :0100000011EE\\n:00000001FF\\r\\n\\u001A      | true  | true  | true",
-        "blank line of spaces  | :0100000011EE\\n   \\n:00000001FF\\n          | false | false | false",
-        "dos end on eof line   | :0100000011EE\\n:00000001FF\\u001A         | false | false | false",
-        "dos end before eof    | :0100000011EE\\n\\u001A\\n:00000001FF\\n      | false | false | false",
-        "text after eof        | :0100000011EE\\n:00000001FF\\ngarbage\\n    | false | true  | true",
-    })
-    void oddInputsAreAcceptedExactlyWhereTheToolsAgree(String name, String escaped, boolean ours, boolean srecCatClean,
-            boolean intelhex, @TempDir Path dir) throws Exception {
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "empty lines           | :0100000011EE\\n\\n\\r\\n:00000001FF\\n\\n  | true  | true  | true",
+                "dos end after eof     | :0100000011EE\\n:00000001FF\\r\\n\\u001A      | true  | true  | true",
+                "blank line of spaces  | :0100000011EE\\n   \\n:00000001FF\\n          | false | false | false",
+                "dos end on eof line   | :0100000011EE\\n:00000001FF\\u001A         | false | false | false",
+                "dos end before eof    | :0100000011EE\\n\\u001A\\n:00000001FF\\n      | false | false | false",
+                "text after eof        | :0100000011EE\\n:00000001FF\\ngarbage\\n    | false | true  | true",
+            })
+    void oddInputsAreAcceptedExactlyWhereTheToolsAgree(
+            String name, String escaped, boolean ours, boolean srecCatClean, boolean intelhex, @TempDir Path dir)
+            throws Exception {
         Path srecCat = ReferenceTools.require("srec_cat", "srecord");
         Path python = ReferenceTools.debianPython("intelhex", "python3-intelhex");
         String text = escaped.replace("\\n", "\n").replace("\\r", "\r").replace("\\u001A", "\u001A");
@@ -245,10 +298,12 @@ class ReferenceToolsDifferentialTest {
         } catch (ImageFormatException e) {
             weAccept = false;
         }
-        ReferenceTools.Result cat = ReferenceTools.run(List.of(srecCat.toString(), "in.hex", "-Intel", "-o", "out.hex",
-                "-Intel"), dir, 120);
+        ReferenceTools.Result cat = ReferenceTools.run(
+                List.of(srecCat.toString(), "in.hex", "-Intel", "-o", "out.hex", "-Intel"), dir, 120);
         Files.writeString(dir.resolve("sha.py"), INTELHEX_SHA256);
-        String ih = ReferenceTools.run(List.of(python.toString(), "sha.py", "in.hex"), dir, 120).assertSuccess().stdout();
+        String ih = ReferenceTools.run(List.of(python.toString(), "sha.py", "in.hex"), dir, 120)
+                .assertSuccess()
+                .stdout();
         assertEquals(ours, weAccept, name + ": ours");
         assertEquals(srecCatClean, cat.exitCode() == 0 && cat.stderr().isEmpty(), name + ": srec_cat " + cat.stderr());
         assertEquals(intelhex, !ih.startsWith("rejected"), name + ": intelhex " + ih);

@@ -32,8 +32,8 @@ class RoundTripPropertyTest {
         Random random = new Random(seed);
         MemoryImage image = RandomImages.sparse(random);
         image.setStartAddress(RandomImages.start(random));
-        IntelHex.WriteOptions options = new IntelHex.WriteOptions(1 + random.nextInt(255),
-                random.nextBoolean() ? LineEnding.LF : LineEnding.CRLF);
+        IntelHex.WriteOptions options = new IntelHex.WriteOptions(
+                1 + random.nextInt(255), random.nextBoolean() ? LineEnding.LF : LineEnding.CRLF);
         String text = hexText(image, options);
         MemoryImage read = hex(text);
         assertEquals(image, read, "seed " + seed);
@@ -48,8 +48,10 @@ class RoundTripPropertyTest {
         StartAddress start = RandomImages.start(random);
         // S-records carry linear start addresses only; 0 means none.
         image.setStartAddress(start == null || start.physical() == 0 ? null : StartAddress.linear(start.physical()));
-        SRecord.WriteOptions options = SRecord.WriteOptions.DEFAULT.withRecordSize(1 + random.nextInt(250))
-                .withLineEnding(random.nextBoolean() ? LineEnding.LF : LineEnding.CRLF).withHeader("seed " + seed);
+        SRecord.WriteOptions options = SRecord.WriteOptions.DEFAULT
+                .withRecordSize(1 + random.nextInt(250))
+                .withLineEnding(random.nextBoolean() ? LineEnding.LF : LineEnding.CRLF)
+                .withHeader("seed " + seed);
         String text = srecText(image, options);
         MemoryImage read = srec(text);
         assertEquals(image, read, "seed " + seed);

@@ -50,7 +50,8 @@ class SRecordTest {
         MemoryImage image = new MemoryImage();
         image.write(0x100, bytes(1, 2, 3, 4));
         image.setStartAddress(StartAddress.linear(0x101));
-        assertEquals("S00600004844521B\nS107010001020304ED\nS5030001FB\nS9030101FA\n",
+        assertEquals(
+                "S00600004844521B\nS107010001020304ED\nS5030001FB\nS9030101FA\n",
                 srecText(image, SRecord.WriteOptions.DEFAULT.withHeader("HDR")));
     }
 
@@ -58,7 +59,9 @@ class SRecordTest {
     void writesS2AndS8ForTwentyFourBitAddresses() {
         MemoryImage image = new MemoryImage();
         image.write(0x10000, bytes(0x11, 0x22));
-        assertEquals("S0030000FC\nS2060100001122C5\nS5030001FB\nS804000000FB\n", srecText(image, SRecord.WriteOptions.DEFAULT));
+        assertEquals(
+                "S0030000FC\nS2060100001122C5\nS5030001FB\nS804000000FB\n",
+                srecText(image, SRecord.WriteOptions.DEFAULT));
     }
 
     @Test
@@ -66,7 +69,8 @@ class SRecordTest {
         MemoryImage image = new MemoryImage();
         image.write(0x0800_0000L, bytes(0xAA));
         image.setStartAddress(StartAddress.linear(0x0800_0000L));
-        assertEquals("S0030000FC\r\nS30608000000AA47\r\nS5030001FB\r\nS70508000000F2\r\n",
+        assertEquals(
+                "S0030000FC\r\nS30608000000AA47\r\nS5030001FB\r\nS70508000000F2\r\n",
                 srecText(image, SRecord.WriteOptions.DEFAULT.withLineEnding(LineEnding.CRLF)));
     }
 
@@ -75,7 +79,7 @@ class SRecordTest {
         MemoryImage image = new MemoryImage();
         image.write(0, new byte[70_000]);
         String text = srecText(image, SRecord.WriteOptions.DEFAULT.withRecordSize(1));
-        assertTrue(text.contains("\nS604011170" ), text.substring(text.length() - 60));
+        assertTrue(text.contains("\nS604011170"), text.substring(text.length() - 60));
         assertEquals(image, srec(text));
     }
 
@@ -83,7 +87,11 @@ class SRecordTest {
     void segmentedStartAddressIsWrittenAsItsPhysicalAddress() throws Exception {
         MemoryImage image = new MemoryImage();
         image.setStartAddress(StartAddress.segmented(0x1000, 0x0010));
-        assertEquals(StartAddress.linear(0x10010), srec(srecText(image, SRecord.WriteOptions.DEFAULT)).startAddress().orElseThrow());
+        assertEquals(
+                StartAddress.linear(0x10010),
+                srec(srecText(image, SRecord.WriteOptions.DEFAULT))
+                        .startAddress()
+                        .orElseThrow());
     }
 
     @Test
@@ -93,7 +101,9 @@ class SRecordTest {
 
     @Test
     void truncatedRecordIsReported() {
-        assertProblem("S10701000102036D\nS9030000FC\n", 1,
+        assertProblem(
+                "S10701000102036D\nS9030000FC\n",
+                1,
                 "truncated record: byte count 0x07 needs 16 hex digits after 'S1', found 14");
     }
 
@@ -104,19 +114,25 @@ class SRecordTest {
 
     @Test
     void wrongRecordCountIsReported() {
-        assertProblem("S1040000AA51\nS5030002FA\nS9030000FC\n", 2,
+        assertProblem(
+                "S1040000AA51\nS5030002FA\nS9030000FC\n",
+                2,
                 "record count mismatch: S5 says 2 data records, found 1 before it");
     }
 
     @Test
     void missingTerminationIsReported() {
-        assertProblem("S1040000AA51\n", 1,
+        assertProblem(
+                "S1040000AA51\n",
+                1,
                 "missing termination record: expected S7, S8 or S9 as the last record, found the end of the file");
     }
 
     @Test
     void dataAfterTerminationIsReported() {
-        assertProblem("S9030000FC\nS1040000AA51\n", 2,
+        assertProblem(
+                "S9030000FC\nS1040000AA51\n",
+                2,
                 "data after the termination record of line 1; expected the file to end there");
     }
 
@@ -129,8 +145,10 @@ class SRecordTest {
 
     @Test
     void otherTextAfterTerminationAndWhitespaceLinesAreStillReported() {
-        assertProblem("S9030000FC\n\u001Ax\n", 2, "data after the termination record of line 1; expected the file to end"
-                + " there");
+        assertProblem(
+                "S9030000FC\n\u001Ax\n",
+                2,
+                "data after the termination record of line 1; expected the file to end" + " there");
         assertProblem("S1040000AA51\n\t\nS9030000FC\n", 2, "stray whitespace (a tab) at column 1; expected 'S'");
     }
 
@@ -140,34 +158,48 @@ class SRecordTest {
                 + " bytes as hex digits); stopped reading here";
         assertProblem("S1040000AA51\nS1" + "0".repeat(513) + "\nS9030000FC\n", 2, message);
         ImageFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(30), () -> assertThrows(ImageFormatException.class,
-                        () -> SRecord.read(new IntelHexReaderTest.EndlessStream((byte) 'S'), "zero.srec",
-                                ReadMode.STRICT)));
+                java.time.Duration.ofSeconds(30),
+                () -> assertThrows(
+                        ImageFormatException.class,
+                        () -> SRecord.read(
+                                new IntelHexReaderTest.EndlessStream((byte) 'S'), "zero.srec", ReadMode.STRICT)));
         assertEquals(List.of(new Problem("zero.srec", 1, message)), e.problems());
         ImageFormatException lines = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(30), () -> assertThrows(ImageFormatException.class,
-                        () -> SRecord.read(new IntelHexReaderTest.EndlessStream((byte) '\r'), "cr.srec",
-                                ReadMode.LENIENT)));
-        assertEquals(List.of(new Problem("cr.srec", 1 + HexDigits.MAX_EMPTY_RUN, "more than 65536 empty lines in a"
-                + " row; stopped reading here (is this the right file?)")), lines.problems());
+                java.time.Duration.ofSeconds(30),
+                () -> assertThrows(
+                        ImageFormatException.class,
+                        () -> SRecord.read(
+                                new IntelHexReaderTest.EndlessStream((byte) '\r'), "cr.srec", ReadMode.LENIENT)));
+        assertEquals(
+                List.of(new Problem(
+                        "cr.srec",
+                        1 + HexDigits.MAX_EMPTY_RUN,
+                        "more than 65536 empty lines in a" + " row; stopped reading here (is this the right file?)")),
+                lines.problems());
     }
 
     @Test
     void conflictingBytesAreReported() {
-        assertProblem("S1040000AA51\nS1040000AB50\nS9030000FC\n", 2,
+        assertProblem(
+                "S1040000AA51\nS1040000AB50\nS9030000FC\n",
+                2,
                 "two different values for address 0x00000000: an earlier record wrote 0xAA, this record writes 0xAB");
     }
 
     @Test
     void invalidDigitAndWhitespaceAreReported() {
         assertProblem("S1040000AG51\nS9030000FC\n", 1, "invalid character 'G' at column 10; expected a hex digit");
-        assertProblem("S1040000AA51 \nS9030000FC\n", 1,
+        assertProblem(
+                "S1040000AA51 \nS9030000FC\n",
+                1,
                 "stray whitespace (a space) at column 13; expected a hex digit or the end of the line");
     }
 
     @Test
     void addressPastFourGibIsReported() {
-        assertProblem("S307FFFFFFFF0102F9\nS70500000000FA\n", 1,
+        assertProblem(
+                "S307FFFFFFFF0102F9\nS70500000000FA\n",
+                1,
                 "address past 4 GiB: 2 data bytes at 0xFFFFFFFF end at 0x100000000; the address space ends at 0xFFFFFFFF");
     }
 

@@ -21,7 +21,7 @@ class Uf2Test {
     @Test
     void everyAligned256ByteWindowWithDataBecomesOneBlock() throws Exception {
         MemoryImage image = new MemoryImage();
-        image.write(0x2000 - 1, bytes(0xAA, 0xBB));   // spans two windows
+        image.write(0x2000 - 1, bytes(0xAA, 0xBB)); // spans two windows
         image.write(0x9000 + 0x10, bytes(0xCC));
         ByteBuffer b = write(image, Uf2.WriteOptions.DEFAULT);
         assertEquals(3 * 512, b.capacity());
@@ -50,7 +50,8 @@ class Uf2Test {
     void familyIdSetsTheFlagAndTheField() throws Exception {
         MemoryImage image = new MemoryImage();
         image.write(0, bytes(1));
-        ByteBuffer b = write(image, Uf2.WriteOptions.DEFAULT.withFamilyId(0xADA52840L).withFill((byte) 0));
+        ByteBuffer b =
+                write(image, Uf2.WriteOptions.DEFAULT.withFamilyId(0xADA52840L).withFill((byte) 0));
         assertEquals(Uf2.FLAG_FAMILY_ID_PRESENT, b.getInt(8));
         assertEquals(0xADA52840, b.getInt(28));
         assertEquals(0, b.get(33), "custom fill");

@@ -1,12 +1,12 @@
 package io.multiimage.maven;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.pipeline.BuildOptions;
 import io.multiimage.core.pipeline.BuildRequest;
 import io.multiimage.core.pipeline.BuildSession;
 import io.multiimage.core.pipeline.FirmwareBuild;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
@@ -17,17 +17,17 @@ import io.multiimage.maven.discover.PluginConfiguration;
 import io.multiimage.maven.discover.TreeRequestFactory;
 import io.multiimage.maven.resolve.HexArtifactNotFoundException;
 import io.multiimage.maven.resolve.RepositoryHexResolver;
-import java.io.IOException;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -277,8 +277,18 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     private String uf2FamilyId;
 
     /** The parameters that describe a module's image, bound from every module of a tree alike. */
-    static final Set<String> IMAGE_PARAMETERS = Set.of("board", "boardRevision", "domain", "imageName", "toolchain",
-            "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages", "kconfigRoot");
+    static final Set<String> IMAGE_PARAMETERS = Set.of(
+            "board",
+            "boardRevision",
+            "domain",
+            "imageName",
+            "toolchain",
+            "sourceDirectory",
+            "toolchainArguments",
+            "cmake",
+            "exec",
+            "childImages",
+            "kconfigRoot");
 
     private final MavenComponents components;
 
@@ -309,9 +319,12 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
                     .create(project, moduleSettings(), optional(buildType), options());
             return call.run(request.request());
         } catch (InvalidConfigurationException e) {
-            Path root = request == null ? project.getBasedir().toPath() : request.request().layout().root();
-            Optional<MavenProject> owner = new FailureOwner(root, request == null ? Map.of() : request.owners(),
-                    session.getAllProjects()).of(e);
+            Path root = request == null
+                    ? project.getBasedir().toPath()
+                    : request.request().layout().root();
+            Optional<MavenProject> owner = new FailureOwner(
+                            root, request == null ? Map.of() : request.owners(), session.getAllProjects())
+                    .of(e);
             if (owner.isPresent() && owner.get() != project && runsLater(owner.get())) {
                 throw new ReportedOnOwner(owner.get(), e);
             }
@@ -382,15 +395,17 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     /** Resolves prebuilt HEX artifacts through Maven's repositories. */
     protected HexArtifactResolver hexResolver() {
-        RepositoryHexResolver resolver = new RepositoryHexResolver(components.repositorySystem(),
-                session.getRepositorySession(),
-                project.getRemoteProjectRepositories());
+        RepositoryHexResolver resolver = new RepositoryHexResolver(
+                components.repositorySystem(), session.getRepositorySession(), project.getRemoteProjectRepositories());
         return new HexArtifactResolver() {
             @Override
             public Path resolve(io.multiimage.core.model.HexCoordinates coordinates)
                     throws InvalidConfigurationException {
                 try {
-                    return resolver.resolve(coordinates.groupId(), coordinates.artifactId(), coordinates.version(),
+                    return resolver.resolve(
+                            coordinates.groupId(),
+                            coordinates.artifactId(),
+                            coordinates.version(),
                             coordinates.classifier().orElse(null));
                 } catch (HexArtifactNotFoundException e) {
                     throw new InvalidConfigurationException(e.getMessage(), e);
@@ -399,8 +414,8 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
             @Override
             public Optional<Path> resolveLayout(io.multiimage.core.model.HexCoordinates coordinates) {
-                return resolver.resolveOptional(coordinates.groupId(), coordinates.artifactId(), coordinates.version(),
-                        "layout", "txt");
+                return resolver.resolveOptional(
+                        coordinates.groupId(), coordinates.artifactId(), coordinates.version(), "layout", "txt");
             }
         };
     }
@@ -416,17 +431,18 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
             try {
                 jobs = Integer.parseInt(level.trim());
             } catch (NumberFormatException e) {
-                throw new InvalidConfigurationException("CMAKE_BUILD_PARALLEL_LEVEL must be a number, not '" + level + "'");
+                throw new InvalidConfigurationException(
+                        "CMAKE_BUILD_PARALLEL_LEVEL must be a number, not '" + level + "'");
             }
         }
         if (jobs < 1) {
             throw new InvalidConfigurationException(FirmwareProperties.PARALLEL + " must be at least 1, not " + jobs);
         }
         // The seed's -DMULTI_IMAGE_DEBUG_MAKEFILE=explain asks for what -Dfirmware.explain does.
-        boolean explainOn = explain
-                || "explain".equals(session.getUserProperties().getProperty("MULTI_IMAGE_DEBUG_MAKEFILE"));
-        return new BuildOptions(verboseOn, jobs, explainOn, Optional.ofNullable(toolchainPath).map(File::toPath),
-                kconfigStrict);
+        boolean explainOn =
+                explain || "explain".equals(session.getUserProperties().getProperty("MULTI_IMAGE_DEBUG_MAKEFILE"));
+        return new BuildOptions(
+                verboseOn, jobs, explainOn, Optional.ofNullable(toolchainPath).map(File::toPath), kconfigStrict);
     }
 
     /** True when {@code other} is part of this build and has not finished yet: it will report its own failure. */
@@ -494,12 +510,20 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
     /** The image settings of {@code module}, whose configuration these parameters were bound from. */
     final ImageSettings settingsFor(MavenProject module) {
         Path basedir = module.getBasedir().toPath();
-        return new ImageSettings(basedir, TreeRequestFactory.pomLabel(session, module),
+        return new ImageSettings(
+                basedir,
+                TreeRequestFactory.pomLabel(session, module),
                 Path.of(module.getBuild().getDirectory()),
-                imageName == null ? module.getArtifactId() : imageName, optional(board),
-                PluginConfiguration.configuredInOwnPom(module, "board"), optional(boardRevision), optional(domain),
-                optional(toolchain), sourceDirectory == null ? basedir.resolve("src/main/c") : sourceDirectory.toPath(),
-                toolchainArguments == null ? List.of() : toolchainArguments, cmake, exec,
+                imageName == null ? module.getArtifactId() : imageName,
+                optional(board),
+                PluginConfiguration.configuredInOwnPom(module, "board"),
+                optional(boardRevision),
+                optional(domain),
+                optional(toolchain),
+                sourceDirectory == null ? basedir.resolve("src/main/c") : sourceDirectory.toPath(),
+                toolchainArguments == null ? List.of() : toolchainArguments,
+                cmake,
+                exec,
                 childImages == null ? List.of() : new ArrayList<>(childImages),
                 PluginConfiguration.of(module).emptyChildImageElements(),
                 Optional.ofNullable(kconfigRoot).map(File::toPath));

@@ -54,13 +54,15 @@ abstract class AbstractKconfigMojo extends AbstractFirmwareMojo {
     /** The chosen image's session, or empty when another module of this build owns the image. */
     protected Optional<ImageKconfigSession> openSession() throws MojoExecutionException, MojoFailureException {
         return runCore(request -> {
-            String name = image != null && !image.isBlank() ? image.trim()
+            String name = image != null && !image.isBlank()
+                    ? image.trim()
                     : request.scope().moduleImage().orElse(request.rootImage());
             if (!request.scope().includes(name) && request.imageDirectories().containsKey(name)) {
                 getLog().info(name + " is configured in its own module; nothing to do in " + project.getArtifactId());
                 return Optional.empty();
             }
-            if (!request.scope().includes(name) && !request.scope().isWholeTree()
+            if (!request.scope().includes(name)
+                    && !request.scope().isWholeTree()
                     && request.declarations().stream().anyMatch(d -> d.name().equals(name))) {
                 getLog().info(name + " is built by another module; nothing to do in " + project.getArtifactId());
                 return Optional.empty();

@@ -1,9 +1,9 @@
 package io.multiimage.maven;
 
 import io.multiimage.core.FirmwareException;
+import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.pipeline.BuildRequest;
 import io.multiimage.core.pipeline.FirmwareBuild;
-import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.report.ReportSettings;
 import io.multiimage.maven.discover.TreeRequestFactory;
 import io.multiimage.maven.resolve.HexArtifactNotFoundException;
@@ -57,13 +57,20 @@ public abstract class AbstractReportingMojo extends AbstractFirmwareMojo {
             getLog().debug("Memory report baseline " + reportBaseline + " from -D" + FirmwareProperties.REPORT_BASELINE
                     + " wins over <report><baseline> " + report.getBaseline());
         }
-        RepositoryHexResolver resolver = new RepositoryHexResolver(components().repositorySystem(),
-                session.getRepositorySession(), project.getRemoteProjectRepositories());
-        return ReportParameters.of(report, reportBaseline, project.getBasedir().toPath(),
-                TreeRequestFactory.pomLabel(session, project), (groupId, artifactId, version) -> {
+        RepositoryHexResolver resolver = new RepositoryHexResolver(
+                components().repositorySystem(),
+                session.getRepositorySession(),
+                project.getRemoteProjectRepositories());
+        return ReportParameters.of(
+                report,
+                reportBaseline,
+                project.getBasedir().toPath(),
+                TreeRequestFactory.pomLabel(session, project),
+                (groupId, artifactId, version) -> {
                     try {
-                        return resolver.resolve(new DefaultArtifact(groupId, artifactId, BUILD_INFO_CLASSIFIER, "json",
-                                version), "the memory report's baseline build-info.json");
+                        return resolver.resolve(
+                                new DefaultArtifact(groupId, artifactId, BUILD_INFO_CLASSIFIER, "json", version),
+                                "the memory report's baseline build-info.json");
                     } catch (HexArtifactNotFoundException e) {
                         throw new InvalidConfigurationException(e.getMessage(), e);
                     }
@@ -75,7 +82,10 @@ public abstract class AbstractReportingMojo extends AbstractFirmwareMojo {
      * report): goals that bring the outputs up to date run exactly this, so they never disagree.
      */
     protected FirmwareBuild configuredBuild(BuildRequest request) throws FirmwareException {
-        return firmwareBuild(request).signing(signingConfig()).mergeFormats(mergeFormats())
-                .layoutLock(layoutLockFile(), acceptedLayoutChange()).report(reportSettings());
+        return firmwareBuild(request)
+                .signing(signingConfig())
+                .mergeFormats(mergeFormats())
+                .layoutLock(layoutLockFile(), acceptedLayoutChange())
+                .report(reportSettings());
     }
 }

@@ -13,7 +13,8 @@ final class BrowserLauncher {
     /** True when a browser was asked to open {@code address}. */
     static boolean open(URI address) {
         try {
-            if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+            if (!GraphicsEnvironment.isHeadless()
+                    && Desktop.isDesktopSupported()
                     && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
                 Desktop.getDesktop().browse(address);
                 return true;
@@ -30,8 +31,10 @@ final class BrowserLauncher {
             File xdgOpen = new File(dir, "xdg-open");
             if (xdgOpen.canExecute()) {
                 try {
-                    new ProcessBuilder(xdgOpen.getPath(), address.toString()).redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    new ProcessBuilder(xdgOpen.getPath(), address.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
                     return true;
                 } catch (Exception e) {
                     return false;

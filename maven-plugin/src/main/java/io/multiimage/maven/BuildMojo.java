@@ -48,8 +48,11 @@ public class BuildMojo extends AbstractReportingMojo {
     private final MavenProjectHelper projectHelper;
 
     @Inject
-    public BuildMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
-            @Named("basic") ComponentConfigurator configurator, MavenProjectHelper projectHelper,
+    public BuildMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
+            @Named("basic") ComponentConfigurator configurator,
+            MavenProjectHelper projectHelper,
             SettingsDecrypter settingsDecrypter) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
         this.projectHelper = projectHelper;
@@ -88,11 +91,14 @@ public class BuildMojo extends AbstractReportingMojo {
         }
         for (Map.Entry<String, Path> merged : result.merged().entrySet()) {
             String classifier = merged.getKey().replace(".hex", "").replace('_', '-');
-            projectHelper.attachArtifact(project, "hex", classifier, merged.getValue().toFile());
+            projectHelper.attachArtifact(
+                    project, "hex", classifier, merged.getValue().toFile());
         }
-        result.buildInfo().ifPresent(info -> projectHelper.attachArtifact(project, "json", "build-info", info.toFile()));
+        result.buildInfo()
+                .ifPresent(info -> projectHelper.attachArtifact(project, "json", "build-info", info.toFile()));
         for (PublishedFile file : result.published()) {
-            projectHelper.attachArtifact(project, file.type(), file.classifier(), file.file().toFile());
+            projectHelper.attachArtifact(
+                    project, file.type(), file.classifier(), file.file().toFile());
         }
     }
 }

@@ -31,7 +31,9 @@ public class ConfigMojo extends AbstractFirmwareMojo {
     private String image;
 
     @Inject
-    public ConfigMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+    public ConfigMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
             @Named("basic") ComponentConfigurator configurator) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }
@@ -44,16 +46,22 @@ public class ConfigMojo extends AbstractFirmwareMojo {
             return firmwareBuild(request).prepare(request);
         });
         String name = image != null ? image : own[0];
-        ConfiguredImage chosen = tree.image(name).orElseThrow(() -> new MojoFailureException("No image '" + name
-                + "' in this tree; images: " + String.join(", ", tree.images().keySet()) + " (-D"
-                + FirmwareProperties.IMAGE + ")"));
+        ConfiguredImage chosen = tree.image(name)
+                .orElseThrow(() -> new MojoFailureException("No image '" + name
+                        + "' in this tree; images: "
+                        + String.join(", ", tree.images().keySet()) + " (-D"
+                        + FirmwareProperties.IMAGE + ")"));
         if (chosen.configuration().isEmpty()) {
             getLog().info(name + ": " + chosen.strategy().describe() + "; not configured in this build");
             return;
         }
         ImageConfiguration configuration = chosen.configuration().get();
-        getLog().info("Configuration of image " + name + " (board " + chosen.context().boardWithRevision()
-                + ", build type " + (chosen.context().buildType().isEmpty() ? "none" : chosen.context().buildType())
+        getLog().info("Configuration of image " + name + " (board "
+                + chosen.context().boardWithRevision()
+                + ", build type "
+                + (chosen.context().buildType().isEmpty()
+                        ? "none"
+                        : chosen.context().buildType())
                 + ")");
         ConfigurationReport.files(configuration).lines().forEach(getLog()::info);
         getLog().info("Symbols:");

@@ -37,7 +37,9 @@ public class ExportDevicetreeMojo extends AbstractFirmwareMojo {
     private List<String> devicetreeRegions;
 
     @Inject
-    public ExportDevicetreeMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+    public ExportDevicetreeMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
             @Named("basic") ComponentConfigurator configurator) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }

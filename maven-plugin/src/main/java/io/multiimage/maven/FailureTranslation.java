@@ -36,8 +36,8 @@ final class FailureTranslation {
             Thread.currentThread().interrupt();
             return new MojoExecutionException("Firmware build interrupted", interrupted);
         }
-        return new MojoExecutionException("A defect in multiimage (please report it with the output of mvn -e): "
-                + failure, failure);
+        return new MojoExecutionException(
+                "A defect in multiimage (please report it with the output of mvn -e): " + failure, failure);
     }
 
     /** Throws the Maven failure for {@code failure}. */

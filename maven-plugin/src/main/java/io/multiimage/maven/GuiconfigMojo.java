@@ -35,7 +35,9 @@ public class GuiconfigMojo extends AbstractKconfigMojo {
     private boolean noBrowser;
 
     @Inject
-    public GuiconfigMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+    public GuiconfigMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
             @Named("basic") ComponentConfigurator configurator) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }
@@ -50,7 +52,8 @@ public class GuiconfigMojo extends AbstractKconfigMojo {
             URI address = web.address();
             getLog().info("guiconfig of " + session.get().image() + ": " + address);
             if (!noBrowser && !BrowserLauncher.open(address)) {
-                getLog().info("No browser could be started here: open the address above (it works on this machine only)");
+                getLog().info(
+                                "No browser could be started here: open the address above (it works on this machine only)");
             }
             getLog().info("Press Quit on the page to end guiconfig");
             web.awaitQuit(Long.MAX_VALUE, TimeUnit.DAYS);

@@ -48,7 +48,9 @@ public class ImportDevicetreeMojo extends AbstractFirmwareMojo {
     private List<String> devicetreeRegions;
 
     @Inject
-    public ImportDevicetreeMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+    public ImportDevicetreeMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
             @Named("basic") ComponentConfigurator configurator) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }
@@ -62,8 +64,8 @@ public class ImportDevicetreeMojo extends AbstractFirmwareMojo {
         }
         List<String> regions = devicetreeRegions == null ? List.of() : new ArrayList<>(devicetreeRegions);
         Path target = basedir.resolve("pm_static.yml");
-        runCore(request -> StaticLayoutImport.write(files, basedir.resolve("boards"), RegionNodes.parse(regions),
-                target, overwrite, buildLog()));
+        runCore(request -> StaticLayoutImport.write(
+                files, basedir.resolve("boards"), RegionNodes.parse(regions), target, overwrite, buildLog()));
         getLog().info("Wrote " + target);
     }
 }

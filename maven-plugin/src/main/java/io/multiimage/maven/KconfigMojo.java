@@ -46,7 +46,9 @@ public class KconfigMojo extends AbstractKconfigMojo {
     private List<KconfigTarget> kconfigTargets;
 
     @Inject
-    public KconfigMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+    public KconfigMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
             @Named("basic") ComponentConfigurator configurator) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }

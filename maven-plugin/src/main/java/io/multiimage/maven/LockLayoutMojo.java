@@ -34,8 +34,11 @@ public class LockLayoutMojo extends AbstractFirmwareMojo {
     private boolean skipLockLayout;
 
     @Inject
-    public LockLayoutMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
-            @Named("basic") ComponentConfigurator configurator, SettingsDecrypter settingsDecrypter) {
+    public LockLayoutMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
+            @Named("basic") ComponentConfigurator configurator,
+            SettingsDecrypter settingsDecrypter) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
         useSettingsDecrypter(settingsDecrypter);
     }
@@ -47,10 +50,11 @@ public class LockLayoutMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement = ReactorImageTree.of(session.getAllProjects()).placementOf(project);
+        ReactorImageTree.Placement placement =
+                ReactorImageTree.of(session.getAllProjects()).placementOf(project);
         if (!placement.isTop()) {
-            getLog().info(project.getArtifactId() + " is a child image of " + placement.top().getArtifactId()
-                    + "; firmware:lock-layout writes the lock there");
+            getLog().info(project.getArtifactId() + " is a child image of "
+                    + placement.top().getArtifactId() + "; firmware:lock-layout writes the lock there");
             return;
         }
         runCore(request -> new LayoutLocking(buildLog(), launcher(), hexResolver(), buildSession(request))

@@ -13,5 +13,5 @@ import org.eclipse.aether.RepositorySystem;
  * @param projectBuilder reads a POM that is not in the reactor
  * @param configurator Maven's own parameter configurator
  */
-public record MavenComponents(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
-        ComponentConfigurator configurator) {}
+public record MavenComponents(
+        RepositorySystem repositorySystem, ProjectBuilder projectBuilder, ComponentConfigurator configurator) {}

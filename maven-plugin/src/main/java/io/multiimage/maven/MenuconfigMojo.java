@@ -25,7 +25,9 @@ import org.jline.terminal.Terminal;
 public class MenuconfigMojo extends AbstractKconfigMojo {
 
     @Inject
-    public MenuconfigMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+    public MenuconfigMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
             @Named("basic") ComponentConfigurator configurator) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }
@@ -38,11 +40,12 @@ public class MenuconfigMojo extends AbstractKconfigMojo {
         }
         try (Terminal terminal = TerminalMenuconfig.systemTerminal()) {
             if (terminal.getType().startsWith("dumb")) {
-                throw new MojoFailureException("firmware:menuconfig needs a terminal (this one is '" + terminal.getType()
-                        + "'); run it in a terminal, or use firmware:guiconfig");
+                throw new MojoFailureException("firmware:menuconfig needs a terminal (this one is '"
+                        + terminal.getType() + "'); run it in a terminal, or use firmware:guiconfig");
             }
-            new TerminalMenuconfig(new ConfigModel(session.get()), terminal, fragmentPath(), writeConfig,
-                    getLog()::info).run();
+            new TerminalMenuconfig(
+                            new ConfigModel(session.get()), terminal, fragmentPath(), writeConfig, getLog()::info)
+                    .run();
         } catch (IOException e) {
             throw new MojoExecutionException("menuconfig: the terminal failed: " + e.getMessage(), e);
         }

@@ -26,17 +26,20 @@ import org.eclipse.aether.RepositorySystem;
 public class PartitionsMojo extends AbstractFirmwareMojo {
 
     @Inject
-    public PartitionsMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+    public PartitionsMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
             @Named("basic") ComponentConfigurator configurator) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement = ReactorImageTree.of(session.getAllProjects()).placementOf(project);
+        ReactorImageTree.Placement placement =
+                ReactorImageTree.of(session.getAllProjects()).placementOf(project);
         if (!placement.isTop() && session.getProjects().contains(placement.top())) {
-            getLog().info(project.getArtifactId() + " is a child image of " + placement.top().getArtifactId()
-                    + "; the memory map of the tree is printed there");
+            getLog().info(project.getArtifactId() + " is a child image of "
+                    + placement.top().getArtifactId() + "; the memory map of the tree is printed there");
             return;
         }
         String map = runCore(request -> {

@@ -35,7 +35,9 @@ public class ReportMojo extends AbstractReportingMojo {
     private boolean skipReport;
 
     @Inject
-    public ReportMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
+    public ReportMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
             @Named("basic") ComponentConfigurator configurator) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
     }
@@ -47,10 +49,11 @@ public class ReportMojo extends AbstractReportingMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement = ReactorImageTree.of(session.getAllProjects()).placementOf(project);
+        ReactorImageTree.Placement placement =
+                ReactorImageTree.of(session.getAllProjects()).placementOf(project);
         if (!placement.isTop() && session.getProjects().contains(placement.top())) {
-            getLog().info(project.getArtifactId() + " is a child image of " + placement.top().getArtifactId()
-                    + "; the memory report of the tree is written there");
+            getLog().info(project.getArtifactId() + " is a child image of "
+                    + placement.top().getArtifactId() + "; the memory report of the tree is written there");
             return;
         }
         // The same build as firmware:build (signed, lock checked), so the outputs it brings up to date are the same.

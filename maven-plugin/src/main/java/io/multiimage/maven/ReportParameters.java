@@ -37,19 +37,25 @@ final class ReportParameters {
      * @throws InvalidConfigurationException for a budget without image or limits, or with a bad limit
      * @throws FirmwareException when the baseline's coordinates cannot be resolved
      */
-    static ReportSettings of(ReportConfig config, String baselineProperty, Path basedir, String pom,
-            BaselineResolver resolver) throws FirmwareException {
-        String baseline = baselineProperty != null && !baselineProperty.isBlank() ? baselineProperty.trim()
-                : config == null || config.getBaseline() == null || config.getBaseline().isBlank() ? null
-                : config.getBaseline().trim();
+    static ReportSettings of(
+            ReportConfig config, String baselineProperty, Path basedir, String pom, BaselineResolver resolver)
+            throws FirmwareException {
+        String baseline = baselineProperty != null && !baselineProperty.isBlank()
+                ? baselineProperty.trim()
+                : config == null
+                                || config.getBaseline() == null
+                                || config.getBaseline().isBlank()
+                        ? null
+                        : config.getBaseline().trim();
         Optional<ReportSettings.BaselineFile> file = Optional.empty();
         if (baseline != null) {
             if (COORDINATES.matcher(baseline).matches() && !baseline.endsWith(".json")) {
                 String[] parts = baseline.split(":");
-                file = Optional.of(new ReportSettings.BaselineFile(resolver.resolve(parts[0], parts[1], parts[2]),
-                        baseline));
+                file = Optional.of(
+                        new ReportSettings.BaselineFile(resolver.resolve(parts[0], parts[1], parts[2]), baseline));
             } else {
-                file = Optional.of(new ReportSettings.BaselineFile(basedir.resolve(baseline).normalize(), baseline));
+                file = Optional.of(new ReportSettings.BaselineFile(
+                        basedir.resolve(baseline).normalize(), baseline));
             }
         }
         return new ReportSettings(file, budgets(config, pom));
@@ -65,8 +71,8 @@ final class ReportParameters {
         String declaredIn = "<report><budgets> of " + pom;
         for (Budget budget : config.getBudgets()) {
             if (budget == null || budget.getImage() == null || budget.getImage().isBlank()) {
-                throw new InvalidConfigurationException(where + " has no <image>: name the image the limit applies to,"
-                        + " e.g. <image>app</image>");
+                throw new InvalidConfigurationException(
+                        where + " has no <image>: name the image the limit applies to," + " e.g. <image>app</image>");
             }
             String image = budget.getImage().trim();
             boolean flash = budget.getFlash() != null && !budget.getFlash().isBlank();
@@ -76,12 +82,21 @@ final class ReportParameters {
                         + " <ram>: give a limit such as <flash>90%</flash> or <ram>48K</ram>");
             }
             if (flash) {
-                budgets.add(new io.multiimage.core.report.Budget(image, Memory.FLASH, Limit.parse(budget.getFlash(),
-                        "<report><budgets><budget><flash> of image '" + image + "' in " + pom), declaredIn));
+                budgets.add(new io.multiimage.core.report.Budget(
+                        image,
+                        Memory.FLASH,
+                        Limit.parse(
+                                budget.getFlash(),
+                                "<report><budgets><budget><flash> of image '" + image + "' in " + pom),
+                        declaredIn));
             }
             if (ram) {
-                budgets.add(new io.multiimage.core.report.Budget(image, Memory.RAM, Limit.parse(budget.getRam(),
-                        "<report><budgets><budget><ram> of image '" + image + "' in " + pom), declaredIn));
+                budgets.add(new io.multiimage.core.report.Budget(
+                        image,
+                        Memory.RAM,
+                        Limit.parse(
+                                budget.getRam(), "<report><budgets><budget><ram> of image '" + image + "' in " + pom),
+                        declaredIn));
             }
         }
         return budgets;

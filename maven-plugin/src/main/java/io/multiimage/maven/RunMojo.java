@@ -58,8 +58,11 @@ public class RunMojo extends AbstractFirmwareMojo {
     private File hexFile;
 
     @Inject
-    public RunMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
-            @Named("basic") ComponentConfigurator configurator, SettingsDecrypter settingsDecrypter) {
+    public RunMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
+            @Named("basic") ComponentConfigurator configurator,
+            SettingsDecrypter settingsDecrypter) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
         useSettingsDecrypter(settingsDecrypter);
     }
@@ -71,19 +74,24 @@ public class RunMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement = ReactorImageTree.of(session.getAllProjects()).placementOf(project);
+        ReactorImageTree.Placement placement =
+                ReactorImageTree.of(session.getAllProjects()).placementOf(project);
         if (!placement.isTop()) {
-            getLog().info(project.getArtifactId() + " is a child image of " + placement.top().getArtifactId()
-                    + "; firmware:run boots the whole tree there");
+            getLog().info(project.getArtifactId() + " is a child image of "
+                    + placement.top().getArtifactId() + "; firmware:run boots the whole tree there");
             return;
         }
         QemuResult result = runCore(request -> {
             FirmwareRun run = new FirmwareRun(buildLog(), launcher(), hexResolver(), buildSession(request));
             if (hexFile != null) {
-                Path file = hexFile.isAbsolute() ? hexFile.toPath() : project.getBasedir().toPath().resolve(hexFile.toPath());
+                Path file = hexFile.isAbsolute()
+                        ? hexFile.toPath()
+                        : project.getBasedir().toPath().resolve(hexFile.toPath());
                 return run.runFile(request, file, Duration.ofSeconds(timeout), line -> getLog().info("[uart] " + line));
             }
-            return run.signing(signingConfig()).mergeFormats(mergeFormats()).layoutLock(layoutLockFile(), acceptedLayoutChange())
+            return run.signing(signingConfig())
+                    .mergeFormats(mergeFormats())
+                    .layoutLock(layoutLockFile(), acceptedLayoutChange())
                     .run(request, Duration.ofSeconds(timeout), line -> getLog().info("[uart] " + line));
         });
         try {

@@ -45,27 +45,46 @@ final class SigningSettings {
     SigningConfig resolve(Signing element) throws InvalidConfigurationException {
         Signing pom = element == null ? new Signing() : element;
         Optional<String> keyProperty = property(FirmwareProperties.SIGNING_KEY_FILE);
-        Optional<Path> keyFile = keyProperty.map(this::fromRoot)
+        Optional<Path> keyFile = keyProperty
+                .map(this::fromRoot)
                 .or(() -> Optional.ofNullable(pom.getKeyFile()).map(File::toPath));
         boolean development = keyProperty.isPresent()
-                ? property(FirmwareProperties.SIGNING_DEVELOPMENT_KEY).map(Boolean::parseBoolean).orElse(false)
+                ? property(FirmwareProperties.SIGNING_DEVELOPMENT_KEY)
+                        .map(Boolean::parseBoolean)
+                        .orElse(false)
                 : pom.isDevelopmentKey();
-        String label = keyProperty.map(p -> "-D" + FirmwareProperties.SIGNING_KEY_FILE + "=" + p)
-                .orElseGet(() -> keyFile.map(this::relative).map(p -> "<signing><keyFile> " + p).orElse(""));
-        Optional<String> server = property(FirmwareProperties.SIGNING_PASSPHRASE_SERVER)
-                .or(() -> nonBlank(pom.getPassphraseServer()));
-        Optional<String> env = property(FirmwareProperties.SIGNING_PASSPHRASE_ENV)
-                .or(() -> nonBlank(pom.getPassphraseEnv()));
-        Optional<Path> publicKey = property(FirmwareProperties.SIGNING_PUBLIC_KEY_FILE).map(this::fromRoot)
+        String label = keyProperty
+                .map(p -> "-D" + FirmwareProperties.SIGNING_KEY_FILE + "=" + p)
+                .orElseGet(() -> keyFile.map(this::relative)
+                        .map(p -> "<signing><keyFile> " + p)
+                        .orElse(""));
+        Optional<String> server =
+                property(FirmwareProperties.SIGNING_PASSPHRASE_SERVER).or(() -> nonBlank(pom.getPassphraseServer()));
+        Optional<String> env =
+                property(FirmwareProperties.SIGNING_PASSPHRASE_ENV).or(() -> nonBlank(pom.getPassphraseEnv()));
+        Optional<Path> publicKey = property(FirmwareProperties.SIGNING_PUBLIC_KEY_FILE)
+                .map(this::fromRoot)
                 .or(() -> Optional.ofNullable(pom.getPublicKeyFile()).map(File::toPath));
         Optional<String> version = property(FirmwareProperties.SIGNING_VERSION).or(() -> nonBlank(pom.getVersion()));
-        boolean signLater = property(FirmwareProperties.SIGNING_SIGN_LATER).map(Boolean::parseBoolean)
+        boolean signLater = property(FirmwareProperties.SIGNING_SIGN_LATER)
+                .map(Boolean::parseBoolean)
                 .orElse(pom.isSignLater());
-        Optional<Path> signatures = property(FirmwareProperties.SIGNING_SIGNATURE_DIRECTORY).map(this::fromRoot)
+        Optional<Path> signatures = property(FirmwareProperties.SIGNING_SIGNATURE_DIRECTORY)
+                .map(this::fromRoot)
                 .or(() -> Optional.ofNullable(pom.getSignatureDirectory()).map(File::toPath));
         OptionalInt align = pom.getAlign() == null ? OptionalInt.empty() : OptionalInt.of(pom.getAlign());
-        return new SigningConfig(keyFile, label, passphrase(server, env), publicKey, development, version,
-                project.getVersion(), signLater, signatures, align, outputTimestamp());
+        return new SigningConfig(
+                keyFile,
+                label,
+                passphrase(server, env),
+                publicKey,
+                development,
+                version,
+                project.getVersion(),
+                signLater,
+                signatures,
+                align,
+                outputTimestamp());
     }
 
     private PassphraseSource passphrase(Optional<String> server, Optional<String> env) {
@@ -87,9 +106,11 @@ final class SigningSettings {
     private char[] fromServer(String id) throws InvalidConfigurationException {
         Server server = session.getSettings().getServer(id);
         if (server == null) {
-            throw new InvalidConfigurationException("<signing><passphraseServer> names the settings.xml <server> with id '"
-                    + id + "', but settings.xml has no <server> with that id: add one whose <password> is the signing"
-                    + " key's passphrase");
+            throw new InvalidConfigurationException(
+                    "<signing><passphraseServer> names the settings.xml <server> with id '"
+                            + id
+                            + "', but settings.xml has no <server> with that id: add one whose <password> is the signing"
+                            + " key's passphrase");
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         if (!result.getProblems().isEmpty()) {
@@ -132,14 +153,18 @@ final class SigningSettings {
 
     private Path fromRoot(String path) {
         Path p = Path.of(path);
-        return p.isAbsolute() ? p : Path.of(session.getExecutionRootDirectory()).resolve(p).normalize();
+        return p.isAbsolute()
+                ? p
+                : Path.of(session.getExecutionRootDirectory()).resolve(p).normalize();
     }
 
     private String relative(Path path) {
         Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
         Path absolute = path.toAbsolutePath().normalize();
         // Relative even outside the module (../keys/dev.pem): build-info.json must not name the checkout.
-        return base.getRoot().equals(absolute.getRoot()) ? base.relativize(absolute).toString() : absolute.toString();
+        return base.getRoot().equals(absolute.getRoot())
+                ? base.relativize(absolute).toString()
+                : absolute.toString();
     }
 
     private static Optional<String> nonBlank(String value) {

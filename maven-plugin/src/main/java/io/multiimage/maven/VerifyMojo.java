@@ -46,8 +46,11 @@ public class VerifyMojo extends AbstractFirmwareMojo {
     private boolean skipVerify;
 
     @Inject
-    public VerifyMojo(RepositorySystem repositorySystem, ProjectBuilder projectBuilder,
-            @Named("basic") ComponentConfigurator configurator, SettingsDecrypter settingsDecrypter) {
+    public VerifyMojo(
+            RepositorySystem repositorySystem,
+            ProjectBuilder projectBuilder,
+            @Named("basic") ComponentConfigurator configurator,
+            SettingsDecrypter settingsDecrypter) {
         super(new MavenComponents(repositorySystem, projectBuilder, configurator));
         useSettingsDecrypter(settingsDecrypter);
     }
@@ -59,14 +62,17 @@ public class VerifyMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement = ReactorImageTree.of(session.getAllProjects()).placementOf(project);
+        ReactorImageTree.Placement placement =
+                ReactorImageTree.of(session.getAllProjects()).placementOf(project);
         if (!placement.isTop()) {
-            getLog().info(project.getArtifactId() + " is a child image of " + placement.top().getArtifactId()
-                    + "; firmware:verify checks the merged file there");
+            getLog().info(project.getArtifactId() + " is a child image of "
+                    + placement.top().getArtifactId() + "; firmware:verify checks the merged file there");
             return;
         }
-        Optional<Path> file = Optional.ofNullable(hexFile).map(f -> f.isAbsolute() ? f.toPath()
-                : project.getBasedir().toPath().resolve(f.toPath()));
+        Optional<Path> file = Optional.ofNullable(hexFile)
+                .map(f -> f.isAbsolute()
+                        ? f.toPath()
+                        : project.getBasedir().toPath().resolve(f.toPath()));
         runCore(request -> new FirmwareVerify(buildLog(), launcher(), hexResolver(), buildSession(request))
                 .verify(request, file, signingConfig()));
     }

@@ -97,7 +97,8 @@ class SigningSettingsTest {
 
     @Test
     void theElementAppliesWithItsDevelopmentFlagAndAKeyLabelRelativeToTheModule() throws Exception {
-        SigningConfig config = settings(new Properties(), new Properties(), List.of()).resolve(element());
+        SigningConfig config =
+                settings(new Properties(), new Properties(), List.of()).resolve(element());
 
         assertEquals(Optional.of(root.resolve("keys/dev.pem")), config.keyFile());
         assertTrue(config.developmentKey());
@@ -110,8 +111,10 @@ class SigningSettingsTest {
 
     @Test
     void aKeyOnTheCommandLineWinsIsRelativeToTheRootAndIsNotADevelopmentKey() throws Exception {
-        SigningConfig config = settings(props("firmware.signing.keyFile", "secrets/release.pem",
-                "firmware.signing.version", "3.0.0+1"), props("firmware.signing.version", "9.9.9"), List.of())
+        SigningConfig config = settings(
+                        props("firmware.signing.keyFile", "secrets/release.pem", "firmware.signing.version", "3.0.0+1"),
+                        props("firmware.signing.version", "9.9.9"),
+                        List.of())
                 .resolve(element());
 
         assertEquals(Optional.of(root.resolve("secrets/release.pem")), config.keyFile());
@@ -122,8 +125,15 @@ class SigningSettingsTest {
 
     @Test
     void aProfilesPropertyWinsOverTheElement() throws Exception {
-        SigningConfig config = settings(new Properties(), props("firmware.signing.signLater", "true",
-                "firmware.signing.publicKeyFile", "/keys/signer.pub.pem"), List.of()).resolve(element());
+        SigningConfig config = settings(
+                        new Properties(),
+                        props(
+                                "firmware.signing.signLater",
+                                "true",
+                                "firmware.signing.publicKeyFile",
+                                "/keys/signer.pub.pem"),
+                        List.of())
+                .resolve(element());
 
         assertTrue(config.signLater());
         assertEquals(Optional.of(Path.of("/keys/signer.pub.pem")), config.publicKeyFile());
@@ -137,7 +147,8 @@ class SigningSettingsTest {
         Signing signing = element();
         signing.setPassphraseServer("release-key");
 
-        SigningConfig config = settings(new Properties(), new Properties(), List.of(server)).resolve(signing);
+        SigningConfig config =
+                settings(new Properties(), new Properties(), List.of(server)).resolve(signing);
 
         assertArrayEquals("secret".toCharArray(), config.passphrase().passphrase());
     }
@@ -147,20 +158,30 @@ class SigningSettingsTest {
         SigningConfig config = settings(props("firmware.signing.passphraseServer", "nope"), new Properties(), List.of())
                 .resolve(element());
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> config.passphrase().passphrase());
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class, () -> config.passphrase().passphrase());
 
-        assertTrue(e.getMessage().startsWith("<signing><passphraseServer> names the settings.xml <server> with id"
-                + " 'nope', but settings.xml has no <server> with that id"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("<signing><passphraseServer> names the settings.xml <server> with id"
+                                + " 'nope', but settings.xml has no <server> with that id"),
+                e.getMessage());
     }
 
     @Test
     void theOutputTimestampIsReadAsSecondsOrIsoDate() throws Exception {
-        assertEquals(1700000000L, settings(new Properties(), props("project.build.outputTimestamp", "1700000000"),
-                List.of()).resolve(null).outputTimestamp());
-        assertEquals(1704067200L, settings(new Properties(), props("project.build.outputTimestamp",
-                "2024-01-01T00:00:00Z"), List.of()).resolve(null).outputTimestamp());
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        assertEquals(
+                1700000000L,
+                settings(new Properties(), props("project.build.outputTimestamp", "1700000000"), List.of())
+                        .resolve(null)
+                        .outputTimestamp());
+        assertEquals(
+                1704067200L,
+                settings(new Properties(), props("project.build.outputTimestamp", "2024-01-01T00:00:00Z"), List.of())
+                        .resolve(null)
+                        .outputTimestamp());
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
                 () -> settings(new Properties(), props("project.build.outputTimestamp", "yesterday"), List.of())
                         .resolve(null));
         assertTrue(e.getMessage().contains("'yesterday'"), e.getMessage());
@@ -171,7 +192,9 @@ class SigningSettingsTest {
         Signing signing = element();
         signing.setPassphraseEnv("RELEASE_PASSPHRASE");
 
-        assertEquals("signing(keyFile=" + new File(root.toFile(), "keys/dev.pem") + ", developmentKey=true,"
-                + " signLater=false)", signing.toString());
+        assertEquals(
+                "signing(keyFile=" + new File(root.toFile(), "keys/dev.pem") + ", developmentKey=true,"
+                        + " signLater=false)",
+                signing.toString());
     }
 }

@@ -22,8 +22,15 @@ final class Aligner {
     private final long size;
     private final String regionName;
 
-    Aligner(SolveContext ctx, Map<String, Map<String, Object>> table, List<String> solution, List<String> dynamic,
-            String dp, long start, long size, String regionName) {
+    Aligner(
+            SolveContext ctx,
+            Map<String, Map<String, Object>> table,
+            List<String> solution,
+            List<String> dynamic,
+            String dp,
+            long start,
+            long size,
+            String regionName) {
         this.ctx = ctx;
         this.table = table;
         this.solution = solution;
@@ -41,9 +48,11 @@ final class Aligner {
         int gaps = 0;
         while (layoutPass()) {
             if (++gaps > MAX_GAPS) {
-                throw ctx.origins.error("region '" + regionName + "': unable to fulfil the alignment requirements"
-                        + " (no stable layout after " + MAX_GAPS + " gap partitions); re-size the partitions,"
-                        + " re-evaluate the alignments or use a static configuration", new ArrayList<>(solution));
+                throw ctx.origins.error(
+                        "region '" + regionName + "': unable to fulfil the alignment requirements"
+                                + " (no stable layout after " + MAX_GAPS + " gap partitions); re-size the partitions,"
+                                + " re-evaluate the alignments or use a static configuration",
+                        new ArrayList<>(solution));
             }
         }
     }
@@ -62,8 +71,9 @@ final class Aligner {
         for (String part : nonGap()) {
             for (String key : List.of("align", "align_next")) {
                 if (table.get(part).containsKey(key)) {
-                    throw ctx.origins.error("partition '" + part + "': '" + key + "' is misplaced; it belongs inside"
-                            + " 'placement'", part);
+                    throw ctx.origins.error(
+                            "partition '" + part + "': '" + key + "' is misplaced; it belongs inside" + " 'placement'",
+                            part);
                 }
             }
         }
@@ -92,8 +102,11 @@ final class Aligner {
                 nextPl.put("align", align);
             }
             if (align.containsKey("end")) {
-                throw ctx.origins.error("partition '" + part + "' requires the next partition to be aligned"
-                        + " (align_next: " + Props.hex(aNext) + "), but '" + next + "' already aligns its end", part, next);
+                throw ctx.origins.error(
+                        "partition '" + part + "' requires the next partition to be aligned" + " (align_next: "
+                                + Props.hex(aNext) + "), but '" + next + "' already aligns its end",
+                        part,
+                        next);
             }
             long alignment = aNext;
             if (align.containsKey("start")) {
@@ -101,9 +114,12 @@ final class Aligner {
                 if (aStart % aNext == 0 || aNext % aStart == 0) {
                     alignment = Math.max(aNext, aStart);
                 } else {
-                    throw ctx.origins.error("partition '" + part + "' requires the next partition to start on a"
-                            + " multiple of " + Props.hex(aNext) + ", which conflicts with the alignment "
-                            + Props.hex(aStart) + " of '" + next + "'", part, next);
+                    throw ctx.origins.error(
+                            "partition '" + part + "' requires the next partition to start on a"
+                                    + " multiple of " + Props.hex(aNext) + ", which conflicts with the alignment "
+                                    + Props.hex(aStart) + " of '" + next + "'",
+                            part,
+                            next);
                 }
             }
             align.put("start", alignment);
@@ -112,8 +128,10 @@ final class Aligner {
 
     private long alignmentValue(String part, String key, Object v) throws PartitionException {
         if (!(v instanceof Long l) || l <= 0) {
-            throw ctx.origins.error("partition '" + part + "': alignment '" + key + "' must be a positive integer,"
-                    + " found " + Props.repr(v), part);
+            throw ctx.origins.error(
+                    "partition '" + part + "': alignment '" + key + "' must be a positive integer," + " found "
+                            + Props.repr(v),
+                    part);
         }
         return l;
     }
@@ -153,7 +171,10 @@ final class Aligner {
     private boolean firstAlreadyAligned(Map<String, Object> first) {
         Map<String, Object> pl = Props.placement(first);
         Map<String, Object> align = pl == null ? null : Props.asMap(pl.get("align"));
-        return align != null && align.containsKey("end") && solution.size() > 1 && solution.get(1).equals("EMPTY_0");
+        return align != null
+                && align.containsKey("end")
+                && solution.size() > 1
+                && solution.get(1).equals("EMPTY_0");
     }
 
     private boolean alignIfRequired(int i, boolean moveUp) throws PartitionException {
@@ -174,11 +195,15 @@ final class Aligner {
         Map<String, Object> p = table.get(current);
         Map<String, Object> align = Props.asMap(Props.placement(p).get("align"));
         if (align == null || align.size() != 1 || !(align.containsKey("start") || align.containsKey("end"))) {
-            throw ctx.origins.error("partition '" + current + "': invalid alignment " + Props.repr(
-                    Props.placement(p).get("align")) + "; write align: {start: N} or align: {end: N}", current);
+            throw ctx.origins.error(
+                    "partition '" + current + "': invalid alignment "
+                            + Props.repr(Props.placement(p).get("align"))
+                            + "; write align: {start: N} or align: {end: N}",
+                    current);
         }
         boolean alignStart = align.containsKey("start");
-        long n = alignmentValue(current, alignStart ? "align.start" : "align.end", align.get(alignStart ? "start" : "end"));
+        long n = alignmentValue(
+                current, alignStart ? "align.start" : "align.end", align.get(alignStart ? "start" : "end"));
         long address = Props.address(p);
         long psize = Props.size(p);
         long offset = requiredOffset(alignStart, n, address, psize, moveUp);
@@ -202,9 +227,11 @@ final class Aligner {
             gapAddress = g[0];
             gapSize = g[1];
         } else {
-            throw ctx.origins.error("partition '" + current + "' shares its size with the dynamic partition '" + dp
-                    + "' and is placed in front of it with an alignment; such partitions can only be aligned behind"
-                    + " '" + dp + "'", current);
+            throw ctx.origins.error(
+                    "partition '" + current + "' shares its size with the dynamic partition '" + dp
+                            + "' and is placed in front of it with an alignment; such partitions can only be aligned behind"
+                            + " '" + dp + "'",
+                    current);
         }
         int count = 0;
         for (String k : table.keySet()) {
@@ -257,13 +284,20 @@ final class Aligner {
         }
         long reduction = Math.floorDiv(offset, inFront);
         if (Math.floorMod(reduction, 4L) != 0) {
-            throw ctx.origins.error("aligning '" + current + "' would give '" + first + "' a size that is not a"
-                    + " multiple of 4 (each dynamic partition would shrink by " + Props.hex(reduction) + " bytes);"
-                    + " re-size the partitions or use a static configuration", current, first);
+            throw ctx.origins.error(
+                    "aligning '" + current + "' would give '" + first + "' a size that is not a"
+                            + " multiple of 4 (each dynamic partition would shrink by " + Props.hex(reduction)
+                            + " bytes);"
+                            + " re-size the partitions or use a static configuration",
+                    current,
+                    first);
         }
         if (reduction >= Props.size(table.get(first))) {
-            throw ctx.origins.error("aligning '" + current + "' would make '" + first + "' smaller than 0 bytes;"
-                    + " re-size the partitions or use a static configuration", current, first);
+            throw ctx.origins.error(
+                    "aligning '" + current + "' would make '" + first + "' smaller than 0 bytes;"
+                            + " re-size the partitions or use a static configuration",
+                    current,
+                    first);
         }
         Map<String, Object> last = table.get(dyn.get(dyn.size() - 1));
         long gapSize = reduction * dynamic.size();

@@ -29,15 +29,22 @@ public final class AtomicFiles {
                 Path target = e.getKey().toAbsolutePath();
                 Files.createDirectories(target.getParent());
                 // Not Files.createTempFile: its owner-only mode would stay on the output after the move.
-                Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
-                        + "." + COUNTER.incrementAndGet() + ".tmp");
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                Path tmp = target.resolveSibling("." + target.getFileName() + "."
+                        + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet() + ".tmp");
+                Files.writeString(
+                        tmp,
+                        e.getValue(),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE);
                 temps.put(target, tmp);
             }
             for (Map.Entry<Path, Path> e : temps.entrySet()) {
                 try {
-                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING,
+                    Files.move(
+                            e.getValue(),
+                            e.getKey(),
+                            StandardCopyOption.REPLACE_EXISTING,
                             StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException ex) {
                     Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);

@@ -62,8 +62,10 @@ final class ComplexRegionSolver {
         dynamicSet.addAll(shared.dependents(all, dp));
         for (Map.Entry<String, Map<String, Object>> e : table.entrySet()) {
             if (!e.getKey().equals(dp) && !Props.hasSize(e.getValue())) {
-                throw ctx.origins.error("partition '" + e.getKey() + "' has no integer 'size' and no 'share_size'"
-                        + " naming an existing partition (found size " + Props.repr(e.getValue().get("size")) + ")",
+                throw ctx.origins.error(
+                        "partition '" + e.getKey() + "' has no integer 'size' and no 'share_size'"
+                                + " naming an existing partition (found size "
+                                + Props.repr(e.getValue().get("size")) + ")",
                         e.getKey());
             }
         }
@@ -98,26 +100,37 @@ final class ComplexRegionSolver {
     }
 
     /** Requests that no pass placed would only surface as a broken layout: name them instead. */
-    private void checkEveryPartitionPlaced(Map<String, Map<String, Object>> table, List<String> solution,
-                                           RequestNormaliser normaliser, Region region) throws PartitionException {
+    private void checkEveryPartitionPlaced(
+            Map<String, Map<String, Object>> table, List<String> solution, RequestNormaliser normaliser, Region region)
+            throws PartitionException {
         for (String name : table.keySet()) {
             if (solution.contains(name)) {
                 continue;
             }
             String written = normaliser.writtenPlacements.get(name);
             if (written == null || written.isEmpty()) {
-                throw ctx.origins.error("partition '" + name + "' in complex region '" + region.name() + "' has no"
-                        + " 'placement' with 'before' or 'after', so it cannot be placed", name);
+                throw ctx.origins.error(
+                        "partition '" + name + "' in complex region '" + region.name() + "' has no"
+                                + " 'placement' with 'before' or 'after', so it cannot be placed",
+                        name);
             }
-            throw ctx.origins.error("partition '" + name + "' cannot be placed: its placement (" + written
-                    + ") refers only to partitions that do not exist in region '" + region.name() + "' (unknown"
-                    + " partition referenced); add 'start' or 'end' as a fallback", name);
+            throw ctx.origins.error(
+                    "partition '" + name + "' cannot be placed: its placement (" + written
+                            + ") refers only to partitions that do not exist in region '" + region.name() + "' (unknown"
+                            + " partition referenced); add 'start' or 'end' as a fallback",
+                    name);
         }
     }
 
     /** The reference silently produces negative sizes; we say what does not fit and by how much. */
-    private void checkSpace(Map<String, Map<String, Object>> table, List<String> solution, List<String> dynamicSet,
-                            Region region, long start, long free) throws PartitionException {
+    private void checkSpace(
+            Map<String, Map<String, Object>> table,
+            List<String> solution,
+            List<String> dynamicSet,
+            Region region,
+            long start,
+            long free)
+            throws PartitionException {
         boolean negative = false;
         for (String d : dynamicSet) {
             negative |= Props.size(table.get(d)) < 0;
@@ -145,8 +158,13 @@ final class ComplexRegionSolver {
             used += size;
             if (used > free) {
                 overflow.add(s);
-                list.append(overflow.size() > 1 ? ", " : "").append(s).append(" (").append(Props.hex(size))
-                        .append(" bytes, ").append(Props.hex(Math.min(size, used - free))).append(" of them beyond")
+                list.append(overflow.size() > 1 ? ", " : "")
+                        .append(s)
+                        .append(" (")
+                        .append(Props.hex(size))
+                        .append(" bytes, ")
+                        .append(Props.hex(Math.min(size, used - free)))
+                        .append(" of them beyond")
                         .append(" the free area)");
             }
         }
@@ -160,34 +178,44 @@ final class ComplexRegionSolver {
                 }
             }
             overflow.addAll(dynamicSet);
-            list.append(String.join(", ", dynamicSet)).append(" (the dynamic partition would get ")
-                    .append(Props.hex(Props.size(table.get(dp)))).append(" bytes)");
+            list.append(String.join(", ", dynamicSet))
+                    .append(" (the dynamic partition would get ")
+                    .append(Props.hex(Props.size(table.get(dp))))
+                    .append(" bytes)");
         }
-        throw ctx.origins.error("NOT ENOUGH SPACE in region '" + region.name() + "': the partitions need "
-                + Props.hex(requested) + " bytes but the free area [" + Props.hex(start) + ", "
-                + Props.hex(start + free) + ") has " + Props.hex(free) + "; " + Props.hex(Math.max(missing, 0))
-                + " bytes missing. Partitions that do not fit: " + list, overflow);
+        throw ctx.origins.error(
+                "NOT ENOUGH SPACE in region '" + region.name() + "': the partitions need "
+                        + Props.hex(requested) + " bytes but the free area [" + Props.hex(start) + ", "
+                        + Props.hex(start + free) + ") has " + Props.hex(free) + "; " + Props.hex(Math.max(missing, 0))
+                        + " bytes missing. Partitions that do not fit: " + list,
+                overflow);
     }
 
-    private void verify(Map<String, Map<String, Object>> table, List<String> solution, long start, long free,
-                        Region region) throws PartitionException {
+    private void verify(
+            Map<String, Map<String, Object>> table, List<String> solution, long start, long free, Region region)
+            throws PartitionException {
         long expected = start;
         for (String p : solution) {
             long actual = Props.address(table.get(p));
             if (actual != expected) {
-                throw ctx.origins.error("region '" + region.name() + "': partition '" + p + "' would start at "
-                        + Props.hex(actual) + " instead of " + Props.hex(expected) + ": the alignments cannot be met"
-                        + " (an alignment gap that cannot be split evenly among the partitions sharing the dynamic"
-                        + " partition's size, or an end alignment of the first partition of a free area that does"
-                        + " not start at address 0); change the sizes or alignments, or use a static"
-                        + " configuration", p);
+                throw ctx.origins.error(
+                        "region '" + region.name() + "': partition '" + p + "' would start at "
+                                + Props.hex(actual) + " instead of " + Props.hex(expected)
+                                + ": the alignments cannot be met"
+                                + " (an alignment gap that cannot be split evenly among the partitions sharing the dynamic"
+                                + " partition's size, or an end alignment of the first partition of a free area that does"
+                                + " not start at address 0); change the sizes or alignments, or use a static"
+                                + " configuration",
+                        p);
             }
             expected += Props.size(table.get(p));
         }
         if (expected != start + free) {
             String last = solution.get(solution.size() - 1);
-            throw ctx.origins.error("region '" + region.name() + "': the last partition '" + last + "' ends at "
-                    + Props.hex(expected) + " instead of " + Props.hex(start + free), last);
+            throw ctx.origins.error(
+                    "region '" + region.name() + "': the last partition '" + last + "' ends at " + Props.hex(expected)
+                            + " instead of " + Props.hex(start + free),
+                    last);
         }
     }
 
@@ -204,8 +232,8 @@ final class ComplexRegionSolver {
             }
             long size = hi - lo;
             if (span.isEmpty() || size == 0) {
-                throw ctx.origins.error("container '" + c.getKey() + "' covers no space (its partitions have size 0)",
-                        c.getKey());
+                throw ctx.origins.error(
+                        "container '" + c.getKey() + "' covers no space (its partitions have size 0)", c.getKey());
             }
             if (order.nested().contains(c.getKey())) {
                 // the reference's order is random here; address order is reproducible

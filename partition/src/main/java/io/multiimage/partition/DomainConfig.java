@@ -14,8 +14,8 @@ import java.util.Set;
  * @param staticConfig the {@code pm_static.yml}, or {@code null}
  * @param regions      the regions in the order given to the reference script
  */
-public record DomainConfig(String name, List<RequestSource> requests, RequestSource staticConfig,
-                           List<Region> regions) {
+public record DomainConfig(
+        String name, List<RequestSource> requests, RequestSource staticConfig, List<Region> regions) {
 
     /** Copies the lists and checks region names are unique and do not contain one another. */
     public DomainConfig {

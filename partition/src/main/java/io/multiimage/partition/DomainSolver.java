@@ -70,8 +70,8 @@ final class DomainSolver {
     }
 
     /** The reference silently leaves out partitions of regions the domain does not have. */
-    private void warnUnconfiguredRegions(Map<String, Map<String, Object>> system,
-                                         Map<String, Map<String, Object>> statics) {
+    private void warnUnconfiguredRegions(
+            Map<String, Map<String, Object>> system, Map<String, Map<String, Object>> statics) {
         Set<String> configured = new LinkedHashSet<>();
         for (Region r : config.regions()) {
             configured.add(r.name());
@@ -81,8 +81,9 @@ final class DomainSolver {
                 String region = String.valueOf(e.getValue().get("region"));
                 if (!configured.contains(region)) {
                     String where = origins.of(e.getKey());
-                    warnings.accept((where == null ? "" : where + ": ") + "partition '" + e.getKey() + "' is in region '"
-                            + region + "', which is not configured for this domain; it is left out of the layout.");
+                    warnings.accept((where == null ? "" : where + ": ") + "partition '" + e.getKey()
+                            + "' is in region '" + region
+                            + "', which is not configured for this domain; it is left out of the layout.");
                 }
             }
         }
@@ -98,10 +99,13 @@ final class DomainSolver {
                 String where = loaded.where(key);
                 Map<String, Object> existing = reqs.get(key);
                 if (existing != null && !existing.equals(e.getValue())) {
-                    throw new PartitionException("conflicting definitions of partition '" + key + "': "
-                            + firstFile.get(key) + " defines " + Props.repr(existing) + ", " + where + " defines "
-                            + Props.repr(e.getValue()) + "; both images must request the same properties",
-                            List.of(key), List.of(firstFile.get(key), where));
+                    throw new PartitionException(
+                            "conflicting definitions of partition '" + key + "': "
+                                    + firstFile.get(key) + " defines " + Props.repr(existing) + ", " + where
+                                    + " defines "
+                                    + Props.repr(e.getValue()) + "; both images must request the same properties",
+                            List.of(key),
+                            List.of(firstFile.get(key), where));
                 }
                 reqs.put(key, e.getValue());
                 firstFile.putIfAbsent(key, where);
@@ -163,14 +167,19 @@ final class DomainSolver {
         }
         Map<String, Object> map = Props.asMap(root);
         if (map == null) {
-            throw new PartitionException("expected a mapping from partition names to their properties, found "
-                    + Props.repr(root), List.of(), List.of(source.label()));
+            throw new PartitionException(
+                    "expected a mapping from partition names to their properties, found " + Props.repr(root),
+                    List.of(),
+                    List.of(source.label()));
         }
         for (Map.Entry<String, Object> e : map.entrySet()) {
             Map<String, Object> props = Props.asMap(e.getValue());
             if (props == null) {
-                throw new PartitionException("partition '" + e.getKey() + "' must be a mapping of properties, found "
-                        + Props.repr(e.getValue()), List.of(e.getKey()), List.of(loaded.where(e.getKey())));
+                throw new PartitionException(
+                        "partition '" + e.getKey() + "' must be a mapping of properties, found "
+                                + Props.repr(e.getValue()),
+                        List.of(e.getKey()),
+                        List.of(loaded.where(e.getKey())));
             }
             Integer line = lines.get(e.getKey());
             checker.check(e.getKey(), props, line == null ? 0 : line, isStatic);
@@ -199,8 +208,7 @@ final class DomainSolver {
     }
 
     /** Stable sort by dependency depth (spec 2.2). */
-    private List<Region> orderRegions(Map<String, Map<String, Object>> system)
-            throws PartitionException {
+    private List<Region> orderRegions(Map<String, Map<String, Object>> system) throws PartitionException {
         Map<Region, Integer> depth = new IdentityHashMap<>();
         for (Region r : config.regions()) {
             depth.put(r, depth(system, r.name(), new ArrayList<>()));
@@ -215,12 +223,15 @@ final class DomainSolver {
         if (path.contains(region)) {
             List<String> names = new ArrayList<>();
             for (Map.Entry<String, Map<String, Object>> e : system.entrySet()) {
-                if (path.contains(String.valueOf(e.getValue().get("region"))) && e.getValue().containsKey("share_size")) {
+                if (path.contains(String.valueOf(e.getValue().get("region")))
+                        && e.getValue().containsKey("share_size")) {
                     names.add(e.getKey());
                 }
             }
-            throw origins.error("share_size loop between regions " + path + " -> " + region
-                    + "; partitions copy sizes from each other's regions", names);
+            throw origins.error(
+                    "share_size loop between regions " + path + " -> " + region
+                            + "; partitions copy sizes from each other's regions",
+                    names);
         }
         path.add(region);
         int d = 1;

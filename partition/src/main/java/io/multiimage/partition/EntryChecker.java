@@ -15,8 +15,8 @@ import java.util.Set;
 final class EntryChecker {
 
     /** The request keys of the spec (1.1). */
-    static final List<String> REQUEST_KEYS = List.of("size", "placement", "span", "inside", "share_size", "region",
-            "affiliation", "extra_params");
+    static final List<String> REQUEST_KEYS =
+            List.of("size", "placement", "span", "inside", "share_size", "region", "affiliation", "extra_params");
     /** Keys the reference writes to {@code partitions.yml}, which {@code pm_static.yml} files are copies of. */
     static final List<String> OUTPUT_KEYS = List.of("address", "end_address", "orig_span", "sharers", "device");
     /** Descriptive keys that are carried to {@code partitions.yml} as they are (the reference copies any key). */
@@ -56,44 +56,75 @@ final class EntryChecker {
         String what = (isStatic ? "static partition '" : "partition '") + name + "'";
         for (String key : props.keySet()) {
             if (MISPLACED.contains(key)) {
-                throw error(props, key, entryLine, name, what + ": '" + key + "' is misplaced; it belongs inside"
-                        + " 'placement'");
+                throw error(
+                        props,
+                        key,
+                        entryLine,
+                        name,
+                        what + ": '" + key + "' is misplaced; it belongs inside" + " 'placement'");
             }
             if (!ENTRY_KEYS.contains(key)) {
-                throw error(props, key, entryLine, name, what + ": unknown key '" + key + "'" + suggestion(key, ENTRY_KEYS)
-                        + " Keys allowed here: " + String.join(", ", REQUEST_KEYS) + "; as in a copied partitions.yml: "
-                        + String.join(", ", OUTPUT_KEYS) + "; carried as they are: " + String.join(", ", CARRIED_KEYS)
-                        + ". Put data of your own under 'extra_params'.");
+                throw error(
+                        props,
+                        key,
+                        entryLine,
+                        name,
+                        what + ": unknown key '" + key + "'" + suggestion(key, ENTRY_KEYS)
+                                + " Keys allowed here: " + String.join(", ", REQUEST_KEYS)
+                                + "; as in a copied partitions.yml: "
+                                + String.join(", ", OUTPUT_KEYS) + "; carried as they are: "
+                                + String.join(", ", CARRIED_KEYS)
+                                + ". Put data of your own under 'extra_params'.");
             }
         }
         Map<String, Object> placement = Props.asMap(props.get("placement"));
         if (placement != null) {
             for (String key : placement.keySet()) {
                 if (!PLACEMENT_KEYS.contains(key)) {
-                    throw error(placement, key, entryLine, name, what + ": unknown key '" + key + "' in 'placement'"
-                            + suggestion(key, PLACEMENT_KEYS) + " Keys allowed in 'placement': "
-                            + String.join(", ", PLACEMENT_KEYS) + ".");
+                    throw error(
+                            placement,
+                            key,
+                            entryLine,
+                            name,
+                            what + ": unknown key '" + key + "' in 'placement'"
+                                    + suggestion(key, PLACEMENT_KEYS) + " Keys allowed in 'placement': "
+                                    + String.join(", ", PLACEMENT_KEYS) + ".");
                 }
             }
             Map<String, Object> align = Props.asMap(placement.get("align"));
             if (align != null) {
                 for (String key : align.keySet()) {
                     if (!ALIGN_KEYS.contains(key)) {
-                        throw error(align, key, entryLine, name, what + ": unknown key '" + key + "' in"
-                                + " 'placement.align'" + suggestion(key, ALIGN_KEYS)
-                                + " 'align' takes exactly one of: start, end.");
+                        throw error(
+                                align,
+                                key,
+                                entryLine,
+                                name,
+                                what + ": unknown key '" + key + "' in"
+                                        + " 'placement.align'" + suggestion(key, ALIGN_KEYS)
+                                        + " 'align' takes exactly one of: start, end.");
                     }
                 }
             }
         }
         if (props.get("size") instanceof Long size) {
             if (size < 0) {
-                throw error(props, "size", entryLine, name, what + ": size " + Props.hex(size) + " is negative; a size"
-                        + " is a number of bytes" + (isStatic ? "" : " (0 leaves the partition out)"));
+                throw error(
+                        props,
+                        "size",
+                        entryLine,
+                        name,
+                        what + ": size " + Props.hex(size) + " is negative; a size" + " is a number of bytes"
+                                + (isStatic ? "" : " (0 leaves the partition out)"));
             }
             if (size == 0 && isStatic && !isGenerated(name)) {
-                throw error(props, "size", entryLine, name, what + ": size 0x0; a static partition must give its"
-                        + " size in bytes (remove the entry to leave the partition out)");
+                throw error(
+                        props,
+                        "size",
+                        entryLine,
+                        name,
+                        what + ": size 0x0; a static partition must give its"
+                                + " size in bytes (remove the entry to leave the partition out)");
             }
         }
     }
@@ -102,8 +133,8 @@ final class EntryChecker {
         return generatedNames.contains(name) || name.matches("EMPTY_[0-9]+");
     }
 
-    private PartitionException error(Map<String, Object> mapping, String key, int entryLine, String name,
-                                     String detail) {
+    private PartitionException error(
+            Map<String, Object> mapping, String key, int entryLine, String name, String detail) {
         int line = lines.lineOf(mapping, key);
         if (line == 0) {
             line = entryLine;
@@ -125,7 +156,9 @@ final class EntryChecker {
                 bestDistance = d;
             }
         }
-        return best != null && bestDistance <= 2 && bestDistance < key.length() ? "; did you mean '" + best + "'?" : ".";
+        return best != null && bestDistance <= 2 && bestDistance < key.length()
+                ? "; did you mean '" + best + "'?"
+                : ".";
     }
 
     /** Edit distance (insertions, deletions, substitutions, transpositions of neighbours). */

@@ -16,8 +16,7 @@ public final class ImageRam {
 
     private static final String OWN_SUFFIX = "_sram";
 
-    private ImageRam() {
-    }
+    private ImageRam() {}
 
     /** {@code <image>_sram}: the name of a RAM partition reserved for {@code image}. */
     public static String ownPartition(String image) {

@@ -46,8 +46,15 @@ public final class Layout {
             }
         }
         Map<String, Object> copy = (Map<String, Object>) Props.deepCopy(p, new IdentityHashMap<>());
-        return new Partition(name, Props.address(p), Props.size(p), Props.address(p) + Props.size(p),
-                String.valueOf(p.get("region")), span, staticNames.contains(name), Collections.unmodifiableMap(copy));
+        return new Partition(
+                name,
+                Props.address(p),
+                Props.size(p),
+                Props.address(p) + Props.size(p),
+                String.valueOf(p.get("region")),
+                span,
+                staticNames.contains(name),
+                Collections.unmodifiableMap(copy));
     }
 
     /** Domain name ({@code ""} for the root domain). */
@@ -93,8 +100,10 @@ public final class Layout {
     public Partition get(String name) throws PartitionException {
         Partition p = partitions.get(name);
         if (p == null) {
-            throw new PartitionException("unknown partition '" + name + "' in domain '" + domain + "'; known: "
-                    + partitions.keySet(), List.of(name), List.of());
+            throw new PartitionException(
+                    "unknown partition '" + name + "' in domain '" + domain + "'; known: " + partitions.keySet(),
+                    List.of(name),
+                    List.of());
         }
         return p;
     }

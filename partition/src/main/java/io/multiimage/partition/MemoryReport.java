@@ -15,8 +15,15 @@ import java.util.TreeSet;
 public final class MemoryReport {
 
     /** One row of the map. */
-    public record Row(String name, long start, long end, long size, boolean container, boolean gap,
-                      boolean unassigned, List<String> span) {}
+    public record Row(
+            String name,
+            long start,
+            long end,
+            long size,
+            boolean container,
+            boolean gap,
+            boolean unassigned,
+            List<String> span) {}
 
     /** One region of one domain. */
     public record RegionMap(String domain, String region, long start, long end, List<Row> rows) {
@@ -84,16 +91,18 @@ public final class MemoryReport {
         long cursor = lo;
         for (Row leaf : leaves) {
             if (leaf.start() > cursor) {
-                rows.add(new Row("(unassigned)", cursor, leaf.start(), leaf.start() - cursor, false, false, true,
-                        List.of()));
+                rows.add(new Row(
+                        "(unassigned)", cursor, leaf.start(), leaf.start() - cursor, false, false, true, List.of()));
             }
             cursor = Math.max(cursor, leaf.end());
         }
         if (cursor < hi) {
             rows.add(new Row("(unassigned)", cursor, hi, hi - cursor, false, false, true, List.of()));
         }
-        rows.sort(Comparator.comparingLong(Row::start).thenComparing(row -> row.container() ? 0 : 1)
-                .thenComparing(Comparator.comparingLong(Row::size).reversed()).thenComparing(Row::name));
+        rows.sort(Comparator.comparingLong(Row::start)
+                .thenComparing(row -> row.container() ? 0 : 1)
+                .thenComparing(Comparator.comparingLong(Row::size).reversed())
+                .thenComparing(Row::name));
         return new RegionMap(d.name(), region, lo, hi, rows);
     }
 
@@ -109,17 +118,34 @@ public final class MemoryReport {
     public static String text(List<OutputDomain> domains) {
         StringBuilder b = new StringBuilder();
         for (RegionMap m : build(domains)) {
-            b.append(m.domain().isEmpty() ? "" : "domain " + m.domain() + ", ").append("region ").append(m.region())
-                    .append(" [").append(Props.hex(m.start())).append(", ").append(Props.hex(m.end())).append(") ")
-                    .append(Props.hex(m.size())).append(" bytes (").append(human(m.size())).append(")\n");
-            b.append(String.format(Locale.ROOT, "  %-12s %-12s %-10s %-9s %6s  %s%n", "start", "end", "size", "",
-                    "share", "name"));
+            b.append(m.domain().isEmpty() ? "" : "domain " + m.domain() + ", ")
+                    .append("region ")
+                    .append(m.region())
+                    .append(" [")
+                    .append(Props.hex(m.start()))
+                    .append(", ")
+                    .append(Props.hex(m.end()))
+                    .append(") ")
+                    .append(Props.hex(m.size()))
+                    .append(" bytes (")
+                    .append(human(m.size()))
+                    .append(")\n");
+            b.append(String.format(
+                    Locale.ROOT, "  %-12s %-12s %-10s %-9s %6s  %s%n", "start", "end", "size", "", "share", "name"));
             for (Row row : m.rows()) {
                 String kind = row.container() ? "container" : row.gap() ? "align-gap" : row.unassigned() ? "free" : "";
-                String name = row.container() ? "+ " + row.name() + " spans " + String.join(", ", row.span())
+                String name = row.container()
+                        ? "+ " + row.name() + " spans " + String.join(", ", row.span())
                         : "| " + row.name();
-                b.append(String.format(Locale.ROOT, "  %-12s %-12s %-10s %-9s %6s  %s%n", Props.hex(row.start()),
-                        Props.hex(row.end()), Props.hex(row.size()), kind, share(row.size(), m.size()), name));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "  %-12s %-12s %-10s %-9s %6s  %s%n",
+                        Props.hex(row.start()),
+                        Props.hex(row.end()),
+                        Props.hex(row.size()),
+                        kind,
+                        share(row.size(), m.size()),
+                        name));
             }
             b.append('\n');
         }
@@ -138,12 +164,18 @@ public final class MemoryReport {
         int top = 40;
         StringBuilder b = new StringBuilder();
         int width = Math.max(1, maps.size()) * (colWidth + 20) + 20;
-        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                .append(height + top + 20).append("\" font-family=\"monospace\" font-size=\"11\">\n");
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height + top + 20)
+                .append("\" font-family=\"monospace\" font-size=\"11\">\n");
         int x = 20;
         for (RegionMap m : maps) {
             String title = (m.domain().isEmpty() ? "" : m.domain() + " ") + m.region() + " (" + human(m.size()) + ")";
-            b.append("  <text x=\"").append(x).append("\" y=\"20\" font-weight=\"bold\">").append(xml(title))
+            b.append("  <text x=\"")
+                    .append(x)
+                    .append("\" y=\"20\" font-weight=\"bold\">")
+                    .append(xml(title))
                     .append("</text>\n");
             double scale = m.size() <= 0 ? 0 : (double) height / m.size();
             for (Row row : m.rows()) {
@@ -151,16 +183,29 @@ public final class MemoryReport {
                 double h = Math.max(row.size() * scale, 1.0);
                 int indent = row.container() ? 0 : 40;
                 int w = row.container() ? 36 : colWidth - 40;
-                String fill = row.container() ? "#c6dbef" : row.gap() ? "#fdd0a2" : row.unassigned() ? "#eeeeee"
-                        : "#9ecae1";
-                b.append(String.format(Locale.ROOT,
+                String fill =
+                        row.container() ? "#c6dbef" : row.gap() ? "#fdd0a2" : row.unassigned() ? "#eeeeee" : "#9ecae1";
+                b.append(String.format(
+                        Locale.ROOT,
                         "  <rect x=\"%d\" y=\"%.2f\" width=\"%d\" height=\"%.2f\" fill=\"%s\" stroke=\"#333\">"
                                 + "<title>%s %s-%s (%s)</title></rect>%n",
-                        x + indent, y0, w, h, fill, xml(row.name()), Props.hex(row.start()), Props.hex(row.end()),
+                        x + indent,
+                        y0,
+                        w,
+                        h,
+                        fill,
+                        xml(row.name()),
+                        Props.hex(row.start()),
+                        Props.hex(row.end()),
                         Props.hex(row.size())));
                 if (!row.container() && h >= 11) {
-                    b.append(String.format(Locale.ROOT, "  <text x=\"%d\" y=\"%.2f\">%s %s %s</text>%n",
-                            x + indent + 4, y0 + Math.min(h, 24) / 2 + 4, xml(row.name()), Props.hex(row.start()),
+                    b.append(String.format(
+                            Locale.ROOT,
+                            "  <text x=\"%d\" y=\"%.2f\">%s %s %s</text>%n",
+                            x + indent + 4,
+                            y0 + Math.min(h, 24) / 2 + 4,
+                            xml(row.name()),
+                            Props.hex(row.start()),
                             share(row.size(), m.size())));
                 }
             }

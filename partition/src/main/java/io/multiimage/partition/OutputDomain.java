@@ -12,18 +12,19 @@ import java.util.Map;
  * @param partitions partition name → properties (address, end_address, size, region, span, ...)
  * @param regions    region name → properties (base_address, device, default_driver_kconfig, ...)
  */
-public record OutputDomain(String name, Map<String, Map<String, Object>> partitions,
-                           Map<String, Map<String, Object>> regions) {
+public record OutputDomain(
+        String name, Map<String, Map<String, Object>> partitions, Map<String, Map<String, Object>> regions) {
 
     /**
      * Parses the two files of a domain.
      *
      * @throws PartitionException when a file is not valid YAML or not a mapping of mappings
      */
-    public static OutputDomain parse(String name, String partitionsLabel, String partitionsYaml, String regionsLabel,
-                                     String regionsYaml) throws PartitionException {
-        return new OutputDomain(name, mappingOfMappings(partitionsLabel, partitionsYaml),
-                mappingOfMappings(regionsLabel, regionsYaml));
+    public static OutputDomain parse(
+            String name, String partitionsLabel, String partitionsYaml, String regionsLabel, String regionsYaml)
+            throws PartitionException {
+        return new OutputDomain(
+                name, mappingOfMappings(partitionsLabel, partitionsYaml), mappingOfMappings(regionsLabel, regionsYaml));
     }
 
     private static Map<String, Map<String, Object>> mappingOfMappings(String label, String yaml)
@@ -40,8 +41,8 @@ public record OutputDomain(String name, Map<String, Map<String, Object>> partiti
         for (Map.Entry<String, Object> e : m.entrySet()) {
             Map<String, Object> v = Props.asMap(e.getValue());
             if (v == null) {
-                throw new PartitionException("entry '" + e.getKey() + "' must be a mapping", List.of(e.getKey()),
-                        List.of(label));
+                throw new PartitionException(
+                        "entry '" + e.getKey() + "' must be a mapping", List.of(e.getKey()), List.of(label));
             }
             out.put(e.getKey(), v);
         }

@@ -15,8 +15,15 @@ import java.util.Map;
  * @param isStatic   true when the partition comes from the static configuration
  * @param properties every key written to {@code partitions.yml} for it (unmodifiable)
  */
-public record Partition(String name, long address, long size, long endAddress, String region, List<String> span,
-                        boolean isStatic, Map<String, Object> properties) {
+public record Partition(
+        String name,
+        long address,
+        long size,
+        long endAddress,
+        String region,
+        List<String> span,
+        boolean isStatic,
+        Map<String, Object> properties) {
 
     /** Copies the lists. */
     public Partition {

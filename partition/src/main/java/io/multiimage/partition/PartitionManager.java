@@ -23,7 +23,7 @@ public final class PartitionManager {
 
     /** A partition manager that discards informational messages. */
     public PartitionManager() {
-        this(message -> { });
+        this(message -> {});
     }
 
     /** A partition manager that reports informational messages and warnings to {@code warnings}. */

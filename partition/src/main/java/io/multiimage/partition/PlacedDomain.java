@@ -51,9 +51,10 @@ public record PlacedDomain(Layout layout, OutputDomain output, List<String> warn
     public static PlacedDomain place(DomainConfig config, Consumer<String> warnings) throws PartitionException {
         List<String> given = new ArrayList<>();
         Layout layout = new PartitionManager(warning -> {
-            given.add(warning);
-            warnings.accept(warning);
-        }).place(config);
+                    given.add(warning);
+                    warnings.accept(warning);
+                })
+                .place(config);
         return new PlacedDomain(layout, layout.toOutputDomain(), given);
     }
 
@@ -68,9 +69,16 @@ public record PlacedDomain(Layout layout, OutputDomain output, List<String> warn
         lines.add(DOMAIN + "\t" + ValueLines.escape(layout.domain()));
         ValueLines.Writer values = new ValueLines.Writer();
         for (Region region : layout.regions()) {
-            lines.add(String.join("\t", REGION, ValueLines.escape(region.name()), Long.toString(region.baseAddress()),
-                    Long.toString(region.size()), region.strategy().yamlName(), ValueLines.escape(region.device()),
-                    ValueLines.escape(region.defaultDriverKconfig()), values.token(region.dynamicPartition())));
+            lines.add(String.join(
+                    "\t",
+                    REGION,
+                    ValueLines.escape(region.name()),
+                    Long.toString(region.baseAddress()),
+                    Long.toString(region.size()),
+                    region.strategy().yamlName(),
+                    ValueLines.escape(region.device()),
+                    ValueLines.escape(region.defaultDriverKconfig()),
+                    values.token(region.dynamicPartition())));
         }
         for (String name : new TreeSet<>(layout.staticNames())) {
             lines.add(STATIC + "\t" + ValueLines.escape(name));
@@ -114,8 +122,13 @@ public record PlacedDomain(Layout layout, OutputDomain output, List<String> warn
             if (dynamic != null && !(dynamic instanceof String)) {
                 throw new ValueLines.Malformed("dynamic partition is not a name");
             }
-            regions.add(new Region(ValueLines.unescape(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
-                    PlacementStrategy.fromYamlName(f[4]), ValueLines.unescape(f[5]), ValueLines.unescape(f[6]),
+            regions.add(new Region(
+                    ValueLines.unescape(f[1]),
+                    Long.parseLong(f[2]),
+                    Long.parseLong(f[3]),
+                    PlacementStrategy.fromYamlName(f[4]),
+                    ValueLines.unescape(f[5]),
+                    ValueLines.unescape(f[6]),
                     (String) dynamic));
         }
         Set<String> staticNames = new LinkedHashSet<>();

@@ -40,8 +40,10 @@ final class PlacementOrder {
             if (inside != null && !inside.isEmpty()) {
                 Map<String, Object> target = containers.get(String.valueOf(inside.get(0)));
                 if (target == null) {
-                    throw ctx.origins.error("partition '" + e.getKey() + "': 'inside' names '" + inside.get(0)
-                            + "', which is not a container (a partition with 'span')", e.getKey());
+                    throw ctx.origins.error(
+                            "partition '" + e.getKey() + "': 'inside' names '" + inside.get(0)
+                                    + "', which is not a container (a partition with 'span')",
+                            e.getKey());
                 }
                 spanOf(target, String.valueOf(inside.get(0))).add(e.getKey());
             }
@@ -52,8 +54,8 @@ final class PlacementOrder {
         for (Map.Entry<String, Map<String, Object>> e : table.entrySet()) {
             if (Props.START.equals(Props.firstAnchor(e.getValue(), "before"))
                     || Props.END.equals(Props.firstAnchor(e.getValue(), "after"))) {
-                throw ctx.origins.error("partition '" + e.getKey() + "' is placed before 'start' or after 'end'",
-                        e.getKey());
+                throw ctx.origins.error(
+                        "partition '" + e.getKey() + "' is placed before 'start' or after 'end'", e.getKey());
             }
         }
         List<String> solution = new ArrayList<>(List.of(Props.START, dp, Props.END));
@@ -64,11 +66,15 @@ final class PlacementOrder {
             if (candidates.size() == before) {
                 StringBuilder detail = new StringBuilder();
                 for (String c : candidates) {
-                    detail.append("\n  ").append(c).append(": placement ")
+                    detail.append("\n  ")
+                            .append(c)
+                            .append(": placement ")
                             .append(Props.repr(table.get(c).get("placement")));
                 }
-                throw ctx.origins.error("region '" + regionName + "': cannot place these partitions; their 'before'/"
-                        + "'after' references form a cycle or point at partitions that are never placed:" + detail,
+                throw ctx.origins.error(
+                        "region '" + regionName + "': cannot place these partitions; their 'before'/"
+                                + "'after' references form a cycle or point at partitions that are never placed:"
+                                + detail,
                         candidates);
             }
         }
@@ -81,16 +87,20 @@ final class PlacementOrder {
             for (Object member : span) {
                 int idx = solution.indexOf(String.valueOf(member));
                 if (idx < 0) {
-                    throw ctx.origins.error("partition '" + member + "' (in container '" + c.getKey() + "') is never"
-                            + " placed: give it a 'placement' with 'before' or 'after'",
-                            String.valueOf(member), c.getKey());
+                    throw ctx.origins.error(
+                            "partition '" + member + "' (in container '" + c.getKey() + "') is never"
+                                    + " placed: give it a 'placement' with 'before' or 'after'",
+                            String.valueOf(member),
+                            c.getKey());
                 }
                 min = Math.min(min, idx);
                 max = Math.max(max, idx);
             }
             if (!span.isEmpty() && max - min + 1 != span.size()) {
-                throw ctx.origins.error("container '" + c.getKey() + "' spans " + span + ", which are not placed next"
-                        + " to each other; the order found is " + solution, c.getKey());
+                throw ctx.origins.error(
+                        "container '" + c.getKey() + "' spans " + span + ", which are not placed next"
+                                + " to each other; the order found is " + solution,
+                        c.getKey());
             }
         }
         return new Result(solution, containers, nested);
@@ -99,8 +109,10 @@ final class PlacementOrder {
     private List<Object> spanOf(Map<String, Object> container, String name) throws PartitionException {
         List<Object> span = Props.asList(container.get("span"));
         if (span == null) {
-            throw ctx.origins.error("container '" + name + "': 'span' must be a list of partition names, found "
-                    + Props.repr(container.get("span")), name);
+            throw ctx.origins.error(
+                    "container '" + name + "': 'span' must be a list of partition names, found "
+                            + Props.repr(container.get("span")),
+                    name);
         }
         return span;
     }
@@ -120,7 +132,9 @@ final class PlacementOrder {
             changed = false;
             for (Map.Entry<String, Map<String, Object>> c : containers.entrySet()) {
                 List<Object> span = spanOf(c.getValue(), c.getKey());
-                boolean empty = span.isEmpty() || dropped.containsAll(span.stream().map(String::valueOf).toList());
+                boolean empty = span.isEmpty()
+                        || dropped.containsAll(
+                                span.stream().map(String::valueOf).toList());
                 if (empty && !dropped.contains(c.getKey())) {
                     dropped.add(c.getKey());
                     changed = true;
@@ -151,18 +165,25 @@ final class PlacementOrder {
         return nested;
     }
 
-    private void collect(String container, Map<String, Map<String, Object>> containers,
-                         Map<String, Map<String, Object>> table, LinkedHashSet<String> into, LinkedHashSet<String> path)
+    private void collect(
+            String container,
+            Map<String, Map<String, Object>> containers,
+            Map<String, Map<String, Object>> table,
+            LinkedHashSet<String> into,
+            LinkedHashSet<String> path)
             throws PartitionException {
         if (!path.add(container)) {
-            throw ctx.origins.error("containers span each other in a loop: " + String.join(" -> ", path) + " -> "
-                    + container, new ArrayList<>(path));
+            throw ctx.origins.error(
+                    "containers span each other in a loop: " + String.join(" -> ", path) + " -> " + container,
+                    new ArrayList<>(path));
         }
         if (path.size() > YamlReader.MAX_DEPTH) {
             // a limit, like the YAML reader's: this walk recurses once per level
             String outermost = path.iterator().next();
-            throw ctx.origins.error("nesting deeper than " + YamlReader.MAX_DEPTH + " levels: container '" + outermost
-                    + "' spans a container that spans a container ... " + YamlReader.MAX_DEPTH + " times", outermost);
+            throw ctx.origins.error(
+                    "nesting deeper than " + YamlReader.MAX_DEPTH + " levels: container '" + outermost
+                            + "' spans a container that spans a container ... " + YamlReader.MAX_DEPTH + " times",
+                    outermost);
         }
         for (Object m : spanOf(containers.get(container), container)) {
             String name = String.valueOf(m);
@@ -176,8 +197,8 @@ final class PlacementOrder {
     }
 
     /** Candidates for the passes: outside containers first (definition order), then inner containers last. */
-    private List<String> candidates(Map<String, Map<String, Object>> table,
-                                    Map<String, Map<String, Object>> containers) {
+    private List<String> candidates(
+            Map<String, Map<String, Object>> table, Map<String, Map<String, Object>> containers) {
         Set<String> unsorted = new LinkedHashSet<>();
         for (Map.Entry<String, Map<String, Object>> e : table.entrySet()) {
             Map<String, Object> placement = Props.placement(e.getValue());
@@ -186,7 +207,8 @@ final class PlacementOrder {
             }
         }
         List<Map<String, Object>> subs = new ArrayList<>(containers.values());
-        subs.sort((a, b) -> Integer.compare(Props.asList(a.get("span")).size(), Props.asList(b.get("span")).size()));
+        subs.sort((a, b) -> Integer.compare(
+                Props.asList(a.get("span")).size(), Props.asList(b.get("span")).size()));
         List<String> result = new ArrayList<>();
         for (Map<String, Object> sub : subs) {
             List<String> front = new ArrayList<>();
@@ -222,7 +244,8 @@ final class PlacementOrder {
             for (String dir : List.of("before", "after")) {
                 Object anchor = Props.firstAnchor(table.get(name), dir);
                 if (anchor != null) {
-                    groups.computeIfAbsent(dir + "\u0000" + anchor, k -> new ArrayList<>()).add(name);
+                    groups.computeIfAbsent(dir + "\u0000" + anchor, k -> new ArrayList<>())
+                            .add(name);
                 }
             }
         }
@@ -255,7 +278,8 @@ final class PlacementOrder {
     private void disambiguate(Map<String, Map<String, Object>> table, List<String> candidates) {
         Map<String, List<String>> buckets = new LinkedHashMap<>();
         for (String c : candidates) {
-            buckets.computeIfAbsent(Props.repr(table.get(c).get("placement")), k -> new ArrayList<>()).add(c);
+            buckets.computeIfAbsent(Props.repr(table.get(c).get("placement")), k -> new ArrayList<>())
+                    .add(c);
         }
         for (List<String> group : buckets.values()) {
             if (group.size() < 2) {
@@ -271,8 +295,13 @@ final class PlacementOrder {
         }
     }
 
-    private void pass(Map<String, Map<String, Object>> table, Map<String, Map<String, Object>> containers,
-                      List<String> unsolved, List<String> solution, String direction) throws PartitionException {
+    private void pass(
+            Map<String, Map<String, Object>> table,
+            Map<String, Map<String, Object>> containers,
+            List<String> unsolved,
+            List<String> solution,
+            String direction)
+            throws PartitionException {
         List<String> pool = new ArrayList<>(solution);
         pool.addAll(containers.keySet());
         Map<String, Object> anchorOf = new HashMap<>();
@@ -310,9 +339,12 @@ final class PlacementOrder {
                         }
                     }
                     if (anchor == null) {
-                        throw ctx.origins.error("partition '" + found + "' is placed " + direction + " container '"
-                                + current + "', none of whose partitions is placed yet; anchor it on one of "
-                                + span + " instead", found, current);
+                        throw ctx.origins.error(
+                                "partition '" + found + "' is placed " + direction + " container '"
+                                        + current + "', none of whose partitions is placed yet; anchor it on one of "
+                                        + span + " instead",
+                                found,
+                                current);
                     }
                 }
                 int at = solution.indexOf(anchor);

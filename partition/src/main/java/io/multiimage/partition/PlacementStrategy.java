@@ -27,7 +27,7 @@ public enum PlacementStrategy {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown placement strategy '" + name
-                + "' (expected start_to_end, end_to_start or complex)");
+        throw new IllegalArgumentException(
+                "unknown placement strategy '" + name + "' (expected start_to_end, end_to_start or complex)");
     }
 }

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param dynamicPartition     name of the partition taking the free space of a complex region,
  *                             {@code null} for the default ({@code app})
  */
-public record Region(String name, long baseAddress, long size, PlacementStrategy strategy, String device,
-                     String defaultDriverKconfig, String dynamicPartition) {
+public record Region(
+        String name,
+        long baseAddress,
+        long size,
+        PlacementStrategy strategy,
+        String device,
+        String defaultDriverKconfig,
+        String dynamicPartition) {
 
     /** Validates the fields; {@code device} and {@code defaultDriverKconfig} default to {@code ""}. */
     public Region {

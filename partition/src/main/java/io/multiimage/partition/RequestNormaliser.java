@@ -67,14 +67,19 @@ final class RequestNormaliser {
             if (p.containsKey("placement")) {
                 Object placement = p.get("placement");
                 if (!(placement instanceof Map) || Props.asMap(placement).isEmpty()) {
-                    throw ctx.origins.error("partition '" + e.getKey() + "' has an empty 'placement'; give it"
-                            + " 'before' or 'after' (or remove the key)", e.getKey());
+                    throw ctx.origins.error(
+                            "partition '" + e.getKey() + "' has an empty 'placement'; give it"
+                                    + " 'before' or 'after' (or remove the key)",
+                            e.getKey());
                 }
                 Map<String, Object> pl = Props.asMap(placement);
                 StringBuilder w = new StringBuilder();
                 for (String dir : List.of("before", "after")) {
                     if (pl.containsKey(dir)) {
-                        w.append(w.length() > 0 ? ", " : "").append(dir).append(": ").append(pl.get(dir));
+                        w.append(w.length() > 0 ? ", " : "")
+                                .append(dir)
+                                .append(": ")
+                                .append(pl.get(dir));
                     }
                 }
                 writtenPlacements.put(e.getKey(), w.toString());
@@ -120,8 +125,10 @@ final class RequestNormaliser {
     private List<Object> listValue(String name, String key, Object v) throws PartitionException {
         List<Object> l = Props.asList(v);
         if (l == null) {
-            throw ctx.origins.error("partition '" + name + "': '" + key + "' must be a partition name or a list of"
-                    + " names, found " + Props.repr(v), name);
+            throw ctx.origins.error(
+                    "partition '" + name + "': '" + key + "' must be a partition name or a list of" + " names, found "
+                            + Props.repr(v),
+                    name);
         }
         return l;
     }
@@ -144,11 +151,13 @@ final class RequestNormaliser {
                 }
                 if (v.containsKey("share_size")) {
                     Object ss = v.get("share_size");
-                    List<Object> names = ss instanceof Map ? Props.asList(Props.asMap(ss).get("one_of"))
-                            : Props.asList(ss);
+                    List<Object> names =
+                            ss instanceof Map ? Props.asList(Props.asMap(ss).get("one_of")) : Props.asList(ss);
                     if (names == null) {
-                        throw ctx.origins.error("partition '" + k + "': 'share_size' must be a name, a list of names"
-                                + " or {one_of: [...]}, found " + Props.repr(ss), k);
+                        throw ctx.origins.error(
+                                "partition '" + k + "': 'share_size' must be a name, a list of names"
+                                        + " or {one_of: [...]}, found " + Props.repr(ss),
+                                k);
                     }
                     List<Object> removed = new ArrayList<>();
                     names.removeIf(x -> {
@@ -199,8 +208,10 @@ final class RequestNormaliser {
                         throw oneOfBelowPlacement(partition);
                     }
                     if (inner.size() != 1) {
-                        throw ctx.origins.error("partition '" + partition + "': 'one_of' must be the only key of its"
-                                + " mapping, found " + Props.repr(inner), partition);
+                        throw ctx.origins.error(
+                                "partition '" + partition + "': 'one_of' must be the only key of its"
+                                        + " mapping, found " + Props.repr(inner),
+                                partition);
                     }
                     Object first = firstExisting(partition, inner.get("one_of"), names);
                     e.setValue(Props.listOf(first));
@@ -218,8 +229,10 @@ final class RequestNormaliser {
                         }
                         Map<String, Object> im = Props.asMap(item);
                         if (!im.containsKey("one_of")) {
-                            throw ctx.origins.error("partition '" + partition + "': a mapping inside a list must be"
-                                    + " {one_of: [...]}, found " + Props.repr(im), partition);
+                            throw ctx.origins.error(
+                                    "partition '" + partition + "': a mapping inside a list must be"
+                                            + " {one_of: [...]}, found " + Props.repr(im),
+                                    partition);
                         }
                         replaced.add(firstExisting(partition, im.get("one_of"), names));
                         any = true;
@@ -235,8 +248,10 @@ final class RequestNormaliser {
     }
 
     private PartitionException oneOfBelowPlacement(String partition) {
-        return ctx.origins.error("partition '" + partition + "': 'one_of' cannot be used inside 'placement'; the"
-                + " 'before'/'after' lists already mean \"the first that exists\"", partition);
+        return ctx.origins.error(
+                "partition '" + partition + "': 'one_of' cannot be used inside 'placement'; the"
+                        + " 'before'/'after' lists already mean \"the first that exists\"",
+                partition);
     }
 
     private Object firstExisting(String partition, Object oneOf, List<Object> names) throws PartitionException {
@@ -248,7 +263,9 @@ final class RequestNormaliser {
                 }
             }
         }
-        throw ctx.origins.error("partition '" + partition + "': none of the partitions in one_of " + Props.repr(oneOf)
-                + " exists in this region", partition);
+        throw ctx.origins.error(
+                "partition '" + partition + "': none of the partitions in one_of " + Props.repr(oneOf)
+                        + " exists in this region",
+                partition);
     }
 }

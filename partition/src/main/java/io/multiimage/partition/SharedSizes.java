@@ -25,8 +25,10 @@ final class SharedSizes {
         Object ss = p.get("share_size");
         List<Object> list = Props.asList(ss);
         if (list == null || list.isEmpty()) {
-            throw ctx.origins.error("partition '" + name + "': 'share_size' must be a list of partition names here"
-                    + " (found " + Props.repr(ss) + "); write share_size: [" + ss + "]", name);
+            throw ctx.origins.error(
+                    "partition '" + name + "': 'share_size' must be a list of partition names here" + " (found "
+                            + Props.repr(ss) + "); write share_size: [" + ss + "]",
+                    name);
         }
         return list.get(0);
     }
@@ -35,12 +37,16 @@ final class SharedSizes {
         Map<String, Object> p = name instanceof String s ? ctx.system.get(s) : null;
         if (p == null) {
             if (ctx.staticNames.contains(String.valueOf(name))) {
-                throw ctx.origins.error("partition '" + sharer + "' copies the size of '" + name
-                        + "', which is static; put '" + sharer + "' in the static configuration as well", sharer);
+                throw ctx.origins.error(
+                        "partition '" + sharer + "' copies the size of '" + name + "', which is static; put '" + sharer
+                                + "' in the static configuration as well",
+                        sharer);
             }
-            throw ctx.origins.error("partition '" + sharer + "': 'share_size' refers to '" + name
-                    + "', which is not a partition request of this domain (share_size with the dynamic partition"
-                    + " itself is not supported: share with a container spanning it)", sharer);
+            throw ctx.origins.error(
+                    "partition '" + sharer + "': 'share_size' refers to '" + name
+                            + "', which is not a partition request of this domain (share_size with the dynamic partition"
+                            + " itself is not supported: share with a container spanning it)",
+                    sharer);
         }
         return p;
     }
@@ -70,8 +76,7 @@ final class SharedSizes {
      *
      * @return the dynamic sharers
      */
-    List<String> apply(Map<String, Map<String, Object>> all, long total, String dp)
-            throws PartitionException {
+    List<String> apply(Map<String, Map<String, Object>> all, long total, String dp) throws PartitionException {
         for (Map.Entry<String, Map<String, Object>> e : all.entrySet()) {
             Map<String, Object> p = e.getValue();
             if (p.containsKey("share_size")) {
@@ -98,9 +103,12 @@ final class SharedSizes {
                 p.put("size", sharedSize(ctx.system, (String) targetName, total, dp, name));
             } else {
                 if (!Props.hasSize(target)) {
-                    throw ctx.origins.error("partition '" + name + "' copies the size of '" + targetName
-                            + "' in region '" + target.get("region") + "', which has no size (is that region"
-                            + " configured for this domain?)", name, (String) targetName);
+                    throw ctx.origins.error(
+                            "partition '" + name + "' copies the size of '" + targetName
+                                    + "' in region '" + target.get("region") + "', which has no size (is that region"
+                                    + " configured for this domain?)",
+                            name,
+                            (String) targetName);
                 }
                 p.put("size", target.get("size"));
             }
@@ -137,8 +145,9 @@ final class SharedSizes {
         return result;
     }
 
-    private long sharedSize(Map<String, Map<String, Object>> reqs, String shareWith, long total, String dp,
-                            String sharer) throws PartitionException {
+    private long sharedSize(
+            Map<String, Map<String, Object>> reqs, String shareWith, long total, String dp, String sharer)
+            throws PartitionException {
         long size = sizeOf(reqs, shareWith, total, dp, sharer);
         Map<String, Object> target = reqs.get(shareWith);
         List<Object> span = target == null ? null : Props.asList(target.get("span"));
@@ -157,8 +166,10 @@ final class SharedSizes {
         }
         Map<String, Object> p = reqs.get(name);
         if (p == null) {
-            throw ctx.origins.error("partition '" + sharer + "' copies the size of '" + name
-                    + "', which is not a partition of this region", sharer);
+            throw ctx.origins.error(
+                    "partition '" + sharer + "' copies the size of '" + name
+                            + "', which is not a partition of this region",
+                    sharer);
         }
         List<Object> span = Props.asList(p.get("span"));
         if (span == null) {

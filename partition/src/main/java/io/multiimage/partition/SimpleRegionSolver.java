@@ -18,13 +18,17 @@ final class SimpleRegionSolver {
         for (Map.Entry<String, Map<String, Object>> e : table.entrySet()) {
             Map<String, Object> p = e.getValue();
             if (p.containsKey("span")) {
-                throw ctx.origins.error("partition '" + e.getKey() + "' is a container ('span'), which is only"
-                        + " supported in complex regions, not in region '" + region.name() + "'", e.getKey());
+                throw ctx.origins.error(
+                        "partition '" + e.getKey() + "' is a container ('span'), which is only"
+                                + " supported in complex regions, not in region '" + region.name() + "'",
+                        e.getKey());
             }
             if (p.containsKey("share_size") && !(p.get("share_size") instanceof List)) {
-                throw ctx.origins.error("partition '" + e.getKey() + "': in region '" + region.name() + "' ("
-                        + region.strategy().yamlName() + ") 'share_size' must be a list of names, found "
-                        + Props.repr(p.get("share_size")), e.getKey());
+                throw ctx.origins.error(
+                        "partition '" + e.getKey() + "': in region '" + region.name() + "' ("
+                                + region.strategy().yamlName() + ") 'share_size' must be a list of names, found "
+                                + Props.repr(p.get("share_size")),
+                        e.getKey());
             }
         }
         new SharedSizes(ctx).apply(table, region.size(), null);
@@ -47,8 +51,10 @@ final class SimpleRegionSolver {
                 continue;
             }
             if (!Props.hasSize(p)) {
-                throw ctx.origins.error("partition '" + e.getKey() + "' in region '" + region.name()
-                        + "' has no integer 'size' (found " + Props.repr(p.get("size")) + ")", e.getKey());
+                throw ctx.origins.error(
+                        "partition '" + e.getKey() + "' in region '" + region.name() + "' has no integer 'size' (found "
+                                + Props.repr(p.get("size")) + ")",
+                        e.getKey());
             }
             if (down) {
                 address -= Props.size(p);
@@ -64,8 +70,10 @@ final class SimpleRegionSolver {
         }
         if (!statics.containsKey(region.name())) {
             if (table.containsKey(region.name())) {
-                throw ctx.origins.error("partition '" + region.name() + "' has the name of a region, which is"
-                        + " reserved for the region's free space", region.name());
+                throw ctx.origins.error(
+                        "partition '" + region.name() + "' has the name of a region, which is"
+                                + " reserved for the region's free space",
+                        region.name());
             }
             Map<String, Object> free = Props.newMap();
             free.put("region", region.name());
@@ -82,8 +90,8 @@ final class SimpleRegionSolver {
         }
     }
 
-    private PartitionException notEnoughSpace(Map<String, Map<String, Object>> table, List<String> packed,
-                                              Region region, long free, long missing) {
+    private PartitionException notEnoughSpace(
+            Map<String, Map<String, Object>> table, List<String> packed, Region region, long free, long missing) {
         List<String> overflow = new ArrayList<>();
         long used = 0;
         StringBuilder list = new StringBuilder();
@@ -93,12 +101,19 @@ final class SimpleRegionSolver {
             if (used > free) {
                 long beyond = Math.min(size, used - free);
                 overflow.add(name);
-                list.append(overflow.size() > 1 ? ", " : "").append(name).append(" (").append(Props.hex(size))
-                        .append(" bytes, ").append(Props.hex(beyond)).append(" of them beyond the region)");
+                list.append(overflow.size() > 1 ? ", " : "")
+                        .append(name)
+                        .append(" (")
+                        .append(Props.hex(size))
+                        .append(" bytes, ")
+                        .append(Props.hex(beyond))
+                        .append(" of them beyond the region)");
             }
         }
-        return ctx.origins.error("NOT ENOUGH SPACE in region '" + region.name() + "': the partitions need "
-                + Props.hex(used) + " bytes but " + Props.hex(free) + " are free; " + Props.hex(missing)
-                + " bytes missing. Partitions that do not fit: " + list, overflow);
+        return ctx.origins.error(
+                "NOT ENOUGH SPACE in region '" + region.name() + "': the partitions need "
+                        + Props.hex(used) + " bytes but " + Props.hex(free) + " are free; " + Props.hex(missing)
+                        + " bytes missing. Partitions that do not fit: " + list,
+                overflow);
     }
 }

@@ -17,8 +17,11 @@ final class SolveContext {
     final Set<String> staticNames;
     final Consumer<String> warnings;
 
-    SolveContext(Map<String, Map<String, Object>> system, Origins origins, Set<String> staticNames,
-                 Consumer<String> warnings) {
+    SolveContext(
+            Map<String, Map<String, Object>> system,
+            Origins origins,
+            Set<String> staticNames,
+            Consumer<String> warnings) {
         this.system = system;
         this.origins = origins;
         this.staticNames = staticNames;

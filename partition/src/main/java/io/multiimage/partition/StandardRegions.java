@@ -11,8 +11,8 @@ import java.util.List;
 public final class StandardRegions {
 
     /** Region order the SDK uses. */
-    private static final List<String> SDK_ORDER = List.of("sram_primary", "otp", "flash_primary", "external_flash",
-            "ram_flash");
+    private static final List<String> SDK_ORDER =
+            List.of("sram_primary", "otp", "flash_primary", "external_flash", "ram_flash");
 
     private StandardRegions() {}
 
@@ -29,13 +29,15 @@ public final class StandardRegions {
      */
     public static Region flashPrimary(long base, long size, String dynamicPartition) {
         return Region.of("flash_primary", base, size, PlacementStrategy.COMPLEX)
-                .withDevice("flash_controller", "CONFIG_SOC_FLASH_NRF").withDynamicPartition(dynamicPartition);
+                .withDevice("flash_controller", "CONFIG_SOC_FLASH_NRF")
+                .withDynamicPartition(dynamicPartition);
     }
 
     /** nRF54L internal RRAM: like {@link #flashPrimary} with {@code rram_controller} and its driver. */
     public static Region rramPrimary(long base, long size, String dynamicPartition) {
         return Region.of("flash_primary", base, size, PlacementStrategy.COMPLEX)
-                .withDevice("rram_controller", "CONFIG_SOC_FLASH_NRF_RRAM").withDynamicPartition(dynamicPartition);
+                .withDevice("rram_controller", "CONFIG_SOC_FLASH_NRF_RRAM")
+                .withDynamicPartition(dynamicPartition);
     }
 
     /** OTP (UICR) area, packed from its start, no device. */

@@ -40,8 +40,10 @@ final class StaticArea {
             Map<String, Object> p = e.getValue();
             for (String key : List.of("address", "size")) {
                 if (!(p.get(key) instanceof Long)) {
-                    throw ctx.origins.error("static partition '" + e.getKey() + "' has no integer '" + key
-                            + "' (found " + Props.repr(p.get(key)) + ")", e.getKey());
+                    throw ctx.origins.error(
+                            "static partition '" + e.getKey() + "' has no integer '" + key + "' (found "
+                                    + Props.repr(p.get(key)) + ")",
+                            e.getKey());
                 }
             }
             if (p.containsKey("span") || e.getKey().equals(dp)) {
@@ -50,9 +52,11 @@ final class StaticArea {
             long a = Props.address(p);
             long end = a + Props.size(p);
             if (Props.size(p) < 0 || a < region.baseAddress() || end > region.endAddress()) {
-                throw ctx.origins.error("static partition '" + e.getKey() + "' [" + Props.hex(a) + ", "
-                        + Props.hex(end) + ") lies outside region '" + region.name() + "' ["
-                        + Props.hex(region.baseAddress()) + ", " + Props.hex(region.endAddress()) + ")", e.getKey());
+                throw ctx.origins.error(
+                        "static partition '" + e.getKey() + "' [" + Props.hex(a) + ", "
+                                + Props.hex(end) + ") lies outside region '" + region.name() + "' ["
+                                + Props.hex(region.baseAddress()) + ", " + Props.hex(region.endAddress()) + ")",
+                        e.getKey());
             }
             proper.add(e);
         }
@@ -63,7 +67,8 @@ final class StaticArea {
             long prevEnd = Props.address(prev.getValue()) + Props.size(prev.getValue());
             long curStart = Props.address(cur.getValue());
             if (curStart < prevEnd) {
-                String generated = generatedRecord(prev.getKey(), region) ? prev.getKey()
+                String generated = generatedRecord(prev.getKey(), region)
+                        ? prev.getKey()
                         : generatedRecord(cur.getKey(), region) ? cur.getKey() : null;
                 if (generated != null) {
                     // stale copies of a free-space or gap partition are common in pm_static.yml files
@@ -74,10 +79,13 @@ final class StaticArea {
                             + " configuration.");
                     continue;
                 }
-                throw ctx.origins.error("static partitions '" + prev.getKey() + "' [" + Props.hex(Props.address(
-                        prev.getValue())) + ", " + Props.hex(prevEnd) + ") and '" + cur.getKey() + "' ["
-                        + Props.hex(curStart) + ", " + Props.hex(curStart + Props.size(cur.getValue()))
-                        + ") overlap by " + Props.hex(prevEnd - curStart) + " bytes", prev.getKey(), cur.getKey());
+                throw ctx.origins.error(
+                        "static partitions '" + prev.getKey() + "' [" + Props.hex(Props.address(prev.getValue())) + ", "
+                                + Props.hex(prevEnd) + ") and '" + cur.getKey() + "' ["
+                                + Props.hex(curStart) + ", " + Props.hex(curStart + Props.size(cur.getValue()))
+                                + ") overlap by " + Props.hex(prevEnd - curStart) + " bytes",
+                        prev.getKey(),
+                        cur.getKey());
             }
         }
     }
@@ -91,8 +99,8 @@ final class StaticArea {
      * Free intervals as the reference computes them: ends not in starts paired with starts not
      * in ends, both sorted.
      */
-    static List<Gap> gaps(Map<String, Map<String, Object>> statics, long base, long size, String dp,
-                          boolean skipContainers) {
+    static List<Gap> gaps(
+            Map<String, Map<String, Object>> statics, long base, long size, String dp, boolean skipContainers) {
         TreeSet<Long> starts = new TreeSet<>();
         TreeSet<Long> ends = new TreeSet<>();
         starts.add(base + size);
@@ -129,9 +137,11 @@ final class StaticArea {
         List<Gap> gaps = gaps(statics, region.baseAddress(), region.size(), dp, true);
         if (gaps.size() != 1) {
             List<String> names = new ArrayList<>(statics.keySet());
-            throw ctx.origins.error("region '" + region.name() + "': the static configuration must leave exactly one"
-                    + " free interval for the dynamic partitions, found " + gaps.size() + (gaps.isEmpty() ? "" : ": "
-                    + gaps) + "; fill the smaller gaps with static partitions or re-order the static partitions",
+            throw ctx.origins.error(
+                    "region '" + region.name() + "': the static configuration must leave exactly one"
+                            + " free interval for the dynamic partitions, found " + gaps.size()
+                            + (gaps.isEmpty() ? "" : ": " + gaps)
+                            + "; fill the smaller gaps with static partitions or re-order the static partitions",
                     names);
         }
         return gaps.get(0);
@@ -145,16 +155,21 @@ final class StaticArea {
         }
         List<String> names = new ArrayList<>(statics.keySet());
         if (gaps.size() != 1) {
-            throw ctx.origins.error("region '" + region.name() + "': the static partitions must leave exactly one free"
-                    + " interval, found " + gaps.size() + ": " + gaps, names);
+            throw ctx.origins.error(
+                    "region '" + region.name() + "': the static partitions must leave exactly one free"
+                            + " interval, found " + gaps.size() + ": " + gaps,
+                    names);
         }
         boolean startToEnd = region.strategy() == PlacementStrategy.START_TO_END;
-        boolean ok = startToEnd ? gaps.get(0).end() == region.endAddress()
+        boolean ok = startToEnd
+                ? gaps.get(0).end() == region.endAddress()
                 : gaps.get(0).start() == region.baseAddress();
         if (!ok) {
-            throw ctx.origins.error("region '" + region.name() + "' (" + region.strategy().yamlName()
-                    + "): the static partitions must be packed at the " + (startToEnd ? "start" : "end")
-                    + " of the region; the free interval is " + gaps.get(0), names);
+            throw ctx.origins.error(
+                    "region '" + region.name() + "' (" + region.strategy().yamlName()
+                            + "): the static partitions must be packed at the " + (startToEnd ? "start" : "end")
+                            + " of the region; the free interval is " + gaps.get(0),
+                    names);
         }
     }
 }

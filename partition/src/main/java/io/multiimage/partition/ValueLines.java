@@ -66,7 +66,8 @@ final class ValueLines {
                 }
                 return "@" + id;
             }
-            throw new IllegalArgumentException("cannot record a " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "cannot record a " + value.getClass().getName());
         }
 
         private int define(Object container) {

@@ -55,8 +55,7 @@ public final class YamlReader {
         } catch (YamlTextParser.TooDeep e) {
             throw new PartitionException(e.getMessage(), List.of(), List.of(label + ":" + e.line));
         } catch (YamlTextParser.SyntaxError e) {
-            throw new PartitionException("not valid YAML: " + e.getMessage(), List.of(),
-                    List.of(label + ":" + e.line));
+            throw new PartitionException("not valid YAML: " + e.getMessage(), List.of(), List.of(label + ":" + e.line));
         }
     }
 }

@@ -135,7 +135,11 @@ final class YamlTextParser {
 
     /** True at "---" or "..." in column 0 followed by a space or the line end. */
     private boolean atMarker(char c) {
-        return col() == 0 && pos + 2 < s.length && s[pos] == c && s[pos + 1] == c && s[pos + 2] == c
+        return col() == 0
+                && pos + 2 < s.length
+                && s[pos] == c
+                && s[pos + 1] == c
+                && s[pos + 2] == c
                 && (pos + 3 >= s.length || isSpace(s[pos + 3]) || s[pos + 3] == '\n');
     }
 
@@ -216,8 +220,10 @@ final class YamlTextParser {
                         }
                         return blockSequence(depth);
                     }
-                    throw error(c == '?' ? "complex mapping keys ('? ') are not supported"
-                            : "a mapping key is missing before ':'");
+                    throw error(
+                            c == '?'
+                                    ? "complex mapping keys ('? ') are not supported"
+                                    : "a mapping key is missing before ':'");
                 }
                 return plainInBlock(parent, compact, depth);
             }
@@ -246,10 +252,13 @@ final class YamlTextParser {
         return null;
     }
 
-    private Map<String, Object> blockMapping(Scalar firstKey, int indent, boolean compact, int depth) throws SyntaxError {
+    private Map<String, Object> blockMapping(Scalar firstKey, int indent, boolean compact, int depth)
+            throws SyntaxError {
         if (!compact) {
-            throw new SyntaxError("mapping values are not allowed here (a value cannot itself be "
-                    + "'key: value' on the same line; quote it or nest it on the next line)", firstKey.line());
+            throw new SyntaxError(
+                    "mapping values are not allowed here (a value cannot itself be "
+                            + "'key: value' on the same line; quote it or nest it on the next line)",
+                    firstKey.line());
         }
         Map<String, Object> map = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
@@ -262,14 +271,15 @@ final class YamlTextParser {
                 topLevelLines.putIfAbsent(key.text(), key.line());
             }
             skipSpaces();
-            Object value = atLineEnd() ? valueOnNextLines(indent, true, depth + 1) : node(indent, false, true, depth + 1);
+            Object value =
+                    atLineEnd() ? valueOnNextLines(indent, true, depth + 1) : node(indent, false, true, depth + 1);
             map.put(key.text(), value);
             if (atEnd() || col() < indent || atMarker('-') || atMarker('.')) {
                 return map;
             }
             if (col() > indent) {
-                throw error("unexpected indentation: expected a key at column " + (indent + 1)
-                        + ", found column " + (col() + 1));
+                throw error("unexpected indentation: expected a key at column " + (indent + 1) + ", found column "
+                        + (col() + 1));
             }
             key = blockKey();
         }
@@ -318,8 +328,8 @@ final class YamlTextParser {
                 return list;
             }
             if (col() > indent) {
-                throw error("unexpected indentation: expected '- ' at column " + (indent + 1)
-                        + ", found column " + (col() + 1));
+                throw error("unexpected indentation: expected '- ' at column " + (indent + 1) + ", found column "
+                        + (col() + 1));
             }
             if (!(peek() == '-' && followedBySpace(pos + 1))) {
                 return list;
@@ -506,8 +516,9 @@ final class YamlTextParser {
     private static void newKey(Map<String, Integer> lines, String key, int keyLine) throws SyntaxError {
         Integer first = lines.putIfAbsent(key, keyLine);
         if (first != null) {
-            throw new SyntaxError("duplicate key '" + key + "' (first on line " + first
-                    + "); a mapping may give each key only once", keyLine);
+            throw new SyntaxError(
+                    "duplicate key '" + key + "' (first on line " + first + "); a mapping may give each key only once",
+                    keyLine);
         }
     }
 
@@ -560,8 +571,10 @@ final class YamlTextParser {
     }
 
     private static SyntaxError notClosed(String what, char close, int openLine) {
-        return new SyntaxError("the " + what + " opened on this line is not closed: expected ',' or '" + close
-                + "' before the end of the file", openLine);
+        return new SyntaxError(
+                "the " + what + " opened on this line is not closed: expected ',' or '" + close
+                        + "' before the end of the file",
+                openLine);
     }
 
     /** Spaces, line breaks and comments between flow tokens. */
@@ -607,7 +620,8 @@ final class YamlTextParser {
             if (c == '\t') {
                 throw tab();
             }
-            if (c == ':' && (followedBySpace(pos + 1) || (flow && pos + 1 < s.length && ",[]{}".indexOf(s[pos + 1]) >= 0))) {
+            if (c == ':'
+                    && (followedBySpace(pos + 1) || (flow && pos + 1 < s.length && ",[]{}".indexOf(s[pos + 1]) >= 0))) {
                 break;
             }
             if (c == '#' && pos > start && isSpace(s[pos - 1])) {
@@ -639,7 +653,8 @@ final class YamlTextParser {
         StringBuilder b = new StringBuilder();
         while (true) {
             if (pos >= s.length || s[pos] == '\n') {
-                throw error("the quoted scalar is not closed on its line (multi-line quoted scalars are not supported)");
+                throw error(
+                        "the quoted scalar is not closed on its line (multi-line quoted scalars are not supported)");
             }
             char c = s[pos++];
             if (c == q) {
@@ -696,8 +711,7 @@ final class YamlTextParser {
         for (int i = 0; i < n; i++) {
             int d = Character.digit(s[pos + i], 16);
             if (d < 0) {
-                throw error("expected " + n + " hex digits after the escape, found '"
-                        + new String(s, pos, n) + "'");
+                throw error("expected " + n + " hex digits after the escape, found '" + new String(s, pos, n) + "'");
             }
             v = v * 16 + d;
         }
@@ -728,8 +742,8 @@ final class YamlTextParser {
             throw error("expected a name after '" + kind + "'");
         }
         if (pos < s.length && !isSpace(s[pos]) && s[pos] != '\n' && ",]}".indexOf(s[pos]) < 0) {
-            throw error("the name after '" + kind + "' may only have letters, digits, '-' and '_'; found '"
-                    + s[pos] + "'");
+            throw error(
+                    "the name after '" + kind + "' may only have letters, digits, '-' and '_'; found '" + s[pos] + "'");
         }
         return new String(s, start, pos - start);
     }
@@ -878,10 +892,11 @@ final class YamlTextParser {
             case '!' -> throw error("YAML tags ('!') are not supported");
             case '|', '>' -> throw error("block scalars ('" + c + "') are not supported; write the value on one line");
             case '%' -> throw error("'%' cannot start a plain scalar; quote the value");
-            case '@', '`' -> throw error("'" + c + "' is reserved in YAML and cannot start a plain scalar; quote the value");
+            case '@', '`' ->
+                throw error("'" + c + "' is reserved in YAML and cannot start a plain scalar; quote the value");
             case ',', ']', '}' -> throw error("unexpected '" + c + "'; quote the value if it starts with it");
             case '#' -> throw error("'#' cannot start a value; a comment needs a space before it");
-            default -> { }
+            default -> {}
         }
     }
 

@@ -20,17 +20,16 @@ public final class YamlWriter {
 
     private static final int BEST_WIDTH = 80;
 
-    private static final Pattern BOOL = Pattern.compile(
-            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
-    private static final Pattern FLOAT = Pattern.compile(
-            "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
-            + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
-    private static final Pattern INT = Pattern.compile(
-            "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
-            + "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
+    private static final Pattern BOOL =
+            Pattern.compile("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+    private static final Pattern FLOAT =
+            Pattern.compile("[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+                    + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+    private static final Pattern INT =
+            Pattern.compile("[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+                    + "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+    private static final Pattern TIMESTAMP = Pattern.compile("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
             + "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9]"
             + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?");
 
@@ -217,11 +216,20 @@ public final class YamlWriter {
         };
     }
 
-    private enum Style { PLAIN, SINGLE, DOUBLE }
+    private enum Style {
+        PLAIN,
+        SINGLE,
+        DOUBLE
+    }
 
     private static boolean implicitlyResolved(String s) {
-        return BOOL.matcher(s).matches() || FLOAT.matcher(s).matches() || INT.matcher(s).matches()
-                || NULL.matcher(s).matches() || TIMESTAMP.matcher(s).matches() || s.equals("<<") || s.equals("=");
+        return BOOL.matcher(s).matches()
+                || FLOAT.matcher(s).matches()
+                || INT.matcher(s).matches()
+                || NULL.matcher(s).matches()
+                || TIMESTAMP.matcher(s).matches()
+                || s.equals("<<")
+                || s.equals("=");
     }
 
     /** Identifiers (most partition names, devices, Kconfig names) are plain unless a YAML 1.1 word. */

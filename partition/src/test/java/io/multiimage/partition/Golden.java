@@ -38,7 +38,9 @@ final class Golden {
     static List<String> cases() {
         try (Stream<Path> dirs = Files.list(root())) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("commands.txt")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +70,9 @@ final class Golden {
     static void runCli(String name, Path out) throws IOException {
         for (List<String> cmd : commands(name, out)) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int rc = PartitionManagerCli.run(cmd.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
+            int rc = PartitionManagerCli.run(
+                    cmd.toArray(String[]::new),
+                    new PrintStream(new ByteArrayOutputStream()),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(0, rc, name + ": " + String.join(" ", cmd) + "\n" + err.toString(StandardCharsets.UTF_8));
         }
@@ -80,7 +84,10 @@ final class Golden {
         if (!Files.exists(f)) {
             return Set.of();
         }
-        return Set.copyOf(Files.readAllLines(f).stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+        return Set.copyOf(Files.readAllLines(f).stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList());
     }
 
     /** Asserts every expected file of a case equals the file produced in {@code out}. */
@@ -102,8 +109,8 @@ final class Golden {
                 want = want.substring(want.indexOf('\n'));
                 got = got.substring(got.indexOf('\n'));
             }
-            assertEquals(normalise(want, unordered), normalise(got, unordered),
-                    name + ": " + e.getFileName() + " differs");
+            assertEquals(
+                    normalise(want, unordered), normalise(got, unordered), name + ": " + e.getFileName() + " differs");
         }
     }
 
@@ -141,7 +148,8 @@ final class Golden {
                 int at = line.indexOf(key);
                 if (at >= 0 && line.endsWith("\"")) {
                     int q = line.indexOf('"');
-                    List<String> words = new ArrayList<>(List.of(line.substring(q + 1, line.length() - 1).split(" ")));
+                    List<String> words = new ArrayList<>(
+                            List.of(line.substring(q + 1, line.length() - 1).split(" ")));
                     Collections.sort(words);
                     lines.set(i, line.substring(0, q + 1) + String.join(" ", words) + "\"");
                 }

@@ -47,8 +47,12 @@ class GoldenLayoutTest {
     @Test
     void everyWorkedExampleOfTheSpecIsCovered() {
         List<String> all = cases();
-        for (String example : List.of("spec-8.1-alignment", "spec-8.2-ab-slots", "spec-8.3-simple-regions",
-                "spec-8.4a-static-gap", "spec-8.4b-two-domains")) {
+        for (String example : List.of(
+                "spec-8.1-alignment",
+                "spec-8.2-ab-slots",
+                "spec-8.3-simple-regions",
+                "spec-8.4a-static-gap",
+                "spec-8.4b-two-domains")) {
             assertEquals(true, all.contains(example), example);
         }
     }
@@ -58,8 +62,11 @@ class GoldenLayoutTest {
         Golden.runCli("spec-8.2-ab-slots", out);
         String yaml = Files.readString(out.resolve("partitions.yml"));
         // slot_a = [slot_a_hdr @0x7000, app @0x7100]
-        assertEquals(true, yaml.contains("slot_a:\n  address: 0x7000\n  end_address: 0x43000\n  orig_span: &id001\n"
-                + "  - slot_a_hdr\n  - app\n"), yaml);
+        assertEquals(
+                true,
+                yaml.contains("slot_a:\n  address: 0x7000\n  end_address: 0x43000\n  orig_span: &id001\n"
+                        + "  - slot_a_hdr\n  - app\n"),
+                yaml);
     }
 
     @Test
@@ -67,7 +74,9 @@ class GoldenLayoutTest {
         String text = "a:\n  span:\n  - z\n  - b\nc:\n  span:\n  - z\n  - b\n";
         String n = Golden.normalise(text, Set.of("a"));
         assertEquals("a:\n  span:\n  - b\n  - z\nc:\n  span:\n  - z\n  - b\n", n);
-        assertNotEquals(Golden.normalise("PM_A_SPAN=\"x y\"", Set.of()), Golden.normalise("PM_A_SPAN=\"y x\"", Set.of()));
-        assertEquals(Golden.normalise("PM_A_SPAN=\"x y\"", Set.of("a")), Golden.normalise("PM_A_SPAN=\"y x\"", Set.of("a")));
+        assertNotEquals(
+                Golden.normalise("PM_A_SPAN=\"x y\"", Set.of()), Golden.normalise("PM_A_SPAN=\"y x\"", Set.of()));
+        assertEquals(
+                Golden.normalise("PM_A_SPAN=\"x y\"", Set.of("a")), Golden.normalise("PM_A_SPAN=\"y x\"", Set.of("a")));
     }
 }

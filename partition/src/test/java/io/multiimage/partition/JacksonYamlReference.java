@@ -49,10 +49,13 @@ final class JacksonYamlReference {
             Object root = reader.readValue(first, 0);
             return new Document(root, Map.copyOf(reader.lines));
         } catch (IOException e) {
-            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-                    && jpe.getLocation() != null ? jpe.getLocation().getLineNr() : -1;
+            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
+                    ? jpe.getLocation().getLineNr()
+                    : -1;
             String where = line > 0 ? label + ":" + line : label;
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            String msg = e.getMessage() == null
+                    ? e.toString()
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new PartitionException("not valid YAML: " + msg, List.of(), List.of(where));
         }
     }
@@ -61,7 +64,9 @@ final class JacksonYamlReference {
         if (parser.isCurrentAlias()) {
             String alias = parser.getText();
             if (!anchors.containsKey(alias)) {
-                throw new PartitionException("unknown YAML alias *" + alias, List.of(),
+                throw new PartitionException(
+                        "unknown YAML alias *" + alias,
+                        List.of(),
                         List.of(label + ":" + parser.currentTokenLocation().getLineNr()));
             }
             return anchors.get(alias);
@@ -100,7 +105,9 @@ final class JacksonYamlReference {
             case VALUE_NUMBER_INT -> {
                 BigInteger big = parser.getBigIntegerValue();
                 if (big.bitLength() > 62) {
-                    throw new PartitionException("integer " + big + " is too large", List.of(),
+                    throw new PartitionException(
+                            "integer " + big + " is too large",
+                            List.of(),
                             List.of(label + ":" + parser.currentTokenLocation().getLineNr()));
                 }
                 value = big.longValue();
@@ -110,8 +117,11 @@ final class JacksonYamlReference {
             case VALUE_FALSE -> value = Boolean.FALSE;
             case VALUE_NULL -> value = null;
             case VALUE_STRING -> value = parser.getText();
-            default -> throw new PartitionException("unexpected YAML token " + token, List.of(),
-                    List.of(label + ":" + parser.currentTokenLocation().getLineNr()));
+            default ->
+                throw new PartitionException(
+                        "unexpected YAML token " + token,
+                        List.of(),
+                        List.of(label + ":" + parser.currentTokenLocation().getLineNr()));
         }
         if (anchor != null && !(value instanceof Map) && !(value instanceof List)) {
             anchors.put(anchor, value);

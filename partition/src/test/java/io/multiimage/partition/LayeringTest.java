@@ -27,7 +27,8 @@ class LayeringTest {
         List<String> offenders = new ArrayList<>();
         int scanned = 0;
         try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
                 scanned++;
                 String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 for (String forbidden : List.of("com/fasterxml", "org/yaml/snakeyaml")) {

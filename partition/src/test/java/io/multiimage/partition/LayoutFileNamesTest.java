@@ -15,7 +15,8 @@ class LayoutFileNamesTest {
 
     @Test
     void anotherDomainHasItsNameInEachFileName() {
-        assertEquals(List.of("partitions_CPUNET.yml", "regions_CPUNET.yml", "pm_CPUNET.config"),
+        assertEquals(
+                List.of("partitions_CPUNET.yml", "regions_CPUNET.yml", "pm_CPUNET.config"),
                 new LayoutFileNames("CPUNET").all());
         assertEquals(new LayoutFileNames("CPUNET"), new DomainConfig("CPUNET", List.of(), null, List.of()).fileNames());
     }

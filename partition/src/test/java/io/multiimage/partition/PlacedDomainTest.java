@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PlacedDomainTest {
 
-    private static final String MCUBOOT = String.join("\n",
+    private static final String MCUBOOT = String.join(
+            "\n",
             "mcuboot:",
             "  size: 0xc000",
             "  placement: {before: [mcuboot_primary]}",
@@ -40,12 +41,8 @@ class PlacedDomainTest {
             "  span: []",
             "");
 
-    private static final String STATIC = String.join("\n",
-            "settings_storage:",
-            "  address: 0xf8000",
-            "  size: 0x8000",
-            "  region: flash_primary",
-            "");
+    private static final String STATIC = String.join(
+            "\n", "settings_storage:", "  address: 0xf8000", "  size: 0x8000", "  region: flash_primary", "");
 
     static LongStream seeds() {
         return LongStream.range(1, 201);
@@ -55,20 +52,23 @@ class PlacedDomainTest {
     @MethodSource("seeds")
     void randomLayoutsReadBackFromTheirLinesWriteTheSameFiles(long seed) throws PartitionException {
         RandomRequests random = new RandomRequests(seed);
-        assertSamePlacementAfterLines(PlacedDomain.place(random.config(), warning -> { }));
+        assertSamePlacementAfterLines(PlacedDomain.place(random.config(), warning -> {}));
     }
 
     @Test
     void containersStaticPartitionsAwkwardTextAndWarningsSurvive() throws PartitionException {
         List<String> warned = new ArrayList<>();
-        DomainConfig config = DomainConfig.root(Fixtures.requests("mcuboot/pm.yml", MCUBOOT),
+        DomainConfig config = DomainConfig.root(
+                Fixtures.requests("mcuboot/pm.yml", MCUBOOT),
                 RequestSource.ofText("pm_static.yml", STATIC),
                 List.of(Fixtures.sram(0x20000000L, 0x40000), Fixtures.flash(0x100000)));
         PlacedDomain placed = PlacedDomain.place(config, warned::add);
 
         assertEquals(warned, placed.warnings());
         assertTrue(warned.stream().anyMatch(w -> w.contains("empty_container")), warned.toString());
-        assertTrue(placed.layout().partitionsYaml().contains("&id001"), placed.layout().partitionsYaml());
+        assertTrue(
+                placed.layout().partitionsYaml().contains("&id001"),
+                placed.layout().partitionsYaml());
         assertTrue(placed.layout().isStatic("settings_storage"));
         PlacedDomain back = assertSamePlacementAfterLines(placed);
         assertTrue(back.layout().isStatic("settings_storage"));
@@ -77,11 +77,14 @@ class PlacedDomainTest {
 
     @Test
     void aDomainWithItsOwnFileNamesComesBackUnderItsName() throws PartitionException {
-        DomainConfig config = new DomainConfig("CPUNET", Fixtures.requests("net/pm.yml",
-                "net_boot:\n  size: 0x8000\n  placement: {after: [start]}\n"),
-                null, List.of(Fixtures.sram(0x21000000L, 0x10000), Fixtures.flash(0x40000)
-                        .withDynamicPartition("hci_ipc")));
-        PlacedDomain back = assertSamePlacementAfterLines(PlacedDomain.place(config, warning -> { }));
+        DomainConfig config = new DomainConfig(
+                "CPUNET",
+                Fixtures.requests("net/pm.yml", "net_boot:\n  size: 0x8000\n  placement: {after: [start]}\n"),
+                null,
+                List.of(
+                        Fixtures.sram(0x21000000L, 0x10000),
+                        Fixtures.flash(0x40000).withDynamicPartition("hci_ipc")));
+        PlacedDomain back = assertSamePlacementAfterLines(PlacedDomain.place(config, warning -> {}));
         assertEquals("CPUNET", back.layout().domain());
         assertEquals("partitions_CPUNET.yml", back.layout().fileNames().partitions());
         assertEquals(0x8000L, back.layout().find("hci_ipc").orElseThrow().address());
@@ -89,10 +92,11 @@ class PlacedDomainTest {
 
     @Test
     void linesCutShortOrDamagedReadAsAbsent() throws PartitionException {
-        DomainConfig config = DomainConfig.root(Fixtures.requests("mcuboot/pm.yml", MCUBOOT),
+        DomainConfig config = DomainConfig.root(
+                Fixtures.requests("mcuboot/pm.yml", MCUBOOT),
                 RequestSource.ofText("pm_static.yml", STATIC),
                 List.of(Fixtures.sram(0x20000000L, 0x40000), Fixtures.flash(0x100000)));
-        List<String> lines = PlacedDomain.place(config, warning -> { }).lines();
+        List<String> lines = PlacedDomain.place(config, warning -> {}).lines();
         for (int cut = 0; cut < lines.size(); cut++) {
             assertEquals(Optional.empty(), PlacedDomain.fromLines(lines.subList(0, cut)), "cut at line " + cut);
         }
@@ -123,7 +127,8 @@ class PlacedDomainTest {
         for (String line : lines) {
             assertTrue(line.chars().allMatch(c -> c == '\t' || c >= 0x20 && c < 0x7f), line);
         }
-        PlacedDomain back = PlacedDomain.fromLines(lines).orElseThrow(() -> new AssertionError(String.join("\n", lines)));
+        PlacedDomain back =
+                PlacedDomain.fromLines(lines).orElseThrow(() -> new AssertionError(String.join("\n", lines)));
         Layout layout = placed.layout();
         Layout again = back.layout();
         assertEquals(layout.partitionsYaml(), again.partitionsYaml());
@@ -136,7 +141,8 @@ class PlacedDomainTest {
         }
         assertEquals(placed.output(), back.output());
         assertEquals(layout.toOutputDomain(), back.output());
-        assertEquals(ConfigGenerator.pmConfig(List.of(placed.output())), ConfigGenerator.pmConfig(List.of(back.output())));
+        assertEquals(
+                ConfigGenerator.pmConfig(List.of(placed.output())), ConfigGenerator.pmConfig(List.of(back.output())));
         assertEquals(placed.warnings(), back.warnings());
         assertEquals(lines, back.lines());
         return back;

@@ -37,8 +37,8 @@ class PlacementPropertyTest {
             leaves.sort(Comparator.comparingLong(Partition::address));
             long cursor = region.baseAddress();
             for (Partition p : leaves) {
-                assertEquals(cursor, p.address(), "seed " + seed + ": " + p.name() + " in " + region.name() + "\n"
-                        + r.yaml);
+                assertEquals(
+                        cursor, p.address(), "seed " + seed + ": " + p.name() + " in " + region.name() + "\n" + r.yaml);
                 assertTrue(p.size() >= 0, p.name());
                 cursor = p.endAddress();
             }
@@ -71,7 +71,9 @@ class PlacementPropertyTest {
             }
             for (String dir : List.of("before", "after")) {
                 List<Object> names = Props.asList(placement.get(dir));
-                if (names == null || names.isEmpty() || !layout.find((String) names.get(0)).isPresent()) {
+                if (names == null
+                        || names.isEmpty()
+                        || !layout.find((String) names.get(0)).isPresent()) {
                     continue;
                 }
                 Partition anchor = layout.find((String) names.get(0)).orElseThrow();
@@ -81,11 +83,17 @@ class PlacementPropertyTest {
                 if (!p.name().startsWith("twin") && !anchor.isContainer()) {
                     // only alignment gaps separate a chain member from the partition it is anchored on
                     for (Partition between : layout.inRegion(p.region())) {
-                        boolean extra = between.name().startsWith("twin") || between.name().startsWith("slot");
-                        if (!between.isContainer() && !extra && between.address() >= lo
-                                && between.endAddress() <= hi && between.size() > 0) {
-                            assertTrue(between.isGap(), "seed " + seed + ": " + between.name() + " lies between "
-                                    + p.name() + " and its anchor " + anchor.name() + "\n" + r.yaml);
+                        boolean extra = between.name().startsWith("twin")
+                                || between.name().startsWith("slot");
+                        if (!between.isContainer()
+                                && !extra
+                                && between.address() >= lo
+                                && between.endAddress() <= hi
+                                && between.size() > 0) {
+                            assertTrue(
+                                    between.isGap(),
+                                    "seed " + seed + ": " + between.name() + " lies between " + p.name()
+                                            + " and its anchor " + anchor.name() + "\n" + r.yaml);
                         }
                     }
                 }
@@ -135,7 +143,8 @@ class PlacementPropertyTest {
         Layout b = place(new RandomRequests(seed));
         assertEquals(a.partitionsYaml(), b.partitionsYaml());
         assertEquals(a.regionsYaml(), b.regionsYaml());
-        assertEquals(ConfigGenerator.pmConfig(List.of(a.toOutputDomain())),
+        assertEquals(
+                ConfigGenerator.pmConfig(List.of(a.toOutputDomain())),
                 ConfigGenerator.pmConfig(List.of(b.toOutputDomain())));
     }
 
@@ -144,8 +153,8 @@ class PlacementPropertyTest {
     void feedingTheLayoutBackAsStaticConfigurationReproducesIt(long seed) throws PartitionException {
         RandomRequests r = new RandomRequests(seed);
         Layout first = place(r);
-        DomainConfig again = DomainConfig.root(r.config().requests(),
-                RequestSource.ofText("pm_static.yml", first.partitionsYaml()), r.regions);
+        DomainConfig again = DomainConfig.root(
+                r.config().requests(), RequestSource.ofText("pm_static.yml", first.partitionsYaml()), r.regions);
         Layout second = new PartitionManager().place(again);
         assertEquals(first.partitionsYaml(), second.partitionsYaml(), "seed " + seed + "\n" + r.yaml);
     }

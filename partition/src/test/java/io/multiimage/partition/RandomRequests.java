@@ -16,6 +16,7 @@ final class RandomRequests {
     final StringBuilder yaml = new StringBuilder();
     /** Containers over chains, by name, with their members. */
     final List<List<String>> containers = new ArrayList<>();
+
     final List<String> fixedSharers = new ArrayList<>();
 
     RandomRequests(long seed) {
@@ -29,8 +30,11 @@ final class RandomRequests {
         regions.add(Region.of("external_flash", 0x10000000L, 0x400000, ext).withDevice("spi_nor", "CONFIG_SPI_NOR"));
 
         boolean slot = rnd.nextBoolean();
-        List<String[]> anchors = new ArrayList<>(List.of(new String[] {"after", "start"},
-                new String[] {"before", "end"}, new String[] {"after", "app"}, new String[] {"before", "app"}));
+        List<String[]> anchors = new ArrayList<>(List.of(
+                new String[] {"after", "start"},
+                new String[] {"before", "end"},
+                new String[] {"after", "app"},
+                new String[] {"before", "app"}));
         if (slot) {
             anchors.remove(3);
         }
@@ -52,13 +56,22 @@ final class RandomRequests {
             for (int i = 0; i < length; i++) {
                 String name = "p" + (counter++);
                 long size = (1 + rnd.nextInt(64)) * 0x100L;
-                yaml.append(name).append(":\n  size: ").append(YamlWriter.hex(size)).append("\n  placement:\n    ")
-                        .append(dir).append(": [").append(previous).append("]\n");
+                yaml.append(name)
+                        .append(":\n  size: ")
+                        .append(YamlWriter.hex(size))
+                        .append("\n  placement:\n    ")
+                        .append(dir)
+                        .append(": [")
+                        .append(previous)
+                        .append("]\n");
                 if (!slot && rnd.nextInt(3) == 0) {
                     long align = 0x100L << rnd.nextInt(5);
                     aligned = true;
-                    yaml.append("    align: {").append(rnd.nextInt(4) == 0 ? "end" : "start").append(": ")
-                            .append(YamlWriter.hex(align)).append("}\n");
+                    yaml.append("    align: {")
+                            .append(rnd.nextInt(4) == 0 ? "end" : "start")
+                            .append(": ")
+                            .append(YamlWriter.hex(align))
+                            .append("}\n");
                 }
                 if (rnd.nextInt(5) == 0) {
                     yaml.append("  affiliation: [group").append(rnd.nextInt(2)).append("]\n");
@@ -86,18 +99,28 @@ final class RandomRequests {
             int c = rnd.nextInt(chainList.size());
             List<String> chain = chainList.get(c);
             String target = all.get(rnd.nextInt(all.size()));
-            yaml.append("twin:\n  share_size: [").append(target).append("]\n  placement: {").append(directions.get(c))
-                    .append(": [").append(chain.get(chain.size() - 1)).append("]}\n");
+            yaml.append("twin:\n  share_size: [")
+                    .append(target)
+                    .append("]\n  placement: {")
+                    .append(directions.get(c))
+                    .append(": [")
+                    .append(chain.get(chain.size() - 1))
+                    .append("]}\n");
             fixedSharers.add("twin=" + target);
         }
         int packed = rnd.nextInt(4);
         for (int i = 0; i < packed; i++) {
-            yaml.append("ext").append(i).append(":\n  region: external_flash\n  size: ")
-                    .append(YamlWriter.hex((1 + rnd.nextInt(16)) * 0x1000L)).append('\n');
+            yaml.append("ext")
+                    .append(i)
+                    .append(":\n  region: external_flash\n  size: ")
+                    .append(YamlWriter.hex((1 + rnd.nextInt(16)) * 0x1000L))
+                    .append('\n');
         }
         if (!all.isEmpty() && rnd.nextBoolean()) {
             String target = all.get(rnd.nextInt(all.size()));
-            yaml.append("ext_copy:\n  region: external_flash\n  share_size: [").append(target).append("]\n");
+            yaml.append("ext_copy:\n  region: external_flash\n  share_size: [")
+                    .append(target)
+                    .append("]\n");
             fixedSharers.add("ext_copy=" + target);
         }
         if (rnd.nextBoolean()) {

@@ -15,26 +15,126 @@ final class RandomYaml {
 
     /** Scalar tokens valid anywhere (block or flow), as written in the file. */
     private static final String[] SCALARS = {
-        "0", "1", "42", "-7", "+5", "-0", "1_000", "4096", "0x1000", "0x0", "0xFfE0", "-0x10", "+0x10", "0x1_0",
-        "017", "00", "0b101", "-0b11", "0x3fffffffffffffff", "-0x4000000000000000", "4611686018427387903",
-        "true", "false", "True", "FALSE", "yes", "No", "ON", "off", "y", "n", "tRUE",
-        "null", "~", "Null", "NULL",
-        "1.5", "-2.25", ".5", "1.", "1e5", "2.5E-3", "+1.0e+2", "1_0.5",
-        "mcuboot_primary", "app", "b0", "s0_image", "FLASH_PRIMARY", "nordic_flash_partition",
-        "hello world", "x#y", "-x", "08", "0X10", "0o10", "1:30", "2026-01-01", "<<", "=", "0_",
-        "'quoted'", "'it''s'", "'0x10'", "'yes'", "'null'", "''", "'a: b'", "'# not a comment'", "'[x]'",
-        "'- dash'", "'  padded  '", "'&amp'", "'*star'", "'!bang'", "'%pc'", "'@at'", "'x, y'",
-        "\"double\"", "\"tab\\there\"", "\"quote\\\"inside\"", "\"back\\\\slash\"", "\"\\x41\\u00e9\\U0001F600\"",
-        "\"line\\nbreak\"", "\"\"", "\"{braces}\"", "\"a #b\"", "\"\\0\\a\\b\\v\\f\\r\\e\\ \\N\\_\\L\\P\"",
+        "0",
+        "1",
+        "42",
+        "-7",
+        "+5",
+        "-0",
+        "1_000",
+        "4096",
+        "0x1000",
+        "0x0",
+        "0xFfE0",
+        "-0x10",
+        "+0x10",
+        "0x1_0",
+        "017",
+        "00",
+        "0b101",
+        "-0b11",
+        "0x3fffffffffffffff",
+        "-0x4000000000000000",
+        "4611686018427387903",
+        "true",
+        "false",
+        "True",
+        "FALSE",
+        "yes",
+        "No",
+        "ON",
+        "off",
+        "y",
+        "n",
+        "tRUE",
+        "null",
+        "~",
+        "Null",
+        "NULL",
+        "1.5",
+        "-2.25",
+        ".5",
+        "1.",
+        "1e5",
+        "2.5E-3",
+        "+1.0e+2",
+        "1_0.5",
+        "mcuboot_primary",
+        "app",
+        "b0",
+        "s0_image",
+        "FLASH_PRIMARY",
+        "nordic_flash_partition",
+        "hello world",
+        "x#y",
+        "-x",
+        "08",
+        "0X10",
+        "0o10",
+        "1:30",
+        "2026-01-01",
+        "<<",
+        "=",
+        "0_",
+        "'quoted'",
+        "'it''s'",
+        "'0x10'",
+        "'yes'",
+        "'null'",
+        "''",
+        "'a: b'",
+        "'# not a comment'",
+        "'[x]'",
+        "'- dash'",
+        "'  padded  '",
+        "'&amp'",
+        "'*star'",
+        "'!bang'",
+        "'%pc'",
+        "'@at'",
+        "'x, y'",
+        "\"double\"",
+        "\"tab\\there\"",
+        "\"quote\\\"inside\"",
+        "\"back\\\\slash\"",
+        "\"\\x41\\u00e9\\U0001F600\"",
+        "\"line\\nbreak\"",
+        "\"\"",
+        "\"{braces}\"",
+        "\"a #b\"",
+        "\"\\0\\a\\b\\v\\f\\r\\e\\ \\N\\_\\L\\P\"",
     };
 
     /** Plain tokens that are only valid in block context. */
     private static final String[] BLOCK_ONLY = {"a:b", "x, y", "not [a] flow", "x{y}"};
 
     private static final String[] KEYS = {
-        "app", "mcuboot", "placement", "after", "before", "span", "size", "region", "align", "start",
-        "inside", "share_size", "one_of", "device", "address", "1", "0x10", "true", "null", "~", "key with space",
-        "'quoted key'", "\"double key\"", "'yes'", "k-dash", "_under",
+        "app",
+        "mcuboot",
+        "placement",
+        "after",
+        "before",
+        "span",
+        "size",
+        "region",
+        "align",
+        "start",
+        "inside",
+        "share_size",
+        "one_of",
+        "device",
+        "address",
+        "1",
+        "0x10",
+        "true",
+        "null",
+        "~",
+        "key with space",
+        "'quoted key'",
+        "\"double key\"",
+        "'yes'",
+        "k-dash",
+        "_under",
     };
 
     private final Random random;
@@ -136,12 +236,18 @@ final class RandomYaml {
             if (scalar.isEmpty()) {
                 out.append(trailingComment()).append('\n');
             } else {
-                out.append(' ').append(fold(scalar, indent)).append(trailingComment()).append('\n');
+                out.append(' ')
+                        .append(fold(scalar, indent))
+                        .append(trailingComment())
+                        .append('\n');
             }
         } else if (choice == 5) {
             out.append(' ').append(flow(depth)).append(trailingComment()).append('\n');
         } else if (choice == 6 && !anchors.isEmpty()) {
-            out.append(" *").append(anchors.get(random.nextInt(anchors.size()))).append(trailingComment()).append('\n');
+            out.append(" *")
+                    .append(anchors.get(random.nextInt(anchors.size())))
+                    .append(trailingComment())
+                    .append('\n');
         } else {
             String anchor = chance(0.3) ? "id" + String.format("%03d", nextAnchor++) : null;
             if (anchor != null) {
@@ -175,7 +281,9 @@ final class RandomYaml {
         int choice = depth >= 4 ? 0 : random.nextInt(10);
         if (choice < 4) {
             String scalar = blockScalar();
-            out.append(scalar.isEmpty() ? "" : " " + fold(scalar, indent)).append(trailingComment()).append('\n');
+            out.append(scalar.isEmpty() ? "" : " " + fold(scalar, indent))
+                    .append(trailingComment())
+                    .append('\n');
         } else if (choice == 4) {
             out.append(' ').append(flow(depth)).append(trailingComment()).append('\n');
         } else if (choice == 5 && !anchors.isEmpty()) {
@@ -218,7 +326,10 @@ final class RandomYaml {
         }
         int cut = scalar.indexOf(' ');
         String gap = chance(0.3) ? "\n\n" : "\n";
-        return scalar.substring(0, cut) + gap + spaces(parentIndent + 1 + random.nextInt(3)) + scalar.substring(cut + 1);
+        return scalar.substring(0, cut)
+                + gap
+                + spaces(parentIndent + 1 + random.nextInt(3))
+                + scalar.substring(cut + 1);
     }
 
     private String flow(int depth) {

@@ -64,8 +64,19 @@ class ValueLinesTest {
     @Test
     void malformedLinesAndTokensAreRefused() {
         ValueLines.Reader reader = new ValueLines.Reader();
-        for (String line : List.of("map\tk", "map\tk\tL1\tk\tL2", "list\t@0", "list\tX", "list\tL", "list\tL+1",
-                "list\tLx", "list\tT1", "list\tS\\q", "list\tS\\u12", "list\tS\\", "vector\tL1")) {
+        for (String line : List.of(
+                "map\tk",
+                "map\tk\tL1\tk\tL2",
+                "list\t@0",
+                "list\tX",
+                "list\tL",
+                "list\tL+1",
+                "list\tLx",
+                "list\tT1",
+                "list\tS\\q",
+                "list\tS\\u12",
+                "list\tS\\",
+                "vector\tL1")) {
             assertThrows(ValueLines.Malformed.class, () -> reader.define(line), line);
         }
     }

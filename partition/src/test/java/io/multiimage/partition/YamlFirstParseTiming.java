@@ -37,6 +37,8 @@ final class YamlFirstParseTiming {
     }
 
     private static Object parse(boolean hand, String text) throws PartitionException {
-        return hand ? YamlReader.parse("t", text).root() : JacksonYamlReference.parse("t", text).root();
+        return hand
+                ? YamlReader.parse("t", text).root()
+                : JacksonYamlReference.parse("t", text).root();
     }
 }

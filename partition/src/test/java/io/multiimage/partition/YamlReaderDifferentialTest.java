@@ -58,9 +58,12 @@ class YamlReaderDifferentialTest {
             assertSameAsReference(file.toString(), text);
             return;
         }
-        PartitionException ours = assertThrows(PartitionException.class, () -> YamlReader.parse("ref", text),
+        PartitionException ours = assertThrows(
+                PartitionException.class,
+                () -> YamlReader.parse("ref", text),
                 file + ": the former reader rejects it: " + rejected.getMessage());
-        assertEquals(rejected.sources(), ours.sources(), file + ": " + rejected.getMessage() + " / " + ours.getMessage());
+        assertEquals(
+                rejected.sources(), ours.sources(), file + ": " + rejected.getMessage() + " / " + ours.getMessage());
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -72,8 +75,10 @@ class YamlReaderDifferentialTest {
 
     @Test
     void randomDocumentsUseAnchorsAliasesFlowAndFolding() {
-        String all = String.join("\n", LongStream.range(0, 400).mapToObj(RandomYaml::document).toList());
-        for (String feature : List.of("&id", "*id", "{", "[", "\n- ", "- - ", " # note", "'it''s'", "\\u00e9", "---", "...")) {
+        String all = String.join(
+                "\n", LongStream.range(0, 400).mapToObj(RandomYaml::document).toList());
+        for (String feature :
+                List.of("&id", "*id", "{", "[", "\n- ", "- - ", " # note", "'it''s'", "\\u00e9", "---", "...")) {
             assertTrue(all.contains(feature), "random documents never contain " + feature);
         }
     }
@@ -109,7 +114,8 @@ class YamlReaderDifferentialTest {
             return; // rejecting is always safe
         }
         if (expected == null) {
-            assertTrue(expectedError.contains("unknown YAML alias") || expectedError.contains("double-quoted scalar"),
+            assertTrue(
+                    expectedError.contains("unknown YAML alias") || expectedError.contains("double-quoted scalar"),
                     where + "\nread, but the former reader said: " + expectedError);
             return;
         }

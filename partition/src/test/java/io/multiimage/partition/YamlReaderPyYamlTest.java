@@ -26,7 +26,8 @@ class YamlReaderPyYamlTest {
      * Prints one JSON line per file given on the command line, or {@code ERROR <context line>
      * <problem line>} (1-based, 0 when PyYAML gives none) for a file PyYAML rejects.
      */
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "import json, sys, yaml",
             "for path in sys.argv[1:]:",
             "    with open(path, encoding='utf-8') as f:",
@@ -65,13 +66,19 @@ class YamlReaderPyYamlTest {
         Path python = ReferenceTools.debianPython("yaml", "python3-yaml");
         List<String> command = new ArrayList<>(List.of(python.toString(), "-c", SCRIPT));
         files.forEach(f -> command.add(f.toString()));
-        List<String> expected = ReferenceTools.run(command, null, 120).assertSuccess().stdout().lines().toList();
+        List<String> expected = ReferenceTools.run(command, null, 120)
+                .assertSuccess()
+                .stdout()
+                .lines()
+                .toList();
         assertEquals(files.size(), expected.size(), "one JSON line per file");
         for (int i = 0; i < files.size(); i++) {
             String text = Files.readString(files.get(i), StandardCharsets.UTF_8);
             if (expected.get(i).startsWith("ERROR ")) {
                 // a deliberately broken file: rejected by both, on one of the lines PyYAML names
-                PartitionException e = assertThrows(PartitionException.class, () -> YamlReader.parse("t", text),
+                PartitionException e = assertThrows(
+                        PartitionException.class,
+                        () -> YamlReader.parse("t", text),
                         files.get(i) + ": PyYAML rejects it");
                 List<String> pyLines = List.of(expected.get(i).substring(6).split(" "));
                 String ours = e.sources().get(0).substring(2);
@@ -123,7 +130,11 @@ class YamlReaderPyYamlTest {
                     case '\t' -> b.append("\\t");
                     case '\b' -> b.append("\\b");
                     case '\f' -> b.append("\\f");
-                    default -> b.append(c < 0x20 || c > 0x7e && c != 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                    default ->
+                        b.append(
+                                c < 0x20 || c > 0x7e && c != 0x7f
+                                        ? String.format("\\u%04x", (int) c)
+                                        : String.valueOf(c));
                 }
             }
             b.append('"');

@@ -22,20 +22,51 @@ class YamlReaderTest {
     /** Plain scalar → value, as the former Jackson-based reader typed it (checked below too). */
     static Stream<Arguments> typedScalars() {
         return Stream.of(
-                Arguments.of("yes", true), Arguments.of("No", false), Arguments.of("ON", true),
-                Arguments.of("off", false), Arguments.of("True", true), Arguments.of("FALSE", false),
-                Arguments.of("y", "y"), Arguments.of("n", "n"), Arguments.of("tRUE", "tRUE"),
-                Arguments.of("~", null), Arguments.of("null", null), Arguments.of("Null", null), Arguments.of("NULL", null),
-                Arguments.of("0x10", 16L), Arguments.of("-0x10", -16L), Arguments.of("+0x10", 16L), Arguments.of("0x1_0", 16L),
-                Arguments.of("0xFfE0", 0xffe0L), Arguments.of("0X10", "0X10"), Arguments.of("010", 8L), Arguments.of("00", 0L),
-                Arguments.of("08", "08"), Arguments.of("0o10", "0o10"), Arguments.of("0b101", 5L), Arguments.of("-0b11", -3L),
-                Arguments.of("1_000", 1000L), Arguments.of("+5", 5L), Arguments.of("-0", 0L), Arguments.of("1:30", "1:30"),
-                Arguments.of("0_", "0_"), Arguments.of("0x3fffffffffffffff", 0x3fffffffffffffffL),
+                Arguments.of("yes", true),
+                Arguments.of("No", false),
+                Arguments.of("ON", true),
+                Arguments.of("off", false),
+                Arguments.of("True", true),
+                Arguments.of("FALSE", false),
+                Arguments.of("y", "y"),
+                Arguments.of("n", "n"),
+                Arguments.of("tRUE", "tRUE"),
+                Arguments.of("~", null),
+                Arguments.of("null", null),
+                Arguments.of("Null", null),
+                Arguments.of("NULL", null),
+                Arguments.of("0x10", 16L),
+                Arguments.of("-0x10", -16L),
+                Arguments.of("+0x10", 16L),
+                Arguments.of("0x1_0", 16L),
+                Arguments.of("0xFfE0", 0xffe0L),
+                Arguments.of("0X10", "0X10"),
+                Arguments.of("010", 8L),
+                Arguments.of("00", 0L),
+                Arguments.of("08", "08"),
+                Arguments.of("0o10", "0o10"),
+                Arguments.of("0b101", 5L),
+                Arguments.of("-0b11", -3L),
+                Arguments.of("1_000", 1000L),
+                Arguments.of("+5", 5L),
+                Arguments.of("-0", 0L),
+                Arguments.of("1:30", "1:30"),
+                Arguments.of("0_", "0_"),
+                Arguments.of("0x3fffffffffffffff", 0x3fffffffffffffffL),
                 Arguments.of("-0x4000000000000000", -0x4000000000000000L),
-                Arguments.of("1.5", 1.5), Arguments.of("1.", 1.0), Arguments.of(".5", 0.5), Arguments.of("1e5", 1e5),
-                Arguments.of("-2.5E-3", -2.5e-3), Arguments.of("1_0.5", 10.5),
-                Arguments.of("2026-01-01", "2026-01-01"), Arguments.of("<<", "<<"), Arguments.of("=", "="),
-                Arguments.of("x#y", "x#y"), Arguments.of("-x", "-x"), Arguments.of(":x", ":x"), Arguments.of("a:b", "a:b"));
+                Arguments.of("1.5", 1.5),
+                Arguments.of("1.", 1.0),
+                Arguments.of(".5", 0.5),
+                Arguments.of("1e5", 1e5),
+                Arguments.of("-2.5E-3", -2.5e-3),
+                Arguments.of("1_0.5", 10.5),
+                Arguments.of("2026-01-01", "2026-01-01"),
+                Arguments.of("<<", "<<"),
+                Arguments.of("=", "="),
+                Arguments.of("x#y", "x#y"),
+                Arguments.of("-x", "-x"),
+                Arguments.of(":x", ":x"),
+                Arguments.of("a:b", "a:b"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -46,18 +77,24 @@ class YamlReaderTest {
         if (expected != null) {
             assertSame(expected.getClass(), value.getClass());
         }
-        assertEquals(expected, ((Map<?, ?>) JacksonYamlReference.parse("t", "a: " + text + "\n").root()).get("a"));
+        assertEquals(
+                expected,
+                ((Map<?, ?>) JacksonYamlReference.parse("t", "a: " + text + "\n")
+                                .root())
+                        .get("a"));
     }
 
     @Test
     void quotedScalarsAreAlwaysStrings() throws PartitionException {
-        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "a: '0x10'\nb: \"yes\"\nc: ''\nd: 'it''s'\n").root();
+        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "a: '0x10'\nb: \"yes\"\nc: ''\nd: 'it''s'\n")
+                .root();
         assertEquals(Map.of("a", "0x10", "b", "yes", "c", "", "d", "it's"), root);
     }
 
     @Test
     void doubleQuotedEscapesAreDecoded() throws PartitionException {
-        assertEquals("t\tn\nq\"b\\s/A\u00e9\uD83D\uDE00\u0085\u00a0 \u0000\u001b",
+        assertEquals(
+                "t\tn\nq\"b\\s/A\u00e9\uD83D\uDE00\u0085\u00a0 \u0000\u001b",
                 value("a: \"t\\tn\\nq\\\"b\\\\s\\/\\x41\\u00e9\\U0001F600\\N\\_\\ \\0\\e\"\n"));
     }
 
@@ -70,14 +107,16 @@ class YamlReaderTest {
 
     @Test
     void keysKeepTheirTextWhateverTheyLookLike() throws PartitionException {
-        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "1: a\n0x10: b\ntrue: c\n~: d\n'q k': e\n").root();
+        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "1: a\n0x10: b\ntrue: c\n~: d\n'q k': e\n")
+                .root();
         assertEquals(List.of("1", "0x10", "true", "~", "q k"), new ArrayList<>(root.keySet()));
     }
 
     @Test
     void anAliasIsTheSameObjectAsItsAnchor() throws PartitionException {
-        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t",
-                "a: &l\n- x\nb: *l\nc: &m {k: 1}\nd: [*m, *l]\ne: &s text\nf: *s\n").root();
+        Map<?, ?> root =
+                (Map<?, ?>) YamlReader.parse("t", "a: &l\n- x\nb: *l\nc: &m {k: 1}\nd: [*m, *l]\ne: &s text\nf: *s\n")
+                        .root();
         assertSame(root.get("a"), root.get("b"));
         assertSame(root.get("c"), ((List<?>) root.get("d")).get(0));
         assertSame(root.get("a"), ((List<?>) root.get("d")).get(1));
@@ -86,15 +125,20 @@ class YamlReaderTest {
 
     @Test
     void aKeyGivenTwiceIsRefusedNamingBothLines() {
-        PartitionException block = assertThrows(PartitionException.class,
-                () -> YamlReader.parse("pm.yml", "boot:\n  size: 0x1000\n  placement: {after: [start]}\n  size: 0x2000\n"));
-        assertEquals("pm.yml:4: not valid YAML: duplicate key 'size' (first on line 2); a mapping may give each key"
-                + " only once", block.getMessage());
-        PartitionException top = assertThrows(PartitionException.class,
-                () -> YamlReader.parse("pm.yml", "a: 1\nb: 2\na: 3\n"));
+        PartitionException block = assertThrows(
+                PartitionException.class,
+                () -> YamlReader.parse(
+                        "pm.yml", "boot:\n  size: 0x1000\n  placement: {after: [start]}\n  size: 0x2000\n"));
+        assertEquals(
+                "pm.yml:4: not valid YAML: duplicate key 'size' (first on line 2); a mapping may give each key"
+                        + " only once",
+                block.getMessage());
+        PartitionException top =
+                assertThrows(PartitionException.class, () -> YamlReader.parse("pm.yml", "a: 1\nb: 2\na: 3\n"));
         assertEquals(List.of("pm.yml:3"), top.sources());
         assertTrue(top.detail().contains("duplicate key 'a' (first on line 1)"), top.getMessage());
-        PartitionException flow = assertThrows(PartitionException.class,
+        PartitionException flow = assertThrows(
+                PartitionException.class,
                 () -> YamlReader.parse("pm.yml", "a:\n  placement: {after: [x],\n     after: [y]}\n"));
         assertEquals(List.of("pm.yml:3"), flow.sources());
         assertTrue(flow.detail().contains("duplicate key 'after' (first on line 2)"), flow.getMessage());
@@ -102,7 +146,8 @@ class YamlReaderTest {
 
     @Test
     void equalKeysInDifferentMappingsAreFine() throws PartitionException {
-        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "a: {size: 1}\nb:\n  size: 2\nc: [size: 3, size: 4]\n").root();
+        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "a: {size: 1}\nb:\n  size: 2\nc: [size: 3, size: 4]\n")
+                .root();
         assertEquals(List.of("a", "b", "c"), new ArrayList<>(root.keySet()));
     }
 
@@ -135,18 +180,26 @@ class YamlReaderTest {
             block.append(" ".repeat(i)).append("k:\n"); // line n holds a node n - 1 levels deep
         }
         Object[] outcome = new Object[1];
-        Thread t = new Thread(null, () -> {
-            try {
-                Map<String, Object> f = Props.asMap(YamlReader.parse("t", flow).root());
-                Map<String, Object> b = Props.asMap(YamlReader.parse("t", block.toString()).root());
-                boolean same = f.equals(Props.deepCopy(f, new java.util.IdentityHashMap<>()))
-                        && b.equals(Props.deepCopy(b, new java.util.IdentityHashMap<>()));
-                outcome[0] = same && YamlWriter.write(b).length() > 0 && YamlWriter.write(f).length() > 0
-                        && !Props.repr(b).isEmpty();
-            } catch (Throwable e) {
-                outcome[0] = e;
-            }
-        }, "small-stack", 512 * 1024);
+        Thread t = new Thread(
+                null,
+                () -> {
+                    try {
+                        Map<String, Object> f =
+                                Props.asMap(YamlReader.parse("t", flow).root());
+                        Map<String, Object> b = Props.asMap(
+                                YamlReader.parse("t", block.toString()).root());
+                        boolean same = f.equals(Props.deepCopy(f, new java.util.IdentityHashMap<>()))
+                                && b.equals(Props.deepCopy(b, new java.util.IdentityHashMap<>()));
+                        outcome[0] = same
+                                && YamlWriter.write(b).length() > 0
+                                && YamlWriter.write(f).length() > 0
+                                && !Props.repr(b).isEmpty();
+                    } catch (Throwable e) {
+                        outcome[0] = e;
+                    }
+                },
+                "small-stack",
+                512 * 1024);
         t.start();
         t.join();
         assertEquals(Boolean.TRUE, outcome[0]);
@@ -154,7 +207,8 @@ class YamlReaderTest {
 
     @Test
     void mappingsAreInsertionOrderedAndSequencesAreArrayLists() throws PartitionException {
-        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "z: [1]\na:\n- 2\nm: {q: 1}\n").root();
+        Map<?, ?> root = (Map<?, ?>)
+                YamlReader.parse("t", "z: [1]\na:\n- 2\nm: {q: 1}\n").root();
         assertEquals(LinkedHashMap.class, root.getClass());
         assertEquals(List.of("z", "a", "m"), new ArrayList<>(root.keySet()));
         assertEquals(ArrayList.class, root.get("z").getClass());
@@ -179,31 +233,37 @@ class YamlReaderTest {
 
     @Test
     void windowsLineEndingsAndAByteOrderMarkAreAccepted() throws PartitionException {
-        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "\uFEFFa: 1\r\nb:\r\n- x\r\n").root();
+        Map<?, ?> root =
+                (Map<?, ?>) YamlReader.parse("t", "\uFEFFa: 1\r\nb:\r\n- x\r\n").root();
         assertEquals(Map.of("a", 1L, "b", List.of("x")), root);
     }
 
     @Test
     void foldedPlainScalarsJoinLinesWithSpacesAndKeepBlankLinesAsBreaks() throws PartitionException {
-        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "a: one\n  two\n   three\n\n  four\nb:\n- x\n  - y\n").root();
+        Map<?, ?> root = (Map<?, ?>) YamlReader.parse("t", "a: one\n  two\n   three\n\n  four\nb:\n- x\n  - y\n")
+                .root();
         assertEquals("one two three\nfour", root.get("a"));
         assertEquals(List.of("x - y"), root.get("b"));
     }
 
     @Test
     void blockAndFlowCollectionsNest() throws PartitionException {
-        Object root = YamlReader.parse("t", String.join("\n",
-                "- - a",
-                "  - b",
-                "- k: v",
-                "  l:",
-                "  - 1",
-                "  m: # comment",
-                "    n: [x, {y: [z]}, p: q]",
-                "-",
-                "- {a, b: , c: [1,",
-                "   2,]}",
-                "")).root();
+        Object root = YamlReader.parse(
+                        "t",
+                        String.join(
+                                "\n",
+                                "- - a",
+                                "  - b",
+                                "- k: v",
+                                "  l:",
+                                "  - 1",
+                                "  m: # comment",
+                                "    n: [x, {y: [z]}, p: q]",
+                                "-",
+                                "- {a, b: , c: [1,",
+                                "   2,]}",
+                                ""))
+                .root();
         Map<String, Object> second = new LinkedHashMap<>();
         second.put("k", "v");
         second.put("l", List.of(1L));

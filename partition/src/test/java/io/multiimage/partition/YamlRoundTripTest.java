@@ -20,10 +20,54 @@ import org.junit.jupiter.params.provider.MethodSource;
 class YamlRoundTripTest {
 
     private static final String[] WORDS = {
-        "app", "mcuboot_primary", "yes", "No", "null", "~", "", " padded ", "a: b", "#hash", "x #y", "-", "- x",
-        "[x]", "{y}", "&a", "*b", "!t", "|", ">", "%p", "@q", "`r", "'single'", "\"double\"", "it's", "0x10",
-        "010", "1_000", "1:30", "2026-01-01", "<<", "=", "---", "...", "tab\there", "line\nbreak", "\u00e9t\u00e9",
-        "\uD83D\uDE00", "\u0085\u2028", "back\\slash", "a,b", "?", "? q", ":", ": c", "1.5", "true",
+        "app",
+        "mcuboot_primary",
+        "yes",
+        "No",
+        "null",
+        "~",
+        "",
+        " padded ",
+        "a: b",
+        "#hash",
+        "x #y",
+        "-",
+        "- x",
+        "[x]",
+        "{y}",
+        "&a",
+        "*b",
+        "!t",
+        "|",
+        ">",
+        "%p",
+        "@q",
+        "`r",
+        "'single'",
+        "\"double\"",
+        "it's",
+        "0x10",
+        "010",
+        "1_000",
+        "1:30",
+        "2026-01-01",
+        "<<",
+        "=",
+        "---",
+        "...",
+        "tab\there",
+        "line\nbreak",
+        "\u00e9t\u00e9",
+        "\uD83D\uDE00",
+        "\u0085\u2028",
+        "back\\slash",
+        "a,b",
+        "?",
+        "? q",
+        ":",
+        ": c",
+        "1.5",
+        "true",
     };
 
     static LongStream seeds() {
@@ -54,12 +98,18 @@ class YamlRoundTripTest {
     private static Object value(Random random, int depth, List<Object> shared) {
         int kind = random.nextInt(depth >= 4 ? 6 : 10);
         switch (kind) {
-            case 0: return (long) random.nextInt(0x100000) - (random.nextBoolean() ? 0 : 0x80000);
-            case 1: return random.nextLong() >> 2;
-            case 2: return random.nextBoolean();
-            case 3: return null;
-            case 4: return random.nextInt(4) == 0 ? pickDouble(random) : string(random);
-            case 5: return string(random);
+            case 0:
+                return (long) random.nextInt(0x100000) - (random.nextBoolean() ? 0 : 0x80000);
+            case 1:
+                return random.nextLong() >> 2;
+            case 2:
+                return random.nextBoolean();
+            case 3:
+                return null;
+            case 4:
+                return random.nextInt(4) == 0 ? pickDouble(random) : string(random);
+            case 5:
+                return string(random);
             case 6:
                 if (!shared.isEmpty() && random.nextBoolean()) {
                     return shared.get(random.nextInt(shared.size()));
@@ -83,7 +133,9 @@ class YamlRoundTripTest {
     }
 
     private static Double pickDouble(Random random) {
-        double[] options = {1.5, -0.25, 1e20, 3.0e-7, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 0.0};
+        double[] options = {
+            1.5, -0.25, 1e20, 3.0e-7, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 0.0
+        };
         return options[random.nextInt(options.length)];
     }
 
@@ -109,10 +161,12 @@ class YamlRoundTripTest {
             all.append(YamlWriter.write(mapping(random, 0, new ArrayList<>())));
         }
         String text = all.toString();
-        for (String feature : List.of("&id001", "*id001", "'yes'", "\"tab\\there\"", "'''single'''", ".nan", "\n  - ")) {
+        for (String feature :
+                List.of("&id001", "*id001", "'yes'", "\"tab\\there\"", "'''single'''", ".nan", "\n  - ")) {
             assertTrue(text.contains(feature), "never written: " + feature);
         }
-        assertTrue(text.lines().anyMatch(l -> l.length() > 60 && !l.contains(":") && !l.startsWith("-")),
+        assertTrue(
+                text.lines().anyMatch(l -> l.length() > 60 && !l.contains(":") && !l.startsWith("-")),
                 "no folded continuation line");
     }
 }

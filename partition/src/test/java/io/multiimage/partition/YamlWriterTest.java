@@ -22,31 +22,86 @@ class YamlWriterTest {
 
     @Test
     void keysAreSortedByCodePointAndIntegersAreHex() {
-        assertEquals("EMPTY_0: 0x10\napp: -0x20\nb: 0x0\n", YamlWriter.write(map("b", 0L, "app", -32L, "EMPTY_0", 16L)));
+        assertEquals(
+                "EMPTY_0: 0x10\napp: -0x20\nb: 0x0\n", YamlWriter.write(map("b", 0L, "app", -32L, "EMPTY_0", 16L)));
     }
 
     @Test
     void listsUnderKeysAreNotIndentedAndEmptyCollectionsAreInline() {
-        String y = YamlWriter.write(map("p", map("before", new ArrayList<>(List.of("a", "b")), "e", new ArrayList<>(),
-                "m", new LinkedHashMap<>())));
+        String y = YamlWriter.write(map(
+                "p",
+                map("before", new ArrayList<>(List.of("a", "b")), "e", new ArrayList<>(), "m", new LinkedHashMap<>())));
         assertEquals("p:\n  before:\n  - a\n  - b\n  e: []\n  m: {}\n", y);
     }
 
     @Test
     void stringsThatWouldReadAsOtherTypesAreSingleQuoted() {
-        String y = YamlWriter.write(map("a", "yes", "b", "", "c", "0x10", "d", "1.5", "e", "null", "f", "n",
-                "g", "a: b", "h", "#x", "i", "it's: q", "j", "- x", "k", "DT_CHOSEN(nordic_pm_ext_flash)", "l", "~",
-                "m", "2024-01-02", "n", " lead"));
-        assertEquals("a: 'yes'\nb: ''\nc: '0x10'\nd: '1.5'\ne: 'null'\nf: n\ng: 'a: b'\nh: '#x'\ni: 'it''s: q'\n"
-                + "j: '- x'\nk: DT_CHOSEN(nordic_pm_ext_flash)\nl: '~'\nm: '2024-01-02'\nn: ' lead'\n", y);
+        String y = YamlWriter.write(map(
+                "a",
+                "yes",
+                "b",
+                "",
+                "c",
+                "0x10",
+                "d",
+                "1.5",
+                "e",
+                "null",
+                "f",
+                "n",
+                "g",
+                "a: b",
+                "h",
+                "#x",
+                "i",
+                "it's: q",
+                "j",
+                "- x",
+                "k",
+                "DT_CHOSEN(nordic_pm_ext_flash)",
+                "l",
+                "~",
+                "m",
+                "2024-01-02",
+                "n",
+                " lead"));
+        assertEquals(
+                "a: 'yes'\nb: ''\nc: '0x10'\nd: '1.5'\ne: 'null'\nf: n\ng: 'a: b'\nh: '#x'\ni: 'it''s: q'\n"
+                        + "j: '- x'\nk: DT_CHOSEN(nordic_pm_ext_flash)\nl: '~'\nm: '2024-01-02'\nn: ' lead'\n",
+                y);
     }
 
     @Test
     void indicatorsOnlyForceQuotesWhereTheReferenceQuotes() {
-        String y = YamlWriter.write(map("x", "a,b", "y", "a:b", "z", "x #y", "w", "end:", "v", "?x", "u", "-x",
-                "t", "@x", "s", "%x", "r", "a'b", "q", "tab\there", "o", "---x", "p", "a  b"));
-        assertEquals("o: '---x'\np: a  b\nq: \"tab\\there\"\nr: a'b\ns: '%x'\nt: '@x'\nu: -x\nv: ?x\nw: 'end:'\n"
-                + "x: a,b\ny: a:b\nz: 'x #y'\n", y);
+        String y = YamlWriter.write(map(
+                "x",
+                "a,b",
+                "y",
+                "a:b",
+                "z",
+                "x #y",
+                "w",
+                "end:",
+                "v",
+                "?x",
+                "u",
+                "-x",
+                "t",
+                "@x",
+                "s",
+                "%x",
+                "r",
+                "a'b",
+                "q",
+                "tab\there",
+                "o",
+                "---x",
+                "p",
+                "a  b"));
+        assertEquals(
+                "o: '---x'\np: a  b\nq: \"tab\\there\"\nr: a'b\ns: '%x'\nt: '@x'\nu: -x\nv: ?x\nw: 'end:'\n"
+                        + "x: a,b\ny: a:b\nz: 'x #y'\n",
+                y);
     }
 
     @Test
@@ -58,7 +113,8 @@ class YamlWriterTest {
     void booleansNullsAndNestedListsAreWritten() {
         List<Object> inner = new ArrayList<>(List.of("x", "y"));
         List<Object> outer = new ArrayList<>(List.of(inner, map("k", 1L, "j", true)));
-        assertEquals("a: null\nb: true\nl:\n- - x\n  - y\n- j: true\n  k: 0x1\n",
+        assertEquals(
+                "a: null\nb: true\nl:\n- - x\n  - y\n- j: true\n  k: 0x1\n",
                 YamlWriter.write(map("b", true, "a", null, "l", outer)));
     }
 
@@ -76,7 +132,8 @@ class YamlWriterTest {
         List<Object> s1 = new ArrayList<>(List.of("a"));
         List<Object> s2 = new ArrayList<>(List.of("b"));
         String y = YamlWriter.write(map("z", map("orig_span", s1, "span", s1), "c", map("orig_span", s2, "span", s2)));
-        assertEquals("c:\n  orig_span: &id001\n  - b\n  span: *id001\nz:\n  orig_span: &id002\n  - a\n  span: *id002\n", y);
+        assertEquals(
+                "c:\n  orig_span: &id001\n  - b\n  span: *id001\nz:\n  orig_span: &id002\n  - a\n  span: *id002\n", y);
     }
 
     @Test

@@ -48,9 +48,11 @@ public final class ExternalSigning {
     public static SignedImage complete(byte[] image, SignOptions options, VerificationKey key, byte[] signature)
             throws SigningException {
         UnsignedPayload payload = UnsignedPayload.of(image, options);
-        byte[] value = key.type() == KeyType.ECDSA_P256 && !DetachedSignature.isDerSignature(signature)
-                && signature.length == 64
-                ? DetachedSignature.decode(signature, key.type(), "the signature") : signature;
+        byte[] value = key.type() == KeyType.ECDSA_P256
+                        && !DetachedSignature.isDerSignature(signature)
+                        && signature.length == 64
+                ? DetachedSignature.decode(signature, key.type(), "the signature")
+                : signature;
         if (!key.verify(payload.payloadView(), payload.digest(), value)) {
             throw new SigningException("the detached " + key.type() + " signature does not verify with the public key"
                     + " (SHA-256 " + key.keyHashHex() + ") over this image (SHA-256 " + Hex.of(payload.digest())

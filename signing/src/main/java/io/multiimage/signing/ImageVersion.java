@@ -38,10 +38,11 @@ public record ImageVersion(int major, int minor, int revision, long build) {
 
     private static final String NUMBER = "(0|[1-9][0-9]*)";
     /** imgtool's syntax: later parts optional, no leading zeros, build only after a revision. */
-    private static final Pattern IMGTOOL = Pattern.compile(
-            NUMBER + "(?:\\." + NUMBER + "(?:\\." + NUMBER + "(?:\\+" + NUMBER + ")?)?)?");
-    private static final Pattern MAVEN = Pattern.compile(
-            NUMBER + "(?:\\." + NUMBER + "(?:\\." + NUMBER + ")?)?(?:-" + NUMBER + ")?(-SNAPSHOT)?");
+    private static final Pattern IMGTOOL =
+            Pattern.compile(NUMBER + "(?:\\." + NUMBER + "(?:\\." + NUMBER + "(?:\\+" + NUMBER + ")?)?)?");
+
+    private static final Pattern MAVEN =
+            Pattern.compile(NUMBER + "(?:\\." + NUMBER + "(?:\\." + NUMBER + ")?)?(?:-" + NUMBER + ")?(-SNAPSHOT)?");
 
     /** Validates the ranges. */
     public ImageVersion {
@@ -53,8 +54,8 @@ public record ImageVersion(int major, int minor, int revision, long build) {
 
     private static void check(String part, long value, long max) {
         if (value < 0 || value > max) {
-            throw new IllegalArgumentException("the image version's " + part + " number " + value
-                    + " is out of range 0-" + max);
+            throw new IllegalArgumentException(
+                    "the image version's " + part + " number " + value + " is out of range 0-" + max);
         }
     }
 

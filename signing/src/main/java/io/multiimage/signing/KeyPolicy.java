@@ -49,8 +49,10 @@ public record KeyPolicy(String keyName, boolean development, String reason) {
     public static KeyPolicy of(String keyName, VerificationKey key, boolean declaredDevelopment) {
         String sample = MCUBOOT_SAMPLE_KEYS.get(key.keyHashHex());
         if (sample != null) {
-            return new KeyPolicy(keyName, true, "it is MCUboot's published sample key " + sample
-                    + ", whose private half anybody can download");
+            return new KeyPolicy(
+                    keyName,
+                    true,
+                    "it is MCUboot's published sample key " + sample + ", whose private half anybody can download");
         }
         return declaredDevelopment
                 ? new KeyPolicy(keyName, true, "it is declared as a development key")

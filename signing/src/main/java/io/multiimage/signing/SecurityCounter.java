@@ -15,7 +15,11 @@ public final class SecurityCounter {
     /** Derived from the image version: {@link ImageVersion#autoSecurityCounter()}. */
     public static final SecurityCounter AUTO = new SecurityCounter(Kind.AUTO, 0);
 
-    private enum Kind { NONE, AUTO, EXPLICIT }
+    private enum Kind {
+        NONE,
+        AUTO,
+        EXPLICIT
+    }
 
     private final Kind kind;
     private final long value;
@@ -49,7 +53,8 @@ public final class SecurityCounter {
         }
         try {
             long number = value.startsWith("0x") || value.startsWith("0X")
-                    ? Long.parseLong(value.substring(2), 16) : Long.parseLong(value);
+                    ? Long.parseLong(value.substring(2), 16)
+                    : Long.parseLong(value);
             return of(number);
         } catch (NumberFormatException e) {
             throw new SigningException("the security counter '" + text + "' is neither 'auto' nor an integer"

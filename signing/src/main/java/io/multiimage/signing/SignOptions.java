@@ -160,8 +160,12 @@ public final class SignOptions {
         if (padHeader) {
             s.append(" --pad-header");
         }
-        s.append(" --align ").append(align).append(" --version ").append(version)
-                .append(" --slot-size ").append(Hex.offset(slotSize));
+        s.append(" --align ")
+                .append(align)
+                .append(" --version ")
+                .append(version)
+                .append(" --slot-size ")
+                .append(Hex.offset(slotSize));
         if (confirm) {
             s.append(" --confirm");
         } else if (test) {
@@ -316,8 +320,8 @@ public final class SignOptions {
                         + Hex.offset(ImageFormat.HEADER_FIELDS_SIZE) + "-" + Hex.offset(ImageFormat.MAX_HEADER_SIZE));
             }
             if (Integer.bitCount(align) != 1 || align > 32) {
-                throw new SigningException("the flash write alignment " + align
-                        + " is not one MCUboot supports: 1, 2, 4, 8, 16 or 32");
+                throw new SigningException(
+                        "the flash write alignment " + align + " is not one MCUboot supports: 1, 2, 4, 8, 16 or 32");
             }
             if (version == null) {
                 throw new SigningException("the image version is not set");
@@ -333,11 +337,11 @@ public final class SignOptions {
                         + " a test image is reverted unless the application confirms it");
             }
             if (erasedValue != 0 && erasedValue != 0xff) {
-                throw new SigningException("the erased flash value must be 0x00 or 0xff, got "
-                        + Hex.offset(erasedValue));
+                throw new SigningException(
+                        "the erased flash value must be 0x00 or 0xff, got " + Hex.offset(erasedValue));
             }
-            if (romFixedAddress.isPresent() && (romFixedAddress.getAsLong() < 0
-                    || romFixedAddress.getAsLong() > 0xffffffffL)) {
+            if (romFixedAddress.isPresent()
+                    && (romFixedAddress.getAsLong() < 0 || romFixedAddress.getAsLong() > 0xffffffffL)) {
                 throw new SigningException("the ROM_FIXED address " + Hex.offset(romFixedAddress.getAsLong())
                         + " is outside the 32-bit address space");
             }

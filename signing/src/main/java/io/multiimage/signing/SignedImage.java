@@ -23,7 +23,12 @@ public final class SignedImage {
     private final VerificationKey key;
     private final byte[] signature;
 
-    SignedImage(SignOptions options, ImageHeader header, byte[] bytes, byte[] digest, VerificationKey key,
+    SignedImage(
+            SignOptions options,
+            ImageHeader header,
+            byte[] bytes,
+            byte[] digest,
+            VerificationKey key,
             byte[] signature) {
         this.options = options;
         this.header = header;

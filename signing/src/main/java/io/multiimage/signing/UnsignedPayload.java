@@ -66,8 +66,8 @@ final class UnsignedPayload {
             flags |= ImageFormat.FLAG_ROM_FIXED;
             loadAddress = romFixed.getAsLong();
         }
-        ImageHeader header = new ImageHeader(loadAddress, headerSize, protectedArea.length,
-                imageEnd - headerSize, flags, options.version());
+        ImageHeader header = new ImageHeader(
+                loadAddress, headerSize, protectedArea.length, imageEnd - headerSize, flags, options.version());
         byte[] encoded = header.encode();
         System.arraycopy(encoded, 0, hashed, 0, encoded.length);
         return new UnsignedPayload(options, header, hashed, sha256(hashed));
@@ -93,7 +93,10 @@ final class UnsignedPayload {
         List<Tlv> tlvs = new ArrayList<>();
         OptionalLong counter = options.securityCounter().valueFor(options.version());
         if (counter.isPresent()) {
-            byte[] value = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) counter.getAsLong()).array();
+            byte[] value = ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt((int) counter.getAsLong())
+                    .array();
             tlvs.add(Tlv.of(ImageFormat.TLV_SEC_CNT, value));
         }
         return tlvs;
@@ -139,9 +142,10 @@ final class UnsignedPayload {
         List<Tlv> tlvs = new ArrayList<>();
         tlvs.add(Tlv.of(ImageFormat.TLV_SHA256, digest));
         if (key != null) {
-            tlvs.add(options.publicKeyFormat() == PublicKeyFormat.HASH
-                    ? Tlv.of(ImageFormat.TLV_KEYHASH, key.keyHash())
-                    : Tlv.of(ImageFormat.TLV_PUBKEY, key.mcubootEncoding()));
+            tlvs.add(
+                    options.publicKeyFormat() == PublicKeyFormat.HASH
+                            ? Tlv.of(ImageFormat.TLV_KEYHASH, key.keyHash())
+                            : Tlv.of(ImageFormat.TLV_PUBKEY, key.mcubootEncoding()));
             tlvs.add(Tlv.of(key.type().signatureTlv(), signature));
         }
         byte[] tlvArea = TlvArea.encode(ImageFormat.TLV_INFO_MAGIC, tlvs);

@@ -28,8 +28,11 @@ class ImageVersionTest {
     @ValueSource(strings = {"", "1.2.3.4", "1.2+3", "01.2.3", "1.2.3+", "v1.2.3", "1.2.3-4", "-1.0.0", "1..2"})
     void rejectsWhatImgtoolRejects(String text) {
         InvalidVersionException e = assertThrows(InvalidVersionException.class, () -> ImageVersion.parse(text));
-        assertTrue(e.getMessage().startsWith("'" + text + "' is not an MCUboot image version: expected"
-                + " major.minor.revision+build"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("'" + text + "' is not an MCUboot image version: expected"
+                                + " major.minor.revision+build"),
+                e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -42,8 +45,10 @@ class ImageVersionTest {
     })
     void rejectsOutOfRangeParts(String text, String part, String max) {
         InvalidVersionException e = assertThrows(InvalidVersionException.class, () -> ImageVersion.parse(text));
-        assertEquals("the " + part + " number of '" + text + "' is out of range 0-" + max
-                + " (the largest version is 255.255.65535+4294967295)", e.getMessage());
+        assertEquals(
+                "the " + part + " number of '" + text + "' is out of range 0-" + max
+                        + " (the largest version is 255.255.65535+4294967295)",
+                e.getMessage());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -63,27 +68,49 @@ class ImageVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.2.3-rc1", "1.2.3.4", "1.2.3-beta-1", "1.2.3.RELEASE", "1.0-alpha", "1.2.3-SNAPSHOT-4",
-        "1.2.3+4", "", "01.2.3"})
+    @ValueSource(
+            strings = {
+                "1.2.3-rc1",
+                "1.2.3.4",
+                "1.2.3-beta-1",
+                "1.2.3.RELEASE",
+                "1.0-alpha",
+                "1.2.3-SNAPSHOT-4",
+                "1.2.3+4",
+                "",
+                "01.2.3"
+            })
     void otherMavenVersionsDoNotMap(String maven) {
-        InvalidVersionException e = assertThrows(InvalidVersionException.class,
-                () -> ImageVersion.fromMavenVersion(maven));
-        assertTrue(e.getMessage().startsWith("the project version '" + maven + "' does not map to an MCUboot image"
-                + " version: only major[.minor[.revision]][-buildnumber][-SNAPSHOT] maps"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("Set the image version explicitly in imgtool's syntax"
-                + " (major.minor.revision+build, e.g. 1.2.3+4)"), e.getMessage());
+        InvalidVersionException e =
+                assertThrows(InvalidVersionException.class, () -> ImageVersion.fromMavenVersion(maven));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("the project version '" + maven + "' does not map to an MCUboot image"
+                                + " version: only major[.minor[.revision]][-buildnumber][-SNAPSHOT] maps"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("Set the image version explicitly in imgtool's syntax"
+                                + " (major.minor.revision+build, e.g. 1.2.3+4)"),
+                e.getMessage());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"256.0.0", "1.2.70000", "1.2.3-4294967296"})
     void outOfRangeMavenVersionsDoNotMap(String maven) {
-        InvalidVersionException e = assertThrows(InvalidVersionException.class,
-                () -> ImageVersion.fromMavenVersion(maven));
-        assertTrue(e.getMessage().startsWith("the project version '" + maven + "' does not map to an MCUboot image"
-                + " version: the "), e.getMessage());
+        InvalidVersionException e =
+                assertThrows(InvalidVersionException.class, () -> ImageVersion.fromMavenVersion(maven));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("the project version '" + maven + "' does not map to an MCUboot image"
+                                + " version: the "),
+                e.getMessage());
         assertTrue(e.getMessage().contains("is out of range"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("Set the image version explicitly in imgtool's syntax"
-                + " (major.minor.revision+build, e.g. 1.2.3+4)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("Set the image version explicitly in imgtool's syntax"
+                                + " (major.minor.revision+build, e.g. 1.2.3+4)"),
+                e.getMessage());
     }
 
     @Test
@@ -94,7 +121,8 @@ class ImageVersionTest {
 
     @Test
     void constructorChecksRanges() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ImageVersion(1, 2, 65536, 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new ImageVersion(1, 2, 65536, 0));
         assertEquals("the image version's revision number 65536 is out of range 0-65535", e.getMessage());
     }
 }

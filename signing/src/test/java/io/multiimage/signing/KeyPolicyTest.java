@@ -16,9 +16,10 @@ class KeyPolicyTest {
     void aDeclaredDevelopmentKeyCannotSignARelease() {
         KeyPolicy policy = KeyPolicy.of("keys/dev.pem", TestData.publicKey("ed25519"), true);
         DevelopmentKeyException e = assertThrows(DevelopmentKeyException.class, () -> policy.checkBuildType("release"));
-        assertEquals("the key 'keys/dev.pem' cannot sign a 'release' build: it is declared as a development key. Sign"
-                + " release builds with a production key (a passphrase-protected key from the CI's secrets, or an HSM"
-                + " or signing service through sign-later); keep the development key for the other build types",
+        assertEquals(
+                "the key 'keys/dev.pem' cannot sign a 'release' build: it is declared as a development key. Sign"
+                        + " release builds with a production key (a passphrase-protected key from the CI's secrets, or an HSM"
+                        + " or signing service through sign-later); keep the development key for the other build types",
                 e.getMessage());
         assertThrows(DevelopmentKeyException.class, () -> policy.checkBuildType(" Release "));
     }
@@ -41,8 +42,8 @@ class KeyPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"root-ec-p256", "root-ed25519", "root-ed25519-2", "root-rsa-2048", "root-rsa-3072"})
     void mcubootsSampleKeysAreDevelopmentKeysWhateverIsDeclared(String sample) {
-        KeyPolicy policy = KeyPolicy.of("boot/root.pem",
-                TestData.testPublicKey("mcuboot-sample/" + sample + ".pub.pem"), false);
+        KeyPolicy policy =
+                KeyPolicy.of("boot/root.pem", TestData.testPublicKey("mcuboot-sample/" + sample + ".pub.pem"), false);
         assertTrue(policy.development());
         DevelopmentKeyException e = assertThrows(DevelopmentKeyException.class, () -> policy.checkBuildType("release"));
         assertTrue(e.getMessage().contains("it is MCUboot's published sample key " + sample + ".pem"), e.getMessage());

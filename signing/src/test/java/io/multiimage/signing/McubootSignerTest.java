@@ -50,18 +50,24 @@ class McubootSignerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ecdsa-p256.pem, ecdsa-p256.bin, 0x22", "ecdsa-p256.sec1.pem, ecdsa-p256-sec1key.bin, 0x22",
-        "rsa-2048.pem, rsa-2048.bin, 0x20", "rsa-2048.pkcs1.pem, rsa-2048-pkcs1key.bin, 0x20"})
+    @CsvSource({
+        "ecdsa-p256.pem, ecdsa-p256.bin, 0x22",
+        "ecdsa-p256.sec1.pem, ecdsa-p256-sec1key.bin, 0x22",
+        "rsa-2048.pem, rsa-2048.bin, 0x20",
+        "rsa-2048.pkcs1.pem, rsa-2048-pkcs1key.bin, 0x20"
+    })
     void randomisedSignaturesAreTheOnlyDifferenceFromImgtool(String key, String vector, String tlv) throws Exception {
         SignedImage signed = McubootSigner.sign(appBin(), build(common()), TestData.key(key));
         byte[] ours = signed.bytes();
         byte[] theirs = TestData.bytes("signed/" + vector);
         int signatureTlv = 0x1204 + 4 + 36 + 36; // info, SHA256, KEYHASH
         assertSameBytes(Arrays.copyOf(theirs, 0x1206), Arrays.copyOf(ours, 0x1206)); // up to the TLV area's size
-        assertSameBytes(Arrays.copyOfRange(theirs, 0x1208, signatureTlv + 2),
+        assertSameBytes(
+                Arrays.copyOfRange(theirs, 0x1208, signatureTlv + 2),
                 Arrays.copyOfRange(ours, 0x1208, signatureTlv + 2));
         assertEquals(Integer.decode(tlv), ours[signatureTlv] & 0xff);
-        VerificationResult result = McubootVerifier.verify(ours, TestData.key(key).publicKey());
+        VerificationResult result =
+                McubootVerifier.verify(ours, TestData.key(key).publicKey());
         assertTrue(result.valid(), result::report);
     }
 
@@ -72,7 +78,8 @@ class McubootSignerTest {
         byte[] bytes = signed.bytes();
         assertEquals("2300" + "8001", Hex.of(Arrays.copyOfRange(bytes, 0x1250, 0x1254))); // RSA3072, 384 bytes
         assertEquals(0x1254 + 384, bytes.length);
-        assertTrue(McubootVerifier.verify(bytes, TestData.testPublicKey("rsa-3072.pub.pem")).valid());
+        assertTrue(McubootVerifier.verify(bytes, TestData.testPublicKey("rsa-3072.pub.pem"))
+                .valid());
     }
 
     @Test
@@ -85,8 +92,10 @@ class McubootSignerTest {
         assertEquals(0x10000 + 0x2c000 - 24, trailer.address());
         assertEquals("ffffffffffffffff" + "77c295f360d2ef7f3552500f2cb67980", Hex.of(trailer.bytes()));
 
-        SignedImage confirmed = McubootSigner.sign(appBin(), build(common().confirm(true)), TestData.key("ed25519.pem"));
-        assertEquals("01ffffffffffffff" + "77c295f360d2ef7f3552500f2cb67980",
+        SignedImage confirmed =
+                McubootSigner.sign(appBin(), build(common().confirm(true)), TestData.key("ed25519.pem"));
+        assertEquals(
+                "01ffffffffffffff" + "77c295f360d2ef7f3552500f2cb67980",
                 Hex.of(confirmed.placedAtSlot(0x10000).chunks().get(1).bytes()));
 
         SignedImage padOnly = McubootSigner.sign(appBin(), build(common().pad(true)), TestData.key("ed25519.pem"));
@@ -115,8 +124,8 @@ class McubootSignerTest {
         Trailer trailer = new Trailer(align, Trailer.DEFAULT_MAX_SECTORS, false);
         assertEquals(size, trailer.size());
         assertEquals(magic, Hex.of(trailer.magic()));
-        SignedImage signed = McubootSigner.sign(appBin(), build(common().align(align).confirm(true)),
-                TestData.key("ed25519.pem"));
+        SignedImage signed =
+                McubootSigner.sign(appBin(), build(common().align(align).confirm(true)), TestData.key("ed25519.pem"));
         byte[] binary = signed.binary();
         assertEquals(magic, Hex.of(Arrays.copyOfRange(binary, binary.length - 16, binary.length)));
         int maxAlign = Math.max(8, align);
@@ -140,13 +149,18 @@ class McubootSignerTest {
         int signedSize = 4756;
         int trailer = new Trailer(4, 128, false).size();
         SignOptions exact = build(common().slotSize(signedSize + trailer));
-        assertEquals(signedSize, McubootSigner.sign(appBin(), exact, TestData.key("ed25519.pem")).size());
-        ImageTooLargeException e = assertThrows(ImageTooLargeException.class,
-                () -> McubootSigner.sign(appBin(), build(common().slotSize(signedSize + trailer - 1)),
-                        TestData.key("ed25519.pem")));
-        assertEquals("the signed image is 0x1294 (4756) bytes and the MCUboot trailer needs 0x630 (1584) bytes at the"
-                + " end of the slot: together 0x18c4 (6340) bytes, but the slot is 0x18c3 (6339) bytes (1 bytes too"
-                + " many)", e.getMessage());
+        assertEquals(
+                signedSize,
+                McubootSigner.sign(appBin(), exact, TestData.key("ed25519.pem")).size());
+        ImageTooLargeException e = assertThrows(
+                ImageTooLargeException.class,
+                () -> McubootSigner.sign(
+                        appBin(), build(common().slotSize(signedSize + trailer - 1)), TestData.key("ed25519.pem")));
+        assertEquals(
+                "the signed image is 0x1294 (4756) bytes and the MCUboot trailer needs 0x630 (1584) bytes at the"
+                        + " end of the slot: together 0x18c4 (6340) bytes, but the slot is 0x18c3 (6339) bytes (1 bytes too"
+                        + " many)",
+                e.getMessage());
         assertEquals(signedSize, e.signedSize());
         assertEquals(trailer, e.trailerSize());
     }
@@ -159,11 +173,13 @@ class McubootSignerTest {
         assertEquals(100, signed.header().imageSize());
         assertEquals(0x1000, signed.placedForInputAt(0x1000).start(), "the input already holds the header");
 
-        SigningException e = assertThrows(SigningException.class,
-                () -> McubootSigner.hashOnly(appBin(), build(common().padHeader(false))));
-        assertEquals("the image does not start with 0x200 zero bytes for the MCUboot header (the byte at offset 0x2 is"
-                + " 0x01); link it after the header space, or sign with padHeader to add the header in front of the"
-                + " image", e.getMessage());
+        SigningException e = assertThrows(
+                SigningException.class, () -> McubootSigner.hashOnly(appBin(), build(common().padHeader(false))));
+        assertEquals(
+                "the image does not start with 0x200 zero bytes for the MCUboot header (the byte at offset 0x2 is"
+                        + " 0x01); link it after the header space, or sign with padHeader to add the header in front of the"
+                        + " image",
+                e.getMessage());
     }
 
     @Test
@@ -176,26 +192,38 @@ class McubootSignerTest {
     @Test
     void aHeaderBelowAddressZeroIsAnError() throws Exception {
         SignedImage signed = McubootSigner.hashOnly(appBin(), build(common()));
-        assertEquals("the image starts at 0x00000100, so its 0x200-byte header would start below address 0",
-                assertThrows(SigningException.class, () -> signed.placedForInputAt(0x100)).getMessage());
+        assertEquals(
+                "the image starts at 0x00000100, so its 0x200-byte header would start below address 0",
+                assertThrows(SigningException.class, () -> signed.placedForInputAt(0x100))
+                        .getMessage());
     }
 
     @Test
     void optionsAreChecked() {
-        assertEquals("the MCUboot header size is not set (it comes from the partition layout: the size of the"
-                + " mcuboot_pad partition)", message(SignOptions.builder().version(new ImageVersion(1, 0, 0, 0))
+        assertEquals(
+                "the MCUboot header size is not set (it comes from the partition layout: the size of the"
+                        + " mcuboot_pad partition)",
+                message(SignOptions.builder()
+                        .version(new ImageVersion(1, 0, 0, 0))
                         .slotSize(0x1000)));
         assertEquals("the MCUboot header size 0x1f is out of range 0x20-0xffff", message(common().headerSize(31)));
-        assertEquals("the flash write alignment 3 is not one MCUboot supports: 1, 2, 4, 8, 16 or 32",
+        assertEquals(
+                "the flash write alignment 3 is not one MCUboot supports: 1, 2, 4, 8, 16 or 32",
                 message(common().align(3)));
-        assertEquals("the flash write alignment 64 is not one MCUboot supports: 1, 2, 4, 8, 16 or 32",
+        assertEquals(
+                "the flash write alignment 64 is not one MCUboot supports: 1, 2, 4, 8, 16 or 32",
                 message(common().align(64)));
-        assertEquals("the slot size is not set (it comes from the partition layout)",
+        assertEquals(
+                "the slot size is not set (it comes from the partition layout)",
                 message(SignOptions.builder().headerSize(0x200).version(new ImageVersion(1, 0, 0, 0))));
-        assertEquals("confirm and test exclude each other: a confirmed image is permanent, a test image is reverted"
-                + " unless the application confirms it", message(common().confirm(true).test(true)));
+        assertEquals(
+                "confirm and test exclude each other: a confirmed image is permanent, a test image is reverted"
+                        + " unless the application confirms it",
+                message(common().confirm(true).test(true)));
         assertEquals("the erased flash value must be 0x00 or 0xff, got 0x1", message(common().erasedValue(1)));
-        assertEquals("the image version is not set", message(SignOptions.builder().headerSize(0x200).slotSize(0x1000)));
+        assertEquals(
+                "the image version is not set",
+                message(SignOptions.builder().headerSize(0x200).slotSize(0x1000)));
     }
 
     private static String message(SignOptions.Builder builder) {
@@ -204,10 +232,15 @@ class McubootSignerTest {
 
     @Test
     void optionsPrintAsImgtoolArguments() {
-        assertEquals("--header-size 0x200 --pad-header --align 4 --version 1.2.3+4 --slot-size 0x2c000 --test -R 0"
-                + " --rom-fixed 0x14000 -s auto --public-key-format full",
-                build(common().test(true).erasedValue(0).romFixedAddress(0x14000).securityCounter(SecurityCounter.AUTO)
-                        .publicKeyFormat(PublicKeyFormat.FULL)).toString());
+        assertEquals(
+                "--header-size 0x200 --pad-header --align 4 --version 1.2.3+4 --slot-size 0x2c000 --test -R 0"
+                        + " --rom-fixed 0x14000 -s auto --public-key-format full",
+                build(common().test(true)
+                                .erasedValue(0)
+                                .romFixedAddress(0x14000)
+                                .securityCounter(SecurityCounter.AUTO)
+                                .publicKeyFormat(PublicKeyFormat.FULL))
+                        .toString());
         assertTrue(build(common().confirm(true)).pad(), "confirm implies pad");
         assertEquals(build(common()), build(build(common()).toBuilder()));
     }

@@ -27,8 +27,11 @@ class McubootSignerVectorsTest {
                 vector("ed25519-fullkey.bin", b -> b.publicKeyFormat(PublicKeyFormat.FULL)),
                 vector("ed25519-security-counter.bin", b -> b.securityCounter(SecurityCounter.AUTO)),
                 vector("ed25519-rom-fixed.bin", b -> b.romFixedAddress(0x14000)),
-                vector("ed25519-align8-maxversion-pad.bin", b -> b.align(8)
-                        .version(new ImageVersion(255, 255, 65535, 4294967295L)).pad(true)),
+                vector(
+                        "ed25519-align8-maxversion-pad.bin",
+                        b -> b.align(8)
+                                .version(new ImageVersion(255, 255, 65535, 4294967295L))
+                                .pad(true)),
                 vector("ed25519-erased0-pad.bin", b -> b.erasedValue(0).pad(true)));
     }
 
@@ -46,10 +49,14 @@ class McubootSignerVectorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ed25519TestData")
-    void signingTwiceGivesTheSameBytes(String file, UnaryOperator<SignOptions.Builder> options) throws SigningException {
+    void signingTwiceGivesTheSameBytes(String file, UnaryOperator<SignOptions.Builder> options)
+            throws SigningException {
         SignOptions signOptions = build(options.apply(common()));
-        assertArrayEquals(McubootSigner.sign(appBin(), signOptions, TestData.key("ed25519.pem")).binary(),
-                McubootSigner.sign(appBin(), signOptions, TestData.key("ed25519.pem")).binary());
+        assertArrayEquals(
+                McubootSigner.sign(appBin(), signOptions, TestData.key("ed25519.pem"))
+                        .binary(),
+                McubootSigner.sign(appBin(), signOptions, TestData.key("ed25519.pem"))
+                        .binary());
     }
 
     @org.junit.jupiter.api.Test
@@ -65,7 +72,8 @@ class McubootSignerVectorsTest {
             if (expected[i] != actual[i]) {
                 int from = Math.max(0, i - 8);
                 int to = Math.min(length, i + 8);
-                assertEquals(Hex.of(java.util.Arrays.copyOfRange(expected, from, to)),
+                assertEquals(
+                        Hex.of(java.util.Arrays.copyOfRange(expected, from, to)),
                         Hex.of(java.util.Arrays.copyOfRange(actual, from, to)),
                         "first difference at offset " + Hex.offset(i));
             }

@@ -27,8 +27,8 @@ class PlacedImageTest {
 
     @Test
     void overlapsAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new PlacedImage(List.of(chunk(0x10, 1, 2), chunk(0x11, 3))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new PlacedImage(List.of(chunk(0x10, 1, 2), chunk(0x11, 3))));
         assertEquals("chunks overlap: 2 bytes at 0x00000010 and 1 bytes at 0x00000011", e.getMessage());
     }
 

@@ -26,7 +26,10 @@ public final class TestData {
     /** The vectors folder. */
     public static Path dir() {
         try {
-            return Path.of(TestData.class.getResource("/mcuboot-imgtool/README.md").toURI()).getParent();
+            return Path.of(TestData.class
+                            .getResource("/mcuboot-imgtool/README.md")
+                            .toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -103,8 +106,12 @@ public final class TestData {
 
     /** The options every vector shares: {@code --header-size 0x200 --pad-header --align 4 --version 1.2.3+4 --slot-size 0x2c000}. */
     public static SignOptions.Builder common() {
-        return SignOptions.builder().headerSize(0x200).padHeader(true).align(4)
-                .version(new ImageVersion(1, 2, 3, 4)).slotSize(0x2c000);
+        return SignOptions.builder()
+                .headerSize(0x200)
+                .padHeader(true)
+                .align(4)
+                .version(new ImageVersion(1, 2, 3, 4))
+                .slotSize(0x2c000);
     }
 
     /** Builds options that are known to be valid. */

@@ -18,13 +18,14 @@ public final class JavaMain {
      *
      * @param workingDir the process's working directory, or null for the test's
      */
-    public static ReferenceTools.Result run(Class<?> mainClass, List<String> args, Path workingDir, long timeoutSeconds) {
+    public static ReferenceTools.Result run(
+            Class<?> mainClass, List<String> args, Path workingDir, long timeoutSeconds) {
         return run(List.of(), mainClass, args, workingDir, timeoutSeconds);
     }
 
     /** Like {@link #run(Class, List, Path, long)} with JVM options such as {@code -Xmx64m} first. */
-    public static ReferenceTools.Result run(List<String> jvmOptions, Class<?> mainClass, List<String> args,
-            Path workingDir, long timeoutSeconds) {
+    public static ReferenceTools.Result run(
+            List<String> jvmOptions, Class<?> mainClass, List<String> args, Path workingDir, long timeoutSeconds) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

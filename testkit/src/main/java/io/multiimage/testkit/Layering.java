@@ -35,7 +35,8 @@ public final class Layering {
         List<String> offenders = new ArrayList<>();
         int scanned = 0;
         try (Stream<Path> files = Files.walk(classesDir)) {
-            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class")).sorted()::iterator) {
+            for (Path file : (Iterable<Path>)
+                    files.filter(p -> p.toString().endsWith(".class")).sorted()::iterator) {
                 scanned++;
                 String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 for (String forbidden : BUILD_TOOL_PACKAGES) {

@@ -23,6 +23,7 @@ public final class ProjectPaths {
                 return dir;
             }
         }
-        throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "cannot find the repository root from " + Path.of("").toAbsolutePath());
     }
 }

@@ -52,8 +52,8 @@ public final class ReferenceTools {
         }
         Result probe = run(List.of(python.toString(), "-c", "import " + module), null, 60);
         if (probe.exitCode() != 0) {
-            fail("python module " + module + " is missing; install it with: apt-get install -y " + debianPackage
-                    + "\n" + probe.stderr());
+            fail("python module " + module + " is missing; install it with: apt-get install -y " + debianPackage + "\n"
+                    + probe.stderr());
         }
         return python;
     }

@@ -31,8 +31,8 @@ public final class CpuTimeThroughput {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        System.out.println("| workload | HEX text in | CPU time per merge (min of " + rounds + ") | throughput by CPU time"
-                + " | wall time per merge (median) | throughput by wall time |");
+        System.out.println("| workload | HEX text in | CPU time per merge (min of " + rounds
+                + ") | throughput by CPU time" + " | wall time per merge (median) | throughput by wall time |");
         System.out.println("|---|---|---|---|---|---|");
         for (Workload w : Workload.values()) {
             List<byte[]> texts = WorkloadGenerator.texts(w);
@@ -52,8 +52,14 @@ public final class CpuTimeThroughput {
             }
             Collections.sort(walls);
             long wall = walls.get(walls.size() / 2);
-            System.out.printf("| %s | %.1f MB | %.1f ms | **%.0f MB/s** | %.1f ms | %.0f MB/s |%n", w.id(), textBytes / 1e6,
-                    bestCpu / 1e6, textBytes / 1e6 / (bestCpu / 1e9), wall / 1e6, textBytes / 1e6 / (wall / 1e9));
+            System.out.printf(
+                    "| %s | %.1f MB | %.1f ms | **%.0f MB/s** | %.1f ms | %.0f MB/s |%n",
+                    w.id(),
+                    textBytes / 1e6,
+                    bestCpu / 1e6,
+                    textBytes / 1e6 / (bestCpu / 1e9),
+                    wall / 1e6,
+                    textBytes / 1e6 / (wall / 1e9));
         }
     }
 

@@ -42,7 +42,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class HexMergeBenchmark {
 
     /** Which workload. */
@@ -99,7 +101,8 @@ public class HexMergeBenchmark {
         ImageMerger merger = new ImageMerger(OverlapPolicy.ERROR, StartPolicy.ERROR);
         List<Workload.Image> specs = workload.images();
         for (int i = 0; i < texts.size(); i++) {
-            MemoryImage image = IntelHex.read(new ByteArrayInputStream(texts.get(i)), specs.get(i).file(), ReadMode.STRICT);
+            MemoryImage image = IntelHex.read(
+                    new ByteArrayInputStream(texts.get(i)), specs.get(i).file(), ReadMode.STRICT);
             merger.addAndConsume(specs.get(i).file(), image);
         }
         CountingStream out = new CountingStream();

@@ -14,9 +14,7 @@ public enum Workload {
             new Image("settings.hex", 0x000F_C000L, 16 << 10),
             new Image("netcore.hex", 0x0100_0000L, 128 << 10))),
     /** A 16 MiB external flash image (nRF53 QSPI XIP window) plus 1 MiB of internal flash. */
-    EXT16(List.of(
-            new Image("internal.hex", 0x0000_0000L, 1 << 20),
-            new Image("external.hex", 0x1000_0000L, 16 << 20))),
+    EXT16(List.of(new Image("internal.hex", 0x0000_0000L, 1 << 20), new Image("external.hex", 0x1000_0000L, 16 << 20))),
     /** 64 MiB in four 16 MiB images. */
     BIG64(List.of(
             new Image("part0.hex", 0x1000_0000L, 16 << 20),

@@ -37,7 +37,8 @@ public final class WorkloadGenerator {
                 IntelHex.write(image(image), file);
                 textBytes += Files.size(file);
             }
-            System.out.printf("%s: %d inputs, %d data bytes, %d bytes of HEX text%n",
+            System.out.printf(
+                    "%s: %d inputs, %d data bytes, %d bytes of HEX text%n",
                     w.id(), w.images().size(), w.dataBytes(), textBytes);
         }
     }

@@ -54,9 +54,17 @@ public final class KconfigWarmRuns {
                 cpu.add((c1 - c0) / 1e6);
             }
         }
-        System.out.printf("warm engine, %d runs after %d warm-up runs: median %.1f ms wall, %.1f ms process CPU, "
-                + "fastest %.1f ms (parse %.1f, fragments %.1f, evaluate+render %.1f ms median) [%d]%n", runs, warmup,
-                median(total), median(cpu), Collections.min(total), median(parse), median(fragments), median(evaluate),
+        System.out.printf(
+                "warm engine, %d runs after %d warm-up runs: median %.1f ms wall, %.1f ms process CPU, "
+                        + "fastest %.1f ms (parse %.1f, fragments %.1f, evaluate+render %.1f ms median) [%d]%n",
+                runs,
+                warmup,
+                median(total),
+                median(cpu),
+                Collections.min(total),
+                median(parse),
+                median(fragments),
+                median(evaluate),
                 checksum % 10);
     }
 

@@ -53,23 +53,26 @@ public final class ZephyrSizedTree {
     public ZephyrSizedTree(long seed) {
         random = new Random(seed);
         files.put("Kconfig", "mainmenu \"$(APP_NAME) configuration\"\n\nsource \"$(ZEPHYR_BASE)/Kconfig.zephyr\"\n");
-        files.put("zephyr/Kconfig.zephyr", String.join("\n",
-                "# Zephyr-like main file",
-                "soc-prefix := SOC",
-                "board-is = $(if-$(BOARD)-$(1))",
-                "rsource \"arch/Kconfig\"",
-                "menu \"Board\"",
-                "rsource \"boards/Kconfig\"",
-                "endmenu",
-                "rsource \"boards/*/Kconfig.defconfig\"",
-                "menu \"Device drivers\"",
-                "rsource \"drivers/*/Kconfig\"",
-                "endmenu",
-                "menu \"Subsystems\"",
-                "rsource \"subsys/*/Kconfig\"",
-                "endmenu",
-                "osource \"$(ZEPHYR_MODULES_DIR)/*/Kconfig\"",
-                ""));
+        files.put(
+                "zephyr/Kconfig.zephyr",
+                String.join(
+                        "\n",
+                        "# Zephyr-like main file",
+                        "soc-prefix := SOC",
+                        "board-is = $(if-$(BOARD)-$(1))",
+                        "rsource \"arch/Kconfig\"",
+                        "menu \"Board\"",
+                        "rsource \"boards/Kconfig\"",
+                        "endmenu",
+                        "rsource \"boards/*/Kconfig.defconfig\"",
+                        "menu \"Device drivers\"",
+                        "rsource \"drivers/*/Kconfig\"",
+                        "endmenu",
+                        "menu \"Subsystems\"",
+                        "rsource \"subsys/*/Kconfig\"",
+                        "endmenu",
+                        "osource \"$(ZEPHYR_MODULES_DIR)/*/Kconfig\"",
+                        ""));
         arch();
         boards();
         for (int d = 0; d < DRIVERS; d++) {
@@ -98,7 +101,11 @@ public final class ZephyrSizedTree {
             symbols++;
         }
         for (int w = 0; w < WANTS; w++) {
-            out.append("config WANT_").append(w).append("\n\tbool \"want ").append(w).append("\"\n\n");
+            out.append("config WANT_")
+                    .append(w)
+                    .append("\n\tbool \"want ")
+                    .append(w)
+                    .append("\"\n\n");
             symbols++;
         }
         List<String> cpus = List.of("CPU_M0", "CPU_M3", "CPU_M4", "CPU_M33", "CPU_M55");
@@ -110,8 +117,13 @@ public final class ZephyrSizedTree {
         }
         out.append("endchoice\n\n");
         for (int f = 0; f < FEATURES; f++) {
-            out.append("config SOC_FEATURE_").append(f).append("\n\tdef_bool ").append(cpus.get(f % cpus.size()))
-                    .append(" || ").append(cpus.get((f / 5) % cpus.size())).append("\n\n");
+            out.append("config SOC_FEATURE_")
+                    .append(f)
+                    .append("\n\tdef_bool ")
+                    .append(cpus.get(f % cpus.size()))
+                    .append(" || ")
+                    .append(cpus.get((f / 5) % cpus.size()))
+                    .append("\n\n");
             symbols++;
         }
         out.append("config FLASH_SIZE\n\tint \"Flash size in kB\"\n\trange 16 16384\n\tdefault 512\n\n")
@@ -128,13 +140,26 @@ public final class ZephyrSizedTree {
         StringBuilder list = new StringBuilder();
         for (int b = 0; b < BOARDS; b++) {
             String board = "BOARD_B" + b;
-            list.append("config ").append(board).append("\n\tbool\n\tdefault y if \"$(BOARD)\" = \"b").append(b)
-                    .append("\"\n\tselect HAS_CAP_").append(b).append("\n\n");
+            list.append("config ")
+                    .append(board)
+                    .append("\n\tbool\n\tdefault y if \"$(BOARD)\" = \"b")
+                    .append(b)
+                    .append("\"\n\tselect HAS_CAP_")
+                    .append(b)
+                    .append("\n\n");
             symbols++;
             StringBuilder defconfig = new StringBuilder("if ").append(board).append("\n\n");
-            defconfig.append("config FLASH_SIZE\n\tdefault ").append(256 << (b % 4)).append("\n\n");
-            defconfig.append("config SRAM_SIZE\n\tdefault ").append(64 << (b % 3)).append("\n\n");
-            defconfig.append("config FLASH_BASE_ADDRESS\n\tdefault 0x").append(Integer.toHexString(b * 0x10000))
+            defconfig
+                    .append("config FLASH_SIZE\n\tdefault ")
+                    .append(256 << (b % 4))
+                    .append("\n\n");
+            defconfig
+                    .append("config SRAM_SIZE\n\tdefault ")
+                    .append(64 << (b % 3))
+                    .append("\n\n");
+            defconfig
+                    .append("config FLASH_BASE_ADDRESS\n\tdefault 0x")
+                    .append(Integer.toHexString(b * 0x10000))
                     .append("\n\nendif\n");
             files.put("zephyr/boards/b" + b + "/Kconfig.defconfig", defconfig.toString());
         }
@@ -145,16 +170,31 @@ public final class ZephyrSizedTree {
     private void directory(String kind, String prefix, int index, boolean logTemplate) {
         String top = prefix + index;
         StringBuilder out = new StringBuilder();
-        out.append("menuconfig ").append(top).append("\n\tbool \"").append(kind).append(' ').append(index).append("\"\n");
+        out.append("menuconfig ")
+                .append(top)
+                .append("\n\tbool \"")
+                .append(kind)
+                .append(' ')
+                .append(index)
+                .append("\"\n");
         if (!menuconfigs.isEmpty() && random.nextInt(4) == 0) {
             out.append("\tdepends on ").append(pick(menuconfigs)).append('\n');
         }
         out.append("\tselect HAS_CAP_").append(random.nextInt(CAPABILITIES)).append('\n');
-        out.append("\thelp\n\t  Enables ").append(kind).append(' ').append(index).append(".\n\n");
+        out.append("\thelp\n\t  Enables ")
+                .append(kind)
+                .append(' ')
+                .append(index)
+                .append(".\n\n");
         symbols++;
         out.append("if ").append(top).append("\n\n");
         if (logTemplate) {
-            out.append("module = ").append(top).append("\nmodule-str = ").append(kind).append(' ').append(index)
+            out.append("module = ")
+                    .append(top)
+                    .append("\nmodule-str = ")
+                    .append(kind)
+                    .append(' ')
+                    .append(index)
                     .append("\nsource \"$(ZEPHYR_BASE)/subsys/Kconfig.template.log_config\"\n\n");
             symbols += 7;
         }
@@ -164,17 +204,25 @@ public final class ZephyrSizedTree {
             String name = top + "_OPT" + i;
             int kindOf = random.nextInt(10);
             if (kindOf < 6) {
-                out.append("config ").append(name).append("\n\tbool \"").append(name.toLowerCase()).append("\"\n");
+                out.append("config ")
+                        .append(name)
+                        .append("\n\tbool \"")
+                        .append(name.toLowerCase())
+                        .append("\"\n");
                 if (!local.isEmpty() && random.nextInt(3) == 0) {
                     out.append("\tdepends on ").append(pick(local)).append('\n');
                 } else if (random.nextInt(5) == 0) {
-                    out.append("\tdepends on SOC_FEATURE_").append(random.nextInt(FEATURES)).append('\n');
+                    out.append("\tdepends on SOC_FEATURE_")
+                            .append(random.nextInt(FEATURES))
+                            .append('\n');
                 }
                 if (random.nextInt(3) == 0) {
                     out.append("\tdefault y if ").append(pick(bools)).append('\n');
                 }
                 if (random.nextInt(4) == 0) {
-                    out.append("\tselect HAS_CAP_").append(random.nextInt(CAPABILITIES)).append('\n');
+                    out.append("\tselect HAS_CAP_")
+                            .append(random.nextInt(CAPABILITIES))
+                            .append('\n');
                 }
                 if (random.nextInt(8) == 0) {
                     out.append("\timply WANT_").append(random.nextInt(WANTS)).append('\n');
@@ -183,31 +231,69 @@ public final class ZephyrSizedTree {
                 local.add(name);
             } else if (kindOf < 8) {
                 int low = random.nextInt(64);
-                out.append("config ").append(name).append("\n\tint \"").append(name.toLowerCase()).append("\"\n")
-                        .append("\trange ").append(low).append(' ').append(low + 1 + random.nextInt(100000)).append('\n');
+                out.append("config ")
+                        .append(name)
+                        .append("\n\tint \"")
+                        .append(name.toLowerCase())
+                        .append("\"\n")
+                        .append("\trange ")
+                        .append(low)
+                        .append(' ')
+                        .append(low + 1 + random.nextInt(100000))
+                        .append('\n');
                 if (random.nextBoolean()) {
-                    out.append("\tdefault ").append(low * 2).append(" if ").append(pick(bools)).append('\n');
+                    out.append("\tdefault ")
+                            .append(low * 2)
+                            .append(" if ")
+                            .append(pick(bools))
+                            .append('\n');
                 }
                 out.append("\tdefault ").append(low + random.nextInt(200)).append('\n');
                 ints.add(name);
             } else if (kindOf < 9) {
-                out.append("config ").append(name).append("\n\thex \"").append(name.toLowerCase()).append("\"\n")
-                        .append("\tdefault 0x").append(Integer.toHexString(random.nextInt(0x100000))).append('\n');
+                out.append("config ")
+                        .append(name)
+                        .append("\n\thex \"")
+                        .append(name.toLowerCase())
+                        .append("\"\n")
+                        .append("\tdefault 0x")
+                        .append(Integer.toHexString(random.nextInt(0x100000)))
+                        .append('\n');
                 hexes.add(name);
             } else {
-                out.append("config ").append(name).append("\n\tstring \"").append(name.toLowerCase()).append("\"\n")
-                        .append("\tdefault \"").append(kind).append('/').append(index).append('/').append(i).append("\"\n");
+                out.append("config ")
+                        .append(name)
+                        .append("\n\tstring \"")
+                        .append(name.toLowerCase())
+                        .append("\"\n")
+                        .append("\tdefault \"")
+                        .append(kind)
+                        .append('/')
+                        .append(index)
+                        .append('/')
+                        .append(i)
+                        .append("\"\n");
                 strings.add(name);
             }
             out.append('\n');
             symbols++;
         }
         if (random.nextInt(3) == 0) {
-            out.append("choice ").append(top).append("_MODE\n\tprompt \"mode\"\n\tdefault ").append(top)
-                    .append("_MODE_B if ").append(pick(local.isEmpty() ? bools : local)).append('\n');
+            out.append("choice ")
+                    .append(top)
+                    .append("_MODE\n\tprompt \"mode\"\n\tdefault ")
+                    .append(top)
+                    .append("_MODE_B if ")
+                    .append(pick(local.isEmpty() ? bools : local))
+                    .append('\n');
             for (String mode : List.of("A", "B", "C")) {
-                out.append("config ").append(top).append("_MODE_").append(mode).append("\n\tbool \"mode ")
-                        .append(mode).append("\"\n");
+                out.append("config ")
+                        .append(top)
+                        .append("_MODE_")
+                        .append(mode)
+                        .append("\n\tbool \"mode ")
+                        .append(mode)
+                        .append("\"\n");
                 bools.add(top + "_MODE_" + mode);
                 symbols++;
             }
@@ -225,11 +311,19 @@ public final class ZephyrSizedTree {
                 .append("\tdefault $(module)_LOG_LEVEL_DEFAULT\n\n");
         String[] levels = {"OFF", "ERR", "WRN", "INF", "DBG", "DEFAULT"};
         for (String level : levels) {
-            out.append("config $(module)_LOG_LEVEL_").append(level).append("\n\tbool \"").append(level).append("\"\n");
+            out.append("config $(module)_LOG_LEVEL_")
+                    .append(level)
+                    .append("\n\tbool \"")
+                    .append(level)
+                    .append("\"\n");
         }
         out.append("endchoice\n\nconfig $(module)_LOG_LEVEL\n\tint\n");
         for (int i = 0; i < 5; i++) {
-            out.append("\tdefault ").append(i).append(" if $(module)_LOG_LEVEL_").append(levels[i]).append('\n');
+            out.append("\tdefault ")
+                    .append(i)
+                    .append(" if $(module)_LOG_LEVEL_")
+                    .append(levels[i])
+                    .append('\n');
         }
         out.append("\tdefault 3\n");
         return out.toString();
@@ -256,11 +350,23 @@ public final class ZephyrSizedTree {
             if (kind < 6) {
                 out.append("CONFIG_").append(pick(bools)).append(random.nextInt(4) == 0 ? "=n\n" : "=y\n");
             } else if (kind < 8) {
-                out.append("CONFIG_").append(pick(ints)).append('=').append(random.nextInt(5000)).append('\n');
+                out.append("CONFIG_")
+                        .append(pick(ints))
+                        .append('=')
+                        .append(random.nextInt(5000))
+                        .append('\n');
             } else if (kind < 9) {
-                out.append("CONFIG_").append(pick(hexes)).append("=0x").append(Integer.toHexString(random.nextInt())).append('\n');
+                out.append("CONFIG_")
+                        .append(pick(hexes))
+                        .append("=0x")
+                        .append(Integer.toHexString(random.nextInt()))
+                        .append('\n');
             } else {
-                out.append("CONFIG_").append(pick(strings)).append("=\"value ").append(i).append("\"\n");
+                out.append("CONFIG_")
+                        .append(pick(strings))
+                        .append("=\"value ")
+                        .append(i)
+                        .append("\"\n");
             }
         }
         out.append("CONFIG_NOT_A_SYMBOL=y\n");
@@ -276,8 +382,9 @@ public final class ZephyrSizedTree {
         }
         Files.writeString(dir.resolve("board_defconfig"), boardDefconfig());
         Files.writeString(dir.resolve("prj.conf"), projectConfig());
-        Files.writeString(dir.resolve("env.args"), "--env APP_NAME=bench --env BOARD=b5 --env ZEPHYR_BASE=zephyr "
-                + "--env ZEPHYR_MODULES_DIR=modules\n");
+        Files.writeString(
+                dir.resolve("env.args"),
+                "--env APP_NAME=bench --env BOARD=b5 --env ZEPHYR_BASE=zephyr " + "--env ZEPHYR_MODULES_DIR=modules\n");
     }
 
     /** The environment the tree is parsed with (what {@code env.args} says). */

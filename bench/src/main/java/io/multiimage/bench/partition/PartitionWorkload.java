@@ -42,7 +42,8 @@ public final class PartitionWorkload {
         b.append("mcuboot:\n  size: 0xc000\n  placement: {after: [start]}\n")
                 .append("mcuboot_pad:\n  size: 0x200\n  placement: {before: [app]}\n")
                 .append("mcuboot_primary:\n  span: [mcuboot_pad, app]\n")
-                .append("mcuboot_secondary:\n  share_size: [mcuboot_primary]\n  placement: {after: [mcuboot_primary]}\n");
+                .append(
+                        "mcuboot_secondary:\n  share_size: [mcuboot_primary]\n  placement: {after: [mcuboot_primary]}\n");
         count += 3;
         // flash: chains after mcuboot (start side) and before end, 60 partitions each
         count += chain(b, rnd, "f", "after", "mcuboot", 60, "flash_primary", true);
@@ -52,31 +53,56 @@ public final class PartitionWorkload {
         count += chain(b, rnd, "q", "before", "end", 19, "sram_primary", false);
         // external flash: packed
         while (count < PARTITIONS) {
-            b.append("x").append(count).append(":\n  region: external_flash\n  size: ")
-                    .append(hex((1 + rnd.nextInt(64)) * 0x1000L)).append('\n');
+            b.append("x")
+                    .append(count)
+                    .append(":\n  region: external_flash\n  size: ")
+                    .append(hex((1 + rnd.nextInt(64)) * 0x1000L))
+                    .append('\n');
             count++;
         }
         this.yaml = b.toString();
     }
 
-    private static int chain(StringBuilder b, Random rnd, String prefix, String dir, String anchor, int n,
-                             String region, boolean align) {
+    private static int chain(
+            StringBuilder b,
+            Random rnd,
+            String prefix,
+            String dir,
+            String anchor,
+            int n,
+            String region,
+            boolean align) {
         String previous = anchor;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String name = prefix + i;
-            b.append(name).append(":\n  region: ").append(region).append("\n  size: ")
-                    .append(hex((1 + rnd.nextInt(32)) * 0x100L)).append("\n  placement:\n    ").append(dir)
-                    .append(": [").append(previous).append("]\n");
+            b.append(name)
+                    .append(":\n  region: ")
+                    .append(region)
+                    .append("\n  size: ")
+                    .append(hex((1 + rnd.nextInt(32)) * 0x100L))
+                    .append("\n  placement:\n    ")
+                    .append(dir)
+                    .append(": [")
+                    .append(previous)
+                    .append("]\n");
             if (align && rnd.nextInt(4) == 0) {
-                b.append("    align: {start: ").append(hex(0x100L << rnd.nextInt(5))).append("}\n");
+                b.append("    align: {start: ")
+                        .append(hex(0x100L << rnd.nextInt(5)))
+                        .append("}\n");
             }
             names.add(name);
             previous = name;
         }
         for (int i = 0; i + 5 <= n; i += 10) {
-            b.append(prefix).append("_box").append(i).append(":\n  span: ").append(names.subList(i, i + 5))
-                    .append("\n  region: ").append(region).append('\n');
+            b.append(prefix)
+                    .append("_box")
+                    .append(i)
+                    .append(":\n  span: ")
+                    .append(names.subList(i, i + 5))
+                    .append("\n  region: ")
+                    .append(region)
+                    .append('\n');
         }
         return n;
     }
@@ -107,12 +133,26 @@ public final class PartitionWorkload {
             a.append(' ').append(r.name());
         }
         for (Region r : regions) {
-            a.append(" --").append(r.name()).append("-size ").append(hex(r.size()))
-                    .append(" --").append(r.name()).append("-base-address ").append(hex(r.baseAddress()))
-                    .append(" --").append(r.name()).append("-placement-strategy ").append(r.strategy().yamlName());
+            a.append(" --")
+                    .append(r.name())
+                    .append("-size ")
+                    .append(hex(r.size()))
+                    .append(" --")
+                    .append(r.name())
+                    .append("-base-address ")
+                    .append(hex(r.baseAddress()))
+                    .append(" --")
+                    .append(r.name())
+                    .append("-placement-strategy ")
+                    .append(r.strategy().yamlName());
             if (!r.device().isEmpty()) {
-                a.append(" --").append(r.name()).append("-device ").append(r.device())
-                        .append(" --").append(r.name()).append("-default-driver-kconfig ")
+                a.append(" --")
+                        .append(r.name())
+                        .append("-device ")
+                        .append(r.device())
+                        .append(" --")
+                        .append(r.name())
+                        .append("-default-driver-kconfig ")
                         .append(r.defaultDriverKconfig());
             }
             if (r.dynamicPartition() != null) {

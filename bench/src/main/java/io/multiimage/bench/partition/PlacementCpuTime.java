@@ -31,7 +31,10 @@ public final class PlacementCpuTime {
             for (int i = 0; i < perRound; i++) {
                 manager.place(config);
             }
-            System.out.printf(Locale.ROOT, "round %d: wall %.2f ms, cpu %.2f ms per placement%n", r + 1,
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: wall %.2f ms, cpu %.2f ms per placement%n",
+                    r + 1,
                     (System.nanoTime() - wall) / perRound / 1e6,
                     (threads.getCurrentThreadCpuTime() - cpu) / perRound / 1e6);
         }

@@ -1,6 +1,5 @@
 package io.multiimage.bench.signing;
 
-import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.sign.ImageSigner;
 import io.multiimage.core.sign.PassphraseSource;
 import io.multiimage.core.sign.SigningConfig;
@@ -8,6 +7,7 @@ import io.multiimage.core.sign.SigningKeys;
 import io.multiimage.core.sign.SigningSlot;
 import io.multiimage.core.sign.SigningSlots;
 import io.multiimage.core.sign.SlotPartition;
+import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.verify.ExpectedImage;
 import io.multiimage.core.verify.MergedImageVerifier;
 import io.multiimage.core.verify.VerificationReport;
@@ -52,19 +52,39 @@ public final class SignVerifyStepTime {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         Path dir = Files.createTempDirectory("sign-step");
         Path key = dir.resolve("key.pem");
-        byte[] der = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded();
-        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
-                + "\n-----END PRIVATE KEY-----\n");
-        SigningConfig config = new SigningConfig(Optional.of(key), "key.pem", PassphraseSource.NONE, Optional.empty(),
-                false, Optional.empty(), "1.0.0", false, Optional.empty(), OptionalInt.empty(), 315532800L);
+        byte[] der = KeyPairGenerator.getInstance("Ed25519")
+                .generateKeyPair()
+                .getPrivate()
+                .getEncoded();
+        Files.writeString(
+                key,
+                "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+                        + "\n-----END PRIVATE KEY-----\n");
+        SigningConfig config = new SigningConfig(
+                Optional.of(key),
+                "key.pem",
+                PassphraseSource.NONE,
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                "1.0.0",
+                false,
+                Optional.empty(),
+                OptionalInt.empty(),
+                315532800L);
         SigningKeys keys = SigningKeys.load(config, "");
         ImageSigner signer = new ImageSigner(config, keys);
-        OutputDomain layout = OutputDomain.parse("", "partitions.yml", ""
-                + "mcuboot_pad: {address: " + SLOT + ", size: 0x200}\n"
-                + "app: {address: " + (SLOT + 0x200) + ", size: " + (SLOT_SIZE - 0x200) + "}\n"
-                + "mcuboot_primary: {address: " + SLOT + ", size: " + SLOT_SIZE + ", span: [mcuboot_pad, app]}\n"
-                + "mcuboot_secondary: {address: " + (SLOT + SLOT_SIZE) + ", size: " + SLOT_SIZE + "}\n",
-                "regions.yml", "");
+        OutputDomain layout = OutputDomain.parse(
+                "",
+                "partitions.yml",
+                ""
+                        + "mcuboot_pad: {address: " + SLOT + ", size: 0x200}\n"
+                        + "app: {address: " + (SLOT + 0x200) + ", size: " + (SLOT_SIZE - 0x200) + "}\n"
+                        + "mcuboot_primary: {address: " + SLOT + ", size: " + SLOT_SIZE
+                        + ", span: [mcuboot_pad, app]}\n"
+                        + "mcuboot_secondary: {address: " + (SLOT + SLOT_SIZE) + ", size: " + SLOT_SIZE + "}\n",
+                "regions.yml",
+                "");
         SigningSlot slot = SigningSlots.find("app", "app", layout).orElseThrow();
         Path appHex = dir.resolve("app.hex");
         IntelHex.write(application(), appHex);
@@ -75,13 +95,20 @@ public final class SignVerifyStepTime {
         Path merged = dir.resolve("merged.hex");
         Files.write(merged, last[0].files().get("app_signed.hex"));
         Map<String, SlotPartition> partitions = new LinkedHashMap<>();
-        layout.partitions().keySet().forEach(name -> partitions.put(name,
-                SigningSlots.partition(layout.partitions(), name).orElseThrow()));
-        List<ExpectedImage> expected = List.of(new ExpectedImage("app", slot.partition(),
-                new MemoryRegion(0x20000000L, 0x40000), Optional.of(slot), List.of(), "built here"));
+        layout.partitions()
+                .keySet()
+                .forEach(name -> partitions.put(
+                        name, SigningSlots.partition(layout.partitions(), name).orElseThrow()));
+        List<ExpectedImage> expected = List.of(new ExpectedImage(
+                "app",
+                slot.partition(),
+                new MemoryRegion(0x20000000L, 0x40000),
+                Optional.of(slot),
+                List.of(),
+                "built here"));
         Step verify = () -> {
-            VerificationReport report = MergedImageVerifier.verify("merged.hex", IntelHex.read(merged), expected,
-                    partitions, keys.publicKey());
+            VerificationReport report = MergedImageVerifier.verify(
+                    "merged.hex", IntelHex.read(merged), expected, partitions, keys.publicKey());
             if (!report.valid()) {
                 throw new IllegalStateException(report.failures().toString());
             }
@@ -129,7 +156,13 @@ public final class SignVerifyStepTime {
         }
         Arrays.sort(cpu);
         Arrays.sort(wall);
-        System.out.printf(Locale.ROOT, "%-12s cpu median %.1f ms (min %.1f), wall median %.1f ms (min %.1f)%n", name,
-                cpu[rounds / 2], cpu[0], wall[rounds / 2], wall[0]);
+        System.out.printf(
+                Locale.ROOT,
+                "%-12s cpu median %.1f ms (min %.1f), wall median %.1f ms (min %.1f)%n",
+                name,
+                cpu[rounds / 2],
+                cpu[0],
+                wall[rounds / 2],
+                wall[0]);
     }
 }

@@ -61,8 +61,13 @@ public class SigningBenchmark {
                 image[i + j] = (byte) (value >>> (8 * j));
             }
         }
-        options = SignOptions.builder().headerSize(0x200).padHeader(true).align(4).slotSize(2 << 20)
-                .version(new ImageVersion(1, 2, 3, 4)).build();
+        options = SignOptions.builder()
+                .headerSize(0x200)
+                .padHeader(true)
+                .align(4)
+                .slotSize(2 << 20)
+                .version(new ImageVersion(1, 2, 3, 4))
+                .build();
         key = PemKeys.readPrivateKey(pkcs8Pem(keyType), keyType + " (generated)", null);
         publicKey = key.publicKey();
         signed = McubootSigner.sign(image, options, key).bytes();

@@ -42,8 +42,15 @@ public final class SigningCpuTime {
                 }
                 java.util.Arrays.sort(cpu);
                 java.util.Arrays.sort(wall);
-                System.out.printf(Locale.ROOT, "%-10s %-6s cpu median %.2f ms (min %.2f), wall median %.2f ms (min %.2f)%n",
-                        type, operation, cpu[rounds / 2], cpu[0], wall[rounds / 2], wall[0]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-10s %-6s cpu median %.2f ms (min %.2f), wall median %.2f ms (min %.2f)%n",
+                        type,
+                        operation,
+                        cpu[rounds / 2],
+                        cpu[0],
+                        wall[rounds / 2],
+                        wall[0]);
             }
         }
     }

@@ -68,7 +68,8 @@ public record Board(BoardDefinition definition, Optional<String> revision) {
             return name();
         }
         int slash = name().indexOf('/');
-        return slash < 0 ? name() + "@" + revision.get()
+        return slash < 0
+                ? name() + "@" + revision.get()
                 : name().substring(0, slash) + "@" + revision.get() + name().substring(slash);
     }
 }

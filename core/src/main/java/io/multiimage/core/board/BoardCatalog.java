@@ -1,8 +1,8 @@
 package io.multiimage.core.board;
 
-import io.multiimage.core.model.DomainBoards;
-import io.multiimage.core.model.BoardTarget;
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.model.BoardTarget;
+import io.multiimage.core.model.DomainBoards;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -105,8 +105,8 @@ public final class BoardCatalog {
         }
         if (!definition.revisions().contains(wanted)) {
             throw new InvalidConfigurationException("board " + definition.name() + " has no revision '" + wanted
-                    + "' (known revisions: " + (definition.revisions().isEmpty() ? "none"
-                            : String.join(", ", definition.revisions())) + ")");
+                    + "' (known revisions: "
+                    + (definition.revisions().isEmpty() ? "none" : String.join(", ", definition.revisions())) + ")");
         }
         return new Board(definition, Optional.of(wanted));
     }
@@ -130,8 +130,8 @@ public final class BoardCatalog {
                     + ". Add domain." + domain + ".board=<board> to its board.properties");
         }
         BoardDefinition definition = find(other);
-        Optional<String> revision = board.revision().filter(definition.revisions()::contains)
-                .or(definition::defaultRevision);
+        Optional<String> revision =
+                board.revision().filter(definition.revisions()::contains).or(definition::defaultRevision);
         return new Board(definition, revision);
     }
 
@@ -143,8 +143,8 @@ public final class BoardCatalog {
      */
     public Optional<DomainBoards.Facts> domainFacts(BoardTarget board) throws InvalidConfigurationException {
         BoardDefinition definition = lookup(board.target()).definition();
-        return Optional.of(new DomainBoards.Facts(definition.name(), definition.domain(), definition.soc(),
-                definition.domainBoards()));
+        return Optional.of(new DomainBoards.Facts(
+                definition.name(), definition.domain(), definition.soc(), definition.domainBoards()));
     }
 
     private static List<String> domainsOf(BoardDefinition board) {
@@ -203,10 +203,12 @@ public final class BoardCatalog {
 
     private static List<Path> projectBoardDirs(Path projectBoards) throws InvalidConfigurationException {
         try (Stream<Path> entries = Files.list(projectBoards)) {
-            return entries.filter(dir -> Files.isRegularFile(dir.resolve(BoardLoader.PROPERTIES_FILE))).sorted()
+            return entries.filter(dir -> Files.isRegularFile(dir.resolve(BoardLoader.PROPERTIES_FILE)))
+                    .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new InvalidConfigurationException("cannot list board directory " + projectBoards + ": " + e.getMessage(), e);
+            throw new InvalidConfigurationException(
+                    "cannot list board directory " + projectBoards + ": " + e.getMessage(), e);
         }
     }
 
@@ -231,8 +233,8 @@ public final class BoardCatalog {
         }
         URL url = BoardCatalog.class.getResource(RESOURCE_ROOT + "boards.list");
         if (url == null) {
-            throw new InvalidConfigurationException("the shipped boards are missing from the classpath ("
-                    + RESOURCE_ROOT + "boards.list)");
+            throw new InvalidConfigurationException(
+                    "the shipped boards are missing from the classpath (" + RESOURCE_ROOT + "boards.list)");
         }
         try {
             URI uri = url.toURI();
@@ -250,7 +252,8 @@ public final class BoardCatalog {
             shippedRoot = Path.of(uri).getParent();
             return shippedRoot;
         } catch (URISyntaxException | IOException e) {
-            throw new InvalidConfigurationException("cannot open the shipped boards at " + url + ": " + e.getMessage(), e);
+            throw new InvalidConfigurationException(
+                    "cannot open the shipped boards at " + url + ": " + e.getMessage(), e);
         }
     }
 }

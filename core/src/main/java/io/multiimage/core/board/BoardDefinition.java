@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A board the build can target: its devicetree, CPU facts, domain and revisions.
@@ -34,9 +34,20 @@ import java.util.Optional;
  *     an alias. Images of one domain share one layout; each is linked at its partition's
  *     address moved by the difference of the two boards' offsets (see {@link #aliasShiftFrom})
  */
-public record BoardDefinition(String name, String domain, String soc, CpuFacts cpu, Optional<String> qemuMachine,
-        List<String> revisions, Optional<String> defaultRevision, Path directory, Path dts, List<Path> includeDirs,
-        boolean shipped, Map<String, String> domainBoards, long memoryAliasOffset) {
+public record BoardDefinition(
+        String name,
+        String domain,
+        String soc,
+        CpuFacts cpu,
+        Optional<String> qemuMachine,
+        List<String> revisions,
+        Optional<String> defaultRevision,
+        Path directory,
+        Path dts,
+        List<Path> includeDirs,
+        boolean shipped,
+        Map<String, String> domainBoards,
+        long memoryAliasOffset) {
 
     /** Copies the lists and checks the alias offset. */
     public BoardDefinition {
@@ -44,17 +55,39 @@ public record BoardDefinition(String name, String domain, String soc, CpuFacts c
         includeDirs = List.copyOf(includeDirs);
         domainBoards = Collections.unmodifiableMap(new TreeMap<>(domainBoards));
         if (memoryAliasOffset < 0 || memoryAliasOffset >= 1L << 32) {
-            throw new IllegalArgumentException("memory alias offset of board " + name + " is not a 32-bit address: "
-                    + memoryAliasOffset);
+            throw new IllegalArgumentException(
+                    "memory alias offset of board " + name + " is not a 32-bit address: " + memoryAliasOffset);
         }
     }
 
     /** A board whose memory has no alias (offset 0). */
-    public BoardDefinition(String name, String domain, String soc, CpuFacts cpu, Optional<String> qemuMachine,
-            List<String> revisions, Optional<String> defaultRevision, Path directory, Path dts, List<Path> includeDirs,
-            boolean shipped, Map<String, String> domainBoards) {
-        this(name, domain, soc, cpu, qemuMachine, revisions, defaultRevision, directory, dts, includeDirs, shipped,
-                domainBoards, 0);
+    public BoardDefinition(
+            String name,
+            String domain,
+            String soc,
+            CpuFacts cpu,
+            Optional<String> qemuMachine,
+            List<String> revisions,
+            Optional<String> defaultRevision,
+            Path directory,
+            Path dts,
+            List<Path> includeDirs,
+            boolean shipped,
+            Map<String, String> domainBoards) {
+        this(
+                name,
+                domain,
+                soc,
+                cpu,
+                qemuMachine,
+                revisions,
+                defaultRevision,
+                directory,
+                dts,
+                includeDirs,
+                shipped,
+                domainBoards,
+                0);
     }
 
     /**

@@ -42,8 +42,21 @@ final class BoardLoader {
 
     static final String PROPERTIES_FILE = "board.properties";
 
-    private static final Set<String> KEYS = new TreeSet<>(Arrays.asList("name", "soc", "domain", "cpu", "cpu.thumb",
-            "cpu.fpu", "cpu.float-abi", "cpu.cmse", "memory.alias-offset", "qemu.machine", "revisions", "revision.default", "dts", "description"));
+    private static final Set<String> KEYS = new TreeSet<>(Arrays.asList(
+            "name",
+            "soc",
+            "domain",
+            "cpu",
+            "cpu.thumb",
+            "cpu.fpu",
+            "cpu.float-abi",
+            "cpu.cmse",
+            "memory.alias-offset",
+            "qemu.machine",
+            "revisions",
+            "revision.default",
+            "dts",
+            "description"));
 
     private static final Pattern DOMAIN_BOARD_KEY = Pattern.compile("domain\\.([A-Za-z0-9_]+)\\.board");
 
@@ -73,19 +86,23 @@ final class BoardLoader {
         String name = required(properties, "name", file, text);
         String dirName = dir.getFileName().toString().replaceAll("/$", "");
         if (!BoardCatalog.fileNameOf(name).equals(dirName)) {
-            throw new InvalidConfigurationException(file + ":" + lineOf(text, "name") + ": board '" + name
-                    + "' must live in a directory named '" + BoardCatalog.fileNameOf(name) + "', not '" + dirName + "'");
+            throw new InvalidConfigurationException(
+                    file + ":" + lineOf(text, "name") + ": board '" + name + "' must live in a directory named '"
+                            + BoardCatalog.fileNameOf(name) + "', not '" + dirName + "'");
         }
         String fpuText = properties.getProperty("cpu.fpu", "none").strip();
         Optional<String> fpu = fpuText.isEmpty() || fpuText.equals("none") ? Optional.empty() : Optional.of(fpuText);
-        String floatAbi = properties.getProperty("cpu.float-abi", fpu.isPresent() ? "hard" : "soft").strip();
+        String floatAbi = properties
+                .getProperty("cpu.float-abi", fpu.isPresent() ? "hard" : "soft")
+                .strip();
         boolean thumb = flag(properties, "cpu.thumb", true, file, text);
         boolean cmse = flag(properties, "cpu.cmse", false, file, text);
         CpuFacts cpu;
         try {
             cpu = new CpuFacts(required(properties, "cpu", file, text), thumb, fpu, floatAbi, cmse);
         } catch (IllegalArgumentException e) {
-            String key = e.getMessage().startsWith("not a CPU name") ? "cpu"
+            String key = e.getMessage().startsWith("not a CPU name")
+                    ? "cpu"
                     : e.getMessage().startsWith("not an FPU name") ? "cpu.fpu" : "cpu.float-abi";
             throw new InvalidConfigurationException(file + ":" + lineOf(text, key) + ": " + e.getMessage(), e);
         }
@@ -96,19 +113,23 @@ final class BoardLoader {
             }
         }
         Optional<String> defaultRevision = Optional.ofNullable(properties.getProperty("revision.default"))
-                .map(String::strip).filter(r -> !r.isEmpty());
+                .map(String::strip)
+                .filter(r -> !r.isEmpty());
         if (defaultRevision.isPresent() && !revisions.contains(defaultRevision.get())) {
             throw new InvalidConfigurationException(file + ":" + lineOf(text, "revision.default")
                     + ": default revision '" + defaultRevision.get() + "' is not in revisions " + revisions);
         }
-        Path dts = dir.resolve(properties.getProperty("dts", BoardCatalog.fileNameOf(name) + ".dts").strip());
+        Path dts = dir.resolve(properties
+                .getProperty("dts", BoardCatalog.fileNameOf(name) + ".dts")
+                .strip());
         if (!Files.isRegularFile(dts)) {
             throw new InvalidConfigurationException(file + ": the board devicetree " + dts + " does not exist");
         }
         List<Path> includeDirs = new ArrayList<>();
         includeDirs.add(dir);
         includeDirs.addAll(extraIncludeDirs);
-        Optional<String> qemu = Optional.ofNullable(properties.getProperty("qemu.machine")).map(String::strip)
+        Optional<String> qemu = Optional.ofNullable(properties.getProperty("qemu.machine"))
+                .map(String::strip)
                 .filter(m -> !m.isEmpty());
         Map<String, String> domainBoards = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
@@ -117,26 +138,39 @@ final class BoardLoader {
                 domainBoards.put(matcher.group(1), properties.getProperty(key).strip());
             }
         }
-        return new BoardDefinition(name, properties.getProperty("domain", "CPUAPP").strip(),
-                properties.getProperty("soc", "").strip(), cpu, qemu, revisions, defaultRevision, dir, dts,
-                includeDirs, shipped, domainBoards, aliasOffset(properties, file, text));
+        return new BoardDefinition(
+                name,
+                properties.getProperty("domain", "CPUAPP").strip(),
+                properties.getProperty("soc", "").strip(),
+                cpu,
+                qemu,
+                revisions,
+                defaultRevision,
+                dir,
+                dts,
+                includeDirs,
+                shipped,
+                domainBoards,
+                aliasOffset(properties, file, text));
     }
 
     private static boolean flag(Properties properties, String key, boolean fallback, Path file, String text)
             throws InvalidConfigurationException {
         String value = properties.getProperty(key, Boolean.toString(fallback)).strip();
         if (!value.equals("true") && !value.equals("false")) {
-            throw new InvalidConfigurationException(file + ":" + lineOf(text, key) + ": " + key
-                    + " must be true or false, not '" + value + "'");
+            throw new InvalidConfigurationException(
+                    file + ":" + lineOf(text, key) + ": " + key + " must be true or false, not '" + value + "'");
         }
         return value.equals("true");
     }
 
     /** {@code memory.alias-offset}: a hex ({@code 0x10000000}) or decimal address, default 0. */
-    private static long aliasOffset(Properties properties, Path file, String text) throws InvalidConfigurationException {
+    private static long aliasOffset(Properties properties, Path file, String text)
+            throws InvalidConfigurationException {
         String value = properties.getProperty("memory.alias-offset", "0").strip();
         try {
-            long offset = value.startsWith("0x") || value.startsWith("0X") ? Long.parseLong(value.substring(2), 16)
+            long offset = value.startsWith("0x") || value.startsWith("0X")
+                    ? Long.parseLong(value.substring(2), 16)
                     : Long.parseLong(value);
             if (offset >= 0 && offset < 1L << 32) {
                 return offset;

@@ -93,12 +93,15 @@ public final class DevicetreeExporter {
         List<RegionPart> flashRegions = new ArrayList<>();
         RegionPart ramRegion = null;
         for (String region : regionOrder(layout, partitions)) {
-            List<LayoutPartition> members = partitions.stream().filter(p -> p.region().equals(region)).toList();
-            if (region.equals(MemoryTarget.SRAM_PRIMARY) && regionNodes.labelFor(region).isEmpty()) {
+            List<LayoutPartition> members =
+                    partitions.stream().filter(p -> p.region().equals(region)).toList();
+            if (region.equals(MemoryTarget.SRAM_PRIMARY)
+                    && regionNodes.labelFor(region).isEmpty()) {
                 ramRegion = new RegionPart(region, null, PartitionForest.of(members, source));
                 continue;
             }
-            MemoryTarget target = MemoryTarget.find(tree, region, regionNodes).orElseThrow(() -> noNode(source, region));
+            MemoryTarget target =
+                    MemoryTarget.find(tree, region, regionNodes).orElseThrow(() -> noNode(source, region));
             if (!devicesUsed.add(target.device())) {
                 throw new InvalidConfigurationException(source + ": region '" + region + "' would use "
                         + target.device().path() + ", which another region of the layout uses already; map one of"
@@ -212,12 +215,20 @@ public final class DevicetreeExporter {
     }
 
     private static List<PartitionForest.TreeNode> leavesOf(List<LayoutPartition> partitions) {
-        return partitions.stream().map(p -> new PartitionForest.TreeNode(p, List.of())).toList();
+        return partitions.stream()
+                .map(p -> new PartitionForest.TreeNode(p, List.of()))
+                .toList();
     }
 
     /** Writes sibling nodes whose addresses count from {@code base}; fails on two with one unit address. */
-    private void writeNodes(OverlayText text, List<PartitionForest.TreeNode> nodes, long base, boolean flash,
-            Labels labels, String source) throws InvalidConfigurationException {
+    private void writeNodes(
+            OverlayText text,
+            List<PartitionForest.TreeNode> nodes,
+            long base,
+            boolean flash,
+            Labels labels,
+            String source)
+            throws InvalidConfigurationException {
         Map<Long, String> unitAddresses = new LinkedHashMap<>();
         for (PartitionForest.TreeNode node : nodes) {
             LayoutPartition p = node.partition();
@@ -247,7 +258,8 @@ public final class DevicetreeExporter {
         }
     }
 
-    private static void requireCell(String source, LayoutPartition p, long offset) throws InvalidConfigurationException {
+    private static void requireCell(String source, LayoutPartition p, long offset)
+            throws InvalidConfigurationException {
         if (offset > MAX_CELL || p.size() > MAX_CELL) {
             throw new InvalidConfigurationException(source + ": partition '" + p.name() + "' needs addresses or sizes"
                     + " beyond 32 bits; the overlay writes one cell each");
@@ -257,20 +269,24 @@ public final class DevicetreeExporter {
     private static void requireInside(String source, LayoutPartition p, MemoryTarget target)
             throws InvalidConfigurationException {
         long offset = p.address() - target.base();
-        boolean inside = offset >= 0 && (target.size().isEmpty() || offset + p.size() <= target.size().get());
+        boolean inside = offset >= 0
+                && (target.size().isEmpty()
+                        || offset + p.size() <= target.size().get());
         if (!inside) {
             throw new InvalidConfigurationException(source + ": partition '" + p.name() + "' (" + hex(p.address())
                     + ", " + hex(p.size()) + " bytes) of region " + p.region() + " lies outside "
                     + target.device().path() + " (" + hex(target.base()) + ", "
-                    + target.size().map(DevicetreeExporter::hex).orElse("?") + " bytes): is the layout for this board?");
+                    + target.size().map(DevicetreeExporter::hex).orElse("?")
+                    + " bytes): is the layout for this board?");
         }
     }
 
     private static void requireOneCell(Node reserved) throws InvalidConfigurationException {
         for (String cells : List.of("#address-cells", "#size-cells")) {
             Optional<Property> property = reserved.property(cells);
-            if (property.isPresent() && (property.get().value().length() != 4
-                    || property.get().value().cells()[0] != 1)) {
+            if (property.isPresent()
+                    && (property.get().value().length() != 4
+                            || property.get().value().cells()[0] != 1)) {
                 throw new InvalidConfigurationException(property.get().location() + ": " + cells + " of "
                         + reserved.path() + " is not 1; RAM partitions are written with one cell for addresses and"
                         + " sizes");
@@ -325,8 +341,8 @@ public final class DevicetreeExporter {
         void assign(String source, String partition) throws InvalidConfigurationException {
             String own = ZephyrLabels.ownLabel(partition);
             if (!taken.add(own)) {
-                throw new InvalidConfigurationException(source + ": the label '" + own + "' for partition '"
-                        + partition + "' is already used by a node of the devicetree");
+                throw new InvalidConfigurationException(source + ": the label '" + own + "' for partition '" + partition
+                        + "' is already used by a node of the devicetree");
             }
             byPartition.put(partition, new ArrayList<>(List.of(own)));
         }

@@ -70,7 +70,8 @@ public final class DevicetreeImporter {
         for (Map.Entry<Node, List<Node>> device : tablesByDevice.entrySet()) {
             Optional<String> region = regionOf(tree, device.getKey());
             if (region.isEmpty()) {
-                warnings.add(device.getValue().get(0).location() + ": partitions of " + device.getKey().path()
+                warnings.add(device.getValue().get(0).location() + ": partitions of "
+                        + device.getKey().path()
                         + " belong to no region and are left out; name the region with REGION="
                         + device.getKey().labels().stream().findFirst().orElse("NODE_LABEL"));
                 continue;
@@ -80,7 +81,9 @@ public final class DevicetreeImporter {
         }
         Optional<Node> reserved = tree.node("/reserved-memory");
         if (reserved.isPresent()) {
-            List<Node> ram = reserved.get().children().stream().filter(n -> n.name().startsWith("partition@")).toList();
+            List<Node> ram = reserved.get().children().stream()
+                    .filter(n -> n.name().startsWith("partition@"))
+                    .toList();
             List<Entry> main = new ArrayList<>();
             for (Node node : ram) {
                 main.add(readNode(node, 0, MemoryTarget.SRAM_PRIMARY, null, false));
@@ -135,8 +138,15 @@ public final class DevicetreeImporter {
     }
 
     /** A partition node read, with its absolute address and the nodes inside it. */
-    private record Entry(String name, long address, long size, String region, String path, SourceLocation location,
-            List<Entry> children, List<String> span) {
+    private record Entry(
+            String name,
+            long address,
+            long size,
+            String region,
+            String path,
+            SourceLocation location,
+            List<Entry> children,
+            List<String> span) {
 
         long end() {
             return address + size;
@@ -154,21 +164,30 @@ public final class DevicetreeImporter {
      */
     private Entry readNode(Node node, long base, String region, MemoryTarget target, boolean flash)
             throws DevicetreeException {
-        Property reg = node.property("reg").orElseThrow(() -> new DevicetreeException(node.location(),
-                "partition " + node.path() + " has no 'reg' property"));
+        Property reg = node.property("reg")
+                .orElseThrow(() -> new DevicetreeException(
+                        node.location(), "partition " + node.path() + " has no 'reg' property"));
         long[] first = MemoryFactsExtractor.firstReg(node);
         int entryBytes = entryBytes(node);
         if (reg.value().length() != entryBytes) {
-            throw new DevicetreeException(reg.location(), "'reg' of partition " + node.path() + " has "
-                    + reg.value().length() / entryBytes + " (address, size) entries; a partition has exactly one");
+            throw new DevicetreeException(
+                    reg.location(),
+                    "'reg' of partition " + node.path() + " has " + reg.value().length() / entryBytes
+                            + " (address, size) entries; a partition has exactly one");
         }
         long address = base + first[0];
         long size = first[1];
-        if (target != null && target.size().isPresent() && base == target.base()
+        if (target != null
+                && target.size().isPresent()
+                && base == target.base()
                 && first[0] + size > target.size().get()) {
-            throw new DevicetreeException(reg.location(), "partition " + node.path() + " (offset "
-                    + DevicetreeExporter.hex(first[0]) + ", " + DevicetreeExporter.hex(size) + " bytes) reaches past the end"
-                    + " of " + target.device().path() + " (" + DevicetreeExporter.hex(target.size().get()) + " bytes)");
+            throw new DevicetreeException(
+                    reg.location(),
+                    "partition " + node.path() + " (offset "
+                            + DevicetreeExporter.hex(first[0]) + ", " + DevicetreeExporter.hex(size)
+                            + " bytes) reaches past the end"
+                            + " of " + target.device().path() + " ("
+                            + DevicetreeExporter.hex(target.size().get()) + " bytes)");
         }
         List<Node> childNodes = node.children();
         boolean container = flash ? node.isCompatible("fixed-subpartitions") : !childNodes.isEmpty();
@@ -178,8 +197,9 @@ public final class DevicetreeImporter {
             for (Node child : childNodes) {
                 Entry entry = readNode(child, childBase, region, null, flash);
                 if (entry.address() < address || entry.end() > address + size) {
-                    throw new DevicetreeException(child.location(), "partition " + child.path()
-                            + " does not lie inside its container " + node.path());
+                    throw new DevicetreeException(
+                            child.location(),
+                            "partition " + child.path() + " does not lie inside its container " + node.path());
                 }
                 children.add(entry);
             }
@@ -188,16 +208,18 @@ public final class DevicetreeImporter {
                 throw new DevicetreeException(node.location(), "container " + node.path() + " holds no partition");
             }
         }
-        return new Entry(nameOf(node), address, size, region, node.path(), node.location(), List.copyOf(children),
-                List.of());
+        return new Entry(
+                nameOf(node), address, size, region, node.path(), node.location(), List.copyOf(children), List.of());
     }
 
     /** The address a container's child offset 0 stands for, from its {@code ranges}. */
     private static long childBase(Node container, long address) throws DevicetreeException {
         Optional<Property> ranges = container.property("ranges");
         if (ranges.isEmpty()) {
-            throw new DevicetreeException(container.location(), "container " + container.path()
-                    + " has no 'ranges'; its partitions' addresses cannot be placed in the flash");
+            throw new DevicetreeException(
+                    container.location(),
+                    "container " + container.path()
+                            + " has no 'ranges'; its partitions' addresses cannot be placed in the flash");
         }
         if (ranges.get().value().isEmpty()) {
             return address - MemoryFactsExtractor.firstReg(container)[0];
@@ -208,8 +230,10 @@ public final class DevicetreeImporter {
         int words = childCells + parentCells + sizeCells;
         long[] values = ranges.get().value().cells();
         if (values.length != words) {
-            throw new DevicetreeException(ranges.get().location(), "'ranges' of " + container.path()
-                    + " must be one (child address, parent address, size) entry of " + words + " cells");
+            throw new DevicetreeException(
+                    ranges.get().location(),
+                    "'ranges' of " + container.path() + " must be one (child address, parent address, size) entry of "
+                            + words + " cells");
         }
         long child = ranges.get().value().number(0, childCells);
         long parent = ranges.get().value().number(childCells, parentCells);
@@ -227,10 +251,13 @@ public final class DevicetreeImporter {
         if (property.isEmpty()) {
             return fallback;
         }
-        long value = property.get().value().length() == 4 ? property.get().value().cells()[0] : -1;
+        long value =
+                property.get().value().length() == 4 ? property.get().value().cells()[0] : -1;
         if (value < 1 || value > 2) {
-            throw new DevicetreeException(property.get().location(), name + " of " + node.path()
-                    + " must be <1> or <2>: partitions with addresses or sizes beyond 64 bits are not supported");
+            throw new DevicetreeException(
+                    property.get().location(),
+                    name + " of " + node.path()
+                            + " must be <1> or <2>: partitions with addresses or sizes beyond 64 bits are not supported");
         }
         return (int) value;
     }
@@ -249,9 +276,12 @@ public final class DevicetreeImporter {
                 if (overlap && !besideMembers(a, b) && !besideMembers(b, a)) {
                     Entry later = a.location().line() >= b.location().line() ? a : b;
                     Entry earlier = later == a ? b : a;
-                    throw new DevicetreeException(later.location(), "partition '" + later.name() + "' ("
-                            + hexRange(later) + ") overlaps partition '" + earlier.name() + "' (" + hexRange(earlier)
-                            + ") defined at " + earlier.location());
+                    throw new DevicetreeException(
+                            later.location(),
+                            "partition '" + later.name() + "' ("
+                                    + hexRange(later) + ") overlaps partition '" + earlier.name() + "' ("
+                                    + hexRange(earlier)
+                                    + ") defined at " + earlier.location());
                 }
             }
         }
@@ -284,10 +314,20 @@ public final class DevicetreeImporter {
                 continue;
             }
             List<Entry> inside = flatten(entry.children());
-            List<String> span = inside.stream().filter(e -> !e.container() && !LayoutPartition.isGapName(e.name()))
-                    .sorted(Comparator.comparingLong(Entry::address)).map(Entry::name).toList();
-            out.add(new Entry(entry.name(), entry.address(), entry.size(), entry.region(), entry.path(), entry.location(),
-                    List.of(), span));
+            List<String> span = inside.stream()
+                    .filter(e -> !e.container() && !LayoutPartition.isGapName(e.name()))
+                    .sorted(Comparator.comparingLong(Entry::address))
+                    .map(Entry::name)
+                    .toList();
+            out.add(new Entry(
+                    entry.name(),
+                    entry.address(),
+                    entry.size(),
+                    entry.region(),
+                    entry.path(),
+                    entry.location(),
+                    List.of(),
+                    span));
             out.addAll(inside);
         }
         return out;
@@ -310,17 +350,28 @@ public final class DevicetreeImporter {
                 boolean inside = LayoutPartition.liesWithin(leaf.address(), leaf.size(), entry.address(), entry.size());
                 boolean overlaps = leaf.address() < entry.end() && entry.address() < leaf.end();
                 if (overlaps && !inside) {
-                    throw new DevicetreeException(entry.location(), "partition '" + entry.name() + "' ("
-                            + hexRange(entry) + ") covers part of partition '" + leaf.name() + "' (" + hexRange(leaf)
-                            + ") defined at " + leaf.location() + "; a partition of a second table must cover whole"
-                            + " partitions of the first");
+                    throw new DevicetreeException(
+                            entry.location(),
+                            "partition '" + entry.name() + "' ("
+                                    + hexRange(entry) + ") covers part of partition '" + leaf.name() + "' ("
+                                    + hexRange(leaf)
+                                    + ") defined at " + leaf.location()
+                                    + "; a partition of a second table must cover whole"
+                                    + " partitions of the first");
                 }
                 if (inside && !LayoutPartition.isGapName(leaf.name())) {
                     span.add(leaf.name());
                 }
             }
-            out.add(new Entry(entry.name(), entry.address(), entry.size(), entry.region(), entry.path(), entry.location(),
-                    List.of(), entry.container() ? entry.span() : span));
+            out.add(new Entry(
+                    entry.name(),
+                    entry.address(),
+                    entry.size(),
+                    entry.region(),
+                    entry.path(),
+                    entry.location(),
+                    List.of(),
+                    entry.container() ? entry.span() : span));
         }
         return out;
     }
@@ -331,16 +382,19 @@ public final class DevicetreeImporter {
         for (Entry entry : entries) {
             Entry previous = byName.putIfAbsent(entry.name(), entry);
             if (previous != null) {
-                throw new DevicetreeException(entry.location(), "a second partition is named '" + entry.name()
-                        + "'; the first is defined at " + previous.location());
+                throw new DevicetreeException(
+                        entry.location(),
+                        "a second partition is named '" + entry.name() + "'; the first is defined at "
+                                + previous.location());
             }
         }
         List<LayoutPartition> partitions = new ArrayList<>();
         for (Entry entry : byName.values()) {
-            partitions.add(new LayoutPartition(entry.name(), entry.address(), entry.size(), entry.region(),
-                    entry.span()));
+            partitions.add(
+                    new LayoutPartition(entry.name(), entry.address(), entry.size(), entry.region(), entry.span()));
         }
-        partitions.sort(Comparator.comparing(LayoutPartition::region).thenComparingLong(LayoutPartition::address)
+        partitions.sort(Comparator.comparing(LayoutPartition::region)
+                .thenComparingLong(LayoutPartition::address)
                 .thenComparing(LayoutPartition::name));
         return List.copyOf(partitions);
     }
@@ -351,12 +405,16 @@ public final class DevicetreeImporter {
             return Optional.empty();
         }
         String path = chosen.get().path();
-        return entries.stream().filter(e -> e.path().equals(path)).map(Entry::name).findFirst();
+        return entries.stream()
+                .filter(e -> e.path().equals(path))
+                .map(Entry::name)
+                .findFirst();
     }
 
     /** The partition manager's name of a partition node. */
     private static String nameOf(Node node) throws DevicetreeException {
-        Optional<String> label = node.property("label").filter(p -> p.value().isStringList())
+        Optional<String> label = node.property("label")
+                .filter(p -> p.value().isStringList())
                 .map(p -> p.value().string());
         if (label.isPresent() && NAME.matcher(label.get()).matches()) {
             return label.get();
@@ -372,8 +430,11 @@ public final class DevicetreeImporter {
                 return nodeLabel.substring(0, nodeLabel.length() - "_partition".length());
             }
         }
-        throw new DevicetreeException(node.location(), "partition " + node.path() + " has no name: give it a label"
-                + " property naming it (label = \"storage\";)" + label.map(l -> ", not \"" + l + "\",").orElse("")
-                + " or a node label ending in _partition");
+        throw new DevicetreeException(
+                node.location(),
+                "partition " + node.path() + " has no name: give it a label"
+                        + " property naming it (label = \"storage\";)"
+                        + label.map(l -> ", not \"" + l + "\",").orElse("")
+                        + " or a node label ending in _partition");
     }
 }

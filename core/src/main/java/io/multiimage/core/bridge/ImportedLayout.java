@@ -27,8 +27,10 @@ public record ImportedLayout(List<LayoutPartition> partitions, Optional<String> 
      * (file names only, so the text does not depend on where the project lies).
      */
     public static List<String> comment(List<java.nio.file.Path> files) {
-        List<String> names = files.stream().map(f -> String.valueOf(f.getFileName())).toList();
-        return List.of("Static partition layout imported by multiimage from the devicetree partitions of",
+        List<String> names =
+                files.stream().map(f -> String.valueOf(f.getFileName())).toList();
+        return List.of(
+                "Static partition layout imported by multiimage from the devicetree partitions of",
                 String.join(" + ", names) + ".");
     }
 
@@ -43,7 +45,8 @@ public record ImportedLayout(List<LayoutPartition> partitions, Optional<String> 
         for (String line : comment) {
             text.append(line.isEmpty() ? "#" : "# " + line).append('\n');
         }
-        codePartition.ifPresent(name -> text.append("# chosen zephyr,code-partition: ").append(name).append('\n'));
+        codePartition.ifPresent(name ->
+                text.append("# chosen zephyr,code-partition: ").append(name).append('\n'));
         Map<String, Object> root = new LinkedHashMap<>();
         for (LayoutPartition p : partitions) {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -38,8 +38,11 @@ final class LayoutPartitions {
                             + "' spans no partition of the layout; a devicetree cannot describe it");
                 }
             }
-            all.add(new LayoutPartition(name, number(source, name, properties, "address"),
-                    number(source, name, properties, "size"), text(source, name, properties, "region"),
+            all.add(new LayoutPartition(
+                    name,
+                    number(source, name, properties, "address"),
+                    number(source, name, properties, "size"),
+                    text(source, name, properties, "region"),
                     List.copyOf(leaves)));
         }
         Map<String, LayoutPartition> byName = new java.util.HashMap<>();
@@ -47,7 +50,8 @@ final class LayoutPartitions {
         List<LayoutPartition> ordered = new ArrayList<>();
         for (LayoutPartition p : all) {
             List<String> span = p.span().stream()
-                    .sorted(Comparator.comparingLong((String n) -> byName.get(n).address()).thenComparing(n -> n))
+                    .sorted(Comparator.comparingLong((String n) -> byName.get(n).address())
+                            .thenComparing(n -> n))
                     .toList();
             ordered.add(new LayoutPartition(p.name(), p.address(), p.size(), p.region(), span));
         }
@@ -56,8 +60,8 @@ final class LayoutPartitions {
     }
 
     /** The non-container partitions a container covers, following containers inside it. */
-    private static void collectLeaves(String container, Map<String, Map<String, Object>> raw, Set<String> visiting,
-            Set<String> leaves) {
+    private static void collectLeaves(
+            String container, Map<String, Map<String, Object>> raw, Set<String> visiting, Set<String> leaves) {
         if (!visiting.add(container)) {
             return;
         }
@@ -81,12 +85,12 @@ final class LayoutPartitions {
             throws InvalidConfigurationException {
         Object value = properties.get(key);
         if (!(value instanceof Number number)) {
-            throw new InvalidConfigurationException(source + ": partition '" + partition + "' has no integer '" + key
-                    + "' (found " + value + ")");
+            throw new InvalidConfigurationException(
+                    source + ": partition '" + partition + "' has no integer '" + key + "' (found " + value + ")");
         }
         if (number.longValue() < 0) {
-            throw new InvalidConfigurationException(source + ": partition '" + partition + "' has a negative '" + key
-                    + "'");
+            throw new InvalidConfigurationException(
+                    source + ": partition '" + partition + "' has a negative '" + key + "'");
         }
         return number.longValue();
     }

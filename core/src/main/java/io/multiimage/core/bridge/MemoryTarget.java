@@ -64,8 +64,9 @@ record MemoryTarget(String region, Node device, long base, Optional<Long> size) 
             Optional<Property> bits = device.property("size");
             if (bits.isPresent()) {
                 if (bits.get().value().length() != 4) {
-                    throw new DevicetreeException(bits.get().location(), "'size' of " + device.path()
-                            + " must be one 32-bit cell (capacity in bits)");
+                    throw new DevicetreeException(
+                            bits.get().location(),
+                            "'size' of " + device.path() + " must be one 32-bit cell (capacity in bits)");
                 }
                 size = Optional.of(bits.get().value().cells()[0] / 8);
             }
@@ -80,6 +81,8 @@ record MemoryTarget(String region, Node device, long base, Optional<Long> size) 
 
     /** How an overlay names the node: {@code &label}, or {@code &{/path}} for a node without one. */
     String reference() {
-        return device.labels().isEmpty() ? "&{" + device.path() + "}" : "&" + device.labels().get(0);
+        return device.labels().isEmpty()
+                ? "&{" + device.path() + "}"
+                : "&" + device.labels().get(0);
     }
 }

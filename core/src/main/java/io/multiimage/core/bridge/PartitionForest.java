@@ -3,8 +3,8 @@ package io.multiimage.core.bridge;
 import io.multiimage.core.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +55,8 @@ final class PartitionForest {
      *     container covers a partition that is not its member
      */
     static PartitionForest of(List<LayoutPartition> partitions, String source) throws InvalidConfigurationException {
-        List<LayoutPartition> leaves = partitions.stream().filter(p -> !p.isContainer()).toList();
+        List<LayoutPartition> leaves =
+                partitions.stream().filter(p -> !p.isContainer()).toList();
         for (int i = 0; i + 1 < leaves.size(); i++) {
             LayoutPartition a = leaves.get(i);
             LayoutPartition b = leaves.get(i + 1);
@@ -64,8 +65,8 @@ final class PartitionForest {
                         + "' overlap; a layout the partition manager wrote never has that");
             }
         }
-        List<LayoutPartition> containers = new ArrayList<>(partitions.stream().filter(LayoutPartition::isContainer)
-                .toList());
+        List<LayoutPartition> containers = new ArrayList<>(
+                partitions.stream().filter(LayoutPartition::isContainer).toList());
         containers.sort(Comparator.comparingLong(LayoutPartition::address)
                 .thenComparing(Comparator.comparingLong(LayoutPartition::size).reversed())
                 .thenComparing(LayoutPartition::name));
@@ -73,8 +74,10 @@ final class PartitionForest {
         List<LayoutPartition> detached = new ArrayList<>();
         for (LayoutPartition container : containers) {
             for (String member : container.span()) {
-                LayoutPartition leaf = leaves.stream().filter(p -> p.name().equals(member)).findFirst().orElseThrow(
-                        () -> new InvalidConfigurationException(source + ": container '" + container.name()
+                LayoutPartition leaf = leaves.stream()
+                        .filter(p -> p.name().equals(member))
+                        .findFirst()
+                        .orElseThrow(() -> new InvalidConfigurationException(source + ": container '" + container.name()
                                 + "' spans '" + member + "', a partition of another region"));
                 if (!leaf.liesWithin(container)) {
                     throw new InvalidConfigurationException(source + ": container '" + container.name()
@@ -125,8 +128,11 @@ final class PartitionForest {
             }
             (parent == null ? roots : nodes.get(parent).children()).add(entry.getValue());
         }
-        Comparator<TreeNode> byAddress = Comparator.comparingLong((TreeNode n) -> n.partition().address())
-                .thenComparing(Comparator.comparingLong((TreeNode n) -> n.partition().size()).reversed())
+        Comparator<TreeNode> byAddress = Comparator.comparingLong(
+                        (TreeNode n) -> n.partition().address())
+                .thenComparing(
+                        Comparator.comparingLong((TreeNode n) -> n.partition().size())
+                                .reversed())
                 .thenComparing(n -> n.partition().name());
         nodes.values().forEach(n -> n.children().sort(byAddress));
         roots.sort(byAddress);

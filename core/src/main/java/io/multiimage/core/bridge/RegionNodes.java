@@ -53,8 +53,8 @@ public final class RegionNodes {
                 label = label.substring(1);
             }
             if (region.isEmpty() || label.isEmpty()) {
-                throw new InvalidConfigurationException("region mapping '" + entry
-                        + "' is not REGION=NODE_LABEL (e.g. otp=uicr)");
+                throw new InvalidConfigurationException(
+                        "region mapping '" + entry + "' is not REGION=NODE_LABEL (e.g. otp=uicr)");
             }
             if (labels.put(region, label) != null) {
                 throw new InvalidConfigurationException("region '" + region + "' is mapped twice");

@@ -31,8 +31,9 @@ public final class StaticLayoutImport {
      * @throws InvalidConfigurationException when {@code target} exists and {@code overwrite} is
      *     false, or the devicetree cannot be read as partitions (naming FILE:LINE)
      */
-    public static ImportedLayout write(List<Path> files, Path projectBoards, RegionNodes regions, Path target,
-            boolean overwrite, BuildLog log) throws InvalidConfigurationException, IOException {
+    public static ImportedLayout write(
+            List<Path> files, Path projectBoards, RegionNodes regions, Path target, boolean overwrite, BuildLog log)
+            throws InvalidConfigurationException, IOException {
         if (files.isEmpty()) {
             throw new InvalidConfigurationException("no devicetree file given to import");
         }

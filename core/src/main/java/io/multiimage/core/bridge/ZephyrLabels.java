@@ -29,7 +29,9 @@ final class ZephyrLabels {
 
     /** The partition manager's name for Zephyr's node label {@code label}, if it is one of those. */
     static Optional<String> partitionFor(String label) {
-        return BY_PARTITION.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey)
+        return BY_PARTITION.entrySet().stream()
+                .filter(e -> e.getValue().equals(label))
+                .map(Map.Entry::getKey)
                 .findFirst();
     }
 

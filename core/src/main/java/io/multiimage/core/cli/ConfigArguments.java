@@ -18,8 +18,13 @@ import java.util.Optional;
  * @param outputDir where {@code resolve} writes {@code .config} and {@code autoconf.h}
  * @param variables the {@code -DVAR=value} variables, given to the top-level image
  */
-record ConfigArguments(List<TreeEntry> images, String image, String buildType, Path projectRoot,
-        Optional<Path> outputDir, Map<String, String> variables) {
+record ConfigArguments(
+        List<TreeEntry> images,
+        String image,
+        String buildType,
+        Path projectRoot,
+        Optional<Path> outputDir,
+        Map<String, String> variables) {
 
     /**
      * One image of the tree.
@@ -30,9 +35,7 @@ record ConfigArguments(List<TreeEntry> images, String image, String buildType, P
      * @param board its board; empty to let the domain rule decide (every image but the top one)
      * @param domain its domain; empty for its parent's
      */
-    record TreeEntry(String name, Path dir, Optional<String> parent, Optional<String> board,
-            Optional<String> domain) {
-    }
+    record TreeEntry(String name, Path dir, Optional<String> parent, Optional<String> board, Optional<String> domain) {}
 
     static final String USAGE = """
             usage: multiimage-core config resolve|show --image-dir DIR --board BOARD [options] [-DVAR=value...]
@@ -55,8 +58,16 @@ record ConfigArguments(List<TreeEntry> images, String image, String buildType, P
             each; show prints the provenance of every symbol.
             """;
 
-    private static final List<String> SINGLE_OPTIONS = List.of("--image-dir", "--name", "--parent-dir",
-            "--parent-name", "--board", "--build-type", "--project-root", "--output-dir", "--image");
+    private static final List<String> SINGLE_OPTIONS = List.of(
+            "--image-dir",
+            "--name",
+            "--parent-dir",
+            "--parent-name",
+            "--board",
+            "--build-type",
+            "--project-root",
+            "--output-dir",
+            "--image");
     private static final List<String> REPEATED_OPTIONS = List.of("--child", "--image-board", "--image-domain");
 
     /** Parses {@code args} (after the sub-command). */
@@ -94,12 +105,14 @@ record ConfigArguments(List<TreeEntry> images, String image, String buildType, P
             throw new UsageException("--board is required");
         }
         Path imageDir = absolute(options.get("--image-dir"));
-        Optional<Path> parentDir = Optional.ofNullable(options.get("--parent-dir")).map(ConfigArguments::absolute);
+        Optional<Path> parentDir =
+                Optional.ofNullable(options.get("--parent-dir")).map(ConfigArguments::absolute);
         String name = options.getOrDefault("--name", dirName(imageDir));
-        String parentName = options.getOrDefault("--parent-name", parentDir.map(ConfigArguments::dirName).orElse(""));
+        String parentName = options.getOrDefault(
+                "--parent-name", parentDir.map(ConfigArguments::dirName).orElse(""));
         if (parentDir.isPresent() && parentName.equals(name)) {
-            throw new UsageException("the image and its parent are both called '" + name
-                    + "': give --name or --parent-name");
+            throw new UsageException(
+                    "the image and its parent are both called '" + name + "': give --name or --parent-name");
         }
         Map<String, String> boards = pairs("--image-board", repeated.get("--image-board"));
         Map<String, String> domains = pairs("--image-domain", repeated.get("--image-domain"));
@@ -117,8 +130,9 @@ record ConfigArguments(List<TreeEntry> images, String image, String buildType, P
         }
         for (TreeEntry entry : images.values()) {
             if (entry.parent().isPresent() && !images.containsKey(entry.parent().get())) {
-                throw new UsageException("--child names parent '" + entry.parent().get() + "' of image '"
-                        + entry.name() + "', which is not an image of the tree; images: " + images.keySet());
+                throw new UsageException(
+                        "--child names parent '" + entry.parent().get() + "' of image '" + entry.name()
+                                + "', which is not an image of the tree; images: " + images.keySet());
             }
         }
         for (Map<String, String> perImage : List.of(boards, domains)) {
@@ -129,19 +143,29 @@ record ConfigArguments(List<TreeEntry> images, String image, String buildType, P
             }
         }
         List<TreeEntry> entries = images.values().stream()
-                .map(e -> new TreeEntry(e.name(), e.dir(), e.parent(),
+                .map(e -> new TreeEntry(
+                        e.name(),
+                        e.dir(),
+                        e.parent(),
                         Optional.ofNullable(boards.get(e.name())).or(e::board),
                         Optional.ofNullable(domains.get(e.name()))))
                 .toList();
         String answered = options.getOrDefault("--image", name);
         if (!images.containsKey(answered)) {
-            throw new UsageException("--image '" + answered + "' is not an image of the tree; images: "
-                    + images.keySet());
+            throw new UsageException(
+                    "--image '" + answered + "' is not an image of the tree; images: " + images.keySet());
         }
-        Path root = Optional.ofNullable(options.get("--project-root")).map(ConfigArguments::absolute)
-                .orElseGet(() -> commonAncestor(entries.stream().map(TreeEntry::dir).toList()));
-        return new ConfigArguments(entries, answered, options.getOrDefault("--build-type", ""), root,
-                Optional.ofNullable(options.get("--output-dir")).map(Path::of), variables);
+        Path root = Optional.ofNullable(options.get("--project-root"))
+                .map(ConfigArguments::absolute)
+                .orElseGet(() ->
+                        commonAncestor(entries.stream().map(TreeEntry::dir).toList()));
+        return new ConfigArguments(
+                entries,
+                answered,
+                options.getOrDefault("--build-type", ""),
+                root,
+                Optional.ofNullable(options.get("--output-dir")).map(Path::of),
+                variables);
     }
 
     /** The top-level image's name. */
@@ -156,8 +180,12 @@ record ConfigArguments(List<TreeEntry> images, String image, String buildType, P
         if (colon <= 0 || equals <= colon + 1 || equals == value.length() - 1) {
             throw new UsageException("expected --child PARENT:NAME=DIR, found '" + value + "'");
         }
-        return new TreeEntry(value.substring(colon + 1, equals), absolute(value.substring(equals + 1)),
-                Optional.of(value.substring(0, colon)), Optional.empty(), Optional.empty());
+        return new TreeEntry(
+                value.substring(colon + 1, equals),
+                absolute(value.substring(equals + 1)),
+                Optional.of(value.substring(0, colon)),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static void add(Map<String, TreeEntry> images, TreeEntry entry) throws UsageException {

@@ -1,16 +1,16 @@
 package io.multiimage.core.cli;
 
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.board.BoardCatalog;
 import io.multiimage.core.config.ConfigurationReport;
 import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.ImageContext;
 import io.multiimage.core.config.ImageTreeConfigurator;
 import io.multiimage.core.config.ImageTreeConfigurator.TreeImage;
-import io.multiimage.core.board.BoardCatalog;
-import io.multiimage.core.model.BuildProperties;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.kconfig.ConfigOutputs;
 import io.multiimage.core.kconfig.FragmentOnlyResolver;
+import io.multiimage.core.model.BuildProperties;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.spi.BuildLog;
@@ -65,19 +65,28 @@ public final class ConfigCommand {
         ImageConfiguration configuration = configure(arguments, log);
         StringBuilder text = new StringBuilder();
         ImageContext context = configuration.context();
-        Optional<String> parent = arguments.images().stream().filter(e -> e.name().equals(context.name()))
-                .findFirst().flatMap(ConfigArguments.TreeEntry::parent);
-        text.append("image ").append(context.name()).append(parent.map(p -> " (child of " + p + ")").orElse(""))
+        Optional<String> parent = arguments.images().stream()
+                .filter(e -> e.name().equals(context.name()))
+                .findFirst()
+                .flatMap(ConfigArguments.TreeEntry::parent);
+        text.append("image ")
+                .append(context.name())
+                .append(parent.map(p -> " (child of " + p + ")").orElse(""))
                 .append('\n');
         text.append("board ").append(context.boardWithRevision()).append('\n');
-        text.append("build type ").append(context.buildType().isEmpty() ? "(none)" : context.buildType()).append('\n');
+        text.append("build type ")
+                .append(context.buildType().isEmpty() ? "(none)" : context.buildType())
+                .append('\n');
         text.append(ConfigurationReport.files(configuration));
         text.append("Log:\n");
         log.lines().forEach(line -> text.append("  ").append(line).append('\n'));
         if (arguments.outputDir().isPresent()) {
             ConfigOutputs.write(arguments.outputDir().get(), configuration.kconfig());
-            text.append("wrote ").append(arguments.outputDir().get().resolve(ConfigOutputs.DOT_CONFIG)).append(" and ")
-                    .append(arguments.outputDir().get().resolve(ConfigOutputs.AUTOCONF_H)).append('\n');
+            text.append("wrote ")
+                    .append(arguments.outputDir().get().resolve(ConfigOutputs.DOT_CONFIG))
+                    .append(" and ")
+                    .append(arguments.outputDir().get().resolve(ConfigOutputs.AUTOCONF_H))
+                    .append('\n');
         }
         return text.toString().replace("\r\n", "\n");
     }
@@ -97,7 +106,8 @@ public final class ConfigCommand {
             ImageDeclaration.Builder builder = ImageDeclaration.builder(entry.name(), entry.dir())
                     .children(arguments.images().stream()
                             .filter(e -> e.parent().equals(Optional.of(entry.name())))
-                            .map(ConfigArguments.TreeEntry::name).toArray(String[]::new));
+                            .map(ConfigArguments.TreeEntry::name)
+                            .toArray(String[]::new));
             entry.board().ifPresent(builder::board);
             entry.domain().ifPresent(builder::domain);
             if (entry.parent().isEmpty()) {
@@ -110,10 +120,13 @@ public final class ConfigCommand {
         BoardCatalog boards = BoardCatalog.forProject(arguments.projectRoot());
         ImageTreeConfigurator configurator = new ImageTreeConfigurator(layout, new FragmentOnlyResolver());
         String asked = arguments.image();
-        Map<String, ImageContext> contexts = configurator.contexts(tree, arguments.variables(), boards::domainFacts,
-                log);
-        Map<String, TreeImage> images = ImageTreeConfigurator.walk(tree, contexts,
-                BuildProperties.commandLine(arguments.variables()), image -> image.equals(asked) ? log : BuildLog.silent(),
+        Map<String, ImageContext> contexts =
+                configurator.contexts(tree, arguments.variables(), boards::domainFacts, log);
+        Map<String, TreeImage> images = ImageTreeConfigurator.walk(
+                tree,
+                contexts,
+                BuildProperties.commandLine(arguments.variables()),
+                image -> image.equals(asked) ? log : BuildLog.silent(),
                 configurator::resolve);
         TreeImage image = images.get(asked);
         if (image == null) {
@@ -121,8 +134,10 @@ public final class ConfigCommand {
             throw new InvalidConfigurationException("Image '" + asked + "' is not configured in this tree; "
                     + log.lines().get(log.lines().size() - 1));
         }
-        return image.configuration().orElseThrow(() -> new InvalidConfigurationException("Image '" + asked
-                + "' is not built from source, so it has no configuration here: " + image.strategy().describe()));
+        return image.configuration()
+                .orElseThrow(() -> new InvalidConfigurationException(
+                        "Image '" + asked + "' is not built from source, so it has no configuration here: "
+                                + image.strategy().describe()));
     }
 
     /** Keeps log lines for the output; warnings marked. */

@@ -38,7 +38,8 @@ import java.util.Map;
  */
 public final class DevicetreeCommand {
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: devicetree export --layout partitions.yml [--regions regions.yml]",
             "                         (--board NAME [-p PROJECT_DIR] | --dts BOARD.dts [-I DIR]... [--overlay FILE]...)",
             "                         --image NAME[=PARTITION]... [--region REGION=NODE_LABEL]... -o DIR",
@@ -135,25 +136,34 @@ public final class DevicetreeCommand {
 
     private static int export(Options o, PrintStream out, PrintStream err)
             throws UsageException, InvalidConfigurationException, IOException {
-        if (o.layout == null || o.output == null || o.images.isEmpty() || (o.board == null) == (o.dts == null)
+        if (o.layout == null
+                || o.output == null
+                || o.images.isEmpty()
+                || (o.board == null) == (o.dts == null)
                 || !o.files.isEmpty()) {
-            throw new UsageException("devicetree export needs --layout, -o, at least one --image and one of --board or"
-                    + " --dts");
+            throw new UsageException(
+                    "devicetree export needs --layout, -o, at least one --image and one of --board or" + " --dts");
         }
         Path layoutFile = Path.of(o.layout);
         String fileName = layoutFile.getFileName().toString();
-        Path regionsFile = o.regions != null ? Path.of(o.regions)
+        Path regionsFile = o.regions != null
+                ? Path.of(o.regions)
                 : layoutFile.resolveSibling(fileName.replaceFirst("^partitions", "regions"));
         OutputDomain layout;
         try {
-            layout = OutputDomain.parse(OutputDomain.domainOfFile(fileName, "partitions"), o.layout,
-                    read(layoutFile, "layout"), regionsFile.toString(), read(regionsFile, "regions file"));
+            layout = OutputDomain.parse(
+                    OutputDomain.domainOfFile(fileName, "partitions"),
+                    o.layout,
+                    read(layoutFile, "layout"),
+                    regionsFile.toString(),
+                    read(regionsFile, "regions file"));
         } catch (PartitionException e) {
             throw new InvalidConfigurationException(e.getMessage(), e);
         }
         DeviceTree tree;
         if (o.board != null) {
-            BoardCatalog catalog = o.project == null ? BoardCatalog.shipped() : BoardCatalog.forProject(Path.of(o.project));
+            BoardCatalog catalog =
+                    o.project == null ? BoardCatalog.shipped() : BoardCatalog.forProject(Path.of(o.project));
             Board board = catalog.lookup(o.board);
             List<Path> overlays = new ArrayList<>(board.boardOverlays());
             overlays.addAll(o.overlays);
@@ -173,7 +183,8 @@ public final class DevicetreeCommand {
             if (image.isEmpty() || partition.isEmpty() || image.contains("/") || image.startsWith(".")) {
                 throw new UsageException("--image " + spec + " is not NAME[=PARTITION]");
             }
-            overlays.put(Path.of(o.output, image, "partitions.overlay"),
+            overlays.put(
+                    Path.of(o.output, image, "partitions.overlay"),
                     exporter.overlay(layout, o.layout, tree, image, partition));
         }
         for (Map.Entry<Path, String> overlay : overlays.entrySet()) {
@@ -189,8 +200,8 @@ public final class DevicetreeCommand {
         if (o.output == null || o.files.isEmpty() || o.layout != null || o.board != null || !o.images.isEmpty()) {
             throw new UsageException("devicetree import needs -o and a board devicetree file");
         }
-        DeviceTree tree = new DevicetreeMerger().merge(o.files.get(0), o.files.subList(1, o.files.size()),
-                o.includeDirs);
+        DeviceTree tree =
+                new DevicetreeMerger().merge(o.files.get(0), o.files.subList(1, o.files.size()), o.includeDirs);
         ImportedLayout layout = new DevicetreeImporter(RegionNodes.parse(o.regionNodes)).read(tree);
         layout.warnings().forEach(w -> err.println("warning: " + w));
         String text = layout.pmStaticYaml(ImportedLayout.comment(o.files));

@@ -27,7 +27,8 @@ import java.util.List;
  */
 public final class DtsCommand {
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: dts merge -o OUT [-I DIR]... BOARD.dts [OVERLAY...]",
             "         merge the board devicetree and overlays (in order) and write the result",
             "         in dtc -O dts form to OUT ('-' for standard output)",
@@ -126,8 +127,7 @@ public final class DtsCommand {
         return 0;
     }
 
-    private static int facts(List<String> args, PrintStream out, PrintStream err)
-            throws InvalidConfigurationException {
+    private static int facts(List<String> args, PrintStream out, PrintStream err) throws InvalidConfigurationException {
         Inputs inputs = inputs(args, false);
         if (inputs.problem != null) {
             return usage(err, inputs.problem);
@@ -137,8 +137,8 @@ public final class DtsCommand {
     }
 
     private static DeviceTree mergeFiles(Inputs inputs) throws InvalidConfigurationException {
-        return new DevicetreeMerger().merge(inputs.files.get(0), inputs.files.subList(1, inputs.files.size()),
-                inputs.includeDirs);
+        return new DevicetreeMerger()
+                .merge(inputs.files.get(0), inputs.files.subList(1, inputs.files.size()), inputs.includeDirs);
     }
 
     private static int boards(List<String> args, PrintStream out, PrintStream err)
@@ -154,8 +154,13 @@ public final class DtsCommand {
         BoardCatalog catalog = projectDir == null ? BoardCatalog.shipped() : BoardCatalog.forProject(projectDir);
         StringBuilder text = new StringBuilder();
         for (BoardDefinition board : catalog.boards()) {
-            String line = String.format("%-28s %-7s %-17s %-12s %s", board.name(), board.domain(), board.cpu().cpu(),
-                    board.cpu().fpu().orElse("no-fpu"), board.qemuMachine().map(m -> "qemu:" + m).orElse(""));
+            String line = String.format(
+                    "%-28s %-7s %-17s %-12s %s",
+                    board.name(),
+                    board.domain(),
+                    board.cpu().cpu(),
+                    board.cpu().fpu().orElse("no-fpu"),
+                    board.qemuMachine().map(m -> "qemu:" + m).orElse(""));
             text.append(line.stripTrailing()).append('\n');
         }
         out.print(text);

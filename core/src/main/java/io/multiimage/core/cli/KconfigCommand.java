@@ -1,9 +1,9 @@
 package io.multiimage.core.cli;
 
-import io.multiimage.hex.AtomicFiles;
 import io.multiimage.core.kconfig.engine.Kconfig;
 import io.multiimage.core.kconfig.engine.KconfigException;
 import io.multiimage.core.kconfig.engine.KconfigWarning;
+import io.multiimage.hex.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,7 +28,8 @@ import java.util.Map;
  */
 public final class KconfigCommand {
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: kconfig [--env NAME=VALUE]... --config-out FILE --header-out FILE [--warnings-out FILE]",
             "               KCONFIG [FRAGMENT...]",
             "  evaluates the Kconfig tree KCONFIG (relative to the working directory, the source tree root)",
@@ -60,10 +61,14 @@ public final class KconfigCommand {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "-h": case "--help":
+                case "-h":
+                case "--help":
                     out.println(USAGE);
                     return CoreCli.OK;
-                case "--env": case "--config-out": case "--header-out": case "--warnings-out":
+                case "--env":
+                case "--config-out":
+                case "--header-out":
+                case "--warnings-out":
                     if (i + 1 >= args.size()) {
                         return usage(err, "option " + arg + " needs a value");
                     }

@@ -15,29 +15,51 @@ final class MemoryFactsText {
         StringBuilder out = new StringBuilder();
         region(out, "flash", facts.flash());
         region(out, "sram", facts.sram());
-        out.append("code-partition: ").append(facts.codePartitionPath().orElse("(none)")).append('\n');
+        out.append("code-partition: ")
+                .append(facts.codePartitionPath().orElse("(none)"))
+                .append('\n');
         for (ExternalFlash flash : facts.externalFlash()) {
-            out.append("external-flash: ").append(flash.nodePath()).append(' ').append(flash.compatible())
-                    .append(" size ").append(hex(flash.size())).append(flash.enabled() ? " enabled" : " disabled")
+            out.append("external-flash: ")
+                    .append(flash.nodePath())
+                    .append(' ')
+                    .append(flash.compatible())
+                    .append(" size ")
+                    .append(hex(flash.size()))
+                    .append(flash.enabled() ? " enabled" : " disabled")
                     .append('\n');
         }
         for (PartitionTable table : facts.partitionTables()) {
-            out.append("partitions of ").append(table.flashDevicePath())
-                    .append(table.flashBase().map(base -> " at " + hex(base)).orElse("")).append(":\n");
+            out.append("partitions of ")
+                    .append(table.flashDevicePath())
+                    .append(table.flashBase().map(base -> " at " + hex(base)).orElse(""))
+                    .append(":\n");
             for (FlashPartition partition : table.partitions()) {
-                out.append("  ").append(hex(partition.offset())).append(' ').append(hex(partition.size()))
-                        .append(' ').append(partition.label().orElse("-"))
-                        .append(partition.nodeLabels().isEmpty() ? "" : " (" + String.join(", ", partition.nodeLabels())
-                                + ")")
-                        .append(partition.readOnly() ? " read-only" : "").append('\n');
+                out.append("  ")
+                        .append(hex(partition.offset()))
+                        .append(' ')
+                        .append(hex(partition.size()))
+                        .append(' ')
+                        .append(partition.label().orElse("-"))
+                        .append(
+                                partition.nodeLabels().isEmpty()
+                                        ? ""
+                                        : " (" + String.join(", ", partition.nodeLabels()) + ")")
+                        .append(partition.readOnly() ? " read-only" : "")
+                        .append('\n');
             }
         }
         return out.toString();
     }
 
     private static void region(StringBuilder out, String name, MemoryRegion region) {
-        out.append(name).append(": ").append(region.nodePath()).append(" at ").append(hex(region.address()))
-                .append(" size ").append(hex(region.size())).append('\n');
+        out.append(name)
+                .append(": ")
+                .append(region.nodePath())
+                .append(" at ")
+                .append(hex(region.address()))
+                .append(" size ")
+                .append(hex(region.size()))
+                .append('\n');
     }
 
     private static String hex(long value) {

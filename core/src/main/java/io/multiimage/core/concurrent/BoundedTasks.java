@@ -53,8 +53,12 @@ public final class BoundedTasks {
      *
      * @see #run(List, int, IntFunction, Class, Class)
      */
-    public static <T, A extends Exception> List<T> run(List<? extends Task<T, A, RuntimeException>> tasks,
-            int parallelism, IntFunction<String> threadNames, Class<A> failure) throws A, InterruptedException {
+    public static <T, A extends Exception> List<T> run(
+            List<? extends Task<T, A, RuntimeException>> tasks,
+            int parallelism,
+            IntFunction<String> threadNames,
+            Class<A> failure)
+            throws A, InterruptedException {
         return run(tasks, parallelism, threadNames, failure, RuntimeException.class);
     }
 
@@ -72,8 +76,12 @@ public final class BoundedTasks {
      * @throws InterruptedException when the caller was interrupted while waiting, or the first
      *     failed task was interrupted
      */
-    public static <T, A extends Exception, B extends Exception> List<T> run(List<? extends Task<T, A, B>> tasks,
-            int parallelism, IntFunction<String> threadNames, Class<A> failureA, Class<B> failureB)
+    public static <T, A extends Exception, B extends Exception> List<T> run(
+            List<? extends Task<T, A, B>> tasks,
+            int parallelism,
+            IntFunction<String> threadNames,
+            Class<A> failureA,
+            Class<B> failureB)
             throws A, B, InterruptedException {
         if (tasks.isEmpty()) {
             return List.of();
@@ -112,8 +120,8 @@ public final class BoundedTasks {
     }
 
     /** Rethrows {@code cause} as its own type; returns what to throw for an undeclared checked one. */
-    private static <A extends Exception, B extends Exception> IllegalStateException failure(Throwable cause,
-            Class<A> failureA, Class<B> failureB) throws A, B, InterruptedException {
+    private static <A extends Exception, B extends Exception> IllegalStateException failure(
+            Throwable cause, Class<A> failureA, Class<B> failureB) throws A, B, InterruptedException {
         if (failureA.isInstance(cause)) {
             throw failureA.cast(cause);
         }

@@ -5,9 +5,7 @@ import io.multiimage.core.kconfig.KconfigValue;
 import io.multiimage.core.kconfig.SymbolTable;
 import io.multiimage.core.model.BuildProperties;
 import io.multiimage.core.model.BuildStrategy;
-import io.multiimage.core.model.HexCoordinates;
 import io.multiimage.core.model.HexFile;
-import io.multiimage.core.model.HexSource;
 import io.multiimage.core.model.ImageModelException;
 import io.multiimage.core.model.ResolvedBuildStrategy;
 import io.multiimage.core.model.StrategySource;
@@ -56,8 +54,12 @@ public final class BuildStrategyResolver {
      * @throws ImageModelException for an unknown strategy name, conflicting, empty or missing HEX
      *     settings, bad coordinates or digest, or more than one Kconfig strategy symbol set
      */
-    public static ResolvedBuildStrategy resolve(String image, BuildProperties properties,
-            Optional<BuildStrategy> pomConfiguration, String declaredBy, SymbolTable parentConfiguration)
+    public static ResolvedBuildStrategy resolve(
+            String image,
+            BuildProperties properties,
+            Optional<BuildStrategy> pomConfiguration,
+            String declaredBy,
+            SymbolTable parentConfiguration)
             throws ImageModelException {
         String pomOrigin = declaredBy.isEmpty() ? "its declaration" : declaredBy;
         Optional<ResolvedBuildStrategy> fromProperties = fromProperties(image, properties, pomConfiguration, pomOrigin);
@@ -66,11 +68,16 @@ public final class BuildStrategyResolver {
         }
         if (pomConfiguration.isPresent()) {
             BuildStrategy pom = pomConfiguration.get();
-            return new ResolvedBuildStrategy(image, pom, StrategySource.POM_CONFIGURATION, pomOrigin,
+            return new ResolvedBuildStrategy(
+                    image,
+                    pom,
+                    StrategySource.POM_CONFIGURATION,
+                    pomOrigin,
                     pinned(pom) ? Optional.of("the sha256 of " + pomOrigin) : Optional.empty());
         }
         return fromKconfig(image, parentConfiguration)
-                .orElse(new ResolvedBuildStrategy(image, BuildStrategy.fromSource(), StrategySource.DEFAULT, "default"));
+                .orElse(new ResolvedBuildStrategy(
+                        image, BuildStrategy.fromSource(), StrategySource.DEFAULT, "default"));
     }
 
     /** The Kconfig prefix of an image name: {@code hci_ipc} gives {@code HCI_IPC}. */
@@ -79,36 +86,47 @@ public final class BuildStrategyResolver {
     }
 
     private static boolean pinned(BuildStrategy strategy) {
-        return strategy instanceof BuildStrategy.UseHex useHex && useHex.sha256().isPresent();
+        return strategy instanceof BuildStrategy.UseHex useHex
+                && useHex.sha256().isPresent();
     }
 
-    private static Optional<ResolvedBuildStrategy> fromProperties(String image, BuildProperties properties,
-            Optional<BuildStrategy> pom, String pomOrigin) throws ImageModelException {
+    private static Optional<ResolvedBuildStrategy> fromProperties(
+            String image, BuildProperties properties, Optional<BuildStrategy> pom, String pomOrigin)
+            throws ImageModelException {
         Optional<BuildProperties.Value> strategy = nonEmpty(image, properties.get(image + ".buildStrategy"));
         Optional<BuildProperties.Value> file = nonEmpty(image, properties.get(image + ".hexFile"));
         Optional<BuildProperties.Value> artifact = nonEmpty(image, properties.get(image + ".hexArtifact"));
         Optional<BuildProperties.Value> sha = nonEmpty(image, properties.get(image + ".sha256"));
-        Optional<BuildStrategy.UseHex> pomHex = pom.filter(BuildStrategy.UseHex.class::isInstance)
-                .map(BuildStrategy.UseHex.class::cast);
-        BuildStrategySettings settings = new BuildStrategySettings(strategy.map(BuildProperties.Value::value),
-                file.map(BuildProperties.Value::value), artifact.map(BuildProperties.Value::value),
-                sha.map(BuildProperties.Value::value), new PropertyNames(image, strategy, file, artifact, sha));
+        Optional<BuildStrategy.UseHex> pomHex =
+                pom.filter(BuildStrategy.UseHex.class::isInstance).map(BuildStrategy.UseHex.class::cast);
+        BuildStrategySettings settings = new BuildStrategySettings(
+                strategy.map(BuildProperties.Value::value),
+                file.map(BuildProperties.Value::value),
+                artifact.map(BuildProperties.Value::value),
+                sha.map(BuildProperties.Value::value),
+                new PropertyNames(image, strategy, file, artifact, sha));
         if (!settings.saysAnything()) {
             if (sha.isPresent() && pomHex.isPresent()) {
                 // A new pin for the POM's HEX: the strategy still comes from the POM.
-                return Optional.of(new ResolvedBuildStrategy(image, BuildStrategy.UseHex.of(image,
-                        pomHex.get().source(), sha.get().value()), StrategySource.POM_CONFIGURATION, pomOrigin,
+                return Optional.of(new ResolvedBuildStrategy(
+                        image,
+                        BuildStrategy.UseHex.of(
+                                image, pomHex.get().source(), sha.get().value()),
+                        StrategySource.POM_CONFIGURATION,
+                        pomOrigin,
                         Optional.of(sha.get().describe() + replacing(pomHex.get(), pomOrigin))));
             }
             settings.parse(image, Path.of(""), Optional.empty(), "Image '" + image + "'"); // a pin alone: the error
             return Optional.empty();
         }
-        BuildStrategy chosen = settings.parse(image, Path.of(""), pomHex.map(BuildStrategy.UseHex::source),
-                "Image '" + image + "'").orElseThrow();
+        BuildStrategy chosen = settings.parse(
+                        image, Path.of(""), pomHex.map(BuildStrategy.UseHex::source), "Image '" + image + "'")
+                .orElseThrow();
         Optional<String> pinOrigin = Optional.empty();
         if (chosen instanceof BuildStrategy.UseHex useHex) {
             if (sha.isPresent()) {
-                pinOrigin = Optional.of(sha.get().describe() + pomHex.map(p -> replacing(p, pomOrigin)).orElse(""));
+                pinOrigin = Optional.of(sha.get().describe()
+                        + pomHex.map(p -> replacing(p, pomOrigin)).orElse(""));
             } else if (pomHex.isPresent() && pomHex.get().sha256().isPresent()) {
                 // The HEX changed hands; the pin the POM set still guards it.
                 chosen = new BuildStrategy.UseHex(useHex.source(), pomHex.get().sha256());
@@ -116,14 +134,19 @@ public final class BuildStrategyResolver {
                         + ".sha256 to pin the new HEX)");
             }
         }
-        String decider = strategy.or(() -> file).or(() -> artifact).orElseThrow().describe();
+        String decider =
+                strategy.or(() -> file).or(() -> artifact).orElseThrow().describe();
         return Optional.of(new ResolvedBuildStrategy(image, chosen, StrategySource.USER_PROPERTY, decider, pinOrigin));
     }
 
     /** The properties as the user wrote them ({@code -Dmcuboot.hexFile}, or a POM property), or as one would. */
-    private record PropertyNames(String image, Optional<BuildProperties.Value> strategyValue,
-            Optional<BuildProperties.Value> file, Optional<BuildProperties.Value> artifact,
-            Optional<BuildProperties.Value> sha) implements BuildStrategySettings.Names {
+    private record PropertyNames(
+            String image,
+            Optional<BuildProperties.Value> strategyValue,
+            Optional<BuildProperties.Value> file,
+            Optional<BuildProperties.Value> artifact,
+            Optional<BuildProperties.Value> sha)
+            implements BuildStrategySettings.Names {
 
         @Override
         public String strategy() {
@@ -157,7 +180,9 @@ public final class BuildStrategyResolver {
     }
 
     private static String replacing(BuildStrategy.UseHex pom, String pomOrigin) {
-        return pom.sha256().map(old -> ", replacing the pin " + old + " of " + pomOrigin).orElse("");
+        return pom.sha256()
+                .map(old -> ", replacing the pin " + old + " of " + pomOrigin)
+                .orElse("");
     }
 
     /** The value, unless it is blank: an empty property is an error, never "not set". */
@@ -189,8 +214,10 @@ public final class BuildStrategyResolver {
             for (String symbol : set) {
                 where.add("CONFIG_" + symbol + at(parent, symbol));
             }
-            throw error(image, "more than one build strategy is selected in the parent's configuration: "
-                    + String.join(", ", where) + "; set exactly one of them to y");
+            throw error(
+                    image,
+                    "more than one build strategy is selected in the parent's configuration: "
+                            + String.join(", ", where) + "; set exactly one of them to y");
         }
         String symbol = set.get(0);
         String origin = "CONFIG_" + symbol + at(parent, symbol);
@@ -198,9 +225,13 @@ public final class BuildStrategyResolver {
         if (symbol.equals(useHex)) {
             String hexSymbol = kconfigPrefix(image) + "_HEX_FILE";
             Optional<KconfigValue> hexFile = parent.value(hexSymbol);
-            if (hexFile.isEmpty() || hexFile.get().type() != KconfigType.STRING || hexFile.get().text().isEmpty()) {
-                throw error(image, origin + " selects use-hex, but " + prefix + "_HEX_FILE is not set to a"
-                        + " \"path\" of the HEX file");
+            if (hexFile.isEmpty()
+                    || hexFile.get().type() != KconfigType.STRING
+                    || hexFile.get().text().isEmpty()) {
+                throw error(
+                        image,
+                        origin + " selects use-hex, but " + prefix + "_HEX_FILE is not set to a"
+                                + " \"path\" of the HEX file");
             }
             chosen = new BuildStrategy.UseHex(new HexFile(Path.of(hexFile.get().text())), Optional.empty());
         } else {

@@ -21,8 +21,12 @@ import java.util.Optional;
  * @param sha256 the pin, if given
  * @param names how the settings are written where they come from
  */
-public record BuildStrategySettings(Optional<String> strategy, Optional<String> hexFile, Optional<String> hexArtifact,
-        Optional<String> sha256, Names names) {
+public record BuildStrategySettings(
+        Optional<String> strategy,
+        Optional<String> hexFile,
+        Optional<String> hexArtifact,
+        Optional<String> sha256,
+        Names names) {
 
     /** How the four settings are written, and a setting with its value. */
     public interface Names {
@@ -65,37 +69,48 @@ public record BuildStrategySettings(Optional<String> strategy, Optional<String> 
             return Optional.empty();
         }
         String id = strategy.map(String::trim).orElse("use-hex");
-        String decider = strategy.isPresent() ? names.shown(names.strategy(), strategy.get().trim())
+        String decider = strategy.isPresent()
+                ? names.shown(names.strategy(), strategy.get().trim())
                 : hexFile.isPresent() ? names.hexFile() : names.hexArtifact();
         switch (id) {
             case "from-source", "skip" -> {
-                Optional<String> extra = hexFile.map(v -> names.hexFile()).or(() -> hexArtifact.map(v -> names.hexArtifact()))
+                Optional<String> extra = hexFile.map(v -> names.hexFile())
+                        .or(() -> hexArtifact.map(v -> names.hexArtifact()))
                         .or(() -> sha256.map(v -> names.sha256()));
                 if (extra.isPresent()) {
-                    throw error(image, where, decider + " cannot be combined with " + extra.get()
-                            + ", which only applies to use-hex");
+                    throw error(
+                            image,
+                            where,
+                            decider + " cannot be combined with " + extra.get() + ", which only applies to use-hex");
                 }
                 return Optional.of(id.equals("skip") ? new BuildStrategy.Skip() : BuildStrategy.fromSource());
             }
             case "use-hex" -> {
                 if (hexFile.isPresent() && hexArtifact.isPresent()) {
-                    throw error(image, where, names.hexFile() + " and " + names.hexArtifact()
-                            + " are both set; give one of them");
+                    throw error(
+                            image,
+                            where,
+                            names.hexFile() + " and " + names.hexArtifact() + " are both set; give one of them");
                 }
                 HexSource source;
                 if (hexFile.isPresent()) {
-                    source = new HexFile(hexFileBase.resolve(hexFile.get().trim()).normalize());
+                    source = new HexFile(
+                            hexFileBase.resolve(hexFile.get().trim()).normalize());
                 } else if (hexArtifact.isPresent()) {
                     source = HexCoordinates.parse(image, hexArtifact.get().trim());
                 } else if (otherSource.isPresent()) {
                     source = otherSource.get();
                 } else {
-                    throw error(image, where, decider + " needs " + names.shown(names.hexFile(), "<path>") + " or "
-                            + names.shown(names.hexArtifact(), "<groupId:artifactId:version[:classifier]>"));
+                    throw error(
+                            image,
+                            where,
+                            decider + " needs " + names.shown(names.hexFile(), "<path>") + " or "
+                                    + names.shown(names.hexArtifact(), "<groupId:artifactId:version[:classifier]>"));
                 }
                 return Optional.of(BuildStrategy.UseHex.of(image, source, sha256.orElse(null)));
             }
-            default -> throw error(image, where, decider + " is not a build strategy: expected from-source, use-hex or skip");
+            default ->
+                throw error(image, where, decider + " is not a build strategy: expected from-source, use-hex or skip");
         }
     }
 

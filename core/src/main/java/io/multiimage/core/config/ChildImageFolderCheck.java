@@ -45,12 +45,15 @@ public final class ChildImageFolderCheck {
         }
         List<Path> entries;
         try (Stream<Path> listing = Files.list(folder)) {
-            entries = listing.filter(entry -> !entry.getFileName().toString().startsWith(".")).sorted().toList();
+            entries = listing.filter(entry -> !entry.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         }
         List<String> warnings = new ArrayList<>();
         for (Path entry : entries) {
-            problem(entry, parent, children).ifPresent(problem -> warnings.add(layout.relative(entry)
-                    + (Files.isDirectory(entry) ? "/" : "") + " " + problem));
+            problem(entry, parent, children)
+                    .ifPresent(problem -> warnings.add(
+                            layout.relative(entry) + (Files.isDirectory(entry) ? "/" : "") + " " + problem));
         }
         return warnings;
     }
@@ -63,8 +66,9 @@ public final class ChildImageFolderCheck {
         }
         if (name.endsWith(".conf")) {
             String stem = name.substring(0, name.length() - ".conf".length());
-            boolean read = children.stream().anyMatch(child -> stem.equals(child)
-                    || (stem.startsWith(child + "_") && stem.length() > child.length() + 1));
+            boolean read = children.stream()
+                    .anyMatch(child ->
+                            stem.equals(child) || (stem.startsWith(child + "_") && stem.length() > child.length() + 1));
             return read ? Optional.empty() : Optional.of(noChild(imageParts(stem), parent, children));
         }
         if (name.endsWith(".overlay")) {
@@ -91,8 +95,8 @@ public final class ChildImageFolderCheck {
     }
 
     private static String noChild(List<String> imageParts, String parent, List<String> children) {
-        String known = children.isEmpty() ? parent + " declares no child images"
-                : "children: " + String.join(", ", children);
+        String known =
+                children.isEmpty() ? parent + " declares no child images" : "children: " + String.join(", ", children);
         Optional<String> meant = Optional.empty();
         int best = Integer.MAX_VALUE;
         for (String part : imageParts) {

@@ -18,8 +18,13 @@ import java.util.TreeMap;
  * @param notes free-text lines explaining the choices
  * @param warnings deprecation notes and similar
  */
-public record ConfigurationPlan(String image, KconfigRow row, List<SelectedFile> kconfigFiles,
-        SortedMap<String, String> commandLineValues, List<SelectedFile> overlays, List<String> notes,
+public record ConfigurationPlan(
+        String image,
+        KconfigRow row,
+        List<SelectedFile> kconfigFiles,
+        SortedMap<String, String> commandLineValues,
+        List<SelectedFile> overlays,
+        List<String> notes,
         List<String> warnings) {
 
     /** Freezes the parts. */
@@ -36,7 +41,8 @@ public record ConfigurationPlan(String image, KconfigRow row, List<SelectedFile>
     /** The generated fragment: one {@code CONFIG_X=v} line per value, sorted by symbol. */
     public String commandLineFragment() {
         StringBuilder text = new StringBuilder();
-        commandLineValues.forEach((symbol, value) -> text.append(symbol).append('=').append(value).append('\n'));
+        commandLineValues.forEach(
+                (symbol, value) -> text.append(symbol).append('=').append(value).append('\n'));
         return text.toString();
     }
 }

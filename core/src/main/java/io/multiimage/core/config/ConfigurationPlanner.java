@@ -59,7 +59,8 @@ public final class ConfigurationPlanner {
             List<SelectedFile> appended = new ArrayList<>();
             appended.addAll(named("EXTRA_CONF_FILE", "EXTRA_CONF_FILE item %d"));
             appended.addAll(childFragment());
-            List<SelectedFile> older = named("OVERLAY_CONFIG", "OVERLAY_CONFIG item %d (older name of EXTRA_CONF_FILE)");
+            List<SelectedFile> older =
+                    named("OVERLAY_CONFIG", "OVERLAY_CONFIG item %d (older name of EXTRA_CONF_FILE)");
             if (!older.isEmpty()) {
                 warnings.add(prefix() + "OVERLAY_CONFIG is deprecated; use EXTRA_CONF_FILE (same meaning)");
             }
@@ -67,8 +68,14 @@ public final class ConfigurationPlanner {
             files.addAll(lastOccurrenceOnly(appended));
             explainUnused(row, files);
             List<SelectedFile> overlays = overlays();
-            return new ConfigurationPlan(image.name(), row, files,
-                    new java.util.TreeMap<>(image.variables().configValues()), overlays, notes, warnings);
+            return new ConfigurationPlan(
+                    image.name(),
+                    row,
+                    files,
+                    new java.util.TreeMap<>(image.variables().configValues()),
+                    overlays,
+                    notes,
+                    warnings);
         }
 
         private String prefix() {
@@ -109,7 +116,9 @@ public final class ConfigurationPlanner {
                     continue;
                 }
                 for (boolean companion : new boolean[] {false, true}) {
-                    if (companion && ("CDEF".indexOf(letter) < 0 || image.revisionToken().isEmpty())) {
+                    if (companion
+                            && ("CDEF".indexOf(letter) < 0
+                                    || image.revisionToken().isEmpty())) {
                         continue;
                     }
                     Path path = file(letter, companion);
@@ -146,9 +155,12 @@ public final class ConfigurationPlanner {
                 }
                 Path present = file(boardFile, companion);
                 if (Files.isRegularFile(present)) {
-                    throw new ConfigurationRuleException(image.name(), location(present),
-                            "Child image '" + image.name() + "': " + location(present) + " (" + boardFile + ") requires "
-                                    + location(file(required, false)) + " (" + required + "), which does not exist");
+                    throw new ConfigurationRuleException(
+                            image.name(),
+                            location(present),
+                            "Child image '" + image.name() + "': " + location(present) + " (" + boardFile
+                                    + ") requires " + location(file(required, false)) + " (" + required
+                                    + "), which does not exist");
                 }
             }
         }
@@ -157,12 +169,15 @@ public final class ConfigurationPlanner {
             Optional<String> confFile = image.variables().imageSpecific("CONF_FILE");
             if (confFile.isPresent()) {
                 note("CONF_FILE replaces the base file (" + row.base() + ") of row " + row);
-                return named("CONF_FILE", "CONF_FILE item %d, replacing the base file (" + row.base() + ") of row " + row);
+                return named(
+                        "CONF_FILE", "CONF_FILE item %d, replacing the base file (" + row.base() + ") of row " + row);
             }
             Path base = file(row.base(), false);
             if (!Files.isRegularFile(base)) {
                 String who = image.isChild() ? "Child image '" : "Image '";
-                throw new ConfigurationRuleException(image.name(), location(image.imageDir()),
+                throw new ConfigurationRuleException(
+                        image.name(),
+                        location(image.imageDir()),
                         who + image.name() + "': no prj.conf in " + location(image.imageDir()));
             }
             return List.of(selected(base, "(" + row.base() + ") base file of row " + row));
@@ -203,9 +218,11 @@ public final class ConfigurationPlanner {
             List<SelectedFile> files = new ArrayList<>();
             List<String> items = image.variables().list(variable);
             for (int i = 0; i < items.size(); i++) {
-                Path path = image.imageDir().resolve(items.get(i)).toAbsolutePath().normalize();
+                Path path =
+                        image.imageDir().resolve(items.get(i)).toAbsolutePath().normalize();
                 if (!Files.isRegularFile(path)) {
-                    throw new ConfigurationRuleException(image.name(), location(path), "File not found: " + location(path));
+                    throw new ConfigurationRuleException(
+                            image.name(), location(path), "File not found: " + location(path));
                 }
                 files.add(selected(path, String.format(ruleFormat, i + 1)));
             }
@@ -237,12 +254,15 @@ public final class ConfigurationPlanner {
             } else {
                 notes.add(prefix() + "the image's own overlays are not used: "
                         + (image.variables().imageSpecific("DTC_OVERLAY_FILE").isPresent()
-                                ? "DTC_OVERLAY_FILE is given" : "the child_image folder provides overlays"));
+                                ? "DTC_OVERLAY_FILE is given"
+                                : "the child_image folder provides overlays"));
             }
             overlays.addAll(named("EXTRA_DTC_OVERLAY_FILE", "EXTRA_DTC_OVERLAY_FILE item %d"));
-            image.parentDir().ifPresent(parent -> addIfPresent(overlays,
-                    parent.resolve("child_image").resolve(image.name() + ".overlay"),
-                    "child_image/" + image.name() + ".overlay, added to the child's overlays"));
+            image.parentDir()
+                    .ifPresent(parent -> addIfPresent(
+                            overlays,
+                            parent.resolve("child_image").resolve(image.name() + ".overlay"),
+                            "child_image/" + image.name() + ".overlay, added to the child's overlays"));
             return overlays;
         }
 
@@ -279,10 +299,12 @@ public final class ConfigurationPlanner {
 
         /** The path of file {@code letter} (primed when {@code companion}). */
         private Path file(char letter, boolean companion) {
-            String board = companion ? image.boardToken() + "_" + image.revisionToken().orElseThrow() : image.boardToken();
+            String board =
+                    companion ? image.boardToken() + "_" + image.revisionToken().orElseThrow() : image.boardToken();
             Path dir = image.imageDir();
             Path folder = image.folder().orElse(dir);
-            Path childImage = image.parentDir().map(p -> p.resolve("child_image")).orElse(dir);
+            Path childImage =
+                    image.parentDir().map(p -> p.resolve("child_image")).orElse(dir);
             Path path = switch (letter) {
                 case 'A' -> dir.resolve("prj.conf");
                 case 'B' -> dir.resolve("prj_" + bt + ".conf");

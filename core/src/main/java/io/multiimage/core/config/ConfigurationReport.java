@@ -24,8 +24,13 @@ public final class ConfigurationReport {
             text.append(String.format("  %d. %s  [%s]%n", n++, file.location(), file.rule()));
         }
         if (!configuration.plan().commandLineValues().isEmpty()) {
-            text.append(String.format("  %d. command line  [%s]%n", n, "single values "
-                    + String.join(", ", configuration.plan().commandLineValues().keySet())));
+            text.append(String.format(
+                    "  %d. command line  [%s]%n",
+                    n,
+                    "single values "
+                            + String.join(
+                                    ", ",
+                                    configuration.plan().commandLineValues().keySet())));
         }
         text.append("Devicetree overlays, in order:\n");
         n = 1;
@@ -40,12 +45,20 @@ public final class ConfigurationReport {
         StringBuilder text = new StringBuilder();
         List<ResolvedSymbol> symbols = configuration.kconfig().symbols();
         for (ResolvedSymbol symbol : symbols) {
-            SymbolProvenance provenance = configuration.kconfig().provenanceOf(symbol.name()).orElseThrow();
-            text.append("CONFIG_").append(symbol.name()).append('=').append(symbol.value().configText()).append('\n');
+            SymbolProvenance provenance =
+                    configuration.kconfig().provenanceOf(symbol.name()).orElseThrow();
+            text.append("CONFIG_")
+                    .append(symbol.name())
+                    .append('=')
+                    .append(symbol.value().configText())
+                    .append('\n');
             text.append("  set at ").append(provenance.last().location()).append('\n');
             for (Assignment earlier : provenance.overridden()) {
-                text.append("  overrides ").append(earlier.value().configText()).append(" at ")
-                        .append(earlier.location()).append('\n');
+                text.append("  overrides ")
+                        .append(earlier.value().configText())
+                        .append(" at ")
+                        .append(earlier.location())
+                        .append('\n');
             }
         }
         return text.toString();

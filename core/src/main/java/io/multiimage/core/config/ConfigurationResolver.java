@@ -40,7 +40,8 @@ public final class ConfigurationResolver {
      * @throws InvalidConfigurationException a §7 rule error or a malformed fragment
      * @throws IOException a chosen file could not be read
      */
-    public ImageConfiguration resolve(ImageContext image, BuildLog log) throws InvalidConfigurationException, IOException {
+    public ImageConfiguration resolve(ImageContext image, BuildLog log)
+            throws InvalidConfigurationException, IOException {
         ConfigurationPlan plan = plan(image);
         List<FragmentSource> fragments = fragments(plan);
         BufferedLog buffered = new BufferedLog(log.isDebugEnabled());
@@ -48,11 +49,13 @@ public final class ConfigurationResolver {
         plan.notes().forEach(log::info);
         plan.warnings().forEach(log::warn);
         if (log.isDebugEnabled()) {
-            plan.kconfigFiles().forEach(f -> log.debug(image.name() + ": Kconfig fragment '" + f.location() + "' ("
-                    + f.rule() + ")"));
+            plan.kconfigFiles()
+                    .forEach(f ->
+                            log.debug(image.name() + ": Kconfig fragment '" + f.location() + "' (" + f.rule() + ")"));
         }
-        plan.overlays().forEach(f -> log.info(image.name() + ": devicetree overlay '" + f.location() + "' ("
-                + f.rule() + ")"));
+        plan.overlays()
+                .forEach(
+                        f -> log.info(image.name() + ": devicetree overlay '" + f.location() + "' (" + f.rule() + ")"));
         buffered.replayTo(log);
         return new ImageConfiguration(image, plan, result);
     }
@@ -69,8 +72,8 @@ public final class ConfigurationResolver {
             for (Map.Entry<String, String> value : plan.commandLineValues().entrySet()) {
                 FragmentParser.checkCommandLineValue(value.getKey(), value.getValue());
             }
-            fragments.add(new FragmentSource(FragmentSource.COMMAND_LINE, FragmentSource.COMMAND_LINE,
-                    plan.commandLineFragment()));
+            fragments.add(new FragmentSource(
+                    FragmentSource.COMMAND_LINE, FragmentSource.COMMAND_LINE, plan.commandLineFragment()));
         }
         return fragments;
     }

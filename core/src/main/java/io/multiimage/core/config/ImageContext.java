@@ -22,9 +22,17 @@ import java.util.Optional;
  * @param variables the variables this image received
  * @param chain image names from the top-level image down to this one
  */
-public record ImageContext(String name, Path imageDir, Optional<Path> parentDir, BoardTarget board,
-        Optional<String> revision, Optional<String> domain, String buildType, String toolchain,
-        ReceivedVariables variables, List<String> chain) {
+public record ImageContext(
+        String name,
+        Path imageDir,
+        Optional<Path> parentDir,
+        BoardTarget board,
+        Optional<String> revision,
+        Optional<String> domain,
+        String buildType,
+        String toolchain,
+        ReceivedVariables variables,
+        List<String> chain) {
 
     /** Checks the parts; the board must carry no revision (it is in {@code revision}). */
     public ImageContext {

@@ -59,8 +59,9 @@ public final class ImageContextResolver {
      * @param variables what each image received ({@code VariableForwarding.compute})
      * @throws ImageModelException for a malformed board or a top-level image without board
      */
-    public static Map<String, ImageContext> resolve(ImageTree tree, Map<String, ReceivedVariables> variables,
-            BuildLog log) throws InvalidConfigurationException {
+    public static Map<String, ImageContext> resolve(
+            ImageTree tree, Map<String, ReceivedVariables> variables, BuildLog log)
+            throws InvalidConfigurationException {
         return resolve(tree, variables, DomainBoards.UNKNOWN, log);
     }
 
@@ -71,8 +72,9 @@ public final class ImageContextResolver {
      * @throws InvalidConfigurationException for a malformed or unknown board, a top-level image
      *     without board, a domain the parent's chip does not have, or a board outside its image's domain
      */
-    public static Map<String, ImageContext> resolve(ImageTree tree, Map<String, ReceivedVariables> variables,
-            DomainBoards boards, BuildLog log) throws InvalidConfigurationException {
+    public static Map<String, ImageContext> resolve(
+            ImageTree tree, Map<String, ReceivedVariables> variables, DomainBoards boards, BuildLog log)
+            throws InvalidConfigurationException {
         Map<String, ImageContext> contexts = new LinkedHashMap<>();
         for (ImageDeclaration image : tree.preOrder()) {
             ReceivedVariables received = variables.getOrDefault(image.name(), ReceivedVariables.none());
@@ -85,43 +87,75 @@ public final class ImageContextResolver {
         return contexts;
     }
 
-    private static ImageContext topLevel(ImageDeclaration image, ReceivedVariables received, List<String> chain,
-            DomainBoards boards) throws InvalidConfigurationException {
+    private static ImageContext topLevel(
+            ImageDeclaration image, ReceivedVariables received, List<String> chain, DomainBoards boards)
+            throws InvalidConfigurationException {
         Optional<String> boardText = received.imageSpecific("BOARD").or(image::board);
         if (boardText.isEmpty()) {
-            throw new ImageModelException(image.name(), "Image '" + image.name()
-                    + "' has no board: declare one or give BOARD");
+            throw new ImageModelException(
+                    image.name(), "Image '" + image.name() + "' has no board: declare one or give BOARD");
         }
         BoardTarget board = BoardTarget.parse(image.name(), boardText.get());
-        Optional<String> revision = received.imageSpecific("BOARD_REVISION").or(board::revision)
-                .or(image::revision);
+        Optional<String> revision =
+                received.imageSpecific("BOARD_REVISION").or(board::revision).or(image::revision);
         String buildType = inferredBuildType(received).or(image::buildType).orElse("");
-        String toolchain = received.imageSpecific("TOOLCHAIN").or(image::toolchain).orElse(DEFAULT_TOOLCHAIN);
+        String toolchain =
+                received.imageSpecific("TOOLCHAIN").or(image::toolchain).orElse(DEFAULT_TOOLCHAIN);
         Optional<DomainBoards.Facts> facts = boards.facts(board.withRevision(Optional.empty()));
         Optional<String> domain = image.domain().or(() -> facts.map(DomainBoards.Facts::domain));
-        if (image.domain().isPresent() && facts.isPresent() && facts.get().boardOf(image.domain().get()).isEmpty()) {
-            throw new ImageModelException(image.name(), "Image '" + image.name() + "' is declared in domain "
-                    + image.domain().get() + ", but its board " + board.target() + " is a board of domain "
-                    + facts.get().domain() + " and names no board for " + image.domain().get()
-                    + "; give a board of domain " + image.domain().get() + " or leave the domain out");
+        if (image.domain().isPresent()
+                && facts.isPresent()
+                && facts.get().boardOf(image.domain().get()).isEmpty()) {
+            throw new ImageModelException(
+                    image.name(),
+                    "Image '" + image.name() + "' is declared in domain "
+                            + image.domain().get() + ", but its board " + board.target() + " is a board of domain "
+                            + facts.get().domain() + " and names no board for "
+                            + image.domain().get()
+                            + "; give a board of domain " + image.domain().get() + " or leave the domain out");
         }
-        return new ImageContext(image.name(), image.applicationDir(), Optional.empty(),
-                board.withRevision(Optional.empty()), revision, domain, buildType, toolchain, received, chain);
+        return new ImageContext(
+                image.name(),
+                image.applicationDir(),
+                Optional.empty(),
+                board.withRevision(Optional.empty()),
+                revision,
+                domain,
+                buildType,
+                toolchain,
+                received,
+                chain);
     }
 
-    private static ImageContext child(ImageDeclaration image, ImageContext parent, ReceivedVariables received,
-            List<String> chain, DomainBoards boards, BuildLog log) throws InvalidConfigurationException {
+    private static ImageContext child(
+            ImageDeclaration image,
+            ImageContext parent,
+            ReceivedVariables received,
+            List<String> chain,
+            DomainBoards boards,
+            BuildLog log)
+            throws InvalidConfigurationException {
         Optional<String> given = received.imageSpecific("BOARD");
         Optional<String> domain = image.domain().or(parent::domain);
         boolean otherDomain = image.domain().isPresent() && !image.domain().equals(parent.domain());
-        Optional<String> domainBoard = otherDomain ? domainBoard(image, parent, domain.get(), boards) : Optional.empty();
+        Optional<String> domainBoard =
+                otherDomain ? domainBoard(image, parent, domain.get(), boards) : Optional.empty();
         BoardTarget board;
         boolean fromDomain = given.isEmpty() && image.board().isEmpty() && domainBoard.isPresent();
         if (given.isPresent() || image.board().isPresent()) {
-            board = BoardTarget.parse(image.name(), given.orElseGet(() -> image.board().get()));
-            String origin = given.isPresent() ? image.name() + "_BOARD" : "the board declared for it"
-                    + (image.declaredBy().isEmpty() ? "" : " (" + image.declaredBy() + ")");
-            checkBelongs(image.name(), board, origin, domain, domainBoard.orElse(parent.board().target()), boards);
+            board = BoardTarget.parse(
+                    image.name(), given.orElseGet(() -> image.board().get()));
+            String origin = given.isPresent()
+                    ? image.name() + "_BOARD"
+                    : "the board declared for it"
+                            + (image.declaredBy().isEmpty() ? "" : " (" + image.declaredBy() + ")");
+            checkBelongs(
+                    image.name(),
+                    board,
+                    origin,
+                    domain,
+                    domainBoard.orElse(parent.board().target()),
+                    boards);
         } else if (domainBoard.isPresent()) {
             board = BoardTarget.parse(image.name(), domainBoard.get());
             log.info(image.name() + ": board " + board.target() + " (the board of domain " + domain.get() + " on "
@@ -144,26 +178,43 @@ public final class ImageContextResolver {
                 // Another domain's board has revisions of its own: it starts from its default.
                 .or(() -> fromDomain ? Optional.empty() : parent.revision());
         String buildType = inferredBuildType(received).or(image::buildType).orElse(parent.buildType());
-        String toolchain = received.imageSpecific("TOOLCHAIN").or(image::toolchain).orElse(parent.toolchain());
-        return new ImageContext(image.name(), image.applicationDir(), Optional.of(parent.imageDir()),
-                board.withRevision(Optional.empty()), revision, domain, buildType, toolchain, received, chain);
+        String toolchain =
+                received.imageSpecific("TOOLCHAIN").or(image::toolchain).orElse(parent.toolchain());
+        return new ImageContext(
+                image.name(),
+                image.applicationDir(),
+                Optional.of(parent.imageDir()),
+                board.withRevision(Optional.empty()),
+                revision,
+                domain,
+                buildType,
+                toolchain,
+                received,
+                chain);
     }
 
     /** The board of {@code domain} on the chip of the parent's board; an error when the chip has no such domain. */
-    private static Optional<String> domainBoard(ImageDeclaration image, ImageContext parent, String domain,
-            DomainBoards boards) throws InvalidConfigurationException {
+    private static Optional<String> domainBoard(
+            ImageDeclaration image, ImageContext parent, String domain, DomainBoards boards)
+            throws InvalidConfigurationException {
         Optional<DomainBoards.Facts> parentFacts = boards.facts(parent.board());
         if (parentFacts.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> board = parentFacts.get().boardOf(domain);
         if (board.isEmpty()) {
-            throw new ImageModelException(image.name(), "Image '" + image.name() + "' is in domain " + domain
-                    + ", but the board of its parent '" + parent.name() + "', " + parent.board().target() + " (chip "
-                    + parentFacts.get().soc() + "), has no domain " + domain + " (domains: "
-                    + String.join(", ", domainsOf(parentFacts.get())) + "): the images of one firmware must share a chip."
-                    + " Give '" + parent.name() + "' a board with domain " + domain + ", or add domain." + domain
-                    + ".board=<board> to the board.properties of " + parent.board().target());
+            throw new ImageModelException(
+                    image.name(),
+                    "Image '" + image.name() + "' is in domain " + domain
+                            + ", but the board of its parent '" + parent.name() + "', "
+                            + parent.board().target() + " (chip "
+                            + parentFacts.get().soc() + "), has no domain " + domain + " (domains: "
+                            + String.join(", ", domainsOf(parentFacts.get()))
+                            + "): the images of one firmware must share a chip."
+                            + " Give '" + parent.name() + "' a board with domain " + domain + ", or add domain."
+                            + domain
+                            + ".board=<board> to the board.properties of "
+                            + parent.board().target());
         }
         return board;
     }
@@ -172,20 +223,32 @@ public final class ImageContextResolver {
      * An explicit board must belong to the image's domain: the domain's own board (or its secure
      * or non-secure variant: same domain, same chip).
      */
-    private static void checkBelongs(String image, BoardTarget board, String origin, Optional<String> domain,
-            String domainBoard, DomainBoards boards) throws InvalidConfigurationException {
+    private static void checkBelongs(
+            String image,
+            BoardTarget board,
+            String origin,
+            Optional<String> domain,
+            String domainBoard,
+            DomainBoards boards)
+            throws InvalidConfigurationException {
         Optional<DomainBoards.Facts> facts = boards.facts(board.withRevision(Optional.empty()));
-        Optional<DomainBoards.Facts> expected = boards.facts(BoardTarget.parse(image, domainBoard)
-                .withRevision(Optional.empty()));
+        Optional<DomainBoards.Facts> expected =
+                boards.facts(BoardTarget.parse(image, domainBoard).withRevision(Optional.empty()));
         if (facts.isEmpty() || expected.isEmpty() || domain.isEmpty()) {
             return;
         }
-        if (!facts.get().domain().equals(domain.get()) || !facts.get().soc().equals(expected.get().soc())) {
-            throw new ImageModelException(image, "Image '" + image + "' is in domain " + domain.get()
-                    + ", whose board is " + domainBoard + " (chip " + expected.get().soc() + "), but " + origin
-                    + " gives it board " + board.target() + " (domain " + facts.get().domain() + ", chip "
-                    + facts.get().soc() + "). Every image of a domain builds for that domain's board: remove the"
-                    + " board, or declare the domain the board belongs to");
+        if (!facts.get().domain().equals(domain.get())
+                || !facts.get().soc().equals(expected.get().soc())) {
+            throw new ImageModelException(
+                    image,
+                    "Image '" + image + "' is in domain " + domain.get()
+                            + ", whose board is " + domainBoard + " (chip "
+                            + expected.get().soc() + "), but " + origin
+                            + " gives it board " + board.target() + " (domain "
+                            + facts.get().domain() + ", chip "
+                            + facts.get().soc()
+                            + "). Every image of a domain builds for that domain's board: remove the"
+                            + " board, or declare the domain the board belongs to");
         }
     }
 
@@ -198,7 +261,8 @@ public final class ImageContextResolver {
 
     /** {@code x} when {@code CONF_FILE} is exactly one file named {@code prj_x.conf}. */
     static Optional<String> inferredBuildType(ReceivedVariables received) {
-        List<String> confFiles = received.imageSpecific("CONF_FILE").map(ReceivedVariables::splitList)
+        List<String> confFiles = received.imageSpecific("CONF_FILE")
+                .map(ReceivedVariables::splitList)
                 .orElse(List.of());
         if (confFiles.size() != 1) {
             return Optional.empty();

@@ -48,9 +48,8 @@ public final class ImageTreeConfigurator {
      * @param strategy how it gets into the firmware, and who decided it
      * @param configuration its configuration; empty for an image taken prebuilt or skipped
      */
-    public record TreeImage(ImageContext context, ResolvedBuildStrategy strategy,
-            Optional<ImageConfiguration> configuration) {
-    }
+    public record TreeImage(
+            ImageContext context, ResolvedBuildStrategy strategy, Optional<ImageConfiguration> configuration) {}
 
     private final ProjectLayout layout;
     private final Function<ImageContext, KconfigResolver> resolvers;
@@ -76,8 +75,9 @@ public final class ImageTreeConfigurator {
     }
 
     /** The resolved context of every image, in pre-order, each on its domain's board as {@code boards} knows them. */
-    public Map<String, ImageContext> contexts(ImageTree tree, Map<String, String> topLevelVariables,
-            DomainBoards boards, BuildLog log) throws InvalidConfigurationException {
+    public Map<String, ImageContext> contexts(
+            ImageTree tree, Map<String, String> topLevelVariables, DomainBoards boards, BuildLog log)
+            throws InvalidConfigurationException {
         Map<String, ReceivedVariables> variables = VariableForwarding.compute(tree, topLevelVariables);
         return ImageContextResolver.resolve(tree, variables, boards, log);
     }
@@ -89,8 +89,9 @@ public final class ImageTreeConfigurator {
      * @param topLevelVariables the command-line variables given to the top-level image
      * @return the configuration of every image built from source, in pre-order
      */
-    public Map<String, ImageConfiguration> configure(ImageTree tree, Map<String, String> topLevelVariables,
-            BuildLog log) throws InvalidConfigurationException, IOException {
+    public Map<String, ImageConfiguration> configure(
+            ImageTree tree, Map<String, String> topLevelVariables, BuildLog log)
+            throws InvalidConfigurationException, IOException {
         return configure(tree, topLevelVariables, BuildProperties.none(), log);
     }
 
@@ -102,8 +103,9 @@ public final class ImageTreeConfigurator {
      * @param properties build properties that conditions and build strategies read
      * @return the configuration of every image built from source, in pre-order
      */
-    public Map<String, ImageConfiguration> configure(ImageTree tree, Map<String, String> topLevelVariables,
-            BuildProperties properties, BuildLog log) throws InvalidConfigurationException, IOException {
+    public Map<String, ImageConfiguration> configure(
+            ImageTree tree, Map<String, String> topLevelVariables, BuildProperties properties, BuildLog log)
+            throws InvalidConfigurationException, IOException {
         Map<String, ImageConfiguration> result = new LinkedHashMap<>();
         walk(tree, contexts(tree, topLevelVariables, log), properties, image -> log, this::resolve)
                 .forEach((name, image) -> image.configuration().ifPresent(c -> result.put(name, c)));
@@ -132,14 +134,24 @@ public final class ImageTreeConfigurator {
      * @param logs the log for each image's lines
      * @return the images that take part, in pre-order; a failure is blamed on its image
      */
-    public static Map<String, TreeImage> walk(ImageTree tree, Map<String, ImageContext> contexts,
-            BuildProperties properties, Function<String, BuildLog> logs, ImageConfigurer configurer)
+    public static Map<String, TreeImage> walk(
+            ImageTree tree,
+            Map<String, ImageContext> contexts,
+            BuildProperties properties,
+            Function<String, BuildLog> logs,
+            ImageConfigurer configurer)
             throws InvalidConfigurationException, IOException {
         Map<String, TreeImage> images = new LinkedHashMap<>();
         for (ImageDeclaration declaration : tree.preOrder()) {
             try {
-                Optional<TreeImage> image = decide(tree, declaration, contexts.get(declaration.name()), images,
-                        properties, logs.apply(declaration.name()), configurer);
+                Optional<TreeImage> image = decide(
+                        tree,
+                        declaration,
+                        contexts.get(declaration.name()),
+                        images,
+                        properties,
+                        logs.apply(declaration.name()),
+                        configurer);
                 image.ifPresent(taking -> images.put(declaration.name(), taking));
             } catch (InvalidConfigurationException e) {
                 e.blameImage(declaration.name());
@@ -149,19 +161,25 @@ public final class ImageTreeConfigurator {
         return images;
     }
 
-    private static Optional<TreeImage> decide(ImageTree tree, ImageDeclaration declaration, ImageContext context,
-            Map<String, TreeImage> decided, BuildProperties properties, BuildLog log, ImageConfigurer configurer)
+    private static Optional<TreeImage> decide(
+            ImageTree tree,
+            ImageDeclaration declaration,
+            ImageContext context,
+            Map<String, TreeImage> decided,
+            BuildProperties properties,
+            BuildLog log,
+            ImageConfigurer configurer)
             throws InvalidConfigurationException, IOException {
         String name = declaration.name();
         Optional<ImageDeclaration> parent = tree.parent(name);
         if (parent.isEmpty()) {
-            ResolvedBuildStrategy top = new ResolvedBuildStrategy(name, BuildStrategy.fromSource(),
-                    StrategySource.DEFAULT, "top-level image");
+            ResolvedBuildStrategy top = new ResolvedBuildStrategy(
+                    name, BuildStrategy.fromSource(), StrategySource.DEFAULT, "top-level image");
             return Optional.of(new TreeImage(context, top, Optional.of(configurer.configure(context, log))));
         }
         String parentName = parent.get().name();
-        Optional<ImageConfiguration> parentConfiguration = Optional.ofNullable(decided.get(parentName))
-                .flatMap(TreeImage::configuration);
+        Optional<ImageConfiguration> parentConfiguration =
+                Optional.ofNullable(decided.get(parentName)).flatMap(TreeImage::configuration);
         if (parentConfiguration.isEmpty()) {
             log.info(name + ": not part of the build (its parent " + parentName + " is not built from source)");
             return Optional.empty();
@@ -172,19 +190,24 @@ public final class ImageTreeConfigurator {
             log.info(name + ": left out (" + condition.get().describe() + " is not set for " + parentName + ")");
             return Optional.empty();
         }
-        ResolvedBuildStrategy strategy = BuildStrategyResolver.resolve(name, properties, declaration.strategy(),
-                declaration.declaredBy(), parentConfig);
+        ResolvedBuildStrategy strategy = BuildStrategyResolver.resolve(
+                name, properties, declaration.strategy(), declaration.declaredBy(), parentConfig);
         log.info(strategy.describe());
         if (!(strategy.strategy() instanceof BuildStrategy.FromSource)) {
             return Optional.of(new TreeImage(context, strategy, Optional.empty()));
         }
         if (!declaration.ownDirectory()) {
-            throw new ImageModelException(name, "Image '" + name + "' is built from source ("
-                    + (strategy.source() == StrategySource.DEFAULT ? "the default" : "from " + strategy.origin())
-                    + "), but " + (declaration.declaredBy().isEmpty() ? "its declaration" : declaration.declaredBy())
-                    + " names no sources of its own: an image is built from its own sources, never its parent's."
-                    + " Give it sources of its own (a firmware module or an application directory),"
-                    + " or take it prebuilt (a HEX file or artifact) or skip it");
+            throw new ImageModelException(
+                    name,
+                    "Image '" + name + "' is built from source ("
+                            + (strategy.source() == StrategySource.DEFAULT
+                                    ? "the default"
+                                    : "from " + strategy.origin())
+                            + "), but "
+                            + (declaration.declaredBy().isEmpty() ? "its declaration" : declaration.declaredBy())
+                            + " names no sources of its own: an image is built from its own sources, never its parent's."
+                            + " Give it sources of its own (a firmware module or an application directory),"
+                            + " or take it prebuilt (a HEX file or artifact) or skip it");
         }
         return Optional.of(new TreeImage(context, strategy, Optional.of(configurer.configure(context, log))));
     }

@@ -11,8 +11,16 @@ import java.util.List;
 final class CPrecedence {
 
     private static final List<List<String>> LEVELS = List.of(
-            List.of("||"), List.of("&&"), List.of("|"), List.of("^"), List.of("&"), List.of("==", "!="),
-            List.of("<=", ">=", "<", ">"), List.of("<<", ">>"), List.of("+", "-"), List.of("*", "/", "%"));
+            List.of("||"),
+            List.of("&&"),
+            List.of("|"),
+            List.of("^"),
+            List.of("&"),
+            List.of("==", "!="),
+            List.of("<=", ">=", "<", ">"),
+            List.of("<<", ">>"),
+            List.of("+", "-"),
+            List.of("*", "/", "%"));
 
     /** How many precedence levels there are. */
     static final int LEVEL_COUNT = LEVELS.size();

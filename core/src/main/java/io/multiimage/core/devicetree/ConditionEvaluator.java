@@ -12,8 +12,9 @@ final class ConditionEvaluator {
 
     private static final List<String> UNARY = List.of("-", "+", "~", "!");
 
-    private static final List<String> OPERATORS = List.of("||", "&&", "==", "!=", "<=", ">=", "<<", ">>", "(", ")",
-            "?", ":", "+", "-", "*", "/", "%", "&", "|", "^", "~", "!", "<", ">");
+    private static final List<String> OPERATORS = List.of(
+            "||", "&&", "==", "!=", "<=", ">=", "<<", ">>", "(", ")", "?", ":", "+", "-", "*", "/", "%", "&", "|", "^",
+            "~", "!", "<", ">");
 
     private final List<String> tokens;
     private final SourceLocation where;
@@ -48,8 +49,8 @@ final class ConditionEvaluator {
     /** Counts a level of parentheses, unary operators or conditional branches ({@link DtsLexer#MAX_EXPRESSION_DEPTH}). */
     private void enter() throws DevicetreeException {
         if (++depth > DtsLexer.MAX_EXPRESSION_DEPTH) {
-            throw new DevicetreeException(where, "nesting deeper than " + DtsLexer.MAX_EXPRESSION_DEPTH
-                    + " levels in an #if expression");
+            throw new DevicetreeException(
+                    where, "nesting deeper than " + DtsLexer.MAX_EXPRESSION_DEPTH + " levels in an #if expression");
         }
     }
 
@@ -82,22 +83,38 @@ final class ConditionEvaluator {
 
     private long apply(String operator, long a, long b) throws DevicetreeException {
         switch (operator) {
-            case "||": return (a != 0 || b != 0) ? 1 : 0;
-            case "&&": return (a != 0 && b != 0) ? 1 : 0;
-            case "|": return a | b;
-            case "^": return a ^ b;
-            case "&": return a & b;
-            case "==": return a == b ? 1 : 0;
-            case "!=": return a != b ? 1 : 0;
-            case "<": return a < b ? 1 : 0;
-            case ">": return a > b ? 1 : 0;
-            case "<=": return a <= b ? 1 : 0;
-            case ">=": return a >= b ? 1 : 0;
-            case "<<": return a << b;
-            case ">>": return a >> b;
-            case "+": return a + b;
-            case "-": return a - b;
-            case "*": return a * b;
+            case "||":
+                return (a != 0 || b != 0) ? 1 : 0;
+            case "&&":
+                return (a != 0 && b != 0) ? 1 : 0;
+            case "|":
+                return a | b;
+            case "^":
+                return a ^ b;
+            case "&":
+                return a & b;
+            case "==":
+                return a == b ? 1 : 0;
+            case "!=":
+                return a != b ? 1 : 0;
+            case "<":
+                return a < b ? 1 : 0;
+            case ">":
+                return a > b ? 1 : 0;
+            case "<=":
+                return a <= b ? 1 : 0;
+            case ">=":
+                return a >= b ? 1 : 0;
+            case "<<":
+                return a << b;
+            case ">>":
+                return a >> b;
+            case "+":
+                return a + b;
+            case "-":
+                return a - b;
+            case "*":
+                return a * b;
             default:
                 if (b == 0) {
                     throw error("division by zero");

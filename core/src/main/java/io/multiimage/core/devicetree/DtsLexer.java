@@ -118,8 +118,8 @@ final class DtsLexer {
 
     private void enterExpression() throws DevicetreeException {
         if (++expressionDepth > MAX_EXPRESSION_DEPTH) {
-            throw new DevicetreeException(in.location(), "nesting deeper than " + MAX_EXPRESSION_DEPTH
-                    + " levels in an expression");
+            throw new DevicetreeException(
+                    in.location(), "nesting deeper than " + MAX_EXPRESSION_DEPTH + " levels in an expression");
         }
     }
 
@@ -169,8 +169,7 @@ final class DtsLexer {
                 continue;
             }
             // a one-character operator must not be the start of a longer one: | of ||, < of <<
-            if (operator.length() == 1 && "|&<>".indexOf(operator.charAt(0)) >= 0
-                    && in.peek(1) == operator.charAt(0)) {
+            if (operator.length() == 1 && "|&<>".indexOf(operator.charAt(0)) >= 0 && in.peek(1) == operator.charAt(0)) {
                 continue;
             }
             return operator;
@@ -180,22 +179,38 @@ final class DtsLexer {
 
     private static long apply(String operator, long a, long b, SourceLocation location) throws DevicetreeException {
         switch (operator) {
-            case "||": return (a != 0 || b != 0) ? 1 : 0;
-            case "&&": return (a != 0 && b != 0) ? 1 : 0;
-            case "|": return a | b;
-            case "^": return a ^ b;
-            case "&": return a & b;
-            case "==": return a == b ? 1 : 0;
-            case "!=": return a != b ? 1 : 0;
-            case "<": return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
-            case ">": return Long.compareUnsigned(a, b) > 0 ? 1 : 0;
-            case "<=": return Long.compareUnsigned(a, b) <= 0 ? 1 : 0;
-            case ">=": return Long.compareUnsigned(a, b) >= 0 ? 1 : 0;
-            case "<<": return Long.compareUnsigned(b, 63) > 0 ? 0 : a << b;
-            case ">>": return Long.compareUnsigned(b, 63) > 0 ? 0 : a >>> b;
-            case "+": return a + b;
-            case "-": return a - b;
-            case "*": return a * b;
+            case "||":
+                return (a != 0 || b != 0) ? 1 : 0;
+            case "&&":
+                return (a != 0 && b != 0) ? 1 : 0;
+            case "|":
+                return a | b;
+            case "^":
+                return a ^ b;
+            case "&":
+                return a & b;
+            case "==":
+                return a == b ? 1 : 0;
+            case "!=":
+                return a != b ? 1 : 0;
+            case "<":
+                return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
+            case ">":
+                return Long.compareUnsigned(a, b) > 0 ? 1 : 0;
+            case "<=":
+                return Long.compareUnsigned(a, b) <= 0 ? 1 : 0;
+            case ">=":
+                return Long.compareUnsigned(a, b) >= 0 ? 1 : 0;
+            case "<<":
+                return Long.compareUnsigned(b, 63) > 0 ? 0 : a << b;
+            case ">>":
+                return Long.compareUnsigned(b, 63) > 0 ? 0 : a >>> b;
+            case "+":
+                return a + b;
+            case "-":
+                return a - b;
+            case "*":
+                return a * b;
             default:
                 if (b == 0) {
                     throw new DevicetreeException(location, "division by zero");
@@ -293,13 +308,20 @@ final class DtsLexer {
     private int escape() {
         char c = in.next();
         switch (c) {
-            case 'a': return 7;
-            case 'b': return 8;
-            case 't': return 9;
-            case 'n': return 10;
-            case 'v': return 11;
-            case 'f': return 12;
-            case 'r': return 13;
+            case 'a':
+                return 7;
+            case 'b':
+                return 8;
+            case 't':
+                return 9;
+            case 'n':
+                return 10;
+            case 'v':
+                return 11;
+            case 'f':
+                return 12;
+            case 'r':
+                return 13;
             case 'x': {
                 int value = 0;
                 for (int i = 0; i < 2 && isHexDigit(in.peek()); i++) {
@@ -378,8 +400,10 @@ final class DtsLexer {
                 tracker.absent(file);
             } else {
                 if (in.depth() > MAX_INCLUDE_DEPTH) {
-                    throw new DevicetreeException(location, "/include/ nested more than " + MAX_INCLUDE_DEPTH
-                            + " levels deep" + IncludeCycle.describe(in.openFiles(), file, false));
+                    throw new DevicetreeException(
+                            location,
+                            "/include/ nested more than " + MAX_INCLUDE_DEPTH + " levels deep"
+                                    + IncludeCycle.describe(in.openFiles(), file, false));
                 }
                 try {
                     String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
@@ -411,8 +435,12 @@ final class DtsLexer {
     }
 
     boolean isKeyword() {
-        return in.startsWith("/delete-node/") || in.startsWith("/delete-property/") || in.startsWith("/dts-v1/")
-                || in.startsWith("/memreserve/") || in.startsWith("/bits/") || in.startsWith("/plugin/");
+        return in.startsWith("/delete-node/")
+                || in.startsWith("/delete-property/")
+                || in.startsWith("/dts-v1/")
+                || in.startsWith("/memreserve/")
+                || in.startsWith("/bits/")
+                || in.startsWith("/plugin/");
     }
 
     DevicetreeException syntax(String expected) {
@@ -456,8 +484,14 @@ final class DtsLexer {
     }
 
     static boolean isNodeNameChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == ',' || c == '.' || c == '_' || c == '+' || c == '-';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == ','
+                || c == '.'
+                || c == '_'
+                || c == '+'
+                || c == '-';
     }
 
     static boolean isDigit(char c) {

@@ -99,8 +99,8 @@ final class DtsParser {
             lex.expect(';');
             Node target = root == null ? null : TreeOps.nodeByReference(root, ref.target());
             if (target == null) {
-                throw new DevicetreeException(ref.location(),
-                        "cannot delete node: label or path " + ref.display() + " not found");
+                throw new DevicetreeException(
+                        ref.location(), "cannot delete node: label or path " + ref.display() + " not found");
             }
             TreeOps.delete(target);
         } else if (in.peek() == '/' && !lex.isKeyword() && labels.isEmpty()) {
@@ -124,9 +124,12 @@ final class DtsParser {
             }
             int targetDepth = depthOf(target);
             if (targetDepth + blockHeight > MAX_DEPTH) {
-                throw new DevicetreeException(ref.location(), "nesting deeper than " + MAX_DEPTH + " levels: this block"
-                        + " adds " + blockHeight + " levels below &" + ref.display() + ", which is " + targetDepth
-                        + " levels deep");
+                throw new DevicetreeException(
+                        ref.location(),
+                        "nesting deeper than " + MAX_DEPTH + " levels: this block"
+                                + " adds " + blockHeight + " levels below &" + ref.display() + ", which is "
+                                + targetDepth
+                                + " levels deep");
             }
             for (Label label : labels) {
                 Labels.addInOrder(block.labels, label);
@@ -267,8 +270,8 @@ final class DtsParser {
                 long bits = lex.integerLiteral();
                 MarkerType type = MarkerType.forBits(bits);
                 if (type == null) {
-                    throw new DevicetreeException(bitsLocation,
-                            "array elements must be 8, 16, 32 or 64 bits, not " + bits);
+                    throw new DevicetreeException(
+                            bitsLocation, "array elements must be 8, 16, 32 or 64 bits, not " + bits);
                 }
                 lex.skipSpace();
                 if (in.peek() != '<') {
@@ -312,8 +315,8 @@ final class DtsParser {
                 value.marker(MarkerType.LABEL, lex.labelName(), location);
             } else if (c == '&') {
                 if (type != MarkerType.TYPE_UINT32) {
-                    throw new DevicetreeException(in.location(),
-                            "references are only allowed in arrays with 32-bit elements");
+                    throw new DevicetreeException(
+                            in.location(), "references are only allowed in arrays with 32-bit elements");
                 }
                 DtsLexer.Ref ref = lex.reference();
                 value.marker(MarkerType.REF_PHANDLE, ref.target(), ref.location());
@@ -324,7 +327,8 @@ final class DtsParser {
                 if (bits < 64) {
                     long mask = (1L << bits) - 1;
                     if ((cell & ~mask) != 0 && (cell | (mask >>> 1)) != -1L) {
-                        throw new DevicetreeException(location,
+                        throw new DevicetreeException(
+                                location,
                                 "value out of range for " + bits + "-bit array element: 0x" + Long.toHexString(cell));
                     }
                 }
@@ -379,8 +383,10 @@ final class DtsParser {
         boolean valid = name.chars().allMatch(ch -> DtsLexer.isNodeNameChar((char) ch) || ch == '@')
                 && (at < 0 || name.indexOf('@', at + 1) < 0);
         if (!valid) {
-            throw new DevicetreeException(location, "invalid node name '" + name
-                    + "': use letters, digits and , . _ + - with an optional @unit-address");
+            throw new DevicetreeException(
+                    location,
+                    "invalid node name '" + name
+                            + "': use letters, digits and , . _ + - with an optional @unit-address");
         }
     }
 
@@ -389,5 +395,4 @@ final class DtsParser {
             throw new DevicetreeException(location, "invalid property name '" + name + "': '@' is not allowed");
         }
     }
-
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
  */
 public final class DtsWriter {
 
-
     private DtsWriter() {}
 
     /** The whole {@code zephyr.dts} text. */
@@ -21,8 +20,11 @@ public final class DtsWriter {
             for (String label : reservation.labels()) {
                 out.append(label).append(": ");
             }
-            out.append("/memreserve/\t").append(hex16(reservation.address())).append(' ')
-                    .append(hex16(reservation.size())).append(";\n");
+            out.append("/memreserve/\t")
+                    .append(hex16(reservation.address()))
+                    .append(' ')
+                    .append(hex16(reservation.size()))
+                    .append(";\n");
         }
         appendNode(out, tree.root(), 0);
         return out.toString();

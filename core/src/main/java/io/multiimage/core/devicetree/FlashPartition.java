@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param size size in bytes
  * @param readOnly true if the node has {@code read-only;}
  */
-public record FlashPartition(String nodePath, List<String> nodeLabels, Optional<String> label, long offset, long size,
-        boolean readOnly) {
+public record FlashPartition(
+        String nodePath, List<String> nodeLabels, Optional<String> label, long offset, long size, boolean readOnly) {
 
     /** Copies the label list. */
     public FlashPartition {

@@ -40,7 +40,9 @@ final class IncludeCycle {
         }
         names.add(target.getFileName().toString());
         return ": the includes form a cycle (" + String.join(" -> ", names) + "); "
-                + (guardable ? "add '#pragma once' or an include guard to " + target.getFileName() + ", or remove"
-                        + " the cycle" : "remove the cycle (/include/ reads files as they are)");
+                + (guardable
+                        ? "add '#pragma once' or an include guard to " + target.getFileName() + ", or remove"
+                                + " the cycle"
+                        : "remove the cycle (/include/ reads files as they are)");
     }
 }

@@ -49,7 +49,8 @@ public final class LineKeepingPreprocessor {
                 kept[origin.line() - 1] = produced[i];
                 lastOwnLine = origin.line();
             } else if (!produced[i].isBlank()) {
-                throw new DevicetreeException(new SourceLocation(file, includeLineAfter(original, lastOwnLine), 1),
+                throw new DevicetreeException(
+                        new SourceLocation(file, includeLineAfter(original, lastOwnLine), 1),
                         "the included " + origin.file().getFileName() + ":" + origin.line() + " adds the text '"
                                 + produced[i].strip() + "'; a file preprocessed line by line may include only"
                                 + " files that define macros");

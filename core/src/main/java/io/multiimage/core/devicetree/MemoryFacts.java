@@ -17,9 +17,15 @@ import java.util.Optional;
  * @param flashControllerLabel first label of the flash node's parent (the partition
  *     manager's device name, {@code flash_controller}), if it has one
  */
-public record MemoryFacts(MemoryRegion flash, MemoryRegion sram, Optional<String> codePartitionPath,
-        List<ExternalFlash> externalFlash, List<PartitionTable> partitionTables, Optional<String> pmExternalFlashPath,
-        Optional<Long> flashEraseBlockSize, Optional<String> flashControllerLabel) {
+public record MemoryFacts(
+        MemoryRegion flash,
+        MemoryRegion sram,
+        Optional<String> codePartitionPath,
+        List<ExternalFlash> externalFlash,
+        List<PartitionTable> partitionTables,
+        Optional<String> pmExternalFlashPath,
+        Optional<Long> flashEraseBlockSize,
+        Optional<String> flashControllerLabel) {
 
     /** Copies the lists. */
     public MemoryFacts {
@@ -47,7 +53,9 @@ public record MemoryFacts(MemoryRegion flash, MemoryRegion sram, Optional<String
         if (pmExternalFlashPath.isEmpty()) {
             return Optional.empty();
         }
-        return externalFlash.stream().filter(f -> f.nodePath().equals(pmExternalFlashPath.get())).findFirst();
+        return externalFlash.stream()
+                .filter(f -> f.nodePath().equals(pmExternalFlashPath.get()))
+                .findFirst();
     }
 
     /** The partition table of the flash device at {@code flashDevicePath}, if it has one. */

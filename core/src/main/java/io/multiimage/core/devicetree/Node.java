@@ -117,7 +117,8 @@ public final class Node {
     /** True if a string in the node's {@code compatible} list equals {@code compatible}. */
     public boolean isCompatible(String compatible) {
         Optional<Property> property = property("compatible");
-        return property.isPresent() && property.get().value().isStringList()
+        return property.isPresent()
+                && property.get().value().isStringList()
                 && property.get().value().strings().contains(compatible);
     }
 

@@ -12,8 +12,8 @@ import java.util.Optional;
  *     flash, absent for an external SPI/QSPI chip); partition offsets are relative to it
  * @param partitions the partitions in output order
  */
-public record PartitionTable(String nodePath, String flashDevicePath, Optional<Long> flashBase,
-        List<FlashPartition> partitions) {
+public record PartitionTable(
+        String nodePath, String flashDevicePath, Optional<Long> flashBase, List<FlashPartition> partitions) {
 
     /** Copies the partition list. */
     public PartitionTable {

@@ -49,6 +49,7 @@ final class Preprocessor {
     private int depth;
     /** The files being processed, outermost first: names an include cycle. */
     private final Deque<Path> including = new ArrayDeque<>();
+
     private int expansionDepth;
 
     Preprocessor(List<Path> includeDirs) {
@@ -107,14 +108,19 @@ final class Preprocessor {
             }
         }
         if (!conditions.isEmpty()) {
-            throw new DevicetreeException(new SourceLocation(file, lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number(), 1),
+            throw new DevicetreeException(
+                    new SourceLocation(
+                            file,
+                            lines.isEmpty() ? 1 : lines.get(lines.size() - 1).number(),
+                            1),
                     "unterminated #if/#ifdef/#ifndef: expected #endif before the end of the file");
         }
     }
 
     /** Handles #if/#ifdef/#ifndef/#elif/#else/#endif (also inside skipped regions); true if it was one. */
-    private boolean handleConditional(String directive, String argument, Deque<boolean[]> conditions, boolean active,
-            SourceLocation where) throws DevicetreeException {
+    private boolean handleConditional(
+            String directive, String argument, Deque<boolean[]> conditions, boolean active, SourceLocation where)
+            throws DevicetreeException {
         switch (directive) {
             case "ifdef", "ifndef" -> {
                 String name = identifierAt(argument, 0);
@@ -171,8 +177,8 @@ final class Preprocessor {
     private static void checkConditionalDepth(Deque<boolean[]> conditions, SourceLocation where)
             throws DevicetreeException {
         if (conditions.size() >= MAX_CONDITIONAL_DEPTH) {
-            throw new DevicetreeException(where, "nesting deeper than " + MAX_CONDITIONAL_DEPTH
-                    + " levels of #if/#ifdef/#ifndef");
+            throw new DevicetreeException(
+                    where, "nesting deeper than " + MAX_CONDITIONAL_DEPTH + " levels of #if/#ifdef/#ifndef");
         }
     }
 
@@ -212,8 +218,9 @@ final class Preprocessor {
     }
 
     private void include(Path file, String argument, SourceLocation where) throws DevicetreeException {
-        if (argument.length() < 2 || !((argument.startsWith("\"") && argument.indexOf('"', 1) > 0)
-                || (argument.startsWith("<") && argument.indexOf('>') > 0))) {
+        if (argument.length() < 2
+                || !((argument.startsWith("\"") && argument.indexOf('"', 1) > 0)
+                        || (argument.startsWith("<") && argument.indexOf('>') > 0))) {
             throw new DevicetreeException(where, "#include expects \"FILE\" or <FILE> but found '" + argument + "'");
         }
         boolean quoted = argument.startsWith("\"");
@@ -229,8 +236,10 @@ final class Preprocessor {
                 tracker.absent(candidate);
             } else {
                 if (depth >= MAX_INCLUDE_DEPTH) {
-                    throw new DevicetreeException(where, "#include nested more than " + MAX_INCLUDE_DEPTH
-                            + " levels deep" + IncludeCycle.describe(including, candidate));
+                    throw new DevicetreeException(
+                            where,
+                            "#include nested more than " + MAX_INCLUDE_DEPTH + " levels deep"
+                                    + IncludeCycle.describe(including, candidate));
                 }
                 depth++;
                 including.addLast(candidate.toAbsolutePath().normalize());
@@ -243,8 +252,10 @@ final class Preprocessor {
                 return;
             }
         }
-        throw new DevicetreeException(where, "cannot find #include file '" + name + "' (searched: "
-                + (searched.isEmpty() ? "no include directories" : joined(searched)) + ")");
+        throw new DevicetreeException(
+                where,
+                "cannot find #include file '" + name + "' (searched: "
+                        + (searched.isEmpty() ? "no include directories" : joined(searched)) + ")");
     }
 
     private void define(String argument, SourceLocation where) throws DevicetreeException {
@@ -329,8 +340,10 @@ final class Preprocessor {
             return text;
         }
         if (++expansionDepth > MAX_EXPANSION_DEPTH) {
-            throw new DevicetreeException(where, "nesting deeper than " + MAX_EXPANSION_DEPTH + " levels of macro"
-                    + " expansion (a macro that uses a macro that uses a macro ...)");
+            throw new DevicetreeException(
+                    where,
+                    "nesting deeper than " + MAX_EXPANSION_DEPTH + " levels of macro"
+                            + " expansion (a macro that uses a macro that uses a macro ...)");
         }
         String expanded = expandLine(text, disabled, where);
         expansionDepth--;
@@ -339,8 +352,8 @@ final class Preprocessor {
 
     private static void checkExpandedLength(CharSequence out, SourceLocation where) throws DevicetreeException {
         if (out.length() > MAX_EXPANDED_LINE) {
-            throw new DevicetreeException(where, "macro expansion makes a line longer than " + MAX_EXPANDED_LINE
-                    + " characters");
+            throw new DevicetreeException(
+                    where, "macro expansion makes a line longer than " + MAX_EXPANDED_LINE + " characters");
         }
     }
 
@@ -383,18 +396,24 @@ final class Preprocessor {
                     if (end < 0) {
                         throw new DevicetreeException(where, "unterminated argument list of macro " + name);
                     }
-                    if (arguments.size() == 1 && arguments.get(0).isBlank() && macro.parameters().isEmpty()) {
+                    if (arguments.size() == 1
+                            && arguments.get(0).isBlank()
+                            && macro.parameters().isEmpty()) {
                         arguments.clear();
                     }
                     if (arguments.size() != macro.parameters().size()) {
-                        throw new DevicetreeException(where, "macro " + name + " expects " + macro.parameters().size()
-                                + " arguments but got " + arguments.size());
+                        throw new DevicetreeException(
+                                where,
+                                "macro " + name + " expects "
+                                        + macro.parameters().size() + " arguments but got " + arguments.size());
                     }
                     Map<String, String> raw = new TreeMap<>();
                     Map<String, String> expanded = new TreeMap<>();
                     for (int p = 0; p < arguments.size(); p++) {
                         raw.put(macro.parameters().get(p), arguments.get(p).strip());
-                        expanded.put(macro.parameters().get(p), expand(arguments.get(p).strip(), disabled, where));
+                        expanded.put(
+                                macro.parameters().get(p),
+                                expand(arguments.get(p).strip(), disabled, where));
                     }
                     out.append(expandWith(substitute(macro.body(), raw, expanded, where), disabled, name, where));
                     checkExpandedLength(out, where);
@@ -420,8 +439,9 @@ final class Preprocessor {
      * string literal, a parameter next to {@code ##} by the argument as written (then the two
      * sides are joined), any other parameter by the macro-expanded argument.
      */
-    private static String substitute(String body, Map<String, String> raw, Map<String, String> expanded,
-            SourceLocation where) throws DevicetreeException {
+    private static String substitute(
+            String body, Map<String, String> raw, Map<String, String> expanded, SourceLocation where)
+            throws DevicetreeException {
         List<String> tokens = bodyTokens(body);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < tokens.size(); i++) {
@@ -433,9 +453,13 @@ final class Preprocessor {
                 while (i + 1 < tokens.size() && tokens.get(i + 1).isBlank()) {
                     i++;
                 }
-            } else if (token.equals("#") && nextNonBlank(tokens, i) >= 0 && raw.containsKey(tokens.get(nextNonBlank(tokens, i)))) {
+            } else if (token.equals("#")
+                    && nextNonBlank(tokens, i) >= 0
+                    && raw.containsKey(tokens.get(nextNonBlank(tokens, i)))) {
                 i = nextNonBlank(tokens, i);
-                out.append('"').append(raw.get(tokens.get(i)).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                out.append('"')
+                        .append(raw.get(tokens.get(i)).replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
             } else if (raw.containsKey(token)) {
                 int next = nextNonBlank(tokens, i);
                 boolean pasted = (next >= 0 && tokens.get(next).equals("##")) || previousIsPaste(tokens, i);
@@ -553,7 +577,8 @@ final class Preprocessor {
                 commentStart = line;
                 int end = content.indexOf("*/", i + 2);
                 if (end < 0) {
-                    throw new DevicetreeException(new SourceLocation(file, commentStart, 1),
+                    throw new DevicetreeException(
+                            new SourceLocation(file, commentStart, 1),
                             "unterminated comment: expected '*/' before the end of the file");
                 }
                 for (int k = i; k < end; k++) {
@@ -594,7 +619,8 @@ final class Preprocessor {
         try {
             return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            String problem = Files.exists(file) ? "cannot read " + file + ": " + e.getMessage()
+            String problem = Files.exists(file)
+                    ? "cannot read " + file + ": " + e.getMessage()
                     : "cannot open " + file + ": no such file";
             throw new DevicetreeException(includedFrom, problem);
         }

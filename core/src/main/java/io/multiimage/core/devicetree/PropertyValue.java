@@ -114,8 +114,10 @@ public final class PropertyValue {
     }
 
     private long cell(int offset) {
-        return ((bytes[offset] & 0xffL) << 24) | ((bytes[offset + 1] & 0xffL) << 16)
-                | ((bytes[offset + 2] & 0xffL) << 8) | (bytes[offset + 3] & 0xffL);
+        return ((bytes[offset] & 0xffL) << 24)
+                | ((bytes[offset + 1] & 0xffL) << 16)
+                | ((bytes[offset + 2] & 0xffL) << 8)
+                | (bytes[offset + 3] & 0xffL);
     }
 
     /** Returns a copy whose 4 bytes at {@code offset} are {@code value}. */

@@ -43,7 +43,8 @@ final class ReferenceResolver {
             }
             for (int j = i + 1; j < children.size(); j++) {
                 if (children.get(j).name().equals(children.get(i).name())) {
-                    throw new DevicetreeException(children.get(j).location,
+                    throw new DevicetreeException(
+                            children.get(j).location,
                             "duplicate node name '" + children.get(i).name() + "' in " + node.path());
                 }
             }
@@ -51,8 +52,10 @@ final class ReferenceResolver {
         List<Property> properties = node.properties;
         for (int i = 0; i < properties.size(); i++) {
             for (int j = i + 1; j < properties.size() && !properties.get(i).deleted; j++) {
-                if (!properties.get(j).deleted && properties.get(j).name().equals(properties.get(i).name())) {
-                    throw new DevicetreeException(properties.get(j).location,
+                if (!properties.get(j).deleted
+                        && properties.get(j).name().equals(properties.get(i).name())) {
+                    throw new DevicetreeException(
+                            properties.get(j).location,
                             "duplicate property name '" + properties.get(i).name() + "' in " + node.path());
                 }
             }
@@ -71,14 +74,16 @@ final class ReferenceResolver {
         if (name != null) {
             byte[] base = node.baseName().getBytes(StandardCharsets.UTF_8);
             byte[] value = name.value.rawBytes();
-            boolean matches = value.length == base.length + 1
-                    && Arrays.equals(value, 0, base.length, base, 0, base.length);
+            boolean matches =
+                    value.length == base.length + 1 && Arrays.equals(value, 0, base.length, base, 0, base.length);
             if (!matches) {
                 String shown = new String(value, StandardCharsets.UTF_8);
                 int nul = shown.indexOf('\0');
-                throw new DevicetreeException(name.location, "\"name\" property of " + node.path() + " is incorrect (\""
-                        + (nul < 0 ? shown : shown.substring(0, nul)) + "\" instead of the base node name \""
-                        + node.baseName() + "\")");
+                throw new DevicetreeException(
+                        name.location,
+                        "\"name\" property of " + node.path() + " is incorrect (\""
+                                + (nul < 0 ? shown : shown.substring(0, nul)) + "\" instead of the base node name \""
+                                + node.baseName() + "\")");
             }
             name.delete();
         }
@@ -110,7 +115,10 @@ final class ReferenceResolver {
             }
             for (Marker marker : property.value.markers()) {
                 if (marker.type() == MarkerType.LABEL) {
-                    claim(owners, marker.ref(), "value of '" + property.name() + "' in " + node.path(),
+                    claim(
+                            owners,
+                            marker.ref(),
+                            "value of '" + property.name() + "' in " + node.path(),
                             marker.location());
                 }
             }
@@ -132,16 +140,20 @@ final class ReferenceResolver {
         long phandle = explicitPhandle(node, "phandle");
         long linuxPhandle = explicitPhandle(node, "linux,phandle");
         if (phandle != 0 && linuxPhandle != 0 && phandle != linuxPhandle) {
-            throw new DevicetreeException(node.property("linux,phandle").orElseThrow().location,
+            throw new DevicetreeException(
+                    node.property("linux,phandle").orElseThrow().location,
                     "mismatching 'phandle' and 'linux,phandle' properties in " + node.path());
         }
         long value = phandle != 0 ? phandle : linuxPhandle;
         if (value != 0) {
             Node other = seen.get(value);
             if (other != null && other != node) {
-                throw new DevicetreeException(node.property(phandle != 0 ? "phandle" : "linux,phandle").orElseThrow()
-                        .location, "duplicated phandle 0x" + Long.toHexString(value) + " on " + node.path()
-                        + " (seen before at " + other.path() + ")");
+                throw new DevicetreeException(
+                        node.property(phandle != 0 ? "phandle" : "linux,phandle")
+                                .orElseThrow()
+                                .location,
+                        "duplicated phandle 0x" + Long.toHexString(value) + " on " + node.path() + " (seen before at "
+                                + other.path() + ")");
             }
             seen.put(value, node);
             node.phandle = value;
@@ -162,21 +174,23 @@ final class ReferenceResolver {
             return 0;
         }
         if (property.value.length() != 4) {
-            throw new DevicetreeException(property.location,
+            throw new DevicetreeException(
+                    property.location,
                     "bad length (" + property.value.length() + ") of " + name + " property in " + node.path());
         }
         for (Marker marker : property.value.markers()) {
             if (marker.type() == MarkerType.REF_PHANDLE) {
                 if (TreeOps.nodeByReference(root, marker.ref()) != node) {
-                    throw new DevicetreeException(property.location,
-                            name + " of " + node.path() + " is a reference to another node");
+                    throw new DevicetreeException(
+                            property.location, name + " of " + node.path() + " is a reference to another node");
                 }
                 return 0;
             }
         }
         long value = property.value.cells()[0];
         if (value == 0 || value == 0xffffffffL) {
-            throw new DevicetreeException(property.location,
+            throw new DevicetreeException(
+                    property.location,
                     "bad value (0x" + Long.toHexString(value) + ") in " + name + " property of " + node.path());
         }
         return value;
@@ -247,7 +261,9 @@ final class ReferenceResolver {
 
     private static DevicetreeException missingTarget(Marker marker, Property property, Node node) {
         String shown = marker.ref().startsWith("/") ? "{" + marker.ref() + "}" : marker.ref();
-        return new DevicetreeException(marker.location(), "reference to non-existent node or label '" + shown
-                + "' in property '" + property.name() + "' of " + node.path());
+        return new DevicetreeException(
+                marker.location(),
+                "reference to non-existent node or label '" + shown + "' in property '" + property.name() + "' of "
+                        + node.path());
     }
 }

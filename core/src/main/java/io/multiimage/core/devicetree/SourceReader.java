@@ -40,7 +40,11 @@ final class SourceReader {
         java.util.Iterator<Frame> it = frames.descendingIterator();
         while (it.hasNext()) {
             Frame frame = it.next();
-            files.add(frame.source.location(frame.lineIndex, 1).file().toAbsolutePath().normalize());
+            files.add(frame.source
+                    .location(frame.lineIndex, 1)
+                    .file()
+                    .toAbsolutePath()
+                    .normalize());
         }
         return files;
     }

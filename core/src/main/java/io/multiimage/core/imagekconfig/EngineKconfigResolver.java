@@ -87,7 +87,7 @@ public final class EngineKconfigResolver implements KconfigResolver {
             kconfig.loadFragmentText(fragment.location(), fragment.text(), i == 0);
         }
         KconfigDiagnostics diagnostics = KconfigDiagnostics.of(kconfig, setup, names);
-        return new KconfigRecord.Evaluation(EngineResults.of(kconfig, diagnostics.warnings()), diagnostics.overrides(),
-                kconfig.kconfigFiles());
+        return new KconfigRecord.Evaluation(
+                EngineResults.of(kconfig, diagnostics.warnings()), diagnostics.overrides(), kconfig.kconfigFiles());
     }
 }

@@ -45,8 +45,12 @@ public final class EngineResults {
                     List<Assignment> chain = new ArrayList<>();
                     for (UserAssignment assignment : symbol.assignmentHistory()) {
                         if (assignment.location() != null) {
-                            chain.add(new Assignment(symbol.name(), new KconfigValue(type.get(), assignment.value()),
-                                    new SourceLocation(assignment.location().file(), assignment.location().line())));
+                            chain.add(new Assignment(
+                                    symbol.name(),
+                                    new KconfigValue(type.get(), assignment.value()),
+                                    new SourceLocation(
+                                            assignment.location().file(),
+                                            assignment.location().line())));
                         }
                     }
                     if (!chain.isEmpty()) {
@@ -57,7 +61,10 @@ public final class EngineResults {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("A configuration value cannot be used: " + e.getMessage(), e);
         }
-        return new KconfigResult(symbols, provenance, warnings,
+        return new KconfigResult(
+                symbols,
+                provenance,
+                warnings,
                 Optional.of(new RenderedConfig(kconfig.configText(""), kconfig.autoconfText(""))));
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class FragmentFile {
 
-    private static final Pattern ASSIGNMENT = Pattern.compile("^(?:CONFIG_([A-Za-z0-9_]+)=.*|# CONFIG_([A-Za-z0-9_]+) is not set.*)$");
+    private static final Pattern ASSIGNMENT =
+            Pattern.compile("^(?:CONFIG_([A-Za-z0-9_]+)=.*|# CONFIG_([A-Za-z0-9_]+) is not set.*)$");
 
     private FragmentFile() {}
 

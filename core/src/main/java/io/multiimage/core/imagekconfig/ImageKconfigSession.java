@@ -45,8 +45,13 @@ public final class ImageKconfigSession {
     /** Symbols the interface assigned, in the order of their first assignment. */
     private final Set<String> assigned = new LinkedHashSet<>();
 
-    private ImageKconfigSession(ImageKconfigSetup setup, Kconfig kconfig, List<FragmentSource> fragments,
-            Path buildDirectory, FragmentTarget defaultTarget, Map<String, String> variables) {
+    private ImageKconfigSession(
+            ImageKconfigSetup setup,
+            Kconfig kconfig,
+            List<FragmentSource> fragments,
+            Path buildDirectory,
+            FragmentTarget defaultTarget,
+            Map<String, String> variables) {
         this.variables = Map.copyOf(variables);
         this.setup = setup;
         this.kconfig = kconfig;
@@ -67,8 +72,13 @@ public final class ImageKconfigSession {
      * @param defaultTarget where {@link #saveFragment} writes unless told otherwise
      * @param variables the variables the image received (a Kconfig target's command sees them)
      */
-    public static ImageKconfigSession open(ImageKconfigSetup setup, List<FragmentSource> fragments, Path buildDirectory,
-            FragmentTarget defaultTarget, Map<String, String> variables) throws InvalidConfigurationException {
+    public static ImageKconfigSession open(
+            ImageKconfigSetup setup,
+            List<FragmentSource> fragments,
+            Path buildDirectory,
+            FragmentTarget defaultTarget,
+            Map<String, String> variables)
+            throws InvalidConfigurationException {
         Kconfig kconfig = load(setup, fragments);
         return new ImageKconfigSession(setup, kconfig, fragments, buildDirectory, defaultTarget, variables);
     }
@@ -77,7 +87,8 @@ public final class ImageKconfigSession {
             throws InvalidConfigurationException {
         Kconfig kconfig = setup.load();
         for (int i = 0; i < fragments.size(); i++) {
-            kconfig.loadFragmentText(fragments.get(i).location(), fragments.get(i).text(), i == 0);
+            kconfig.loadFragmentText(
+                    fragments.get(i).location(), fragments.get(i).text(), i == 0);
         }
         return kconfig;
     }
@@ -105,7 +116,9 @@ public final class ImageKconfigSession {
     /** True when the build reads {@code file} as one of this image's fragments (or its default target). */
     public boolean readByBuild(Path file) {
         String location = setup.layout().relative(file);
-        return file.toAbsolutePath().normalize().equals(defaultTarget.file().toAbsolutePath().normalize())
+        return file.toAbsolutePath()
+                        .normalize()
+                        .equals(defaultTarget.file().toAbsolutePath().normalize())
                 || fragments.stream().anyMatch(f -> f.location().equals(location));
     }
 
@@ -134,7 +147,8 @@ public final class ImageKconfigSession {
 
     /** The file and line that gave {@code symbol} its current user value, or why it has its value. */
     public String valueOrigin(Symbol symbol) {
-        if (assigned.contains(symbol.name()) && symbol.userAssignment().map(a -> a.location() == null).orElse(false)) {
+        if (assigned.contains(symbol.name())
+                && symbol.userAssignment().map(a -> a.location() == null).orElse(false)) {
             return "set in this session";
         }
         return symbol.explain().summary();
@@ -175,16 +189,20 @@ public final class ImageKconfigSession {
         Path file = target.file();
         boolean existed = Files.isRegularFile(file);
         String before = existed ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        String text = FragmentFile.merge(before, changes, "Saved by firmware:menuconfig/guiconfig for image "
-                + setup.image());
+        String text = FragmentFile.merge(
+                before, changes, "Saved by firmware:menuconfig/guiconfig for image " + setup.image());
         List<String> differences = differencesWith(target, text);
         boolean writes = !changes.isEmpty() && !text.equals(before);
         if (writes) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             AtomicFiles.writeString(file, text);
         }
-        return new SavedFragment(file, setup.layout().relative(file), new ArrayList<>(changes.values()),
-                writes && !existed, differences);
+        return new SavedFragment(
+                file,
+                setup.layout().relative(file),
+                new ArrayList<>(changes.values()),
+                writes && !existed,
+                differences);
     }
 
     /**

@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * @param layout names files in messages relative to the project root
  * @param strict warnings are errors ({@code -Dfirmware.kconfig.strict})
  */
-public record ImageKconfigSetup(String image, KconfigRoot root, SortedMap<String, String> environment,
-        ProjectLayout layout, boolean strict) {
+public record ImageKconfigSetup(
+        String image, KconfigRoot root, SortedMap<String, String> environment, ProjectLayout layout, boolean strict) {
 
     /** Checks the parts. */
     public ImageKconfigSetup {
@@ -41,8 +41,10 @@ public record ImageKconfigSetup(String image, KconfigRoot root, SortedMap<String
         try {
             return Kconfig.load(root.sourceTree(), root.topFileName(), environment);
         } catch (KconfigException e) {
-            InvalidConfigurationException error = new InvalidConfigurationException("Image '" + image
-                    + "': Kconfig " + layout.relative(root.file()) + " cannot be used: " + displayed(e.getMessage()), e);
+            InvalidConfigurationException error = new InvalidConfigurationException(
+                    "Image '" + image + "': Kconfig " + layout.relative(root.file()) + " cannot be used: "
+                            + displayed(e.getMessage()),
+                    e);
             error.blameImage(image);
             error.blameFile(layout.relative(root.file()));
             throw error;
@@ -64,7 +66,8 @@ public record ImageKconfigSetup(String image, KconfigRoot root, SortedMap<String
         return m.lookingAt() ? display(m.group(1)) + message.substring(m.end(1)) : message;
     }
 
-    private static final java.util.regex.Pattern LEADING_LOCATION = java.util.regex.Pattern.compile("([^:\\n]+):\\d+: ");
+    private static final java.util.regex.Pattern LEADING_LOCATION =
+            java.util.regex.Pattern.compile("([^:\\n]+):\\d+: ");
 
     /** The environment as a plain map (for a command run with it). */
     public Map<String, String> environmentMap() {

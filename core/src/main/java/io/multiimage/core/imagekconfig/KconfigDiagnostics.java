@@ -58,9 +58,10 @@ public record KconfigDiagnostics(List<String> warnings, Map<String, List<String>
         }
         for (KconfigWarning check : kconfig.assignmentChecks()) {
             String text = check.text();
-            if (check.kind() == WarningKind.ASSIGNED_VALUE_NOT_TAKEN || check.kind() == WarningKind.CHOICE_SELECTION_NOT_TAKEN) {
-                Optional<String> why = kconfig.symbol(check.symbol())
-                        .flatMap(s -> s.explain().userValueIgnoredBecause());
+            if (check.kind() == WarningKind.ASSIGNED_VALUE_NOT_TAKEN
+                    || check.kind() == WarningKind.CHOICE_SELECTION_NOT_TAKEN) {
+                Optional<String> why =
+                        kconfig.symbol(check.symbol()).flatMap(s -> s.explain().userValueIgnoredBecause());
                 if (why.isPresent()) {
                     text = text + " (" + why.get() + ")";
                 }
@@ -78,12 +79,14 @@ public record KconfigDiagnostics(List<String> warnings, Map<String, List<String>
             for (int i = 1; i < history.size(); i++) {
                 UserAssignment old = history.get(i - 1);
                 UserAssignment now = history.get(i);
-                if (old.location() == null || now.location() == null || old.value().equals(now.value())
+                if (old.location() == null
+                        || now.location() == null
+                        || old.value().equals(now.value())
                         || old.location().file().equals(now.location().file())) {
                     continue;
                 }
-                out.computeIfAbsent(now.location().file(), k -> new ArrayList<>()).add(
-                        configLine(symbol, now.value()) + " (" + now.location() + ") overrides "
+                out.computeIfAbsent(now.location().file(), k -> new ArrayList<>())
+                        .add(configLine(symbol, now.value()) + " (" + now.location() + ") overrides "
                                 + configLine(symbol, old.value()) + " (" + old.location() + ")");
             }
         }
@@ -91,8 +94,10 @@ public record KconfigDiagnostics(List<String> warnings, Map<String, List<String>
     }
 
     private static String configLine(Symbol symbol, String value) {
-        return "CONFIG_" + symbol.name() + "=" + (symbol.type() == io.multiimage.core.kconfig.engine.SymbolType.STRING
-                ? io.multiimage.core.kconfig.KconfigValue.quote(value) : value);
+        return "CONFIG_" + symbol.name() + "="
+                + (symbol.type() == io.multiimage.core.kconfig.engine.SymbolType.STRING
+                        ? io.multiimage.core.kconfig.KconfigValue.quote(value)
+                        : value);
     }
 
     /** True when the assignment the warning is about follows one of the same file. */
@@ -100,8 +105,8 @@ public record KconfigDiagnostics(List<String> warnings, Map<String, List<String>
         if (warning.location() == null || warning.symbol() == null) {
             return true;
         }
-        List<UserAssignment> history = kconfig.symbol(warning.symbol()).map(Symbol::assignmentHistory)
-                .orElse(List.of());
+        List<UserAssignment> history =
+                kconfig.symbol(warning.symbol()).map(Symbol::assignmentHistory).orElse(List.of());
         for (int i = 1; i < history.size(); i++) {
             if (warning.location().equals(history.get(i).location())) {
                 Location before = history.get(i - 1).location();
@@ -112,11 +117,13 @@ public record KconfigDiagnostics(List<String> warnings, Map<String, List<String>
     }
 
     /** {@code FILE:LINE: warning: TEXT}, the file shown project-relative. */
-    private static String line(Kconfig kconfig, ImageKconfigSetup setup, Set<String> fragmentNames,
-            KconfigWarning warning, String text) {
+    private static String line(
+            Kconfig kconfig, ImageKconfigSetup setup, Set<String> fragmentNames, KconfigWarning warning, String text) {
         Location location = warning.location();
         if (location == null && warning.symbol() != null) {
-            location = kconfig.symbol(warning.symbol()).flatMap(s -> s.locations().stream().findFirst()).orElse(null);
+            location = kconfig.symbol(warning.symbol())
+                    .flatMap(s -> s.locations().stream().findFirst())
+                    .orElse(null);
         }
         if (location == null) {
             return "warning: " + text;

@@ -44,18 +44,26 @@ public final class KconfigEnvironment {
      * @param domain its domain
      * @param shippedDir the directory holding the shipped Kconfig files
      */
-    public static SortedMap<String, String> of(ImageContext context, KconfigRoot root, Optional<Path> boardDir,
-            String domain, Path shippedDir) {
+    public static SortedMap<String, String> of(
+            ImageContext context, KconfigRoot root, Optional<Path> boardDir, String domain, Path shippedDir) {
         SortedMap<String, String> env = new TreeMap<>();
         env.put("srctree", root.sourceTree().toAbsolutePath().normalize().toString());
-        env.put("APPLICATION_SOURCE_DIR", context.imageDir().toAbsolutePath().normalize().toString());
+        env.put(
+                "APPLICATION_SOURCE_DIR",
+                context.imageDir().toAbsolutePath().normalize().toString());
         env.put("KCONFIG_ROOT", root.file().toAbsolutePath().normalize().toString());
         env.put("BOARD", context.board().name());
-        env.put("BOARD_QUALIFIERS", context.board().qualifiers().isEmpty() ? "" : "/" + context.board().qualifiers());
+        env.put(
+                "BOARD_QUALIFIERS",
+                context.board().qualifiers().isEmpty()
+                        ? ""
+                        : "/" + context.board().qualifiers());
         env.put("BOARD_TARGET", context.board().target());
         env.put("NORMALIZED_BOARD_TARGET", context.boardToken());
         env.put("BOARD_REVISION", context.revision().orElse(""));
-        env.put("BOARD_DIR", boardDir.map(d -> d.toAbsolutePath().normalize().toString()).orElse(""));
+        env.put(
+                "BOARD_DIR",
+                boardDir.map(d -> d.toAbsolutePath().normalize().toString()).orElse(""));
         env.put("ARCH", "arm");
         env.put(ShippedKconfig.VARIABLE, shippedDir.toAbsolutePath().normalize().toString());
         env.put("MULTIIMAGE_IMAGE", context.name());

@@ -82,10 +82,17 @@ public final class KconfigRecord {
                     case "key" -> key = f[1];
                     case "kconfig" -> kconfigFiles.add(unescape(f[1]));
                     case "symbol" -> symbols.add(new ResolvedSymbol(f[1], value(f[2], unescape(f[3]))));
-                    case "assign" -> chains.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new Assignment(f[1],
-                            value(f[2], unescape(f[3])), new SourceLocation(unescape(f[4]), Integer.parseInt(f[5]))));
+                    case "assign" ->
+                        chains.computeIfAbsent(f[1], k -> new ArrayList<>())
+                                .add(new Assignment(
+                                        f[1],
+                                        value(f[2], unescape(f[3])),
+                                        new SourceLocation(unescape(f[4]), Integer.parseInt(f[5]))));
                     case "warning" -> warnings.add(unescape(f[1]));
-                    case "override" -> overrides.computeIfAbsent(unescape(f[1]), k -> new ArrayList<>()).add(unescape(f[2]));
+                    case "override" ->
+                        overrides
+                                .computeIfAbsent(unescape(f[1]), k -> new ArrayList<>())
+                                .add(unescape(f[2]));
                     case "config" -> config = unescape(f[1]);
                     case "autoconf" -> autoconf = unescape(f[1]);
                     default -> {
@@ -93,14 +100,16 @@ public final class KconfigRecord {
                     }
                 }
             }
-            if (key == null || config == null || autoconf == null
+            if (key == null
+                    || config == null
+                    || autoconf == null
                     || !key.equals(key(setup, fragments, kconfigFiles).orElse(""))) {
                 return Optional.empty();
             }
             List<SymbolProvenance> provenance = new ArrayList<>();
             chains.forEach((symbol, chain) -> provenance.add(new SymbolProvenance(symbol, chain)));
-            KconfigResult result = new KconfigResult(symbols, provenance, warnings,
-                    Optional.of(new RenderedConfig(config, autoconf)));
+            KconfigResult result =
+                    new KconfigResult(symbols, provenance, warnings, Optional.of(new RenderedConfig(config, autoconf)));
             return Optional.of(new Evaluation(result, overrides, kconfigFiles));
         } catch (RuntimeException | IOException e) {
             return Optional.empty(); // a record we cannot use is no record: evaluate again
@@ -127,13 +136,16 @@ public final class KconfigRecord {
         }
         for (SymbolProvenance chain : result.provenance()) {
             for (Assignment a : chain.assignments()) {
-                lines.add("assign\t" + a.symbol() + "\t" + a.value().type().name() + "\t" + escape(a.value().text())
-                        + "\t" + escape(a.location().file()) + "\t" + a.location().line());
+                lines.add("assign\t" + a.symbol() + "\t" + a.value().type().name() + "\t"
+                        + escape(a.value().text()) + "\t" + escape(a.location().file()) + "\t"
+                        + a.location().line());
             }
         }
         result.warnings().forEach(w -> lines.add("warning\t" + escape(w)));
-        evaluation.overrides().forEach((fragment, list) -> list.forEach(o ->
-                lines.add("override\t" + escape(fragment) + "\t" + escape(o))));
+        evaluation
+                .overrides()
+                .forEach((fragment, list) ->
+                        list.forEach(o -> lines.add("override\t" + escape(fragment) + "\t" + escape(o))));
         lines.add("config\t" + escape(result.dotConfigText()));
         lines.add("autoconf\t" + escape(result.autoconfText()));
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -145,12 +157,17 @@ public final class KconfigRecord {
             throws IOException {
         Fingerprint.Builder key = Fingerprint.builder()
                 .value("code", code.orElseThrow())
-                .value("root", setup.root().topFileName() + "\t" + setup.root().sourceTree().toAbsolutePath());
+                .value(
+                        "root",
+                        setup.root().topFileName() + "\t"
+                                + setup.root().sourceTree().toAbsolutePath());
         setup.environment().forEach((name, value) -> key.value("env " + name, value));
         for (int i = 0; i < fragments.size(); i++) {
             FragmentSource fragment = fragments.get(i);
-            key.value(String.format("fragment %04d", i), fragment.location() + "\t" + fragment.mergeName() + "\t"
-                    + Fingerprint.sha256(fragment.text().getBytes(StandardCharsets.UTF_8)));
+            key.value(
+                    String.format("fragment %04d", i),
+                    fragment.location() + "\t" + fragment.mergeName() + "\t"
+                            + Fingerprint.sha256(fragment.text().getBytes(StandardCharsets.UTF_8)));
         }
         for (String name : kconfigFiles) {
             Path file = resolve(setup, name);
@@ -185,7 +202,10 @@ public final class KconfigRecord {
     }
 
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
+        return text.replace("\\", "\\\\")
+                .replace("\n", "\\n")
+                .replace("\t", "\\t")
+                .replace("\r", "\\r");
     }
 
     private static String unescape(String text) {
@@ -194,12 +214,13 @@ public final class KconfigRecord {
             char c = text.charAt(i);
             if (c == '\\' && i + 1 < text.length()) {
                 char next = text.charAt(++i);
-                out.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
+                out.append(
+                        switch (next) {
+                            case 'n' -> '\n';
+                            case 't' -> '\t';
+                            case 'r' -> '\r';
+                            default -> next;
+                        });
             } else {
                 out.append(c);
             }

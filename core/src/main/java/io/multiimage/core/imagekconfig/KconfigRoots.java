@@ -44,8 +44,14 @@ public final class KconfigRoots {
      * @param names shows a path the way messages name files (project-root-relative)
      * @throws InvalidConfigurationException a named root that is not a file
      */
-    public static Optional<KconfigRoot> locate(String image, Path imageDir, Path sourceTree, ReceivedVariables variables,
-            Optional<Configured> configured, Function<Path, String> names) throws InvalidConfigurationException {
+    public static Optional<KconfigRoot> locate(
+            String image,
+            Path imageDir,
+            Path sourceTree,
+            ReceivedVariables variables,
+            Optional<Configured> configured,
+            Function<Path, String> names)
+            throws InvalidConfigurationException {
         Optional<ReceivedVariable> variable = variables.variable(VARIABLE);
         if (variable.isPresent() && !variable.get().value().isBlank()) {
             Path file = imageDir.resolve(variable.get().value().trim()).normalize();
@@ -54,22 +60,25 @@ public final class KconfigRoots {
         }
         if (configured.isPresent()) {
             Path file = imageDir.resolve(configured.get().file()).normalize();
-            return Optional.of(existing(image, file, imageDir, sourceTree, configured.get().where(), names));
+            return Optional.of(
+                    existing(image, file, imageDir, sourceTree, configured.get().where(), names));
         }
         Path conventional = imageDir.resolve(CONVENTIONAL);
         if (Files.isRegularFile(conventional)) {
-            return Optional.of(new KconfigRoot(conventional, sourceTree,
-                    names.apply(conventional) + " (the image directory's Kconfig)"));
+            return Optional.of(new KconfigRoot(
+                    conventional, sourceTree, names.apply(conventional) + " (the image directory's Kconfig)"));
         }
         return Optional.empty();
     }
 
-    private static KconfigRoot existing(String image, Path file, Path imageDir, Path sourceTree, String origin,
-            Function<Path, String> names) throws InvalidConfigurationException {
+    private static KconfigRoot existing(
+            String image, Path file, Path imageDir, Path sourceTree, String origin, Function<Path, String> names)
+            throws InvalidConfigurationException {
         if (!Files.isRegularFile(file)) {
-            InvalidConfigurationException e = new InvalidConfigurationException("Image '" + image + "': the Kconfig root "
-                    + names.apply(file) + " given by " + origin + " is not a file; name the image's top Kconfig"
-                    + " file (relative to " + names.apply(imageDir) + ")");
+            InvalidConfigurationException e =
+                    new InvalidConfigurationException("Image '" + image + "': the Kconfig root "
+                            + names.apply(file) + " given by " + origin + " is not a file; name the image's top Kconfig"
+                            + " file (relative to " + names.apply(imageDir) + ")");
             e.blameImage(image);
             throw e;
         }

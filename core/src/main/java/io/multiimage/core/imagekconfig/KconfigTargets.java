@@ -61,25 +61,32 @@ public final class KconfigTargets {
      * @param declared the user-declared targets
      * @throws InvalidConfigurationException an unknown target, or a command that failed
      */
-    public static void run(ImageKconfigSession session, String name, List<Target> declared, ProcessLauncher launcher,
-            BuildLog log) throws FirmwareException, IOException, InterruptedException {
+    public static void run(
+            ImageKconfigSession session, String name, List<Target> declared, ProcessLauncher launcher, BuildLog log)
+            throws FirmwareException, IOException, InterruptedException {
         if (name.equals(SAVEDEFCONFIG)) {
             Path defconfig = session.buildDirectory().resolve("defconfig");
             java.nio.file.Files.createDirectories(session.buildDirectory());
             AtomicFiles.writeString(defconfig, session.kconfig().minimalConfigText(""));
-            log.info(session.image() + ": saved minimal configuration to " + session.setup().layout().relative(defconfig));
+            log.info(session.image() + ": saved minimal configuration to "
+                    + session.setup().layout().relative(defconfig));
             return;
         }
-        Target target = declared.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() ->
-                new InvalidConfigurationException("Kconfig target '" + name + "' is not declared; targets: "
-                        + String.join(", ", names(declared)) + " (<kconfigTargets> in the POM)"));
+        Target target = declared.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow(() ->
+                        new InvalidConfigurationException("Kconfig target '" + name + "' is not declared; targets: "
+                                + String.join(", ", names(declared)) + " (<kconfigTargets> in the POM)"));
         if (target.command().isEmpty()) {
             throw new InvalidConfigurationException("Kconfig target '" + name + "' has no command");
         }
         Path dotConfig = session.writeBuildConfig();
         ProcessResult result = launcher.run(ProcessSpec.of(target.command())
                 .workingDir(Path.of(session.setup().environment().get("APPLICATION_SOURCE_DIR")))
-                .env(environment(session, dotConfig)).onStdout(log::info).onStderr(log::warn));
+                .env(environment(session, dotConfig))
+                .onStdout(log::info)
+                .onStderr(log::warn));
         if (!result.succeeded()) {
             throw new InvalidConfigurationException("Kconfig target '" + name + "' of image " + session.image()
                     + " failed: " + result.commandLine() + " exited with " + result.exitCode());

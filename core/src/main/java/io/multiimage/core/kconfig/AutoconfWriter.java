@@ -21,11 +21,15 @@ public final class AutoconfWriter {
                 case BOOL -> value.isYes() ? "1" : null;
                 case STRING -> value.configText();
                 case INT -> value.text();
-                case HEX -> value.text().startsWith("0x") || value.text().startsWith("0X")
-                        ? value.text() : "0x" + value.text();
+                case HEX ->
+                    value.text().startsWith("0x") || value.text().startsWith("0X") ? value.text() : "0x" + value.text();
             };
             if (text != null) {
-                out.append("#define CONFIG_").append(symbol.name()).append(' ').append(text).append('\n');
+                out.append("#define CONFIG_")
+                        .append(symbol.name())
+                        .append(' ')
+                        .append(text)
+                        .append('\n');
             }
         }
         return out.toString();

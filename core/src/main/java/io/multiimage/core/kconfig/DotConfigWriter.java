@@ -21,7 +21,11 @@ public final class DotConfigWriter {
             if (value.type() == KconfigType.BOOL && !value.isYes()) {
                 out.append("# CONFIG_").append(symbol.name()).append(" is not set\n");
             } else {
-                out.append("CONFIG_").append(symbol.name()).append('=').append(value.configText()).append('\n');
+                out.append("CONFIG_")
+                        .append(symbol.name())
+                        .append('=')
+                        .append(value.configText())
+                        .append('\n');
             }
         }
         return out.toString();

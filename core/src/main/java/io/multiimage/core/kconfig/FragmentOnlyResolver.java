@@ -55,7 +55,8 @@ public final class FragmentOnlyResolver implements KconfigResolver {
             }
             return;
         }
-        log.info(now.configLine() + " (" + now.location() + ") overrides " + old.configLine() + " (" + old.location() + ")");
+        log.info(now.configLine() + " (" + now.location() + ") overrides " + old.configLine() + " (" + old.location()
+                + ")");
         if (old.value().type() != now.value().type()) {
             String warning = now.location() + ": warning: CONFIG_" + now.symbol() + " changes type from "
                     + old.value().type().kconfigName() + " (" + old.location() + ") to "

@@ -88,11 +88,13 @@ public final class FragmentParser {
     }
 
     private static FragmentSyntaxException commandLineError(String symbol, char c) {
-        String what = c == '\n' ? "a line break (U+000A); a -D value must be on one line (what follows the line"
-                + " break would be read as further lines of the configuration). Remove the line break"
+        String what = c == '\n'
+                ? "a line break (U+000A); a -D value must be on one line (what follows the line"
+                        + " break would be read as further lines of the configuration). Remove the line break"
                 : "the control character " + ControlCharacters.describe(c) + "; " + WHY + " Remove it";
-        return new FragmentSyntaxException(FragmentSource.COMMAND_LINE, symbol + " (given with -D): the value contains "
-                + what + " from the -D value.");
+        return new FragmentSyntaxException(
+                FragmentSource.COMMAND_LINE,
+                symbol + " (given with -D): the value contains " + what + " from the -D value.");
     }
 
     private static final String WHY = "configuration values may not contain control characters (autoconf.h would pass"
@@ -113,8 +115,10 @@ public final class FragmentParser {
             return null;
         }
         if (!line.startsWith("CONFIG_")) {
-            throw error(at, "expected 'CONFIG_<NAME>=<value>', '# CONFIG_<NAME> is not set', a comment or a blank line"
-                    + " (starting in column 1), found '" + line + "'");
+            throw error(
+                    at,
+                    "expected 'CONFIG_<NAME>=<value>', '# CONFIG_<NAME> is not set', a comment or a blank line"
+                            + " (starting in column 1), found '" + line + "'");
         }
         int equals = line.indexOf('=');
         if (equals < 0) {
@@ -122,14 +126,15 @@ public final class FragmentParser {
         }
         String name = line.substring("CONFIG_".length(), equals);
         if (!SYMBOL_NAME.matcher(name).matches()) {
-            throw error(at, "expected a symbol name made of letters, digits and '_' after 'CONFIG_', found '"
-                    + name + "' in '" + line + "'");
+            throw error(
+                    at,
+                    "expected a symbol name made of letters, digits and '_' after 'CONFIG_', found '" + name + "' in '"
+                            + line + "'");
         }
         return new Assignment(name, parseValue(name, line.substring(equals + 1), at), at);
     }
 
-    private static KconfigValue parseValue(String name, String text, SourceLocation at)
-            throws FragmentSyntaxException {
+    private static KconfigValue parseValue(String name, String text, SourceLocation at) throws FragmentSyntaxException {
         if (text.startsWith("\"")) {
             return KconfigValue.ofString(unquote(name, text, at));
         }
@@ -142,8 +147,10 @@ public final class FragmentParser {
         if (DECIMAL.matcher(text).matches()) {
             return new KconfigValue(KconfigType.INT, text);
         }
-        throw error(at, "expected y, n, a decimal number, a 0x hex number or a \"quoted string\" as the value of CONFIG_"
-                + name + ", found '" + text + "'");
+        throw error(
+                at,
+                "expected y, n, a decimal number, a 0x hex number or a \"quoted string\" as the value of CONFIG_" + name
+                        + ", found '" + text + "'");
     }
 
     /** The text of a quoted literal; a backslash makes the next character literal. */
@@ -183,12 +190,18 @@ public final class FragmentParser {
         }
         int equals = line.indexOf('=');
         if (!comment && line.startsWith("CONFIG_") && equals > 0 && control > equals) {
-            throw error(at, line.substring(0, equals) + ": the value contains the control character " + where + "; "
-                    + WHY + " Remove it.");
+            throw error(
+                    at,
+                    line.substring(0, equals) + ": the value contains the control character " + where + "; " + WHY
+                            + " Remove it.");
         }
-        throw error(at, "the control character " + where + " is not allowed on a fragment line"
-                + (c == '\r' ? " (Kconfiglib would read it as a line break; save the file with LF or CRLF line ends)"
-                        : "") + "; remove it.");
+        throw error(
+                at,
+                "the control character " + where + " is not allowed on a fragment line"
+                        + (c == '\r'
+                                ? " (Kconfiglib would read it as a line break; save the file with LF or CRLF line ends)"
+                                : "")
+                        + "; remove it.");
     }
 
     private static FragmentSyntaxException error(SourceLocation at, String detail) {

@@ -3,8 +3,6 @@ package io.multiimage.core.kconfig;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.TextFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 

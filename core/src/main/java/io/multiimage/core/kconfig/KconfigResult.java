@@ -15,8 +15,12 @@ import java.util.Optional;
  *     produced the result (menus, comments and all); empty for the fragment-only merge, whose
  *     texts are rendered from {@code symbols}
  */
-public record KconfigResult(List<ResolvedSymbol> symbols, List<SymbolProvenance> provenance, List<String> warnings,
-        Optional<RenderedConfig> rendered) implements SymbolTable {
+public record KconfigResult(
+        List<ResolvedSymbol> symbols,
+        List<SymbolProvenance> provenance,
+        List<String> warnings,
+        Optional<RenderedConfig> rendered)
+        implements SymbolTable {
 
     /** Freezes the lists. */
     public KconfigResult {
@@ -43,7 +47,10 @@ public record KconfigResult(List<ResolvedSymbol> symbols, List<SymbolProvenance>
 
     @Override
     public Optional<KconfigValue> value(String symbol) {
-        return symbols.stream().filter(s -> s.name().equals(symbol)).map(ResolvedSymbol::value).findFirst();
+        return symbols.stream()
+                .filter(s -> s.name().equals(symbol))
+                .map(ResolvedSymbol::value)
+                .findFirst();
     }
 
     @Override

@@ -46,8 +46,8 @@ public record ImageLayout(String image, SlotPartition partition, List<BootTarget
         StringBuilder out = new StringBuilder("# The layout this image was built for (multiimage): its partition and"
                 + " where it boots.\nformat 1\n");
         out.append("image ").append(image).append('\n');
-        out.append(String.format(Locale.ROOT, "partition %s 0x%08x 0x%x%n", partition.name(), partition.address(),
-                partition.size()));
+        out.append(String.format(
+                Locale.ROOT, "partition %s 0x%08x 0x%x%n", partition.name(), partition.address(), partition.size()));
         for (BootTarget target : bootsInto) {
             out.append(String.format(Locale.ROOT, "boots-into %s 0x%08x%n", target.partition(), target.address()));
         }
@@ -84,8 +84,8 @@ public record ImageLayout(String image, SlotPartition partition, List<BootTarget
                     throw new InvalidConfigurationException(label + ":" + (i + 1) + ": unexpected line '" + line + "'");
                 }
             } catch (NumberFormatException e) {
-                throw new InvalidConfigurationException(label + ":" + (i + 1) + ": '" + line + "' holds a value that is"
-                        + " not a number", e);
+                throw new InvalidConfigurationException(
+                        label + ":" + (i + 1) + ": '" + line + "' holds a value that is" + " not a number", e);
             }
         }
         if (image == null || partition == null) {

@@ -37,13 +37,17 @@ public record LayoutLock(List<DomainLock> domains, Optional<String> keyHash) {
      *
      * @param geometry per domain name of {@code domains} ({@code ""} for the top's), its flash geometry
      */
-    public static LayoutLock of(List<OutputDomain> domains, Map<String, FlashGeometry> geometry,
-            Optional<String> keyHash) {
+    public static LayoutLock of(
+            List<OutputDomain> domains, Map<String, FlashGeometry> geometry, Optional<String> keyHash) {
         List<DomainLock> locks = new ArrayList<>();
         for (OutputDomain domain : domains) {
-            FlashGeometry flash = geometry.getOrDefault(domain.name(),
+            FlashGeometry flash = geometry.getOrDefault(
+                    domain.name(),
                     new FlashGeometry(FlashGeometry.DEFAULT_WRITE_BLOCK, java.util.OptionalLong.empty()));
-            locks.add(new DomainLock(domain.name().isEmpty() ? "-" : domain.name(), locked(domain), flash.eraseBlock(),
+            locks.add(new DomainLock(
+                    domain.name().isEmpty() ? "-" : domain.name(),
+                    locked(domain),
+                    flash.eraseBlock(),
                     flash.writeBlock()));
         }
         return new LayoutLock(locks, keyHash);
@@ -64,15 +68,17 @@ public record LayoutLock(List<DomainLock> domains, Optional<String> keyHash) {
         if (application.isPresent()) {
             for (SlotPartition leaf : SigningSlots.leaves(domain)) {
                 if (leaf.end() <= application.get().address() && !out.containsKey(leaf.name())) {
-                    out.put(leaf.name(), new LockedPartition(leaf.name(), leaf.address(), leaf.size(),
-                            LockedPartition.IMMUTABLE));
+                    out.put(
+                            leaf.name(),
+                            new LockedPartition(leaf.name(), leaf.address(), leaf.size(), LockedPartition.IMMUTABLE));
                 }
             }
             // The application slot's header pad is where every update's header goes: it cannot move either.
             for (SlotPartition leaf : SigningSlots.leaves(domain)) {
                 if (leaf.name().endsWith("_pad") && !out.containsKey(leaf.name())) {
-                    out.put(leaf.name(), new LockedPartition(leaf.name(), leaf.address(), leaf.size(),
-                            LockedPartition.IMMUTABLE));
+                    out.put(
+                            leaf.name(),
+                            new LockedPartition(leaf.name(), leaf.address(), leaf.size(), LockedPartition.IMMUTABLE));
                 }
             }
         }
@@ -92,7 +98,9 @@ public record LayoutLock(List<DomainLock> domains, Optional<String> keyHash) {
     public List<Change> changesTo(LayoutLock now) {
         List<Change> changes = new ArrayList<>();
         for (DomainLock locked : domains) {
-            DomainLock current = now.domains.stream().filter(d -> d.domain().equals(locked.domain())).findFirst()
+            DomainLock current = now.domains.stream()
+                    .filter(d -> d.domain().equals(locked.domain()))
+                    .findFirst()
                     .orElse(new DomainLock(locked.domain(), List.of(), java.util.OptionalLong.empty(), 0));
             Map<String, LockedPartition> currentByName = new LinkedHashMap<>();
             current.partitions().forEach(p -> currentByName.put(p.name(), p));
@@ -111,20 +119,31 @@ public record LayoutLock(List<DomainLock> domains, Optional<String> keyHash) {
                     changes.add(new Change(locked.domain(), after.name(), "(none)", describe(after)));
                 }
             }
-            if (locked.eraseBlock().isPresent() && current.eraseBlock().isPresent()
+            if (locked.eraseBlock().isPresent()
+                    && current.eraseBlock().isPresent()
                     && locked.eraseBlock().getAsLong() != current.eraseBlock().getAsLong()) {
-                changes.add(new Change(locked.domain(), "sector size", hex(locked.eraseBlock().getAsLong()),
+                changes.add(new Change(
+                        locked.domain(),
+                        "sector size",
+                        hex(locked.eraseBlock().getAsLong()),
                         hex(current.eraseBlock().getAsLong())));
             }
         }
         for (DomainLock current : now.domains) {
-            if (domains.stream().noneMatch(d -> d.domain().equals(current.domain())) && !current.partitions().isEmpty()) {
-                changes.add(new Change(current.domain(), "domain", "(not locked)", current.partitions().size()
-                        + " locked partitions"));
+            if (domains.stream().noneMatch(d -> d.domain().equals(current.domain()))
+                    && !current.partitions().isEmpty()) {
+                changes.add(new Change(
+                        current.domain(),
+                        "domain",
+                        "(not locked)",
+                        current.partitions().size() + " locked partitions"));
             }
         }
         if (!keyHash.equals(now.keyHash)) {
-            changes.add(new Change("-", "signing key", keyHash.map(k -> "sha256 " + k).orElse("(none: hash only)"),
+            changes.add(new Change(
+                    "-",
+                    "signing key",
+                    keyHash.map(k -> "sha256 " + k).orElse("(none: hash only)"),
                     now.keyHash.map(k -> "sha256 " + k).orElse("(none: hash only)")));
         }
         return changes;
@@ -139,18 +158,22 @@ public record LayoutLock(List<DomainLock> domains, Optional<String> keyHash) {
             before = Math.max(before, change.before().length());
         }
         String format = "  %-7s %-" + item + "s  %-" + before + "s  %s%n";
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, format, "domain", "what",
-                "locked (layout.lock)", "this build"));
+        StringBuilder table = new StringBuilder(
+                String.format(Locale.ROOT, format, "domain", "what", "locked (layout.lock)", "this build"));
         for (Change change : changes) {
-            table.append(String.format(Locale.ROOT, format, change.domain(), change.item(), change.before(),
-                    change.after()));
+            table.append(String.format(
+                    Locale.ROOT, format, change.domain(), change.item(), change.before(), change.after()));
         }
         return table.toString();
     }
 
     private static String describe(LockedPartition partition) {
-        return String.format(Locale.ROOT, "0x%08x-0x%08x (0x%x bytes)", partition.address(),
-                partition.address() + partition.size(), partition.size());
+        return String.format(
+                Locale.ROOT,
+                "0x%08x-0x%08x (0x%x bytes)",
+                partition.address(),
+                partition.address() + partition.size(),
+                partition.size());
     }
 
     private static String hex(long value) {

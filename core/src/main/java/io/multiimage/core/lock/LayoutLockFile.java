@@ -41,15 +41,22 @@ public final class LayoutLockFile {
                 .append("# the change is accepted with -Dfirmware.layout.accept=\"<reason>\". Rewrite it with\n")
                 .append("# firmware:lock-layout when a change is meant to last.\n");
         out.append("format 1\n");
-        out.append("key ").append(lock.keyHash().map(k -> "sha256 " + k).orElse("none")).append('\n');
+        out.append("key ")
+                .append(lock.keyHash().map(k -> "sha256 " + k).orElse("none"))
+                .append('\n');
         for (DomainLock domain : lock.domains()) {
             out.append("domain ").append(domain.domain()).append('\n');
             out.append("flash write-block 0x").append(Long.toHexString(domain.writeBlock()));
             domain.eraseBlock().ifPresent(e -> out.append(" erase-block 0x").append(Long.toHexString(e)));
             out.append('\n');
             for (LockedPartition partition : domain.partitions()) {
-                out.append(String.format(Locale.ROOT, "%s %s 0x%08x 0x%x%n", partition.kind(), partition.name(),
-                        partition.address(), partition.size()));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%s %s 0x%08x 0x%x%n",
+                        partition.kind(),
+                        partition.name(),
+                        partition.address(),
+                        partition.size()));
             }
         }
         return out.toString();
@@ -80,7 +87,8 @@ public final class LayoutLockFile {
                 switch (f[0]) {
                     case "format" -> {
                         if (f.length != 2 || !f[1].equals("1")) {
-                            throw new InvalidConfigurationException(where + "expected 'format 1', found '" + line + "'");
+                            throw new InvalidConfigurationException(
+                                    where + "expected 'format 1', found '" + line + "'");
                         }
                     }
                     case "key" -> {
@@ -105,8 +113,11 @@ public final class LayoutLockFile {
                         eraseBlock = OptionalLong.empty();
                     }
                     case "flash" -> {
-                        expect(domain != null && (f.length == 3 || f.length == 5) && f[1].equals("write-block"),
-                                where, "'flash write-block <n> [erase-block <n>]' after a domain line", line);
+                        expect(
+                                domain != null && (f.length == 3 || f.length == 5) && f[1].equals("write-block"),
+                                where,
+                                "'flash write-block <n> [erase-block <n>]' after a domain line",
+                                line);
                         writeBlock = Long.decode(f[2]);
                         if (f.length == 5) {
                             expect(f[3].equals("erase-block"), where, "'erase-block <n>'", line);
@@ -114,12 +125,16 @@ public final class LayoutLockFile {
                         }
                     }
                     case LockedPartition.IMMUTABLE, LockedPartition.SLOT -> {
-                        expect(domain != null && f.length == 4, where,
-                                "'" + f[0] + " <partition> <address> <size>' after a domain line", line);
+                        expect(
+                                domain != null && f.length == 4,
+                                where,
+                                "'" + f[0] + " <partition> <address> <size>' after a domain line",
+                                line);
                         partitions.add(new LockedPartition(f[1], Long.decode(f[2]), Long.decode(f[3]), f[0]));
                     }
-                    default -> throw new InvalidConfigurationException(where + "unknown line '" + line + "': expected"
-                            + " format, key, domain, flash, immutable or slot");
+                    default ->
+                        throw new InvalidConfigurationException(where + "unknown line '" + line + "': expected"
+                                + " format, key, domain, flash, immutable or slot");
                 }
             } catch (NumberFormatException e) {
                 throw new InvalidConfigurationException(where + "'" + line + "' holds a value that is not a number", e);

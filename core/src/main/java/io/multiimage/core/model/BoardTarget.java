@@ -35,8 +35,10 @@ public record BoardTarget(String name, Optional<String> revision, String qualifi
     public static BoardTarget parse(String image, String text) throws ImageModelException {
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
-            throw new ImageModelException(image, "Image '" + image + "': invalid board '" + text
-                    + "': expected <board>[@<revision>][/<qualifiers>]");
+            throw new ImageModelException(
+                    image,
+                    "Image '" + image + "': invalid board '" + text
+                            + "': expected <board>[@<revision>][/<qualifiers>]");
         }
         String qualifiers = m.group(3).isEmpty() ? "" : m.group(3).substring(1);
         return new BoardTarget(m.group(1), Optional.ofNullable(m.group(2)), qualifiers);

@@ -70,8 +70,9 @@ public sealed interface BuildStrategy permits BuildStrategy.FromSource, BuildStr
             }
             String normalised = sha256.trim().toLowerCase(Locale.ROOT);
             if (!SHA256.matcher(normalised).matches()) {
-                throw new ImageModelException(image, "Image '" + image + "': invalid sha256 '" + sha256
-                        + "': expected 64 hexadecimal digits");
+                throw new ImageModelException(
+                        image,
+                        "Image '" + image + "': invalid sha256 '" + sha256 + "': expected 64 hexadecimal digits");
             }
             return new UseHex(source, Optional.of(normalised));
         }

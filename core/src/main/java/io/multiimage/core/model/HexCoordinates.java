@@ -42,11 +42,13 @@ public record HexCoordinates(String groupId, String artifactId, String version, 
             valid = PART.matcher(parts[i]).matches();
         }
         if (!valid) {
-            throw new ImageModelException(image, "Image '" + image + "': invalid HEX artifact coordinates '" + text
-                    + "': expected groupId:artifactId:version[:classifier], each part made of letters, digits and . _ - + ~");
+            throw new ImageModelException(
+                    image,
+                    "Image '" + image + "': invalid HEX artifact coordinates '" + text
+                            + "': expected groupId:artifactId:version[:classifier], each part made of letters, digits and . _ - + ~");
         }
-        return new HexCoordinates(parts[0], parts[1], parts[2],
-                parts.length == 4 ? Optional.of(parts[3]) : Optional.empty());
+        return new HexCoordinates(
+                parts[0], parts[1], parts[2], parts.length == 4 ? Optional.of(parts[3]) : Optional.empty());
     }
 
     @Override
@@ -57,6 +59,7 @@ public record HexCoordinates(String groupId, String artifactId, String version, 
     /** {@code groupId:artifactId:version[:classifier]}. */
     @Override
     public String toString() {
-        return groupId + ":" + artifactId + ":" + version + classifier.map(c -> ":" + c).orElse("");
+        return groupId + ":" + artifactId + ":" + version
+                + classifier.map(c -> ":" + c).orElse("");
     }
 }

@@ -52,7 +52,10 @@ public record ImageCondition(Kind kind, String name) {
         if (kind == Kind.KCONFIG_SYMBOL) {
             return parentSymbolIsYes.test(name);
         }
-        return properties.get(name).map(v -> !v.value().trim().toLowerCase(Locale.ROOT).equals("false")).orElse(false);
+        return properties
+                .get(name)
+                .map(v -> !v.value().trim().toLowerCase(Locale.ROOT).equals("false"))
+                .orElse(false);
     }
 
     /** {@code CONFIG_X} or {@code property x}, for log lines. */

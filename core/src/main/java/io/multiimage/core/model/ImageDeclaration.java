@@ -142,9 +142,19 @@ public record ImageDeclaration(
 
         /** The declaration. */
         public ImageDeclaration build() {
-            return new ImageDeclaration(name, applicationDir, nonEmpty(board), nonEmpty(revision), nonEmpty(domain),
-                    nonEmpty(buildType), Optional.ofNullable(strategy), nonEmpty(toolchain), children,
-                    Optional.ofNullable(condition), ownDirectory, declaredBy);
+            return new ImageDeclaration(
+                    name,
+                    applicationDir,
+                    nonEmpty(board),
+                    nonEmpty(revision),
+                    nonEmpty(domain),
+                    nonEmpty(buildType),
+                    Optional.ofNullable(strategy),
+                    nonEmpty(toolchain),
+                    children,
+                    Optional.ofNullable(condition),
+                    ownDirectory,
+                    declaredBy);
         }
 
         private static Optional<String> nonEmpty(String value) {

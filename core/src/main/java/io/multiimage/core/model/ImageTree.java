@@ -42,9 +42,11 @@ public final class ImageTree {
             checkName(declaration.name());
             ImageDeclaration previous = byName.putIfAbsent(declaration.name(), declaration);
             if (previous != null) {
-                throw new ImageModelException(declaration.name(), "Image '" + declaration.name()
-                        + "' is declared more than once (in " + slashes(previous.applicationDir()) + " and in "
-                        + slashes(declaration.applicationDir()) + "); image names must be unique");
+                throw new ImageModelException(
+                        declaration.name(),
+                        "Image '" + declaration.name()
+                                + "' is declared more than once (in " + slashes(previous.applicationDir()) + " and in "
+                                + slashes(declaration.applicationDir()) + "); image names must be unique");
             }
         }
         if (!byName.containsKey(rootName)) {
@@ -56,8 +58,13 @@ public final class ImageTree {
         return new ImageTree(rootName, reached, parents);
     }
 
-    private static void visit(String name, List<String> path, Map<String, ImageDeclaration> byName,
-            Map<String, ImageDeclaration> reached, Map<String, String> parents) throws ImageModelException {
+    private static void visit(
+            String name,
+            List<String> path,
+            Map<String, ImageDeclaration> byName,
+            Map<String, ImageDeclaration> reached,
+            Map<String, String> parents)
+            throws ImageModelException {
         path.add(name);
         ImageDeclaration declaration = byName.get(name);
         reached.put(name, declaration);
@@ -69,13 +76,15 @@ public final class ImageTree {
                 throw new ImageModelException(child, "Image cycle: " + String.join(" -> ", cycle));
             }
             if (!byName.containsKey(child)) {
-                throw new ImageModelException(name, "Image '" + name + "' declares child image '" + child
-                        + "', which is not declared");
+                throw new ImageModelException(
+                        name, "Image '" + name + "' declares child image '" + child + "', which is not declared");
             }
             String otherParent = parents.get(child);
             if (otherParent != null) {
-                throw new ImageModelException(child, "Image '" + child + "' is declared as a child of both '"
-                        + otherParent + "' and '" + name + "'; an image has one parent");
+                throw new ImageModelException(
+                        child,
+                        "Image '" + child + "' is declared as a child of both '" + otherParent + "' and '" + name
+                                + "'; an image has one parent");
             }
             parents.put(child, name);
             visit(child, path, byName, reached, parents);
@@ -91,18 +100,25 @@ public final class ImageTree {
 
     private static void checkName(String name) throws ImageModelException {
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new ImageModelException(name, "Image name '" + name.substring(0, 20) + "…' is " + name.length()
-                    + " characters long: it becomes a directory and file names, so keep it to " + MAX_NAME_LENGTH);
+            throw new ImageModelException(
+                    name,
+                    "Image name '" + name.substring(0, 20) + "…' is " + name.length()
+                            + " characters long: it becomes a directory and file names, so keep it to "
+                            + MAX_NAME_LENGTH);
         }
         if (OUTPUT_LIKE.matcher(name).matches()) {
-            throw new ImageModelException(name, "Image name '" + name + "' cannot be used: its directory would sit"
-                    + " beside the build's own outputs (merged.hex, partitions.yml, build-info.json, …) and could"
-                    + " collide with one; choose a name without a file extension");
+            throw new ImageModelException(
+                    name,
+                    "Image name '" + name + "' cannot be used: its directory would sit"
+                            + " beside the build's own outputs (merged.hex, partitions.yml, build-info.json, …) and could"
+                            + " collide with one; choose a name without a file extension");
         }
         if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
-            throw new ImageModelException(name, "Image name '" + name + "' cannot be used: it becomes a directory"
-                    + " name, so use letters, digits, '_', '-' and '.' only, starting with a letter, digit or '_'"
-                    + " (no '/', no '..')");
+            throw new ImageModelException(
+                    name,
+                    "Image name '" + name + "' cannot be used: it becomes a directory"
+                            + " name, so use letters, digits, '_', '-' and '.' only, starting with a letter, digit or '_'"
+                            + " (no '/', no '..')");
         }
     }
 

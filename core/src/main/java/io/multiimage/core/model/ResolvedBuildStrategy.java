@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param pinOrigin for a pinned prebuilt HEX: where the sha256 pin was set, e.g.
  *     {@code -Dmcuboot.sha256} or {@code the sha256 of <childImage> 'mcuboot' in app/pom.xml}
  */
-public record ResolvedBuildStrategy(String image, BuildStrategy strategy, StrategySource source, String origin,
-        Optional<String> pinOrigin) {
+public record ResolvedBuildStrategy(
+        String image, BuildStrategy strategy, StrategySource source, String origin, Optional<String> pinOrigin) {
 
     /** Checks the parts; a pin origin goes with a pinned prebuilt HEX only. */
     public ResolvedBuildStrategy {
@@ -25,7 +25,8 @@ public record ResolvedBuildStrategy(String image, BuildStrategy strategy, Strate
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(pinOrigin, "pinOrigin");
-        boolean pinned = strategy instanceof BuildStrategy.UseHex useHex && useHex.sha256().isPresent();
+        boolean pinned = strategy instanceof BuildStrategy.UseHex useHex
+                && useHex.sha256().isPresent();
         if (pinned != pinOrigin.isPresent()) {
             throw new IllegalArgumentException("a pinned HEX says where its pin comes from, and only a pinned HEX");
         }

@@ -19,8 +19,12 @@ public final class StaticPartitionCheck {
      *     {@code <address>} and {@code <size>} for the user to fill in, in {@code flash_primary}
      * @throws ImageModelException naming the image and showing the entry to add
      */
-    public static void require(String image, BuildStrategy strategy, Set<String> staticPartitions,
-            Optional<PartitionSuggestion> suggestion) throws ImageModelException {
+    public static void require(
+            String image,
+            BuildStrategy strategy,
+            Set<String> staticPartitions,
+            Optional<PartitionSuggestion> suggestion)
+            throws ImageModelException {
         require(image, strategy, staticPartitions, suggestion, "pm_static.yml");
     }
 
@@ -32,8 +36,13 @@ public final class StaticPartitionCheck {
      * @param staticFile the file to add the entry to, as the user should see it
      * @throws ImageModelException naming the image, the file and the entry to add
      */
-    public static void require(String image, BuildStrategy strategy, Set<String> staticPartitions,
-            Optional<PartitionSuggestion> suggestion, String staticFile) throws ImageModelException {
+    public static void require(
+            String image,
+            BuildStrategy strategy,
+            Set<String> staticPartitions,
+            Optional<PartitionSuggestion> suggestion,
+            String staticFile)
+            throws ImageModelException {
         require(image, strategy, staticPartitions, suggestion, staticFile, staticPartitions);
     }
 
@@ -47,25 +56,40 @@ public final class StaticPartitionCheck {
      *     every image of the tree and the dynamic partition ({@code app})
      * @throws ImageModelException naming the image, the file, a likely misspelling and the entry to add
      */
-    public static void require(String image, BuildStrategy strategy, Set<String> staticPartitions,
-            Optional<PartitionSuggestion> suggestion, String staticFile, Set<String> expectedNames)
+    public static void require(
+            String image,
+            BuildStrategy strategy,
+            Set<String> staticPartitions,
+            Optional<PartitionSuggestion> suggestion,
+            String staticFile,
+            Set<String> expectedNames)
             throws ImageModelException {
         if (!strategy.needsStaticPartition() || staticPartitions.contains(image)) {
             return;
         }
-        String entry = suggestion.map(s -> s.yamlEntry(image))
+        String entry = suggestion
+                .map(s -> s.yamlEntry(image))
                 .orElse(image + ":\n  address: <address>\n  size: <size>\n  region: flash_primary");
-        Optional<String> meant = ClosestName.among(image,
-                staticPartitions.stream().filter(name -> !expectedNames.contains(name)).sorted().toList());
+        Optional<String> meant = ClosestName.among(
+                image,
+                staticPartitions.stream()
+                        .filter(name -> !expectedNames.contains(name))
+                        .sorted()
+                        .toList());
         if (meant.isPresent()) {
-            throw new ImageModelException(image, "Image '" + image + "' uses build strategy " + strategy.id()
-                    + ", which needs a static partition '" + image + "'; " + staticFile + " has a partition '"
-                    + meant.get() + "' that matches no image: is '" + image + "' a misspelling of '" + meant.get()
-                    + "'? Name the image '" + meant.get() + "', or add this entry to " + staticFile + ":\n"
-                    + entry);
+            throw new ImageModelException(
+                    image,
+                    "Image '" + image + "' uses build strategy " + strategy.id()
+                            + ", which needs a static partition '" + image + "'; " + staticFile + " has a partition '"
+                            + meant.get() + "' that matches no image: is '" + image + "' a misspelling of '"
+                            + meant.get()
+                            + "'? Name the image '" + meant.get() + "', or add this entry to " + staticFile + ":\n"
+                            + entry);
         }
-        throw new ImageModelException(image, "Image '" + image + "' uses build strategy " + strategy.id()
-                + ", which needs a static partition, but " + staticFile + " has no partition '" + image
-                + "'. Add this entry to " + staticFile + ":\n" + entry);
+        throw new ImageModelException(
+                image,
+                "Image '" + image + "' uses build strategy " + strategy.id()
+                        + ", which needs a static partition, but " + staticFile + " has no partition '" + image
+                        + "'. Add this entry to " + staticFile + ":\n" + entry);
     }
 }

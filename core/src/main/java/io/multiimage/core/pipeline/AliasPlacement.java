@@ -36,8 +36,13 @@ final class AliasPlacement {
      * @throws InvalidConfigurationException when the moved partition leaves the image's own flash
      *     or SRAM: the two boards do not describe the same memory
      */
-    ImagePlacement place(String image, BoardDefinition imageBoard, BoardDefinition layoutBoard,
-            ImagePlacement placement, MemoryFacts ownMemory) throws InvalidConfigurationException {
+    ImagePlacement place(
+            String image,
+            BoardDefinition imageBoard,
+            BoardDefinition layoutBoard,
+            ImagePlacement placement,
+            MemoryFacts ownMemory)
+            throws InvalidConfigurationException {
         long shift = imageBoard.aliasShiftFrom(layoutBoard);
         if (shift == 0) {
             return placement;
@@ -62,8 +67,12 @@ final class AliasPlacement {
         return moved;
     }
 
-    private static InvalidConfigurationException mismatch(String image, BoardDefinition imageBoard,
-            BoardDefinition layoutBoard, ImagePlacement placement, String outside) {
+    private static InvalidConfigurationException mismatch(
+            String image,
+            BoardDefinition imageBoard,
+            BoardDefinition layoutBoard,
+            ImagePlacement placement,
+            String outside) {
         InvalidConfigurationException error = new InvalidConfigurationException("Image '" + image + "' on board "
                 + imageBoard.name() + " (" + offsetText(imageBoard) + ") is placed in the layout of board "
                 + layoutBoard.name() + " (" + offsetText(layoutBoard) + "): its flash " + placement.flash()

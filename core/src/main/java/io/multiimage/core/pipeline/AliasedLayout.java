@@ -24,12 +24,16 @@ final class AliasedLayout {
             return layout;
         }
         Map<String, Map<String, Object>> partitions = new LinkedHashMap<>();
-        layout.partitions().forEach((name, properties) -> partitions.put(name,
-                MAPPED_REGIONS.contains(String.valueOf(properties.get("region")))
-                        ? moved(properties, shift, "address", "end_address") : properties));
+        layout.partitions()
+                .forEach((name, properties) -> partitions.put(
+                        name,
+                        MAPPED_REGIONS.contains(String.valueOf(properties.get("region")))
+                                ? moved(properties, shift, "address", "end_address")
+                                : properties));
         Map<String, Map<String, Object>> regions = new LinkedHashMap<>();
-        layout.regions().forEach((name, properties) -> regions.put(name,
-                MAPPED_REGIONS.contains(name) ? moved(properties, shift, "base_address") : properties));
+        layout.regions()
+                .forEach((name, properties) -> regions.put(
+                        name, MAPPED_REGIONS.contains(name) ? moved(properties, shift, "base_address") : properties));
         return new OutputDomain(layout.name(), partitions, regions);
     }
 

@@ -1,12 +1,9 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.state.AssembleRecord;
-import io.multiimage.core.state.CodeIdentity;
-import io.multiimage.core.state.DevicetreeMemo;
-import io.multiimage.core.state.DevicetreeRecord;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.state.Fingerprint;
 import io.multiimage.core.spi.BuildLog;
+import io.multiimage.core.state.AssembleRecord;
+import io.multiimage.core.state.Fingerprint;
 import io.multiimage.hex.ImageException;
 import io.multiimage.hex.ImageMerger;
 import io.multiimage.hex.IntelHex;
@@ -109,7 +106,8 @@ final class AssembleStage {
      */
     Assembled assemble(String rootDomain, List<BuiltImage> images, Path outputDirectory)
             throws InvalidConfigurationException, IOException {
-        List<BuiltImage> withHex = images.stream().filter(image -> image.hex().isPresent()).toList();
+        List<BuiltImage> withHex =
+                images.stream().filter(image -> image.hex().isPresent()).toList();
         List<String> inputs = new ArrayList<>();
         inputs.add("root-domain\t" + rootDomain);
         if (!formats.equals(MergeFormats.HEX_ONLY)) {
@@ -128,8 +126,10 @@ final class AssembleStage {
         for (int i = 0; i < withHex.size(); i++) {
             BuiltImage image = withHex.get(i);
             byDomain.computeIfAbsent(image.placement().domain(), d -> new ArrayList<>())
-                    .add(new Placed(new NamedImage(image.name(), data.get(i)),
-                            data.get(i).span().map(span -> span.start()).orElse(0L) - image.placement().aliasShift()));
+                    .add(new Placed(
+                            new NamedImage(image.name(), data.get(i)),
+                            data.get(i).span().map(span -> span.start()).orElse(0L)
+                                    - image.placement().aliasShift()));
         }
         Map<String, MemoryImage> mergedFiles = new LinkedHashMap<>();
         List<NamedImage> domains = new ArrayList<>();
@@ -139,14 +139,17 @@ final class AssembleStage {
             // alias (a secure image at 0x10000000 before a non-secure one at 0x10000) counts where
             // its partition lies.
             List<NamedImage> inLayoutOrder = domain.getValue().stream()
-                    .sorted(Comparator.comparingLong(Placed::layoutAddress).thenComparing(p -> p.image().name()))
-                    .map(Placed::image).toList();
+                    .sorted(Comparator.comparingLong(Placed::layoutAddress)
+                            .thenComparing(p -> p.image().name()))
+                    .map(Placed::image)
+                    .toList();
             MemoryImage merged = merge(inLayoutOrder, "domain " + domain.getKey());
             mergedFiles.put(fileName, merged);
             domains.add(new NamedImage(fileName, merged));
         }
         List<NamedImage> byAddress = new ArrayList<>(domains);
-        byAddress.sort(Comparator.comparingLong((NamedImage n) -> n.image().span().map(s -> s.start()).orElse(0L))
+        byAddress.sort(Comparator.comparingLong(
+                        (NamedImage n) -> n.image().span().map(s -> s.start()).orElse(0L))
                 .thenComparing(NamedImage::name));
         mergedFiles.put(DOMAINS_FILE, merge(byAddress, "the domains"));
 
@@ -162,12 +165,13 @@ final class AssembleStage {
                     continue;
                 }
                 String name = base + "." + format.extension();
-                if (!formats.includes(format) || (format == MergeFormat.BIN && !binaryWritten(file.getKey(), byDomain.size()))) {
+                if (!formats.includes(format)
+                        || (format == MergeFormat.BIN && !binaryWritten(file.getKey(), byDomain.size()))) {
                     stale.add(name);
                     continue;
                 }
-                MergedFormatWriter.Written written = MergedFormatWriter.write(file.getValue(), format, formats, name,
-                        file.getKey());
+                MergedFormatWriter.Written written =
+                        MergedFormatWriter.write(file.getValue(), format, formats, name, file.getKey());
                 otherTexts.put(name, written.bytes());
                 if (format == MergeFormat.BIN) {
                     binaryStarts.put(name, written.binaryStart());
@@ -247,14 +251,17 @@ final class AssembleStage {
     }
 
     /** Every image's HEX, read side by side; the first bad one (in tree order) fails the build. */
-    private static List<MemoryImage> readAll(List<BuiltImage> images) throws InvalidConfigurationException, IOException {
-        List<Path> files = images.stream().map(image -> image.hex().orElseThrow()).toList();
+    private static List<MemoryImage> readAll(List<BuiltImage> images)
+            throws InvalidConfigurationException, IOException {
+        List<Path> files =
+                images.stream().map(image -> image.hex().orElseThrow()).toList();
         List<ParallelReads.Outcome> outcomes = ParallelReads.readAll(files, IntelHex::read);
         List<MemoryImage> data = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             Exception failure = outcomes.get(i).failure();
             if (failure instanceof ImageException e) {
-                throw new InvalidConfigurationException("Image '" + images.get(i).name() + "': " + e.getMessage(), e);
+                throw new InvalidConfigurationException(
+                        "Image '" + images.get(i).name() + "': " + e.getMessage(), e);
             }
             if (failure instanceof IOException e) {
                 throw e;

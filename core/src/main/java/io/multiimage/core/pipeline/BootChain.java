@@ -45,12 +45,16 @@ final class BootChain {
         } else {
             return List.of();
         }
-        Optional<SlotPartition> slot = SigningSlots.find(next, next, layout.get()).map(SigningSlot::slot)
+        Optional<SlotPartition> slot = SigningSlots.find(next, next, layout.get())
+                .map(SigningSlot::slot)
                 .or(() -> SigningSlots.partition(layout.get().partitions(), next));
         return slot.map(s -> List.of(new BootTarget(s.name(), s.address()))).orElse(List.of());
     }
 
     private static Optional<String> parentOf(String image, List<ImageDeclaration> declarations) {
-        return declarations.stream().filter(d -> d.children().contains(image)).map(ImageDeclaration::name).findFirst();
+        return declarations.stream()
+                .filter(d -> d.children().contains(image))
+                .map(ImageDeclaration::name)
+                .findFirst();
     }
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param toolchainPath directory holding {@code arm-none-eabi-gcc}; empty searches PATH
  * @param kconfigStrict Kconfig warnings are errors ({@code -Dfirmware.kconfig.strict})
  */
-public record BuildOptions(boolean verbose, int parallelism, boolean explain, Optional<Path> toolchainPath,
-        boolean kconfigStrict) {
+public record BuildOptions(
+        boolean verbose, int parallelism, boolean explain, Optional<Path> toolchainPath, boolean kconfigStrict) {
 
     /** Options with Kconfig warnings as warnings. */
     public BuildOptions(boolean verbose, int parallelism, boolean explain, Optional<Path> toolchainPath) {

@@ -33,9 +33,17 @@ import java.util.TreeMap;
  * @param scope which images this invocation builds, and whether it merges
  * @param options how to run the build
  */
-public record BuildRequest(ProjectLayout layout, String rootImage, List<ImageDeclaration> declarations,
-        Map<String, ImageSources> sources, Map<String, String> variables, BuildProperties properties,
-        Path outputDirectory, Map<String, Path> imageDirectories, BuildScope scope, BuildOptions options) {
+public record BuildRequest(
+        ProjectLayout layout,
+        String rootImage,
+        List<ImageDeclaration> declarations,
+        Map<String, ImageSources> sources,
+        Map<String, String> variables,
+        BuildProperties properties,
+        Path outputDirectory,
+        Map<String, Path> imageDirectories,
+        BuildScope scope,
+        BuildOptions options) {
 
     /** Checks the parts and takes sorted, immutable copies of the maps. */
     public BuildRequest {
@@ -52,8 +60,8 @@ public record BuildRequest(ProjectLayout layout, String rootImage, List<ImageDec
     }
 
     /** A whole-tree request with everything else empty or default; see {@link Builder}. */
-    public static Builder builder(ProjectLayout layout, String rootImage, List<ImageDeclaration> declarations,
-            Path outputDirectory) {
+    public static Builder builder(
+            ProjectLayout layout, String rootImage, List<ImageDeclaration> declarations, Path outputDirectory) {
         return new Builder(layout, rootImage, declarations, outputDirectory);
     }
 
@@ -75,8 +83,8 @@ public record BuildRequest(ProjectLayout layout, String rootImage, List<ImageDec
         private BuildScope scope = BuildScope.wholeTree();
         private BuildOptions options = BuildOptions.defaults();
 
-        private Builder(ProjectLayout layout, String rootImage, List<ImageDeclaration> declarations,
-                Path outputDirectory) {
+        private Builder(
+                ProjectLayout layout, String rootImage, List<ImageDeclaration> declarations, Path outputDirectory) {
             this.layout = layout;
             this.rootImage = rootImage;
             this.declarations = declarations;
@@ -121,8 +129,17 @@ public record BuildRequest(ProjectLayout layout, String rootImage, List<ImageDec
 
         /** The request. */
         public BuildRequest build() {
-            return new BuildRequest(layout, rootImage, declarations, sources, variables, properties, outputDirectory,
-                    imageDirectories, scope, options);
+            return new BuildRequest(
+                    layout,
+                    rootImage,
+                    declarations,
+                    sources,
+                    variables,
+                    properties,
+                    outputDirectory,
+                    imageDirectories,
+                    scope,
+                    options);
         }
     }
 }

@@ -19,7 +19,11 @@ import java.util.Optional;
  * @param published further files the module publishes with a classifier: its signed image, and at
  *     the top of a tree the NCS update files and {@code dfu_application.zip}
  */
-public record BuildResult(String moduleImage, List<BuiltImage> images, Map<String, Path> merged, Optional<Path> buildInfo,
+public record BuildResult(
+        String moduleImage,
+        List<BuiltImage> images,
+        Map<String, Path> merged,
+        Optional<Path> buildInfo,
         List<PublishedFile> published) {
 
     /** Copies the parts. */
@@ -31,7 +35,8 @@ public record BuildResult(String moduleImage, List<BuiltImage> images, Map<Strin
     }
 
     /** A result that publishes nothing besides the HEX files. */
-    public BuildResult(String moduleImage, List<BuiltImage> images, Map<String, Path> merged, Optional<Path> buildInfo) {
+    public BuildResult(
+            String moduleImage, List<BuiltImage> images, Map<String, Path> merged, Optional<Path> buildInfo) {
         this(moduleImage, images, merged, buildInfo, List.of());
     }
 

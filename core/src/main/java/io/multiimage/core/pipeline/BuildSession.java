@@ -1,11 +1,8 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.state.AssembleRecord;
-import io.multiimage.core.state.CodeIdentity;
-import io.multiimage.core.state.DevicetreeMemo;
-import io.multiimage.core.state.DevicetreeRecord;
-import io.multiimage.core.toolchain.ToolVersion;
 import io.multiimage.core.concurrent.JobSlots;
+import io.multiimage.core.state.DevicetreeMemo;
+import io.multiimage.core.toolchain.ToolVersion;
 
 /**
  * What the builds of one session share: the job budget, and facts that are valid only within

@@ -2,26 +2,26 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.toolchain.MemoryRegion;
-import io.multiimage.core.toolchain.Toolchain;
-import io.multiimage.core.toolchain.ToolchainOutputs;
-import io.multiimage.core.toolchain.ToolchainRequest;
 import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.SelectedFile;
-import io.multiimage.core.state.Fingerprint;
-import io.multiimage.core.state.StepLedger;
 import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.model.HexCoordinates;
 import io.multiimage.core.model.HexFile;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;
+import io.multiimage.core.state.Fingerprint;
+import io.multiimage.core.state.StepLedger;
+import io.multiimage.core.toolchain.MemoryRegion;
+import io.multiimage.core.toolchain.Toolchain;
+import io.multiimage.core.toolchain.ToolchainOutputs;
+import io.multiimage.core.toolchain.ToolchainRequest;
+import io.multiimage.core.variables.ReceivedVariable;
 import io.multiimage.hex.Elf;
 import io.multiimage.hex.ImageFormatException;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
 import io.multiimage.hex.RawBinary;
 import io.multiimage.hex.Segment;
-import io.multiimage.core.variables.ReceivedVariable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +29,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -51,6 +51,7 @@ final class BuildStage {
 
     /** The step's name in the image's {@code StepLedger}. */
     static final String STEP = "build";
+
     private static final List<String> C_SOURCES = List.of(".c", ".h", ".s", ".S", ".inc");
 
     private final BuildRequest request;
@@ -74,21 +75,32 @@ final class BuildStage {
         if (strategy instanceof BuildStrategy.Skip) {
             log.info(image.name() + ": skipped (build strategy skip); partition " + placement.partition()
                     + " stays reserved");
-            return new BuiltImage(image.name(), placement, strategy.id(), image.strategy().origin(), Optional.empty(),
-                    Optional.empty(), true, Map.of(), Map.of());
+            return new BuiltImage(
+                    image.name(),
+                    placement,
+                    strategy.id(),
+                    image.strategy().origin(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    Map.of(),
+                    Map.of());
         }
         return fromSource(image, image.configuration().orElseThrow(), placement, imageDir);
     }
 
-    private BuiltImage fromSource(ConfiguredImage image, ImageConfiguration configuration, ImagePlacement placement,
-            Path imageDir) throws FirmwareException, IOException, InterruptedException {
+    private BuiltImage fromSource(
+            ConfiguredImage image, ImageConfiguration configuration, ImagePlacement placement, Path imageDir)
+            throws FirmwareException, IOException, InterruptedException {
         String name = image.name();
-        OutputFiles.writeIfChanged(imageDir.resolve(".config"), configuration.kconfig().dotConfigText());
-        OutputFiles.writeIfChanged(imageDir.resolve("autoconf.h"), configuration.kconfig().autoconfText());
+        OutputFiles.writeIfChanged(
+                imageDir.resolve(".config"), configuration.kconfig().dotConfigText());
+        OutputFiles.writeIfChanged(
+                imageDir.resolve("autoconf.h"), configuration.kconfig().autoconfText());
 
         ImageSources sources = request.sourcesOf(name, image.context().imageDir());
-        SourceTreeCheck.requireInsideProject(name, sources.sourceDirectory(), request.layout().root(),
-                request.layout()::relative);
+        SourceTreeCheck.requireInsideProject(
+                name, sources.sourceDirectory(), request.layout().root(), request.layout()::relative);
         Toolchain toolchain = toolchains.forImage(name, image.context().toolchain(), sources, log);
         ToolchainRequest toolchainRequest = toolchainRequest(image, configuration, placement, imageDir, sources);
 
@@ -117,7 +129,8 @@ final class BuildStage {
         try {
             imageLog.info(name + ": building from source with " + toolchain.id() + " at " + placement.linkedFlash()
                     + " (" + placement.describe() + ")");
-            produced = toolchains.forImage(name, image.context().toolchain(), sources, imageLog)
+            produced = toolchains
+                    .forImage(name, image.context().toolchain(), sources, imageLog)
                     .build(toolchainRequest);
             MemoryImage content = load(name, produced);
             checkInsidePartition(name, content, placement, "the built image");
@@ -132,9 +145,16 @@ final class BuildStage {
         } finally {
             imageLog.save(imageDir.resolve("build.log"));
         }
-        Map<String, String> outputDigests = ledger.recordDone(STEP, inputs, recordedOutputs(outputs, produced, imageDir),
-                filesRead(toolchains.forImage(name, image.context().toolchain(), sources, log)
-                        .filesRead(toolchainRequest), sources.sourceDirectory(), imageDir));
+        Map<String, String> outputDigests = ledger.recordDone(
+                STEP,
+                inputs,
+                recordedOutputs(outputs, produced, imageDir),
+                filesRead(
+                        toolchains
+                                .forImage(name, image.context().toolchain(), sources, log)
+                                .filesRead(toolchainRequest),
+                        sources.sourceDirectory(),
+                        imageDir));
         return built(image, placement, hex, Optional.empty(), false, inputs, outputDigests);
     }
 
@@ -143,7 +163,8 @@ final class BuildStage {
      * {@code build-info.json}, which must be the same for the same commit in any directory.
      */
     private String checkoutIndependent(String fingerprint) {
-        return fingerprint.replace(request.layout().root().toAbsolutePath().normalize().toString(), "${project}");
+        return fingerprint.replace(
+                request.layout().root().toAbsolutePath().normalize().toString(), "${project}");
     }
 
     /**
@@ -164,8 +185,10 @@ final class BuildStage {
         if (Files.isDirectory(objects)) {
             try (java.util.stream.Stream<Path> files = Files.walk(objects)) {
                 files.filter(Files::isRegularFile)
-                        .filter(f -> f.getFileName().toString().endsWith(".o") || f.getFileName().toString().endsWith(".d"))
-                        .sorted().forEach(candidates::add);
+                        .filter(f -> f.getFileName().toString().endsWith(".o")
+                                || f.getFileName().toString().endsWith(".d"))
+                        .sorted()
+                        .forEach(candidates::add);
             }
         }
         for (Path candidate : candidates) {
@@ -190,14 +213,20 @@ final class BuildStage {
                 .toList();
     }
 
-    private ToolchainRequest toolchainRequest(ConfiguredImage image, ImageConfiguration configuration,
-            ImagePlacement placement, Path imageDir, ImageSources sources) {
+    private ToolchainRequest toolchainRequest(
+            ConfiguredImage image,
+            ImageConfiguration configuration,
+            ImagePlacement placement,
+            Path imageDir,
+            ImageSources sources) {
         Map<String, String> forwarded = new TreeMap<>();
         for (ReceivedVariable variable : image.context().variables().all()) {
             forwarded.put(variable.name(), variable.value());
         }
         List<String> extraArgs = new ArrayList<>(sources.extraArgs());
-        image.context().variables().get("EXTRA_MULTI_IMAGE_CMAKE_ARGS")
+        image.context()
+                .variables()
+                .get("EXTRA_MULTI_IMAGE_CMAKE_ARGS")
                 .ifPresent(args -> extraArgs.addAll(splitList(args)));
         return ToolchainRequest.builder(image.name(), sources.sourceDirectory(), imageDir)
                 .projectDir(request.layout().root())
@@ -209,8 +238,12 @@ final class BuildStage {
                 .cpu(image.board().definition().cpu())
                 .board(image.context().boardWithRevision())
                 .buildType(image.context().buildType())
-                .confFiles(configuration.plan().kconfigFiles().stream().map(SelectedFile::path).toList())
-                .dtcOverlayFiles(configuration.plan().overlays().stream().map(SelectedFile::path).toList())
+                .confFiles(configuration.plan().kconfigFiles().stream()
+                        .map(SelectedFile::path)
+                        .toList())
+                .dtcOverlayFiles(configuration.plan().overlays().stream()
+                        .map(SelectedFile::path)
+                        .toList())
                 .forwardedVariables(forwarded)
                 .verbose(request.options().verbose() || verboseMakefile(image))
                 .parallelism(request.options().parallelism())
@@ -218,23 +251,28 @@ final class BuildStage {
                 .build();
     }
 
-    private BuiltImage usePrebuilt(ConfiguredImage image, BuildStrategy.UseHex useHex, ImagePlacement placement,
-            Path imageDir) throws FirmwareException, IOException {
+    private BuiltImage usePrebuilt(
+            ConfiguredImage image, BuildStrategy.UseHex useHex, ImagePlacement placement, Path imageDir)
+            throws FirmwareException, IOException {
         String name = image.name();
         // A relative HEX path is relative to the declaring (parent) image's directory, like every
         // other path a parent gives a child.
         Path source = useHex.source() instanceof HexCoordinates coordinates
                 ? resolver.resolve(coordinates)
-                : image.context().parentDir().orElse(image.context().imageDir())
+                : image.context()
+                        .parentDir()
+                        .orElse(image.context().imageDir())
                         .resolve(((HexFile) useHex.source()).path());
         if (!Files.isRegularFile(source)) {
-            throw new InvalidConfigurationException("Image '" + name + "': prebuilt HEX " + useHex.source().describe()
-                    + " does not exist (" + image.strategy().origin() + ")");
+            throw new InvalidConfigurationException(
+                    "Image '" + name + "': prebuilt HEX " + useHex.source().describe() + " does not exist ("
+                            + image.strategy().origin() + ")");
         }
         byte[] bytes = Files.readAllBytes(source);
         String sha256 = Fingerprint.sha256(bytes);
         if (useHex.sha256().isPresent() && !useHex.sha256().get().equals(sha256)) {
-            throw new InvalidConfigurationException("Image '" + name + "': prebuilt HEX " + useHex.source().describe()
+            throw new InvalidConfigurationException("Image '" + name + "': prebuilt HEX "
+                    + useHex.source().describe()
                     + " has sha256 " + sha256 + " but " + useHex.sha256().get() + " is pinned; "
                     + "check the artifact's origin, or update the pin if the new HEX is intended");
         }
@@ -242,8 +280,8 @@ final class BuildStage {
         try {
             content = IntelHex.read(source);
         } catch (ImageFormatException e) {
-            throw new InvalidConfigurationException("Image '" + name + "': prebuilt HEX is not valid Intel HEX: "
-                    + e.getMessage(), e);
+            throw new InvalidConfigurationException(
+                    "Image '" + name + "': prebuilt HEX is not valid Intel HEX: " + e.getMessage(), e);
         }
         checkInsidePartition(name, content, placement, "the prebuilt HEX");
         Path hex = imageDir.resolve(name + ".hex");
@@ -251,7 +289,13 @@ final class BuildStage {
         log.info(name + ": using prebuilt HEX " + useHex.source().describe() + " (sha256 " + sha256 + ")"
                 + (written ? "" : ", unchanged"));
         Fingerprint inputs = Fingerprint.builder().value("prebuilt-hex", sha256).build();
-        return built(image, placement, hex, Optional.of(useHex.source().describe()), !written, inputs,
+        return built(
+                image,
+                placement,
+                hex,
+                Optional.of(useHex.source().describe()),
+                !written,
+                inputs,
                 Map.of(hex.getFileName().toString(), sha256));
     }
 
@@ -264,8 +308,8 @@ final class BuildStage {
                 return IntelHex.read(produced.hex().get());
             }
         } catch (ImageFormatException e) {
-            throw new InvalidConfigurationException("Image '" + image + "': the toolchain's output is unreadable: "
-                    + e.getMessage(), e);
+            throw new InvalidConfigurationException(
+                    "Image '" + image + "': the toolchain's output is unreadable: " + e.getMessage(), e);
         }
         throw new InvalidConfigurationException("Image '" + image + "': the toolchain produced neither ELF nor HEX");
     }
@@ -280,8 +324,8 @@ final class BuildStage {
             long end = segment.start() + segment.length();
             if (segment.start() < flash.origin() || end > flash.end()) {
                 throw new InvalidConfigurationException(String.format(
-                        "Image '%s': %s has data at 0x%x..0x%x, outside its %s at %s", image, what,
-                        segment.start(), end, placement.describe(), flash));
+                        "Image '%s': %s has data at 0x%x..0x%x, outside its %s at %s",
+                        image, what, segment.start(), end, placement.describe(), flash));
             }
         }
     }
@@ -292,13 +336,27 @@ final class BuildStage {
         OutputFiles.writeIfChanged(hex, text.toByteArray());
     }
 
-    private BuiltImage built(ConfiguredImage image, ImagePlacement placement, Path hex, Optional<String> origin,
-            boolean upToDate, Fingerprint inputs, Map<String, String> outputDigests) {
+    private BuiltImage built(
+            ConfiguredImage image,
+            ImagePlacement placement,
+            Path hex,
+            Optional<String> origin,
+            boolean upToDate,
+            Fingerprint inputs,
+            Map<String, String> outputDigests) {
         // What the image publishes: its HEX and binary (the ELF, map and objects are the build's).
         Map<String, String> published = new TreeMap<>(outputDigests);
         published.keySet().removeIf(name -> !name.endsWith(".hex") && !name.endsWith(".bin"));
-        return new BuiltImage(image.name(), placement, image.strategy().strategy().id(), image.strategy().origin(),
-                Optional.of(hex), origin, upToDate, inputs.entries(), published);
+        return new BuiltImage(
+                image.name(),
+                placement,
+                image.strategy().strategy().id(),
+                image.strategy().origin(),
+                Optional.of(hex),
+                origin,
+                upToDate,
+                inputs.entries(),
+                published);
     }
 
     private void explain(String image, String why) {
@@ -312,8 +370,11 @@ final class BuildStage {
      * top image's own {@code CMAKE_VERBOSE_MAKEFILE} likewise). CMake's truth values.
      */
     private static boolean verboseMakefile(ConfiguredImage image) {
-        return image.context().variables().imageSpecific("CMAKE_VERBOSE_MAKEFILE")
-                .map(value -> Set.of("ON", "1", "TRUE", "YES", "Y").contains(value.trim().toUpperCase(Locale.ROOT)))
+        return image.context()
+                .variables()
+                .imageSpecific("CMAKE_VERBOSE_MAKEFILE")
+                .map(value -> Set.of("ON", "1", "TRUE", "YES", "Y")
+                        .contains(value.trim().toUpperCase(Locale.ROOT)))
                 .orElse(false);
     }
 

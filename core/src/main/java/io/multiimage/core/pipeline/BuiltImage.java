@@ -20,8 +20,15 @@ import java.util.TreeMap;
  * @param inputs every input that decided the image's content, name → sha256, sorted by name
  * @param outputs every file the image's build produced, file name → sha256, sorted by name
  */
-public record BuiltImage(String name, ImagePlacement placement, String strategy, String strategyOrigin,
-        Optional<Path> hex, Optional<String> hexOrigin, boolean upToDate, Map<String, String> inputs,
+public record BuiltImage(
+        String name,
+        ImagePlacement placement,
+        String strategy,
+        String strategyOrigin,
+        Optional<Path> hex,
+        Optional<String> hexOrigin,
+        boolean upToDate,
+        Map<String, String> inputs,
         Map<String, String> outputs) {
 
     /** Checks the parts and takes sorted copies of the maps. */

@@ -37,14 +37,19 @@ final class ConfigureStage {
             throws InvalidConfigurationException, IOException {
         BoardCatalog boards = BoardCatalog.forProject(request.layout().root());
         ImageTreeConfigurator configurator = new ImageTreeConfigurator(request.layout(), new FragmentOnlyResolver());
-        Map<String, ImageContext> contexts = configurator.contexts(tree, request.variables(), boards::domainFacts,
-                this.log);
+        Map<String, ImageContext> contexts =
+                configurator.contexts(tree, request.variables(), boards::domainFacts, this.log);
         Map<String, Target> targets = new HashMap<>();
-        Map<String, TreeImage> walked = ImageTreeConfigurator.walk(tree, contexts, request.properties(),
-                image -> DebugLog.forImage(this.log, request, image), (context, imageLog) -> {
+        Map<String, TreeImage> walked = ImageTreeConfigurator.walk(
+                tree,
+                contexts,
+                request.properties(),
+                image -> DebugLog.forImage(this.log, request, image),
+                (context, imageLog) -> {
                     Target target = target(tree, context, boards, targets);
-                    ImageConfiguration configuration = new ConfigurationResolver(request.layout(),
-                            ImageKconfigs.resolver(request, context, target.board(), target.domain()))
+                    ImageConfiguration configuration = new ConfigurationResolver(
+                                    request.layout(),
+                                    ImageKconfigs.resolver(request, context, target.board(), target.domain()))
                             .resolve(context, imageLog);
                     warnAboutUnusedChildImageFiles(request, tree, tree.image(context.name()), context);
                     return configuration;
@@ -58,25 +63,28 @@ final class ConfigureStage {
                 e.blameImage(image.context().name());
                 throw e;
             }
-            images.put(image.context().name(), new ConfiguredImage(image.context(), image.strategy(), target.domain(),
-                    target.board(), image.configuration()));
+            images.put(
+                    image.context().name(),
+                    new ConfiguredImage(
+                            image.context(), image.strategy(), target.domain(), target.board(), image.configuration()));
         }
         return images;
     }
 
     /** Where an image runs: its board, and its domain (declared, else its parent's, else its board's). */
-    private record Target(Board board, String domain) {
-    }
+    private record Target(Board board, String domain) {}
 
     /** The target of {@code context}'s image, computed once; parents are asked first, as the walk goes. */
-    private static Target target(ImageTree tree, ImageContext context, BoardCatalog boards,
-            Map<String, Target> targets) throws InvalidConfigurationException {
+    private static Target target(ImageTree tree, ImageContext context, BoardCatalog boards, Map<String, Target> targets)
+            throws InvalidConfigurationException {
         Target known = targets.get(context.name());
         if (known != null) {
             return known;
         }
         Board board = boards.lookup(context.board().target(), context.revision().orElse(null));
-        String parentDomain = tree.parent(context.name()).map(p -> targets.get(p.name())).map(Target::domain)
+        String parentDomain = tree.parent(context.name())
+                .map(p -> targets.get(p.name()))
+                .map(Target::domain)
                 .orElse(null);
         String domain = context.domain().orElse(parentDomain != null ? parentDomain : board.domain());
         Target target = new Target(board, domain);
@@ -88,14 +96,16 @@ final class ConfigureStage {
      * Warns about each file of a parent's {@code child_image/} folder that names none of its
      * children; only the build of the parent's own image does, so the warning comes once.
      */
-    private void warnAboutUnusedChildImageFiles(BuildRequest request, ImageTree tree, ImageDeclaration parent,
-            ImageContext context) throws IOException {
+    private void warnAboutUnusedChildImageFiles(
+            BuildRequest request, ImageTree tree, ImageDeclaration parent, ImageContext context) throws IOException {
         if (!request.scope().includes(parent.name())) {
             return;
         }
-        List<String> children = tree.children(parent.name()).stream().map(ImageDeclaration::name).toList();
-        for (String warning : ChildImageFolderCheck.warnings(parent.name(), context.imageDir(), children,
-                request.layout())) {
+        List<String> children = tree.children(parent.name()).stream()
+                .map(ImageDeclaration::name)
+                .toList();
+        for (String warning :
+                ChildImageFolderCheck.warnings(parent.name(), context.imageDir(), children, request.layout())) {
             log.warn(warning);
         }
     }

@@ -16,8 +16,12 @@ import java.util.Optional;
  * @param board the image's board (for prebuilt images too: it defines the domain's memory)
  * @param configuration the merged configuration; empty for images not built from source
  */
-public record ConfiguredImage(ImageContext context, ResolvedBuildStrategy strategy, String domain,
-        Board board, Optional<ImageConfiguration> configuration) {
+public record ConfiguredImage(
+        ImageContext context,
+        ResolvedBuildStrategy strategy,
+        String domain,
+        Board board,
+        Optional<ImageConfiguration> configuration) {
 
     /** Checks the parts. */
     public ConfiguredImage {

@@ -59,13 +59,16 @@ public final class DevicetreeOverlays {
             String pmDomain = image.domain().equals(rootDomain) ? "" : image.domain();
             // As the image's own board sees the memory: a secure image linked at the secure alias
             // of its partition gets its partitions there.
-            OutputDomain layout = AliasedLayout.seenWith(tree.domains().stream()
-                    .filter(d -> d.name().equals(pmDomain)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no layout for domain " + image.domain())),
+            OutputDomain layout = AliasedLayout.seenWith(
+                    tree.domains().stream()
+                            .filter(d -> d.name().equals(pmDomain))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalStateException("no layout for domain " + image.domain())),
                     placement.aliasShift());
             String source = new DomainConfig(pmDomain, List.of(), null, List.of()).partitionsFileName();
             try {
-                overlays.put(dirs.of(image.name()).resolve(FILE_NAME),
+                overlays.put(
+                        dirs.of(image.name()).resolve(FILE_NAME),
                         exporter.overlay(layout, source, devicetreeOf(image), image.name(), placement.partition()));
             } catch (InvalidConfigurationException e) {
                 e.blameImage(image.name());

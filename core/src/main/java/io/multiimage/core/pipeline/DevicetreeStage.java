@@ -1,9 +1,5 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.state.AssembleRecord;
-import io.multiimage.core.state.CodeIdentity;
-import io.multiimage.core.state.DevicetreeMemo;
-import io.multiimage.core.state.DevicetreeRecord;
 import io.multiimage.core.board.Board;
 import io.multiimage.core.config.SelectedFile;
 import io.multiimage.core.devicetree.DevicetreeException;
@@ -12,6 +8,8 @@ import io.multiimage.core.devicetree.DtsWriter;
 import io.multiimage.core.devicetree.MemoryFacts;
 import io.multiimage.core.devicetree.MemoryFactsExtractor;
 import io.multiimage.core.spi.BuildLog;
+import io.multiimage.core.state.DevicetreeMemo;
+import io.multiimage.core.state.DevicetreeRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,10 +74,13 @@ final class DevicetreeStage {
         if (result != null) {
             logMerge(log, board, overlays);
         } else {
-            DevicetreeMerger.Merged merged = new DevicetreeMerger(log).mergeTracked(board.dts(), overlays,
-                    board.includeDirs());
-            result = new DevicetreeMemo.Result(DtsWriter.toDts(merged.tree()), MemoryFactsExtractor.extract(merged.tree()),
-                    merged.sources(), merged.absent());
+            DevicetreeMerger.Merged merged =
+                    new DevicetreeMerger(log).mergeTracked(board.dts(), overlays, board.includeDirs());
+            result = new DevicetreeMemo.Result(
+                    DtsWriter.toDts(merged.tree()),
+                    MemoryFactsExtractor.extract(merged.tree()),
+                    merged.sources(),
+                    merged.absent());
             memo.remember(key, result);
         }
         if (write) {

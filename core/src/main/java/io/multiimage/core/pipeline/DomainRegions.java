@@ -36,14 +36,19 @@ final class DomainRegions {
      */
     static DomainRegions of(MemoryFacts facts, boolean nordic, String dynamicPartition) {
         List<Region> regions = new ArrayList<>();
-        regions.add(Region.of("sram_primary", facts.sram().address(), facts.sram().size(), PlacementStrategy.COMPLEX)
-                .withDynamicPartition("sram_primary"));
-        regions.add(Region.of("flash_primary", facts.flash().address(), facts.flash().size(), PlacementStrategy.COMPLEX)
-                .withDevice(facts.flashControllerLabel().orElse("flash_controller"), nordic ? "CONFIG_SOC_FLASH_NRF" : "")
+        regions.add(
+                Region.of("sram_primary", facts.sram().address(), facts.sram().size(), PlacementStrategy.COMPLEX)
+                        .withDynamicPartition("sram_primary"));
+        regions.add(Region.of(
+                        "flash_primary", facts.flash().address(), facts.flash().size(), PlacementStrategy.COMPLEX)
+                .withDevice(
+                        facts.flashControllerLabel().orElse("flash_controller"), nordic ? "CONFIG_SOC_FLASH_NRF" : "")
                 .withDynamicPartition(dynamicPartition));
         Optional<ExternalFlash> chip = facts.pmExternalFlash().filter(ExternalFlash::enabled);
         if (chip.isPresent()) {
-            String device = chip.get().labels().isEmpty() ? EXTERNAL_FLASH : chip.get().labels().get(0);
+            String device = chip.get().labels().isEmpty()
+                    ? EXTERNAL_FLASH
+                    : chip.get().labels().get(0);
             regions.add(Region.of(EXTERNAL_FLASH, 0, chip.get().size(), PlacementStrategy.START_TO_END)
                     .withDevice(device, ""));
         }

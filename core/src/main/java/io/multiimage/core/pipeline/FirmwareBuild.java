@@ -1,24 +1,22 @@
 package io.multiimage.core.pipeline;
 
 import io.multiimage.core.EnvironmentException;
-import io.multiimage.core.state.AssembleRecord;
-import io.multiimage.core.state.CodeIdentity;
-import io.multiimage.core.state.DevicetreeMemo;
-import io.multiimage.core.state.DevicetreeRecord;
-import io.multiimage.core.state.PlacementRecord;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.concurrent.BoundedTasks;
 import io.multiimage.core.devicetree.MemoryFacts;
-import io.multiimage.core.state.BuildLocks;
-import io.multiimage.core.state.Leftovers;
 import io.multiimage.core.model.ImageTree;
-import io.multiimage.core.sign.SigningConfig;
 import io.multiimage.core.report.FirmwareMemoryReport;
 import io.multiimage.core.report.ReportSettings;
+import io.multiimage.core.sign.SigningConfig;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.state.AssembleRecord;
+import io.multiimage.core.state.BuildLocks;
+import io.multiimage.core.state.DevicetreeRecord;
+import io.multiimage.core.state.Leftovers;
+import io.multiimage.core.state.PlacementRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +68,11 @@ public final class FirmwareBuild {
     }
 
     /** A build that keeps its placements in {@code placementRecord} (tests give one tied to a code identity of their own). */
-    FirmwareBuild(BuildLog log, ProcessLauncher launcher, HexArtifactResolver resolver, BuildSession session,
+    FirmwareBuild(
+            BuildLog log,
+            ProcessLauncher launcher,
+            HexArtifactResolver resolver,
+            BuildSession session,
             PlacementRecord placementRecord) {
         this.log = log;
         this.launcher = launcher;
@@ -96,8 +98,7 @@ public final class FirmwareBuild {
      * @throws IOException when outputs cannot be written
      * @throws InterruptedException when the build was interrupted; running tools are killed
      */
-    public BuildResult run(BuildRequest request)
-            throws FirmwareException, IOException, InterruptedException {
+    public BuildResult run(BuildRequest request) throws FirmwareException, IOException, InterruptedException {
         return build(request, prepare(request));
     }
 
@@ -122,12 +123,13 @@ public final class FirmwareBuild {
         List<ConfiguredImage> toBuild = prepared.images().values().stream()
                 .filter(image -> request.scope().includes(image.name()))
                 .toList();
-        Map<String, VerifyStage.ExpectedBoots> prebuiltBoots = new PrebuiltLayoutStage(log).run(prepared, request, resolver);
+        Map<String, VerifyStage.ExpectedBoots> prebuiltBoots =
+                new PrebuiltLayoutStage(log).run(prepared, request, resolver);
         MemoryReports memoryReports = MemoryReports.start(request, prepared, reportSettings);
         List<BuiltImage> built = buildAll(request, toBuild, prepared.placements(), dirs);
         String moduleImage = request.scope().moduleImage().orElse(request.rootImage());
-        List<PublishedFile> published = new ArrayList<>(
-                ModuleOutputs.writeImageLayouts(built, moduleImage, prepared, request, dirs));
+        List<PublishedFile> published =
+                new ArrayList<>(ModuleOutputs.writeImageLayouts(built, moduleImage, prepared, request, dirs));
         SignStage.Result signing = new SignStage(request, prepared, signing(), log).run(built, dirs);
         published.addAll(ModuleOutputs.ownSignedImage(moduleImage, signing, dirs));
         if (!request.scope().isWholeTree()) {
@@ -135,9 +137,12 @@ public final class FirmwareBuild {
         }
         BuildInfoExtras extras = signing.facts();
         if (lockFile != null) {
-            extras.merge(new LayoutLockStage(log).check(
-                    LayoutLockStage.current(prepared, request, signing.configuredKey()), lockFile, acceptedLayoutChange,
-                    request.layout().relative(lockFile)));
+            extras.merge(new LayoutLockStage(log)
+                    .check(
+                            LayoutLockStage.current(prepared, request, signing.configuredKey()),
+                            lockFile,
+                            acceptedLayoutChange,
+                            request.layout().relative(lockFile)));
         }
         String rootDomain = prepared.images().get(request.rootImage()).domain();
         AssembleStage.Assembled assembled = new AssembleStage(log, AssembleRecord.forRunningCode(), mergeFormats)
@@ -152,8 +157,8 @@ public final class FirmwareBuild {
         new VerifyStage(log).run(prepared, request, merged, signing.publicKey(), prebuiltBoots);
         FirmwareMemoryReport memory = memoryReports.of(built, signing.signed());
         extras.merge(MemoryReports.buildInfoFacts(memory));
-        Path buildInfo = BuildInfoWriter.write(dirs.root().resolve("build-info.json"), signing.images(),
-                assembled.all(), extras);
+        Path buildInfo = BuildInfoWriter.write(
+                dirs.root().resolve("build-info.json"), signing.images(), assembled.all(), extras);
         // Written beside build-info.json; an exceeded budget fails the build only now, outputs in place.
         MemoryReports.write(memory, dirs.root(), log);
         return new BuildResult(moduleImage, built, merged, Optional.of(buildInfo), published);
@@ -232,8 +237,8 @@ public final class FirmwareBuild {
         ImageTree tree = ImageTree.build(request.rootImage(), request.declarations());
         Optional<String> moduleImage = request.scope().moduleImage();
         if (moduleImage.isPresent() && !tree.contains(moduleImage.get())) {
-            throw new InvalidConfigurationException("Image '" + moduleImage.get() + "' is not part of the tree of "
-                    + request.rootImage());
+            throw new InvalidConfigurationException(
+                    "Image '" + moduleImage.get() + "' is not part of the tree of " + request.rootImage());
         }
         Map<String, ConfiguredImage> images = new ConfigureStage(log).run(request, tree);
         try (BuildLocks locks = lock(request, images.keySet())) {
@@ -252,7 +257,8 @@ public final class FirmwareBuild {
             Files.createDirectories(dirs.root());
         }
         Map<String, MemoryFacts> memory = new LinkedHashMap<>();
-        DevicetreeStage devicetree = new DevicetreeStage(DevicetreeRecord.forRunningCode(), session(request).devicetrees());
+        DevicetreeStage devicetree = new DevicetreeStage(
+                DevicetreeRecord.forRunningCode(), session(request).devicetrees());
         Set<String> domainsSeen = new HashSet<>();
         for (ConfiguredImage image : images.values()) {
             boolean mine = request.scope().includes(image.name());
@@ -265,9 +271,11 @@ public final class FirmwareBuild {
             if (domainMain || mine) {
                 BuildLog imageLog = DebugLog.forImage(log, request, image.name());
                 try {
-                    memory.put(image.name(), mine
-                            ? devicetree.run(image, dirs.of(image.name()), imageLog)
-                            : devicetree.facts(image, dirs.of(image.name()), imageLog));
+                    memory.put(
+                            image.name(),
+                            mine
+                                    ? devicetree.run(image, dirs.of(image.name()), imageLog)
+                                    : devicetree.facts(image, dirs.of(image.name()), imageLog));
                 } catch (InvalidConfigurationException e) {
                     e.blameImage(image.name());
                     throw e;
@@ -281,21 +289,29 @@ public final class FirmwareBuild {
     /** The session this build belongs to; one of its own, made once, when none was given. */
     private synchronized BuildSession session(BuildRequest request) {
         if (ownSession == null) {
-            ownSession = session != null ? session : new BuildSession(request.options().parallelism());
+            ownSession = session != null
+                    ? session
+                    : new BuildSession(request.options().parallelism());
         }
         return ownSession;
     }
 
     /** Builds the images concurrently, at most {@code parallelism} at a time; results in tree order. */
-    private List<BuiltImage> buildAll(BuildRequest request, List<ConfiguredImage> images,
-            Map<String, ImagePlacement> placements, ImageDirectories dirs)
+    private List<BuiltImage> buildAll(
+            BuildRequest request,
+            List<ConfiguredImage> images,
+            Map<String, ImagePlacement> placements,
+            ImageDirectories dirs)
             throws FirmwareException, IOException, InterruptedException {
         // Every tool process takes a slot of the session's budget: images times compile units never
         // run more compilers than the budget, nor do modules built side by side.
         ProcessLauncher limited = session(request).jobs().limit(launcher);
-        BuildStage stage = new BuildStage(request,
-                new ToolchainFactory(request.options(), limited, session(request).toolVersions()),
-                PrebuiltFetch.fetch(images, resolver), log);
+        BuildStage stage = new BuildStage(
+                request,
+                new ToolchainFactory(
+                        request.options(), limited, session(request).toolVersions()),
+                PrebuiltFetch.fetch(images, resolver),
+                log);
         List<BoundedTasks.Task<BuiltImage, FirmwareException, IOException>> tasks = new ArrayList<>();
         for (ConfiguredImage image : images) {
             ImagePlacement placement = placements.get(image.name());
@@ -309,8 +325,11 @@ public final class FirmwareBuild {
                 }
             });
         }
-        return BoundedTasks.run(tasks, request.options().parallelism(), n -> "firmware-image",
-                FirmwareException.class, IOException.class);
+        return BoundedTasks.run(
+                tasks,
+                request.options().parallelism(),
+                n -> "firmware-image",
+                FirmwareException.class,
+                IOException.class);
     }
-
 }

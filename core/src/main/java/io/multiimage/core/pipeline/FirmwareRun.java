@@ -67,7 +67,8 @@ public final class FirmwareRun {
                     + "the tree (" + request.rootImage() + "), not the child image "
                     + request.scope().moduleImage().orElseThrow());
         }
-        FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session).signing(signing)
+        FirmwareBuild build = new FirmwareBuild(log, launcher, resolver, session)
+                .signing(signing)
                 .mergeFormats(mergeFormats);
         if (lockFile != null) {
             build.layoutLock(lockFile, acceptedLayoutChange);
@@ -95,9 +96,13 @@ public final class FirmwareRun {
         for (Map.Entry<String, ConfiguredImage> domain : domainsOf(prepared).entrySet()) {
             Board other = domain.getValue().board();
             if (!other.definition().qemuMachine().equals(Optional.of(machine))) {
-                throw new InvalidConfigurationException("Image " + domain.getValue().name() + " of domain "
+                throw new InvalidConfigurationException("Image "
+                        + domain.getValue().name() + " of domain "
                         + domain.getKey() + " is built for board " + other.name() + ", which QEMU "
-                        + other.definition().qemuMachine().map(m -> "runs as machine " + m).orElse("does not emulate")
+                        + other.definition()
+                                .qemuMachine()
+                                .map(m -> "runs as machine " + m)
+                                .orElse("does not emulate")
                         + ", but the tree boots on machine " + machine + " (board " + board.name() + " of image "
                         + rootImage + "): every domain's board must name the same qemu.machine to run the tree");
             }
@@ -119,10 +124,13 @@ public final class FirmwareRun {
         }
         for (Map.Entry<String, List<ConfiguredImage>> domain : byDomain.entrySet()) {
             List<ConfiguredImage> images = domain.getValue();
-            if (images.stream().allMatch(image -> image.context().board().secure().isPresent())) {
+            if (images.stream()
+                    .allMatch(image -> image.context().board().secure().isPresent())) {
                 ConfiguredImage first = images.get(0);
                 throw new InvalidConfigurationException("Every image of domain " + domain.getKey()
-                        + " is non-secure (" + images.stream().map(i -> i.name() + " on " + i.board().name())
+                        + " is non-secure ("
+                        + images.stream()
+                                .map(i -> i.name() + " on " + i.board().name())
                                 .collect(Collectors.joining(", "))
                         + "), but the CPU of machine " + machine + " starts in the secure state: it would lock up"
                         + " before the first instruction. Add a secure image that starts " + first.name()
@@ -133,8 +141,10 @@ public final class FirmwareRun {
     }
 
     private static String emulatedBoards() throws InvalidConfigurationException {
-        return BoardCatalog.shipped().boards().stream().filter(b -> b.qemuMachine().isPresent())
-                .map(BoardDefinition::name).collect(Collectors.joining(", "));
+        return BoardCatalog.shipped().boards().stream()
+                .filter(b -> b.qemuMachine().isPresent())
+                .map(BoardDefinition::name)
+                .collect(Collectors.joining(", "));
     }
 
     /** Each domain of the tree with its main image (the first in tree order). */

@@ -43,10 +43,12 @@ public final class FirmwareVerify {
         String rootDomain = prepared.images().get(request.rootImage()).domain();
         Path file = hexFile.orElse(request.outputDirectory().resolve("merged.hex"));
         if (!Files.isRegularFile(file)) {
-            throw new InvalidConfigurationException(hexFile.isPresent()
-                    ? "The HEX file to verify, " + file + ", does not exist"
-                    : "There is no " + request.layout().relative(file) + " to verify: build the tree first, or give a"
-                            + " file with -Dfirmware.verify.hex=<file>");
+            throw new InvalidConfigurationException(
+                    hexFile.isPresent()
+                            ? "The HEX file to verify, " + file + ", does not exist"
+                            : "There is no " + request.layout().relative(file)
+                                    + " to verify: build the tree first, or give a"
+                                    + " file with -Dfirmware.verify.hex=<file>");
         }
         String domain = domainOf(file, prepared, rootDomain);
         Optional<VerificationKey> key = SigningKeys.publicKeyOf(signing);
@@ -56,9 +58,11 @@ public final class FirmwareVerify {
             log.info("  ok: " + line);
         }
         report.requireValid();
-        log.info("Verified " + label + " against the layout of " + request.rootImage() + ": " + report.checked().size()
-                + " checks passed" + key.map(k -> ", signatures checked with " + k).orElse(
-                        ", no public key configured: hashes checked, signatures not"));
+        log.info("Verified " + label + " against the layout of " + request.rootImage() + ": "
+                + report.checked().size()
+                + " checks passed"
+                + key.map(k -> ", signatures checked with " + k)
+                        .orElse(", no public key configured: hashes checked, signatures not"));
         return report;
     }
 

@@ -3,8 +3,6 @@ package io.multiimage.core.pipeline;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.board.Board;
 import io.multiimage.core.config.ImageContext;
-import io.multiimage.core.kconfig.FragmentOnlyResolver;
-import io.multiimage.core.kconfig.KconfigResolver;
 import io.multiimage.core.imagekconfig.EngineKconfigResolver;
 import io.multiimage.core.imagekconfig.ImageKconfigSetup;
 import io.multiimage.core.imagekconfig.KconfigEnvironment;
@@ -12,6 +10,8 @@ import io.multiimage.core.imagekconfig.KconfigRecord;
 import io.multiimage.core.imagekconfig.KconfigRoot;
 import io.multiimage.core.imagekconfig.KconfigRoots;
 import io.multiimage.core.imagekconfig.ShippedKconfig;
+import io.multiimage.core.kconfig.FragmentOnlyResolver;
+import io.multiimage.core.kconfig.KconfigResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,18 +38,28 @@ public final class ImageKconfigs {
      * @param domain its domain
      * @throws InvalidConfigurationException a named root that is not a file
      */
-    public static Optional<ImageKconfigSetup> setup(BuildRequest request, ImageContext context, Board board,
-            String domain) throws InvalidConfigurationException, IOException {
+    public static Optional<ImageKconfigSetup> setup(
+            BuildRequest request, ImageContext context, Board board, String domain)
+            throws InvalidConfigurationException, IOException {
         ImageSources sources = request.sourcesOf(context.name(), context.imageDir());
-        Optional<KconfigRoot> root = KconfigRoots.locate(context.name(), context.imageDir(), request.layout().root(), context.variables(),
-                sources.kconfigRoot(), request.layout()::relative);
+        Optional<KconfigRoot> root = KconfigRoots.locate(
+                context.name(),
+                context.imageDir(),
+                request.layout().root(),
+                context.variables(),
+                sources.kconfigRoot(),
+                request.layout()::relative);
         if (root.isEmpty()) {
             return Optional.empty();
         }
         Path shipped = ShippedKconfig.materialize(request.outputDirectory().resolve(SHIPPED_DIRECTORY));
-        Optional<Path> boardDir = Optional.ofNullable(board.dts().toAbsolutePath().getParent());
-        return Optional.of(new ImageKconfigSetup(context.name(), root.get(),
-                KconfigEnvironment.of(context, root.get(), boardDir, domain, shipped), request.layout(),
+        Optional<Path> boardDir =
+                Optional.ofNullable(board.dts().toAbsolutePath().getParent());
+        return Optional.of(new ImageKconfigSetup(
+                context.name(),
+                root.get(),
+                KconfigEnvironment.of(context, root.get(), boardDir, domain, shipped),
+                request.layout(),
                 request.options().kconfigStrict()));
     }
 

@@ -34,8 +34,15 @@ import java.util.Optional;
  *     sees it ({@code BoardDefinition.aliasShiftFrom}): {@code 0x10000000} for a secure image in a
  *     non-secure application's domain, 0 for every image of a chip without memory aliases
  */
-public record ImagePlacement(String domain, String partition, MemoryRegion flash, long flashBase, MemoryRegion ram,
-        boolean staticPartition, Optional<String> loadOffsetOrigin, long aliasShift) {
+public record ImagePlacement(
+        String domain,
+        String partition,
+        MemoryRegion flash,
+        long flashBase,
+        MemoryRegion ram,
+        boolean staticPartition,
+        Optional<String> loadOffsetOrigin,
+        long aliasShift) {
 
     /** The symbol that places an image outside the partition manager. */
     public static final String LOAD_OFFSET_SYMBOL = "CONFIG_FLASH_LOAD_OFFSET";
@@ -59,13 +66,24 @@ public record ImagePlacement(String domain, String partition, MemoryRegion flash
     }
 
     /** A placement seen alike by the image and the layout (no alias shift). */
-    public ImagePlacement(String domain, String partition, MemoryRegion flash, long flashBase, MemoryRegion ram,
-            boolean staticPartition, Optional<String> loadOffsetOrigin) {
+    public ImagePlacement(
+            String domain,
+            String partition,
+            MemoryRegion flash,
+            long flashBase,
+            MemoryRegion ram,
+            boolean staticPartition,
+            Optional<String> loadOffsetOrigin) {
         this(domain, partition, flash, flashBase, ram, staticPartition, loadOffsetOrigin, 0);
     }
 
     /** A placement by the partition manager, in the partition named {@code partition}. */
-    public ImagePlacement(String domain, String partition, MemoryRegion flash, long flashBase, MemoryRegion ram,
+    public ImagePlacement(
+            String domain,
+            String partition,
+            MemoryRegion flash,
+            long flashBase,
+            MemoryRegion ram,
             boolean staticPartition) {
         this(domain, partition, flash, flashBase, ram, staticPartition, Optional.empty());
     }
@@ -112,7 +130,8 @@ public record ImagePlacement(String domain, String partition, MemoryRegion flash
      * {@code CONFIG_FLASH_LOAD_OFFSET region (boot/prj.conf:1)}.
      */
     public String describe() {
-        String what = loadOffsetOrigin.map(origin -> LOAD_OFFSET_SYMBOL + " region (" + origin + ")")
+        String what = loadOffsetOrigin
+                .map(origin -> LOAD_OFFSET_SYMBOL + " region (" + origin + ")")
                 .orElse("partition " + partition);
         return aliasShift == 0 ? what : what + " at " + flash + " in the layout";
     }

@@ -22,12 +22,16 @@ import java.util.Optional;
  *     was configured; empty: the {@code KCONFIG_ROOT} variable or the application directory's
  *     {@code Kconfig} decide ({@link io.multiimage.core.imagekconfig.KconfigRoots})
  */
-public record ImageSources(Path sourceDirectory, Optional<CMakeSettings> cmake, Optional<ExecSettings> exec,
-        List<String> extraArgs, Optional<KconfigRoots.Configured> kconfigRoot) {
+public record ImageSources(
+        Path sourceDirectory,
+        Optional<CMakeSettings> cmake,
+        Optional<ExecSettings> exec,
+        List<String> extraArgs,
+        Optional<KconfigRoots.Configured> kconfigRoot) {
 
     /** Sources without a configured Kconfig root. */
-    public ImageSources(Path sourceDirectory, Optional<CMakeSettings> cmake, Optional<ExecSettings> exec,
-            List<String> extraArgs) {
+    public ImageSources(
+            Path sourceDirectory, Optional<CMakeSettings> cmake, Optional<ExecSettings> exec, List<String> extraArgs) {
         this(sourceDirectory, cmake, exec, extraArgs, Optional.empty());
     }
 

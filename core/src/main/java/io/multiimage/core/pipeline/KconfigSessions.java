@@ -6,10 +6,10 @@ import io.multiimage.core.config.ConfigurationResolver;
 import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.ImageContext;
 import io.multiimage.core.config.SelectedFile;
-import io.multiimage.core.kconfig.FragmentSource;
 import io.multiimage.core.imagekconfig.ImageKconfigSession;
 import io.multiimage.core.imagekconfig.ImageKconfigSession.FragmentTarget;
 import io.multiimage.core.imagekconfig.ImageKconfigSetup;
+import io.multiimage.core.kconfig.FragmentSource;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.spi.BuildLog;
 import java.io.IOException;
@@ -46,18 +46,21 @@ public final class KconfigSessions {
         ImageTree tree = ImageTree.build(request.rootImage(), request.declarations());
         if (!tree.contains(image)) {
             throw new InvalidConfigurationException("No image '" + image + "' in this tree; images: "
-                    + String.join(", ", tree.preOrder().stream().map(d -> d.name()).toList()));
+                    + String.join(
+                            ", ", tree.preOrder().stream().map(d -> d.name()).toList()));
         }
         Map<String, ConfiguredImage> images = new ConfigureStage(log).run(request, tree);
         ConfiguredImage configured = images.get(image);
         if (configured == null || configured.configuration().isEmpty()) {
             throw new InvalidConfigurationException("Image '" + image + "' is not configured in this build ("
-                    + (configured == null ? "it is left out" : configured.strategy().describe())
+                    + (configured == null
+                            ? "it is left out"
+                            : configured.strategy().describe())
                     + "): only an image built from source has a configuration to edit");
         }
         ImageContext context = configured.context();
-        Optional<ImageKconfigSetup> setup = ImageKconfigs.setup(request, context, configured.board(),
-                configured.domain());
+        Optional<ImageKconfigSetup> setup =
+                ImageKconfigs.setup(request, context, configured.board(), configured.domain());
         if (setup.isEmpty()) {
             throw new InvalidConfigurationException("Image '" + image + "' has no Kconfig tree: add a Kconfig file to "
                     + request.layout().relative(context.imageDir()) + ", or name one with <kconfigRoot> or -D"
@@ -65,8 +68,12 @@ public final class KconfigSessions {
         }
         ImageConfiguration configuration = configured.configuration().get();
         List<FragmentSource> fragments = ConfigurationResolver.fragments(configuration.plan());
-        return ImageKconfigSession.open(setup.get(), fragments, ImageDirectories.of(request).of(image),
-                defaultTarget(context, configuration.plan()), context.variables().asMap());
+        return ImageKconfigSession.open(
+                setup.get(),
+                fragments,
+                ImageDirectories.of(request).of(image),
+                defaultTarget(context, configuration.plan()),
+                context.variables().asMap());
     }
 
     /** The plain board file of the image's Kconfig row, and its place in the fragment order. */
@@ -87,7 +94,9 @@ public final class KconfigSessions {
                 position++;
             }
         }
-        return new FragmentTarget(file.toAbsolutePath().normalize(), "(" + letter + ") board file of row " + plan.row(),
+        return new FragmentTarget(
+                file.toAbsolutePath().normalize(),
+                "(" + letter + ") board file of row " + plan.row(),
                 Optional.of(position));
     }
 }

@@ -43,19 +43,22 @@ final class LayoutFiles {
         writeYaml(outputDirectory.resolve(names.partitions()), layout::partitionsYaml, written, digests);
         writeYaml(outputDirectory.resolve(names.regions()), layout::regionsYaml, written, digests);
         try {
-            OutputFiles.writeIfChanged(outputDirectory.resolve(names.pmConfig()),
-                    ConfigGenerator.pmConfig(List.of(placed.output())));
+            OutputFiles.writeIfChanged(
+                    outputDirectory.resolve(names.pmConfig()), ConfigGenerator.pmConfig(List.of(placed.output())));
         } catch (PartitionException e) {
             throw new InvalidConfigurationException(e.getMessage(), e);
         }
         return digests;
     }
 
-    private static void writeYaml(Path file, Supplier<String> yaml, Map<String, String> written,
-            Map<String, String> digests) throws IOException {
+    private static void writeYaml(
+            Path file, Supplier<String> yaml, Map<String, String> written, Map<String, String> digests)
+            throws IOException {
         String name = file.getFileName().toString();
         Optional<String> known = Optional.ofNullable(written.get(name));
-        if (known.isPresent() && Files.isRegularFile(file) && Fingerprint.sha256(file).equals(known.get())) {
+        if (known.isPresent()
+                && Files.isRegularFile(file)
+                && Fingerprint.sha256(file).equals(known.get())) {
             digests.put(name, known.get());
             return;
         }

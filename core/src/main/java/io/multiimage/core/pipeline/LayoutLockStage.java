@@ -76,8 +76,8 @@ final class LayoutLockStage {
                     + " logged and written to build-info.json), and run mvn firmware:lock-layout to lock the new"
                     + " layout");
         }
-        log.warn("Layout change accepted (" + accept.get().strip() + "); it differs from " + lockLabel + ":\n" + table
-                .stripTrailing());
+        log.warn("Layout change accepted (" + accept.get().strip() + "); it differs from " + lockLabel + ":\n"
+                + table.stripTrailing());
         List<Object> list = new ArrayList<>();
         for (LayoutLock.Change change : changes) {
             Map<String, Object> node = new LinkedHashMap<>();

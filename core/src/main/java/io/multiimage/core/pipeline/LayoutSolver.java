@@ -30,19 +30,26 @@ final class LayoutSolver {
     }
 
     /** Lays out the domain {@code pmDomain} ({@code ""} for the top-level one), whose main image is {@code mainImage}. */
-    PlacedDomain solve(String pmDomain, String mainImage, List<RequestSource> requests,
-            Optional<RequestSource> staticConfig, DomainRegions regions) throws InvalidConfigurationException {
+    PlacedDomain solve(
+            String pmDomain,
+            String mainImage,
+            List<RequestSource> requests,
+            Optional<RequestSource> staticConfig,
+            DomainRegions regions)
+            throws InvalidConfigurationException {
         try {
             Set<String> requested = new LinkedHashSet<>();
             for (RequestSource request : requests) {
                 requested.addAll(request.regionsNamed());
             }
-            DomainConfig config = new DomainConfig(pmDomain, requests, staticConfig.orElse(null),
-                    regions.forRequests(requested));
+            DomainConfig config =
+                    new DomainConfig(pmDomain, requests, staticConfig.orElse(null), regions.forRequests(requested));
             return PlacedDomain.place(config, warning -> log.warn(PlaceStage.describe(pmDomain) + ": " + warning));
         } catch (PartitionException e) {
-            InvalidConfigurationException error = new InvalidConfigurationException("Partition layout of "
-                    + PlaceStage.describe(pmDomain) + ": " + e.getMessage() + pmYml.unsetSymbols(e.getMessage()), e);
+            InvalidConfigurationException error = new InvalidConfigurationException(
+                    "Partition layout of " + PlaceStage.describe(pmDomain) + ": " + e.getMessage()
+                            + pmYml.unsetSymbols(e.getMessage()),
+                    e);
             e.sources().stream().findFirst().ifPresent(error::blameFile);
             error.blameImage(mainImage);
             throw error;

@@ -41,19 +41,28 @@ final class ManagedPlacement {
      */
     static ImagePlacement of(ConfiguredImage image, String partitionName, Layout layout)
             throws InvalidConfigurationException {
-        Partition partition = layout.find(partitionName).orElseThrow(() -> new InvalidConfigurationException(
-                "Image '" + image.name() + "': the partition layout has no partition '" + partitionName
-                        + "'; add a pm.yml with a '" + partitionName + "' request to "
-                        + image.context().imageDir().getFileName() + "/, or an entry to pm_static.yml"));
-        Partition ram = ImageRam.choose(image.name(), layout::find).orElseThrow(
-                () -> new InvalidConfigurationException("Image '" + image.name() + "': the partition layout has no RAM"
-                        + " partition; expected one of " + ImageRam.candidates(image.name())));
+        Partition partition = layout.find(partitionName)
+                .orElseThrow(() -> new InvalidConfigurationException(
+                        "Image '" + image.name() + "': the partition layout has no partition '" + partitionName
+                                + "'; add a pm.yml with a '" + partitionName + "' request to "
+                                + image.context().imageDir().getFileName() + "/, or an entry to pm_static.yml"));
+        Partition ram = ImageRam.choose(image.name(), layout::find)
+                .orElseThrow(() -> new InvalidConfigurationException(
+                        "Image '" + image.name() + "': the partition layout has no RAM" + " partition; expected one of "
+                                + ImageRam.candidates(image.name())));
         // The flash the partition lies in starts where its region does (flash_primary: zephyr,flash).
-        long flashBase = layout.regions().stream().filter(region -> region.name().equals(partition.region()))
-                .mapToLong(Region::baseAddress).findFirst()
-                .orElseThrow(() -> new IllegalStateException("partition " + partitionName + " names no region of the"
-                        + " layout: " + partition.region()));
-        return new ImagePlacement(image.domain(), partitionName, new MemoryRegion(partition.address(), partition.size()),
-                flashBase, new MemoryRegion(ram.address(), ram.size()), layout.isStatic(partitionName));
+        long flashBase = layout.regions().stream()
+                .filter(region -> region.name().equals(partition.region()))
+                .mapToLong(Region::baseAddress)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "partition " + partitionName + " names no region of the" + " layout: " + partition.region()));
+        return new ImagePlacement(
+                image.domain(),
+                partitionName,
+                new MemoryRegion(partition.address(), partition.size()),
+                flashBase,
+                new MemoryRegion(ram.address(), ram.size()),
+                layout.isStatic(partitionName));
     }
 }

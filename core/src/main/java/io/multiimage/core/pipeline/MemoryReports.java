@@ -57,8 +57,8 @@ public final class MemoryReports {
     private final ReportSettings settings;
     private final Optional<Baseline> baseline;
 
-    private MemoryReports(BuildRequest request, PreparedTree prepared, ReportSettings settings,
-            Optional<Baseline> baseline) {
+    private MemoryReports(
+            BuildRequest request, PreparedTree prepared, ReportSettings settings, Optional<Baseline> baseline) {
         this.request = request;
         this.prepared = prepared;
         this.settings = settings;
@@ -99,9 +99,11 @@ public final class MemoryReports {
         ImageDirectories dirs = ImageDirectories.of(request);
         List<ReportedImage> images = new ArrayList<>();
         for (BuiltImage image : built) {
-            Optional<Path> elf = image.strategy().equals("from-source") ? recordedElf(image.name(), dirs.of(image.name()))
+            Optional<Path> elf = image.strategy().equals("from-source")
+                    ? recordedElf(image.name(), dirs.of(image.name()))
                     : Optional.empty();
-            Optional<SignedFraming> framing = Optional.ofNullable(signed.get(image.name())).map(MemoryReports::framing);
+            Optional<SignedFraming> framing =
+                    Optional.ofNullable(signed.get(image.name())).map(MemoryReports::framing);
             images.add(reported(request, image.name(), image.placement(), image.strategy(), elf, image.hex(), framing));
         }
         return FirmwareMemoryReport.of(images, layouts(request, prepared), baseline, settings.budgets());
@@ -111,8 +113,12 @@ public final class MemoryReports {
     private static SignedFraming framing(ImageSigner.Outcome outcome) {
         SignedImage signed = outcome.signed();
         long header = signed.header().headerSize();
-        return new SignedFraming(outcome.slot().slot().name(), outcome.slot().header().name(), header,
-                signed.size() - header - signed.header().imageSize(), signed.options().trailer().size());
+        return new SignedFraming(
+                outcome.slot().slot().name(),
+                outcome.slot().header().name(),
+                header,
+                signed.size() - header - signed.header().imageSize(),
+                signed.options().trailer().size());
     }
 
     /**
@@ -120,8 +126,9 @@ public final class MemoryReports {
      * header's fields give the header and image sizes, the TLV info headers the TLV areas; the
      * trailer is laid out for the board's flash write block size.
      */
-    private static Optional<SignedFraming> lastFraming(BuildRequest request, PreparedTree prepared, String image,
-            ImagePlacement placement, Path imageDir) throws FirmwareException, IOException {
+    private static Optional<SignedFraming> lastFraming(
+            BuildRequest request, PreparedTree prepared, String image, ImagePlacement placement, Path imageDir)
+            throws FirmwareException, IOException {
         if (placement.byLoadOffset()) {
             return Optional.empty();
         }
@@ -135,21 +142,26 @@ public final class MemoryReports {
         try {
             content = IntelHex.read(file);
         } catch (ImageFormatException e) {
-            throw new InvalidConfigurationException("Memory report: " + request.layout().relative(file) + ": "
-                    + e.getMessage(), e);
+            throw new InvalidConfigurationException(
+                    "Memory report: " + request.layout().relative(file) + ": " + e.getMessage(), e);
         }
         long start = slot.get().slot().address();
         ImageHeader header = ImageHeader.decode(content.read(start, ImageFormat.HEADER_FIELDS_SIZE, (byte) 0xff));
         long tlvStart = start + header.headerSize() + header.imageSize();
         byte[] info = content.read(tlvStart + header.protectedTlvSize(), ImageFormat.TLV_INFO_SIZE, (byte) 0xff);
         if (littleEndian16(info, 0) != ImageFormat.TLV_INFO_MAGIC) {
-            throw new InvalidConfigurationException("Memory report: " + request.layout().relative(file)
-                    + ": no MCUboot TLV area after the image at 0x" + Long.toHexString(tlvStart));
+            throw new InvalidConfigurationException(
+                    "Memory report: " + request.layout().relative(file) + ": no MCUboot TLV area after the image at 0x"
+                            + Long.toHexString(tlvStart));
         }
         long tlvs = header.protectedTlvSize() + littleEndian16(info, 2);
         int align = FlashGeometry.of(imageDir.resolve("zephyr.dts")).writeBlock();
-        return Optional.of(new SignedFraming(slot.get().slot().name(), slot.get().header().name(), header.headerSize(),
-                tlvs, new Trailer(align, Trailer.DEFAULT_MAX_SECTORS, false).size()));
+        return Optional.of(new SignedFraming(
+                slot.get().slot().name(),
+                slot.get().header().name(),
+                header.headerSize(),
+                tlvs,
+                new Trailer(align, Trailer.DEFAULT_MAX_SECTORS, false).size()));
     }
 
     /**
@@ -181,7 +193,12 @@ public final class MemoryReports {
             String strategy = image.strategy().strategy().id();
             Optional<Path> elf = strategy.equals("from-source") ? recordedElf(image.name(), dir) : Optional.empty();
             ImagePlacement placement = prepared.placements().get(image.name());
-            images.add(reported(request, image.name(), placement, strategy, elf,
+            images.add(reported(
+                    request,
+                    image.name(),
+                    placement,
+                    strategy,
+                    elf,
                     Optional.of(dir.resolve(image.name() + ".hex")),
                     lastFraming(request, prepared, image.name(), placement, dir)));
         }
@@ -221,20 +238,34 @@ public final class MemoryReports {
     /** {@code app (CPUAPP): flash 723 of 180224 bytes (0.4%), RAM 8 of 65536 bytes (0.0%); +12 B flash ...}. */
     private static String summary(ReportedImage image, FirmwareMemoryReport report) {
         ImageUsage usage = image.usage();
-        StringBuilder line = new StringBuilder(image.name()).append(" (").append(image.domain()).append("): ");
+        StringBuilder line = new StringBuilder(image.name())
+                .append(" (")
+                .append(image.domain())
+                .append("): ");
         if (usage.flash().isEmpty()) {
-            return line.append(usage.notes().isEmpty() ? "not measured" : usage.notes().get(0)).toString();
+            return line.append(
+                            usage.notes().isEmpty()
+                                    ? "not measured"
+                                    : usage.notes().get(0))
+                    .toString();
         }
-        line.append("flash ").append(usage.flash().get().used()).append(" of ").append(usage.flash().get().size())
-                .append(" bytes (").append(usage.flash().get().percent()).append("%), RAM ");
-        line.append(usage.ram().map(f -> f.used() + " of " + f.size() + " bytes (" + f.percent() + "%)")
+        line.append("flash ")
+                .append(usage.flash().get().used())
+                .append(" of ")
+                .append(usage.flash().get().size())
+                .append(" bytes (")
+                .append(usage.flash().get().percent())
+                .append("%), RAM ");
+        line.append(usage.ram()
+                .map(f -> f.used() + " of " + f.size() + " bytes (" + f.percent() + "%)")
                 .orElse("unknown (" + (usage.source() == ImageUsage.Source.HEX ? "no ELF" : "not measured") + ")"));
         report.comparison().flatMap(c -> c.image(image.name())).ifPresent(change -> {
             if (change.status() == ImageChange.Status.NEW) {
                 line.append("; new since the baseline");
             } else {
                 line.append("; against the baseline: flash ")
-                        .append(change.flashDelta().map(ImageChange::signed).orElse("?")).append(", RAM ")
+                        .append(change.flashDelta().map(ImageChange::signed).orElse("?"))
+                        .append(", RAM ")
                         .append(change.ramDelta().map(ImageChange::signed).orElse("?"));
             }
         });
@@ -246,17 +277,31 @@ public final class MemoryReports {
      * and HEX hold the addresses it is linked at, which for an image seen through another alias
      * than the layout's ({@link ImagePlacement#linkedFlash()}) are not its partition's.
      */
-    private static ReportedImage reported(BuildRequest request, String name, ImagePlacement placement, String strategy,
-            Optional<Path> elf, Optional<Path> hex, Optional<SignedFraming> framing)
+    private static ReportedImage reported(
+            BuildRequest request,
+            String name,
+            ImagePlacement placement,
+            String strategy,
+            Optional<Path> elf,
+            Optional<Path> hex,
+            Optional<SignedFraming> framing)
             throws FirmwareException, IOException {
         try {
-            ImageUsage usage = ImageMeasurement.measure(strategy, elf, hex, placement.linkedFlash(),
-                    placement.linkedRam(), request.layout()::relative);
+            ImageUsage usage = ImageMeasurement.measure(
+                    strategy, elf, hex, placement.linkedFlash(), placement.linkedRam(), request.layout()::relative);
             if (framing.isPresent()) {
                 usage = usage.signed(framing.get());
             }
-            return new ReportedImage(name, placement.domain(), strategy, placement.partition(), placement.flash(),
-                    placement.ram(), placement.loadOffsetOrigin(), usage, placement.aliasShift());
+            return new ReportedImage(
+                    name,
+                    placement.domain(),
+                    strategy,
+                    placement.partition(),
+                    placement.flash(),
+                    placement.ram(),
+                    placement.loadOffsetOrigin(),
+                    usage,
+                    placement.aliasShift());
         } catch (InvalidConfigurationException e) {
             e.blameImage(name);
             throw e;
@@ -265,9 +310,13 @@ public final class MemoryReports {
 
     /** The ELF file the image's last completed build step recorded, if any. */
     private static Optional<Path> recordedElf(String image, Path dir) throws IOException {
-        List<Path> elves = new StepLedger(dir).recordedOutputs(BuildStage.STEP).stream()
-                .filter(f -> f.getFileName().toString().endsWith(".elf")).toList();
-        return elves.stream().filter(f -> f.getFileName().toString().equals(image + ".elf")).findFirst()
+        List<Path> elves = new StepLedger(dir)
+                .recordedOutputs(BuildStage.STEP).stream()
+                        .filter(f -> f.getFileName().toString().endsWith(".elf"))
+                        .toList();
+        return elves.stream()
+                .filter(f -> f.getFileName().toString().equals(image + ".elf"))
+                .findFirst()
                 .or(() -> elves.stream().findFirst());
     }
 

@@ -25,7 +25,8 @@ import java.util.Set;
 public record MergeFormats(Set<MergeFormat> formats, byte binFill, OptionalLong uf2FamilyId) {
 
     /** Intel HEX only, as every build wrote before other formats could be chosen. */
-    public static final MergeFormats HEX_ONLY = new MergeFormats(Set.of(MergeFormat.HEX), (byte) 0xFF, OptionalLong.empty());
+    public static final MergeFormats HEX_ONLY =
+            new MergeFormats(Set.of(MergeFormat.HEX), (byte) 0xFF, OptionalLong.empty());
 
     /** Keeps the formats in a fixed order and adds HEX. */
     public MergeFormats {
@@ -54,8 +55,9 @@ public record MergeFormats(Set<MergeFormat> formats, byte binFill, OptionalLong 
                 if (name.isBlank()) {
                     continue;
                 }
-                formats.add(MergeFormat.named(name).orElseThrow(() -> new InvalidConfigurationException(
-                        where + ": unknown merge format '" + name.trim() + "'; expected one of " + MergeFormat.names())));
+                formats.add(MergeFormat.named(name)
+                        .orElseThrow(() -> new InvalidConfigurationException(where + ": unknown merge format '"
+                                + name.trim() + "'; expected one of " + MergeFormat.names())));
             }
         }
         byte fill = (byte) 0xFF;
@@ -64,15 +66,18 @@ public record MergeFormats(Set<MergeFormat> formats, byte binFill, OptionalLong 
         }
         OptionalLong family = OptionalLong.empty();
         if (uf2FamilyId != null && !uf2FamilyId.isBlank()) {
-            family = OptionalLong.of(number(uf2FamilyId, 0xFFFF_FFFFL, "uf2FamilyId", "a 32-bit number such as 0xADA52840"));
+            family = OptionalLong.of(
+                    number(uf2FamilyId, 0xFFFF_FFFFL, "uf2FamilyId", "a 32-bit number such as 0xADA52840"));
         }
         return new MergeFormats(formats, fill, family);
     }
 
-    private static long number(String text, long max, String what, String expected) throws InvalidConfigurationException {
+    private static long number(String text, long max, String what, String expected)
+            throws InvalidConfigurationException {
         String t = text.trim();
         try {
-            long value = t.startsWith("0x") || t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+            long value =
+                    t.startsWith("0x") || t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
             if (value >= 0 && value <= max) {
                 return value;
             }
@@ -97,7 +102,7 @@ public record MergeFormats(Set<MergeFormat> formats, byte binFill, OptionalLong 
     /** Everything the written bytes depend on, as one line for the assemble step's record. */
     String recordLine() {
         List<String> names = formats.stream().map(MergeFormat::extension).toList();
-        return "formats\t" + String.join(",", names) + "\tfill=" + String.format("0x%02x", binFill & 0xFF)
-                + "\tfamily=" + (uf2FamilyId.isPresent() ? String.format("0x%08x", uf2FamilyId.getAsLong()) : "none");
+        return "formats\t" + String.join(",", names) + "\tfill=" + String.format("0x%02x", binFill & 0xFF) + "\tfamily="
+                + (uf2FamilyId.isPresent() ? String.format("0x%08x", uf2FamilyId.getAsLong()) : "none");
     }
 }

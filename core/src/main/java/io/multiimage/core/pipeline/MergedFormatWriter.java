@@ -42,7 +42,8 @@ final class MergedFormatWriter {
             case BIN -> {
                 List<Segment> segments = image.segments();
                 for (int i = 1; i < segments.size(); i++) {
-                    long gapStart = segments.get(i - 1).start() + segments.get(i - 1).length();
+                    long gapStart =
+                            segments.get(i - 1).start() + segments.get(i - 1).length();
                     long gap = segments.get(i).start() - gapStart;
                     if (gap > MAX_BIN_GAP) {
                         throw new InvalidConfigurationException(String.format(

@@ -22,17 +22,26 @@ final class ModuleOutputs {
      * Writes {@code image-layout.txt} (the partition and the boot targets it was built for) beside
      * every image built from source here; the module publishes its own image's (classifier {@code layout}).
      */
-    static List<PublishedFile> writeImageLayouts(List<BuiltImage> built, String moduleImage,
-            PreparedTree prepared, BuildRequest request, ImageDirectories dirs) throws FirmwareException, IOException {
+    static List<PublishedFile> writeImageLayouts(
+            List<BuiltImage> built,
+            String moduleImage,
+            PreparedTree prepared,
+            BuildRequest request,
+            ImageDirectories dirs)
+            throws FirmwareException, IOException {
         List<PublishedFile> published = new ArrayList<>();
         for (BuiltImage image : built) {
             if (!image.strategy().equals("from-source") || image.placement().byLoadOffset()) {
                 continue;
             }
             ImagePlacement placement = image.placement();
-            ImageLayout layout = new ImageLayout(image.name(),
-                    new SlotPartition(placement.partition(), placement.flash().origin(),
-                            placement.flash().size()), BootChain.targets(image.name(), prepared, request));
+            ImageLayout layout = new ImageLayout(
+                    image.name(),
+                    new SlotPartition(
+                            placement.partition(),
+                            placement.flash().origin(),
+                            placement.flash().size()),
+                    BootChain.targets(image.name(), prepared, request));
             Path file = dirs.of(image.name()).resolve(ImageLayout.FILE_NAME);
             OutputFiles.writeIfChanged(file, layout.text());
             if (image.name().equals(moduleImage)) {
@@ -46,10 +55,12 @@ final class ModuleOutputs {
      * The module's own image signed for a slot that is not MCUboot's application slot (whose files
      * the top module publishes under NCS's names), published with classifier {@code signed}.
      */
-    static List<PublishedFile> ownSignedImage(String moduleImage, SignStage.Result signing,
-            ImageDirectories dirs) throws InvalidConfigurationException {
+    static List<PublishedFile> ownSignedImage(String moduleImage, SignStage.Result signing, ImageDirectories dirs)
+            throws InvalidConfigurationException {
         var outcome = signing.signed().get(moduleImage);
-        if (outcome == null || outcome.slot().isMcubootApplication() || outcome.request().isPresent()) {
+        if (outcome == null
+                || outcome.slot().isMcubootApplication()
+                || outcome.request().isPresent()) {
             return List.of();
         }
         Path file = dirs.of(moduleImage).resolve(outcome.slot().signedHexName());

@@ -1,11 +1,11 @@
 package io.multiimage.core.pipeline;
 
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.devicetree.MemoryFacts;
 import io.multiimage.core.kconfig.KconfigResult;
 import io.multiimage.core.kconfig.KconfigValue;
 import io.multiimage.core.spi.BuildLog;
+import io.multiimage.core.toolchain.MemoryRegion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +43,10 @@ final class OffsetPlacement {
      * @param managedBecause why the partition manager places an image on its own account
      *     ({@code it has boot/pm.yml}), empty when nothing makes it
      */
-    List<ConfiguredImage> select(String domain, List<ConfiguredImage> images, String dynamicPartition,
+    List<ConfiguredImage> select(
+            String domain,
+            List<ConfiguredImage> images,
+            String dynamicPartition,
             Function<ConfiguredImage, Optional<String>> managedBecause) {
         List<ConfiguredImage> placed = new ArrayList<>();
         boolean othersManaged = false;
@@ -74,7 +77,9 @@ final class OffsetPlacement {
     void warnUnusedSizes(List<ConfiguredImage> images) {
         for (ConfiguredImage image : images) {
             Optional<KconfigResult> kconfig = image.configuration().map(c -> c.kconfig());
-            if (!setsOffset(image) && kconfig.isPresent() && kconfig.get().value(SIZE).isPresent()) {
+            if (!setsOffset(image)
+                    && kconfig.isPresent()
+                    && kconfig.get().value(SIZE).isPresent()) {
                 log.warn("Image '" + image.name() + "': " + shown(kconfig.get(), SIZE) + " is ignored: it sizes only an"
                         + " image placed by " + ImagePlacement.LOAD_OFFSET_SYMBOL + ", which " + image.name()
                         + " does not set");
@@ -114,13 +119,21 @@ final class OffsetPlacement {
         String origin = origin(kconfig, OFFSET);
         log.info(image.name() + ": placed by " + ImagePlacement.LOAD_OFFSET_SYMBOL + " (" + origin + ") at "
                 + new MemoryRegion(flash.address() + offset, size) + ", outside the partition manager");
-        return new ImagePlacement(image.domain(), image.name(), new MemoryRegion(flash.address() + offset, size),
-                flash.address(), new MemoryRegion(sram.address(), sram.size()), false, Optional.of(origin));
+        return new ImagePlacement(
+                image.domain(),
+                image.name(),
+                new MemoryRegion(flash.address() + offset, size),
+                flash.address(),
+                new MemoryRegion(sram.address(), sram.size()),
+                false,
+                Optional.of(origin));
     }
 
     /** True when the image's configuration sets {@code CONFIG_FLASH_LOAD_OFFSET}. */
     static boolean setsOffset(ConfiguredImage image) {
-        return image.configuration().map(c -> c.kconfig().value(OFFSET).isPresent()).orElse(false);
+        return image.configuration()
+                .map(c -> c.kconfig().value(OFFSET).isPresent())
+                .orElse(false);
     }
 
     private void warnIgnored(ConfiguredImage image, String why) {
@@ -135,7 +148,8 @@ final class OffsetPlacement {
     /** {@code value} of {@code symbol} as a non-negative number: {@code 0x...} hex or decimal. */
     private static long number(ConfiguredImage image, KconfigResult kconfig, String symbol)
             throws InvalidConfigurationException {
-        String text = kconfig.value(symbol).map(KconfigValue::text).orElseThrow().trim();
+        String text =
+                kconfig.value(symbol).map(KconfigValue::text).orElseThrow().trim();
         try {
             long value = text.startsWith("0x") || text.startsWith("0X")
                     ? Long.parseLong(text.substring(2), 16)
@@ -152,8 +166,8 @@ final class OffsetPlacement {
 
     /** {@code CONFIG_X=value (file:line)}. */
     private static String shown(KconfigResult kconfig, String symbol) {
-        return "CONFIG_" + symbol + "=" + kconfig.value(symbol).map(KconfigValue::configText).orElse("")
-                + " (" + origin(kconfig, symbol) + ")";
+        return "CONFIG_" + symbol + "="
+                + kconfig.value(symbol).map(KconfigValue::configText).orElse("") + " (" + origin(kconfig, symbol) + ")";
     }
 
     private static String origin(KconfigResult kconfig, String symbol) {

@@ -24,7 +24,8 @@ final class OutputFiles {
 
     /** Writes {@code bytes} unless the file already holds exactly them; true if written. */
     static boolean writeIfChanged(Path file, byte[] bytes) throws IOException {
-        if (Files.isRegularFile(file) && Files.size(file) == bytes.length
+        if (Files.isRegularFile(file)
+                && Files.size(file) == bytes.length
                 && Arrays.equals(Files.readAllBytes(file), bytes)) {
             return false;
         }

@@ -63,12 +63,20 @@ final class PlaceStage {
     record Result(Map<String, ImagePlacement> placements, List<OutputDomain> domains) {}
 
     /** A domain's layout, and what its record needs. */
-    private record DomainLayout(PlacedDomain placed, Optional<Path> recordFile, List<String> inputs,
-            Set<String> staticNames, Optional<Map<String, String>> recordedFiles) {}
+    private record DomainLayout(
+            PlacedDomain placed,
+            Optional<Path> recordFile,
+            List<String> inputs,
+            Set<String> staticNames,
+            Optional<Map<String, String>> recordedFiles) {}
 
     /** Lays out every domain; places the images {@code CONFIG_FLASH_LOAD_OFFSET} takes out of it. */
-    Result run(BuildRequest request, Map<String, ConfiguredImage> images,
-            Map<String, MemoryFacts> memory, ImageDirectories dirs) throws FirmwareException, IOException {
+    Result run(
+            BuildRequest request,
+            Map<String, ConfiguredImage> images,
+            Map<String, MemoryFacts> memory,
+            ImageDirectories dirs)
+            throws FirmwareException, IOException {
         String rootDomain = images.get(request.rootImage()).domain();
         PmYmlReader pmYml = new PmYmlReader(request.layout(), log);
         OffsetPlacement offsets = new OffsetPlacement(log);
@@ -78,13 +86,16 @@ final class PlaceStage {
         for (Map.Entry<String, List<ConfiguredImage>> domain : byDomain.entrySet()) {
             String pmDomain = domain.getKey().equals(rootDomain) ? "" : domain.getKey();
             ConfiguredImage main = domain.getValue().get(0);
-            Statics statics = new Statics(StaticLayout.of(main, pmDomain, images.values(), request.layout()),
+            Statics statics = new Statics(
+                    StaticLayout.of(main, pmDomain, images.values(), request.layout()),
                     PlacementRecord.file(dirs.root(), pmDomain));
             List<ConfiguredImage> offsetPlaced = selectByOffset(pmYml, offsets, pmDomain, domain.getValue(), statics);
             for (ConfiguredImage image : offsetPlaced) {
                 byOffset.put(image.name(), offsets.place(image, memory.get(main.name()), describe(pmDomain)));
             }
-            List<ConfiguredImage> managed = domain.getValue().stream().filter(i -> !offsetPlaced.contains(i)).toList();
+            List<ConfiguredImage> managed = domain.getValue().stream()
+                    .filter(i -> !offsetPlaced.contains(i))
+                    .toList();
             if (managed.isEmpty()) {
                 // Nothing left for the partition manager: an earlier build's layout must not linger.
                 if (request.scope().isWholeTree()) {
@@ -112,8 +123,14 @@ final class PlaceStage {
             ConfiguredImage main = byDomain.get(image.domain()).get(0);
             if (byOffset.containsKey(image.name())) {
                 // No partitions to describe: a source that includes pm_config.h fails to compile, clearly.
-                placements.put(image.name(), aliases.place(image.name(), image.board().definition(),
-                        main.board().definition(), byOffset.get(image.name()), memory.get(image.name())));
+                placements.put(
+                        image.name(),
+                        aliases.place(
+                                image.name(),
+                                image.board().definition(),
+                                main.board().definition(),
+                                byOffset.get(image.name()),
+                                memory.get(image.name())));
                 if (mine) {
                     Files.deleteIfExists(pmConfig);
                 }
@@ -121,9 +138,14 @@ final class PlaceStage {
             }
             PlacedDomain placed = layoutOf.get(image.domain()).placed();
             String partition = ManagedPlacement.partitionOf(request.rootImage(), image, placed.layout());
-            placements.put(image.name(), aliases.place(image.name(), image.board().definition(),
-                    main.board().definition(), ManagedPlacement.of(image, partition, placed.layout()),
-                    memory.get(image.name())));
+            placements.put(
+                    image.name(),
+                    aliases.place(
+                            image.name(),
+                            image.board().definition(),
+                            main.board().definition(),
+                            ManagedPlacement.of(image, partition, placed.layout()),
+                            memory.get(image.name())));
             if (mine) {
                 LayoutFiles.writeHeader(pmConfig, outputs, placed.layout().domain() + ":" + partition);
             }
@@ -132,8 +154,13 @@ final class PlaceStage {
     }
 
     /** The images of one domain placed by {@code CONFIG_FLASH_LOAD_OFFSET} instead of the partition manager. */
-    private List<ConfiguredImage> selectByOffset(PmYmlReader pmYml, OffsetPlacement offsets, String pmDomain,
-            List<ConfiguredImage> domainImages, Statics statics) throws IOException, InvalidConfigurationException {
+    private List<ConfiguredImage> selectByOffset(
+            PmYmlReader pmYml,
+            OffsetPlacement offsets,
+            String pmDomain,
+            List<ConfiguredImage> domainImages,
+            Statics statics)
+            throws IOException, InvalidConfigurationException {
         offsets.warnUnusedSizes(domainImages);
         if (domainImages.stream().noneMatch(OffsetPlacement::setsOffset)) {
             return List.of();
@@ -159,22 +186,35 @@ final class PlaceStage {
     }
 
     /** The layout of one domain, from its record when nothing it depends on changed, else solved. */
-    private DomainLayout layOut(BuildRequest request, PmYmlReader pmYml, String pmDomain, List<ConfiguredImage> images,
-            Statics statics, MemoryFacts facts) throws FirmwareException, IOException {
+    private DomainLayout layOut(
+            BuildRequest request,
+            PmYmlReader pmYml,
+            String pmDomain,
+            List<ConfiguredImage> images,
+            Statics statics,
+            MemoryFacts facts)
+            throws FirmwareException, IOException {
         ConfiguredImage main = images.get(0);
         String dynamicPartition = dynamicPartition(pmDomain, main);
         List<RequestSource> requests = new ArrayList<>();
         for (ConfiguredImage image : images) {
             pmYml.requestOf(image).ifPresent(requests::add);
         }
-        statics.layout.label().ifPresent(label -> log.info("Static partitions of " + describe(pmDomain) + " from " + label));
+        statics.layout
+                .label()
+                .ifPresent(label -> log.info("Static partitions of " + describe(pmDomain) + " from " + label));
         Set<String> staticNames = statics.names();
         // A static partition named after no image nor the dynamic partition may be a misspelt image name.
         Set<String> expectedNames = new TreeSet<>(List.of(ManagedPlacement.ROOT_PARTITION, dynamicPartition));
         request.declarations().forEach(declaration -> expectedNames.add(declaration.name()));
         for (ConfiguredImage image : images) {
-            StaticPartitionCheck.require(image.name(), image.strategy().strategy(), staticNames, Optional.empty(),
-                    statics.layout.fileShown(), expectedNames);
+            StaticPartitionCheck.require(
+                    image.name(),
+                    image.strategy().strategy(),
+                    staticNames,
+                    Optional.empty(),
+                    statics.layout.fileShown(),
+                    expectedNames);
         }
         boolean nordic = main.board().definition().soc().startsWith("nrf");
         DomainRegions regions = DomainRegions.of(facts, nordic, dynamicPartition);
@@ -183,18 +223,23 @@ final class PlaceStage {
         if (recalled.isPresent()) {
             PlacedDomain placed = recalled.get().placed();
             placed.warnings().forEach(warning -> log.warn(describe(pmDomain) + ": " + warning));
-            return new DomainLayout(placed, statics.recordFile, inputs, staticNames,
+            return new DomainLayout(
+                    placed,
+                    statics.recordFile,
+                    inputs,
+                    staticNames,
                     Optional.of(recalled.get().written()));
         }
-        PlacedDomain placed = new LayoutSolver(log, pmYml).solve(pmDomain, main.name(), requests,
-                statics.layout.source(), regions);
+        PlacedDomain placed =
+                new LayoutSolver(log, pmYml).solve(pmDomain, main.name(), requests, statics.layout.source(), regions);
         return new DomainLayout(placed, statics.recordFile, inputs, staticNames, Optional.empty());
     }
 
     /** Writes a domain's layout files and records the placement, unless the record already says exactly this. */
-    private void writeAndRecord(DomainLayout layout, Path outputDirectory) throws IOException, InvalidConfigurationException {
-        Map<String, String> written = LayoutFiles.write(layout.placed(), outputDirectory,
-                layout.recordedFiles().orElse(Map.of()));
+    private void writeAndRecord(DomainLayout layout, Path outputDirectory)
+            throws IOException, InvalidConfigurationException {
+        Map<String, String> written = LayoutFiles.write(
+                layout.placed(), outputDirectory, layout.recordedFiles().orElse(Map.of()));
         if (layout.recordFile().isPresent() && !layout.recordedFiles().equals(Optional.of(written))) {
             record.save(layout.recordFile().get(), layout.inputs(), layout.staticNames(), layout.placed(), written);
         }
@@ -231,7 +276,8 @@ final class PlaceStage {
 
         Set<String> names() throws InvalidConfigurationException {
             if (names == null) {
-                Optional<Set<String>> recorded = layout.source().isEmpty() ? Optional.of(Set.of())
+                Optional<Set<String>> recorded = layout.source().isEmpty()
+                        ? Optional.of(Set.of())
                         : recordFile.flatMap(file -> record.staticNames(file, layout.source()));
                 names = recorded.isPresent() ? recorded.get() : layout.parseNames();
             }

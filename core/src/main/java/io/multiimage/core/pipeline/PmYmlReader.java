@@ -89,12 +89,11 @@ final class PmYmlReader {
         Path autoconfDir = Files.createTempDirectory("multiimage-autoconf-");
         Path autoconf = autoconfDir.resolve("autoconf.h");
         try {
-            Files.writeString(autoconf, configuration.kconfig().autoconfText(),
-                    StandardCharsets.UTF_8);
+            Files.writeString(autoconf, configuration.kconfig().autoconfText(), StandardCharsets.UTF_8);
             return LineKeepingPreprocessor.preprocess(pmYml, List.of(autoconfDir, BoardCatalog.shippedIncludeDir()));
         } catch (DevicetreeException e) {
-            InvalidConfigurationException error = new InvalidConfigurationException(
-                    message(e, pmYml, label, autoconfDir), e);
+            InvalidConfigurationException error =
+                    new InvalidConfigurationException(message(e, pmYml, label, autoconfDir), e);
             error.blameFile(label);
             error.blameImage(image.name());
             throw error;
@@ -134,13 +133,18 @@ final class PmYmlReader {
         }
         for (String symbol : named) {
             Pattern word = Pattern.compile("\\b" + symbol + "\\b");
-            requests.entrySet().stream().sorted(Map.Entry.comparingByKey())
+            requests.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .filter(entry -> entry.getValue().isPresent())
                     .filter(entry -> word.matcher(entry.getValue().get().text()).find())
                     .findFirst()
-                    .ifPresent(entry -> hint.append(" (").append(symbol).append(" is not set in the configuration of ")
-                            .append(entry.getKey()).append(", so the preprocessor left the name in ")
-                            .append(entry.getValue().get().label()).append(": set it, or keep the line out with #if)"));
+                    .ifPresent(entry -> hint.append(" (")
+                            .append(symbol)
+                            .append(" is not set in the configuration of ")
+                            .append(entry.getKey())
+                            .append(", so the preprocessor left the name in ")
+                            .append(entry.getValue().get().label())
+                            .append(": set it, or keep the line out with #if)"));
         }
         return hint.toString();
     }

@@ -35,7 +35,8 @@ final class PrebuiltFetch {
         List<String> failed = new ArrayList<>();
         for (ConfiguredImage image : images) {
             if (image.strategy().strategy() instanceof BuildStrategy.UseHex useHex
-                    && useHex.source() instanceof HexCoordinates coordinates && !fetched.containsKey(coordinates)) {
+                    && useHex.source() instanceof HexCoordinates coordinates
+                    && !fetched.containsKey(coordinates)) {
                 try {
                     fetched.put(coordinates, resolver.resolve(coordinates));
                 } catch (FirmwareException e) {
@@ -49,9 +50,11 @@ final class PrebuiltFetch {
             throw failures.get(0);
         }
         if (!failures.isEmpty()) {
-            String message = failures.size() + " prebuilt images could not be resolved:\n  " + String.join("\n  ", failed);
+            String message =
+                    failures.size() + " prebuilt images could not be resolved:\n  " + String.join("\n  ", failed);
             boolean userFault = failures.stream().allMatch(InvalidConfigurationException.class::isInstance);
-            FirmwareException all = userFault ? new InvalidConfigurationException(message, failures.get(0))
+            FirmwareException all = userFault
+                    ? new InvalidConfigurationException(message, failures.get(0))
                     : new EnvironmentException(message, failures.get(0));
             failures.get(0).culpritImage().ifPresent(all::blameImage);
             throw all;

@@ -35,14 +35,16 @@ final class PrebuiltLayoutStage {
     }
 
     /** Checks the prebuilt images this invocation takes; returns their published boot targets for the verify step. */
-    Map<String, VerifyStage.ExpectedBoots> run(PreparedTree prepared, BuildRequest request, HexArtifactResolver resolver)
+    Map<String, VerifyStage.ExpectedBoots> run(
+            PreparedTree prepared, BuildRequest request, HexArtifactResolver resolver)
             throws FirmwareException, IOException {
         Map<String, VerifyStage.ExpectedBoots> boots = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (ConfiguredImage image : prepared.images().values()) {
             if (!request.scope().includes(image.name())
                     || !(image.strategy().strategy() instanceof BuildStrategy.UseHex useHex)
-                    || !(useHex.source() instanceof HexCoordinates coordinates) || coordinates.classifier().isPresent()) {
+                    || !(useHex.source() instanceof HexCoordinates coordinates)
+                    || coordinates.classifier().isPresent()) {
                 continue;
             }
             ImagePlacement placement = prepared.placements().get(image.name());
@@ -59,19 +61,38 @@ final class PrebuiltLayoutStage {
             // The image is linked at its partition's start; a partition of another size holds it as
             // long as its data fits, which the build step checks.
             if (was.address() != placement.flash().origin()) {
-                problems.add(String.format(Locale.ROOT, "  %-8s partition %-16s built for 0x%08x-0x%08x (0x%x bytes),"
-                        + " this layout: 0x%08x-0x%08x (0x%x bytes)", image.name(), was.name(), was.address(),
-                        was.end(), was.size(), placement.flash().origin(), placement.flash().end(),
+                problems.add(String.format(
+                        Locale.ROOT,
+                        "  %-8s partition %-16s built for 0x%08x-0x%08x (0x%x bytes),"
+                                + " this layout: 0x%08x-0x%08x (0x%x bytes)",
+                        image.name(),
+                        was.name(),
+                        was.address(),
+                        was.end(),
+                        was.size(),
+                        placement.flash().origin(),
+                        placement.flash().end(),
                         placement.flash().size()));
             }
             for (BootTarget target : built.bootsInto()) {
-                Optional<SlotPartition> now = SigningSlots.partition(layout.get().partitions(), target.partition());
+                Optional<SlotPartition> now =
+                        SigningSlots.partition(layout.get().partitions(), target.partition());
                 if (now.isEmpty()) {
-                    problems.add(String.format(Locale.ROOT, "  %-8s boots into %-14s at 0x%08x, this layout has no"
-                            + " partition %s", image.name(), target.partition(), target.address(), target.partition()));
+                    problems.add(String.format(
+                            Locale.ROOT,
+                            "  %-8s boots into %-14s at 0x%08x, this layout has no" + " partition %s",
+                            image.name(),
+                            target.partition(),
+                            target.address(),
+                            target.partition()));
                 } else if (now.get().address() != target.address()) {
-                    problems.add(String.format(Locale.ROOT, "  %-8s boots into %-14s at 0x%08x, this layout puts it"
-                            + " at 0x%08x", image.name(), target.partition(), target.address(), now.get().address()));
+                    problems.add(String.format(
+                            Locale.ROOT,
+                            "  %-8s boots into %-14s at 0x%08x, this layout puts it" + " at 0x%08x",
+                            image.name(),
+                            target.partition(),
+                            target.address(),
+                            now.get().address()));
                 }
             }
             boots.put(image.name(), new VerifyStage.ExpectedBoots(built.bootsInto(), origin));

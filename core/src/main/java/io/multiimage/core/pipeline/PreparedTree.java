@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param placements where each image lives
  * @param domains every domain's layout (the default domain first), as the header generator sees it
  */
-public record PreparedTree(Map<String, ConfiguredImage> images, Map<String, ImagePlacement> placements,
-        List<OutputDomain> domains) {
+public record PreparedTree(
+        Map<String, ConfiguredImage> images, Map<String, ImagePlacement> placements, List<OutputDomain> domains) {
 
     /** Freezes the parts. */
     public PreparedTree {
@@ -43,19 +43,27 @@ public record PreparedTree(Map<String, ConfiguredImage> images, Map<String, Imag
         StringBuilder map = new StringBuilder(MemoryReport.text(domains));
         List<Map.Entry<String, ImagePlacement>> byOffset = placements.entrySet().stream()
                 .filter(entry -> entry.getValue().byLoadOffset())
-                .sorted(Comparator.comparing((Map.Entry<String, ImagePlacement> e) -> e.getValue().domain())
+                .sorted(Comparator.comparing((Map.Entry<String, ImagePlacement> e) ->
+                                e.getValue().domain())
                         .thenComparingLong(e -> e.getValue().flash().origin())
                         .thenComparing(Map.Entry::getKey))
                 .toList();
         if (!byOffset.isEmpty()) {
-            map.append("placed by ").append(ImagePlacement.LOAD_OFFSET_SYMBOL).append(" (outside the partition manager)\n");
-            map.append(String.format(Locale.ROOT, "  %-12s %-12s %-10s %-9s %s%n", "start", "end", "size", "domain",
-                    "name (origin)"));
+            map.append("placed by ")
+                    .append(ImagePlacement.LOAD_OFFSET_SYMBOL)
+                    .append(" (outside the partition manager)\n");
+            map.append(String.format(
+                    Locale.ROOT, "  %-12s %-12s %-10s %-9s %s%n", "start", "end", "size", "domain", "name (origin)"));
             for (Map.Entry<String, ImagePlacement> entry : byOffset) {
                 ImagePlacement placement = entry.getValue();
-                map.append(String.format(Locale.ROOT, "  %-12s %-12s %-10s %-9s | %s (%s)%n",
-                        MemoryRegion.hex(placement.flash().origin()), MemoryRegion.hex(placement.flash().end()),
-                        MemoryRegion.hex(placement.flash().size()), placement.domain(), entry.getKey(),
+                map.append(String.format(
+                        Locale.ROOT,
+                        "  %-12s %-12s %-10s %-9s | %s (%s)%n",
+                        MemoryRegion.hex(placement.flash().origin()),
+                        MemoryRegion.hex(placement.flash().end()),
+                        MemoryRegion.hex(placement.flash().size()),
+                        placement.domain(),
+                        entry.getKey(),
                         placement.loadOffsetOrigin().orElseThrow()));
             }
             map.append('\n');

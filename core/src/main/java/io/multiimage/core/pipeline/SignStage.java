@@ -2,7 +2,6 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.state.Fingerprint;
 import io.multiimage.core.sign.FlashGeometry;
 import io.multiimage.core.sign.ImageSigner;
 import io.multiimage.core.sign.SigningConfig;
@@ -10,6 +9,7 @@ import io.multiimage.core.sign.SigningKeys;
 import io.multiimage.core.sign.SigningSlot;
 import io.multiimage.core.sign.SigningSlots;
 import io.multiimage.core.spi.BuildLog;
+import io.multiimage.core.state.Fingerprint;
 import io.multiimage.hex.ImageFormatException;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
@@ -55,7 +55,9 @@ final class SignStage {
      * @param publicKey the key the signed images verify with; empty when none was read
      * @param configuredKey the key configured for signing (also while sign-later waits); empty when none
      */
-    record Result(List<BuiltImage> images, Map<String, ImageSigner.Outcome> signed,
+    record Result(
+            List<BuiltImage> images,
+            Map<String, ImageSigner.Outcome> signed,
             Optional<io.multiimage.signing.ImageVersion> version,
             Optional<io.multiimage.signing.keys.VerificationKey> publicKey,
             Optional<io.multiimage.signing.keys.VerificationKey> configuredKey) {
@@ -70,7 +72,9 @@ final class SignStage {
                 outcome.slot().secondary().ifPresent(s -> node.put("secondary", partitionNode(s)));
                 node.put("version", outcome.signed().header().version().toString());
                 node.put("signedBy", outcome.signedBy());
-                node.put("hashTlv", io.multiimage.signing.format.Hex.of(outcome.signed().digest()));
+                node.put(
+                        "hashTlv",
+                        io.multiimage.signing.format.Hex.of(outcome.signed().digest()));
                 extras.image(outcome.slot().image(), "signing", node);
             }
             return extras;
@@ -103,9 +107,13 @@ final class SignStage {
                 throw e;
             }
         }
-        return new Result(images, signed, signer == null ? Optional.empty() : Optional.of(signer.version()),
+        return new Result(
+                images,
+                signed,
+                signer == null ? Optional.empty() : Optional.of(signer.version()),
                 // While sign-later waits for signatures the merged images carry hashes only.
-                keys == null || (config.signLater() && !config.completesSignatures()) ? Optional.empty()
+                keys == null || (config.signLater() && !config.completesSignatures())
+                        ? Optional.empty()
                         : keys.publicKey(),
                 keys == null ? Optional.empty() : keys.publicKey());
     }
@@ -152,7 +160,8 @@ final class SignStage {
             log.warn(image.name() + ": not signed: no <signing><keyFile> is configured, so the image in slot "
                     + slot.slot().name() + " carries its SHA-256 only");
         }
-        String line = image.name() + ": signed for " + slot.slot().describe() + ", header " + slot.header().name()
+        String line = image.name() + ": signed for " + slot.slot().describe() + ", header "
+                + slot.header().name()
                 + " (0x" + Long.toHexString(slot.header().size()) + " bytes), version " + signer().version() + ", "
                 + outcome.signedBy();
         if (changed) {
@@ -165,7 +174,8 @@ final class SignStage {
 
     private ImageSigner signer() throws InvalidConfigurationException, IOException {
         if (signer == null) {
-            String buildType = prepared.images().get(request.rootImage()).context().buildType();
+            String buildType =
+                    prepared.images().get(request.rootImage()).context().buildType();
             keys = SigningKeys.load(config, buildType);
             signer = new ImageSigner(config, keys);
         }
@@ -179,7 +189,15 @@ final class SignStage {
             outputs.put(name, Fingerprint.sha256(imageDir.resolve(name)));
         }
         Path signedHex = imageDir.resolve(outcome.slot().signedHexName());
-        return new BuiltImage(image.name(), image.placement(), image.strategy(), image.strategyOrigin(),
-                Optional.of(signedHex), image.hexOrigin(), image.upToDate(), image.inputs(), outputs);
+        return new BuiltImage(
+                image.name(),
+                image.placement(),
+                image.strategy(),
+                image.strategyOrigin(),
+                Optional.of(signedHex),
+                image.hexOrigin(),
+                image.upToDate(),
+                image.inputs(),
+                outputs);
     }
 }

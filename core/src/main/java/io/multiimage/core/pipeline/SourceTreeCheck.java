@@ -39,9 +39,11 @@ final class SourceTreeCheck {
             Path target = link.toRealPath();
             if (!target.startsWith(root)) {
                 throw (InvalidConfigurationException) new InvalidConfigurationException("Image '" + image + "': "
-                        + paths.shown(link) + " is a link to " + target + ", outside the project: an image is built"
-                        + " from its project's files. Copy the file into the project, or name a header directory"
-                        + " outside it with -I in the toolchain arguments").blameFile(paths.shown(link));
+                                + paths.shown(link) + " is a link to " + target
+                                + ", outside the project: an image is built"
+                                + " from its project's files. Copy the file into the project, or name a header directory"
+                                + " outside it with -I in the toolchain arguments")
+                        .blameFile(paths.shown(link));
             }
         }
     }

@@ -41,14 +41,15 @@ final class StaticLayout {
     }
 
     /** Finds and reads the static layout of the domain {@code pmDomain} ({@code ""} for the top-level one). */
-    static StaticLayout of(ConfiguredImage main, String pmDomain, Collection<ConfiguredImage> allImages,
-            ProjectLayout layout) throws IOException {
+    static StaticLayout of(
+            ConfiguredImage main, String pmDomain, Collection<ConfiguredImage> allImages, ProjectLayout layout)
+            throws IOException {
         List<Path> candidates = candidates(main, pmDomain, otherDomainDirs(main, allImages));
         Optional<Path> file = candidates.stream().filter(Files::isRegularFile).findFirst();
         Optional<RequestSource> source = Optional.empty();
         if (file.isPresent()) {
-            source = Optional.of(RequestSource.ofText(layout.relative(file.get()),
-                    Files.readString(file.get(), StandardCharsets.UTF_8)));
+            source = Optional.of(RequestSource.ofText(
+                    layout.relative(file.get()), Files.readString(file.get(), StandardCharsets.UTF_8)));
         }
         // The file the user should add a missing static partition to: the one read, else the preferred one.
         String shown = layout.relative(file.orElse(candidates.get(candidates.size() - 1)));
@@ -81,7 +82,8 @@ final class StaticLayout {
             return names;
         }
         try {
-            Object root = YamlReader.parse(source.get().label(), source.get().text()).root();
+            Object root =
+                    YamlReader.parse(source.get().label(), source.get().text()).root();
             if (root instanceof Map<?, ?> map) {
                 map.keySet().forEach(key -> names.add(String.valueOf(key)));
             }

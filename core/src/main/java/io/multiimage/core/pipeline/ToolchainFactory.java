@@ -1,15 +1,15 @@
 package io.multiimage.core.pipeline;
 
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.spi.BuildLog;
+import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.toolchain.CMakeSettings;
 import io.multiimage.core.toolchain.CMakeToolchain;
 import io.multiimage.core.toolchain.ExecToolchain;
 import io.multiimage.core.toolchain.ExecutableLocator;
 import io.multiimage.core.toolchain.GnuArmToolchain;
-import io.multiimage.core.toolchain.Toolchain;
 import io.multiimage.core.toolchain.ToolVersion;
-import io.multiimage.core.spi.BuildLog;
-import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.toolchain.Toolchain;
 
 /** Picks the driver an image names ({@code gnu-arm}, {@code cmake}, {@code exec}) and sets it up. */
 final class ToolchainFactory {
@@ -30,13 +30,25 @@ final class ToolchainFactory {
             throws InvalidConfigurationException {
         return switch (driver) {
             case GnuArmToolchain.ID -> GnuArmToolchain.create(options.toolchainPath(), launcher, log, versions);
-            case CMakeToolchain.ID -> new CMakeToolchain(ExecutableLocator.of(options.toolchainPath()),
-                    sources.cmake().orElse(CMakeSettings.defaults()), launcher, log, versions);
-            case ExecToolchain.ID -> new ExecToolchain(sources.exec().orElseThrow(() -> new InvalidConfigurationException(
-                    "Image '" + image + "': toolchain 'exec' needs a command to run; give the exec driver its command")),
-                    launcher, log);
-            default -> throw new InvalidConfigurationException("Image '" + image + "': unknown toolchain '" + driver
-                    + "'; expected gnu-arm, cmake or exec");
+            case CMakeToolchain.ID ->
+                new CMakeToolchain(
+                        ExecutableLocator.of(options.toolchainPath()),
+                        sources.cmake().orElse(CMakeSettings.defaults()),
+                        launcher,
+                        log,
+                        versions);
+            case ExecToolchain.ID ->
+                new ExecToolchain(
+                        sources.exec()
+                                .orElseThrow(
+                                        () -> new InvalidConfigurationException(
+                                                "Image '" + image
+                                                        + "': toolchain 'exec' needs a command to run; give the exec driver its command")),
+                        launcher,
+                        log);
+            default ->
+                throw new InvalidConfigurationException(
+                        "Image '" + image + "': unknown toolchain '" + driver + "'; expected gnu-arm, cmake or exec");
         };
     }
 }

@@ -70,16 +70,32 @@ final class UpdatePackageStage {
         return published;
     }
 
-    private static DfuPackage zip(ImageSigner.Outcome app, Optional<ImageSigner.Outcome> net, ImageVersion version,
-            PreparedTree prepared, long timestamp) {
-        BoardDefinition appBoard = prepared.images().get(app.slot().image()).board().definition();
-        NcsDfu.Image appImage = new NcsDfu.Image(app.signed().binary(), app.slot().partition().address());
+    private static DfuPackage zip(
+            ImageSigner.Outcome app,
+            Optional<ImageSigner.Outcome> net,
+            ImageVersion version,
+            PreparedTree prepared,
+            long timestamp) {
+        BoardDefinition appBoard =
+                prepared.images().get(app.slot().image()).board().definition();
+        NcsDfu.Image appImage =
+                new NcsDfu.Image(app.signed().binary(), app.slot().partition().address());
         if (net.isEmpty()) {
             return NcsDfu.application(appImage, version, appBoard.name(), appBoard.soc(), timestamp);
         }
-        BoardDefinition netBoard = prepared.images().get(net.get().slot().image()).board().definition();
-        NcsDfu.Image netImage = new NcsDfu.Image(net.get().signed().binary(), net.get().slot().partition().address());
-        return NcsDfu.applicationAndNetworkCore(appImage, version, netImage, netBoard.name(), netBoard.soc(),
-                version.toString(), appBoard.name(), appBoard.soc(), timestamp);
+        BoardDefinition netBoard =
+                prepared.images().get(net.get().slot().image()).board().definition();
+        NcsDfu.Image netImage = new NcsDfu.Image(
+                net.get().signed().binary(), net.get().slot().partition().address());
+        return NcsDfu.applicationAndNetworkCore(
+                appImage,
+                version,
+                netImage,
+                netBoard.name(),
+                netBoard.soc(),
+                version.toString(),
+                appBoard.name(),
+                appBoard.soc(),
+                timestamp);
     }
 }

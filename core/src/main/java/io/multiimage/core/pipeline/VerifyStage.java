@@ -44,8 +44,13 @@ final class VerifyStage {
      * @param merged merged file name → path, as the assemble step wrote them
      * @param bootTargets per prebuilt image, the boot targets its published metadata records
      */
-    void run(PreparedTree prepared, BuildRequest request, Map<String, Path> merged,
-            Optional<VerificationKey> key, Map<String, ExpectedBoots> bootTargets) throws FirmwareException, IOException {
+    void run(
+            PreparedTree prepared,
+            BuildRequest request,
+            Map<String, Path> merged,
+            Optional<VerificationKey> key,
+            Map<String, ExpectedBoots> bootTargets)
+            throws FirmwareException, IOException {
         String rootDomain = prepared.images().get(request.rootImage()).domain();
         for (String domain : domains(prepared)) {
             String fileName = domain.equals(rootDomain) ? "merged.hex" : "merged_" + domain + ".hex";
@@ -53,8 +58,8 @@ final class VerifyStage {
             if (file == null) {
                 continue;
             }
-            VerificationReport report = verify(prepared, request, domain, file, request.layout().relative(file), key,
-                    bootTargets);
+            VerificationReport report =
+                    verify(prepared, request, domain, file, request.layout().relative(file), key, bootTargets);
             report.requireValid();
             log.info("Verified " + fileName + ": " + report.checked().size() + " checks passed");
             for (String line : report.checked()) {
@@ -67,8 +72,14 @@ final class VerifyStage {
     record ExpectedBoots(List<BootTarget> targets, String origin) {}
 
     /** Verifies {@code file} as the merged file of {@code domain}. */
-    static VerificationReport verify(PreparedTree prepared, BuildRequest request, String domain, Path file,
-            String label, Optional<VerificationKey> key, Map<String, ExpectedBoots> bootTargets)
+    static VerificationReport verify(
+            PreparedTree prepared,
+            BuildRequest request,
+            String domain,
+            Path file,
+            String label,
+            Optional<VerificationKey> key,
+            Map<String, ExpectedBoots> bootTargets)
             throws FirmwareException, IOException {
         MemoryImage image;
         try {
@@ -78,24 +89,32 @@ final class VerifyStage {
         }
         Optional<OutputDomain> layout = SignStage.layoutOf(prepared, request, domain);
         Map<String, SlotPartition> partitions = new LinkedHashMap<>();
-        layout.ifPresent(l -> l.partitions().keySet().forEach(name ->
-                SigningSlots.partition(l.partitions(), name).ifPresent(p -> partitions.put(name, p))));
-        return MergedImageVerifier.verify(label, image, expectations(prepared, request, domain, layout, bootTargets),
-                partitions, key);
+        layout.ifPresent(l -> l.partitions()
+                .keySet()
+                .forEach(name -> SigningSlots.partition(l.partitions(), name).ifPresent(p -> partitions.put(name, p))));
+        return MergedImageVerifier.verify(
+                label, image, expectations(prepared, request, domain, layout, bootTargets), partitions, key);
     }
 
-    private static List<ExpectedImage> expectations(PreparedTree prepared, BuildRequest request, String domain,
-            Optional<OutputDomain> layout, Map<String, ExpectedBoots> bootTargets) {
+    private static List<ExpectedImage> expectations(
+            PreparedTree prepared,
+            BuildRequest request,
+            String domain,
+            Optional<OutputDomain> layout,
+            Map<String, ExpectedBoots> bootTargets) {
         List<ExpectedImage> out = new ArrayList<>();
         for (ConfiguredImage image : prepared.images().values()) {
             ImagePlacement placement = prepared.placements().get(image.name());
-            if (!image.domain().equals(domain) || placement == null
+            if (!image.domain().equals(domain)
+                    || placement == null
                     || image.strategy().strategy() instanceof BuildStrategy.Skip) {
                 continue;
             }
             // The merged file holds each image at the addresses it is linked at: an image linked at a
             // memory alias (a secure image in a non-secure application's domain) is found there.
-            SlotPartition own = new SlotPartition(placement.partition(), placement.linkedFlash().origin(),
+            SlotPartition own = new SlotPartition(
+                    placement.partition(),
+                    placement.linkedFlash().origin(),
                     placement.linkedFlash().size());
             Optional<io.multiimage.core.sign.SigningSlot> slot = layout.filter(l -> !placement.byLoadOffset())
                     .flatMap(l -> SigningSlots.find(image.name(), placement.partition(), l));

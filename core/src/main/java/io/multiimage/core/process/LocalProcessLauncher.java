@@ -51,10 +51,10 @@ public final class LocalProcessLauncher implements ProcessLauncher {
             throw new ProcessStartException(spec.command(), e);
         }
         String program = spec.command().get(0);
-        LineDrain stdout = LineDrain.start(process.getInputStream(), spec.stdoutConsumer(), spec.tailLines(),
-                "stdout of " + program);
-        LineDrain stderr = LineDrain.start(process.getErrorStream(), spec.stderrConsumer(), spec.tailLines(),
-                "stderr of " + program);
+        LineDrain stdout = LineDrain.start(
+                process.getInputStream(), spec.stdoutConsumer(), spec.tailLines(), "stdout of " + program);
+        LineDrain stderr = LineDrain.start(
+                process.getErrorStream(), spec.stderrConsumer(), spec.tailLines(), "stderr of " + program);
         try {
             // The program gets an empty standard input rather than one that blocks forever.
             process.getOutputStream().close();

@@ -41,7 +41,8 @@ public record Baseline(String label, Map<String, Image> images, Map<String, Map<
         Objects.requireNonNull(label, "label");
         images = Collections.unmodifiableMap(new LinkedHashMap<>(images));
         Map<String, Map<String, PartitionFacts>> copy = new LinkedHashMap<>();
-        layout.forEach((domain, partitions) -> copy.put(domain, Collections.unmodifiableMap(new LinkedHashMap<>(partitions))));
+        layout.forEach(
+                (domain, partitions) -> copy.put(domain, Collections.unmodifiableMap(new LinkedHashMap<>(partitions))));
         layout = Collections.unmodifiableMap(copy);
     }
 
@@ -89,8 +90,9 @@ public record Baseline(String label, Map<String, Image> images, Map<String, Map<
             images.put(name, new Image(name, domain, flashUsed, ramUsed));
             // What a build-info.json without a layout still tells: each image's own partition.
             if (image.get("partition") instanceof Map<?, ?> partition && partition.get("name") instanceof String p) {
-                facts(partition, label, source).ifPresent(
-                        f -> layout.computeIfAbsent(domain, d -> new LinkedHashMap<>()).put(p, f));
+                facts(partition, label, source)
+                        .ifPresent(f -> layout.computeIfAbsent(domain, d -> new LinkedHashMap<>())
+                                .put(p, f));
             }
         }
         if (document.get("layout") instanceof Map<?, ?> domains) {
@@ -142,8 +144,8 @@ public record Baseline(String label, Map<String, Image> images, Map<String, Map<
         if (value instanceof Map<?, ?> map) {
             return map;
         }
-        throw new InvalidConfigurationException("Baseline " + label + ": " + source + " is not a build-info.json ("
-                + what + " is not an object)");
+        throw new InvalidConfigurationException(
+                "Baseline " + label + ": " + source + " is not a build-info.json (" + what + " is not an object)");
     }
 
     private static String string(Object value, String what, String label, String source)
@@ -151,7 +153,7 @@ public record Baseline(String label, Map<String, Image> images, Map<String, Map<
         if (value instanceof String s) {
             return s;
         }
-        throw new InvalidConfigurationException("Baseline " + label + ": " + source + " is not a build-info.json ("
-                + what + " is not a string)");
+        throw new InvalidConfigurationException(
+                "Baseline " + label + ": " + source + " is not a build-info.json (" + what + " is not a string)");
     }
 }

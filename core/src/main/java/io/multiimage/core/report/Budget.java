@@ -112,8 +112,10 @@ public record Budget(String image, Memory memory, Limit limit, String declaredIn
             if (bytes.isPresent()) {
                 return bytes.get();
             }
-            return BigDecimal.valueOf(size).multiply(percent.orElseThrow())
-                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValueExact();
+            return BigDecimal.valueOf(size)
+                    .multiply(percent.orElseThrow())
+                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR)
+                    .longValueExact();
         }
     }
 }

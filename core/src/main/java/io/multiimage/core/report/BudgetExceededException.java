@@ -30,8 +30,8 @@ public class BudgetExceededException extends InvalidConfigurationException {
         if (exceeded.isEmpty()) {
             throw new IllegalArgumentException("no budget was exceeded");
         }
-        return "Memory budget exceeded: " + exceeded.stream().map(BudgetVerdict::describe)
-                .collect(Collectors.joining("; "))
+        return "Memory budget exceeded: "
+                + exceeded.stream().map(BudgetVerdict::describe).collect(Collectors.joining("; "))
                 + ". Make the image smaller, or raise its limit where it is declared (see memory-report.html)";
     }
 }

@@ -46,14 +46,17 @@ public record BudgetVerdict(Budget budget, Optional<Fill> fill, Optional<Long> l
      */
     public String describe() {
         Budget b = budget;
-        String limit = b.limit().text() + (b.limit().percent().isPresent() && limitBytes.isPresent()
-                ? " (" + limitBytes.get() + " bytes)" : "");
+        String limit = b.limit().text()
+                + (b.limit().percent().isPresent() && limitBytes.isPresent()
+                        ? " (" + limitBytes.get() + " bytes)"
+                        : "");
         if (fill.isEmpty()) {
-            return "image '" + b.image() + "': its " + b.memory().label() + " use is unknown, so its limit of "
-                    + limit + " declared in " + b.declaredIn() + " was not checked";
+            return "image '" + b.image() + "': its " + b.memory().label() + " use is unknown, so its limit of " + limit
+                    + " declared in " + b.declaredIn() + " was not checked";
         }
         Fill f = fill.get();
-        return "image '" + b.image() + "' uses " + f.used() + " bytes of " + b.memory().label() + " (" + f.percent()
+        return "image '" + b.image() + "' uses " + f.used() + " bytes of "
+                + b.memory().label() + " (" + f.percent()
                 + "% of its " + f.size() + " bytes), " + (exceeded() ? "over" : "within") + " its limit of " + limit
                 + " declared in " + b.declaredIn();
     }

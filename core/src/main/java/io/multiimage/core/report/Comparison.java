@@ -18,8 +18,8 @@ import java.util.Set;
  * @param partitions every partition that changed, by domain, in this build's order then the baseline's
  * @param notes what limits the comparison
  */
-public record Comparison(String baseline, List<ImageChange> images, List<PartitionChange> partitions,
-        List<String> notes) {
+public record Comparison(
+        String baseline, List<ImageChange> images, List<PartitionChange> partitions, List<String> notes) {
 
     /** Freezes the parts. */
     public Comparison {
@@ -30,7 +30,8 @@ public record Comparison(String baseline, List<ImageChange> images, List<Partiti
     }
 
     /** Compares {@code images} laid out as {@code layout} (domain → partition → facts) with {@code baseline}. */
-    static Comparison of(Baseline baseline, List<ReportedImage> images, Map<String, Map<String, PartitionFacts>> layout) {
+    static Comparison of(
+            Baseline baseline, List<ReportedImage> images, Map<String, Map<String, PartitionFacts>> layout) {
         List<ImageChange> imageChanges = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (ReportedImage image : images) {
@@ -38,16 +39,32 @@ public record Comparison(String baseline, List<ImageChange> images, List<Partiti
             Optional<Long> flashNow = image.usage().flash().map(Fill::used);
             Optional<Long> ramNow = image.usage().ram().map(Fill::used);
             Baseline.Image before = baseline.images().get(image.name());
-            imageChanges.add(before == null
-                    ? new ImageChange(image.name(), ImageChange.Status.NEW, Optional.empty(), flashNow,
-                            Optional.empty(), ramNow)
-                    : new ImageChange(image.name(), ImageChange.Status.KEPT, before.flashUsed(), flashNow,
-                            before.ramUsed(), ramNow));
+            imageChanges.add(
+                    before == null
+                            ? new ImageChange(
+                                    image.name(),
+                                    ImageChange.Status.NEW,
+                                    Optional.empty(),
+                                    flashNow,
+                                    Optional.empty(),
+                                    ramNow)
+                            : new ImageChange(
+                                    image.name(),
+                                    ImageChange.Status.KEPT,
+                                    before.flashUsed(),
+                                    flashNow,
+                                    before.ramUsed(),
+                                    ramNow));
         }
         for (Baseline.Image before : baseline.images().values()) {
             if (!seen.contains(before.name())) {
-                imageChanges.add(new ImageChange(before.name(), ImageChange.Status.REMOVED, before.flashUsed(),
-                        Optional.empty(), before.ramUsed(), Optional.empty()));
+                imageChanges.add(new ImageChange(
+                        before.name(),
+                        ImageChange.Status.REMOVED,
+                        before.flashUsed(),
+                        Optional.empty(),
+                        before.ramUsed(),
+                        Optional.empty()));
             }
         }
         List<PartitionChange> partitionChanges = new ArrayList<>();
@@ -59,7 +76,8 @@ public record Comparison(String baseline, List<ImageChange> images, List<Partiti
             Set<String> names = new LinkedHashSet<>(now.keySet());
             names.addAll(then.keySet());
             for (String name : names) {
-                PartitionChange.between(domain, name, Optional.ofNullable(then.get(name)), Optional.ofNullable(now.get(name)))
+                PartitionChange.between(
+                                domain, name, Optional.ofNullable(then.get(name)), Optional.ofNullable(now.get(name)))
                         .ifPresent(partitionChanges::add);
             }
         }
@@ -73,7 +91,9 @@ public record Comparison(String baseline, List<ImageChange> images, List<Partiti
 
     /** The change of partition {@code name} of {@code domain}, if it changed. */
     public Optional<PartitionChange> partition(String domain, String name) {
-        return partitions.stream().filter(c -> c.domain().equals(domain) && c.name().equals(name)).findFirst();
+        return partitions.stream()
+                .filter(c -> c.domain().equals(domain) && c.name().equals(name))
+                .findFirst();
     }
 
     /** The change of image {@code name}. */

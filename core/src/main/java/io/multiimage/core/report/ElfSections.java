@@ -122,8 +122,11 @@ public final class ElfSections {
                 throw error(0, "not an ELF file (expected the bytes 7f 45 4c 46, \"\\x7fELF\", at offset 0)");
             }
             if (b[4] != 1) {
-                throw error(4, b[4] == 2 ? "a 64-bit ELF file; a Cortex-M firmware image is a 32-bit ELF file"
-                        : "unknown ELF class " + b[4] + " (expected 1, 32-bit)");
+                throw error(
+                        4,
+                        b[4] == 2
+                                ? "a 64-bit ELF file; a Cortex-M firmware image is a 32-bit ELF file"
+                                : "unknown ELF class " + b[4] + " (expected 1, 32-bit)");
             }
             if (b[5] != 1 && b[5] != 2) {
                 throw error(5, "unknown ELF data encoding " + b[5] + " (expected 1, little endian, or 2, big endian)");
@@ -138,10 +141,12 @@ public final class ElfSections {
             int shnum = u16(48);
             int shstrndx = u16(50);
             if (shoff == 0) {
-                throw error(32, "no section headers (stripped?); the memory report needs the ELF file the linker wrote");
+                throw error(
+                        32, "no section headers (stripped?); the memory report needs the ELF file the linker wrote");
             }
             if (shentsize < ELF32_SECTION_HEADER) {
-                throw error(46, "section header size " + shentsize + " (expected at least " + ELF32_SECTION_HEADER + ")");
+                throw error(
+                        46, "section header size " + shentsize + " (expected at least " + ELF32_SECTION_HEADER + ")");
             }
             need(shoff, ELF32_SECTION_HEADER, "section header 0");
             // More than 0xff00 sections: the count and the name table's index live in section 0.
@@ -180,7 +185,8 @@ public final class ElfSections {
                 return segments;
             }
             if (phentsize < ELF32_PROGRAM_HEADER) {
-                throw error(42, "program header size " + phentsize + " (expected at least " + ELF32_PROGRAM_HEADER + ")");
+                throw error(
+                        42, "program header size " + phentsize + " (expected at least " + ELF32_PROGRAM_HEADER + ")");
             }
             need(phoff, (long) phnum * phentsize, phnum + " program headers");
             for (int i = 0; i < phnum; i++) {
@@ -195,7 +201,9 @@ public final class ElfSections {
         private static long loadAddress(List<long[]> segments, long address, long size) {
             for (long[] segment : segments) {
                 long vaddr = segment[0];
-                if (address >= vaddr && address + size <= vaddr + segment[2] && (size > 0 || address < vaddr + segment[2])) {
+                if (address >= vaddr
+                        && address + size <= vaddr + segment[2]
+                        && (size > 0 || address < vaddr + segment[2])) {
                     return segment[1] + (address - vaddr);
                 }
             }
@@ -205,8 +213,10 @@ public final class ElfSections {
         private String name(long tableOffset, long tableSize, long index, int section)
                 throws InvalidConfigurationException {
             if (index >= tableSize) {
-                throw error(tableOffset, "section " + section + " names offset " + index
-                        + " past the end of the section-name table (" + tableSize + " bytes)");
+                throw error(
+                        tableOffset,
+                        "section " + section + " names offset " + index + " past the end of the section-name table ("
+                                + tableSize + " bytes)");
             }
             int start = (int) (tableOffset + index);
             int end = start;
@@ -219,8 +229,10 @@ public final class ElfSections {
 
         private void need(long offset, long length, String what) throws InvalidConfigurationException {
             if (offset < 0 || length < 0 || offset + length > b.length) {
-                throw error(offset, "truncated: " + what + " would end at offset " + (offset + length)
-                        + " but the file has " + b.length + " bytes");
+                throw error(
+                        offset,
+                        "truncated: " + what + " would end at offset " + (offset + length) + " but the file has "
+                                + b.length + " bytes");
             }
         }
 
@@ -233,8 +245,14 @@ public final class ElfSections {
             need(at, 4, "a 4-byte field");
             int i = (int) at;
             long v = bigEndian
-                    ? ((b[i] & 0xffL) << 24) | ((b[i + 1] & 0xffL) << 16) | ((b[i + 2] & 0xffL) << 8) | (b[i + 3] & 0xffL)
-                    : (b[i] & 0xffL) | ((b[i + 1] & 0xffL) << 8) | ((b[i + 2] & 0xffL) << 16) | ((b[i + 3] & 0xffL) << 24);
+                    ? ((b[i] & 0xffL) << 24)
+                            | ((b[i + 1] & 0xffL) << 16)
+                            | ((b[i + 2] & 0xffL) << 8)
+                            | (b[i + 3] & 0xffL)
+                    : (b[i] & 0xffL)
+                            | ((b[i + 1] & 0xffL) << 8)
+                            | ((b[i + 2] & 0xffL) << 16)
+                            | ((b[i + 3] & 0xffL) << 24);
             return v;
         }
 

@@ -28,7 +28,8 @@ public record Fill(long used, long size) {
         if (size == 0) {
             return BigDecimal.ZERO.setScale(1);
         }
-        return BigDecimal.valueOf(used).multiply(BigDecimal.valueOf(100))
+        return BigDecimal.valueOf(used)
+                .multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(size), 1, RoundingMode.HALF_UP);
     }
 

@@ -23,8 +23,11 @@ import java.util.stream.Collectors;
  * @param comparison the changes against the baseline, when one was given
  * @param budgets every declared budget's verdict, in declaration order
  */
-public record FirmwareMemoryReport(List<DomainReport> domains, List<ReportedImage> images,
-        Optional<Comparison> comparison, List<BudgetVerdict> budgets) {
+public record FirmwareMemoryReport(
+        List<DomainReport> domains,
+        List<ReportedImage> images,
+        Optional<Comparison> comparison,
+        List<BudgetVerdict> budgets) {
 
     /** Freezes the parts. */
     public FirmwareMemoryReport {
@@ -40,12 +43,16 @@ public record FirmwareMemoryReport(List<DomainReport> domains, List<ReportedImag
      *
      * @throws InvalidConfigurationException when a budget names an image that is not part of the firmware
      */
-    public static FirmwareMemoryReport of(List<ReportedImage> images, List<DomainLayout> layouts,
-            Optional<Baseline> baseline, List<Budget> budgets) throws InvalidConfigurationException {
+    public static FirmwareMemoryReport of(
+            List<ReportedImage> images, List<DomainLayout> layouts, Optional<Baseline> baseline, List<Budget> budgets)
+            throws InvalidConfigurationException {
         List<DomainReport> domains = domains(images, layouts);
         Optional<Comparison> comparison = baseline.map(b -> Comparison.of(b, images, Comparison.layoutOf(domains)));
-        return new FirmwareMemoryReport(comparison.map(c -> withChanges(domains, c)).orElse(domains), images,
-                comparison, verdicts(images, budgets));
+        return new FirmwareMemoryReport(
+                comparison.map(c -> withChanges(domains, c)).orElse(domains),
+                images,
+                comparison,
+                verdicts(images, budgets));
     }
 
     /** The image named {@code name}. */
@@ -95,7 +102,8 @@ public record FirmwareMemoryReport(List<DomainReport> domains, List<ReportedImag
             }
             List<ReportedImage> byOffset = images.stream()
                     .filter(image -> image.domain().equals(name) && image.byLoadOffset())
-                    .sorted(Comparator.comparingLong((ReportedImage image) -> image.flash().origin())
+                    .sorted(Comparator.comparingLong(
+                                    (ReportedImage image) -> image.flash().origin())
                             .thenComparing(ReportedImage::name))
                     .toList();
             domains.add(new DomainReport(name, regions, byOffset));
@@ -106,11 +114,13 @@ public record FirmwareMemoryReport(List<DomainReport> domains, List<ReportedImag
     private static RegionReport region(String domain, MemoryReport.RegionMap map, List<ReportedImage> images) {
         List<RegionRow> rows = new ArrayList<>();
         for (MemoryReport.Row row : map.rows()) {
-            RegionRow.Kind kind = row.container() ? RegionRow.Kind.CONTAINER
-                    : row.gap() ? RegionRow.Kind.ALIGNMENT_GAP
-                    : row.unassigned() ? RegionRow.Kind.FREE
-                    : row.name().endsWith("_pad") ? RegionRow.Kind.PADDING
-                    : RegionRow.Kind.PARTITION;
+            RegionRow.Kind kind = row.container()
+                    ? RegionRow.Kind.CONTAINER
+                    : row.gap()
+                            ? RegionRow.Kind.ALIGNMENT_GAP
+                            : row.unassigned()
+                                    ? RegionRow.Kind.FREE
+                                    : row.name().endsWith("_pad") ? RegionRow.Kind.PADDING : RegionRow.Kind.PARTITION;
             List<RegionRow.Occupant> occupants = new ArrayList<>();
             if (kind != RegionRow.Kind.FREE && kind != RegionRow.Kind.ALIGNMENT_GAP) {
                 for (ReportedImage image : images) {
@@ -119,17 +129,29 @@ public record FirmwareMemoryReport(List<DomainReport> domains, List<ReportedImag
                     }
                     Optional<SignedFraming> signing = image.usage().signing();
                     if (!image.byLoadOffset() && image.partition().equals(row.name())) {
-                        occupants.add(new RegionRow.Occupant(image.name(), Budget.Memory.FLASH, image.usage().flash()));
+                        occupants.add(new RegionRow.Occupant(
+                                image.name(), Budget.Memory.FLASH, image.usage().flash()));
                     } else if (signing.isPresent() && signing.get().header().equals(row.name())) {
-                        occupants.add(new RegionRow.Occupant(image.name(), Budget.Memory.FLASH,
-                                Optional.of(new Fill(signing.get().headerBytes(), row.size())), true));
-                    } else if (image.ram().origin() == row.start() && image.ram().size() == row.size()) {
-                        occupants.add(new RegionRow.Occupant(image.name(), Budget.Memory.RAM, image.usage().ram()));
+                        occupants.add(new RegionRow.Occupant(
+                                image.name(),
+                                Budget.Memory.FLASH,
+                                Optional.of(new Fill(signing.get().headerBytes(), row.size())),
+                                true));
+                    } else if (image.ram().origin() == row.start()
+                            && image.ram().size() == row.size()) {
+                        occupants.add(new RegionRow.Occupant(
+                                image.name(), Budget.Memory.RAM, image.usage().ram()));
                     }
                 }
             }
-            rows.add(new RegionRow(kind == RegionRow.Kind.FREE ? "(free)" : row.name(), kind, row.start(), row.size(),
-                    row.span(), occupants, Optional.empty()));
+            rows.add(new RegionRow(
+                    kind == RegionRow.Kind.FREE ? "(free)" : row.name(),
+                    kind,
+                    row.start(),
+                    row.size(),
+                    row.span(),
+                    occupants,
+                    Optional.empty()));
         }
         return new RegionReport(domain, map.region(), map.start(), map.size(), rows);
     }
@@ -140,8 +162,14 @@ public record FirmwareMemoryReport(List<DomainReport> domains, List<ReportedImag
             List<RegionReport> regions = new ArrayList<>();
             for (RegionReport region : domain.regions()) {
                 List<RegionRow> rows = region.rows().stream()
-                        .map(row -> new RegionRow(row.name(), row.kind(), row.start(), row.size(), row.span(),
-                                row.occupants(), comparison.partition(domain.name(), row.name())))
+                        .map(row -> new RegionRow(
+                                row.name(),
+                                row.kind(),
+                                row.start(),
+                                row.size(),
+                                row.span(),
+                                row.occupants(),
+                                comparison.partition(domain.name(), row.name())))
                         .toList();
                 regions.add(new RegionReport(region.domain(), region.name(), region.start(), region.size(), rows));
             }
@@ -154,12 +182,17 @@ public record FirmwareMemoryReport(List<DomainReport> domains, List<ReportedImag
             throws InvalidConfigurationException {
         List<BudgetVerdict> verdicts = new ArrayList<>();
         for (Budget budget : budgets) {
-            ReportedImage image = images.stream().filter(i -> i.name().equals(budget.image())).findFirst()
+            ReportedImage image = images.stream()
+                    .filter(i -> i.name().equals(budget.image()))
+                    .findFirst()
                     .orElseThrow(() -> new InvalidConfigurationException(budget.declaredIn()
                             + ": a memory budget for image '" + budget.image() + "', which is not part of this firmware"
-                            + " (images: " + images.stream().map(ReportedImage::name).collect(Collectors.joining(", "))
+                            + " (images: "
+                            + images.stream().map(ReportedImage::name).collect(Collectors.joining(", "))
                             + ")"));
-            Optional<Fill> fill = budget.memory() == Budget.Memory.FLASH ? image.usage().flash() : image.usage().ram();
+            Optional<Fill> fill = budget.memory() == Budget.Memory.FLASH
+                    ? image.usage().flash()
+                    : image.usage().ram();
             verdicts.add(BudgetVerdict.of(budget, fill));
         }
         return verdicts;

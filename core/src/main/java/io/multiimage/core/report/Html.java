@@ -42,12 +42,15 @@ final class Html {
     }
 
     private static String scaled(long bytes, long unit) {
-        BigDecimal value = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(unit), 1, java.math.RoundingMode.HALF_UP);
+        BigDecimal value =
+                BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(unit), 1, java.math.RoundingMode.HALF_UP);
         return value.stripTrailingZeros().scale() <= 0 ? value.setScale(0).toPlainString() : value.toPlainString();
     }
 
     /** A number with a fixed two decimals, for SVG coordinates. */
     static String coordinate(double value) {
-        return BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(value)
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

@@ -44,7 +44,9 @@ public final class HtmlReport {
     public static String render(FirmwareMemoryReport report) {
         StringBuilder html = new StringBuilder(16384);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>Memory report</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append("<title>Memory report</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
         html.append("<h1>Memory report</h1>\n<p>").append(summary(report)).append("</p>\n");
         budgets(report, html);
         images(report, html);
@@ -63,12 +65,18 @@ public final class HtmlReport {
     private static String summary(FirmwareMemoryReport report) {
         long exceeded = report.exceeded().size();
         StringBuilder s = new StringBuilder();
-        s.append(report.images().size()).append(report.images().size() == 1 ? " image" : " images").append(" in ")
-                .append(report.domains().size()).append(report.domains().size() == 1 ? " domain" : " domains");
+        s.append(report.images().size())
+                .append(report.images().size() == 1 ? " image" : " images")
+                .append(" in ")
+                .append(report.domains().size())
+                .append(report.domains().size() == 1 ? " domain" : " domains");
         report.comparison().ifPresent(c -> s.append("; compared with ").append(Html.escape(c.baseline())));
         if (!report.budgets().isEmpty()) {
-            s.append("; budgets: ").append(exceeded == 0 ? "<span class=\"passed\">none exceeded</span>"
-                    : "<span class=\"exceeded\">" + exceeded + " exceeded</span>");
+            s.append("; budgets: ")
+                    .append(
+                            exceeded == 0
+                                    ? "<span class=\"passed\">none exceeded</span>"
+                                    : "<span class=\"exceeded\">" + exceeded + " exceeded</span>");
         }
         return s.append('.').toString();
     }
@@ -81,13 +89,24 @@ public final class HtmlReport {
                 + "<th>status</th><th>declared in</th></tr>\n");
         for (BudgetVerdict verdict : report.budgets()) {
             Budget budget = verdict.budget();
-            html.append("<tr><td>").append(Html.escape(budget.image())).append("</td><td>")
-                    .append(budget.memory().label()).append("</td><td class=\"n\">")
-                    .append(verdict.fill().map(f -> f.used() + " (" + f.percent() + "%)").orElse("unknown"))
-                    .append("</td><td class=\"n\">").append(Html.escape(budget.limit().text()))
-                    .append(verdict.limitBytes().map(b -> " = " + b + " B").orElse("")).append("</td><td class=\"")
-                    .append(verdict.status()).append("\">").append(verdict.status()).append("</td><td>")
-                    .append(Html.escape(budget.declaredIn())).append("</td></tr>\n");
+            html.append("<tr><td>")
+                    .append(Html.escape(budget.image()))
+                    .append("</td><td>")
+                    .append(budget.memory().label())
+                    .append("</td><td class=\"n\">")
+                    .append(verdict.fill()
+                            .map(f -> f.used() + " (" + f.percent() + "%)")
+                            .orElse("unknown"))
+                    .append("</td><td class=\"n\">")
+                    .append(Html.escape(budget.limit().text()))
+                    .append(verdict.limitBytes().map(b -> " = " + b + " B").orElse(""))
+                    .append("</td><td class=\"")
+                    .append(verdict.status())
+                    .append("\">")
+                    .append(verdict.status())
+                    .append("</td><td>")
+                    .append(Html.escape(budget.declaredIn()))
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n");
     }
@@ -103,30 +122,49 @@ public final class HtmlReport {
         html.append("<th>notes</th></tr>\n");
         for (ReportedImage image : report.images()) {
             ImageUsage usage = image.usage();
-            html.append("<tr><td><b>").append(Html.escape(image.name())).append("</b></td><td>")
-                    .append(Html.escape(image.domain())).append("</td><td>").append(Html.escape(image.strategy()))
-                    .append("</td><td class=\"mono\">").append(Html.escape(image.byLoadOffset()
-                            ? "CONFIG_FLASH_LOAD_OFFSET " + Html.hex(image.flash().origin())
-                            : image.partition()))
-                    .append(image.aliasShift() == 0 ? "" : " (linked at " + Html.hex(image.linkedFlash().origin()) + ")")
+            html.append("<tr><td><b>")
+                    .append(Html.escape(image.name()))
+                    .append("</b></td><td>")
+                    .append(Html.escape(image.domain()))
+                    .append("</td><td>")
+                    .append(Html.escape(image.strategy()))
+                    .append("</td><td class=\"mono\">")
+                    .append(Html.escape(
+                            image.byLoadOffset()
+                                    ? "CONFIG_FLASH_LOAD_OFFSET "
+                                            + Html.hex(image.flash().origin())
+                                    : image.partition()))
+                    .append(
+                            image.aliasShift() == 0
+                                    ? ""
+                                    : " (linked at "
+                                            + Html.hex(image.linkedFlash().origin()) + ")")
                     .append("</td>");
             fillCells(usage.flash(), image.flash().size(), true, html);
             fillCells(usage.ram(), image.ram().size(), false, html);
             if (compared) {
                 Optional<ImageChange> change = report.comparison().get().image(image.name());
-                html.append("<td class=\"n\">").append(delta(change.flatMap(ImageChange::flashDelta),
-                        change.map(ImageChange::status))).append("</td><td class=\"n\">")
+                html.append("<td class=\"n\">")
+                        .append(delta(change.flatMap(ImageChange::flashDelta), change.map(ImageChange::status)))
+                        .append("</td><td class=\"n\">")
                         .append(delta(change.flatMap(ImageChange::ramDelta), change.map(ImageChange::status)))
                         .append("</td>");
             }
-            html.append("<td class=\"note\">").append(Html.escape(String.join("; ", usage.notes()))).append("</td></tr>\n");
+            html.append("<td class=\"note\">")
+                    .append(Html.escape(String.join("; ", usage.notes())))
+                    .append("</td></tr>\n");
         }
         report.comparison().ifPresent(comparison -> {
             for (ImageChange change : comparison.images()) {
                 if (change.status() == ImageChange.Status.REMOVED) {
-                    html.append("<tr><td><s>").append(Html.escape(change.image())).append("</s></td><td colspan=\"")
-                            .append(IMAGE_COLUMNS - 1).append("\" class=\"note\">removed: in the baseline, not in this build")
-                            .append(change.flashBefore().map(b -> " (it used " + b + " bytes of flash)").orElse(""))
+                    html.append("<tr><td><s>")
+                            .append(Html.escape(change.image()))
+                            .append("</s></td><td colspan=\"")
+                            .append(IMAGE_COLUMNS - 1)
+                            .append("\" class=\"note\">removed: in the baseline, not in this build")
+                            .append(change.flashBefore()
+                                    .map(b -> " (it used " + b + " bytes of flash)")
+                                    .orElse(""))
                             .append("</td></tr>\n");
                 }
             }
@@ -143,8 +181,15 @@ public final class HtmlReport {
             return;
         }
         Fill f = fill.get();
-        html.append("<td class=\"n\">").append(f.used()).append(" / ").append(f.size()).append("</td><td>")
-                .append(bar(f)).append(' ').append(f.percent()).append("%</td>");
+        html.append("<td class=\"n\">")
+                .append(f.used())
+                .append(" / ")
+                .append(f.size())
+                .append("</td><td>")
+                .append(bar(f))
+                .append(' ')
+                .append(f.percent())
+                .append("%</td>");
         if (withFree) {
             html.append("<td class=\"n\">").append(Html.human(f.free())).append("</td>");
         }
@@ -170,12 +215,21 @@ public final class HtmlReport {
     private static void domain(FirmwareMemoryReport report, DomainReport domain, StringBuilder html) {
         html.append("<h2>Domain ").append(Html.escape(domain.name())).append("</h2>\n");
         if (domain.regions().isEmpty()) {
-            html.append("<p>No partition layout: every image of this domain is placed by CONFIG_FLASH_LOAD_OFFSET.</p>\n");
+            html.append(
+                    "<p>No partition layout: every image of this domain is placed by CONFIG_FLASH_LOAD_OFFSET.</p>\n");
         }
         for (RegionReport region : domain.regions()) {
-            html.append("<h3>").append(Html.escape(region.name())).append(" <span class=\"mono\">")
-                    .append(Html.hex(region.start())).append("..").append(Html.hex(region.end())).append("</span> (")
-                    .append(Html.human(region.size())).append("): ").append(Html.human(region.free())).append(" free");
+            html.append("<h3>")
+                    .append(Html.escape(region.name()))
+                    .append(" <span class=\"mono\">")
+                    .append(Html.hex(region.start()))
+                    .append("..")
+                    .append(Html.hex(region.end()))
+                    .append("</span> (")
+                    .append(Html.human(region.size()))
+                    .append("): ")
+                    .append(Html.human(region.free()))
+                    .append(" free");
             if (region.padding() > 0) {
                 html.append(", ").append(Html.human(region.padding())).append(" padding");
             }
@@ -186,15 +240,25 @@ public final class HtmlReport {
             rows(region, report.comparison().isPresent(), html);
         }
         if (!domain.placedByLoadOffset().isEmpty()) {
-            html.append("<h3>Placed by CONFIG_FLASH_LOAD_OFFSET (outside the partition manager)</h3>\n<table>\n"
-                    + "<tr><th>image</th><th>start</th><th>end</th><th>size</th><th>flash fill</th><th>set in</th></tr>\n");
+            html.append(
+                    "<h3>Placed by CONFIG_FLASH_LOAD_OFFSET (outside the partition manager)</h3>\n<table>\n"
+                            + "<tr><th>image</th><th>start</th><th>end</th><th>size</th><th>flash fill</th><th>set in</th></tr>\n");
             for (ReportedImage image : domain.placedByLoadOffset()) {
-                html.append("<tr><td>").append(Html.escape(image.name())).append("</td><td class=\"mono\">")
-                        .append(Html.hex(image.flash().origin())).append("</td><td class=\"mono\">")
-                        .append(Html.hex(image.flash().end())).append("</td><td class=\"n\">").append(image.flash().size())
-                        .append("</td><td>").append(image.usage().flash().map(f -> bar(f) + " " + f.percent() + "%")
+                html.append("<tr><td>")
+                        .append(Html.escape(image.name()))
+                        .append("</td><td class=\"mono\">")
+                        .append(Html.hex(image.flash().origin()))
+                        .append("</td><td class=\"mono\">")
+                        .append(Html.hex(image.flash().end()))
+                        .append("</td><td class=\"n\">")
+                        .append(image.flash().size())
+                        .append("</td><td>")
+                        .append(image.usage()
+                                .flash()
+                                .map(f -> bar(f) + " " + f.percent() + "%")
                                 .orElse("?"))
-                        .append("</td><td class=\"mono\">").append(Html.escape(image.loadOffsetOrigin().orElseThrow()))
+                        .append("</td><td class=\"mono\">")
+                        .append(Html.escape(image.loadOffsetOrigin().orElseThrow()))
                         .append("</td></tr>\n");
             }
             html.append("</table>\n");
@@ -202,36 +266,57 @@ public final class HtmlReport {
     }
 
     private static void rows(RegionReport region, boolean compared, StringBuilder html) {
-        html.append("<div class=\"legend\">").append(legend("#b9d7f0", "image partition"))
-                .append(legend("#cde8c9", "image RAM")).append(legend("#d9d2e9", "other partition"))
-                .append(legend("#fdd9a8", "padding")).append(legend("#f5b971", "alignment gap"))
-                .append(legend("#eeeeee", "free")).append(legend("#1f5f99", "used")).append("</div>\n");
+        html.append("<div class=\"legend\">")
+                .append(legend("#b9d7f0", "image partition"))
+                .append(legend("#cde8c9", "image RAM"))
+                .append(legend("#d9d2e9", "other partition"))
+                .append(legend("#fdd9a8", "padding"))
+                .append(legend("#f5b971", "alignment gap"))
+                .append(legend("#eeeeee", "free"))
+                .append(legend("#1f5f99", "used"))
+                .append("</div>\n");
         html.append("<table>\n<tr><th>start</th><th>end</th><th>size</th><th>kind</th><th>name</th><th>images</th>");
         if (compared) {
             html.append("<th>against baseline</th>");
         }
         html.append("</tr>\n");
         for (RegionRow row : region.rows()) {
-            html.append("<tr><td class=\"mono\">").append(Html.hex(row.start())).append("</td><td class=\"mono\">")
-                    .append(Html.hex(row.end())).append("</td><td class=\"n\">").append(Html.human(row.size()))
-                    .append("</td><td>").append(row.kind().key()).append("</td><td class=\"mono\">")
+            html.append("<tr><td class=\"mono\">")
+                    .append(Html.hex(row.start()))
+                    .append("</td><td class=\"mono\">")
+                    .append(Html.hex(row.end()))
+                    .append("</td><td class=\"n\">")
+                    .append(Html.human(row.size()))
+                    .append("</td><td>")
+                    .append(row.kind().key())
+                    .append("</td><td class=\"mono\">")
                     .append(Html.escape(row.name()));
             if (row.kind() == RegionRow.Kind.CONTAINER) {
-                html.append(" <span class=\"note\">spans ").append(Html.escape(String.join(", ", row.span())))
+                html.append(" <span class=\"note\">spans ")
+                        .append(Html.escape(String.join(", ", row.span())))
                         .append("</span>");
             }
             html.append("</td><td>");
             List<RegionRow.Occupant> occupants = row.occupants();
             for (int i = 0; i < occupants.size(); i++) {
                 RegionRow.Occupant occupant = occupants.get(i);
-                html.append(i == 0 ? "" : "<br>").append(Html.escape(occupant.image())).append(" (")
-                        .append(occupant.header() ? "MCUboot header" : occupant.memory().label()).append(") ")
-                        .append(occupant.fill().map(f -> bar(f) + " " + f.used() + " B, " + f.percent() + "%")
+                html.append(i == 0 ? "" : "<br>")
+                        .append(Html.escape(occupant.image()))
+                        .append(" (")
+                        .append(
+                                occupant.header()
+                                        ? "MCUboot header"
+                                        : occupant.memory().label())
+                        .append(") ")
+                        .append(occupant.fill()
+                                .map(f -> bar(f) + " " + f.used() + " B, " + f.percent() + "%")
                                 .orElse("not measured"));
             }
             html.append("</td>");
             if (compared) {
-                html.append("<td>").append(row.change().map(c -> Html.escape(c.describe())).orElse("")).append("</td>");
+                html.append("<td>")
+                        .append(row.change().map(c -> Html.escape(c.describe())).orElse(""))
+                        .append("</td>");
             }
             html.append("</tr>\n");
         }
@@ -243,19 +328,32 @@ public final class HtmlReport {
     }
 
     private static void changes(Comparison comparison, StringBuilder html) {
-        html.append("<h2>Changes against ").append(Html.escape(comparison.baseline())).append("</h2>\n");
+        html.append("<h2>Changes against ")
+                .append(Html.escape(comparison.baseline()))
+                .append("</h2>\n");
         for (String note : comparison.notes()) {
             html.append("<p class=\"note\">").append(Html.escape(note)).append("</p>\n");
         }
         html.append("<table>\n<tr><th>image</th><th>status</th><th>flash before</th><th>flash now</th><th>&Delta;</th>"
                 + "<th>RAM before</th><th>RAM now</th><th>&Delta;</th></tr>\n");
         for (ImageChange change : comparison.images()) {
-            html.append("<tr><td>").append(Html.escape(change.image())).append("</td><td>").append(change.status().key())
-                    .append("</td><td class=\"n\">").append(number(change.flashBefore())).append("</td><td class=\"n\">")
-                    .append(number(change.flashAfter())).append("</td><td class=\"n\">")
-                    .append(delta(change.flashDelta(), Optional.empty())).append("</td><td class=\"n\">")
-                    .append(number(change.ramBefore())).append("</td><td class=\"n\">").append(number(change.ramAfter()))
-                    .append("</td><td class=\"n\">").append(delta(change.ramDelta(), Optional.empty())).append("</td></tr>\n");
+            html.append("<tr><td>")
+                    .append(Html.escape(change.image()))
+                    .append("</td><td>")
+                    .append(change.status().key())
+                    .append("</td><td class=\"n\">")
+                    .append(number(change.flashBefore()))
+                    .append("</td><td class=\"n\">")
+                    .append(number(change.flashAfter()))
+                    .append("</td><td class=\"n\">")
+                    .append(delta(change.flashDelta(), Optional.empty()))
+                    .append("</td><td class=\"n\">")
+                    .append(number(change.ramBefore()))
+                    .append("</td><td class=\"n\">")
+                    .append(number(change.ramAfter()))
+                    .append("</td><td class=\"n\">")
+                    .append(delta(change.ramDelta(), Optional.empty()))
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n");
         if (comparison.partitions().isEmpty()) {
@@ -265,11 +363,18 @@ public final class HtmlReport {
         html.append("<table>\n<tr><th>domain</th><th>partition</th><th>change</th><th>before</th><th>now</th>"
                 + "<th>&Delta; size</th></tr>\n");
         for (PartitionChange change : comparison.partitions()) {
-            html.append("<tr><td>").append(Html.escape(change.domain())).append("</td><td class=\"mono\">")
-                    .append(Html.escape(change.name())).append("</td><td>").append(change.status().key())
-                    .append("</td><td class=\"mono\">").append(change.before().map(PartitionFacts::toString).orElse(""))
-                    .append("</td><td class=\"mono\">").append(change.after().map(PartitionFacts::toString).orElse(""))
-                    .append("</td><td class=\"n\">").append(change.sizeDelta().map(ImageChange::signed).orElse(""))
+            html.append("<tr><td>")
+                    .append(Html.escape(change.domain()))
+                    .append("</td><td class=\"mono\">")
+                    .append(Html.escape(change.name()))
+                    .append("</td><td>")
+                    .append(change.status().key())
+                    .append("</td><td class=\"mono\">")
+                    .append(change.before().map(PartitionFacts::toString).orElse(""))
+                    .append("</td><td class=\"mono\">")
+                    .append(change.after().map(PartitionFacts::toString).orElse(""))
+                    .append("</td><td class=\"n\">")
+                    .append(change.sizeDelta().map(ImageChange::signed).orElse(""))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");

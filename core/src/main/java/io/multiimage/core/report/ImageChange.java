@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param ramBefore RAM used in the baseline; empty when unknown or new
  * @param ramAfter RAM used now; empty when unknown or removed
  */
-public record ImageChange(String image, Status status, Optional<Long> flashBefore, Optional<Long> flashAfter,
-        Optional<Long> ramBefore, Optional<Long> ramAfter) {
+public record ImageChange(
+        String image,
+        Status status,
+        Optional<Long> flashBefore,
+        Optional<Long> flashAfter,
+        Optional<Long> ramBefore,
+        Optional<Long> ramAfter) {
 
     /** Whether the image is in one build or both. */
     public enum Status {

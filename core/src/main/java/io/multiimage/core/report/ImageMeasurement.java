@@ -29,8 +29,14 @@ public final class ImageMeasurement {
      * @throws InvalidConfigurationException when the ELF or HEX file is malformed
      * @throws IOException when a file cannot be read
      */
-    public static ImageUsage measure(String strategy, Optional<Path> elf, Optional<Path> hex, MemoryRegion flash,
-            MemoryRegion ram, Function<Path, String> label) throws IOException, InvalidConfigurationException {
+    public static ImageUsage measure(
+            String strategy,
+            Optional<Path> elf,
+            Optional<Path> hex,
+            MemoryRegion flash,
+            MemoryRegion ram,
+            Function<Path, String> label)
+            throws IOException, InvalidConfigurationException {
         if (strategy.equals("skip")) {
             return ImageUsage.none("skipped (build strategy skip): its partition stays reserved, nothing is built");
         }
@@ -40,8 +46,13 @@ public final class ImageMeasurement {
         if (hex.isPresent() && Files.isRegularFile(hex.get())) {
             String file = label.apply(hex.get());
             try {
-                return ImageUsage.fromHex(IntelHex.read(hex.get()), file, flash, strategy.equals("use-hex") ? PREBUILT
-                        : "no ELF file from the toolchain: flash used is the HEX's extent; RAM unknown");
+                return ImageUsage.fromHex(
+                        IntelHex.read(hex.get()),
+                        file,
+                        flash,
+                        strategy.equals("use-hex")
+                                ? PREBUILT
+                                : "no ELF file from the toolchain: flash used is the HEX's extent; RAM unknown");
             } catch (ImageFormatException e) {
                 throw new InvalidConfigurationException("Memory report: " + e.getMessage(), e);
             }

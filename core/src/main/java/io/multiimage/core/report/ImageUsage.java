@@ -35,8 +35,15 @@ import java.util.Optional;
  * @param signing for an image signed for an MCUboot-format slot, what signing adds; its TLVs and
  *     trailer are part of {@code flash.used()}
  */
-public record ImageUsage(Source source, Optional<String> file, Optional<Fill> flash, long flashContents,
-        Optional<Fill> ram, Map<SectionKind, Long> sections, List<String> notes, Optional<SignedFraming> signing) {
+public record ImageUsage(
+        Source source,
+        Optional<String> file,
+        Optional<Fill> flash,
+        long flashContents,
+        Optional<Fill> ram,
+        Map<SectionKind, Long> sections,
+        List<String> notes,
+        Optional<SignedFraming> signing) {
 
     /** Where an image's figures come from. */
     public enum Source {
@@ -67,8 +74,14 @@ public record ImageUsage(Source source, Optional<String> file, Optional<Fill> fl
     }
 
     /** Figures of an image that is not signed for a slot. */
-    public ImageUsage(Source source, Optional<String> file, Optional<Fill> flash, long flashContents,
-            Optional<Fill> ram, Map<SectionKind, Long> sections, List<String> notes) {
+    public ImageUsage(
+            Source source,
+            Optional<String> file,
+            Optional<Fill> flash,
+            long flashContents,
+            Optional<Fill> ram,
+            Map<SectionKind, Long> sections,
+            List<String> notes) {
         this(source, file, flash, flashContents, ram, sections, notes, Optional.empty());
     }
 
@@ -95,8 +108,15 @@ public record ImageUsage(Source source, Optional<String> file, Optional<Fill> fl
                 + framing.header() + "; " + framing.tlvBytes() + " bytes of TLVs and the " + framing.trailerBytes()
                 + "-byte trailer count as used");
         Fill before = flash.get();
-        return new ImageUsage(source, file, Optional.of(new Fill(before.used() + framing.inPartition(), before.size())),
-                flashContents, ram, sections, withNote, Optional.of(framing));
+        return new ImageUsage(
+                source,
+                file,
+                Optional.of(new Fill(before.used() + framing.inPartition(), before.size())),
+                flashContents,
+                ram,
+                sections,
+                withNote,
+                Optional.of(framing));
     }
 
     /**
@@ -129,7 +149,8 @@ public record ImageUsage(Source source, Optional<String> file, Optional<Fill> fl
             }
         }
         List<String> notes = new ArrayList<>();
-        Optional<Fill> flash = flashContents == 0 ? Optional.of(new Fill(0, partition.size()))
+        Optional<Fill> flash = flashContents == 0
+                ? Optional.of(new Fill(0, partition.size()))
                 : Optional.of(new Fill(extent(flashLow, flashHigh, partition, notes), partition.size()));
         if (ramOutside > 0) {
             notes.add(ramOutside + " bytes of RAM sections lie outside " + ram + ", the RAM the image was given");
@@ -137,8 +158,14 @@ public record ImageUsage(Source source, Optional<String> file, Optional<Fill> fl
         if (!bytes.containsKey(SectionKind.STACK)) {
             notes.add("no stack section: the stack is not counted (it takes RAM shown as free)");
         }
-        return new ImageUsage(Source.ELF, Optional.of(elf.source()), flash, flashContents,
-                Optional.of(new Fill(ramUsed, ram.size())), bytes, notes);
+        return new ImageUsage(
+                Source.ELF,
+                Optional.of(elf.source()),
+                flash,
+                flashContents,
+                Optional.of(new Fill(ramUsed, ram.size())),
+                bytes,
+                notes);
     }
 
     /** The figures of an image known only by its HEX {@code content}, read from {@code file}. */
@@ -147,16 +174,22 @@ public record ImageUsage(Source source, Optional<String> file, Optional<Fill> fl
         notes.add(why);
         Optional<Segment> span = content.span();
         long contents = content.segments().stream().mapToLong(Segment::length).sum();
-        Optional<Fill> flash = Optional.of(new Fill(span.isEmpty() ? 0
-                : extent(span.get().start(), span.get().start() + span.get().length(), partition, notes),
+        Optional<Fill> flash = Optional.of(new Fill(
+                span.isEmpty()
+                        ? 0
+                        : extent(
+                                span.get().start(),
+                                span.get().start() + span.get().length(),
+                                partition,
+                                notes),
                 partition.size()));
         return new ImageUsage(Source.HEX, Optional.of(file), flash, contents, Optional.empty(), Map.of(), notes);
     }
 
     /** No figures, and why. */
     public static ImageUsage none(String why) {
-        return new ImageUsage(Source.NONE, Optional.empty(), Optional.empty(), 0, Optional.empty(), Map.of(),
-                List.of(why));
+        return new ImageUsage(
+                Source.NONE, Optional.empty(), Optional.empty(), 0, Optional.empty(), Map.of(), List.of(why));
     }
 
     /**

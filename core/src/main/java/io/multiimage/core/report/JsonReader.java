@@ -212,8 +212,10 @@ final class JsonReader {
 
     private void expect(char c) throws InvalidConfigurationException {
         if (!peek(c)) {
-            throw error(pos >= text.length() ? "the text ends where '" + c + "' was expected"
-                    : "expected '" + c + "' but found '" + text.charAt(pos) + "'");
+            throw error(
+                    pos >= text.length()
+                            ? "the text ends where '" + c + "' was expected"
+                            : "expected '" + c + "' but found '" + text.charAt(pos) + "'");
         }
         pos++;
     }
@@ -239,8 +241,8 @@ final class JsonReader {
                 column++;
             }
         }
-        InvalidConfigurationException e = new InvalidConfigurationException(source + ":" + line + ":" + column
-                + ": not valid JSON: " + what);
+        InvalidConfigurationException e =
+                new InvalidConfigurationException(source + ":" + line + ":" + column + ": not valid JSON: " + what);
         e.blameFile(source);
         return e;
     }

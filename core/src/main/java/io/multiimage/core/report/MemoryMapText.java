@@ -22,30 +22,58 @@ public final class MemoryMapText {
         StringBuilder out = new StringBuilder();
         for (DomainReport domain : report.domains()) {
             for (RegionReport region : domain.regions()) {
-                out.append("domain ").append(domain.name()).append(", region ").append(region.name()).append(" [")
-                        .append(Html.hex(region.start())).append(", ").append(Html.hex(region.end())).append(") ")
-                        .append(Html.hex(region.size())).append(" bytes (").append(Html.human(region.size()))
-                        .append("), ").append(Html.human(region.free())).append(" free\n");
-                out.append(String.format(Locale.ROOT, ROW, "start", "end", "size", "kind", "share", "fill (used/size)",
-                        "name"));
+                out.append("domain ")
+                        .append(domain.name())
+                        .append(", region ")
+                        .append(region.name())
+                        .append(" [")
+                        .append(Html.hex(region.start()))
+                        .append(", ")
+                        .append(Html.hex(region.end()))
+                        .append(") ")
+                        .append(Html.hex(region.size()))
+                        .append(" bytes (")
+                        .append(Html.human(region.size()))
+                        .append("), ")
+                        .append(Html.human(region.free()))
+                        .append(" free\n");
+                out.append(String.format(
+                        Locale.ROOT, ROW, "start", "end", "size", "kind", "share", "fill (used/size)", "name"));
                 for (RegionRow row : region.rows()) {
                     String name = row.kind() == RegionRow.Kind.CONTAINER
-                            ? "+ " + row.name() + " spans " + String.join(", ", row.span()) : "| " + row.name();
-                    out.append(String.format(Locale.ROOT, ROW, Html.hex(row.start()), Html.hex(row.end()),
-                            Html.hex(row.size()), row.kind() == RegionRow.Kind.PARTITION ? "" : row.kind().key(),
-                            share(row.size(), region.size()), fill(row), name));
+                            ? "+ " + row.name() + " spans " + String.join(", ", row.span())
+                            : "| " + row.name();
+                    out.append(String.format(
+                            Locale.ROOT,
+                            ROW,
+                            Html.hex(row.start()),
+                            Html.hex(row.end()),
+                            Html.hex(row.size()),
+                            row.kind() == RegionRow.Kind.PARTITION
+                                    ? ""
+                                    : row.kind().key(),
+                            share(row.size(), region.size()),
+                            fill(row),
+                            name));
                 }
                 out.append('\n');
             }
         }
         List<ReportedImage> byOffset = report.domains().stream()
-                .flatMap(domain -> domain.placedByLoadOffset().stream()).toList();
+                .flatMap(domain -> domain.placedByLoadOffset().stream())
+                .toList();
         if (!byOffset.isEmpty()) {
             out.append("placed by CONFIG_FLASH_LOAD_OFFSET (outside the partition manager)\n");
-            out.append(String.format(Locale.ROOT, OFFSET_ROW, "start", "end", "size", "domain", "fill", "name (origin)"));
+            out.append(
+                    String.format(Locale.ROOT, OFFSET_ROW, "start", "end", "size", "domain", "fill", "name (origin)"));
             for (ReportedImage image : byOffset) {
-                out.append(String.format(Locale.ROOT, OFFSET_ROW, Html.hex(image.flash().origin()),
-                        Html.hex(image.flash().end()), Html.hex(image.flash().size()), image.domain(),
+                out.append(String.format(
+                        Locale.ROOT,
+                        OFFSET_ROW,
+                        Html.hex(image.flash().origin()),
+                        Html.hex(image.flash().end()),
+                        Html.hex(image.flash().size()),
+                        image.domain(),
                         image.usage().flash().map(f -> f.percent() + "%").orElse("-"),
                         "| " + image.name() + " (" + image.loadOffsetOrigin().orElseThrow() + ")"));
             }
@@ -60,8 +88,8 @@ public final class MemoryMapText {
         }
         List<String> parts = new ArrayList<>();
         for (RegionRow.Occupant occupant : row.occupants()) {
-            parts.add(occupant.image() + (occupant.memory() == Budget.Memory.RAM ? " RAM "
-                    : occupant.header() ? " header " : " ")
+            parts.add(occupant.image()
+                    + (occupant.memory() == Budget.Memory.RAM ? " RAM " : occupant.header() ? " header " : " ")
                     + occupant.fill().map(f -> f.percent() + "%").orElse("-"));
         }
         return String.join(", ", parts);

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param before where it lay in the baseline; empty for a new partition
  * @param after where it lies now; empty for a removed partition
  */
-public record PartitionChange(String domain, String name, Status status, Optional<PartitionFacts> before,
-        Optional<PartitionFacts> after) {
+public record PartitionChange(
+        String domain, String name, Status status, Optional<PartitionFacts> before, Optional<PartitionFacts> after) {
 
     /** What changed. */
     public enum Status {
@@ -45,8 +45,8 @@ public record PartitionChange(String domain, String name, Status status, Optiona
     }
 
     /** The change between {@code before} and {@code after}; empty when the partition is the same. */
-    static Optional<PartitionChange> between(String domain, String name, Optional<PartitionFacts> before,
-            Optional<PartitionFacts> after) {
+    static Optional<PartitionChange> between(
+            String domain, String name, Optional<PartitionFacts> before, Optional<PartitionFacts> after) {
         if (before.isEmpty() && after.isEmpty() || before.equals(after)) {
             return Optional.empty();
         }
@@ -65,7 +65,8 @@ public record PartitionChange(String domain, String name, Status status, Optiona
 
     /** Size after minus size before; empty for a new or removed partition. */
     public Optional<Long> sizeDelta() {
-        return before.isPresent() && after.isPresent() ? Optional.of(after.get().size() - before.get().size())
+        return before.isPresent() && after.isPresent()
+                ? Optional.of(after.get().size() - before.get().size())
                 : Optional.empty();
     }
 

@@ -53,6 +53,9 @@ public record RegionReport(String domain, String name, long start, long size, Li
     }
 
     private long sum(RegionRow.Kind kind) {
-        return rows.stream().filter(row -> row.kind() == kind).mapToLong(RegionRow::size).sum();
+        return rows.stream()
+                .filter(row -> row.kind() == kind)
+                .mapToLong(RegionRow::size)
+                .sum();
     }
 }

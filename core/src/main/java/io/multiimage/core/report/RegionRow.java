@@ -18,7 +18,13 @@ import java.util.Optional;
  *     images given it as RAM, each with its fill of the row
  * @param change how the row differs from the baseline; empty without a baseline or when unchanged
  */
-public record RegionRow(String name, Kind kind, long start, long size, List<String> span, List<Occupant> occupants,
+public record RegionRow(
+        String name,
+        Kind kind,
+        long start,
+        long size,
+        List<String> span,
+        List<Occupant> occupants,
         Optional<PartitionChange> change) {
 
     /** What a row is. */
@@ -73,7 +79,8 @@ public record RegionRow(String name, Kind kind, long start, long size, List<Stri
 
     /** The largest fill among the occupants: what a drawing shows. */
     public Optional<Fill> largestFill() {
-        return occupants.stream().flatMap(o -> o.fill().stream())
+        return occupants.stream()
+                .flatMap(o -> o.fill().stream())
                 .max(java.util.Comparator.comparingDouble(Fill::fraction));
     }
 }

@@ -37,35 +37,71 @@ final class RegionSvg {
             }
             double x = LEFT + (row.start() - region.start()) * scale;
             double w = Math.max(row.size() * scale, 1.0);
-            svg.append("  <g class=\"").append(row.kind().key()).append("\">")
-                    .append("<rect x=\"").append(Html.coordinate(x)).append("\" y=\"").append(BAR_TOP)
-                    .append("\" width=\"").append(Html.coordinate(w)).append("\" height=\"").append(BAR_HEIGHT)
-                    .append("\" fill=\"").append(colour(row)).append("\" stroke=\"#4a4a4a\" stroke-width=\"0.5\">")
-                    .append("<title>").append(Html.escape(tooltip(row))).append("</title></rect>");
+            svg.append("  <g class=\"")
+                    .append(row.kind().key())
+                    .append("\">")
+                    .append("<rect x=\"")
+                    .append(Html.coordinate(x))
+                    .append("\" y=\"")
+                    .append(BAR_TOP)
+                    .append("\" width=\"")
+                    .append(Html.coordinate(w))
+                    .append("\" height=\"")
+                    .append(BAR_HEIGHT)
+                    .append("\" fill=\"")
+                    .append(colour(row))
+                    .append("\" stroke=\"#4a4a4a\" stroke-width=\"0.5\">")
+                    .append("<title>")
+                    .append(Html.escape(tooltip(row)))
+                    .append("</title></rect>");
             Optional<Fill> fill = row.largestFill();
             if (fill.isPresent() && fill.get().used() > 0) {
                 double fw = Math.max(w * fill.get().fraction(), 1.0);
-                svg.append("<rect class=\"fill\" x=\"").append(Html.coordinate(x)).append("\" y=\"")
-                        .append(BAR_TOP + BAR_HEIGHT / 2).append("\" width=\"").append(Html.coordinate(fw))
-                        .append("\" height=\"").append(BAR_HEIGHT / 2).append("\" fill=\"")
+                svg.append("<rect class=\"fill\" x=\"")
+                        .append(Html.coordinate(x))
+                        .append("\" y=\"")
+                        .append(BAR_TOP + BAR_HEIGHT / 2)
+                        .append("\" width=\"")
+                        .append(Html.coordinate(fw))
+                        .append("\" height=\"")
+                        .append(BAR_HEIGHT / 2)
+                        .append("\" fill=\"")
                         .append(fill.get().used() > fill.get().size() ? "#c0392b" : "#1f5f99")
-                        .append("\"><title>").append(Html.escape(fillTooltip(row))).append("</title></rect>");
+                        .append("\"><title>")
+                        .append(Html.escape(fillTooltip(row)))
+                        .append("</title></rect>");
             }
             String label = label(row);
             if (!label.isEmpty()) {
                 if (label.length() * CHAR_WIDTH + 6 <= w) {
-                    svg.append("<text x=\"").append(Html.coordinate(x + 3)).append("\" y=\"").append(BAR_TOP + 16)
-                            .append("\">").append(Html.escape(label)).append("</text>");
+                    svg.append("<text x=\"")
+                            .append(Html.coordinate(x + 3))
+                            .append("\" y=\"")
+                            .append(BAR_TOP + 16)
+                            .append("\">")
+                            .append(Html.escape(label))
+                            .append("</text>");
                 } else {
                     // Too narrow for its name: a tick down to the name, on the next of a few lines.
                     int y = BAR_TOP + BAR_HEIGHT + 12 + lane * LANE;
                     double cx = x + w / 2;
                     double tx = Math.min(Math.max(cx, LEFT), WIDTH - LEFT - label.length() * CHAR_WIDTH);
-                    below.append("  <line x1=\"").append(Html.coordinate(cx)).append("\" y1=\"")
-                            .append(BAR_TOP + BAR_HEIGHT).append("\" x2=\"").append(Html.coordinate(cx)).append("\" y2=\"")
-                            .append(y - 9).append("\" stroke=\"#777\" stroke-width=\"0.5\"/>")
-                            .append("<text x=\"").append(Html.coordinate(tx)).append("\" y=\"").append(y).append("\">")
-                            .append(Html.escape(label)).append("</text>\n");
+                    below.append("  <line x1=\"")
+                            .append(Html.coordinate(cx))
+                            .append("\" y1=\"")
+                            .append(BAR_TOP + BAR_HEIGHT)
+                            .append("\" x2=\"")
+                            .append(Html.coordinate(cx))
+                            .append("\" y2=\"")
+                            .append(y - 9)
+                            .append("\" stroke=\"#777\" stroke-width=\"0.5\"/>")
+                            .append("<text x=\"")
+                            .append(Html.coordinate(tx))
+                            .append("\" y=\"")
+                            .append(y)
+                            .append("\">")
+                            .append(Html.escape(label))
+                            .append("</text>\n");
                     lanesUsed = Math.max(lanesUsed, lane + 1);
                     lane = (lane + 1) % LANES;
                 }
@@ -79,31 +115,57 @@ final class RegionSvg {
             }
             double x = LEFT + (row.start() - region.start()) * scale;
             double w = Math.max(row.size() * scale, 1.0);
-            brackets.append("  <g class=\"container\"><path d=\"M").append(Html.coordinate(x)).append(' ')
-                    .append(BAR_TOP - 2).append(" v-8 h").append(Html.coordinate(w)).append(" v8\" fill=\"none\"")
-                    .append(" stroke=\"#555\"/><text x=\"").append(Html.coordinate(x + 2)).append("\" y=\"")
-                    .append(BAR_TOP - 13).append("\">").append(Html.escape(row.name())).append("</text><title>")
-                    .append(Html.escape(tooltip(row))).append("</title></g>\n");
+            brackets.append("  <g class=\"container\"><path d=\"M")
+                    .append(Html.coordinate(x))
+                    .append(' ')
+                    .append(BAR_TOP - 2)
+                    .append(" v-8 h")
+                    .append(Html.coordinate(w))
+                    .append(" v8\" fill=\"none\"")
+                    .append(" stroke=\"#555\"/><text x=\"")
+                    .append(Html.coordinate(x + 2))
+                    .append("\" y=\"")
+                    .append(BAR_TOP - 13)
+                    .append("\">")
+                    .append(Html.escape(row.name()))
+                    .append("</text><title>")
+                    .append(Html.escape(tooltip(row)))
+                    .append("</title></g>\n");
         }
         int height = BAR_TOP + BAR_HEIGHT + 8 + Math.max(lanesUsed, 1) * LANE + 16;
         int axis = height - 6;
         StringBuilder out = new StringBuilder();
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" viewBox=\"0 0 ").append(WIDTH)
-                .append(' ').append(height).append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(height)
                 .append("\" font-family=\"monospace\" font-size=\"11\">\n");
         out.append("  <title>").append(Html.escape(title(region))).append("</title>\n");
         out.append(brackets).append(svg).append(below);
-        out.append("  <text x=\"").append(LEFT).append("\" y=\"").append(axis).append("\" fill=\"#555\">")
-                .append(Html.hex(region.start())).append("</text><text x=\"").append(WIDTH - LEFT).append("\" y=\"")
-                .append(axis).append("\" fill=\"#555\" text-anchor=\"end\">").append(Html.hex(region.end()))
+        out.append("  <text x=\"")
+                .append(LEFT)
+                .append("\" y=\"")
+                .append(axis)
+                .append("\" fill=\"#555\">")
+                .append(Html.hex(region.start()))
+                .append("</text><text x=\"")
+                .append(WIDTH - LEFT)
+                .append("\" y=\"")
+                .append(axis)
+                .append("\" fill=\"#555\" text-anchor=\"end\">")
+                .append(Html.hex(region.end()))
                 .append("</text>\n");
         out.append("</svg>\n");
         return out.toString();
     }
 
     private static String title(RegionReport region) {
-        return (region.domain().isEmpty() ? "" : region.domain() + " ") + region.name() + " "
-                + Html.hex(region.start()) + ".." + Html.hex(region.end());
+        return (region.domain().isEmpty() ? "" : region.domain() + " ") + region.name() + " " + Html.hex(region.start())
+                + ".." + Html.hex(region.end());
     }
 
     private static String label(RegionRow row) {
@@ -123,8 +185,10 @@ final class RegionSvg {
             case ALIGNMENT_GAP -> "#f5b971";
             case PADDING -> "#fdd9a8";
             case CONTAINER -> "#ffffff";
-            case PARTITION -> row.occupants().isEmpty() ? "#d9d2e9"
-                    : row.occupants().get(0).memory() == Budget.Memory.RAM ? "#cde8c9" : "#b9d7f0";
+            case PARTITION ->
+                row.occupants().isEmpty()
+                        ? "#d9d2e9"
+                        : row.occupants().get(0).memory() == Budget.Memory.RAM ? "#cde8c9" : "#b9d7f0";
         };
     }
 
@@ -142,9 +206,13 @@ final class RegionSvg {
     private static String fillTooltip(RegionRow row) {
         List<String> parts = new ArrayList<>();
         for (RegionRow.Occupant occupant : row.occupants()) {
-            occupant.fill().ifPresent(fill -> parts.add(occupant.image() + ": " + fill.used() + " of " + fill.size()
-                    + " bytes of " + (occupant.header() ? "MCUboot header" : occupant.memory().label()) + " ("
-                    + fill.percent() + "%)"));
+            occupant.fill()
+                    .ifPresent(fill -> parts.add(occupant.image() + ": " + fill.used() + " of " + fill.size()
+                            + " bytes of "
+                            + (occupant.header()
+                                    ? "MCUboot header"
+                                    : occupant.memory().label()) + " ("
+                            + fill.percent() + "%)"));
         }
         return String.join("; ", parts);
     }

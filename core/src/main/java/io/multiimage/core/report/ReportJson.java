@@ -101,7 +101,9 @@ public final class ReportJson {
             regions.add(r);
         }
         node.put("regions", regions);
-        node.put("placedByLoadOffset", domain.placedByLoadOffset().stream().map(i -> (Object) i.name()).toList());
+        node.put(
+                "placedByLoadOffset",
+                domain.placedByLoadOffset().stream().map(i -> (Object) i.name()).toList());
         return node;
     }
 
@@ -186,8 +188,7 @@ public final class ReportJson {
     }
 
     /** Where an image seen through another alias than the layout's is linked (absent when the same). */
-    private static void linkedAt(long aliasShift, MemoryRegion linked,
-            Map<String, Object> node) {
+    private static void linkedAt(long aliasShift, MemoryRegion linked, Map<String, Object> node) {
         if (aliasShift != 0) {
             node.put("linkedAddress", hex(linked.origin()));
         }

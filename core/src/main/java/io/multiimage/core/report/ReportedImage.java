@@ -19,8 +19,16 @@ import java.util.Optional;
  *     board sees the layout's memory through another alias ({@code 0x10000000} for a secure image
  *     in a non-secure application's layout), 0 for most
  */
-public record ReportedImage(String name, String domain, String strategy, String partition, MemoryRegion flash,
-        MemoryRegion ram, Optional<String> loadOffsetOrigin, ImageUsage usage, long aliasShift) {
+public record ReportedImage(
+        String name,
+        String domain,
+        String strategy,
+        String partition,
+        MemoryRegion flash,
+        MemoryRegion ram,
+        Optional<String> loadOffsetOrigin,
+        ImageUsage usage,
+        long aliasShift) {
 
     /** Checks the parts. */
     public ReportedImage {
@@ -35,8 +43,15 @@ public record ReportedImage(String name, String domain, String strategy, String 
     }
 
     /** An image linked where the layout puts it. */
-    public ReportedImage(String name, String domain, String strategy, String partition, MemoryRegion flash,
-            MemoryRegion ram, Optional<String> loadOffsetOrigin, ImageUsage usage) {
+    public ReportedImage(
+            String name,
+            String domain,
+            String strategy,
+            String partition,
+            MemoryRegion flash,
+            MemoryRegion ram,
+            Optional<String> loadOffsetOrigin,
+            ImageUsage usage) {
         this(name, domain, strategy, partition, flash, ram, loadOffsetOrigin, usage, 0);
     }
 

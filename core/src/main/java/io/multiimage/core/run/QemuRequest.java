@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  * @param extraArgs further QEMU arguments, appended
  */
 public record QemuRequest(
-        Path hexFile, String machine, Optional<Path> qemuPath, Duration timeout, Consumer<String> uartConsumer,
+        Path hexFile,
+        String machine,
+        Optional<Path> qemuPath,
+        Duration timeout,
+        Consumer<String> uartConsumer,
         List<String> extraArgs) {
 
     private static final Pattern MACHINE = Pattern.compile("[A-Za-z0-9_.-]+");

@@ -1,7 +1,7 @@
 package io.multiimage.core.run;
 
-import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.FirmwareException;
+import io.multiimage.core.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,10 +33,13 @@ public record QemuResult(int exitStatus, List<String> uartLines, Duration elapse
     public QemuResult requireSuccess() throws FirmwareException {
         if (exitStatus != 0) {
             int shown = Math.min(uartLines.size(), 20);
-            throw new InvalidConfigurationException("The firmware exited with status " + exitStatus + " (semihosting exit). "
-                    + (shown == 0 ? "It printed nothing on UART0."
-                            : "Last UART lines:\n  " + String.join("\n  ", uartLines.subList(uartLines.size() - shown,
-                                    uartLines.size()))));
+            throw new InvalidConfigurationException("The firmware exited with status " + exitStatus
+                    + " (semihosting exit). "
+                    + (shown == 0
+                            ? "It printed nothing on UART0."
+                            : "Last UART lines:\n  "
+                                    + String.join(
+                                            "\n  ", uartLines.subList(uartLines.size() - shown, uartLines.size()))));
         }
         return this;
     }

@@ -3,13 +3,13 @@ package io.multiimage.core.run;
 import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.toolchain.ExecutableLocator;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
 import io.multiimage.core.spi.ProcessStartException;
 import io.multiimage.core.spi.ProcessTimeoutException;
+import io.multiimage.core.toolchain.ExecutableLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +62,9 @@ public final class QemuRunner {
         command.addAll(List.of("-nographic", "-monitor", "none", "-serial", "stdio"));
         command.addAll(List.of("-semihosting-config", "enable=on,target=native"));
         // The loader's option parser splits on commas; a comma in the path is written twice.
-        command.addAll(List.of("-device", "loader,file=" + request.hexFile().toAbsolutePath().toString().replace(",", ",,")));
+        command.addAll(List.of(
+                "-device",
+                "loader,file=" + request.hexFile().toAbsolutePath().toString().replace(",", ",,")));
         command.addAll(request.extraArgs());
         return command;
     }
@@ -78,8 +80,8 @@ public final class QemuRunner {
      */
     public QemuResult run(QemuRequest request) throws FirmwareException, InterruptedException {
         if (!Files.isRegularFile(request.hexFile())) {
-            throw new InvalidConfigurationException("Cannot boot " + request.hexFile() + ": the file does not exist; "
-                    + "build the firmware first");
+            throw new InvalidConfigurationException(
+                    "Cannot boot " + request.hexFile() + ": the file does not exist; " + "build the firmware first");
         }
         Path qemu = ExecutableLocator.of(request.qemuPath()).require(QEMU, INSTALL_HINT);
         List<String> command = commandLine(qemu, request);
@@ -100,8 +102,8 @@ public final class QemuRunner {
         }
         List<String> qemuErrors = qemuErrors(qemu, result.stderrTail());
         if (!result.succeeded() && !qemuErrors.isEmpty()) {
-            throw new EnvironmentException("QEMU failed running " + request.hexFile() + " (exit status " + result.exitCode()
-                    + "):\n  " + String.join("\n  ", qemuErrors));
+            throw new EnvironmentException("QEMU failed running " + request.hexFile() + " (exit status "
+                    + result.exitCode() + "):\n  " + String.join("\n  ", qemuErrors));
         }
         return new QemuResult(result.exitCode(), result.stdoutTail(), result.elapsed());
     }

@@ -19,7 +19,9 @@ public class QemuTimeoutException extends InvalidConfigurationException {
     public QemuTimeoutException(String hexFile, Duration timeout, List<String> uartTail) {
         super("The firmware " + hexFile + " did not exit within " + seconds(timeout)
                 + " (no semihosting exit); QEMU was stopped. "
-                + (uartTail.isEmpty() ? "It printed nothing on UART0." : "Last UART lines:\n  " + String.join("\n  ", uartTail))
+                + (uartTail.isEmpty()
+                        ? "It printed nothing on UART0."
+                        : "Last UART lines:\n  " + String.join("\n  ", uartTail))
                 + "\nRaise firmware.run.timeout if the firmware needs longer.");
         this.timeout = timeout;
         this.uartTail = List.copyOf(uartTail);
@@ -27,7 +29,9 @@ public class QemuTimeoutException extends InvalidConfigurationException {
 
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0
+                ? millis / 1000 + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** The limit that was exceeded. */

@@ -54,7 +54,8 @@ public final class ImageSigner {
             }
             return ImageVersion.fromMavenVersion(config.projectVersion());
         } catch (SigningException e) {
-            String where = config.version().isPresent() ? "<signing><version> (firmware.signing.version)"
+            String where = config.version().isPresent()
+                    ? "<signing><version> (firmware.signing.version)"
                     : "the project version";
             throw new InvalidConfigurationException("Signing: " + where + ": " + e.getMessage(), e);
         }
@@ -74,8 +75,12 @@ public final class ImageSigner {
      * @param files output file name → content, in NCS's order
      * @param signedBy how it was signed, for the log and build-info.json
      */
-    public record Outcome(SigningSlot slot, SignedImage signed, Optional<SigningRequest> request,
-            Map<String, byte[]> files, String signedBy) {}
+    public record Outcome(
+            SigningSlot slot,
+            SignedImage signed,
+            Optional<SigningRequest> request,
+            Map<String, byte[]> files,
+            String signedBy) {}
 
     /**
      * Signs {@code content}, the image as built, for {@code slot}.
@@ -84,15 +89,16 @@ public final class ImageSigner {
      * @throws InvalidConfigurationException the image is not where the slot puts it, does not fit
      *     (both sizes named), or a sign-later signature is missing or does not verify
      */
-    public Outcome sign(SigningSlot slot, MemoryImage content, int alignment) throws InvalidConfigurationException,
-            IOException {
+    public Outcome sign(SigningSlot slot, MemoryImage content, int alignment)
+            throws InvalidConfigurationException, IOException {
         SlotPartition partition = slot.partition();
         long dataEnd = content.span().map(span -> span.end()).orElse(partition.address());
         if (content.span().isEmpty() || content.span().get().start() != partition.address()) {
             throw new InvalidConfigurationException(what(slot) + ": the image must start at its partition "
-                    + partition.describe() + ", right after the MCUboot header pad " + slot.header().describe()
-                    + ", but its data " + content.span().map(s -> "starts at " + hex(s.start()))
-                            .orElse("is empty"));
+                    + partition.describe() + ", right after the MCUboot header pad "
+                    + slot.header().describe()
+                    + ", but its data "
+                    + content.span().map(s -> "starts at " + hex(s.start())).orElse("is empty"));
         }
         byte[] bytes = content.read(partition.address(), (int) (dataEnd - partition.address()), (byte) 0xff);
         SignOptions options = options(slot, alignment);
@@ -102,14 +108,17 @@ public final class ImageSigner {
             String signedBy;
             if (config.completesSignatures()) {
                 signed = complete(slot, bytes, options, keys.publicKey().orElseThrow());
-                signedBy = "detached signature " + signatureFile(slot).getFileName() + " (" + keys.publicKey().get() + ")";
+                signedBy = "detached signature " + signatureFile(slot).getFileName() + " ("
+                        + keys.publicKey().get() + ")";
             } else if (config.signLater()) {
-                request = Optional.of(ExternalSigning.prepare(bytes, options, keys.publicKey().orElseThrow().type()));
+                request = Optional.of(ExternalSigning.prepare(
+                        bytes, options, keys.publicKey().orElseThrow().type()));
                 signed = McubootSigner.hashOnly(bytes, options);
                 signedBy = "hash only, waiting for a detached signature (sign-later)";
             } else if (keys.signingKey().isPresent()) {
                 signed = McubootSigner.sign(bytes, options, keys.signingKey().get());
-                signedBy = "key " + config.keyLabel() + " (" + keys.signingKey().get().publicKey() + ")";
+                signedBy = "key " + config.keyLabel() + " ("
+                        + keys.signingKey().get().publicKey() + ")";
             } else {
                 signed = McubootSigner.hashOnly(bytes, options);
                 signedBy = "hash only (no signing key configured)";
@@ -155,7 +164,10 @@ public final class ImageSigner {
             throws SigningException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (slot.secondary().isPresent()) {
-            NcsOutputs ncs = NcsOutputs.of(slot.prefix(), signed, slot.slot().address(),
+            NcsOutputs ncs = NcsOutputs.of(
+                    slot.prefix(),
+                    signed,
+                    slot.slot().address(),
                     slot.secondary().get().address());
             files.put(slot.signedHexName(), hexText(ncs.signedHex()));
             if (complete) {
@@ -164,7 +176,9 @@ public final class ImageSigner {
                 files.put(slot.movedTestUpdateHexName(), hexText(ncs.movedTestUpdateHex()));
             }
         } else {
-            files.put(slot.signedHexName(), hexText(signed.placedAtSlot(slot.slot().address())));
+            files.put(
+                    slot.signedHexName(),
+                    hexText(signed.placedAtSlot(slot.slot().address())));
             if (complete) {
                 files.put(slot.updateBinName(), signed.binary());
             }

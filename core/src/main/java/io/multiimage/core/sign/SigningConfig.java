@@ -29,9 +29,18 @@ import java.util.OptionalInt;
  * @param align the flash write alignment; empty: the board's {@code write-block-size}
  * @param outputTimestamp seconds since 1970 written into {@code dfu_application.zip} (its manifest and entries)
  */
-public record SigningConfig(Optional<Path> keyFile, String keyLabel, PassphraseSource passphrase,
-        Optional<Path> publicKeyFile, boolean developmentKey, Optional<String> version, String projectVersion,
-        boolean signLater, Optional<Path> signatureDirectory, OptionalInt align, long outputTimestamp) {
+public record SigningConfig(
+        Optional<Path> keyFile,
+        String keyLabel,
+        PassphraseSource passphrase,
+        Optional<Path> publicKeyFile,
+        boolean developmentKey,
+        Optional<String> version,
+        String projectVersion,
+        boolean signLater,
+        Optional<Path> signatureDirectory,
+        OptionalInt align,
+        long outputTimestamp) {
 
     /** The zip timestamp when the project sets none: 1980-01-01, the earliest a zip entry can hold. */
     public static final long DEFAULT_TIMESTAMP = 315_532_800L;
@@ -50,8 +59,18 @@ public record SigningConfig(Optional<Path> keyFile, String keyLabel, PassphraseS
 
     /** No key: images in MCUboot slots carry their hash only; version 0.0.0+0. */
     public static SigningConfig none() {
-        return new SigningConfig(Optional.empty(), "", PassphraseSource.NONE, Optional.empty(), false,
-                Optional.empty(), "0.0.0", false, Optional.empty(), OptionalInt.empty(), DEFAULT_TIMESTAMP);
+        return new SigningConfig(
+                Optional.empty(),
+                "",
+                PassphraseSource.NONE,
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                "0.0.0",
+                false,
+                Optional.empty(),
+                OptionalInt.empty(),
+                DEFAULT_TIMESTAMP);
     }
 
     /** True when neither a key nor sign-later is configured. */

@@ -34,8 +34,8 @@ public final class SigningKeys {
      *     passphrase, of a type MCUboot does not support, a development key in a release build, a
      *     public key that is not the signing key's, or a release build with no key at all
      */
-    public static SigningKeys load(SigningConfig config, String buildType) throws InvalidConfigurationException,
-            IOException {
+    public static SigningKeys load(SigningConfig config, String buildType)
+            throws InvalidConfigurationException, IOException {
         if (config.hashOnly()) {
             if (KeyPolicy.isRelease(buildType)) {
                 throw new InvalidConfigurationException("A '" + buildType.strip() + "' build must be signed, but no"
@@ -51,7 +51,8 @@ public final class SigningKeys {
         if (config.keyFile().isPresent() && !config.signLater()) {
             SigningKey key = readPrivate(config);
             if (declaredPublic.isPresent() && !declaredPublic.get().equals(key.publicKey())) {
-                throw new InvalidConfigurationException("<signing><publicKeyFile> " + config.publicKeyFile().get()
+                throw new InvalidConfigurationException("<signing><publicKeyFile> "
+                        + config.publicKeyFile().get()
                         + " holds " + declaredPublic.get() + ", which is not the public half of the signing key "
                         + config.keyLabel() + " (" + key.publicKey() + ")");
             }
@@ -86,8 +87,8 @@ public final class SigningKeys {
      * public half of {@code <keyFile>} (its passphrase read if it is encrypted); empty when neither
      * is configured (then only structure and hashes are checked).
      */
-    public static Optional<VerificationKey> publicKeyOf(SigningConfig config) throws InvalidConfigurationException,
-            IOException {
+    public static Optional<VerificationKey> publicKeyOf(SigningConfig config)
+            throws InvalidConfigurationException, IOException {
         if (config.publicKeyFile().isPresent()) {
             return Optional.of(readPublic(config.publicKeyFile().get()));
         }

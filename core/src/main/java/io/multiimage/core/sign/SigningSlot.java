@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param partition the image's own partition, linked right after the pad
  * @param secondary the slot the update is written to ({@code mcuboot_secondary}, {@code s1}), if any
  */
-public record SigningSlot(String image, String domain, String prefix, SlotPartition slot, SlotPartition header,
-        SlotPartition partition, Optional<SlotPartition> secondary) {
+public record SigningSlot(
+        String image,
+        String domain,
+        String prefix,
+        SlotPartition slot,
+        SlotPartition header,
+        SlotPartition partition,
+        Optional<SlotPartition> secondary) {
 
     /** Checks the parts. */
     public SigningSlot {

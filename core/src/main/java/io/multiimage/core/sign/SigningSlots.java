@@ -49,16 +49,16 @@ public final class SigningSlots {
             if (!padName.endsWith("_pad") || pad.isEmpty() || slot.isEmpty()) {
                 continue;
             }
-            if (pad.get().address() != slot.get().address() || own.get().address() != pad.get().end()) {
+            if (pad.get().address() != slot.get().address()
+                    || own.get().address() != pad.get().end()) {
                 continue;
             }
             String slotName = entry.getKey();
             Optional<SlotPartition> secondary = partition(partitions, secondaryOf(slotName));
-            String prefix = slotName.equals(MCUBOOT_PRIMARY)
-                    ? (layout.name().isEmpty() ? "app" : "net_core_app")
-                    : image;
-            return Optional.of(new SigningSlot(image, layout.name(), prefix, slot.get(), pad.get(), own.get(),
-                    secondary));
+            String prefix =
+                    slotName.equals(MCUBOOT_PRIMARY) ? (layout.name().isEmpty() ? "app" : "net_core_app") : image;
+            return Optional.of(
+                    new SigningSlot(image, layout.name(), prefix, slot.get(), pad.get(), own.get(), secondary));
         }
         return Optional.empty();
     }
@@ -78,7 +78,8 @@ public final class SigningSlots {
     /** The partition {@code name} of {@code partitions}, if it has an address and a size. */
     public static Optional<SlotPartition> partition(Map<String, Map<String, Object>> partitions, String name) {
         Map<String, Object> props = partitions.get(name);
-        if (props == null || !(props.get("address") instanceof Number address)
+        if (props == null
+                || !(props.get("address") instanceof Number address)
                 || !(props.get("size") instanceof Number size)) {
             return Optional.empty();
         }

@@ -85,7 +85,8 @@ public record ProcessSpec(
     public ProcessSpec env(Map<String, String> variables) {
         Map<String, String> merged = new TreeMap<>(env);
         merged.putAll(variables);
-        return new ProcessSpec(command, workingDir, merged, inheritEnv, timeout, stdoutConsumer, stderrConsumer, tailLines);
+        return new ProcessSpec(
+                command, workingDir, merged, inheritEnv, timeout, stdoutConsumer, stderrConsumer, tailLines);
     }
 
     /** A copy whose program sees only the variables given with {@link #env(Map)}. */

@@ -1,7 +1,5 @@
 package io.multiimage.core.state;
 
-
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +56,8 @@ public final class AssembleRecord {
             }
             List<String> lines = record.get();
             List<String> expected = header(inputs);
-            if (lines.size() <= expected.size() || !lines.subList(0, expected.size()).equals(expected)) {
+            if (lines.size() <= expected.size()
+                    || !lines.subList(0, expected.size()).equals(expected)) {
                 return Optional.empty();
             }
             Map<String, Path> merged = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package io.multiimage.core.state;
 
-
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +21,13 @@ public final class CodeIdentity {
     /** The identity of the jar {@code type} was loaded from, or empty when it comes from a class directory. */
     public static Optional<String> of(Class<?> type) {
         try {
-            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(location)) {
                 return Optional.empty();
             }
-            return FileStamp.of(location).map(s -> location.toAbsolutePath() + "\t" + s.size() + "\t" + s.modifiedNanos());
+            return FileStamp.of(location)
+                    .map(s -> location.toAbsolutePath() + "\t" + s.size() + "\t" + s.modifiedNanos());
         } catch (URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }

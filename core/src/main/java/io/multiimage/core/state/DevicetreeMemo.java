@@ -1,7 +1,6 @@
 package io.multiimage.core.state;
 
 import io.multiimage.core.devicetree.MemoryFacts;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +101,8 @@ public final class DevicetreeMemo {
         if (entries.size() >= CAPACITY) {
             entries.clear();
         }
-        entries.put(key.text(), new Entry(List.copyOf(stamps), TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()), result));
+        entries.put(
+                key.text(),
+                new Entry(List.copyOf(stamps), TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()), result));
     }
 }

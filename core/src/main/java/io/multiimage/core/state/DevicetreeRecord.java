@@ -1,9 +1,6 @@
 package io.multiimage.core.state;
 
 import io.multiimage.core.devicetree.MemoryFacts;
-
-
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -60,7 +57,8 @@ public final class DevicetreeRecord {
             }
             List<String> lines = record.get();
             List<String> expected = header(key);
-            if (lines.size() < expected.size() + 1 || !lines.subList(0, expected.size()).equals(expected)) {
+            if (lines.size() < expected.size() + 1
+                    || !lines.subList(0, expected.size()).equals(expected)) {
                 return Optional.empty();
             }
             int i = expected.size();
@@ -77,7 +75,8 @@ public final class DevicetreeRecord {
                 }
                 long modified = Long.parseLong(f[3]);
                 // Changed right before the record was written: the stamp alone cannot tell, the content can.
-                if (modified + RACY_NANOS >= written && !Fingerprint.sha256(source).equals(f[6])) {
+                if (modified + RACY_NANOS >= written
+                        && !Fingerprint.sha256(source).equals(f[6])) {
                     return Optional.empty();
                 }
             }

@@ -29,8 +29,11 @@ public record FileStamp(long size, long modifiedNanos, long changedNanos, Object
     public static Optional<FileStamp> of(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return Optional.of(new FileStamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                    changeTime(file), attributes.fileKey()));
+            return Optional.of(new FileStamp(
+                    attributes.size(),
+                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                    changeTime(file),
+                    attributes.fileKey()));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -56,7 +59,10 @@ public record FileStamp(long size, long modifiedNanos, long changedNanos, Object
      * whose first use costs a short build more than it saves.
      */
     public boolean sameAs(FileStamp other) {
-        return other != null && size == other.size && modifiedNanos == other.modifiedNanos
-                && changedNanos == other.changedNanos && Objects.equals(fileKey, other.fileKey);
+        return other != null
+                && size == other.size
+                && modifiedNanos == other.modifiedNanos
+                && changedNanos == other.changedNanos
+                && Objects.equals(fileKey, other.fileKey);
     }
 }

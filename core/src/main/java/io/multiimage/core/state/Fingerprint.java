@@ -46,7 +46,8 @@ public final class Fingerprint {
     /** One digest over every entry, for logs and manifests. */
     public String digest() {
         StringBuilder text = new StringBuilder();
-        entries.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        entries.forEach(
+                (name, value) -> text.append(name).append('=').append(value).append('\n'));
         return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -141,7 +142,8 @@ public final class Fingerprint {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(dir)) {
                 files = walk.filter(Files::isRegularFile)
-                        .filter(p -> suffixes.stream().anyMatch(s -> p.getFileName().toString().endsWith(s)))
+                        .filter(p -> suffixes.stream()
+                                .anyMatch(s -> p.getFileName().toString().endsWith(s)))
                         .sorted()
                         .toList();
             }

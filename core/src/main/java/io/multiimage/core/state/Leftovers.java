@@ -34,7 +34,8 @@ public final class Leftovers {
             }
             for (Path file : candidates) {
                 Matcher name = TEMPORARY.matcher(file.getFileName().toString());
-                if (name.matches() && !alive(Long.parseLong(name.group(1) != null ? name.group(1) : name.group(2)))
+                if (name.matches()
+                        && !alive(Long.parseLong(name.group(1) != null ? name.group(1) : name.group(2)))
                         && Files.deleteIfExists(file)) {
                     removed++;
                 }
@@ -44,6 +45,7 @@ public final class Leftovers {
     }
 
     private static boolean alive(long pid) {
-        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return pid == ProcessHandle.current().pid()
+                || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

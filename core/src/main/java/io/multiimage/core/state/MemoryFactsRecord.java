@@ -31,17 +31,28 @@ public final class MemoryFactsRecord {
         facts.flashEraseBlockSize().ifPresent(n -> lines.add(line("erase-block", Long.toString(n))));
         facts.flashControllerLabel().ifPresent(l -> lines.add(line("flash-controller", l)));
         for (ExternalFlash flash : facts.externalFlash()) {
-            List<String> fields = new ArrayList<>(List.of("external-flash", flash.nodePath(), flash.compatible(),
-                    Long.toString(flash.size()), Boolean.toString(flash.enabled())));
+            List<String> fields = new ArrayList<>(List.of(
+                    "external-flash",
+                    flash.nodePath(),
+                    flash.compatible(),
+                    Long.toString(flash.size()),
+                    Boolean.toString(flash.enabled())));
             fields.addAll(flash.labels());
             lines.add(String.join("\t", fields));
         }
         for (PartitionTable table : facts.partitionTables()) {
-            lines.add(line("partitions", table.nodePath(), table.flashDevicePath(),
+            lines.add(line(
+                    "partitions",
+                    table.nodePath(),
+                    table.flashDevicePath(),
                     table.flashBase().map(String::valueOf).orElse(NONE)));
             for (FlashPartition partition : table.partitions()) {
-                List<String> fields = new ArrayList<>(List.of("partition", partition.nodePath(),
-                        partition.label().orElse(NONE), Long.toString(partition.offset()), Long.toString(partition.size()),
+                List<String> fields = new ArrayList<>(List.of(
+                        "partition",
+                        partition.nodePath(),
+                        partition.label().orElse(NONE),
+                        Long.toString(partition.offset()),
+                        Long.toString(partition.size()),
                         Boolean.toString(partition.readOnly())));
                 fields.addAll(partition.nodeLabels());
                 lines.add(String.join("\t", fields));
@@ -74,8 +85,9 @@ public final class MemoryFactsRecord {
                     case "pm-ext-flash" -> pmExternalFlash = f[1];
                     case "erase-block" -> eraseBlock = Long.parseLong(f[1]);
                     case "flash-controller" -> controller = f[1];
-                    case "external-flash" -> external.add(new ExternalFlash(f[1], rest(f, 5), f[2], Long.parseLong(f[3]),
-                            Boolean.parseBoolean(f[4])));
+                    case "external-flash" ->
+                        external.add(new ExternalFlash(
+                                f[1], rest(f, 5), f[2], Long.parseLong(f[3]), Boolean.parseBoolean(f[4])));
                     case "partitions" -> {
                         if (tablePath != null) {
                             tables.add(new PartitionTable(tablePath, tableDevice, tableBase, partitions));
@@ -85,9 +97,14 @@ public final class MemoryFactsRecord {
                         tableBase = f[3].equals(NONE) ? Optional.empty() : Optional.of(Long.parseLong(f[3]));
                         partitions = new ArrayList<>();
                     }
-                    case "partition" -> partitions.add(new FlashPartition(f[1], rest(f, 6),
-                            f[2].equals(NONE) ? Optional.empty() : Optional.of(f[2]), Long.parseLong(f[3]),
-                            Long.parseLong(f[4]), Boolean.parseBoolean(f[5])));
+                    case "partition" ->
+                        partitions.add(new FlashPartition(
+                                f[1],
+                                rest(f, 6),
+                                f[2].equals(NONE) ? Optional.empty() : Optional.of(f[2]),
+                                Long.parseLong(f[3]),
+                                Long.parseLong(f[4]),
+                                Boolean.parseBoolean(f[5])));
                     default -> {
                         return Optional.empty();
                     }
@@ -99,16 +116,23 @@ public final class MemoryFactsRecord {
             if (flash == null || sram == null) {
                 return Optional.empty();
             }
-            return Optional.of(new MemoryFacts(flash, sram, Optional.ofNullable(codePartition), external, tables,
-                    Optional.ofNullable(pmExternalFlash), Optional.ofNullable(eraseBlock), Optional.ofNullable(controller)));
+            return Optional.of(new MemoryFacts(
+                    flash,
+                    sram,
+                    Optional.ofNullable(codePartition),
+                    external,
+                    tables,
+                    Optional.ofNullable(pmExternalFlash),
+                    Optional.ofNullable(eraseBlock),
+                    Optional.ofNullable(controller)));
         } catch (RuntimeException e) {
             return Optional.empty(); // damaged or from another version: merge again
         }
     }
 
     private static String region(String name, MemoryRegion region) {
-        List<String> fields = new ArrayList<>(List.of(name, region.nodePath(), Long.toString(region.address()),
-                Long.toString(region.size())));
+        List<String> fields = new ArrayList<>(
+                List.of(name, region.nodePath(), Long.toString(region.address()), Long.toString(region.size())));
         fields.addAll(region.labels());
         return String.join("\t", fields);
     }

@@ -44,8 +44,8 @@ public final class PlacementRecord {
 
     /** Records tied to the jars of core and the partition manager, or none when either runs from class directories. */
     public static PlacementRecord forRunningCode() {
-        return new PlacementRecord(CodeIdentity.RUNNING
-                .flatMap(core -> CodeIdentity.of(PlacedDomain.class).map(partition -> core + "\t" + partition)));
+        return new PlacementRecord(CodeIdentity.RUNNING.flatMap(
+                core -> CodeIdentity.of(PlacedDomain.class).map(partition -> core + "\t" + partition)));
     }
 
     /** The record file of domain {@code pmDomain} ({@code ""} for the root domain); empty for a name unfit for a file name. */
@@ -53,7 +53,8 @@ public final class PlacementRecord {
         if (!DOMAIN_NAME.matcher(pmDomain).matches()) {
             return Optional.empty();
         }
-        return Optional.of(outputDirectory.resolve(".state").resolve(pmDomain.isEmpty() ? KIND : KIND + "_" + pmDomain));
+        return Optional.of(
+                outputDirectory.resolve(".state").resolve(pmDomain.isEmpty() ? KIND : KIND + "_" + pmDomain));
     }
 
     /**
@@ -61,8 +62,8 @@ public final class PlacementRecord {
      *
      * @throws IllegalArgumentException for a request or static layout given as a parsed mapping, not as text
      */
-    public static List<String> inputs(String pmDomain, List<RequestSource> requests,
-            Optional<RequestSource> staticConfig, List<Region> regions) {
+    public static List<String> inputs(
+            String pmDomain, List<RequestSource> requests, Optional<RequestSource> staticConfig, List<Region> regions) {
         List<String> lines = new ArrayList<>();
         lines.add("input\tdomain\t" + pmDomain);
         for (RequestSource request : requests) {
@@ -70,9 +71,16 @@ public final class PlacementRecord {
         }
         lines.add(staticLine(staticConfig));
         for (Region region : regions) {
-            lines.add("input\tregion\t" + digest(String.join("\0", region.name(), Long.toString(region.baseAddress()),
-                    Long.toString(region.size()), region.strategy().yamlName(), region.device(),
-                    region.defaultDriverKconfig(), String.valueOf(region.dynamicPartition()))));
+            lines.add("input\tregion\t"
+                    + digest(String.join(
+                            "\0",
+                            region.name(),
+                            Long.toString(region.baseAddress()),
+                            Long.toString(region.size()),
+                            region.strategy().yamlName(),
+                            region.device(),
+                            region.defaultDriverKconfig(),
+                            String.valueOf(region.dynamicPartition()))));
         }
         return lines;
     }
@@ -103,7 +111,8 @@ public final class PlacementRecord {
         }
         try {
             List<String> lines = record.get();
-            if (lines.size() <= inputs.size() + 1 || !lines.subList(1, inputs.size() + 1).equals(inputs)) {
+            if (lines.size() <= inputs.size() + 1
+                    || !lines.subList(1, inputs.size() + 1).equals(inputs)) {
                 return Optional.empty();
             }
             int i = inputs.size() + 1;
@@ -136,8 +145,9 @@ public final class PlacementRecord {
      * names of the static layout, {@code written} the sha256 of each YAML file written for it.
      * Nothing is kept when a name cannot be written on one line.
      */
-    public void save(Path file, List<String> inputs, Set<String> staticNames, PlacedDomain placed,
-            Map<String, String> written) throws IOException {
+    public void save(
+            Path file, List<String> inputs, Set<String> staticNames, PlacedDomain placed, Map<String, String> written)
+            throws IOException {
         if (codeIdentity.isEmpty()) {
             return;
         }

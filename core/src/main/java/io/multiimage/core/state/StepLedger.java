@@ -45,8 +45,7 @@ public final class StepLedger {
         if (record == null) {
             return Decision.run(List.of("the record of the last " + step + " is incomplete or damaged"));
         }
-        List<String> reasons = new ArrayList<>(
-                inputs.changesSince(Fingerprint.of(record.get("input"))));
+        List<String> reasons = new ArrayList<>(inputs.changesSince(Fingerprint.of(record.get("input"))));
         Map<String, String> recordedOutputs = record.get("output");
         Map<String, String> outputDigests = new TreeMap<>();
         // Every output the step recorded (ELF, map, linker script, objects, ...) and every one required.
@@ -103,7 +102,10 @@ public final class StepLedger {
         outputDigests.forEach((name, digest) -> lines.add("output\t" + name + "\t" + digest));
         for (Path read : reads) {
             String path = read.toAbsolutePath().normalize().toString();
-            if (path.indexOf('\t') < 0 && path.indexOf('\n') < 0 && path.indexOf('\r') < 0 && Files.isRegularFile(read)) {
+            if (path.indexOf('\t') < 0
+                    && path.indexOf('\n') < 0
+                    && path.indexOf('\r') < 0
+                    && Files.isRegularFile(read)) {
                 lines.add("read\t" + path + "\t" + Fingerprint.sha256(read));
             }
         }

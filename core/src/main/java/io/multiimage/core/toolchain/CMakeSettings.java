@@ -31,8 +31,8 @@ public record CMakeSettings(
 
     /** The defaults: automatic generator, Zephyr's output paths, 30 minutes per step. */
     public static CMakeSettings defaults() {
-        return new CMakeSettings(Optional.empty(), "zephyr/zephyr.hex", "zephyr/zephyr.elf", Optional.empty(),
-                Duration.ofMinutes(30));
+        return new CMakeSettings(
+                Optional.empty(), "zephyr/zephyr.hex", "zephyr/zephyr.elf", Optional.empty(), Duration.ofMinutes(30));
     }
 
     /** A copy collecting the HEX file at {@code path} (relative to the build directory). */

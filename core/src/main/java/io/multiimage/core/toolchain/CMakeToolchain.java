@@ -73,7 +73,11 @@ public final class CMakeToolchain implements Toolchain {
     }
 
     /** As the other constructor, remembering CMake's version in {@code versions}. */
-    public CMakeToolchain(ExecutableLocator locator, CMakeSettings settings, ProcessLauncher launcher, BuildLog log,
+    public CMakeToolchain(
+            ExecutableLocator locator,
+            CMakeSettings settings,
+            ProcessLauncher launcher,
+            BuildLog log,
             ToolVersion versions) {
         this.locator = locator;
         this.settings = settings;
@@ -97,20 +101,26 @@ public final class CMakeToolchain implements Toolchain {
         try {
             Files.createDirectories(request.buildDir());
         } catch (IOException e) {
-            throw new EnvironmentException("Image '" + request.imageName() + "': cannot create " + request.buildDir() + ": " + e, e);
+            throw new EnvironmentException(
+                    "Image '" + request.imageName() + "': cannot create " + request.buildDir() + ": " + e, e);
         }
-        Map<String, String> environment = environment(request, Optional.ofNullable(System.getenv(COMPILER_SEARCH_PATH)));
+        Map<String, String> environment =
+                environment(request, Optional.ofNullable(System.getenv(COMPILER_SEARCH_PATH)));
         run(request, environment, "configuring the CMake project", configureCommand(cmake, request));
         run(request, environment, "building the CMake project", buildCommand(cmake, request));
 
         Path hex = request.buildDir().resolve(settings.hexFile()).normalize();
         if (!Files.isRegularFile(hex)) {
-            throw new InvalidConfigurationException("Image '" + request.imageName() + "': the CMake build succeeded but "
-                    + "did not produce " + hex + "; set the cmake toolchain's hexFile to where the project writes its HEX");
+            throw new InvalidConfigurationException(
+                    "Image '" + request.imageName() + "': the CMake build succeeded but " + "did not produce " + hex
+                            + "; set the cmake toolchain's hexFile to where the project writes its HEX");
         }
         Path elf = request.buildDir().resolve(settings.elfFile()).normalize();
-        return new ToolchainOutputs(Files.isRegularFile(elf) ? Optional.of(elf) : Optional.empty(), Optional.of(hex),
-                Optional.empty(), Optional.empty());
+        return new ToolchainOutputs(
+                Files.isRegularFile(elf) ? Optional.of(elf) : Optional.empty(),
+                Optional.of(hex),
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Override
@@ -121,14 +131,25 @@ public final class CMakeToolchain implements Toolchain {
         ToolchainRequest described = request.toBuilder().parallelism(1).build();
         StringBuilder text = new StringBuilder();
         text.append("toolchain=").append(ID).append('\n');
-        text.append("cmake-version=").append(versions.of(launcher, cmake, request.buildDir().resolve(".state").resolve("cmake-version"))).append('\n');
-        text.append("configure=").append(ProcessSpec.commandLine(configureCommand(cmake, described))).append('\n');
-        text.append("build=").append(ProcessSpec.commandLine(buildCommand(cmake, described))).append('\n');
+        text.append("cmake-version=")
+                .append(versions.of(
+                        launcher, cmake, request.buildDir().resolve(".state").resolve("cmake-version")))
+                .append('\n');
+        text.append("configure=")
+                .append(ProcessSpec.commandLine(configureCommand(cmake, described)))
+                .append('\n');
+        text.append("build=")
+                .append(ProcessSpec.commandLine(buildCommand(cmake, described)))
+                .append('\n');
         text.append("hex=").append(settings.hexFile()).append('\n');
         text.append("elf=").append(settings.elfFile()).append('\n');
         // The user's own CPATH is left out like the rest of the inherited environment.
-        environment(described, Optional.empty()).forEach((name, value) -> text.append("env ").append(name).append('=')
-                .append(value).append('\n'));
+        environment(described, Optional.empty())
+                .forEach((name, value) -> text.append("env ")
+                        .append(name)
+                        .append('=')
+                        .append(value)
+                        .append('\n'));
         return text.toString();
     }
 
@@ -139,7 +160,8 @@ public final class CMakeToolchain implements Toolchain {
         // Every project gets the same variables, used or not: CMake's list of unused ones would
         // be noise in every build of a project that is not a Zephyr application.
         command.add("--no-warn-unused-cli");
-        command.addAll(List.of("-S", request.sourceDir().toString(), "-B", request.buildDir().toString()));
+        command.addAll(List.of(
+                "-S", request.sourceDir().toString(), "-B", request.buildDir().toString()));
         command.addAll(List.of("-G", generator()));
         addDefinition(command, "BOARD", request.board());
         addDefinition(command, "CONF_FILE", joinPaths(request.confFiles()));
@@ -152,7 +174,10 @@ public final class CMakeToolchain implements Toolchain {
         // The placement, after the forwarded variables so that it wins over a forwarded
         // CONFIG_FLASH_LOAD_OFFSET the partition manager overruled.
         addDefinition(command, "CONFIG_FLASH_LOAD_OFFSET", MemoryRegion.hex(request.loadOffset()));
-        addDefinition(command, "CONFIG_FLASH_LOAD_SIZE", MemoryRegion.hex(request.flash().size()));
+        addDefinition(
+                command,
+                "CONFIG_FLASH_LOAD_SIZE",
+                MemoryRegion.hex(request.flash().size()));
         addDefinition(command, "CONFIG_USE_DT_CODE_PARTITION", "n");
         addDefinition(command, INCLUDE_DIRS_VARIABLE, joinPaths(request.includeDirs()));
         command.addAll(request.extraArgs());
@@ -222,7 +247,8 @@ public final class CMakeToolchain implements Toolchain {
             // CMake and the build tools print most errors on standard output.
             List<String> tail = new ArrayList<>(result.stdoutTail());
             tail.addAll(result.stderrTail());
-            throw new ToolchainFailedException(request.imageName(), step, result.commandLine(), result.exitCode(), tail);
+            throw new ToolchainFailedException(
+                    request.imageName(), step, result.commandLine(), result.exitCode(), tail);
         }
     }
 }

@@ -33,7 +33,9 @@ final class DependencyFiles {
         }
         List<Path> depFiles;
         try (Stream<Path> files = Files.walk(objectDir)) {
-            depFiles = files.filter(f -> f.getFileName().toString().endsWith(".d")).sorted().toList();
+            depFiles = files.filter(f -> f.getFileName().toString().endsWith(".d"))
+                    .sorted()
+                    .toList();
         }
         for (Path depFile : depFiles) {
             for (String prerequisite : prerequisites(Files.readString(depFile, StandardCharsets.UTF_8))) {
@@ -80,7 +82,8 @@ final class DependencyFiles {
     /** The colon ending a rule's target: the first ':' followed by a blank or the end (not a drive letter's). */
     private static int ruleColon(String line) {
         for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == ':' && (i + 1 == line.length() || Character.isWhitespace(line.charAt(i + 1)))
+            if (line.charAt(i) == ':'
+                    && (i + 1 == line.length() || Character.isWhitespace(line.charAt(i + 1)))
                     && (i == 0 || line.charAt(i - 1) != '\\')) {
                 return i;
             }

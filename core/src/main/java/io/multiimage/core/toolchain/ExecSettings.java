@@ -18,7 +18,10 @@ import java.util.Optional;
  * @param timeout the longest the command may run
  */
 public record ExecSettings(
-        List<String> command, Optional<String> workingDir, Optional<String> hexFile, Optional<String> elfFile,
+        List<String> command,
+        Optional<String> workingDir,
+        Optional<String> hexFile,
+        Optional<String> elfFile,
         Duration timeout) {
 
     /** Checks that there is a command and at least one output. */
@@ -36,6 +39,7 @@ public record ExecSettings(
 
     /** Runs {@code command} in the build directory, collects {@code hexFile}, 10 minutes at most. */
     public static ExecSettings producingHex(List<String> command, String hexFile) {
-        return new ExecSettings(command, Optional.empty(), Optional.of(hexFile), Optional.empty(), Duration.ofMinutes(10));
+        return new ExecSettings(
+                command, Optional.empty(), Optional.of(hexFile), Optional.empty(), Duration.ofMinutes(10));
     }
 }

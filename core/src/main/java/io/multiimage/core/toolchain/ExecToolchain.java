@@ -52,14 +52,23 @@ public final class ExecToolchain implements Toolchain {
         String where = "Image '" + request.imageName() + "': exec toolchain";
         StringBuilder text = new StringBuilder();
         text.append("toolchain=").append(ID).append('\n');
-        text.append("command=").append(ProcessSpec.commandLine(command(request, facts, where))).append('\n');
+        text.append("command=")
+                .append(ProcessSpec.commandLine(command(request, facts, where)))
+                .append('\n');
         text.append("working-dir=").append(workingDir(request, facts, where)).append('\n');
-        text.append("hex=").append(resolveOutput(request, facts, settings.hexFile(), where + " hexFile")
-                .map(Path::toString).orElse("")).append('\n');
-        text.append("elf=").append(resolveOutput(request, facts, settings.elfFile(), where + " elfFile")
-                .map(Path::toString).orElse("")).append('\n');
+        text.append("hex=")
+                .append(resolveOutput(request, facts, settings.hexFile(), where + " hexFile")
+                        .map(Path::toString)
+                        .orElse(""))
+                .append('\n');
+        text.append("elf=")
+                .append(resolveOutput(request, facts, settings.elfFile(), where + " elfFile")
+                        .map(Path::toString)
+                        .orElse(""))
+                .append('\n');
         text.append("timeout=").append(settings.timeout()).append('\n');
-        facts.forEach((name, value) -> text.append("env ").append(name).append('=').append(value).append('\n'));
+        facts.forEach((name, value) ->
+                text.append("env ").append(name).append('=').append(value).append('\n'));
         return text.toString();
     }
 
@@ -78,8 +87,9 @@ public final class ExecToolchain implements Toolchain {
         if (settings.workingDir().isEmpty()) {
             return request.buildDir();
         }
-        return request.buildDir().resolve(Placeholders.expand(settings.workingDir().get(), facts,
-                where + " working directory")).normalize();
+        return request.buildDir()
+                .resolve(Placeholders.expand(settings.workingDir().get(), facts, where + " working directory"))
+                .normalize();
     }
 
     @Override
@@ -106,12 +116,16 @@ public final class ExecToolchain implements Toolchain {
         try {
             result = ToolCommand.run(request, log, launcher, "running the exec toolchain command", spec);
         } catch (ProcessStartException e) {
-            throw new InvalidConfigurationException(where + ": " + e.getMessage()
-                    + "; check the configured command and that its program is installed", e);
+            throw new InvalidConfigurationException(
+                    where + ": " + e.getMessage() + "; check the configured command and that its program is installed",
+                    e);
         }
         if (!result.succeeded()) {
-            throw new ToolchainFailedException(request.imageName(), "running the exec toolchain command",
-                    result.commandLine(), result.exitCode(),
+            throw new ToolchainFailedException(
+                    request.imageName(),
+                    "running the exec toolchain command",
+                    result.commandLine(),
+                    result.exitCode(),
                     result.stderrTail().isEmpty() ? result.stdoutTail() : result.stderrTail());
         }
         requireProduced(where, hex, "hexFile");
@@ -125,7 +139,9 @@ public final class ExecToolchain implements Toolchain {
         if (configured.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(request.buildDir().resolve(Placeholders.expand(configured.get(), facts, where)).normalize());
+        return Optional.of(request.buildDir()
+                .resolve(Placeholders.expand(configured.get(), facts, where))
+                .normalize());
     }
 
     private static void requireProduced(String where, Optional<Path> output, String setting)

@@ -63,7 +63,11 @@ public final class GnuArmToolchain implements Toolchain {
     }
 
     /** A driver that finds the compiler with {@code locator} and remembers its version in {@code versions}. */
-    public GnuArmToolchain(ExecutableLocator locator, GnuArmSettings settings, ProcessLauncher launcher, BuildLog log,
+    public GnuArmToolchain(
+            ExecutableLocator locator,
+            GnuArmSettings settings,
+            ProcessLauncher launcher,
+            BuildLog log,
             ToolVersion versions) {
         this.locator = locator;
         this.settings = settings;
@@ -81,10 +85,10 @@ public final class GnuArmToolchain implements Toolchain {
     }
 
     /** As {@link #create(Optional, ProcessLauncher, BuildLog)}, remembering the compiler's version in {@code versions}. */
-    public static GnuArmToolchain create(Optional<Path> toolchainPath, ProcessLauncher launcher, BuildLog log,
-            ToolVersion versions) {
-        return new GnuArmToolchain(ExecutableLocator.of(toolchainPath), GnuArmSettings.defaults(), launcher, log,
-                versions);
+    public static GnuArmToolchain create(
+            Optional<Path> toolchainPath, ProcessLauncher launcher, BuildLog log, ToolVersion versions) {
+        return new GnuArmToolchain(
+                ExecutableLocator.of(toolchainPath), GnuArmSettings.defaults(), launcher, log, versions);
     }
 
     @Override
@@ -105,8 +109,13 @@ public final class GnuArmToolchain implements Toolchain {
             // A build that fails or is interrupted must not leave the previous image looking current.
             Files.deleteIfExists(elf);
             Files.deleteIfExists(map);
-            AtomicFiles.writeString(script, LinkerScript.render(request.imageName(), request.flash(), request.ram(),
-                request.cpu().cmse()));
+            AtomicFiles.writeString(
+                    script,
+                    LinkerScript.render(
+                            request.imageName(),
+                            request.flash(),
+                            request.ram(),
+                            request.cpu().cmse()));
         } catch (IOException e) {
             throw new EnvironmentException("Image '" + request.imageName() + "': cannot write " + script + ": " + e, e);
         }
@@ -125,15 +134,28 @@ public final class GnuArmToolchain implements Toolchain {
         StringBuilder text = new StringBuilder();
         text.append("toolchain=").append(ID).append('\n');
         text.append("gcc=").append(gcc).append('\n');
-        text.append("gcc-version=").append(versions.of(launcher, gcc, request.buildDir().resolve(".state").resolve("gcc-version"))).append('\n');
+        text.append("gcc-version=")
+                .append(versions.of(
+                        launcher, gcc, request.buildDir().resolve(".state").resolve("gcc-version")))
+                .append('\n');
         text.append("cpu=").append(String.join(" ", request.cpu().buildFlags())).append('\n');
-        text.append("compiler-flags=").append(ProcessSpec.commandLine(settings.compilerFlags())).append('\n');
-        text.append("linker-flags=").append(ProcessSpec.commandLine(settings.linkerFlags())).append('\n');
+        text.append("compiler-flags=")
+                .append(ProcessSpec.commandLine(settings.compilerFlags()))
+                .append('\n');
+        text.append("linker-flags=")
+                .append(ProcessSpec.commandLine(settings.linkerFlags()))
+                .append('\n');
         text.append("include-dirs=").append(request.includeDirs()).append('\n');
         text.append("defines=").append(request.defines()).append('\n');
-        text.append("extra-args=").append(ProcessSpec.commandLine(request.extraArgs())).append('\n');
-        text.append("linker-script=\n").append(LinkerScript.render(request.imageName(), request.flash(), request.ram(),
-                request.cpu().cmse()));
+        text.append("extra-args=")
+                .append(ProcessSpec.commandLine(request.extraArgs()))
+                .append('\n');
+        text.append("linker-script=\n")
+                .append(LinkerScript.render(
+                        request.imageName(),
+                        request.flash(),
+                        request.ram(),
+                        request.cpu().cmse()));
         return text.toString();
     }
 
@@ -143,8 +165,10 @@ public final class GnuArmToolchain implements Toolchain {
         try {
             return DependencyFiles.read(request.buildDir().resolve("obj"), request.sourceDir());
         } catch (IOException e) {
-            throw new EnvironmentException("Image '" + request.imageName() + "': cannot read the compiler's dependency"
-                    + " files in " + request.buildDir().resolve("obj") + ": " + e.getMessage(), e);
+            throw new EnvironmentException(
+                    "Image '" + request.imageName() + "': cannot read the compiler's dependency" + " files in "
+                            + request.buildDir().resolve("obj") + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -157,8 +181,8 @@ public final class GnuArmToolchain implements Toolchain {
         }
         // The reported error is the first in source order; interrupting the workers makes their
         // launcher kill the running compilers.
-        return BoundedTasks.run(jobs, request.parallelism(), n -> "gnu-arm-" + request.imageName() + "-" + n,
-                FirmwareException.class);
+        return BoundedTasks.run(
+                jobs, request.parallelism(), n -> "gnu-arm-" + request.imageName() + "-" + n, FirmwareException.class);
     }
 
     private Path compile(Path gcc, ToolchainRequest request, Path source, Path object)
@@ -167,7 +191,8 @@ public final class GnuArmToolchain implements Toolchain {
         try {
             Files.createDirectories(object.getParent());
         } catch (IOException e) {
-            throw new EnvironmentException("Image '" + request.imageName() + "': cannot create " + object.getParent() + ": " + e, e);
+            throw new EnvironmentException(
+                    "Image '" + request.imageName() + "': cannot create " + object.getParent() + ": " + e, e);
         }
         List<String> command = new ArrayList<>();
         command.add(gcc.toString());
@@ -192,7 +217,10 @@ public final class GnuArmToolchain implements Toolchain {
         // commit gives the same ELF in any directory.
         request.projectDir().ifPresent(root -> command.add("-ffile-prefix-map=" + root + "=."));
         for (Map.Entry<String, String> define : request.defines().entrySet()) {
-            command.add(define.getValue().isEmpty() ? "-D" + define.getKey() : "-D" + define.getKey() + "=" + define.getValue());
+            command.add(
+                    define.getValue().isEmpty()
+                            ? "-D" + define.getKey()
+                            : "-D" + define.getKey() + "=" + define.getValue());
         }
         command.addAll(request.extraArgs());
         // A relative source path keeps absolute checkout paths out of __FILE__ and messages.
@@ -206,8 +234,9 @@ public final class GnuArmToolchain implements Toolchain {
             }
             AtomicFiles.moveIntoPlace(objectPart, object);
         } catch (IOException e) {
-            throw new EnvironmentException("Image '" + request.imageName() + "': cannot move " + object.getFileName()
-                    + " into place: " + e, e);
+            throw new EnvironmentException(
+                    "Image '" + request.imageName() + "': cannot move " + object.getFileName() + " into place: " + e,
+                    e);
         } finally {
             deleteQuietly(objectPart);
             deleteQuietly(depPart);
@@ -245,7 +274,8 @@ public final class GnuArmToolchain implements Toolchain {
             AtomicFiles.moveIntoPlace(mapPart, map);
             AtomicFiles.moveIntoPlace(elfPart, elf);
         } catch (IOException e) {
-            throw new EnvironmentException("Image '" + request.imageName() + "': cannot move the linked image into place: " + e, e);
+            throw new EnvironmentException(
+                    "Image '" + request.imageName() + "': cannot move the linked image into place: " + e, e);
         }
     }
 
@@ -258,7 +288,8 @@ public final class GnuArmToolchain implements Toolchain {
 
     /** This process's temporary name for {@code file} (see {@code Leftovers}): {@code name.<pid>.part}. */
     private static Path part(Path file) {
-        return file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        return file.resolveSibling(
+                file.getFileName() + "." + ProcessHandle.current().pid() + ".part");
     }
 
     private static void deleteQuietly(Path file) {
@@ -276,19 +307,30 @@ public final class GnuArmToolchain implements Toolchain {
         if (overflow.find()) {
             long bytes = Long.parseLong(overflow.group(2));
             if (overflow.group(1).equals("FLASH")) {
-                return new ImageTooLargeException(request.imageName(), "flash partition", request.flash(), bytes,
+                return new ImageTooLargeException(
+                        request.imageName(),
+                        "flash partition",
+                        request.flash(),
+                        bytes,
                         "Make the image smaller or give its partition more room (its size in pm.yml or pm_static.yml, "
                                 + "or CONFIG_FLASH_LOAD_SIZE for an image placed by CONFIG_FLASH_LOAD_OFFSET).");
             }
-            return new ImageTooLargeException(request.imageName(), "RAM", request.ram(), bytes,
+            return new ImageTooLargeException(
+                    request.imageName(),
+                    "RAM",
+                    request.ram(),
+                    bytes,
                     "Use fewer or smaller variables, or give the image more RAM.");
         }
         if (output.contains(LinkerScript.MISSING_VECTOR_TABLE)) {
-            return new InvalidConfigurationException("Image '" + request.imageName() + "': " + LinkerScript.MISSING_VECTOR_TABLE
-                    + " (for example: __attribute__((section(\".isr_vector\"), used)) const vector_t vectors[] = {...};)", e);
+            return new InvalidConfigurationException(
+                    "Image '" + request.imageName() + "': " + LinkerScript.MISSING_VECTOR_TABLE
+                            + " (for example: __attribute__((section(\".isr_vector\"), used)) const vector_t vectors[] = {...};)",
+                    e);
         }
         if (output.contains("spec file 'nano.specs'") || output.contains("cannot find -lc_nano")) {
-            return new InvalidConfigurationException("Image '" + request.imageName() + "': " + NEWLIB_HINT + "\n" + e.getMessage(), e);
+            return new InvalidConfigurationException(
+                    "Image '" + request.imageName() + "': " + NEWLIB_HINT + "\n" + e.getMessage(), e);
         }
         return e;
     }
@@ -309,13 +351,20 @@ public final class GnuArmToolchain implements Toolchain {
     static SizeReport parseBerkeley(List<String> lines, ToolchainRequest request) throws FirmwareException {
         for (String line : lines) {
             String[] fields = line.trim().split("\\s+");
-            if (fields.length >= 3 && fields[0].matches("\\d+") && fields[1].matches("\\d+") && fields[2].matches("\\d+")) {
-                return new SizeReport(Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2]),
-                        request.flash().size(), request.ram().size());
+            if (fields.length >= 3
+                    && fields[0].matches("\\d+")
+                    && fields[1].matches("\\d+")
+                    && fields[2].matches("\\d+")) {
+                return new SizeReport(
+                        Long.parseLong(fields[0]),
+                        Long.parseLong(fields[1]),
+                        Long.parseLong(fields[2]),
+                        request.flash().size(),
+                        request.ram().size());
             }
         }
-        throw new EnvironmentException("Image '" + request.imageName() + "': cannot read the output of arm-none-eabi-size: "
-                + lines);
+        throw new EnvironmentException(
+                "Image '" + request.imageName() + "': cannot read the output of arm-none-eabi-size: " + lines);
     }
 
     /**
@@ -348,7 +397,8 @@ public final class GnuArmToolchain implements Toolchain {
             synchronized (diagnostics) {
                 output = diagnostics.isEmpty() ? result.stdoutTail() : excerpt(diagnostics);
             }
-            throw new ToolchainFailedException(request.imageName(), step, result.commandLine(), result.exitCode(), output);
+            throw new ToolchainFailedException(
+                    request.imageName(), step, result.commandLine(), result.exitCode(), output);
         }
         synchronized (diagnostics) {
             for (String diagnostic : diagnostics) {

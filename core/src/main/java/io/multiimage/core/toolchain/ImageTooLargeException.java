@@ -22,7 +22,8 @@ public class ImageTooLargeException extends InvalidConfigurationException {
     public ImageTooLargeException(
             String imageName, String regionKind, MemoryRegion region, long overflowBytes, String advice) {
         super("Image '" + imageName + "' does not fit in its " + regionKind + ": it needs "
-                + (region.size() + overflowBytes) + " bytes, the " + regionKind + " " + MemoryRegion.hex(region.origin())
+                + (region.size() + overflowBytes) + " bytes, the " + regionKind + " "
+                + MemoryRegion.hex(region.origin())
                 + ".." + MemoryRegion.hex(region.end()) + " holds " + region.size() + " bytes ("
                 + MemoryRegion.hex(region.size()) + "), " + overflowBytes + " bytes too many. " + advice);
         this.imageName = imageName;

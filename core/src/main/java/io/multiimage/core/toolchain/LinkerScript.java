@@ -156,7 +156,13 @@ public final class LinkerScript {
                 ASSERT(SIZEOF(.isr_vector) > 0, "%6$s")
                 ASSERT(ADDR(.isr_vector) == ORIGIN(FLASH), "the vector table must start the flash partition")
                 ASSERT(__image_end__ <= ORIGIN(FLASH) + LENGTH(FLASH), "image '%1$s' does not fit in its flash partition")
-                """.formatted(imageName, flashOrigin, flashLength, ramOrigin, ramLength, MISSING_VECTOR_TABLE,
+                """.formatted(
+                        imageName,
+                        flashOrigin,
+                        flashLength,
+                        ramOrigin,
+                        ramLength,
+                        MISSING_VECTOR_TABLE,
                         secureGateways ? VENEERS : "");
     }
 

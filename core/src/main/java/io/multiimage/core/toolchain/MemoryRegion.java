@@ -13,8 +13,8 @@ public record MemoryRegion(long origin, long size) {
     /** Checks that the region is non-empty and lies inside the 32-bit address space. */
     public MemoryRegion {
         if (origin < 0 || size <= 0 || origin + size > ADDRESS_SPACE) {
-            throw new IllegalArgumentException("not a memory region of a 32-bit CPU: origin "
-                    + hex(origin) + ", size " + hex(size));
+            throw new IllegalArgumentException(
+                    "not a memory region of a 32-bit CPU: origin " + hex(origin) + ", size " + hex(size));
         }
     }
 

@@ -27,13 +27,16 @@ final class SourceFiles {
         }
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(sourceDir)) {
-            files.filter(Files::isRegularFile).filter(SourceFiles::isSource).forEach(f -> sources.add(sourceDir.relativize(f)));
+            files.filter(Files::isRegularFile)
+                    .filter(SourceFiles::isSource)
+                    .forEach(f -> sources.add(sourceDir.relativize(f)));
         } catch (IOException e) {
-            throw new EnvironmentException("Image '" + imageName + "': cannot list sources in " + sourceDir + ": " + e, e);
+            throw new EnvironmentException(
+                    "Image '" + imageName + "': cannot list sources in " + sourceDir + ": " + e, e);
         }
         if (sources.isEmpty()) {
-            throw new InvalidConfigurationException("Image '" + imageName + "': no C or assembly sources (.c, .s, .S) in "
-                    + sourceDir);
+            throw new InvalidConfigurationException(
+                    "Image '" + imageName + "': no C or assembly sources (.c, .s, .S) in " + sourceDir);
         }
         sources.sort(Comparator.comparing(SourceFiles::slashed));
         return sources;

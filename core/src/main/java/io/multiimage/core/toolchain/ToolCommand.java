@@ -23,8 +23,9 @@ final class ToolCommand {
      * @throws ToolchainTimeoutException if it ran longer than its timeout
      * @throws ProcessStartException if it could not be started
      */
-    static ProcessResult run(ToolchainRequest request, BuildLog log, ProcessLauncher launcher, String step,
-            ProcessSpec spec) throws ToolchainTimeoutException, ProcessStartException, InterruptedException {
+    static ProcessResult run(
+            ToolchainRequest request, BuildLog log, ProcessLauncher launcher, String step, ProcessSpec spec)
+            throws ToolchainTimeoutException, ProcessStartException, InterruptedException {
         String line = ProcessSpec.commandLine(spec.command());
         if (request.verbose()) {
             log.info(line);

@@ -1,13 +1,12 @@
 package io.multiimage.core.toolchain;
 
 import io.multiimage.core.FirmwareException;
-import io.multiimage.core.state.FileStamp;
-import io.multiimage.core.state.StateFile;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
+import io.multiimage.core.state.FileStamp;
+import io.multiimage.core.state.StateFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +40,7 @@ public final class ToolVersion {
 
     /** By {@link Binary#key()}: a String key spares a record's generated equals and hashCode their start-up cost. */
     private final Map<String, String> known = new ConcurrentHashMap<>();
+
     private final boolean remembering;
 
     /** Versions remembered for one build session. */
@@ -116,8 +116,8 @@ public final class ToolVersion {
     }
 
     private static String ask(ProcessLauncher launcher, Path tool) throws FirmwareException, InterruptedException {
-        ProcessResult result = launcher.run(ProcessSpec.of(List.of(tool.toString(), "--version"))
-                .timeout(Duration.ofMinutes(1)))
+        ProcessResult result = launcher.run(
+                        ProcessSpec.of(List.of(tool.toString(), "--version")).timeout(Duration.ofMinutes(1)))
                 .requireSuccess();
         return result.stdoutTail().isEmpty() ? "" : result.stdoutTail().get(0);
     }

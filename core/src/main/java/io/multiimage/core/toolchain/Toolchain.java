@@ -1,8 +1,8 @@
 package io.multiimage.core.toolchain;
 
+import io.multiimage.core.FirmwareException;
 import java.nio.file.Path;
 import java.util.List;
-import io.multiimage.core.FirmwareException;
 
 /**
  * A toolchain driver: turns one image's sources into an ELF and/or HEX file for the image's

@@ -88,7 +88,8 @@ public record ToolchainRequest(
         if (!IMAGE_NAME.matcher(imageName).matches() || imageName.contains("..")) {
             throw new IllegalArgumentException("not a valid image name: '" + imageName + "'");
         }
-        sourceDir = Objects.requireNonNull(sourceDir, "sourceDir").toAbsolutePath().normalize();
+        sourceDir =
+                Objects.requireNonNull(sourceDir, "sourceDir").toAbsolutePath().normalize();
         buildDir = Objects.requireNonNull(buildDir, "buildDir").toAbsolutePath().normalize();
         includeDirs = List.copyOf(includeDirs);
         defines = sortedCopy(defines, "define");
@@ -295,9 +296,27 @@ public record ToolchainRequest(
             if (flash == null || ram == null) {
                 throw new IllegalStateException("image '" + imageName + "': flash and RAM regions are required");
             }
-            return new ToolchainRequest(imageName, sourceDir, buildDir, includeDirs, defines, flash, flashBase, ram, cpu,
-                    board, buildType, confFiles, extraConfFiles, dtcOverlayFiles, forwardedVariables, verbose,
-                    parallelism, extraArgs, Optional.ofNullable(projectDir).map(dir -> dir.toAbsolutePath().normalize()),
+            return new ToolchainRequest(
+                    imageName,
+                    sourceDir,
+                    buildDir,
+                    includeDirs,
+                    defines,
+                    flash,
+                    flashBase,
+                    ram,
+                    cpu,
+                    board,
+                    buildType,
+                    confFiles,
+                    extraConfFiles,
+                    dtcOverlayFiles,
+                    forwardedVariables,
+                    verbose,
+                    parallelism,
+                    extraArgs,
+                    Optional.ofNullable(projectDir)
+                            .map(dir -> dir.toAbsolutePath().normalize()),
                     facts);
         }
     }

@@ -33,8 +33,9 @@ public final class ReceivedVariables {
     /** Variables given to the top-level image: every one image-specific, named as given. */
     public static ReceivedVariables topLevel(Map<String, String> variables) {
         List<ReceivedVariable> list = new ArrayList<>();
-        new TreeMap<>(variables).forEach((name, value) ->
-                list.add(new ReceivedVariable(name, value, name, ReceivedVariable.Origin.IMAGE_SPECIFIC)));
+        new TreeMap<>(variables)
+                .forEach((name, value) ->
+                        list.add(new ReceivedVariable(name, value, name, ReceivedVariable.Origin.IMAGE_SPECIFIC)));
         return new ReceivedVariables(list);
     }
 
@@ -62,7 +63,8 @@ public final class ReceivedVariables {
 
     /** The value of {@code name} if it was given to this image specifically (not inherited). */
     public Optional<String> imageSpecific(String name) {
-        return variable(name).filter(v -> v.origin() == ReceivedVariable.Origin.IMAGE_SPECIFIC)
+        return variable(name)
+                .filter(v -> v.origin() == ReceivedVariable.Origin.IMAGE_SPECIFIC)
                 .map(ReceivedVariable::value);
     }
 

@@ -4,7 +4,6 @@ import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,16 +43,21 @@ public final class VariableForwarding {
         Map<String, ReceivedVariable> received = new LinkedHashMap<>();
         for (ReceivedVariable variable : parent.all()) {
             if (variable.origin() == ReceivedVariable.Origin.IMAGE_SPECIFIC
-                    && variable.name().startsWith(prefix) && variable.name().length() > prefix.length()) {
+                    && variable.name().startsWith(prefix)
+                    && variable.name().length() > prefix.length()) {
                 String name = variable.name().substring(prefix.length());
-                received.put(name, new ReceivedVariable(name, variable.value(), variable.givenAs(),
-                        ReceivedVariable.Origin.IMAGE_SPECIFIC));
+                received.put(
+                        name,
+                        new ReceivedVariable(
+                                name, variable.value(), variable.givenAs(), ReceivedVariable.Origin.IMAGE_SPECIFIC));
             }
         }
         for (ReceivedVariable variable : parent.all()) {
             if (GlobalVariables.isGlobal(variable.name()) && !received.containsKey(variable.name())) {
-                received.put(variable.name(), new ReceivedVariable(variable.name(), variable.value(),
-                        variable.givenAs(), ReceivedVariable.Origin.GLOBAL));
+                received.put(
+                        variable.name(),
+                        new ReceivedVariable(
+                                variable.name(), variable.value(), variable.givenAs(), ReceivedVariable.Origin.GLOBAL));
             }
         }
         return new ReceivedVariables(new ArrayList<>(received.values()));

@@ -1,8 +1,8 @@
 package io.multiimage.core.verify;
 
-import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.sign.SigningSlot;
 import io.multiimage.core.sign.SlotPartition;
+import io.multiimage.core.toolchain.MemoryRegion;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +17,13 @@ import java.util.Optional;
  * @param bootsInto for a bootloader, the partitions it was built to boot into, with the addresses it was built for
  * @param origin where {@link #bootsInto} comes from, for messages ({@code built here}, {@code build-info of g:a:v})
  */
-public record ExpectedImage(String name, SlotPartition partition, MemoryRegion ram, Optional<SigningSlot> slot,
-        List<BootTarget> bootsInto, String origin) {
+public record ExpectedImage(
+        String name,
+        SlotPartition partition,
+        MemoryRegion ram,
+        Optional<SigningSlot> slot,
+        List<BootTarget> bootsInto,
+        String origin) {
 
     /** Checks the parts. */
     public ExpectedImage {

@@ -32,8 +32,8 @@ public record VerificationReport(String file, List<String> checked, List<String>
      */
     public void requireValid() throws InvalidConfigurationException {
         if (!valid()) {
-            throw new InvalidConfigurationException("Verifying " + file + " failed:\n  - "
-                    + String.join("\n  - ", failures));
+            throw new InvalidConfigurationException(
+                    "Verifying " + file + " failed:\n  - " + String.join("\n  - ", failures));
         }
     }
 }

@@ -21,8 +21,8 @@ final class BridgeFixture {
         Path board = dir.resolve("board.dts");
         Files.writeString(board, SyntheticBoard.dts(domain.layout().regions()));
         DeviceTree tree = new DevicetreeMerger().parse(board, List.of());
-        String text = new DevicetreeExporter(RegionNodes.standard()).overlay(domain.layout(), domain.fileName(), tree,
-                partition, partition);
+        String text = new DevicetreeExporter(RegionNodes.standard())
+                .overlay(domain.layout(), domain.fileName(), tree, partition, partition);
         Path overlay = dir.resolve(partition + ".overlay");
         Files.writeString(overlay, text);
         DeviceTree merged = new DevicetreeMerger().merge(board, List.of(overlay), List.of());
@@ -32,9 +32,14 @@ final class BridgeFixture {
     /** A partition of the domain an image could be linked into: {@code app} if there is one, else the first flash partition. */
     static String imagePartition(GoldenDomains.Domain domain) throws InvalidConfigurationException {
         List<LayoutPartition> partitions = LayoutPartitions.of(domain.layout(), domain.fileName());
-        return partitions.stream().filter(p -> p.name().equals("app") && !p.isContainer()).map(LayoutPartition::name)
-                .findFirst().orElseGet(() -> partitions.stream()
-                        .filter(p -> !p.isContainer() && !p.region().equals("sram_primary")).findFirst()
-                        .orElseThrow().name());
+        return partitions.stream()
+                .filter(p -> p.name().equals("app") && !p.isContainer())
+                .map(LayoutPartition::name)
+                .findFirst()
+                .orElseGet(() -> partitions.stream()
+                        .filter(p -> !p.isContainer() && !p.region().equals("sram_primary"))
+                        .findFirst()
+                        .orElseThrow()
+                        .name());
     }
 }

@@ -25,7 +25,8 @@ class DevicetreeExporterTest {
     private static final Path GOLDEN = GoldenDomains.root();
 
     static GoldenDomains.Domain golden(String caseName, String file) throws IOException {
-        return GoldenDomains.load(caseName, GOLDEN.resolve(caseName).resolve("expected").resolve(file));
+        return GoldenDomains.load(
+                caseName, GOLDEN.resolve(caseName).resolve("expected").resolve(file));
     }
 
     static DeviceTree board(String name) throws InvalidConfigurationException {
@@ -41,8 +42,8 @@ class DevicetreeExporterTest {
     @Test
     void mcubootLayoutOnTheNrf52840dkIsTheCheckedInOverlay() throws Exception {
         GoldenDomains.Domain domain = golden("mcuboot-app", "partitions.yml");
-        String overlay = new DevicetreeExporter(RegionNodes.standard()).overlay(domain.layout(), "partitions.yml",
-                board("nrf52840dk/nrf52840"), "app", "app");
+        String overlay = new DevicetreeExporter(RegionNodes.standard())
+                .overlay(domain.layout(), "partitions.yml", board("nrf52840dk/nrf52840"), "app", "app");
         Files.writeString(Path.of("target/mcuboot-app-nrf52840dk.overlay"), overlay);
         assertEquals(expected("mcuboot-app-nrf52840dk.overlay"), overlay);
     }
@@ -50,8 +51,8 @@ class DevicetreeExporterTest {
     @Test
     void crossingContainersGoToASecondTable() throws Exception {
         GoldenDomains.Domain domain = golden("nrf9160-tfm-otp", "partitions.yml");
-        String overlay = new DevicetreeExporter(RegionNodes.parse(List.of("otp=otp_region"))).overlay(
-                domain.layout(), "partitions.yml", withOtpNode(), "app", "app");
+        String overlay = new DevicetreeExporter(RegionNodes.parse(List.of("otp=otp_region")))
+                .overlay(domain.layout(), "partitions.yml", withOtpNode(), "app", "app");
         Files.writeString(Path.of("target/nrf9160-tfm.overlay"), overlay);
         assertEquals(expected("nrf9160-tfm-otp.overlay"), overlay);
     }
@@ -71,9 +72,13 @@ class DevicetreeExporterTest {
         GoldenDomains.Domain domain = golden("b0-s0-s1-mcuboot-app", "partitions.yml");
         DevicetreeExporter exporter = new DevicetreeExporter(RegionNodes.standard());
         String first = exporter.overlay(domain.layout(), "partitions.yml", board("nrf52840dk/nrf52840"), "app", "app");
-        String second = new DevicetreeExporter(RegionNodes.standard()).overlay(
-                golden("b0-s0-s1-mcuboot-app", "partitions.yml").layout(), "partitions.yml",
-                board("nrf52840dk/nrf52840"), "app", "app");
+        String second = new DevicetreeExporter(RegionNodes.standard())
+                .overlay(
+                        golden("b0-s0-s1-mcuboot-app", "partitions.yml").layout(),
+                        "partitions.yml",
+                        board("nrf52840dk/nrf52840"),
+                        "app",
+                        "app");
         assertEquals(first, second);
     }
 
@@ -83,20 +88,36 @@ class DevicetreeExporterTest {
         var board = BoardCatalog.shipped().lookup("nrf52840dk/nrf52840");
         for (String image : List.of("app", "mcuboot")) {
             Path overlay = dir.resolve(image + ".overlay");
-            Files.writeString(overlay, new DevicetreeExporter(RegionNodes.standard()).overlay(domain.layout(),
-                    "partitions.yml", board.devicetree(), image, image));
+            Files.writeString(
+                    overlay,
+                    new DevicetreeExporter(RegionNodes.standard())
+                            .overlay(domain.layout(), "partitions.yml", board.devicetree(), image, image));
             DeviceTree merged = new DevicetreeMerger().merge(board.dts(), List.of(overlay), board.includeDirs());
             MemoryFacts facts = MemoryFactsExtractor.extract(merged);
             var code = merged.chosen("zephyr,code-partition").orElseThrow();
             long address = ((Number) domain.layout().partitions().get(image).get("address")).longValue();
             long size = ((Number) domain.layout().partitions().get(image).get("size")).longValue();
-            assertEquals(List.of(image, address, size), List.of(code.property("label").orElseThrow().value().string(),
-                    absolute(merged, code.path()), code.property("reg").orElseThrow().value().cells()[1]), image);
+            assertEquals(
+                    List.of(image, address, size),
+                    List.of(
+                            code.property("label").orElseThrow().value().string(),
+                            absolute(merged, code.path()),
+                            code.property("reg").orElseThrow().value().cells()[1]),
+                    image);
             // the board's image-1 partition is gone: only the layout's partitions remain
-            assertTrue(facts.partitionTables().stream().flatMap(t -> t.partitions().stream())
-                    .noneMatch(p -> p.label().orElse("").equals("image-1")), image);
-            assertEquals(0x20000000L, merged.chosen("zephyr,sram").orElseThrow()
-                    .property("reg").orElseThrow().value().cells()[0]);
+            assertTrue(
+                    facts.partitionTables().stream()
+                            .flatMap(t -> t.partitions().stream())
+                            .noneMatch(p -> p.label().orElse("").equals("image-1")),
+                    image);
+            assertEquals(
+                    0x20000000L,
+                    merged.chosen("zephyr,sram")
+                            .orElseThrow()
+                            .property("reg")
+                            .orElseThrow()
+                            .value()
+                            .cells()[0]);
         }
     }
 
@@ -105,7 +126,9 @@ class DevicetreeExporterTest {
         long address = 0;
         var node = tree.node(path).orElseThrow();
         address += node.property("reg").orElseThrow().value().cells()[0];
-        for (var up = node.parent().orElseThrow(); up.property("ranges").isPresent(); up = up.parent().orElseThrow()) {
+        for (var up = node.parent().orElseThrow();
+                up.property("ranges").isPresent();
+                up = up.parent().orElseThrow()) {
             long[] ranges = up.property("ranges").orElseThrow().value().cells();
             address += ranges[1] - ranges[0];
         }
@@ -115,45 +138,67 @@ class DevicetreeExporterTest {
     @Test
     void aRegionWithoutANodeIsRefusedNamingHowToMapIt() throws Exception {
         GoldenDomains.Domain domain = golden("nrf9160-tfm-otp", "partitions.yml");
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> new DevicetreeExporter(RegionNodes.standard()).overlay(domain.layout(), "partitions.yml",
-                        board("nrf9160dk/nrf9160"), "app", "app"));
-        assertEquals("partitions.yml: region 'otp' has no node in the devicetree: no node is labelled 'otp';"
-                + " name one with otp=NODE_LABEL", e.getMessage());
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
+                () -> new DevicetreeExporter(RegionNodes.standard())
+                        .overlay(domain.layout(), "partitions.yml", board("nrf9160dk/nrf9160"), "app", "app"));
+        assertEquals(
+                "partitions.yml: region 'otp' has no node in the devicetree: no node is labelled 'otp';"
+                        + " name one with otp=NODE_LABEL",
+                e.getMessage());
     }
 
     @Test
     void aLayoutLargerThanTheBoardsFlashIsRefused() throws Exception {
         GoldenDomains.Domain domain = golden("mcuboot-app", "partitions.yml");
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> new DevicetreeExporter(RegionNodes.standard()).overlay(domain.layout(), "partitions.yml",
-                        board("qemu_cortex_m3"), "app", "app"));
-        assertTrue(e.getMessage().startsWith("partitions.yml: partition 'mcuboot_primary' (0xc000, 0x79000 bytes)"
-                + " of region flash_primary lies outside /soc/flash-controller@400fd000/flash@0"), e.getMessage());
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
+                () -> new DevicetreeExporter(RegionNodes.standard())
+                        .overlay(domain.layout(), "partitions.yml", board("qemu_cortex_m3"), "app", "app"));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("partitions.yml: partition 'mcuboot_primary' (0xc000, 0x79000 bytes)"
+                                + " of region flash_primary lies outside /soc/flash-controller@400fd000/flash@0"),
+                e.getMessage());
     }
 
     @Test
     void anImageInARamPartitionIsRefused() throws Exception {
         GoldenDomains.Domain domain = golden("mcuboot-app", "partitions.yml");
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> new DevicetreeExporter(RegionNodes.standard()).overlay(domain.layout(), "partitions.yml",
-                        board("nrf52840dk/nrf52840"), "app", "sram_primary"));
-        assertTrue(e.getMessage().startsWith("partitions.yml: image 'app' is placed in partition 'sram_primary',"
-                + " which is not a flash partition of the layout"), e.getMessage());
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
+                () -> new DevicetreeExporter(RegionNodes.standard())
+                        .overlay(
+                                domain.layout(),
+                                "partitions.yml",
+                                board("nrf52840dk/nrf52840"),
+                                "app",
+                                "sram_primary"));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("partitions.yml: image 'app' is placed in partition 'sram_primary',"
+                                + " which is not a flash partition of the layout"),
+                e.getMessage());
     }
 
     @Test
     void aPartitionLabelTheBoardUsesForAnotherNodeIsRefused() throws Exception {
-        OutputDomain layout = OutputDomain.parse("", "partitions.yml",
+        OutputDomain layout = OutputDomain.parse(
+                "",
+                "partitions.yml",
                 "app:\n  address: 0x0\n  end_address: 0x80000\n  region: flash_primary\n  size: 0x80000\n"
                         + "gpio0:\n  address: 0x80000\n  end_address: 0x100000\n  region: flash_primary\n  size: 0x80000\n",
-                "regions.yml", "flash_primary:\n  base_address: 0x0\n  size: 0x100000\n");
+                "regions.yml",
+                "flash_primary:\n  base_address: 0x0\n  size: 0x100000\n");
         DeviceTree tree = boardWithLabel("gpio0_partition");
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> new DevicetreeExporter(RegionNodes.standard()).overlay(layout, "partitions.yml", tree, "app",
-                        "app"));
-        assertEquals("partitions.yml: the label 'gpio0_partition' for partition 'gpio0' is already used by a node of"
-                + " the devicetree", e.getMessage());
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
+                () -> new DevicetreeExporter(RegionNodes.standard())
+                        .overlay(layout, "partitions.yml", tree, "app", "app"));
+        assertEquals(
+                "partitions.yml: the label 'gpio0_partition' for partition 'gpio0' is already used by a node of"
+                        + " the devicetree",
+                e.getMessage());
     }
 
     private static DeviceTree boardWithLabel(String label) throws Exception {

@@ -33,8 +33,21 @@ final class DtcCheck {
         Path dtc = ReferenceTools.require("dtc", "device-tree-compiler");
         Path fdtget = ReferenceTools.require("fdtget", "device-tree-compiler");
         Path dtb = workDir.resolve(dts.getFileName() + ".dtb");
-        ReferenceTools.run(List.of(dtc.toString(), "-q", "-@", "-I", "dts", "-O", "dtb", "-o", dtb.toString(),
-                dts.toString()), workDir, 60).assertSuccess();
+        ReferenceTools.run(
+                        List.of(
+                                dtc.toString(),
+                                "-q",
+                                "-@",
+                                "-I",
+                                "dts",
+                                "-O",
+                                "dtb",
+                                "-o",
+                                dtb.toString(),
+                                dts.toString()),
+                        workDir,
+                        60)
+                .assertSuccess();
         return new DtcCheck(dtb, fdtget);
     }
 
@@ -45,8 +58,13 @@ final class DtcCheck {
         overlays.forEach(o -> lines.add("#include \"" + onDisk(o) + "\""));
         Path input = workDir.resolve("with-overlays.S");
         java.nio.file.Files.write(input, lines);
-        List<String> command = new ArrayList<>(List.of(ReferenceTools.require("cpp", "cpp").toString(), "-nostdinc",
-                "-undef", "-x", "assembler-with-cpp", "-P"));
+        List<String> command = new ArrayList<>(List.of(
+                ReferenceTools.require("cpp", "cpp").toString(),
+                "-nostdinc",
+                "-undef",
+                "-x",
+                "assembler-with-cpp",
+                "-P"));
         for (Path dir : includeDirs) {
             command.add("-I");
             command.add(onDisk(dir).toString());
@@ -63,7 +81,8 @@ final class DtcCheck {
         if (path.getFileSystem() == java.nio.file.FileSystems.getDefault()) {
             return path.toAbsolutePath();
         }
-        return io.multiimage.testkit.ProjectPaths.root().resolve("core/src/main/resources")
+        return io.multiimage.testkit.ProjectPaths.root()
+                .resolve("core/src/main/resources")
                 .resolve(path.toString().substring(1));
     }
 
@@ -87,7 +106,8 @@ final class DtcCheck {
 
     /** The node path of each label. */
     Map<String, String> paths(List<String> labels) {
-        List<String[]> pairs = labels.stream().map(l -> new String[] {"/__symbols__", l}).toList();
+        List<String[]> pairs =
+                labels.stream().map(l -> new String[] {"/__symbols__", l}).toList();
         List<String> values = strings(pairs);
         Map<String, String> paths = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -101,15 +121,23 @@ final class DtcCheck {
         List<String[]> regs = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         for (String path : nodePaths) {
-            index.computeIfAbsent(path + "|reg", k -> { regs.add(new String[] {path, "reg"}); return regs.size() - 1; });
+            index.computeIfAbsent(path + "|reg", k -> {
+                regs.add(new String[] {path, "reg"});
+                return regs.size() - 1;
+            });
             for (String up = parent(path); up.contains("/partition@"); up = parent(up)) {
                 String container = up;
-                index.computeIfAbsent(container + "|ranges",
-                        k -> { regs.add(new String[] {container, "ranges"}); return regs.size() - 1; });
+                index.computeIfAbsent(container + "|ranges", k -> {
+                    regs.add(new String[] {container, "ranges"});
+                    return regs.size() - 1;
+                });
             }
             String device = device(path);
             if (device != null) {
-                index.computeIfAbsent(device + "|reg", k -> { regs.add(new String[] {device, "reg"}); return regs.size() - 1; });
+                index.computeIfAbsent(device + "|reg", k -> {
+                    regs.add(new String[] {device, "reg"});
+                    return regs.size() - 1;
+                });
             }
         }
         List<String> values = get("x", regs);
@@ -160,12 +188,16 @@ final class DtcCheck {
     }
 
     private static long[] cells(String hex) {
-        return java.util.Arrays.stream(hex.trim().split("\\s+")).mapToLong(h -> Long.parseUnsignedLong(h, 16)).toArray();
+        return java.util.Arrays.stream(hex.trim().split("\\s+"))
+                .mapToLong(h -> Long.parseUnsignedLong(h, 16))
+                .toArray();
     }
 
     /** Asserts {@code /chosen} names the nodes the labels are on. */
     void assertChosen(String property, String label) {
-        assertEquals(paths(List.of(label)).get(label), strings(List.<String[]>of(new String[] {"/chosen", property}))
-                .get(0), property);
+        assertEquals(
+                paths(List.of(label)).get(label),
+                strings(List.<String[]>of(new String[] {"/chosen", property})).get(0),
+                property);
     }
 }

@@ -46,25 +46,34 @@ class DtcCompilesExportedOverlaysTest {
 
     @Test
     void theNrf52840dkWithTheMcubootLayoutThroughCpp(@TempDir Path dir) throws Exception {
-        compileShippedBoard("nrf52840dk/nrf52840", GoldenDomains.load("mcuboot-app",
-                GoldenDomains.root().resolve("mcuboot-app/expected/partitions.yml")), List.of("app", "mcuboot"), dir);
+        compileShippedBoard(
+                "nrf52840dk/nrf52840",
+                GoldenDomains.load("mcuboot-app", GoldenDomains.root().resolve("mcuboot-app/expected/partitions.yml")),
+                List.of("app", "mcuboot"),
+                dir);
     }
 
     @Test
     void theNrf5340NetworkCoreWithItsLayoutThroughCpp(@TempDir Path dir) throws Exception {
-        compileShippedBoard("nrf5340dk/nrf5340/cpunet", GoldenDomains.load("nrf5340-cpunet",
-                GoldenDomains.root().resolve("nrf5340-cpunet/expected/partitions_CPUNET.yml")), List.of("hci_ipc", "b0n"),
+        compileShippedBoard(
+                "nrf5340dk/nrf5340/cpunet",
+                GoldenDomains.load(
+                        "nrf5340-cpunet",
+                        GoldenDomains.root().resolve("nrf5340-cpunet/expected/partitions_CPUNET.yml")),
+                List.of("hci_ipc", "b0n"),
                 dir);
     }
 
-    private static void compileShippedBoard(String boardName, GoldenDomains.Domain domain, List<String> images,
-            Path dir) throws Exception {
+    private static void compileShippedBoard(
+            String boardName, GoldenDomains.Domain domain, List<String> images, Path dir) throws Exception {
         Board board = BoardCatalog.shipped().lookup(boardName);
         List<LayoutPartition> partitions = LayoutPartitions.of(domain.layout(), domain.fileName());
         for (String image : images) {
             Path overlay = dir.resolve(image + ".overlay");
-            Files.writeString(overlay, new DevicetreeExporter(RegionNodes.standard()).overlay(domain.layout(),
-                    domain.fileName(), board.devicetree(), image, image));
+            Files.writeString(
+                    overlay,
+                    new DevicetreeExporter(RegionNodes.standard())
+                            .overlay(domain.layout(), domain.fileName(), board.devicetree(), image, image));
             List<Path> overlays = new ArrayList<>(board.boardOverlays());
             overlays.add(overlay);
             Path dts = DtcCheck.preprocess(board.dts(), overlays, board.includeDirs(), dir);
@@ -76,7 +85,8 @@ class DtcCompilesExportedOverlaysTest {
     }
 
     private static void assertPlacedAsTheLayoutSays(DtcCheck dtc, List<LayoutPartition> partitions) {
-        List<String> labels = partitions.stream().map(p -> ZephyrLabels.ownLabel(p.name())).toList();
+        List<String> labels =
+                partitions.stream().map(p -> ZephyrLabels.ownLabel(p.name())).toList();
         Map<String, String> paths = dtc.paths(labels);
         Map<String, String> placed = dtc.placements(new ArrayList<>(paths.values()));
         Map<String, String> expected = new TreeMap<>();

@@ -35,10 +35,13 @@ final class GoldenDomains {
             for (Map.Entry<String, Map<String, Object>> e : layout.regions().entrySet()) {
                 Map<String, Object> r = e.getValue();
                 Object dp = r.get("dynamic_partition");
-                regions.add(new Region(e.getKey(), ((Number) r.get("base_address")).longValue(),
+                regions.add(new Region(
+                        e.getKey(),
+                        ((Number) r.get("base_address")).longValue(),
                         ((Number) r.get("size")).longValue(),
                         PlacementStrategy.fromYamlName(String.valueOf(r.get("placement_strategy"))),
-                        String.valueOf(r.get("device")), String.valueOf(r.get("default_driver_kconfig")),
+                        String.valueOf(r.get("device")),
+                        String.valueOf(r.get("default_driver_kconfig")),
                         dp == null ? null : String.valueOf(dp)));
             }
             // regions.yml is sorted by name; the partition manager takes them in the SDK's order
@@ -58,8 +61,10 @@ final class GoldenDomains {
         try (Stream<Path> cases = Files.list(root())) {
             for (Path dir : cases.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> files = Files.list(dir.resolve("expected"))) {
-                    for (Path partitions : files.filter(f -> f.getFileName().toString().startsWith("partitions"))
-                            .sorted().toList()) {
+                    for (Path partitions : files.filter(
+                                    f -> f.getFileName().toString().startsWith("partitions"))
+                            .sorted()
+                            .toList()) {
                         domains.add(load(dir.getFileName().toString(), partitions));
                     }
                 }
@@ -74,8 +79,15 @@ final class GoldenDomains {
         String name = partitions.getFileName().toString();
         Path regions = partitions.resolveSibling(name.replaceFirst("^partitions", "regions"));
         try {
-            return new Domain(caseName, name, OutputDomain.parse(OutputDomain.domainOfFile(name, "partitions"), name,
-                    Files.readString(partitions), regions.getFileName().toString(), Files.readString(regions)));
+            return new Domain(
+                    caseName,
+                    name,
+                    OutputDomain.parse(
+                            OutputDomain.domainOfFile(name, "partitions"),
+                            name,
+                            Files.readString(partitions),
+                            regions.getFileName().toString(),
+                            Files.readString(regions)));
         } catch (PartitionException e) {
             throw new IllegalStateException(e);
         }

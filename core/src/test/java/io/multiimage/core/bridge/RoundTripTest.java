@@ -37,26 +37,35 @@ class RoundTripTest {
     @MethodSource("domains")
     void exportThenImportGivesTheSameLayout(GoldenDomains.Domain domain, @TempDir Path dir) throws Exception {
         ImportedLayout imported = exportAndImport(domain, dir);
-        assertEquals(summary(LayoutPartitions.of(domain.layout(), domain.fileName())), summary(imported.partitions()),
+        assertEquals(
+                summary(LayoutPartitions.of(domain.layout(), domain.fileName())),
+                summary(imported.partitions()),
                 domain.toString());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("domains")
-    void theImportedStaticLayoutPlacesEveryPartitionWhereTheOriginalWas(GoldenDomains.Domain domain,
-            @TempDir Path dir) throws Exception {
+    void theImportedStaticLayoutPlacesEveryPartitionWhereTheOriginalWas(GoldenDomains.Domain domain, @TempDir Path dir)
+            throws Exception {
         ImportedLayout imported = exportAndImport(domain, dir);
         String pmStatic = imported.pmStaticYaml(List.of("imported"));
-        Layout replaced = new PartitionManager().place(new DomainConfig(domain.layout().name(), List.of(),
-                RequestSource.ofText("pm_static.yml", pmStatic), domain.regions()));
-        assertEquals(summary(LayoutPartitions.of(domain.layout(), domain.fileName())),
-                summary(LayoutPartitions.of(replaced.toOutputDomain(), "re-placed")), domain + "\n" + pmStatic);
+        Layout replaced = new PartitionManager()
+                .place(new DomainConfig(
+                        domain.layout().name(),
+                        List.of(),
+                        RequestSource.ofText("pm_static.yml", pmStatic),
+                        domain.regions()));
+        assertEquals(
+                summary(LayoutPartitions.of(domain.layout(), domain.fileName())),
+                summary(LayoutPartitions.of(replaced.toOutputDomain(), "re-placed")),
+                domain + "\n" + pmStatic);
     }
 
     static ImportedLayout exportAndImport(GoldenDomains.Domain domain, Path dir)
             throws IOException, InvalidConfigurationException {
         BridgeFixture.Exported exported = BridgeFixture.export(domain, BridgeFixture.imagePartition(domain), dir);
-        return new DevicetreeImporter(RegionNodes.parse(SyntheticBoard.mappings(domain.layout().regions())))
+        return new DevicetreeImporter(RegionNodes.parse(
+                        SyntheticBoard.mappings(domain.layout().regions())))
                 .read(exported.merged());
     }
 

@@ -27,13 +27,19 @@ class SecureBootSampleOverlayTest {
         Path sample = ProjectPaths.root().resolve("samples/secure-boot");
         Board board = BoardCatalog.shipped().lookup("qemu_cortex_m3");
         MemoryFacts facts = board.memoryFacts();
-        Layout layout = new PartitionManager().place(DomainConfig.root(
-                List.of(RequestSource.ofFile(sample.resolve("b0/pm.yml")),
-                        RequestSource.ofFile(sample.resolve("mcuboot/pm.yml"))),
-                null, List.of(StandardRegions.sramPrimary(facts.sram().address(), facts.sram().size()),
-                        StandardRegions.flashPrimary(facts.flash().address(), facts.flash().size(), null))));
-        String overlay = new DevicetreeExporter(RegionNodes.standard()).overlay(layout.toOutputDomain(),
-                "partitions.yml", board.devicetree(), "app", "app");
+        Layout layout = new PartitionManager()
+                .place(DomainConfig.root(
+                        List.of(
+                                RequestSource.ofFile(sample.resolve("b0/pm.yml")),
+                                RequestSource.ofFile(sample.resolve("mcuboot/pm.yml"))),
+                        null,
+                        List.of(
+                                StandardRegions.sramPrimary(
+                                        facts.sram().address(), facts.sram().size()),
+                                StandardRegions.flashPrimary(
+                                        facts.flash().address(), facts.flash().size(), null))));
+        String overlay = new DevicetreeExporter(RegionNodes.standard())
+                .overlay(layout.toOutputDomain(), "partitions.yml", board.devicetree(), "app", "app");
         String doc = Files.readString(ProjectPaths.root().resolve("docs/devicetree-bridge.md"));
         assertTrue(doc.contains("```dts\n" + overlay + "```\n"), "docs/devicetree-bridge.md should show:\n" + overlay);
     }

@@ -20,7 +20,8 @@ final class SyntheticBoard {
     static List<String> mappings(Map<String, Map<String, Object>> regions) {
         List<String> mappings = new ArrayList<>();
         for (String region : regions.keySet()) {
-            if (!List.of("flash_primary", "sram_primary", "external_flash", "otp", "ram_flash").contains(region)) {
+            if (!List.of("flash_primary", "sram_primary", "external_flash", "otp", "ram_flash")
+                    .contains(region)) {
                 mappings.add(region + "=" + region);
             }
         }
@@ -43,9 +44,15 @@ final class SyntheticBoard {
                             .append("\t\t\tcompatible = \"test,flash-controller\";\n")
                             .append("\t\t\treg = <0x4001e000 0x1000>;\n")
                             .append("\t\t\t#address-cells = <1>;\n\t\t\t#size-cells = <1>;\n\n")
-                            .append("\t\t\tflash0: flash@").append(Long.toHexString(base)).append(" {\n")
+                            .append("\t\t\tflash0: flash@")
+                            .append(Long.toHexString(base))
+                            .append(" {\n")
                             .append("\t\t\t\tcompatible = \"soc-nv-flash\";\n")
-                            .append("\t\t\t\treg = <").append(hex(base)).append(' ').append(hex(size)).append(">;\n\n")
+                            .append("\t\t\t\treg = <")
+                            .append(hex(base))
+                            .append(' ')
+                            .append(hex(size))
+                            .append(">;\n\n")
                             .append("\t\t\t\tpartitions {\n")
                             .append("\t\t\t\t\tcompatible = \"fixed-partitions\";\n")
                             .append("\t\t\t\t\t#address-cells = <1>;\n\t\t\t\t\t#size-cells = <1>;\n\n")
@@ -63,20 +70,38 @@ final class SyntheticBoard {
                     soc.append("\t\tspi@40023000 {\n\t\t\treg = <0x40023000 0x1000>;\n")
                             .append("\t\t\t#address-cells = <1>;\n\t\t\t#size-cells = <0>;\n\n")
                             .append("\t\t\text_flash: flash@0 {\n\t\t\t\tcompatible = \"jedec,spi-nor\";\n")
-                            .append("\t\t\t\treg = <0>;\n\t\t\t\tsize = <").append(hex(size * 8)).append(">;\n")
+                            .append("\t\t\t\treg = <0>;\n\t\t\t\tsize = <")
+                            .append(hex(size * 8))
+                            .append(">;\n")
                             .append("\t\t\t};\n\t\t};\n\n");
                 }
-                default -> soc.append("\t\t").append(region).append(": ").append(region.replace('_', '-'))
-                        .append('@').append(Long.toHexString(base)).append(" {\n")
-                        .append("\t\t\tcompatible = \"soc-nv-flash\";\n")
-                        .append("\t\t\treg = <").append(hex(base)).append(' ').append(hex(size)).append(">;\n")
-                        .append("\t\t};\n\n");
+                default ->
+                    soc.append("\t\t")
+                            .append(region)
+                            .append(": ")
+                            .append(region.replace('_', '-'))
+                            .append('@')
+                            .append(Long.toHexString(base))
+                            .append(" {\n")
+                            .append("\t\t\tcompatible = \"soc-nv-flash\";\n")
+                            .append("\t\t\treg = <")
+                            .append(hex(base))
+                            .append(' ')
+                            .append(hex(size))
+                            .append(">;\n")
+                            .append("\t\t};\n\n");
             }
         }
         chosen.append("\t\tzephyr,sram = &sram0;\n\t\tzephyr,code-partition = &slot0_partition;\n");
-        soc.append("\t\tsram0: memory@").append(Long.toHexString(sramBase)).append(" {\n")
+        soc.append("\t\tsram0: memory@")
+                .append(Long.toHexString(sramBase))
+                .append(" {\n")
                 .append("\t\t\tcompatible = \"mmio-sram\";\n")
-                .append("\t\t\treg = <").append(hex(sramBase)).append(' ').append(hex(sramSize)).append(">;\n")
+                .append("\t\t\treg = <")
+                .append(hex(sramBase))
+                .append(' ')
+                .append(hex(sramSize))
+                .append(">;\n")
                 .append("\t\t};\n");
         return "/dts-v1/;\n\n/ {\n\t#address-cells = <1>;\n\t#size-cells = <1>;\n\tmodel = \"synthetic\";\n\n"
                 + "\tchosen {\n" + chosen + "\t};\n\n\tsoc {\n\t\t#address-cells = <1>;\n\t\t#size-cells = <1>;\n\n"

@@ -27,7 +27,9 @@ class CoreCliTest {
     private int run(String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = CoreCli.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
+        int code = CoreCli.run(
+                List.of(args),
+                new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8));
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
@@ -51,8 +53,17 @@ class CoreCliTest {
     }
 
     private String[] resolveArgs(String command, String... extra) {
-        List<String> args = new ArrayList<>(List.of("config", command, "--image-dir", root.resolve("boot").toString(),
-                "--name", "mcuboot", "--parent-dir", root.resolve("app").toString(), "--board", "qemu_cortex_m3"));
+        List<String> args = new ArrayList<>(List.of(
+                "config",
+                command,
+                "--image-dir",
+                root.resolve("boot").toString(),
+                "--name",
+                "mcuboot",
+                "--parent-dir",
+                root.resolve("app").toString(),
+                "--board",
+                "qemu_cortex_m3"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -63,7 +74,12 @@ class CoreCliTest {
         write("extra.overlay", "&label {\n\tx = <2>;\n};\n");
         Path merged = root.resolve("out/zephyr.dts");
 
-        int code = run("dts", "merge", "-o", merged.toString(), root.resolve("board.dts").toString(),
+        int code = run(
+                "dts",
+                "merge",
+                "-o",
+                merged.toString(),
+                root.resolve("board.dts").toString(),
                 root.resolve("extra.overlay").toString());
 
         assertEquals(0, code, err);
@@ -73,11 +89,17 @@ class CoreCliTest {
     @Test
     void configResolvePrintsFilesWithRulesAndWritesOutputs() throws IOException {
         Path output = root.resolve("build/mcuboot");
-        int code = run(resolveArgs("resolve", "--output-dir", output.toString(), "-Dmcuboot_EXTRA_CONF_FILE=trace.conf",
-                "-Dmcuboot_CONFIG_BOOT_BANNER=n", "-DCONFIG_PARENT=y"));
+        int code = run(resolveArgs(
+                "resolve",
+                "--output-dir",
+                output.toString(),
+                "-Dmcuboot_EXTRA_CONF_FILE=trace.conf",
+                "-Dmcuboot_CONFIG_BOOT_BANNER=n",
+                "-DCONFIG_PARENT=y"));
         assertEquals("", err);
         assertEquals(0, code);
-        String expected = String.join("\n",
+        String expected = String.join(
+                "\n",
                 "image mcuboot (child of app)",
                 "board qemu_cortex_m3",
                 "build type (none)",
@@ -103,7 +125,8 @@ class CoreCliTest {
                 "wrote " + output.resolve(".config") + " and " + output.resolve("autoconf.h"),
                 "");
         assertEquals(expected, out);
-        assertEquals("# CONFIG_BOOT_BANNER is not set\nCONFIG_SIZE=0xc000\n# CONFIG_TRACE is not set\n",
+        assertEquals(
+                "# CONFIG_BOOT_BANNER is not set\nCONFIG_SIZE=0xc000\n# CONFIG_TRACE is not set\n",
                 Files.readString(output.resolve(".config")));
         assertEquals("#define CONFIG_SIZE 0xc000\n", Files.readString(output.resolve("autoconf.h")));
     }
@@ -112,21 +135,31 @@ class CoreCliTest {
     void configShowPrintsTheProvenanceOfEverySymbol() {
         int code = run(resolveArgs("show", "-Dmcuboot_CONFIG_BOOT_BANNER=n"));
         assertEquals(0, code, err);
-        assertEquals(String.join("\n",
-                "CONFIG_BOOT_BANNER=n",
-                "  set at command line:1",
-                "  overrides y at app/child_image/mcuboot/prj.conf:1",
-                "CONFIG_SIZE=0xc000",
-                "  set at app/child_image/mcuboot/prj.conf:2",
-                "CONFIG_TRACE=n",
-                "  set at app/child_image/mcuboot.conf:1",
-                ""), out);
+        assertEquals(
+                String.join(
+                        "\n",
+                        "CONFIG_BOOT_BANNER=n",
+                        "  set at command line:1",
+                        "  overrides y at app/child_image/mcuboot/prj.conf:1",
+                        "CONFIG_SIZE=0xc000",
+                        "  set at app/child_image/mcuboot/prj.conf:2",
+                        "CONFIG_TRACE=n",
+                        "  set at app/child_image/mcuboot.conf:1",
+                        ""),
+                out);
     }
 
     @Test
     void aTopLevelImageResolvesWithoutParent() {
-        int code = run("config", "resolve", "--image-dir", root.resolve("boot").toString(), "--board", "qemu_cortex_m3",
-                "--build-type", "release");
+        int code = run(
+                "config",
+                "resolve",
+                "--image-dir",
+                root.resolve("boot").toString(),
+                "--board",
+                "qemu_cortex_m3",
+                "--build-type",
+                "release");
         assertEquals(0, code, err);
         assertTrue(out.startsWith("image boot\nboard qemu_cortex_m3\nbuild type release\nKconfig row A\n"), out);
         assertTrue(out.contains("  1. boot/prj.conf  [(A) base file of row A]"), out);
@@ -135,13 +168,18 @@ class CoreCliTest {
     @Test
     void aGrandchildResolvesWithTheVariablesForwardedThroughItsParent() throws IOException {
         write("b0/prj.conf", "CONFIG_B0=y\n");
-        int code = run(resolveArgs("resolve", "--child", "mcuboot:b0=" + root.resolve("b0"), "--image", "b0",
+        int code = run(resolveArgs(
+                "resolve",
+                "--child",
+                "mcuboot:b0=" + root.resolve("b0"),
+                "--image",
+                "b0",
                 "-Dmcuboot_b0_CONFIG_DEEP=7"));
         assertEquals(0, code, err);
         assertTrue(out.startsWith("image b0 (child of mcuboot)\nboard qemu_cortex_m3\n"), out);
         assertTrue(out.contains("  Merged configuration 'command line'"), out);
-        int show = run(resolveArgs("show", "--child", "mcuboot:b0=" + root.resolve("b0"), "--image", "b0",
-                "-Dmcuboot_b0_CONFIG_DEEP=7"));
+        int show = run(resolveArgs(
+                "show", "--child", "mcuboot:b0=" + root.resolve("b0"), "--image", "b0", "-Dmcuboot_b0_CONFIG_DEEP=7"));
         assertEquals(0, show, err);
         assertTrue(out.contains("CONFIG_DEEP=7"), out);
     }
@@ -149,33 +187,68 @@ class CoreCliTest {
     @Test
     void aChildInAnotherDomainBuildsForThatDomainsBoard() throws IOException {
         write("net/prj.conf", "CONFIG_NET=y\n");
-        int code = run("config", "resolve", "--image-dir", root.resolve("app").toString(), "--board",
-                "nrf5340dk/nrf5340/cpuapp", "--child", "app:net=" + root.resolve("net"), "--image-domain",
-                "net=CPUNET", "--image-board", "net=nrf5340dk/nrf5340/cpunet", "--image", "net");
+        int code = run(
+                "config",
+                "resolve",
+                "--image-dir",
+                root.resolve("app").toString(),
+                "--board",
+                "nrf5340dk/nrf5340/cpuapp",
+                "--child",
+                "app:net=" + root.resolve("net"),
+                "--image-domain",
+                "net=CPUNET",
+                "--image-board",
+                "net=nrf5340dk/nrf5340/cpunet",
+                "--image",
+                "net");
         assertEquals(0, code, err);
         assertTrue(out.startsWith("image net (child of app)\nboard nrf5340dk/nrf5340/cpunet\n"), out);
 
-        assertEquals(1, run("config", "resolve", "--image-dir", root.resolve("app").toString(), "--board",
-                "nrf5340dk/nrf5340/cpuapp", "--child", "app:net=" + root.resolve("net"), "--image-domain",
-                "net=CPUNET", "--image-board", "net=nrf5340dk/nrf5340/cpuapp", "--image", "net"));
+        assertEquals(
+                1,
+                run(
+                        "config",
+                        "resolve",
+                        "--image-dir",
+                        root.resolve("app").toString(),
+                        "--board",
+                        "nrf5340dk/nrf5340/cpuapp",
+                        "--child",
+                        "app:net=" + root.resolve("net"),
+                        "--image-domain",
+                        "net=CPUNET",
+                        "--image-board",
+                        "net=nrf5340dk/nrf5340/cpuapp",
+                        "--image",
+                        "net"));
         assertTrue(err.contains("cpuapp"), err);
     }
 
     @Test
     void anImageLeftOutOfTheTreeIsNamedWithTheReason() throws IOException {
         write("b0/prj.conf", "CONFIG_B0=y\n");
-        assertEquals(1, run(resolveArgs("resolve", "--child", "mcuboot:b0=" + root.resolve("b0"), "--image", "b0",
-                "-Dmcuboot.buildStrategy=skip")));
+        assertEquals(
+                1,
+                run(resolveArgs(
+                        "resolve",
+                        "--child",
+                        "mcuboot:b0=" + root.resolve("b0"),
+                        "--image",
+                        "b0",
+                        "-Dmcuboot.buildStrategy=skip")));
         assertEquals("", out);
-        assertTrue(err.startsWith("Image 'b0' is not configured in this tree; b0: not part of the build (its parent"
-                + " mcuboot is not built from source)"), err);
+        assertTrue(
+                err.startsWith("Image 'b0' is not configured in this tree; b0: not part of the build (its parent"
+                        + " mcuboot is not built from source)"),
+                err);
     }
 
     @Test
     void treeOptionsThatNameNoImageAreUsageErrors() {
         assertEquals(2, run(resolveArgs("resolve", "--child", "nobody:b0=" + root.resolve("b0"))));
-        assertTrue(err.startsWith("--child names parent 'nobody' of image 'b0', which is not an image of the tree"),
-                err);
+        assertTrue(
+                err.startsWith("--child names parent 'nobody' of image 'b0', which is not an image of the tree"), err);
         assertEquals(2, run(resolveArgs("resolve", "--child", "b0")));
         assertTrue(err.startsWith("expected --child PARENT:NAME=DIR, found 'b0'"), err);
         assertEquals(2, run(resolveArgs("resolve", "--image", "ghost")));
@@ -191,8 +264,10 @@ class CoreCliTest {
         int code = run(resolveArgs("resolve", "--output-dir", output.toString()));
         assertEquals(1, code);
         assertEquals("", out);
-        assertEquals("app/child_image/mcuboot.conf:2: expected y, n, a decimal number, a 0x hex number or a"
-                + " \"quoted string\" as the value of CONFIG_TRACE, found 'maybe'\n", err);
+        assertEquals(
+                "app/child_image/mcuboot.conf:2: expected y, n, a decimal number, a 0x hex number or a"
+                        + " \"quoted string\" as the value of CONFIG_TRACE, found 'maybe'\n",
+                err);
         assertFalse(Files.exists(output));
     }
 
@@ -201,8 +276,10 @@ class CoreCliTest {
         write("app/child_image/mcuboot/boards/qemu_cortex_m3_release.conf", "CONFIG_X=y\n");
         assertEquals(1, run(resolveArgs("resolve", "--build-type", "release")));
         assertEquals("", out);
-        assertEquals("Child image 'mcuboot': app/child_image/mcuboot/boards/qemu_cortex_m3_release.conf (F) requires"
-                + " app/child_image/mcuboot/prj_release.conf (H), which does not exist\n", err);
+        assertEquals(
+                "Child image 'mcuboot': app/child_image/mcuboot/boards/qemu_cortex_m3_release.conf (F) requires"
+                        + " app/child_image/mcuboot/prj_release.conf (H), which does not exist\n",
+                err);
         assertEquals(1, run(resolveArgs("show", "-Dmcuboot_CONF_FILE=nope.conf")));
         assertEquals("File not found: boot/nope.conf\n", err);
         assertEquals("", out);
@@ -222,8 +299,17 @@ class CoreCliTest {
         assertTrue(err.startsWith("expected -DVAR=value, found '-DNOVALUE'"), err);
         assertEquals(2, run("config", "resolve", "--image-dir", "x", "--board"));
         assertEquals(2, run("config", "show", "--image-dir", "x", "--board", "b", "--frob"));
-        assertEquals(2, run("config", "show", "--image-dir", root.resolve("app").toString(), "--board", "b",
-                "--parent-dir", root.resolve("app").toString()));
+        assertEquals(
+                2,
+                run(
+                        "config",
+                        "show",
+                        "--image-dir",
+                        root.resolve("app").toString(),
+                        "--board",
+                        "b",
+                        "--parent-dir",
+                        root.resolve("app").toString()));
         assertTrue(err.startsWith("the image and its parent are both called 'app'"), err);
         assertEquals("", out);
     }

@@ -32,10 +32,11 @@ class DtsCommandTest {
     void files() throws Exception {
         Files.createDirectories(work.resolve("inc"));
         Files.writeString(work.resolve("inc/speed.h"), "#define SPEED 115200\n");
-        board = Files.writeString(work.resolve("board.dts"),
+        board = Files.writeString(
+                work.resolve("board.dts"),
                 "/dts-v1/;\n#include <speed.h>\n/ {\n\tser: serial {\n\t\tstatus = \"disabled\";\n\t};\n};\n");
-        overlay = Files.writeString(work.resolve("app.overlay"),
-                "&ser {\n\tstatus = \"okay\";\n\tcurrent-speed = <SPEED>;\n};\n");
+        overlay = Files.writeString(
+                work.resolve("app.overlay"), "&ser {\n\tstatus = \"okay\";\n\tcurrent-speed = <SPEED>;\n};\n");
     }
 
     private static final String MERGED = "/dts-v1/;\n\n/ {\n\n\tser: serial {\n\t\tstatus = \"okay\";\n"
@@ -44,8 +45,16 @@ class DtsCommandTest {
     @Test
     void mergeWritesTheOutputFile() throws Exception {
         Path target = work.resolve("out/zephyr.dts");
-        assertEquals(0, run("merge", "-o", target.toString(), "-I", work.resolve("inc").toString(), board.toString(),
-                overlay.toString()));
+        assertEquals(
+                0,
+                run(
+                        "merge",
+                        "-o",
+                        target.toString(),
+                        "-I",
+                        work.resolve("inc").toString(),
+                        board.toString(),
+                        overlay.toString()));
         assertEquals(MERGED, Files.readString(target));
         assertEquals("", text(out));
         assertEquals("", text(err));
@@ -61,8 +70,16 @@ class DtsCommandTest {
     void badInputExitsOneWithFileAndLineAndWritesNothing() throws Exception {
         Path broken = Files.writeString(work.resolve("broken.overlay"), "&ser {\n\tstatus = \"okay\"\n};\n");
         Path target = work.resolve("zephyr.dts");
-        assertEquals(1, run("merge", "-o", target.toString(), "-I", work.resolve("inc").toString(), board.toString(),
-                broken.toString()));
+        assertEquals(
+                1,
+                run(
+                        "merge",
+                        "-o",
+                        target.toString(),
+                        "-I",
+                        work.resolve("inc").toString(),
+                        board.toString(),
+                        broken.toString()));
         assertEquals("error: " + broken + ":3: syntax error: expected ';' but found '}'\n", text(err));
         assertEquals("", text(out));
         assertFalse(Files.exists(target));
@@ -98,12 +115,16 @@ class DtsCommandTest {
         assertEquals(0, run("boards"));
         List<String> lines = text(out).lines().toList();
         assertEquals(11, lines.size());
-        assertEquals("mps2/an505                   CPUAPP  cortex-m33        fpv5-sp-d16  qemu:mps2-an505", lines.get(0));
-        assertEquals("mps2/an521/cpu0              CPU0    cortex-m33+nodsp  no-fpu       qemu:mps2-an521", lines.get(2));
-        assertEquals("mps2/an521/cpu1              CPU1    cortex-m33        fpv5-sp-d16  qemu:mps2-an521", lines.get(4));
+        assertEquals(
+                "mps2/an505                   CPUAPP  cortex-m33        fpv5-sp-d16  qemu:mps2-an505", lines.get(0));
+        assertEquals(
+                "mps2/an521/cpu0              CPU0    cortex-m33+nodsp  no-fpu       qemu:mps2-an521", lines.get(2));
+        assertEquals(
+                "mps2/an521/cpu1              CPU1    cortex-m33        fpv5-sp-d16  qemu:mps2-an521", lines.get(4));
         assertEquals("nrf52840dk/nrf52840          CPUAPP  cortex-m4         fpv4-sp-d16", lines.get(5));
         assertEquals("nrf5340dk/nrf5340/cpunet     CPUNET  cortex-m33+nodsp  no-fpu", lines.get(7));
-        assertEquals("qemu_cortex_m3               CPUAPP  cortex-m3         no-fpu       qemu:lm3s6965evb", lines.get(10));
+        assertEquals(
+                "qemu_cortex_m3               CPUAPP  cortex-m3         no-fpu       qemu:lm3s6965evb", lines.get(10));
 
         Path dir = Files.createDirectories(work.resolve("proj/boards/mine"));
         Files.writeString(dir.resolve("board.properties"), "name=mine\ncpu=cortex-m0plus\n");
@@ -115,20 +136,25 @@ class DtsCommandTest {
 
     @Test
     void factsPrintsWhatPlacementSees() throws Exception {
-        Path qemu = io.multiimage.core.board.BoardCatalog.shipped().lookup("qemu_cortex_m3").dts();
+        Path qemu = io.multiimage.core.board.BoardCatalog.shipped()
+                .lookup("qemu_cortex_m3")
+                .dts();
         Path include = io.multiimage.core.board.BoardCatalog.shippedIncludeDir();
         assertEquals(0, run("facts", "-I", include.toString(), qemu.toString()));
-        assertEquals(String.join("\n",
-                "flash: /soc/flash-controller@400fd000/flash@0 at 0x00000000 size 0x00040000",
-                "sram: /memory@20000000 at 0x20000000 size 0x00010000",
-                "code-partition: /soc/flash-controller@400fd000/flash@0/partitions/partition@8000",
-                "partitions of /soc/flash-controller@400fd000/flash@0 at 0x00000000:",
-                "  0x00000000 0x00008000 mcuboot (boot_partition) read-only",
-                "  0x00008000 0x0001a000 image-0 (slot0_partition)",
-                "  0x00022000 0x0001a000 image-1 (slot1_partition)",
-                "  0x0003c000 0x00002000 image-scratch (scratch_partition)",
-                "  0x0003e000 0x00002000 storage (storage_partition)",
-                ""), text(out));
+        assertEquals(
+                String.join(
+                        "\n",
+                        "flash: /soc/flash-controller@400fd000/flash@0 at 0x00000000 size 0x00040000",
+                        "sram: /memory@20000000 at 0x20000000 size 0x00010000",
+                        "code-partition: /soc/flash-controller@400fd000/flash@0/partitions/partition@8000",
+                        "partitions of /soc/flash-controller@400fd000/flash@0 at 0x00000000:",
+                        "  0x00000000 0x00008000 mcuboot (boot_partition) read-only",
+                        "  0x00008000 0x0001a000 image-0 (slot0_partition)",
+                        "  0x00022000 0x0001a000 image-1 (slot1_partition)",
+                        "  0x0003c000 0x00002000 image-scratch (scratch_partition)",
+                        "  0x0003e000 0x00002000 storage (storage_partition)",
+                        ""),
+                text(out));
     }
 
     @Test
@@ -179,10 +205,11 @@ class DtsCommandTest {
         ReferenceTools.Result nodes = JavaMain.run(CoreCli.class, List.of("dts", "facts", deep.toString()), work, 120);
         assertEquals(1, nodes.exitCode(), nodes.stderr());
         assertEquals("error: " + deep + ":1003: nesting deeper than 1000 levels\n", nodes.stderr());
-        Path parens = Files.writeString(work.resolve("parens.dts"), "/dts-v1/;\n/ { p = <" + "(".repeat(100_000) + "1"
-                + ")".repeat(100_000) + ">; };\n");
-        ReferenceTools.Result expression = JavaMain.run(CoreCli.class, List.of("dts", "merge", "-o", "-",
-                parens.toString()), work, 120);
+        Path parens = Files.writeString(
+                work.resolve("parens.dts"),
+                "/dts-v1/;\n/ { p = <" + "(".repeat(100_000) + "1" + ")".repeat(100_000) + ">; };\n");
+        ReferenceTools.Result expression =
+                JavaMain.run(CoreCli.class, List.of("dts", "merge", "-o", "-", parens.toString()), work, 120);
         assertEquals(1, expression.exitCode(), expression.stderr());
         assertEquals("error: " + parens + ":2: nesting deeper than 256 levels in an expression\n", expression.stderr());
         assertEquals("", expression.stdout());

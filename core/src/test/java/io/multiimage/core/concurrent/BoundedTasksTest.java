@@ -1,11 +1,11 @@
 package io.multiimage.core.concurrent;
 
-import io.multiimage.core.EnvironmentException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.multiimage.core.EnvironmentException;
 import io.multiimage.core.FirmwareException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -95,7 +95,8 @@ class BoundedTasksTest {
             expected.add(value);
             tasks.add(() -> {
                 mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                threadNames.add(Thread.currentThread().getName() + (Thread.currentThread().isDaemon() ? "" : " (not daemon)"));
+                threadNames.add(Thread.currentThread().getName()
+                        + (Thread.currentThread().isDaemon() ? "" : " (not daemon)"));
                 for (int spin = 0; spin < spins; spin++) {
                     Thread.onSpinWait();
                 }
@@ -141,10 +142,22 @@ class BoundedTasksTest {
         IllegalArgumentException runtime = new IllegalArgumentException("runtime");
         InterruptedException interrupted = new InterruptedException("interrupted");
         Map<Exception, Work<String>> failing = Map.of(
-                firmware, () -> { throw firmware; },
-                io, () -> { throw io; },
-                runtime, () -> { throw runtime; },
-                interrupted, () -> { throw interrupted; });
+                firmware,
+                        () -> {
+                            throw firmware;
+                        },
+                io,
+                        () -> {
+                            throw io;
+                        },
+                runtime,
+                        () -> {
+                            throw runtime;
+                        },
+                interrupted,
+                        () -> {
+                            throw interrupted;
+                        });
         for (Map.Entry<Exception, Work<String>> entry : failing.entrySet()) {
             Exception thrown = assertThrows(entry.getKey().getClass(), () -> run(List.of(entry.getValue()), 1));
             assertSame(entry.getKey(), thrown);
@@ -157,8 +170,11 @@ class BoundedTasksTest {
         List<BoundedTasks.Task<String, FirmwareException, RuntimeException>> tasks = List.of(() -> "a.o", () -> {
             throw firmware;
         });
-        assertSame(firmware, assertThrows(FirmwareException.class,
-                () -> BoundedTasks.run(tasks, 2, n -> "single-" + n, FirmwareException.class)));
+        assertSame(
+                firmware,
+                assertThrows(
+                        FirmwareException.class,
+                        () -> BoundedTasks.run(tasks, 2, n -> "single-" + n, FirmwareException.class)));
     }
 
     @Test
@@ -186,13 +202,15 @@ class BoundedTasksTest {
             tasks.add(blockUntilInterrupted(allStarted, allInterrupted));
         }
         AtomicReference<Throwable> outcome = new AtomicReference<>();
-        Thread caller = new Thread(() -> {
-            try {
-                run(tasks, count);
-            } catch (Throwable t) {
-                outcome.set(t);
-            }
-        }, "caller");
+        Thread caller = new Thread(
+                () -> {
+                    try {
+                        run(tasks, count);
+                    } catch (Throwable t) {
+                        outcome.set(t);
+                    }
+                },
+                "caller");
         caller.start();
         await(allStarted);
         caller.interrupt();

@@ -67,17 +67,24 @@ class ChildImageRulesFixtureTest {
         if (parentDir.isEmpty()) {
             root = image;
             declarations.add(ImageDeclaration.builder(image, dir.resolve(props.getProperty("childDir")))
-                    .board(props.getProperty("board")).buildType(props.getProperty("buildType")).build());
+                    .board(props.getProperty("board"))
+                    .buildType(props.getProperty("buildType"))
+                    .build());
         } else {
             root = props.getProperty("parentName");
-            declarations.add(ImageDeclaration.builder(root, dir.resolve(parentDir)).board(props.getProperty("board"))
-                    .buildType(props.getProperty("buildType")).children(image).build());
-            declarations.add(ImageDeclaration.builder(image, dir.resolve(props.getProperty("childDir"))).build());
+            declarations.add(ImageDeclaration.builder(root, dir.resolve(parentDir))
+                    .board(props.getProperty("board"))
+                    .buildType(props.getProperty("buildType"))
+                    .children(image)
+                    .build());
+            declarations.add(ImageDeclaration.builder(image, dir.resolve(props.getProperty("childDir")))
+                    .build());
         }
         ImageTree tree = ImageTree.build(root, declarations);
         ProjectLayout layout = new ProjectLayout(dir);
         ImageTreeConfigurator configurator = new ImageTreeConfigurator(layout, new FragmentOnlyResolver());
-        ImageContext context = configurator.contexts(tree, variables, new RecordingLog(false)).get(image);
+        ImageContext context =
+                configurator.contexts(tree, variables, new RecordingLog(false)).get(image);
         ConfigurationResolver resolver = new ConfigurationResolver(layout, new FragmentOnlyResolver());
         RecordingLog log = new RecordingLog(false);
 
@@ -91,12 +98,18 @@ class ChildImageRulesFixtureTest {
         }
         ImageConfiguration configuration = resolver.resolve(context, log);
         assertEquals(Files.readAllLines(dir.resolve("expected-files.txt")), Projects.merged(log), "merged files");
-        assertEquals(Files.readString(dir.resolve("expected.config")),
-                DotConfigWriter.render(configuration.kconfig().symbols(), ""), "merged .config");
+        assertEquals(
+                Files.readString(dir.resolve("expected.config")),
+                DotConfigWriter.render(configuration.kconfig().symbols(), ""),
+                "merged .config");
         Path expectedOverlays = dir.resolve("expected-overlays.txt");
         if (Files.exists(expectedOverlays)) {
-            assertEquals(Files.readAllLines(expectedOverlays),
-                    configuration.plan().overlays().stream().map(SelectedFile::location).toList(), "overlays");
+            assertEquals(
+                    Files.readAllLines(expectedOverlays),
+                    configuration.plan().overlays().stream()
+                            .map(SelectedFile::location)
+                            .toList(),
+                    "overlays");
         }
     }
 }

@@ -17,7 +17,8 @@ class ProjectLayoutTest {
 
     @Test
     void filesOutsideTheImageDirAreShownProjectRelative() {
-        assertEquals("app/child_image/mcuboot.conf",
+        assertEquals(
+                "app/child_image/mcuboot.conf",
                 layout.display(root.resolve("app/child_image/mcuboot.conf"), root.resolve("boot")));
         assertEquals("app/x.conf", layout.display(root.resolve("boot/../app/x.conf"), root.resolve("boot")));
     }

@@ -37,11 +37,18 @@ final class Projects {
     }
 
     /** The context of {@code image} in the tree {@code declarations} rooted at {@code root}. */
-    static ImageContext context(Path projectRoot, String root, List<ImageDeclaration> declarations,
-            Map<String, String> variables, String image, RecordingLog log) throws InvalidConfigurationException {
+    static ImageContext context(
+            Path projectRoot,
+            String root,
+            List<ImageDeclaration> declarations,
+            Map<String, String> variables,
+            String image,
+            RecordingLog log)
+            throws InvalidConfigurationException {
         ImageTree tree = ImageTree.build(root, declarations);
         return new ImageTreeConfigurator(new ProjectLayout(projectRoot), new FragmentOnlyResolver())
-                .contexts(tree, variables, log).get(image);
+                .contexts(tree, variables, log)
+                .get(image);
     }
 
     /** The file names of the {@code Merged configuration '…'} lines in {@code log}, in order. */
@@ -56,6 +63,7 @@ final class Projects {
     /** Configures {@code context} with the fragment-only resolver. */
     static ImageConfiguration configure(Path projectRoot, ImageContext context, RecordingLog log)
             throws InvalidConfigurationException, IOException {
-        return new ConfigurationResolver(new ProjectLayout(projectRoot), new FragmentOnlyResolver()).resolve(context, log);
+        return new ConfigurationResolver(new ProjectLayout(projectRoot), new FragmentOnlyResolver())
+                .resolve(context, log);
     }
 }

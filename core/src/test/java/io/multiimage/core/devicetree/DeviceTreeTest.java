@@ -53,18 +53,35 @@ class DeviceTreeTest {
         PropertyValue rx = uart.property("rx-gpios").orElseThrow().value();
         assertArrayEquals(new long[] {1, 7, 0, 3, 1, 0}, rx.cells());
         assertEquals("<0x01 0x07 0x00 0x03 0x01 0x00>", rx.toString());
-        assertEquals("\"/soc/serial@3000\"", tree.node("/chosen").orElseThrow().property("zephyr,console")
-                .orElseThrow().value().toString());
-        assertEquals(List.of("okay"), uart.property("status").orElseThrow().value().strings());
-        assertTrue(tree.node("/soc/gpio@1000").orElseThrow().property("gpio-controller").orElseThrow().value()
+        assertEquals(
+                "\"/soc/serial@3000\"",
+                tree.node("/chosen")
+                        .orElseThrow()
+                        .property("zephyr,console")
+                        .orElseThrow()
+                        .value()
+                        .toString());
+        assertEquals(
+                List.of("okay"), uart.property("status").orElseThrow().value().strings());
+        assertTrue(tree.node("/soc/gpio@1000")
+                .orElseThrow()
+                .property("gpio-controller")
+                .orElseThrow()
+                .value()
                 .isEmpty());
-        assertThrows(IllegalStateException.class, () -> uart.property("mixed").orElseThrow().value().strings());
+        assertThrows(
+                IllegalStateException.class,
+                () -> uart.property("mixed").orElseThrow().value().strings());
         assertFalse(uart.property("mixed").orElseThrow().value().isStringList());
     }
 
     @Test
     void cellsSpellNumbersMostSignificantCellFirst() throws Exception {
-        PropertyValue rx = tree().nodeByLabel("uart0").orElseThrow().property("rx-gpios").orElseThrow().value();
+        PropertyValue rx = tree().nodeByLabel("uart0")
+                .orElseThrow()
+                .property("rx-gpios")
+                .orElseThrow()
+                .value();
         assertEquals(7, rx.number(1, 1));
         assertEquals((7L << 32) | 0, rx.number(1, 2));
         assertEquals((3L << 32) | 1, rx.number(3, 2));
@@ -93,9 +110,12 @@ class DeviceTreeTest {
             }
         };
         new DevicetreeMerger(log).merge(dir.resolve("board.dts"), Fixtures.overlays(dir), List.of());
-        assertEquals(List.of("Devicetree: board file '" + dir.resolve("board.dts") + "'",
-                "Devicetree: merged overlay '" + dir.resolve("1-resize.overlay") + "'",
-                "Devicetree: merged overlay '" + dir.resolve("2-new-table.overlay") + "'"), lines);
+        assertEquals(
+                List.of(
+                        "Devicetree: board file '" + dir.resolve("board.dts") + "'",
+                        "Devicetree: merged overlay '" + dir.resolve("1-resize.overlay") + "'",
+                        "Devicetree: merged overlay '" + dir.resolve("2-new-table.overlay") + "'"),
+                lines);
     }
 
     @Test

@@ -55,9 +55,11 @@ class DevicetreeCasesTest {
         if (reference.exitCode() == 0) {
             assertEquals(reference.stdout(), DtsWriter.toDts(new DevicetreeMerger().parse(written, List.of())));
         } else {
-            DevicetreeException error = assertThrows(DevicetreeException.class,
-                    () -> new DevicetreeMerger().parse(written, List.of()));
-            assertEquals(Dtc.firstErrorLine(reference.stderr()), error.location().orElseThrow().line());
+            DevicetreeException error =
+                    assertThrows(DevicetreeException.class, () -> new DevicetreeMerger().parse(written, List.of()));
+            assertEquals(
+                    Dtc.firstErrorLine(reference.stderr()),
+                    error.location().orElseThrow().line());
         }
     }
 

@@ -34,8 +34,8 @@ final class Dtc {
     }
 
     /** Runs dtc on board + overlays and returns whatever happened. */
-    static ReferenceTools.Result run(Path board, List<Path> overlays, List<Path> includeDirs, boolean cpp,
-            Path workDir) {
+    static ReferenceTools.Result run(
+            Path board, List<Path> overlays, List<Path> includeDirs, boolean cpp, Path workDir) {
         Path dtc = ReferenceTools.require("dtc", "device-tree-compiler");
         try {
             List<String> lines = new ArrayList<>();
@@ -47,8 +47,8 @@ final class Dtc {
             Files.write(input, lines);
             if (cpp) {
                 Path gcc = ReferenceTools.require("cpp", "cpp");
-                List<String> command = new ArrayList<>(List.of(gcc.toString(), "-nostdinc", "-undef", "-x",
-                        "assembler-with-cpp", "-P"));
+                List<String> command = new ArrayList<>(
+                        List.of(gcc.toString(), "-nostdinc", "-undef", "-x", "assembler-with-cpp", "-P"));
                 for (Path dir : includeDirs) {
                     command.add("-I");
                     command.add(dir.toAbsolutePath().toString());
@@ -59,8 +59,8 @@ final class Dtc {
                 input = Files.createTempFile(workDir, "dtc-preprocessed", ".dts");
                 Files.writeString(input, preprocessed.stdout());
             }
-            return ReferenceTools.run(List.of(dtc.toString(), "-q", "-I", "dts", "-O", "dts", input.toString()),
-                    workDir, 60);
+            return ReferenceTools.run(
+                    List.of(dtc.toString(), "-q", "-I", "dts", "-O", "dts", input.toString()), workDir, 60);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +68,8 @@ final class Dtc {
 
     /** The line number in dtc's first {@code FILE:LINE.COL} diagnostic. */
     static int firstErrorLine(String stderr) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(":(\\d+)\\.\\d+").matcher(stderr);
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile(":(\\d+)\\.\\d+").matcher(stderr);
         if (!matcher.find()) {
             fail("dtc printed no location: " + stderr);
         }

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ExpressionPrecedenceTest {
 
-    private static final String[] BINARY = {"*", "/", "%", "+", "-", "<<", ">>", "<", ">", "<=", ">=", "==", "!=",
-        "&", "^", "|", "&&", "||"};
+    private static final String[] BINARY = {
+        "*", "/", "%", "+", "-", "<<", ">>", "<", ">", "<=", ">=", "==", "!=", "&", "^", "|", "&&", "||"
+    };
 
     @TempDir
     Path work;
@@ -70,9 +71,14 @@ class ExpressionPrecedenceTest {
         Random random = new Random(seed);
         StringBuilder dts = new StringBuilder("/dts-v1/;\n/ {\n");
         for (int i = 0; i < 200; i++) {
-            dts.append("\tp").append(i).append(" = <((").append(expression(random)).append(") & 0xffffffff)>;\n");
+            dts.append("\tp")
+                    .append(i)
+                    .append(" = <((")
+                    .append(expression(random))
+                    .append(") & 0xffffffff)>;\n");
         }
-        Path board = Files.writeString(work.resolve("expr.dts"), dts.append("};\n").toString());
+        Path board =
+                Files.writeString(work.resolve("expr.dts"), dts.append("};\n").toString());
         String ours = DtsWriter.toDts(new DevicetreeMerger().merge(board, List.of(), List.of()));
         assertEquals(Dtc.merged(board, List.of(), work), ours, "seed " + seed);
     }
@@ -85,7 +91,12 @@ class ExpressionPrecedenceTest {
         List<String> expressions = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             expressions.add(expression(random));
-            text.append("#if ").append(expressions.get(i)).append("\nyes").append(i).append("\n#else\nno").append(i)
+            text.append("#if ")
+                    .append(expressions.get(i))
+                    .append("\nyes")
+                    .append(i)
+                    .append("\n#else\nno")
+                    .append(i)
                     .append("\n#endif\n");
         }
         Path file = Files.writeString(work.resolve("if.S"), text.toString());
@@ -93,8 +104,19 @@ class ExpressionPrecedenceTest {
         preprocessor.process(file);
         List<String> ours = nonEmptyLines(preprocessor.result().text);
         Path cpp = ReferenceTools.require("cpp", "cpp");
-        String theirs = ReferenceTools.run(List.of(cpp.toString(), "-nostdinc", "-undef", "-x", "assembler-with-cpp",
-                "-P", file.toString()), work, 60).assertSuccess().stdout();
+        String theirs = ReferenceTools.run(
+                        List.of(
+                                cpp.toString(),
+                                "-nostdinc",
+                                "-undef",
+                                "-x",
+                                "assembler-with-cpp",
+                                "-P",
+                                file.toString()),
+                        work,
+                        60)
+                .assertSuccess()
+                .stdout();
         List<String> expected = nonEmptyLines(theirs);
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i), ours.get(i), "seed " + seed + ": #if " + expressions.get(i));

@@ -24,7 +24,10 @@ final class Fixtures {
     /** Subdirectory names, sorted. */
     static List<String> subdirectories(String relative) {
         try (Stream<Path> entries = Files.list(dir(relative))) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return entries.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,7 +36,9 @@ final class Fixtures {
     /** The {@code *.overlay} files of a directory in name order. */
     static List<Path> overlays(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(".overlay")).sorted().toList();
+            return entries.filter(p -> p.getFileName().toString().endsWith(".overlay"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

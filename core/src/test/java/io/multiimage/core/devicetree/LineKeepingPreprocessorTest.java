@@ -25,13 +25,15 @@ class LineKeepingPreprocessorTest {
     @BeforeEach
     void autoconf() throws Exception {
         inc = Files.createDirectories(work.resolve("inc"));
-        Files.writeString(inc.resolve("autoconf.h"), "#define CONFIG_SIZE 0xc000\n#define CONFIG_FEATURE 1\n"
-                + "#define CONFIG_NAME \"boot\"\n");
+        Files.writeString(
+                inc.resolve("autoconf.h"),
+                "#define CONFIG_SIZE 0xc000\n#define CONFIG_FEATURE 1\n" + "#define CONFIG_NAME \"boot\"\n");
     }
 
     @Test
     void everyLineStaysOnItsLineAndDirectivesBecomeEmptyLines() throws Exception {
-        Path file = write("pm.yml",
+        Path file = write(
+                "pm.yml",
                 "#include <autoconf.h>",
                 "# a YAML comment stays",
                 "boot:",
@@ -47,20 +49,23 @@ class LineKeepingPreprocessorTest {
 
         String text = LineKeepingPreprocessor.preprocess(file, List.of(inc));
 
-        assertEquals(String.join("\n",
-                "",
-                "# a YAML comment stays",
-                "boot:",
-                "",
-                "  size: 0xc000",
-                "",
-                "",
-                "",
-                "  placement:   {after: [start]}",
-                "  note: a     continued line",
-                "",
-                "  last: 1",
-                ""), text);
+        assertEquals(
+                String.join(
+                        "\n",
+                        "",
+                        "# a YAML comment stays",
+                        "boot:",
+                        "",
+                        "  size: 0xc000",
+                        "",
+                        "",
+                        "",
+                        "  placement:   {after: [start]}",
+                        "  note: a     continued line",
+                        "",
+                        "  last: 1",
+                        ""),
+                text);
     }
 
     @Test
@@ -74,7 +79,8 @@ class LineKeepingPreprocessorTest {
 
     @Test
     void undefinedIdentifiersInIfAreZeroAsInC() throws Exception {
-        Path file = write("pm.yml",
+        Path file = write(
+                "pm.yml",
                 "#include <autoconf.h>",
                 "#if CONFIG_UNSET",
                 "unset: 1",
@@ -88,7 +94,9 @@ class LineKeepingPreprocessorTest {
 
         String text = LineKeepingPreprocessor.preprocess(file, List.of(inc));
 
-        assertEquals(List.of("", "", "", "", "", "negated: 1", "", "", "compared: 1", ""), text.lines().toList());
+        assertEquals(
+                List.of("", "", "", "", "", "negated: 1", "", "", "compared: 1", ""),
+                text.lines().toList());
     }
 
     @Test
@@ -96,10 +104,10 @@ class LineKeepingPreprocessorTest {
         Path missing = write("missing.yml", "a: 1", "", "#include <nowhere.h>", "b: 2");
         Path open = write("open.yml", "#if defined(CONFIG_FEATURE)", "a: 1", "b: 2");
 
-        DevicetreeException notFound = assertThrows(DevicetreeException.class,
-                () -> LineKeepingPreprocessor.preprocess(missing, List.of(inc)));
-        DevicetreeException unterminated = assertThrows(DevicetreeException.class,
-                () -> LineKeepingPreprocessor.preprocess(open, List.of(inc)));
+        DevicetreeException notFound = assertThrows(
+                DevicetreeException.class, () -> LineKeepingPreprocessor.preprocess(missing, List.of(inc)));
+        DevicetreeException unterminated =
+                assertThrows(DevicetreeException.class, () -> LineKeepingPreprocessor.preprocess(open, List.of(inc)));
 
         assertEquals(new SourceLocation(missing, 3, 1), notFound.location().orElseThrow());
         assertEquals("cannot find #include file 'nowhere.h' (searched: " + inc + ")", notFound.detail());
@@ -109,42 +117,69 @@ class LineKeepingPreprocessorTest {
     @Test
     void anIncludedFileThatAddsTextIsRefusedAtItsIncludeLine() throws Exception {
         Files.writeString(inc.resolve("partitions.yml.h"), "#define X 1\nextra:\n  size: X\n");
-        Path file = write("pm.yml", "boot:", "  size: 0x100", "#ifdef CONFIG_NOTHING", "#endif",
-                "#include <partitions.yml.h>", "other: {}");
+        Path file = write(
+                "pm.yml",
+                "boot:",
+                "  size: 0x100",
+                "#ifdef CONFIG_NOTHING",
+                "#endif",
+                "#include <partitions.yml.h>",
+                "other: {}");
 
-        DevicetreeException error = assertThrows(DevicetreeException.class,
-                () -> LineKeepingPreprocessor.preprocess(file, List.of(inc)));
+        DevicetreeException error =
+                assertThrows(DevicetreeException.class, () -> LineKeepingPreprocessor.preprocess(file, List.of(inc)));
 
         assertEquals(new SourceLocation(file, 5, 1), error.location().orElseThrow());
-        assertEquals("the included partitions.yml.h:2 adds the text 'extra:'; a file preprocessed line by line may"
-                + " include only files that define macros", error.detail());
+        assertEquals(
+                "the included partitions.yml.h:2 adds the text 'extra:'; a file preprocessed line by line may"
+                        + " include only files that define macros",
+                error.detail());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "#define CONFIG_PM_PARTITION_SIZE_MCUBOOT 0xc000\n#define CONFIG_PM_PARTITION_SIZE_MCUBOOT_PAD 0x200\n",
-        "#define CONFIG_PM_PARTITION_SIZE_MCUBOOT 0x8000\n#define CONFIG_SINGLE_APPLICATION_SLOT 1\n",
-        "#define CONFIG_FPROTECT 1\n#define CONFIG_FPROTECT_BLOCK_SIZE 0x4000\n"
-                + "#define CONFIG_PM_EXTERNAL_FLASH_MCUBOOT_SECONDARY 1\n",
-        "#define CONFIG_FPROTECT 1\n#define CONFIG_FPROTECT_BLOCK_SIZE 0x1000\n"})
+    @ValueSource(
+            strings = {
+                "#define CONFIG_PM_PARTITION_SIZE_MCUBOOT 0xc000\n#define CONFIG_PM_PARTITION_SIZE_MCUBOOT_PAD 0x200\n",
+                "#define CONFIG_PM_PARTITION_SIZE_MCUBOOT 0x8000\n#define CONFIG_SINGLE_APPLICATION_SLOT 1\n",
+                "#define CONFIG_FPROTECT 1\n#define CONFIG_FPROTECT_BLOCK_SIZE 0x4000\n"
+                        + "#define CONFIG_PM_EXTERNAL_FLASH_MCUBOOT_SECONDARY 1\n",
+                "#define CONFIG_FPROTECT 1\n#define CONFIG_FPROTECT_BLOCK_SIZE 0x1000\n"
+            })
     void anNcsShapedPmYmlGivesTheLinesCppGives(String autoconf) throws Exception {
         Path cpp = ReferenceTools.require("cpp", "cpp");
         Files.writeString(inc.resolve("autoconf.h"), autoconf);
-        Path file = Files.copy(ProjectPaths.root().resolve("core/src/test/resources/pm-yml/mcuboot-pm.yml.in"),
+        Path file = Files.copy(
+                ProjectPaths.root().resolve("core/src/test/resources/pm-yml/mcuboot-pm.yml.in"),
                 work.resolve("pm.yml"));
 
         String ours = LineKeepingPreprocessor.preprocess(file, List.of(inc));
         // What NCS runs: the C compiler's preprocessor in assembler mode, without line markers
         // (-P, which also drops empty lines).
-        String reference = ReferenceTools.run(List.of(cpp.toString(), "-nostdinc", "-undef", "-x", "assembler-with-cpp",
-                "-P", "-I", inc.toString(), file.toString()), work, 30).assertSuccess().stdout();
+        String reference = ReferenceTools.run(
+                        List.of(
+                                cpp.toString(),
+                                "-nostdinc",
+                                "-undef",
+                                "-x",
+                                "assembler-with-cpp",
+                                "-P",
+                                "-I",
+                                inc.toString(),
+                                file.toString()),
+                        work,
+                        30)
+                .assertSuccess()
+                .stdout();
 
         assertEquals(nonEmptyLines(reference), nonEmptyLines(ours));
         assertEquals(Files.readAllLines(file).size(), ours.lines().count());
     }
 
     private static List<String> nonEmptyLines(String text) {
-        return text.lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).toList();
+        return text.lines()
+                .map(String::stripTrailing)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 
     @Test

@@ -27,8 +27,11 @@ final class RandomSource {
     String board() {
         StringBuilder out = new StringBuilder("/dts-v1/;\n\n");
         if (random.nextInt(4) == 0) {
-            out.append("/memreserve/ ").append(literal(random.nextInt(1 << 20))).append(' ')
-                    .append(literal(random.nextInt(1 << 16))).append(";\n");
+            out.append("/memreserve/ ")
+                    .append(literal(random.nextInt(1 << 20)))
+                    .append(' ')
+                    .append(literal(random.nextInt(1 << 16)))
+                    .append(";\n");
         }
         out.append("/ {\n");
         body(out, 1, "", 3);
@@ -92,8 +95,12 @@ final class RandomSource {
         if (random.nextInt(12) == 0 && !usedProperties.contains("phandle")) {
             // explicit phandles: allocation must skip them; a self reference asks for one
             indent(out, depth);
-            out.append("phandle = <").append(random.nextInt(4) == 0 && !nodeLabels.isEmpty()
-                    ? "&" + pick(nodeLabels) : String.valueOf(1 + random.nextInt(6))).append(">;\n");
+            out.append("phandle = <")
+                    .append(
+                            random.nextInt(4) == 0 && !nodeLabels.isEmpty()
+                                    ? "&" + pick(nodeLabels)
+                                    : String.valueOf(1 + random.nextInt(6)))
+                    .append(">;\n");
         }
         if (depth > maxDepth) {
             return;
@@ -146,7 +153,8 @@ final class RandomSource {
                 case 5 -> out.append(reference());
                 default -> out.append(cells(32));
             }
-            if (out.toString().endsWith("/bits/ 8 ") || out.toString().endsWith("/bits/ 16 ")
+            if (out.toString().endsWith("/bits/ 8 ")
+                    || out.toString().endsWith("/bits/ 16 ")
                     || out.toString().endsWith("/bits/ 64 ")) {
                 String text = out.toString().trim();
                 out.append(cells(Integer.parseInt(text.substring(text.lastIndexOf(' ') + 1))));
@@ -199,7 +207,11 @@ final class RandomSource {
             } else if (kind == 3) {
                 out.append("'").append((char) ('a' + random.nextInt(26))).append("'");
             } else if (kind < 6) {
-                out.append("((").append(expression(3)).append(") & ").append(mask(bits)).append(')');
+                out.append("((")
+                        .append(expression(3))
+                        .append(") & ")
+                        .append(mask(bits))
+                        .append(')');
             } else {
                 out.append(literal(random.nextLong() & (bits == 64 ? -1L : (1L << bits) - 1)));
             }
@@ -232,8 +244,8 @@ final class RandomSource {
             return paren(depth - 1) + (random.nextBoolean() ? " / " : " % ") + (1 + random.nextInt(50));
         }
         String operator = binary[random.nextInt(binary.length)];
-        String right = operator.equals("<<") || operator.equals(">>") ? String.valueOf(random.nextInt(40))
-                : paren(depth - 1);
+        String right =
+                operator.equals("<<") || operator.equals(">>") ? String.valueOf(random.nextInt(40)) : paren(depth - 1);
         return paren(depth - 1) + " " + operator + " " + right;
     }
 

@@ -52,7 +52,8 @@ class ShippedBoardsDtcTest {
     @MethodSource("overlayCases")
     void applicationOverlaysOnShippedBoardsMatchCppAndDtc(String name) throws Exception {
         Path dir = Fixtures.dir("board-overlays/" + name);
-        Board board = BoardCatalog.shipped().lookup(Fixtures.read(dir.resolve("board")).strip());
+        Board board = BoardCatalog.shipped()
+                .lookup(Fixtures.read(dir.resolve("board")).strip());
         List<Path> overlays = new ArrayList<>(board.boardOverlays());
         overlays.addAll(Fixtures.overlays(dir));
         String reference = Dtc.mergedWithCpp(board.dts(), overlays, board.includeDirs(), work);

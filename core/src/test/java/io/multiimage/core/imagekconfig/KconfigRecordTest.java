@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KconfigRecordTest {
 
-    private static final String REUSED = "app: Kconfig evaluation unchanged since the last build (app/.state/kconfig-app)";
+    private static final String REUSED =
+            "app: Kconfig evaluation unchanged since the last build (app/.state/kconfig-app)";
 
     @TempDir
     Path root;
@@ -36,7 +37,8 @@ class KconfigRecordTest {
     @Test
     void anUnchangedImageReusesTheRecordWithTheSameResultAndLog() throws Exception {
         write("config LOOPS\n\tint \"Loops\"\n\tdefault 10\n\nconfig FEATURE\n\tbool \"Feature\"\n");
-        List<FragmentSource> fragments = List.of(fragment("CONFIG_FEATURE=y\nCONFIG_FEATURE=n\nCONFIG_UNKNOWN=y\n"),
+        List<FragmentSource> fragments = List.of(
+                fragment("CONFIG_FEATURE=y\nCONFIG_FEATURE=n\nCONFIG_UNKNOWN=y\n"),
                 new FragmentSource("command line", "command line", "CONFIG_LOOPS=20\n"));
         RecordingLog first = new RecordingLog(true);
         KconfigResult fresh = resolver(true).resolve(fragments, first);
@@ -47,7 +49,8 @@ class KconfigRecordTest {
 
         assertTrue(second.at("DEBUG").contains(REUSED), second.lines().toString());
         assertEquals(fresh, reused);
-        List<String> withoutDebug = second.lines().stream().filter(l -> !l.startsWith("DEBUG")).toList();
+        List<String> withoutDebug =
+                second.lines().stream().filter(l -> !l.startsWith("DEBUG")).toList();
         assertEquals(first.lines().stream().filter(l -> !l.startsWith("DEBUG")).toList(), withoutDebug);
         assertEquals(2, withoutDebug.stream().filter(l -> l.startsWith("WARN")).count(), withoutDebug.toString());
     }
@@ -59,12 +62,23 @@ class KconfigRecordTest {
 
         write("config LOOPS\n\tint \"Loops\"\n\tdefault 11\n");
         RecordingLog log = new RecordingLog(true);
-        assertEquals("11", resolver(true).resolve(List.of(fragment("")), log).value("LOOPS").orElseThrow().text());
+        assertEquals(
+                "11",
+                resolver(true)
+                        .resolve(List.of(fragment("")), log)
+                        .value("LOOPS")
+                        .orElseThrow()
+                        .text());
         assertFalse(log.at("DEBUG").contains(REUSED));
 
         log = new RecordingLog(true);
-        assertEquals("12", resolver(true).resolve(List.of(fragment("CONFIG_LOOPS=12\n")), log).value("LOOPS")
-                .orElseThrow().text());
+        assertEquals(
+                "12",
+                resolver(true)
+                        .resolve(List.of(fragment("CONFIG_LOOPS=12\n")), log)
+                        .value("LOOPS")
+                        .orElseThrow()
+                        .text());
         assertFalse(log.at("DEBUG").contains(REUSED));
 
         write("config LOOPS\n\tint \"Loops\"\n\tdefault \"$(BOARD)\"\n");
@@ -83,7 +97,13 @@ class KconfigRecordTest {
         Files.writeString(root.resolve("app/Kconfig.more"), "config LOOPS\n\tint \"Loops\"\n\tdefault 14\n");
 
         RecordingLog log = new RecordingLog(true);
-        assertEquals("14", resolver(true).resolve(List.of(fragment("")), log).value("LOOPS").orElseThrow().text());
+        assertEquals(
+                "14",
+                resolver(true)
+                        .resolve(List.of(fragment("")), log)
+                        .value("LOOPS")
+                        .orElseThrow()
+                        .text());
         assertFalse(log.at("DEBUG").contains(REUSED));
     }
 
@@ -129,9 +149,15 @@ class KconfigRecordTest {
     }
 
     private EngineKconfigResolver resolver(boolean identity, Map<String, String> env) {
-        ImageKconfigSetup setup = new ImageKconfigSetup("app", new KconfigRoot(root.resolve("app/Kconfig"), root, "app/Kconfig"),
-                new TreeMap<>(env), new ProjectLayout(root), false);
-        return new EngineKconfigResolver(setup, Optional.of(record()),
+        ImageKconfigSetup setup = new ImageKconfigSetup(
+                "app",
+                new KconfigRoot(root.resolve("app/Kconfig"), root, "app/Kconfig"),
+                new TreeMap<>(env),
+                new ProjectLayout(root),
+                false);
+        return new EngineKconfigResolver(
+                setup,
+                Optional.of(record()),
                 new KconfigRecord(identity ? Optional.of("test code") : Optional.empty()));
     }
 }

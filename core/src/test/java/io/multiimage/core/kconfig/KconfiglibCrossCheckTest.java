@@ -24,7 +24,8 @@ class KconfiglibCrossCheckTest {
 
     private static final int CASES = 40;
 
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "import os, sys, kconfiglib",
             "for case in sorted(os.listdir(sys.argv[1])):",
             "    d = os.path.join(sys.argv[1], case)",
@@ -46,14 +47,24 @@ class KconfiglibCrossCheckTest {
         }
         Path script = dir.resolve("reference.py");
         Files.writeString(script, SCRIPT);
-        ReferenceTools.run(List.of(python.toString(), script.toString(), dir.resolve("cases").toString()), dir, 120)
+        ReferenceTools.run(
+                        List.of(
+                                python.toString(),
+                                script.toString(),
+                                dir.resolve("cases").toString()),
+                        dir,
+                        120)
                 .assertSuccess();
         for (int c = 0; c < CASES; c++) {
             Path caseDir = dir.resolve("cases").resolve(String.format("case%02d", c));
             KconfigResult result = ours.get(c);
-            assertEquals(Files.readString(caseDir.resolve("ref.config")), DotConfigWriter.render(result.symbols(), ""),
+            assertEquals(
+                    Files.readString(caseDir.resolve("ref.config")),
+                    DotConfigWriter.render(result.symbols(), ""),
                     ".config of case " + c);
-            assertEquals(Files.readString(caseDir.resolve("ref.autoconf.h")), AutoconfWriter.render(result.symbols(), ""),
+            assertEquals(
+                    Files.readString(caseDir.resolve("ref.autoconf.h")),
+                    AutoconfWriter.render(result.symbols(), ""),
                     "autoconf.h of case " + c);
         }
     }
@@ -78,7 +89,11 @@ class KconfiglibCrossCheckTest {
                 if (value.type() == KconfigType.BOOL && !value.isYes() && random.nextBoolean()) {
                     text.append("# CONFIG_").append(name).append(" is not set\n");
                 } else {
-                    text.append("CONFIG_").append(name).append('=').append(value.configText()).append('\n');
+                    text.append("CONFIG_")
+                            .append(name)
+                            .append('=')
+                            .append(value.configText())
+                            .append('\n');
                 }
                 if (!firstAssigned.contains(name)) {
                     firstAssigned.add(name);
@@ -93,8 +108,13 @@ class KconfiglibCrossCheckTest {
         }
         StringBuilder kconfig = new StringBuilder();
         for (String name : firstAssigned) {
-            kconfig.append("config ").append(name).append("\n\t").append(types.get(name).kconfigName())
-                    .append(" \"").append(name).append("\"\n");
+            kconfig.append("config ")
+                    .append(name)
+                    .append("\n\t")
+                    .append(types.get(name).kconfigName())
+                    .append(" \"")
+                    .append(name)
+                    .append("\"\n");
         }
         Files.writeString(dir.resolve("Kconfig"), kconfig.toString());
         return new FragmentOnlyResolver().resolve(fragments, BuildLog.silent());
@@ -104,8 +124,11 @@ class KconfiglibCrossCheckTest {
         return switch (type) {
             case BOOL -> random.nextBoolean() ? KconfigValue.YES : KconfigValue.NO;
             case INT -> new KconfigValue(KconfigType.INT, Integer.toString(random.nextInt(200_001) - 100_000));
-            case HEX -> new KconfigValue(KconfigType.HEX,
-                    (random.nextBoolean() ? "0x" : "0X") + Integer.toHexString(random.nextInt(1 << 24)).toUpperCase());
+            case HEX ->
+                new KconfigValue(
+                        KconfigType.HEX,
+                        (random.nextBoolean() ? "0x" : "0X")
+                                + Integer.toHexString(random.nextInt(1 << 24)).toUpperCase());
             case STRING -> {
                 String alphabet = "abc XYZ_09\"\\#=$/.ü";
                 StringBuilder text = new StringBuilder();

@@ -32,7 +32,8 @@ class LayoutLockTest {
                 + "s0: {address: 0x8000, size: " + (0x200 + mcubootSize) + ", span: [s0_pad, mcuboot]}\n"
                 + "mcuboot_pad: {address: " + primary + ", size: 0x200}\n"
                 + "app: {address: " + (primary + 0x200) + ", size: " + (slot - 0x200) + "}\n"
-                + "mcuboot_primary_app: {address: " + (primary + 0x200) + ", size: " + (slot - 0x200) + ", span: [app]}\n"
+                + "mcuboot_primary_app: {address: " + (primary + 0x200) + ", size: " + (slot - 0x200)
+                + ", span: [app]}\n"
                 + "mcuboot_primary: {address: " + primary + ", size: " + slot + ", span: [app, mcuboot_pad]}\n"
                 + "mcuboot_secondary: {address: " + (primary + slot) + ", size: " + slot + "}\n";
         return OutputDomain.parse("", "partitions.yml", yaml, "regions.yml", "");
@@ -43,9 +44,18 @@ class LayoutLockTest {
         LayoutLock lock = LayoutLock.of(List.of(layout(0xbe00)), GEOMETRY, Optional.of(KEY));
 
         List<String> locked = lock.domains().get(0).partitions().stream()
-                .map(p -> p.kind() + " " + p.name()).toList();
-        assertEquals(List.of("immutable b0", "slot s0", "immutable s0_pad", "immutable mcuboot", "immutable mcuboot_pad",
-                "slot mcuboot_primary", "slot mcuboot_secondary"), locked);
+                .map(p -> p.kind() + " " + p.name())
+                .toList();
+        assertEquals(
+                List.of(
+                        "immutable b0",
+                        "slot s0",
+                        "immutable s0_pad",
+                        "immutable mcuboot",
+                        "immutable mcuboot_pad",
+                        "slot mcuboot_primary",
+                        "slot mcuboot_secondary"),
+                locked);
     }
 
     @Test
@@ -56,8 +66,10 @@ class LayoutLockTest {
 
         assertEquals(lock, LayoutLockFile.read(file));
         String text = Files.readString(file);
-        assertTrue(text.contains("\nkey sha256 " + KEY + "\ndomain -\nflash write-block 0x4 erase-block 0x400\n"
-                + "immutable b0 0x00000000 0x8000\nslot s0 0x00008000 0xc000\n"), text);
+        assertTrue(
+                text.contains("\nkey sha256 " + KEY + "\ndomain -\nflash write-block 0x4 erase-block 0x400\n"
+                        + "immutable b0 0x00000000 0x8000\nslot s0 0x00008000 0xc000\n"),
+                text);
         assertEquals(text, LayoutLockFile.text(LayoutLockFile.read(file)), "the text is deterministic");
     }
 
@@ -68,11 +80,14 @@ class LayoutLockTest {
 
         List<LayoutLock.Change> changes = locked.changesTo(now);
 
-        assertEquals(List.of("s0", "mcuboot", "mcuboot_pad", "mcuboot_primary", "mcuboot_secondary"),
+        assertEquals(
+                List.of("s0", "mcuboot", "mcuboot_pad", "mcuboot_primary", "mcuboot_secondary"),
                 changes.stream().map(LayoutLock.Change::item).toList());
         String table = LayoutLock.table(changes);
-        assertTrue(table.contains("  -       mcuboot            0x00008200-0x00014000 (0xbe00 bytes)   "
-                + "0x00008200-0x00018000 (0xfe00 bytes)"), table);
+        assertTrue(
+                table.contains("  -       mcuboot            0x00008200-0x00014000 (0xbe00 bytes)   "
+                        + "0x00008200-0x00018000 (0xfe00 bytes)"),
+                table);
     }
 
     @Test
@@ -83,7 +98,8 @@ class LayoutLockTest {
         List<LayoutLock.Change> changes = locked.changesTo(now);
 
         assertEquals(1, changes.size());
-        assertEquals(new LayoutLock.Change("-", "signing key", "sha256 " + KEY, "sha256 " + "cd".repeat(32)),
+        assertEquals(
+                new LayoutLock.Change("-", "signing key", "sha256 " + KEY, "sha256 " + "cd".repeat(32)),
                 changes.get(0));
         assertEquals(List.of(), locked.changesTo(LayoutLock.of(List.of(layout(0xbe00)), GEOMETRY, Optional.of(KEY))));
     }
@@ -93,10 +109,12 @@ class LayoutLockTest {
         Path file = dir.resolve("layout.lock");
         Files.writeString(file, "format 1\nkey none\ndomain -\nimmutable b0 0x0\n");
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> LayoutLockFile.read(file));
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> LayoutLockFile.read(file));
 
-        assertEquals(file + ":4: expected 'immutable <partition> <address> <size>' after a domain line, found"
-                + " 'immutable b0 0x0'", e.getMessage());
+        assertEquals(
+                file + ":4: expected 'immutable <partition> <address> <size>' after a domain line, found"
+                        + " 'immutable b0 0x0'",
+                e.getMessage());
     }
 }

@@ -19,10 +19,21 @@ class BoardTargetTest {
 
     @Test
     void secureCounterpartDropsNsInBothForms() throws Exception {
-        assertEquals("nrf5340dk/nrf5340/cpuapp",
-                BoardTarget.parse("x", "nrf5340dk/nrf5340/cpuapp/ns").secure().orElseThrow().target());
-        assertEquals("nrf9160dk_nrf9160", BoardTarget.parse("x", "nrf9160dk_nrf9160_ns").secure().orElseThrow().target());
+        assertEquals(
+                "nrf5340dk/nrf5340/cpuapp",
+                BoardTarget.parse("x", "nrf5340dk/nrf5340/cpuapp/ns")
+                        .secure()
+                        .orElseThrow()
+                        .target());
+        assertEquals(
+                "nrf9160dk_nrf9160",
+                BoardTarget.parse("x", "nrf9160dk_nrf9160_ns")
+                        .secure()
+                        .orElseThrow()
+                        .target());
         assertEquals(Optional.empty(), BoardTarget.parse("x", "qemu_cortex_m3").secure());
-        assertEquals(Optional.empty(), BoardTarget.parse("x", "nrf5340dk/nrf5340/cpunet").secure());
+        assertEquals(
+                Optional.empty(),
+                BoardTarget.parse("x", "nrf5340dk/nrf5340/cpunet").secure());
     }
 }

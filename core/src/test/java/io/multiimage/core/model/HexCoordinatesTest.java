@@ -17,7 +17,8 @@ class HexCoordinatesTest {
 
     @Test
     void parsesThreeAndFourPartCoordinates() throws Exception {
-        assertEquals(new HexCoordinates("org.acme", "boot", "1.2.0", Optional.empty()),
+        assertEquals(
+                new HexCoordinates("org.acme", "boot", "1.2.0", Optional.empty()),
                 HexCoordinates.parse("mcuboot", "org.acme:boot:1.2.0"));
         HexCoordinates withClassifier = HexCoordinates.parse("net", "org.acme:net-core:2.0.0-SNAPSHOT:cpunet");
         assertEquals(Optional.of("cpunet"), withClassifier.classifier());
@@ -28,8 +29,9 @@ class HexCoordinatesTest {
     @ValueSource(strings = {"", "a:b", "a:b:c:d:e", "a::c", ":b:c", "a:b:c:", "a b:c:d", "a/b:c:d", "a:b:1.0 "})
     void rejectsMalformedCoordinatesNamingTheImageAndTheExpectedForm(String text) {
         ImageModelException e = assertThrows(ImageModelException.class, () -> HexCoordinates.parse("mcuboot", text));
-        assertEquals("Image 'mcuboot': invalid HEX artifact coordinates '" + text
-                + "': expected groupId:artifactId:version[:classifier], each part made of letters, digits and . _ - + ~",
+        assertEquals(
+                "Image 'mcuboot': invalid HEX artifact coordinates '" + text
+                        + "': expected groupId:artifactId:version[:classifier], each part made of letters, digits and . _ - + ~",
                 e.getMessage());
         assertEquals("mcuboot", e.image());
     }
@@ -60,10 +62,13 @@ class HexCoordinatesTest {
         String digest = "AB".repeat(32);
         BuildStrategy.UseHex useHex = BuildStrategy.UseHex.of("mcuboot", new HexFile(Path.of("b.hex")), digest);
         assertEquals(Optional.of("ab".repeat(32)), useHex.sha256());
-        ImageModelException e = assertThrows(ImageModelException.class,
+        ImageModelException e = assertThrows(
+                ImageModelException.class,
                 () -> BuildStrategy.UseHex.of("mcuboot", new HexFile(Path.of("b.hex")), "abc"));
         assertEquals("Image 'mcuboot': invalid sha256 'abc': expected 64 hexadecimal digits", e.getMessage());
-        assertEquals(Optional.empty(),
-                BuildStrategy.UseHex.of("mcuboot", new HexFile(Path.of("b.hex")), null).sha256());
+        assertEquals(
+                Optional.empty(),
+                BuildStrategy.UseHex.of("mcuboot", new HexFile(Path.of("b.hex")), null)
+                        .sha256());
     }
 }

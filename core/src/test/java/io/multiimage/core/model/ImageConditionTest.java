@@ -16,13 +16,20 @@ class ImageConditionTest {
 
     @Test
     void kconfigConditionNeedsTheParentSymbolToBeYes() throws Exception {
-        KconfigResult parent = new FragmentOnlyResolver().resolve(List.of(new FragmentSource("p", "p",
-                "CONFIG_BOOTLOADER_MCUBOOT=y\n# CONFIG_SECURE_BOOT is not set\nCONFIG_NUM=1\n")), BuildLog.silent());
+        KconfigResult parent = new FragmentOnlyResolver()
+                .resolve(
+                        List.of(new FragmentSource(
+                                "p",
+                                "p",
+                                "CONFIG_BOOTLOADER_MCUBOOT=y\n# CONFIG_SECURE_BOOT is not set\nCONFIG_NUM=1\n")),
+                        BuildLog.silent());
         assertTrue(ImageCondition.kconfig("CONFIG_BOOTLOADER_MCUBOOT").holds(parent::isYes, BuildProperties.none()));
         assertFalse(ImageCondition.kconfig("SECURE_BOOT").holds(parent::isYes, BuildProperties.none()));
         assertFalse(ImageCondition.kconfig("NUM").holds(parent::isYes, BuildProperties.none()));
         assertFalse(ImageCondition.kconfig("ABSENT").holds(parent::isYes, BuildProperties.none()));
-        assertEquals("CONFIG_BOOTLOADER_MCUBOOT", ImageCondition.kconfig("CONFIG_BOOTLOADER_MCUBOOT").describe());
+        assertEquals(
+                "CONFIG_BOOTLOADER_MCUBOOT",
+                ImageCondition.kconfig("CONFIG_BOOTLOADER_MCUBOOT").describe());
     }
 
     @Test

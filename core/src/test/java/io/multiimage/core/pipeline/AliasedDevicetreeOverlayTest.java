@@ -35,17 +35,25 @@ class AliasedDevicetreeOverlayTest {
     @Test
     void theSecureChildsOverlayPlacesItsPartitionsAtTheSecureAlias() throws Exception {
         Samples.copy("spm-qemu", project);
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(
-                        ImageDeclaration.builder("app", project.resolve("app")).board("mps2/an505/ns").children("spm")
-                                .build(),
-                        ImageDeclaration.builder("spm", project.resolve("spm")).build()),
-                project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 1, false, Optional.empty())).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project),
+                        "app",
+                        List.of(
+                                ImageDeclaration.builder("app", project.resolve("app"))
+                                        .board("mps2/an505/ns")
+                                        .children("spm")
+                                        .build(),
+                                ImageDeclaration.builder("spm", project.resolve("spm"))
+                                        .build()),
+                        project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 1, false, Optional.empty()))
+                .build();
         ProcessLauncher noProcesses = spec -> {
             throw new AssertionError("no process may start: " + spec.commandLine());
         };
         RecordingLog log = new RecordingLog();
-        PreparedTree tree = new FirmwareBuild(log, noProcesses, HexArtifactResolver.unavailable("none")).prepare(request);
+        PreparedTree tree =
+                new FirmwareBuild(log, noProcesses, HexArtifactResolver.unavailable("none")).prepare(request);
 
         List<Path> written = DevicetreeOverlays.write(request, tree, RegionNodes.standard(), log);
 
@@ -58,8 +66,9 @@ class AliasedDevicetreeOverlayTest {
         assertEquals(0x10000000L, address(spm, "zephyr,code-partition"));
         assertEquals(0x10000L, address(app, "zephyr,code-partition"));
         Node spmCode = spm.chosen("zephyr,code-partition").orElseThrow();
-        assertEquals(List.of(0L, 0x10000L), List.of(MemoryFactsExtractor.firstReg(spmCode)[0],
-                MemoryFactsExtractor.firstReg(spmCode)[1]));
+        assertEquals(
+                List.of(0L, 0x10000L),
+                List.of(MemoryFactsExtractor.firstReg(spmCode)[0], MemoryFactsExtractor.firstReg(spmCode)[1]));
         assertEquals(0x38000000L, MemoryFactsExtractor.extract(spm).sram().address());
         assertEquals(0x10000L, MemoryFactsExtractor.extract(spm).sram().size());
         assertEquals(0x28010000L, MemoryFactsExtractor.extract(app).sram().address());

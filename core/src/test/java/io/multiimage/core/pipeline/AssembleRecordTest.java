@@ -1,14 +1,14 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.state.AssembleRecord;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.toolchain.MemoryRegion;
+import io.multiimage.core.state.AssembleRecord;
 import io.multiimage.core.state.Fingerprint;
 import io.multiimage.core.testing.RecordingLog;
+import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
 import java.nio.file.Files;
@@ -43,10 +43,18 @@ class AssembleRecordTest {
         data.write(address, bytes);
         Path hex = Files.createDirectories(out.resolve(name)).resolve(name + ".hex");
         IntelHex.write(data, hex);
-        ImagePlacement placement = new ImagePlacement("CPUAPP", name, new MemoryRegion(address, 0x4000), 0x0,
-                new MemoryRegion(0x20000000L, 0x1000), false);
-        return new BuiltImage(name, placement, "from-source", "default", Optional.of(hex), Optional.empty(), true,
-                Map.of(), Map.of(name + ".hex", Fingerprint.sha256(hex)));
+        ImagePlacement placement = new ImagePlacement(
+                "CPUAPP", name, new MemoryRegion(address, 0x4000), 0x0, new MemoryRegion(0x20000000L, 0x1000), false);
+        return new BuiltImage(
+                name,
+                placement,
+                "from-source",
+                "default",
+                Optional.of(hex),
+                Optional.empty(),
+                true,
+                Map.of(),
+                Map.of(name + ".hex", Fingerprint.sha256(hex)));
     }
 
     private Map<String, Path> assemble(String code, RecordingLog log) throws Exception {
@@ -81,7 +89,8 @@ class AssembleRecordTest {
 
         assertTrue(wrote(log));
         MemoryImage now = IntelHex.read(merged.get("merged.hex"));
-        assertArrayEquals(IntelHex.read(images.get(1).hex().orElseThrow()).read(0x4000, 256, (byte) 0),
+        assertArrayEquals(
+                IntelHex.read(images.get(1).hex().orElseThrow()).read(0x4000, 256, (byte) 0),
                 now.read(0x4000, 256, (byte) 0));
     }
 

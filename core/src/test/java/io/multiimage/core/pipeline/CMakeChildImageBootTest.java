@@ -1,20 +1,19 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.toolchain.CMakeSettings;
-import io.multiimage.core.toolchain.TestImages;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.run.QemuRequest;
 import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
+import io.multiimage.core.toolchain.CMakeSettings;
+import io.multiimage.core.toolchain.TestImages;
 import io.multiimage.testkit.ProjectPaths;
 import io.multiimage.testkit.ReferenceTools;
 import java.io.IOException;
@@ -44,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("tools")
 class CMakeChildImageBootTest {
 
-    private static final Path CMAKE_PROJECT = ProjectPaths.root().resolve("core/src/test/resources/cmake-child/mcuboot");
+    private static final Path CMAKE_PROJECT =
+            ProjectPaths.root().resolve("core/src/test/resources/cmake-child/mcuboot");
 
     @TempDir
     Path project;
@@ -69,16 +69,26 @@ class CMakeChildImageBootTest {
         ImagePlacement mcuboot = result.image("mcuboot").orElseThrow().placement();
         assertEquals("0x8200..0x14000 (0xbe00 bytes)", mcuboot.flash().toString());
         assertEquals(0x8200L, mcuboot.loadOffset());
-        assertEquals(0x8200L, TestImages.symbols(firmware("mcuboot/image/mcuboot.elf")).get("vectors"));
-        assertTrue(Files.readString(firmware("mcuboot/build.log")).contains("mcuboot: building from source with cmake"),
+        assertEquals(
+                0x8200L,
+                TestImages.symbols(firmware("mcuboot/image/mcuboot.elf")).get("vectors"));
+        assertTrue(
+                Files.readString(firmware("mcuboot/build.log")).contains("mcuboot: building from source with cmake"),
                 Files.readString(firmware("mcuboot/build.log")));
 
         QemuResult boot = boot(result);
         assertEquals(4, boot.uartLines().size(), boot.uartLines().toString());
-        assertEquals("b0: first-stage bootloader, booting mcuboot at 0x00008200", boot.uartLines().get(0));
-        assertTrue(boot.uartLines().get(1).startsWith("b0: mcuboot in s0 verified"), boot.uartLines().toString());
-        assertEquals(List.of("mcuboot (cmake): second-stage bootloader, linked at 0x00008200, booting app at 0x00014000",
-                "app: Hello from the application"), boot.uartLines().subList(2, 4));
+        assertEquals(
+                "b0: first-stage bootloader, booting mcuboot at 0x00008200",
+                boot.uartLines().get(0));
+        assertTrue(
+                boot.uartLines().get(1).startsWith("b0: mcuboot in s0 verified"),
+                boot.uartLines().toString());
+        assertEquals(
+                List.of(
+                        "mcuboot (cmake): second-stage bootloader, linked at 0x00008200, booting app at 0x00014000",
+                        "app: Hello from the application"),
+                boot.uartLines().subList(2, 4));
         assertEquals(0, boot.exitStatus());
     }
 
@@ -92,11 +102,18 @@ class CMakeChildImageBootTest {
         BuildResult moved = build(2);
 
         assertFalse(moved.image("mcuboot").orElseThrow().upToDate());
-        assertEquals(0x9200L, TestImages.symbols(firmware("mcuboot/image/mcuboot.elf")).get("vectors"));
+        assertEquals(
+                0x9200L,
+                TestImages.symbols(firmware("mcuboot/image/mcuboot.elf")).get("vectors"));
         QemuResult boot = boot(moved);
-        assertEquals("b0: first-stage bootloader, booting mcuboot at 0x00009200", boot.uartLines().get(0));
-        assertEquals(List.of("mcuboot (cmake): second-stage bootloader, linked at 0x00009200, booting app at 0x00015000",
-                "app: Hello from the application"), boot.uartLines().subList(2, 4));
+        assertEquals(
+                "b0: first-stage bootloader, booting mcuboot at 0x00009200",
+                boot.uartLines().get(0));
+        assertEquals(
+                List.of(
+                        "mcuboot (cmake): second-stage bootloader, linked at 0x00009200, booting app at 0x00015000",
+                        "app: Hello from the application"),
+                boot.uartLines().subList(2, 4));
         assertEquals(0, boot.exitStatus());
     }
 
@@ -108,35 +125,50 @@ class CMakeChildImageBootTest {
 
         BuildResult again = build(1);
 
-        assertTrue(again.image("mcuboot").orElseThrow().upToDate(), again.images().toString());
-        assertTrue(again.images().stream().allMatch(BuiltImage::upToDate), again.images().toString());
+        assertTrue(
+                again.image("mcuboot").orElseThrow().upToDate(), again.images().toString());
+        assertTrue(
+                again.images().stream().allMatch(BuiltImage::upToDate),
+                again.images().toString());
         assertEquals(builtAt, Files.getLastModifiedTime(hex));
     }
 
     private BuildResult build(int parallelism) throws Exception {
         List<ImageDeclaration> declarations = List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
+                ImageDeclaration.builder("app", project.resolve("app"))
+                        .board("qemu_cortex_m3")
+                        .children("mcuboot")
                         .build(),
-                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).toolchain("cmake").children("b0")
+                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
+                        .toolchain("cmake")
+                        .children("b0")
                         .build(),
                 // A child inherits its parent's toolchain: b0 says it is gnu-arm again.
-                ImageDeclaration.builder("b0", project.resolve("b0")).toolchain("gnu-arm").build());
-        ImageSources cmakeProject = new ImageSources(project.resolve("mcuboot"),
-                Optional.of(CMakeSettings.defaults().withGenerator("Ninja").withHexFile("image/mcuboot.hex")
+                ImageDeclaration.builder("b0", project.resolve("b0"))
+                        .toolchain("gnu-arm")
+                        .build());
+        ImageSources cmakeProject = new ImageSources(
+                project.resolve("mcuboot"),
+                Optional.of(CMakeSettings.defaults()
+                        .withGenerator("Ninja")
+                        .withHexFile("image/mcuboot.hex")
                         .withElfFile("image/mcuboot.elf")),
-                Optional.empty(), List.of());
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
-                        project.resolve("app/target/firmware"))
+                Optional.empty(),
+                List.of());
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project), "app", declarations, project.resolve("app/target/firmware"))
                 .sources(Map.of("mcuboot", cmakeProject))
                 .options(new BuildOptions(false, parallelism, false, Optional.empty()))
                 .build();
-        return new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("no repository in this test"))
+        return new FirmwareBuild(
+                        log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("no repository in this test"))
                 .run(request);
     }
 
     private QemuResult boot(BuildResult result) throws Exception {
         return new QemuRunner(new LocalProcessLauncher(), log)
-                .run(QemuRequest.of(result.mergedHex().orElseThrow(), "lm3s6965evb", Duration.ofSeconds(30), line -> {}));
+                .run(QemuRequest.of(
+                        result.mergedHex().orElseThrow(), "lm3s6965evb", Duration.ofSeconds(30), line -> {}));
     }
 
     private Path firmware(String relative) {

@@ -1,12 +1,11 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.file.Files;
@@ -38,8 +37,16 @@ class CheckoutIndependenceTest {
             build(checkout);
         }
         List<String> different = new ArrayList<>();
-        for (String file : List.of("build-info.json", MemoryReports.JSON_FILE, MemoryReports.HTML_FILE, "merged.hex",
-                "app/app.elf", "app/app.map", "mcuboot/mcuboot.elf", "b0/b0.map", "app/app.hex")) {
+        for (String file : List.of(
+                "build-info.json",
+                MemoryReports.JSON_FILE,
+                MemoryReports.HTML_FILE,
+                "merged.hex",
+                "app/app.elf",
+                "app/app.map",
+                "mcuboot/mcuboot.elf",
+                "b0/b0.map",
+                "app/app.hex")) {
             byte[] left = Files.readAllBytes(a.resolve("app/target/firmware").resolve(file));
             byte[] right = Files.readAllBytes(b.resolve("app/target/firmware").resolve(file));
             if (!java.util.Arrays.equals(left, right)) {
@@ -50,12 +57,22 @@ class CheckoutIndependenceTest {
     }
 
     private static void build(Path project) throws Exception {
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
-                        .build(),
-                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
-                ImageDeclaration.builder("b0", project.resolve("b0")).build()), project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 2, false, Optional.empty())).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project),
+                        "app",
+                        List.of(
+                                ImageDeclaration.builder("app", project.resolve("app"))
+                                        .board("qemu_cortex_m3")
+                                        .children("mcuboot")
+                                        .build(),
+                                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
+                                        .children("b0")
+                                        .build(),
+                                ImageDeclaration.builder("b0", project.resolve("b0"))
+                                        .build()),
+                        project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, false, Optional.empty()))
+                .build();
         new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
                 .run(request);
     }

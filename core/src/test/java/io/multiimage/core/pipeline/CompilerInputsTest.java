@@ -1,13 +1,12 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.file.Files;
@@ -62,8 +61,11 @@ class CompilerInputsTest {
         edit(shared, "#define SHARED_VALUE 41\n");
         RecordingLog log = new RecordingLog();
         byte[] second = build(log);
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains("app: building from source")), log.lines().toString());
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains(shared + " changed (the last build read it)")),
+        assertTrue(
+                log.lines().stream().anyMatch(l -> l.contains("app: building from source")),
+                log.lines().toString());
+        assertTrue(
+                log.lines().stream().anyMatch(l -> l.contains(shared + " changed (the last build read it)")),
                 log.lines().toString());
         assertFalse(java.util.Arrays.equals(first, second), "the new header's value must be in the image");
     }
@@ -73,11 +75,15 @@ class CompilerInputsTest {
         build(new RecordingLog());
         RecordingLog unchanged = new RecordingLog();
         build(unchanged);
-        assertTrue(unchanged.lines().stream().anyMatch(l -> l.contains("app: up to date")), unchanged.lines().toString());
+        assertTrue(
+                unchanged.lines().stream().anyMatch(l -> l.contains("app: up to date")),
+                unchanged.lines().toString());
         edit(def, "#define EXTRA_VALUE 3\n");
         RecordingLog log = new RecordingLog();
         build(log);
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains("app: building from source")), log.lines().toString());
+        assertTrue(
+                log.lines().stream().anyMatch(l -> l.contains("app: building from source")),
+                log.lines().toString());
     }
 
     /** Writes {@code text} with the old modification time and size-independent content. */
@@ -88,12 +94,22 @@ class CompilerInputsTest {
     }
 
     private byte[] build(RecordingLog log) throws Exception {
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app",
-                List.of(ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").build()),
-                project.resolve("app/target/firmware"))
-                .sources(Map.of("app", new ImageSources(project.resolve("app/src/main/c"), Optional.empty(),
-                        Optional.empty(), List.of("-I" + project.resolve("shared-include")))))
-                .options(new BuildOptions(false, 2, true, Optional.empty())).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project),
+                        "app",
+                        List.of(ImageDeclaration.builder("app", project.resolve("app"))
+                                .board("qemu_cortex_m3")
+                                .build()),
+                        project.resolve("app/target/firmware"))
+                .sources(Map.of(
+                        "app",
+                        new ImageSources(
+                                project.resolve("app/src/main/c"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                List.of("-I" + project.resolve("shared-include")))))
+                .options(new BuildOptions(false, 2, true, Optional.empty()))
+                .build();
         BuildResult result = new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
                 .run(request);
         return Files.readAllBytes(result.image("app").orElseThrow().hex().orElseThrow());

@@ -1,13 +1,12 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.file.Files;
@@ -65,24 +64,36 @@ class ConcurrentBuildsTest {
         a.join();
         b.join();
         assertTrue(failures[0] == null && failures[1] == null, () -> failures[0] + " / " + failures[1]);
-        assertTrue((first.lines() + " " + second.lines()).contains("Waiting for another build"),
+        assertTrue(
+                (first.lines() + " " + second.lines()).contains("Waiting for another build"),
                 "one build must have waited for the other");
 
         // Whichever finished last, a serial build of the first variant gives exactly a clean build's bytes.
         build(project, "\"release banner\"", new RecordingLog());
         build(clean, "\"release banner\"", new RecordingLog());
-        assertArrayEquals(Files.readAllBytes(clean.resolve("app/target/firmware/merged.hex")),
+        assertArrayEquals(
+                Files.readAllBytes(clean.resolve("app/target/firmware/merged.hex")),
                 Files.readAllBytes(project.resolve("app/target/firmware/merged.hex")));
     }
 
     private static void build(Path root, String banner, RecordingLog log) throws Exception {
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(root), "app", List.of(
-                ImageDeclaration.builder("app", root.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
-                        .build(),
-                ImageDeclaration.builder("mcuboot", root.resolve("mcuboot")).children("b0").build(),
-                ImageDeclaration.builder("b0", root.resolve("b0")).build()), root.resolve("app/target/firmware"))
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(root),
+                        "app",
+                        List.of(
+                                ImageDeclaration.builder("app", root.resolve("app"))
+                                        .board("qemu_cortex_m3")
+                                        .children("mcuboot")
+                                        .build(),
+                                ImageDeclaration.builder("mcuboot", root.resolve("mcuboot"))
+                                        .children("b0")
+                                        .build(),
+                                ImageDeclaration.builder("b0", root.resolve("b0"))
+                                        .build()),
+                        root.resolve("app/target/firmware"))
                 .variables(Map.of("mcuboot_CONFIG_MCUBOOT_BANNER", banner))
-                .options(new BuildOptions(false, 2, false, Optional.empty())).build();
+                .options(new BuildOptions(false, 2, false, Optional.empty()))
+                .build();
         new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none")).run(request);
     }
 }

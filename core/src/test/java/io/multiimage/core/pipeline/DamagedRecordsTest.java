@@ -1,13 +1,12 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.file.Files;
@@ -79,20 +78,33 @@ class DamagedRecordsTest {
     private void assertRebuildsAppOnly(String reason) throws Exception {
         RecordingLog log = new RecordingLog();
         build(log);
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains("app: building from source")), log.lines().toString());
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains("[explain] app: building because " + reason)),
+        assertTrue(
+                log.lines().stream().anyMatch(l -> l.contains("app: building from source")),
+                log.lines().toString());
+        assertTrue(
+                log.lines().stream().anyMatch(l -> l.contains("[explain] app: building because " + reason)),
                 log.lines().toString());
         assertTrue(log.lines().stream().noneMatch(l -> l.contains("mcuboot: building from source")));
         assertArrayEquals(mergedBefore, Files.readAllBytes(project.resolve("app/target/firmware/merged.hex")));
     }
 
     private void build(RecordingLog log) throws Exception {
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
-                        .build(),
-                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
-                ImageDeclaration.builder("b0", project.resolve("b0")).build()), project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 2, true, java.util.Optional.empty())).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project),
+                        "app",
+                        List.of(
+                                ImageDeclaration.builder("app", project.resolve("app"))
+                                        .board("qemu_cortex_m3")
+                                        .children("mcuboot")
+                                        .build(),
+                                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
+                                        .children("b0")
+                                        .build(),
+                                ImageDeclaration.builder("b0", project.resolve("b0"))
+                                        .build()),
+                        project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, true, java.util.Optional.empty()))
+                .build();
         new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none")).run(request);
     }
 }

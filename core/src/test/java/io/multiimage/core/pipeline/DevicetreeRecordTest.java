@@ -1,8 +1,5 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
-import io.multiimage.core.state.DevicetreeMemo;
-import io.multiimage.core.state.DevicetreeRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.devicetree.MemoryFacts;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.state.DevicetreeMemo;
+import io.multiimage.core.state.DevicetreeRecord;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ProjectPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,23 +45,33 @@ class DevicetreeRecordTest {
     }
 
     private void configureFor(String board) throws Exception {
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(ImageDeclaration.builder("app", project.resolve("app")).board(board).build()),
-                project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 1, false, Optional.empty())).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project),
+                        "app",
+                        List.of(ImageDeclaration.builder("app", project.resolve("app"))
+                                .board(board)
+                                .build()),
+                        project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 1, false, Optional.empty()))
+                .build();
         app = new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
-                .prepare(request).images().get("app");
+                .prepare(request)
+                .images()
+                .get("app");
         imageDir = project.resolve("out/app");
         Files.createDirectories(imageDir);
     }
 
     private void writeOverlay(int sramSize) throws Exception {
-        Files.writeString(project.resolve("app/app.overlay"),
+        Files.writeString(
+                project.resolve("app/app.overlay"),
                 String.format("&sram0 {%n\treg = <0x20000000 0x%05x>;%n};%n", sramSize));
     }
 
     /** Runs the stage as a build in its own JVM would: records kept for the code identity given. */
     private MemoryFacts run(String codeIdentity, RecordingLog log) throws Exception {
-        return new DevicetreeStage(new DevicetreeRecord(Optional.of(codeIdentity)), new DevicetreeMemo()).run(app, imageDir, log);
+        return new DevicetreeStage(new DevicetreeRecord(Optional.of(codeIdentity)), new DevicetreeMemo())
+                .run(app, imageDir, log);
     }
 
     @Test
@@ -78,7 +86,8 @@ class DevicetreeRecordTest {
         RecordingLog second = new RecordingLog();
         assertEquals(merged, run("code-1", second));
         assertTrue(second.at("DEBUG").contains(UNCHANGED), second.lines().toString());
-        assertTrue(second.at("INFO").stream().anyMatch(line -> line.startsWith("Devicetree: merged overlay")),
+        assertTrue(
+                second.at("INFO").stream().anyMatch(line -> line.startsWith("Devicetree: merged overlay")),
                 "the log reads as for a merge");
         assertEquals(dts, Files.readString(imageDir.resolve("zephyr.dts")));
     }
@@ -87,7 +96,8 @@ class DevicetreeRecordTest {
     void aChangedOverlayIsMergedAgain() throws Exception {
         run("code-1", new RecordingLog());
         writeOverlay(0x4000);
-        Files.setLastModifiedTime(project.resolve("app/app.overlay"), FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        Files.setLastModifiedTime(
+                project.resolve("app/app.overlay"), FileTime.fromMillis(System.currentTimeMillis() + 5000));
 
         RecordingLog log = new RecordingLog();
         MemoryFacts facts = run("code-1", log);
@@ -151,7 +161,8 @@ class DevicetreeRecordTest {
 
     @Test
     void withoutACodeIdentityNothingIsRecorded() throws Exception {
-        new DevicetreeStage(new DevicetreeRecord(Optional.empty()), new DevicetreeMemo()).run(app, imageDir, new RecordingLog());
+        new DevicetreeStage(new DevicetreeRecord(Optional.empty()), new DevicetreeMemo())
+                .run(app, imageDir, new RecordingLog());
         assertFalse(Files.exists(imageDir.resolve(".state/devicetree")));
     }
 
@@ -160,8 +171,10 @@ class DevicetreeRecordTest {
         // A project board: its include path is the project's boards/include, then the shipped one.
         Path shipped = ProjectPaths.root().resolve("core/src/main/resources/io/multiimage/core/boards");
         Path boardDir = Files.createDirectories(project.resolve("boards/myboard"));
-        Files.writeString(boardDir.resolve("board.properties"), Files.readString(
-                shipped.resolve("qemu_cortex_m3/board.properties")).replace("name=qemu_cortex_m3", "name=myboard"));
+        Files.writeString(
+                boardDir.resolve("board.properties"),
+                Files.readString(shipped.resolve("qemu_cortex_m3/board.properties"))
+                        .replace("name=qemu_cortex_m3", "name=myboard"));
         Files.copy(shipped.resolve("qemu_cortex_m3/qemu_cortex_m3.dts"), boardDir.resolve("myboard.dts"));
         for (Path file : List.of(boardDir.resolve("board.properties"), boardDir.resolve("myboard.dts"))) {
             // Old files: the memo of this JVM and the record both trust their stamps.
@@ -173,9 +186,12 @@ class DevicetreeRecordTest {
         assertEquals(64 * 1024, run("code-1", new RecordingLog()).sram().size());
 
         // The SoC file now also exists in the project's include directory, which is searched first.
-        Path shadow = Files.createDirectories(project.resolve("boards/include/ti")).resolve("lm3s6965.dtsi");
-        Files.writeString(shadow, Files.readString(shipped.resolve("include/ti/lm3s6965.dtsi"))
-                .replace("DT_SIZE_K(64)", "DT_SIZE_K(32)"));
+        Path shadow =
+                Files.createDirectories(project.resolve("boards/include/ti")).resolve("lm3s6965.dtsi");
+        Files.writeString(
+                shadow,
+                Files.readString(shipped.resolve("include/ti/lm3s6965.dtsi"))
+                        .replace("DT_SIZE_K(64)", "DT_SIZE_K(32)"));
         Files.setLastModifiedTime(shadow, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
 
         RecordingLog log = new RecordingLog();

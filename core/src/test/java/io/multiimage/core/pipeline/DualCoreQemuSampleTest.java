@@ -66,8 +66,11 @@ class DualCoreQemuSampleTest {
         assertEquals(0, result.exitStatus(), String.join("\n", uart));
         assertEquals(BOTH_CORES, uart);
         Path merged = project.resolve("app/target/firmware/merged_domains.hex");
-        assertTrue(log.at("INFO").contains("Booting " + merged + " on QEMU machine mps2-an521"), log.lines().toString());
-        assertTrue(log.at("INFO").contains("remote: board mps2/an521/cpu1 (the board of domain CPU1 on mps2/an521/cpu0)"),
+        assertTrue(
+                log.at("INFO").contains("Booting " + merged + " on QEMU machine mps2-an521"),
+                log.lines().toString());
+        assertTrue(
+                log.at("INFO").contains("remote: board mps2/an521/cpu1 (the board of domain CPU1 on mps2/an521/cpu0)"),
                 log.lines().toString());
     }
 
@@ -78,7 +81,8 @@ class DualCoreQemuSampleTest {
 
         assertTrue(Files.readString(out.resolve("partitions.yml")).contains("app:\n  address: 0x10000000\n"));
         assertTrue(Files.readString(out.resolve("partitions_CPU1.yml")).contains("remote:\n  address: 0x10380000\n"));
-        assertTrue(Files.readString(out.resolve("app/pm_config.h")).contains("#define PM_CPU1_REMOTE_ADDRESS 0x10380000\n"));
+        assertTrue(Files.readString(out.resolve("app/pm_config.h"))
+                .contains("#define PM_CPU1_REMOTE_ADDRESS 0x10380000\n"));
         assertTrue(Files.readString(out.resolve("remote/remote.ld")).contains("RAM (rwx) : ORIGIN = 0x38200000"));
         assertTrue(Files.readString(out.resolve("app/app.ld")).contains("RAM (rwx) : ORIGIN = 0x38000000"));
         MemoryImage cpu0 = IntelHex.read(out.resolve("merged.hex"));
@@ -97,8 +101,12 @@ class DualCoreQemuSampleTest {
         run(line -> {});
         List<String> uart = Collections.synchronizedList(new ArrayList<>());
 
-        QemuResult result = new QemuRunner(new LocalProcessLauncher(), new RecordingLog()).run(QemuRequest.of(
-                project.resolve("app/target/firmware/merged.hex"), "mps2-an521", Duration.ofSeconds(60), uart::add));
+        QemuResult result = new QemuRunner(new LocalProcessLauncher(), new RecordingLog())
+                .run(QemuRequest.of(
+                        project.resolve("app/target/firmware/merged.hex"),
+                        "mps2-an521",
+                        Duration.ofSeconds(60),
+                        uart::add));
 
         assertEquals(1, result.exitStatus(), String.join("\n", uart));
         assertEquals(List.of(BOTH_CORES.get(0), "cpu0: no image for CPU1 at 0x10380000"), uart);
@@ -109,19 +117,30 @@ class DualCoreQemuSampleTest {
         Path reference = ProjectPaths.root().resolve("samples/spm-qemu/spm/src/main/c");
         for (String file : List.of("console.c", "console.h")) {
             byte[] expected = Files.readAllBytes(reference.resolve(file));
-            assertArrayEquals(expected, Files.readAllBytes(project.resolve("app/src/main/c").resolve(file)), file);
-            assertArrayEquals(expected, Files.readAllBytes(project.resolve("remote/src/main/c").resolve(file)), file);
+            assertArrayEquals(
+                    expected,
+                    Files.readAllBytes(project.resolve("app/src/main/c").resolve(file)),
+                    file);
+            assertArrayEquals(
+                    expected,
+                    Files.readAllBytes(project.resolve("remote/src/main/c").resolve(file)),
+                    file);
         }
     }
 
     private QemuResult run(Consumer<String> uart) throws Exception {
         List<ImageDeclaration> declarations = List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("mps2/an521/cpu0").children("remote")
+                ImageDeclaration.builder("app", project.resolve("app"))
+                        .board("mps2/an521/cpu0")
+                        .children("remote")
                         .build(),
-                ImageDeclaration.builder("remote", project.resolve("remote")).domain("CPU1").build());
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
-                project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 2, false, Optional.empty())).build();
+                ImageDeclaration.builder("remote", project.resolve("remote"))
+                        .domain("CPU1")
+                        .build());
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project), "app", declarations, project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, false, Optional.empty()))
+                .build();
         return new FirmwareRun(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("no repository"))
                 .run(request, Duration.ofSeconds(60), uart);
     }

@@ -33,17 +33,21 @@ class FirmwareRunMachineTest {
         // A project board that hides the shipped CPU1 board and names no QEMU machine.
         Path shipped = ProjectPaths.root().resolve("core/src/main/resources/io/multiimage/core/boards/mps2_an521_cpu1");
         Path mine = Files.createDirectories(project.resolve("boards/mps2_an521_cpu1"));
-        Files.writeString(mine.resolve("board.properties"), Files.readString(shipped.resolve("board.properties"))
-                .replace("qemu.machine=mps2-an521\n", ""));
+        Files.writeString(
+                mine.resolve("board.properties"),
+                Files.readString(shipped.resolve("board.properties")).replace("qemu.machine=mps2-an521\n", ""));
         Files.copy(shipped.resolve("mps2_an521_cpu1.dts"), mine.resolve("mps2_an521_cpu1.dts"));
 
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> run("mps2/an521/cpu0"));
+        InvalidConfigurationException error =
+                assertThrows(InvalidConfigurationException.class, () -> run("mps2/an521/cpu0"));
 
-        assertEquals("Image remote of domain CPU1 is built for board mps2/an521/cpu1, which QEMU does not emulate, but"
-                + " the tree boots on machine mps2-an521 (board mps2/an521/cpu0 of image app): every domain's board must"
-                + " name the same qemu.machine to run the tree", error.getMessage());
-        assertTrue(log.at("INFO").stream().noneMatch(line -> line.contains("building from source")),
+        assertEquals(
+                "Image remote of domain CPU1 is built for board mps2/an521/cpu1, which QEMU does not emulate, but"
+                        + " the tree boots on machine mps2-an521 (board mps2/an521/cpu0 of image app): every domain's board must"
+                        + " name the same qemu.machine to run the tree",
+                error.getMessage());
+        assertTrue(
+                log.at("INFO").stream().noneMatch(line -> line.contains("building from source")),
                 "nothing is compiled for a tree that cannot run");
     }
 
@@ -51,30 +55,41 @@ class FirmwareRunMachineTest {
     void aTopBoardWithoutEmulatorNamesTheShippedBoardsThatHaveOne() throws Exception {
         Samples.copy("dual-core-qemu", project);
 
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> run("nrf5340dk/nrf5340/cpuapp"));
+        InvalidConfigurationException error =
+                assertThrows(InvalidConfigurationException.class, () -> run("nrf5340dk/nrf5340/cpuapp"));
 
-        assertTrue(error.getMessage().startsWith("Board nrf5340dk/nrf5340/cpuapp of image app has no QEMU machine, so"
-                + " it cannot be run here; shipped boards that can: mps2/an505, mps2/an505/ns, mps2/an521/cpu0,"
-                + " mps2/an521/cpu0/ns, mps2/an521/cpu1, qemu_cortex_m3"), error.getMessage());
+        assertTrue(
+                error.getMessage()
+                        .startsWith("Board nrf5340dk/nrf5340/cpuapp of image app has no QEMU machine, so"
+                                + " it cannot be run here; shipped boards that can: mps2/an505, mps2/an505/ns, mps2/an521/cpu0,"
+                                + " mps2/an521/cpu0/ns, mps2/an521/cpu1, qemu_cortex_m3"),
+                error.getMessage());
     }
 
     @Test
     void aTreeOfNonSecureImagesOnlyIsRefusedBeforeAnythingIsCompiled() throws Exception {
         Samples.copy("spm-qemu", project);
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app",
-                List.of(ImageDeclaration.builder("app", project.resolve("app")).board("mps2/an505/ns").build()),
-                project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 1, false, Optional.empty())).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project),
+                        "app",
+                        List.of(ImageDeclaration.builder("app", project.resolve("app"))
+                                .board("mps2/an505/ns")
+                                .build()),
+                        project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 1, false, Optional.empty()))
+                .build();
 
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+        InvalidConfigurationException error = assertThrows(
+                InvalidConfigurationException.class,
                 () -> new FirmwareRun(log, NO_PROCESSES, HexArtifactResolver.unavailable("no repository"))
                         .run(request, Duration.ofSeconds(1), line -> {}));
 
-        assertEquals("Every image of domain CPUAPP is non-secure (app on mps2/an505/ns), but the CPU of machine"
-                + " mps2-an505 starts in the secure state: it would lock up before the first instruction. Add a secure"
-                + " image that starts app: a child image of app builds for mps2/an505 by the /ns rule (see"
-                + " samples/spm-qemu)", error.getMessage());
+        assertEquals(
+                "Every image of domain CPUAPP is non-secure (app on mps2/an505/ns), but the CPU of machine"
+                        + " mps2-an505 starts in the secure state: it would lock up before the first instruction. Add a secure"
+                        + " image that starts app: a child image of app builds for mps2/an505 by the /ns rule (see"
+                        + " samples/spm-qemu)",
+                error.getMessage());
     }
 
     private static final ProcessLauncher NO_PROCESSES = spec -> {
@@ -83,12 +98,17 @@ class FirmwareRunMachineTest {
 
     private void run(String board) throws Exception {
         List<ImageDeclaration> declarations = List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board(board).children("remote").build(),
-                ImageDeclaration.builder("remote", project.resolve("remote")).domain(board.startsWith("nrf")
-                        ? "CPUNET" : "CPU1").build());
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
-                project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 1, false, Optional.empty())).build();
+                ImageDeclaration.builder("app", project.resolve("app"))
+                        .board(board)
+                        .children("remote")
+                        .build(),
+                ImageDeclaration.builder("remote", project.resolve("remote"))
+                        .domain(board.startsWith("nrf") ? "CPUNET" : "CPU1")
+                        .build());
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project), "app", declarations, project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 1, false, Optional.empty()))
+                .build();
         new FirmwareRun(log, NO_PROCESSES, HexArtifactResolver.unavailable("no repository"))
                 .run(request, Duration.ofSeconds(1), line -> {});
     }

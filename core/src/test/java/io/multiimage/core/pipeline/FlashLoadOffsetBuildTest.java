@@ -1,6 +1,5 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.toolchain.ImageTooLargeException;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.run.QemuRequest;
 import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
+import io.multiimage.core.toolchain.ImageTooLargeException;
 import io.multiimage.hex.Elf;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
@@ -29,7 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,16 +71,23 @@ class FlashLoadOffsetBuildTest {
 
         BuildResult result = build();
 
-        assertEquals("0x0..0x8000 (0x8000 bytes)", result.image("boot").orElseThrow().placement().flash().toString());
-        assertEquals("0x8000..0x40000 (0x38000 bytes)", result.image("app").orElseThrow().placement().flash().toString());
-        assertEquals("0x20000000..0x20010000 (0x10000 bytes)",
+        assertEquals(
+                "0x0..0x8000 (0x8000 bytes)",
+                result.image("boot").orElseThrow().placement().flash().toString());
+        assertEquals(
+                "0x8000..0x40000 (0x38000 bytes)",
+                result.image("app").orElseThrow().placement().flash().toString());
+        assertEquals(
+                "0x20000000..0x20010000 (0x10000 bytes)",
                 result.image("app").orElseThrow().placement().ram().toString());
         MemoryImage appElf = Elf.load(out("app/app.elf"));
         MemoryImage bootElf = Elf.load(out("boot/boot.elf"));
         assertEquals(0x8000L, appElf.span().orElseThrow().start());
         assertEquals(0x0L, bootElf.span().orElseThrow().start());
         MemoryImage merged = IntelHex.read(result.mergedHex().orElseThrow());
-        assertEquals(bootElf.segments().size() + appElf.segments().size(), merged.segments().size());
+        assertEquals(
+                bootElf.segments().size() + appElf.segments().size(),
+                merged.segments().size());
 
         QemuResult boot = new QemuRunner(new LocalProcessLauncher(), log)
                 .run(QemuRequest.of(result.mergedHex().orElseThrow(), "lm3s6965evb", Duration.ofSeconds(30), l -> {}));
@@ -94,15 +99,25 @@ class FlashLoadOffsetBuildTest {
     void offsetPlacedImagesGetNoLayoutAndNoPmConfigHeader() throws Exception {
         build();
 
-        for (String stale : List.of("partitions.yml", "regions.yml", "pm.config", "app/pm_config.h", "boot/pm_config.h")) {
+        for (String stale :
+                List.of("partitions.yml", "regions.yml", "pm.config", "app/pm_config.h", "boot/pm_config.h")) {
             assertFalse(Files.exists(out(stale)), stale + " must not exist without the partition manager");
         }
-        assertTrue(log.at("INFO").contains("The partition manager does not run for the default domain: every image"
-                + " there is placed by CONFIG_FLASH_LOAD_OFFSET"), log.lines().toString());
-        assertTrue(log.at("INFO").contains("boot: placed by CONFIG_FLASH_LOAD_OFFSET (boot/prj.conf:2) at"
-                + " 0x0..0x8000 (0x8000 bytes), outside the partition manager"), log.lines().toString());
-        assertTrue(log.at("INFO").contains("app: building from source with gnu-arm at 0x8000..0x40000 (0x38000 bytes)"
-                + " (CONFIG_FLASH_LOAD_OFFSET region (app/prj.conf:2))"), log.lines().toString());
+        assertTrue(
+                log.at("INFO")
+                        .contains("The partition manager does not run for the default domain: every image"
+                                + " there is placed by CONFIG_FLASH_LOAD_OFFSET"),
+                log.lines().toString());
+        assertTrue(
+                log.at("INFO")
+                        .contains("boot: placed by CONFIG_FLASH_LOAD_OFFSET (boot/prj.conf:2) at"
+                                + " 0x0..0x8000 (0x8000 bytes), outside the partition manager"),
+                log.lines().toString());
+        assertTrue(
+                log.at("INFO")
+                        .contains("app: building from source with gnu-arm at 0x8000..0x40000 (0x38000 bytes)"
+                                + " (CONFIG_FLASH_LOAD_OFFSET region (app/prj.conf:2))"),
+                log.lines().toString());
     }
 
     @Test
@@ -133,8 +148,11 @@ class FlashLoadOffsetBuildTest {
         assertTrue(map.contains("region flash_primary"), map);
         assertTrue(map.contains("placed by CONFIG_FLASH_LOAD_OFFSET (outside the partition manager)\n"), map);
         assertTrue(map.contains("| extra (extra/prj.conf:1)"), map);
-        assertTrue(map.lines().anyMatch(line -> line.startsWith("  0x3c000      0x40000      0x4000")
-                && line.endsWith("| extra (extra/prj.conf:1)")), map);
+        assertTrue(
+                map.lines()
+                        .anyMatch(line -> line.startsWith("  0x3c000      0x40000      0x4000")
+                                && line.endsWith("| extra (extra/prj.conf:1)")),
+                map);
         assertFalse(map.contains("| app ("), map);
     }
 
@@ -143,10 +161,13 @@ class FlashLoadOffsetBuildTest {
         String map = prepare().memoryMap();
 
         assertFalse(map.contains("region flash_primary"), map);
-        assertEquals(List.of("placed by CONFIG_FLASH_LOAD_OFFSET (outside the partition manager)",
-                "  start        end          size       domain    name (origin)",
-                "  0x0          0x8000       0x8000     CPUAPP    | boot (boot/prj.conf:2)",
-                "  0x8000       0x40000      0x38000    CPUAPP    | app (app/prj.conf:2)", ""),
+        assertEquals(
+                List.of(
+                        "placed by CONFIG_FLASH_LOAD_OFFSET (outside the partition manager)",
+                        "  start        end          size       domain    name (origin)",
+                        "  0x0          0x8000       0x8000     CPUAPP    | boot (boot/prj.conf:2)",
+                        "  0x8000       0x40000      0x38000    CPUAPP    | app (app/prj.conf:2)",
+                        ""),
                 map.lines().toList());
     }
 
@@ -161,16 +182,26 @@ class FlashLoadOffsetBuildTest {
         assertEquals("app", tree.placements().get("app").partition());
         // extra is no request of the partition manager: app's dynamic partition runs to the end of
         // flash, over extra's range, and only the merge would catch data of both there.
-        assertEquals("0x4000..0x40000 (0x3c000 bytes)", tree.placements().get("app").flash().toString());
+        assertEquals(
+                "0x4000..0x40000 (0x3c000 bytes)",
+                tree.placements().get("app").flash().toString());
         assertTrue(tree.placements().get("extra").byLoadOffset());
-        assertEquals("0x3c000..0x40000 (0x4000 bytes)", tree.placements().get("extra").flash().toString());
-        assertTrue(log.at("WARN").contains("Image 'boot': CONFIG_FLASH_LOAD_OFFSET=0x0 (boot/prj.conf:2) is ignored:"
-                + " the partition manager places boot because it has boot/pm.yml; remove the symbol, or the image's"
-                + " partition request, to say which placement you mean"), log.lines().toString());
-        assertTrue(log.at("WARN").contains("Image 'app': CONFIG_FLASH_LOAD_OFFSET=0x8000 (app/prj.conf:2) is ignored:"
-                + " the partition manager places app because the other images of the default domain are placed by"
-                + " the partition manager, and app takes its dynamic partition 'app'; remove the symbol, or the"
-                + " image's partition request, to say which placement you mean"), log.lines().toString());
+        assertEquals(
+                "0x3c000..0x40000 (0x4000 bytes)",
+                tree.placements().get("extra").flash().toString());
+        assertTrue(
+                log.at("WARN")
+                        .contains("Image 'boot': CONFIG_FLASH_LOAD_OFFSET=0x0 (boot/prj.conf:2) is ignored:"
+                                + " the partition manager places boot because it has boot/pm.yml; remove the symbol, or the image's"
+                                + " partition request, to say which placement you mean"),
+                log.lines().toString());
+        assertTrue(
+                log.at("WARN")
+                        .contains("Image 'app': CONFIG_FLASH_LOAD_OFFSET=0x8000 (app/prj.conf:2) is ignored:"
+                                + " the partition manager places app because the other images of the default domain are placed by"
+                                + " the partition manager, and app takes its dynamic partition 'app'; remove the symbol, or the"
+                                + " image's partition request, to say which placement you mean"),
+                log.lines().toString());
         String partitions = Files.readString(out("partitions.yml"));
         assertTrue(partitions.contains("boot:"), partitions);
         assertFalse(partitions.contains("extra"), partitions);
@@ -180,15 +211,19 @@ class FlashLoadOffsetBuildTest {
 
     @Test
     void anEntryInPmStaticWinsOverAnOffset() throws Exception {
-        Files.writeString(project.resolve("app/pm_static.yml"),
+        Files.writeString(
+                project.resolve("app/pm_static.yml"),
                 "boot:\n  address: 0x0\n  size: 0x4000\n  region: flash_primary\n");
 
         PreparedTree tree = prepare();
 
         assertTrue(tree.placements().get("boot").staticPartition());
-        assertTrue(log.at("WARN").stream().anyMatch(line -> line.startsWith("Image 'boot': CONFIG_FLASH_LOAD_OFFSET=0x0"
-                + " (boot/prj.conf:2) is ignored: the partition manager places boot because app/pm_static.yml has a"
-                + " partition 'boot'")), log.lines().toString());
+        assertTrue(
+                log.at("WARN").stream()
+                        .anyMatch(line -> line.startsWith("Image 'boot': CONFIG_FLASH_LOAD_OFFSET=0x0"
+                                + " (boot/prj.conf:2) is ignored: the partition manager places boot because app/pm_static.yml has a"
+                                + " partition 'boot'")),
+                log.lines().toString());
     }
 
     @Test
@@ -198,19 +233,26 @@ class FlashLoadOffsetBuildTest {
 
         PreparedTree tree = prepare();
 
-        assertEquals("0x4000..0x40000 (0x3c000 bytes)", tree.placements().get("app").flash().toString());
-        assertTrue(log.at("WARN").contains("Image 'app': CONFIG_FLASH_LOAD_SIZE=0x1000 (app/prj.conf:1) is ignored: it"
-                + " sizes only an image placed by CONFIG_FLASH_LOAD_OFFSET, which app does not set"),
+        assertEquals(
+                "0x4000..0x40000 (0x3c000 bytes)",
+                tree.placements().get("app").flash().toString());
+        assertTrue(
+                log.at("WARN")
+                        .contains("Image 'app': CONFIG_FLASH_LOAD_SIZE=0x1000 (app/prj.conf:1) is ignored: it"
+                                + " sizes only an image placed by CONFIG_FLASH_LOAD_OFFSET, which app does not set"),
                 log.lines().toString());
     }
 
     @Test
     void aDecimalOffsetWithSizeZeroRunsToTheEndOfFlash() throws Exception {
-        Files.writeString(project.resolve("app/prj.conf"), "CONFIG_FLASH_LOAD_OFFSET=32768\nCONFIG_FLASH_LOAD_SIZE=0\n");
+        Files.writeString(
+                project.resolve("app/prj.conf"), "CONFIG_FLASH_LOAD_OFFSET=32768\nCONFIG_FLASH_LOAD_SIZE=0\n");
 
         PreparedTree tree = prepare();
 
-        assertEquals("0x8000..0x40000 (0x38000 bytes)", tree.placements().get("app").flash().toString());
+        assertEquals(
+                "0x8000..0x40000 (0x38000 bytes)",
+                tree.placements().get("app").flash().toString());
         assertTrue(log.at("WARN").isEmpty(), log.lines().toString());
     }
 
@@ -220,8 +262,10 @@ class FlashLoadOffsetBuildTest {
 
         InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class, this::prepare);
 
-        assertEquals("Image 'app': CONFIG_FLASH_LOAD_OFFSET=\"high\" (app/prj.conf:1) is not a number of bytes;"
-                + " expected a hex (0x8000) or decimal (32768) value of at least 0", error.getMessage());
+        assertEquals(
+                "Image 'app': CONFIG_FLASH_LOAD_OFFSET=\"high\" (app/prj.conf:1) is not a number of bytes;"
+                        + " expected a hex (0x8000) or decimal (32768) value of at least 0",
+                error.getMessage());
     }
 
     @Test
@@ -230,21 +274,24 @@ class FlashLoadOffsetBuildTest {
 
         InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class, this::prepare);
 
-        assertEquals("Image 'app': CONFIG_FLASH_LOAD_OFFSET=262144 (app/prj.conf:1) is past the end of flash: the"
-                + " flash of the default domain is 0x0..0x40000 (0x40000 bytes); expected an offset below 0x40000",
+        assertEquals(
+                "Image 'app': CONFIG_FLASH_LOAD_OFFSET=262144 (app/prj.conf:1) is past the end of flash: the"
+                        + " flash of the default domain is 0x0..0x40000 (0x40000 bytes); expected an offset below 0x40000",
                 error.getMessage());
     }
 
     @Test
     void anOffsetAndSizePastTheEndOfFlashAreRefused() throws Exception {
-        Files.writeString(project.resolve("app/prj.conf"),
-                "CONFIG_FLASH_LOAD_OFFSET=0x38000\nCONFIG_FLASH_LOAD_SIZE=0x10000\n");
+        Files.writeString(
+                project.resolve("app/prj.conf"), "CONFIG_FLASH_LOAD_OFFSET=0x38000\nCONFIG_FLASH_LOAD_SIZE=0x10000\n");
 
         InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class, this::prepare);
 
-        assertEquals("Image 'app': CONFIG_FLASH_LOAD_OFFSET=0x38000 (app/prj.conf:1) with CONFIG_FLASH_LOAD_SIZE=0x10000"
-                + " (app/prj.conf:2) ends at 0x48000, past the end of flash: the flash of the default domain is"
-                + " 0x0..0x40000 (0x40000 bytes); expected a size of at most 0x8000", error.getMessage());
+        assertEquals(
+                "Image 'app': CONFIG_FLASH_LOAD_OFFSET=0x38000 (app/prj.conf:1) with CONFIG_FLASH_LOAD_SIZE=0x10000"
+                        + " (app/prj.conf:2) ends at 0x48000, past the end of flash: the flash of the default domain is"
+                        + " 0x0..0x40000 (0x40000 bytes); expected a size of at most 0x8000",
+                error.getMessage());
     }
 
     @Test
@@ -253,26 +300,35 @@ class FlashLoadOffsetBuildTest {
 
         InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class, this::prepare);
 
-        assertTrue(error.getMessage().startsWith("Image 'boot': the partition layout has no partition 'boot'"),
+        assertTrue(
+                error.getMessage().startsWith("Image 'boot': the partition layout has no partition 'boot'"),
                 error.getMessage());
     }
 
     @Test
     void flashLoadSizeLimitsTheLinkerRegion() throws Exception {
-        Files.writeString(project.resolve("boot/prj.conf"), "CONFIG_FLASH_LOAD_OFFSET=0x0\nCONFIG_FLASH_LOAD_SIZE=0x100\n"
-                + "CONFIG_BOOT_NEXT_IMAGE_ADDRESS=0x8000\n");
+        Files.writeString(
+                project.resolve("boot/prj.conf"),
+                "CONFIG_FLASH_LOAD_OFFSET=0x0\nCONFIG_FLASH_LOAD_SIZE=0x100\n"
+                        + "CONFIG_BOOT_NEXT_IMAGE_ADDRESS=0x8000\n");
         // 0x200 bytes of constants the bootloader reads (so the linker keeps them) cannot fit in 0x100.
         Files.writeString(project.resolve("boot/src/main/c/table.c"), "const unsigned char boot_table[0x200] = {1};\n");
         Path main = project.resolve("boot/src/main/c/main.c");
-        Files.writeString(main, Files.readString(main).replace("void Reset_Handler(void)\n{\n",
-                "extern const unsigned char boot_table[];\n\nvoid Reset_Handler(void)\n{\n    UART_DR = boot_table[UART_FR & 0xffu];\n"));
+        Files.writeString(
+                main,
+                Files.readString(main)
+                        .replace(
+                                "void Reset_Handler(void)\n{\n",
+                                "extern const unsigned char boot_table[];\n\nvoid Reset_Handler(void)\n{\n    UART_DR = boot_table[UART_FR & 0xffu];\n"));
 
         ImageTooLargeException error = assertThrows(ImageTooLargeException.class, this::build);
 
         assertEquals("boot", error.imageName());
-        assertTrue(error.getMessage().startsWith("Image 'boot' does not fit in its flash partition: it needs "),
+        assertTrue(
+                error.getMessage().startsWith("Image 'boot' does not fit in its flash partition: it needs "),
                 error.getMessage());
-        assertTrue(error.getMessage().contains("the flash partition 0x0..0x100 holds 256 bytes (0x100)"),
+        assertTrue(
+                error.getMessage().contains("the flash partition 0x0..0x100 holds 256 bytes (0x100)"),
                 error.getMessage());
         assertFalse(Files.exists(out("merged.hex")));
     }
@@ -284,11 +340,15 @@ class FlashLoadOffsetBuildTest {
         InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class, this::build);
 
         // Both vector tables start at 0x0: the overlap runs to the end of the shorter image.
-        long bootLength = IntelHex.read(out("boot/boot.hex")).span().orElseThrow().length();
+        long bootLength =
+                IntelHex.read(out("boot/boot.hex")).span().orElseThrow().length();
         long appLength = IntelHex.read(out("app/app.hex")).span().orElseThrow().length();
         long overlap = Math.min(bootLength, appLength);
-        assertEquals(String.format("Merging domain %s failed: boot: overlaps app at 0x00000000-0x%08x (%d bytes)",
-                appDomain(), overlap - 1, overlap), error.getMessage());
+        assertEquals(
+                String.format(
+                        "Merging domain %s failed: boot: overlaps app at 0x00000000-0x%08x (%d bytes)",
+                        appDomain(), overlap - 1, overlap),
+                error.getMessage());
         assertFalse(Files.exists(out("merged.hex")));
     }
 
@@ -297,7 +357,9 @@ class FlashLoadOffsetBuildTest {
         build();
         RecordingLog second = new RecordingLog();
         BuildResult again = new FirmwareBuild(second, new LocalProcessLauncher(), noRepository()).run(request(true));
-        assertTrue(again.images().stream().allMatch(BuiltImage::upToDate), again.images().toString());
+        assertTrue(
+                again.images().stream().allMatch(BuiltImage::upToDate),
+                again.images().toString());
 
         Files.writeString(project.resolve("app/prj.conf"), "CONFIG_FLASH_LOAD_OFFSET=0x10000\n");
         RecordingLog third = new RecordingLog();
@@ -305,8 +367,11 @@ class FlashLoadOffsetBuildTest {
 
         assertFalse(moved.image("app").orElseThrow().upToDate());
         assertTrue(moved.image("boot").orElseThrow().upToDate());
-        assertTrue(third.at("INFO").stream().anyMatch(line -> line.startsWith("[explain] app: building because ")
-                && line.contains("toolchain changed")), third.lines().toString());
+        assertTrue(
+                third.at("INFO").stream()
+                        .anyMatch(line -> line.startsWith("[explain] app: building because ")
+                                && line.contains("toolchain changed")),
+                third.lines().toString());
         assertEquals(0x10000L, Elf.load(out("app/app.elf")).span().orElseThrow().start());
     }
 
@@ -314,7 +379,8 @@ class FlashLoadOffsetBuildTest {
     void switchingFromThePartitionManagerToOffsetsDeletesTheStaleLayout() throws Exception {
         Files.writeString(project.resolve("boot/pm.yml"), "boot:\n  placement:\n    after: [start]\n  size: 0x8000\n");
         prepare();
-        for (String file : List.of("partitions.yml", "regions.yml", "pm.config", "app/pm_config.h", "boot/pm_config.h")) {
+        for (String file :
+                List.of("partitions.yml", "regions.yml", "pm.config", "app/pm_config.h", "boot/pm_config.h")) {
             assertTrue(Files.isRegularFile(out(file)), file);
         }
 
@@ -323,7 +389,8 @@ class FlashLoadOffsetBuildTest {
 
         assertTrue(tree.placements().values().stream().allMatch(ImagePlacement::byLoadOffset));
         assertTrue(tree.domains().isEmpty());
-        for (String file : List.of("partitions.yml", "regions.yml", "pm.config", "app/pm_config.h", "boot/pm_config.h")) {
+        for (String file :
+                List.of("partitions.yml", "regions.yml", "pm.config", "app/pm_config.h", "boot/pm_config.h")) {
             assertFalse(Files.exists(out(file)), file + " is stale");
         }
     }
@@ -351,15 +418,25 @@ class FlashLoadOffsetBuildTest {
     }
 
     private BuildRequest request(boolean explain) {
-        ImageDeclaration app = ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3")
-                .children(extra ? new String[] {"boot", "extra"} : new String[] {"boot"}).build();
+        ImageDeclaration app = ImageDeclaration.builder("app", project.resolve("app"))
+                .board("qemu_cortex_m3")
+                .children(extra ? new String[] {"boot", "extra"} : new String[] {"boot"})
+                .build();
         List<ImageDeclaration> declarations = extra
-                ? List.of(app, ImageDeclaration.builder("boot", project.resolve("boot")).build(),
-                        ImageDeclaration.builder("extra", project.resolve("extra")).build())
-                : List.of(app, ImageDeclaration.builder("boot", project.resolve("boot")).build());
-        return BuildRequest.builder(new ProjectLayout(project), "app", declarations,
-                project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 2, explain, Optional.empty())).build();
+                ? List.of(
+                        app,
+                        ImageDeclaration.builder("boot", project.resolve("boot"))
+                                .build(),
+                        ImageDeclaration.builder("extra", project.resolve("extra"))
+                                .build())
+                : List.of(
+                        app,
+                        ImageDeclaration.builder("boot", project.resolve("boot"))
+                                .build());
+        return BuildRequest.builder(
+                        new ProjectLayout(project), "app", declarations, project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, explain, Optional.empty()))
+                .build();
     }
 
     private Path out(String file) {

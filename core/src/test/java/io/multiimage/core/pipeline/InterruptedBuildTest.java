@@ -1,17 +1,16 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.toolchain.ExecSettings;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
+import io.multiimage.core.toolchain.ExecSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +45,8 @@ class InterruptedBuildTest {
         CompletableFuture<BuildResult> build = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
-                build.complete(new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), noRepository()).run(slow));
+                build.complete(
+                        new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), noRepository()).run(slow));
             } catch (Throwable e) {
                 build.completeExceptionally(e);
             }
@@ -58,8 +58,7 @@ class InterruptedBuildTest {
         assertTrue(Files.exists(started), "the toolchain never started");
         builder.interrupt();
 
-        ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> build.get(20, TimeUnit.SECONDS));
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> build.get(20, TimeUnit.SECONDS));
         assertInstanceOf(InterruptedException.class, failure.getCause(), String.valueOf(failure.getCause()));
         Path out = project.resolve("app/target/firmware");
         assertFalse(Files.exists(out.resolve("merged.hex")));
@@ -67,25 +66,34 @@ class InterruptedBuildTest {
         assertFalse(Files.exists(out.resolve("app/.state/build.record")));
 
         RecordingLog second = new RecordingLog();
-        BuildResult result = new FirmwareBuild(second, new LocalProcessLauncher(), noRepository()).run(request(List.of(
-                // A vector table (SP 0x20010000, reset 0x9): the verify step checks every image has one.
-                "sh", "-c", "printf ':080000000000012009000000CE\\n:00000001FF\\n' > out.hex")));
+        BuildResult result = new FirmwareBuild(second, new LocalProcessLauncher(), noRepository())
+                .run(request(List.of(
+                        // A vector table (SP 0x20010000, reset 0x9): the verify step checks every image has one.
+                        "sh", "-c", "printf ':080000000000012009000000CE\\n:00000001FF\\n' > out.hex")));
 
         assertFalse(result.image("app").orElseThrow().upToDate());
         assertTrue(Files.exists(out.resolve("merged.hex")));
-        assertTrue(second.at("INFO").contains("[explain] app: building because no record of a completed build"),
+        assertTrue(
+                second.at("INFO").contains("[explain] app: building because no record of a completed build"),
                 second.lines().toString());
     }
 
     private BuildRequest request(List<String> command) {
         ImageDeclaration app = ImageDeclaration.builder("app", project.resolve("app"))
-                .board("qemu_cortex_m3").toolchain("exec").build();
-        ImageSources sources = new ImageSources(project.resolve("app/src"), Optional.empty(),
-                Optional.of(new ExecSettings(command, Optional.empty(), Optional.of("out.hex"), Optional.empty(),
-                        Duration.ofMinutes(2))), List.of());
-        return BuildRequest.builder(new ProjectLayout(project), "app", List.of(app),
-                project.resolve("app/target/firmware")).sources(Map.of("app", sources))
-                .options(new BuildOptions(false, 1, true, Optional.empty())).build();
+                .board("qemu_cortex_m3")
+                .toolchain("exec")
+                .build();
+        ImageSources sources = new ImageSources(
+                project.resolve("app/src"),
+                Optional.empty(),
+                Optional.of(new ExecSettings(
+                        command, Optional.empty(), Optional.of("out.hex"), Optional.empty(), Duration.ofMinutes(2))),
+                List.of());
+        return BuildRequest.builder(
+                        new ProjectLayout(project), "app", List.of(app), project.resolve("app/target/firmware"))
+                .sources(Map.of("app", sources))
+                .options(new BuildOptions(false, 1, true, Optional.empty()))
+                .build();
     }
 
     private static HexArtifactResolver noRepository() {

@@ -1,11 +1,11 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
@@ -35,7 +35,8 @@ class JobBudgetTest {
         Samples.copy("secure-boot", project);
         for (String image : List.of("app", "mcuboot", "b0")) {
             for (int i = 0; i < 4; i++) {
-                Files.writeString(project.resolve(image + "/src/main/c/extra" + i + ".c"),
+                Files.writeString(
+                        project.resolve(image + "/src/main/c/extra" + i + ".c"),
                         "int " + image + "_extra" + i + "(int x) { return x * " + (i + 3) + "; }\n");
             }
         }
@@ -51,12 +52,22 @@ class JobBudgetTest {
             }
         };
         BuildSession session = new BuildSession(2);
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
-                        .build(),
-                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
-                ImageDeclaration.builder("b0", project.resolve("b0")).build()), project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 3, false, java.util.Optional.empty())).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project),
+                        "app",
+                        List.of(
+                                ImageDeclaration.builder("app", project.resolve("app"))
+                                        .board("qemu_cortex_m3")
+                                        .children("mcuboot")
+                                        .build(),
+                                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
+                                        .children("b0")
+                                        .build(),
+                                ImageDeclaration.builder("b0", project.resolve("b0"))
+                                        .build()),
+                        project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 3, false, java.util.Optional.empty()))
+                .build();
 
         new FirmwareBuild(new RecordingLog(), counting, HexArtifactResolver.unavailable("none"), session).run(request);
 

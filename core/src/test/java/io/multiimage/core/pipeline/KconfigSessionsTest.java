@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.config.ProjectLayout;
-import io.multiimage.core.kconfig.engine.Symbol;
 import io.multiimage.core.imagekconfig.ImageKconfigSession;
 import io.multiimage.core.imagekconfig.ImageKconfigSession.FragmentTarget;
 import io.multiimage.core.imagekconfig.ImageKconfigSession.SavedFragment;
 import io.multiimage.core.imagekconfig.KconfigTargets;
+import io.multiimage.core.kconfig.engine.Symbol;
 import io.multiimage.core.model.ImageDeclaration;
-import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.process.LocalProcessLauncher;
+import io.multiimage.core.spi.BuildLog;
 import io.multiimage.core.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,8 @@ class KconfigSessionsTest {
         ImageKconfigSession next = KconfigSessions.open(request(Map.of()), "mcuboot", BuildLog.silent());
         assertEquals("y", value(next, "FEATURE"));
         assertEquals("y", value(next, "LOG"));
-        assertEquals("mcuboot/boards/qemu_cortex_m3.conf:2",
+        assertEquals(
+                "mcuboot/boards/qemu_cortex_m3.conf:2",
                 symbol(next, "FEATURE").userAssignment().orElseThrow().where());
     }
 
@@ -96,8 +97,10 @@ class KconfigSessionsTest {
 
         session.saveFragment(session.defaultTarget());
 
-        assertEquals("# mine\nCONFIG_NAME=\"new\"\n# keep me\n\n# Saved by firmware:menuconfig/guiconfig for image"
-                + " mcuboot\nCONFIG_FEATURE=y\n", Files.readString(root.resolve("mcuboot/boards/qemu_cortex_m3.conf")));
+        assertEquals(
+                "# mine\nCONFIG_NAME=\"new\"\n# keep me\n\n# Saved by firmware:menuconfig/guiconfig for image"
+                        + " mcuboot\nCONFIG_FEATURE=y\n",
+                Files.readString(root.resolve("mcuboot/boards/qemu_cortex_m3.conf")));
     }
 
     @Test
@@ -112,36 +115,51 @@ class KconfigSessionsTest {
         assertEquals(List.of("LOOPS would be '20', not '30'"), saved.differences());
         FragmentTarget last = new FragmentTarget(root.resolve("app/child_image/mcuboot.conf"), "(I)", Optional.empty());
         assertEquals(List.of(), session.saveFragment(last).differences());
-        assertTrue(Files.readString(root.resolve("app/child_image/mcuboot.conf")).contains("CONFIG_LOOPS=30"));
+        assertTrue(
+                Files.readString(root.resolve("app/child_image/mcuboot.conf")).contains("CONFIG_LOOPS=30"));
     }
 
     @Test
     void anImageWithoutAKconfigTreeCannotBeOpened() throws Exception {
         project("");
         Files.delete(root.resolve("app/Kconfig"));
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+        InvalidConfigurationException error = assertThrows(
+                InvalidConfigurationException.class,
                 () -> KconfigSessions.open(request(Map.of()), "app", BuildLog.silent()));
-        assertEquals("Image 'app' has no Kconfig tree: add a Kconfig file to app, or name one with <kconfigRoot> or"
-                + " -DKCONFIG_ROOT", error.getMessage());
+        assertEquals(
+                "Image 'app' has no Kconfig tree: add a Kconfig file to app, or name one with <kconfigRoot> or"
+                        + " -DKCONFIG_ROOT",
+                error.getMessage());
     }
 
     @Test
     @Tag("tools")
     void savedefconfigWritesTheMinimalConfigurationAndATargetRunsWithTheKconfigEnvironment() throws Exception {
         project("");
-        ImageKconfigSession session = KconfigSessions.open(request(Map.of("mcuboot_EXTRA", "x")), "mcuboot",
-                BuildLog.silent());
+        ImageKconfigSession session =
+                KconfigSessions.open(request(Map.of("mcuboot_EXTRA", "x")), "mcuboot", BuildLog.silent());
         RecordingLog log = new RecordingLog();
 
         KconfigTargets.run(session, "savedefconfig", List.of(), new LocalProcessLauncher(), log);
-        assertEquals("CONFIG_LOOPS=20\n", Files.readString(session.buildDirectory().resolve("defconfig")));
+        assertEquals(
+                "CONFIG_LOOPS=20\n", Files.readString(session.buildDirectory().resolve("defconfig")));
 
-        KconfigTargets.run(session, "show", List.of(new KconfigTargets.Target("show", List.of("sh", "-c",
-                "echo \"$BOARD $EXTRA $(basename $KCONFIG_CONFIG) $(basename $PWD)\""))), new LocalProcessLauncher(), log);
-        assertTrue(log.at("INFO").contains("qemu_cortex_m3 x .config mcuboot"), log.lines().toString());
-        InvalidConfigurationException unknown = assertThrows(InvalidConfigurationException.class,
+        KconfigTargets.run(
+                session,
+                "show",
+                List.of(new KconfigTargets.Target(
+                        "show",
+                        List.of("sh", "-c", "echo \"$BOARD $EXTRA $(basename $KCONFIG_CONFIG) $(basename $PWD)\""))),
+                new LocalProcessLauncher(),
+                log);
+        assertTrue(
+                log.at("INFO").contains("qemu_cortex_m3 x .config mcuboot"),
+                log.lines().toString());
+        InvalidConfigurationException unknown = assertThrows(
+                InvalidConfigurationException.class,
                 () -> KconfigTargets.run(session, "nope", List.of(), new LocalProcessLauncher(), log));
-        assertEquals("Kconfig target 'nope' is not declared; targets: savedefconfig (<kconfigTargets> in the POM)",
+        assertEquals(
+                "Kconfig target 'nope' is not declared; targets: savedefconfig (<kconfigTargets> in the POM)",
                 unknown.getMessage());
         assertFalse(log.lines().isEmpty());
     }
@@ -160,10 +178,20 @@ class KconfigSessionsTest {
     }
 
     private BuildRequest request(Map<String, String> variables) {
-        return BuildRequest.builder(new ProjectLayout(root), "app", List.of(
-                ImageDeclaration.builder("app", root.resolve("app")).board("qemu_cortex_m3").children("mcuboot").build(),
-                ImageDeclaration.builder("mcuboot", root.resolve("mcuboot")).build()), root.resolve("app/target/firmware"))
-                .variables(variables).options(new BuildOptions(false, 1, false, Optional.empty())).build();
+        return BuildRequest.builder(
+                        new ProjectLayout(root),
+                        "app",
+                        List.of(
+                                ImageDeclaration.builder("app", root.resolve("app"))
+                                        .board("qemu_cortex_m3")
+                                        .children("mcuboot")
+                                        .build(),
+                                ImageDeclaration.builder("mcuboot", root.resolve("mcuboot"))
+                                        .build()),
+                        root.resolve("app/target/firmware"))
+                .variables(variables)
+                .options(new BuildOptions(false, 1, false, Optional.empty()))
+                .build();
     }
 
     private static Symbol symbol(ImageKconfigSession session, String name) {

@@ -85,18 +85,37 @@ class MemoryReportBuildTest {
         Path size = ReferenceTools.require("arm-none-eabi-size", "binutils-arm-none-eabi");
         for (String name : List.of("app", "mcuboot", "b0")) {
             Path elf = out().resolve(name).resolve(name + ".elf");
-            String[] berkeley = ReferenceTools.run(List.of(size.toString(), "--format=berkeley", elf.toString()),
-                    project, 60).assertSuccess().stdout().lines().skip(1).findFirst().orElseThrow().trim().split("\\s+");
+            String[] berkeley = ReferenceTools.run(
+                            List.of(size.toString(), "--format=berkeley", elf.toString()), project, 60)
+                    .assertSuccess()
+                    .stdout()
+                    .lines()
+                    .skip(1)
+                    .findFirst()
+                    .orElseThrow()
+                    .trim()
+                    .split("\\s+");
             JsonNode image = image(report, name);
             assertEquals("elf", image.get("source").asText());
-            assertEquals("app/target/firmware/" + name + "/" + name + ".elf", image.get("file").asText());
-            assertEquals(Long.parseLong(berkeley[0]) + Long.parseLong(berkeley[1]),
-                    image.get("flash").get("contents").asLong(), name);
-            assertEquals(Long.parseLong(berkeley[1]) + Long.parseLong(berkeley[2]), image.get("ram").get("used").asLong(),
+            assertEquals(
+                    "app/target/firmware/" + name + "/" + name + ".elf",
+                    image.get("file").asText());
+            assertEquals(
+                    Long.parseLong(berkeley[0]) + Long.parseLong(berkeley[1]),
+                    image.get("flash").get("contents").asLong(),
+                    name);
+            assertEquals(
+                    Long.parseLong(berkeley[1]) + Long.parseLong(berkeley[2]),
+                    image.get("ram").get("used").asLong(),
                     name);
             JsonNode flash = image.get("flash");
-            assertEquals(flash.get("contents").asLong() + flash.get("padding").asLong()
-                    + flash.path("tlvs").asLong(0) + flash.path("trailer").asLong(0), flash.get("used").asLong(), name);
+            assertEquals(
+                    flash.get("contents").asLong()
+                            + flash.get("padding").asLong()
+                            + flash.path("tlvs").asLong(0)
+                            + flash.path("trailer").asLong(0),
+                    flash.get("used").asLong(),
+                    name);
         }
         // app (mcuboot_primary) and mcuboot (s0) are signed: the header fills the pad, the TLVs
         // follow the image in its partition, the trailer ends the slot; b0 is not signed.
@@ -109,28 +128,60 @@ class MemoryReportBuildTest {
             long slotStart = signed.span().orElseThrow().start();
             byte[] header = signed.read(slotStart, 32, (byte) 0xff);
             long headerSize = (header[8] & 0xff) | (header[9] & 0xff) << 8;
-            long imageSize = (header[12] & 0xffL) | (header[13] & 0xffL) << 8 | (header[14] & 0xffL) << 16
+            long imageSize = (header[12] & 0xffL)
+                    | (header[13] & 0xffL) << 8
+                    | (header[14] & 0xffL) << 16
                     | (header[15] & 0xffL) << 24;
             assertEquals(headerSize, flash.get("header").get("size").asLong(), name);
-            assertEquals(imageSize, flash.get("used").asLong() - flash.get("tlvs").asLong()
-                    - flash.get("trailer").asLong(), name + ": the signed image's size is the ELF's extent");
-            assertEquals(slotStart + headerSize + imageSize + flash.get("tlvs").asLong(),
-                    firstBlockEnd(signed), name + ": the TLVs end the signed image");
+            assertEquals(
+                    imageSize,
+                    flash.get("used").asLong()
+                            - flash.get("tlvs").asLong()
+                            - flash.get("trailer").asLong(),
+                    name + ": the signed image's size is the ELF's extent");
+            assertEquals(
+                    slotStart + headerSize + imageSize + flash.get("tlvs").asLong(),
+                    firstBlockEnd(signed),
+                    name + ": the TLVs end the signed image");
             assertTrue(slot.equals("mcuboot_primary") || slot.equals("s0"), slot);
-            JsonNode pad = row(report, 0, "flash_primary", flash.get("header").get("partition").asText());
+            JsonNode pad = row(
+                    report,
+                    0,
+                    "flash_primary",
+                    flash.get("header").get("partition").asText());
             assertEquals(name, pad.get("images").get(0).get("image").asText());
             assertTrue(pad.get("images").get(0).get("header").asBoolean());
             assertEquals(headerSize, pad.get("images").get(0).get("used").asLong());
         }
-        assertEquals(List.of("b0", "s0", "s0_pad", "mcuboot", "mcuboot_primary", "mcuboot_pad", "mcuboot_primary_app",
-                "app", "mcuboot_secondary"), rowNames(report, 0, "flash_primary"), "the signed layout, slots as brackets");
+        assertEquals(
+                List.of(
+                        "b0",
+                        "s0",
+                        "s0_pad",
+                        "mcuboot",
+                        "mcuboot_primary",
+                        "mcuboot_pad",
+                        "mcuboot_primary_app",
+                        "app",
+                        "mcuboot_secondary"),
+                rowNames(report, 0, "flash_primary"),
+                "the signed layout, slots as brackets");
         JsonNode buildInfo = JSON.readTree(out().resolve("build-info.json").toFile());
         JsonNode appInfo = buildInfo.get("images").get(0);
-        assertEquals(image(report, "app").get("flash").get("used").asLong(),
+        assertEquals(
+                image(report, "app").get("flash").get("used").asLong(),
                 appInfo.get("memory").get("flashUsed").asLong());
-        assertEquals("0x8200", buildInfo.get("layout").get("CPUAPP").get("mcuboot").get("address").asText(),
+        assertEquals(
+                "0x8200",
+                buildInfo
+                        .get("layout")
+                        .get("CPUAPP")
+                        .get("mcuboot")
+                        .get("address")
+                        .asText(),
                 "after b0 and the header pad s0_pad");
-        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("INFO Memory: app (CPUAPP): flash ")),
+        assertTrue(
+                log.lines().stream().anyMatch(l -> l.startsWith("INFO Memory: app (CPUAPP): flash ")),
                 log.lines().toString());
     }
 
@@ -138,9 +189,14 @@ class MemoryReportBuildTest {
     void anImageLinkedAtTheSecureAliasIsMeasuredInItsPartitionOfTheLayout() throws Exception {
         Samples.copy("spm-qemu", project);
 
-        build(List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("mps2/an505/ns").children("spm").build(),
-                ImageDeclaration.builder("spm", project.resolve("spm")).build()), ReportSettings.none());
+        build(
+                List.of(
+                        ImageDeclaration.builder("app", project.resolve("app"))
+                                .board("mps2/an505/ns")
+                                .children("spm")
+                                .build(),
+                        ImageDeclaration.builder("spm", project.resolve("spm")).build()),
+                ReportSettings.none());
 
         JsonNode report = report();
         JsonNode spm = image(report, "spm");
@@ -153,18 +209,38 @@ class MemoryReportBuildTest {
             assertFalse(note.asText().contains("outside"), note.asText());
         }
         MemoryImage hex = IntelHex.read(out().resolve("spm/spm.hex"));
-        assertEquals(hex.span().orElseThrow().end() - 0x10000000L, spm.get("flash").get("used").asLong());
+        assertEquals(
+                hex.span().orElseThrow().end() - 0x10000000L,
+                spm.get("flash").get("used").asLong());
         Path size = ReferenceTools.require("arm-none-eabi-size", "binutils-arm-none-eabi");
-        String[] berkeley = ReferenceTools.run(List.of(size.toString(), "--format=berkeley",
-                out().resolve("spm/spm.elf").toString()), project, 60).assertSuccess().stdout().lines().skip(1)
-                .findFirst().orElseThrow().trim().split("\\s+");
-        assertEquals(Long.parseLong(berkeley[0]) + Long.parseLong(berkeley[1]),
+        String[] berkeley = ReferenceTools.run(
+                        List.of(
+                                size.toString(),
+                                "--format=berkeley",
+                                out().resolve("spm/spm.elf").toString()),
+                        project,
+                        60)
+                .assertSuccess()
+                .stdout()
+                .lines()
+                .skip(1)
+                .findFirst()
+                .orElseThrow()
+                .trim()
+                .split("\\s+");
+        assertEquals(
+                Long.parseLong(berkeley[0]) + Long.parseLong(berkeley[1]),
                 spm.get("flash").get("contents").asLong());
-        assertEquals(Long.parseLong(berkeley[1]) + Long.parseLong(berkeley[2]), spm.get("ram").get("used").asLong());
+        assertEquals(
+                Long.parseLong(berkeley[1]) + Long.parseLong(berkeley[2]),
+                spm.get("ram").get("used").asLong());
         JsonNode spmRow = row(report, 0, "flash_primary", "spm");
         assertEquals("0x0", spmRow.get("start").asText());
-        assertEquals(spm.get("flash").get("used").asLong(), spmRow.get("images").get(0).get("used").asLong());
-        assertEquals("0x10000", row(report, 0, "flash_primary", "app").get("start").asText());
+        assertEquals(
+                spm.get("flash").get("used").asLong(),
+                spmRow.get("images").get(0).get("used").asLong());
+        assertEquals(
+                "0x10000", row(report, 0, "flash_primary", "app").get("start").asText());
         assertTrue(Files.readString(out().resolve(MemoryReports.HTML_FILE)).contains("spm (linked at 0x10000000)"));
     }
 
@@ -192,7 +268,8 @@ class MemoryReportBuildTest {
         long appBefore = image(report(), "app").get("flash").get("used").asLong();
         // The application grows (a long message, a buffer); mcuboot's partition grows by 4 KiB.
         Path main = project.resolve("app/src/main/c/main.c");
-        Files.writeString(main, Files.readString(main).replace("    return 0;", """
+        Files.writeString(
+                main, Files.readString(main).replace("    return 0;", """
                     static char echo[512];
                     echo[0] = image_name[0];
                     uart_puts(echo);
@@ -201,14 +278,16 @@ class MemoryReportBuildTest {
         Path pm = project.resolve("mcuboot/pm.yml");
         Files.writeString(pm, Files.readString(pm).replace("size: 0xbe00", "size: 0xce00"));
 
-        build(secureBoot(), new ReportSettings(Optional.of(new ReportSettings.BaselineFile(baseline, "v1.0.0")),
-                List.of()));
+        build(
+                secureBoot(),
+                new ReportSettings(Optional.of(new ReportSettings.BaselineFile(baseline, "v1.0.0")), List.of()));
 
         JsonNode comparison = report().get("baseline");
         assertEquals("v1.0.0", comparison.get("label").asText());
         JsonNode app = comparison.get("images").get(0);
         assertEquals("app", app.get("name").asText());
-        assertEquals(image(report(), "app").get("flash").get("used").asLong() - appBefore,
+        assertEquals(
+                image(report(), "app").get("flash").get("used").asLong() - appBefore,
                 app.get("flashDelta").asLong());
         assertTrue(app.get("flashDelta").asLong() >= 640, app.toString());
         assertTrue(app.get("ramDelta").asLong() >= 512, app.toString());
@@ -216,11 +295,15 @@ class MemoryReportBuildTest {
         JsonNode mcuboot = change(comparison, "mcuboot");
         assertEquals("resized", mcuboot.get("status").asText());
         assertEquals(0x1000, mcuboot.get("sizeDelta").asLong());
-        assertEquals("moved-and-resized", change(comparison, "app").get("status").asText());
+        assertEquals(
+                "moved-and-resized", change(comparison, "app").get("status").asText());
         String html = Files.readString(out().resolve(MemoryReports.HTML_FILE));
         assertTrue(html.contains("<h2>Changes against v1.0.0</h2>"));
-        assertTrue(log.lines().stream().anyMatch(l -> l.matches("INFO Memory: app \\(CPUAPP\\): .*; against the"
-                + " baseline: flash \\+\\d+, RAM \\+\\d+")), log.lines().toString());
+        assertTrue(
+                log.lines().stream()
+                        .anyMatch(l -> l.matches("INFO Memory: app \\(CPUAPP\\): .*; against the"
+                                + " baseline: flash \\+\\d+, RAM \\+\\d+")),
+                log.lines().toString());
     }
 
     private static JsonNode change(JsonNode comparison, String partition) {
@@ -239,12 +322,20 @@ class MemoryReportBuildTest {
                 new Budget("app", Budget.Memory.FLASH, Budget.Limit.parse("90%", "here"), "app/pom.xml"),
                 new Budget("mcuboot", Budget.Memory.RAM, Budget.Limit.parse("4", "here"), "app/pom.xml"));
 
-        BudgetExceededException e = assertThrows(BudgetExceededException.class,
+        BudgetExceededException e = assertThrows(
+                BudgetExceededException.class,
                 () -> build(secureBoot(), new ReportSettings(Optional.empty(), budgets)));
 
-        assertTrue(e.getMessage().matches("Memory budget exceeded: image 'mcuboot' uses \\d+ bytes of RAM \\(\\d+\\.\\d% of"
-                + " its 65536 bytes\\), over its limit of 4 declared in app/pom.xml\\. .*"), e.getMessage());
-        for (String file : List.of("merged.hex", "merged_domains.hex", "build-info.json", MemoryReports.JSON_FILE,
+        assertTrue(
+                e.getMessage()
+                        .matches("Memory budget exceeded: image 'mcuboot' uses \\d+ bytes of RAM \\(\\d+\\.\\d% of"
+                                + " its 65536 bytes\\), over its limit of 4 declared in app/pom.xml\\. .*"),
+                e.getMessage());
+        for (String file : List.of(
+                "merged.hex",
+                "merged_domains.hex",
+                "build-info.json",
+                MemoryReports.JSON_FILE,
                 MemoryReports.HTML_FILE)) {
             assertTrue(Files.isRegularFile(out().resolve(file)), file + " is written for CI to publish");
         }
@@ -257,14 +348,17 @@ class MemoryReportBuildTest {
     @Test
     void aBudgetForAnImageNotInTheTreeFailsBeforeAnythingIsCompiled() throws Exception {
         Samples.copy("secure-boot", project);
-        List<Budget> budgets = List.of(new Budget("mcuboo", Budget.Memory.FLASH, Budget.Limit.parse("90%", "here"),
-                "<report><budgets> in app/pom.xml"));
+        List<Budget> budgets = List.of(new Budget(
+                "mcuboo", Budget.Memory.FLASH, Budget.Limit.parse("90%", "here"), "<report><budgets> in app/pom.xml"));
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
                 () -> build(secureBoot(), new ReportSettings(Optional.empty(), budgets)));
 
-        assertEquals("<report><budgets> in app/pom.xml: a memory budget for image 'mcuboo', which is not part of this"
-                + " firmware (images: app, mcuboot, b0)", e.getMessage());
+        assertEquals(
+                "<report><budgets> in app/pom.xml: a memory budget for image 'mcuboo', which is not part of this"
+                        + " firmware (images: app, mcuboot, b0)",
+                e.getMessage());
         assertFalse(Files.exists(out().resolve("b0/b0.elf")), "nothing compiled");
     }
 
@@ -273,9 +367,13 @@ class MemoryReportBuildTest {
         Samples.copy("secure-boot", project);
         Path missing = project.resolve("nope/build-info.json");
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> build(secureBoot(),
-                new ReportSettings(Optional.of(new ReportSettings.BaselineFile(missing, "nope/build-info.json")),
-                        List.of())));
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
+                () -> build(
+                        secureBoot(),
+                        new ReportSettings(
+                                Optional.of(new ReportSettings.BaselineFile(missing, "nope/build-info.json")),
+                                List.of())));
 
         assertTrue(e.getMessage().startsWith("Baseline nope/build-info.json: "), e.getMessage());
         assertFalse(Files.exists(out().resolve("b0/b0.elf")), "nothing compiled");
@@ -288,7 +386,8 @@ class MemoryReportBuildTest {
         Path hex = project.resolve("netcore.hex");
         Files.copy(fromSource.image("netcore").orElseThrow().hex().orElseThrow(), hex);
         deleteTree(project.resolve("app/target"));
-        Files.writeString(project.resolve("app/pm_static_CPUNET.yml"),
+        Files.writeString(
+                project.resolve("app/pm_static_CPUNET.yml"),
                 "netcore:\n  address: 0x1000000\n  size: 0x40000\n  region: flash_primary\n");
 
         build(dualCore(Optional.of(hex)), ReportSettings.none());
@@ -297,7 +396,8 @@ class MemoryReportBuildTest {
         assertEquals("hex", netcore.get("source").asText());
         assertEquals("CPUNET", netcore.get("domain").asText());
         MemoryImage data = IntelHex.read(hex);
-        assertEquals(data.span().orElseThrow().start() + data.span().orElseThrow().length() - 0x1000000,
+        assertEquals(
+                data.span().orElseThrow().start() + data.span().orElseThrow().length() - 0x1000000,
                 netcore.get("flash").get("used").asLong());
         assertFalse(netcore.get("ram").has("used"), "RAM unknown without ELF");
         assertEquals(ImageMeasurement.PREBUILT, netcore.get("notes").get(0).asText());
@@ -320,23 +420,34 @@ class MemoryReportBuildTest {
         assertTrue(text.contains("app " + appFill + "%"), text);
         assertTrue(text.contains("app RAM "), text);
         // Signing read back from app_signed.hex: the same fill as the build measured, the header in the pad.
-        assertTrue(java.util.regex.Pattern.compile("app header 100\\.0% +\\| mcuboot_pad").matcher(text).find(), text);
+        assertTrue(
+                java.util.regex.Pattern.compile("app header 100\\.0% +\\| mcuboot_pad")
+                        .matcher(text)
+                        .find(),
+                text);
     }
 
     private List<ImageDeclaration> secureBoot() {
         return List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
+                ImageDeclaration.builder("app", project.resolve("app"))
+                        .board("qemu_cortex_m3")
+                        .children("mcuboot")
                         .build(),
-                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
+                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
+                        .children("b0")
+                        .build(),
                 ImageDeclaration.builder("b0", project.resolve("b0")).build());
     }
 
     private List<ImageDeclaration> dualCore(Optional<Path> prebuilt) throws Exception {
         ImageDeclaration app = ImageDeclaration.builder("app", project.resolve("app"))
-                .board("nrf5340dk/nrf5340/cpuapp").children("netcore").build();
-        ImageDeclaration.Builder net = ImageDeclaration.builder("netcore",
-                prebuilt.isPresent() ? project.resolve("app") : project.resolve("netcore"))
-                .board("nrf5340dk/nrf5340/cpunet").domain("CPUNET");
+                .board("nrf5340dk/nrf5340/cpuapp")
+                .children("netcore")
+                .build();
+        ImageDeclaration.Builder net = ImageDeclaration.builder(
+                        "netcore", prebuilt.isPresent() ? project.resolve("app") : project.resolve("netcore"))
+                .board("nrf5340dk/nrf5340/cpunet")
+                .domain("CPUNET");
         if (prebuilt.isPresent()) {
             net.strategy(BuildStrategy.UseHex.of("netcore", new HexFile(prebuilt.get()), null));
         }
@@ -345,11 +456,13 @@ class MemoryReportBuildTest {
 
     private BuildRequest request(List<ImageDeclaration> declarations) {
         return BuildRequest.builder(new ProjectLayout(project), "app", declarations, out())
-                .options(new BuildOptions(false, 2, false, Optional.empty())).build();
+                .options(new BuildOptions(false, 2, false, Optional.empty()))
+                .build();
     }
 
     private BuildResult build(List<ImageDeclaration> declarations, ReportSettings settings) throws Exception {
-        return new FirmwareBuild(log, new LocalProcessLauncher(), noRepository()).report(settings)
+        return new FirmwareBuild(log, new LocalProcessLauncher(), noRepository())
+                .report(settings)
                 .run(request(declarations));
     }
 
@@ -360,8 +473,10 @@ class MemoryReportBuildTest {
     private static List<String> rowNames(JsonNode report, int domain, String region) {
         for (JsonNode r : report.get("domains").get(domain).get("regions")) {
             if (r.get("name").asText().equals(region)) {
-                return Stream.of(r.get("rows")).flatMap(rows -> java.util.stream.StreamSupport.stream(
-                        rows.spliterator(), false)).map(row -> row.get("name").asText()).toList();
+                return Stream.of(r.get("rows"))
+                        .flatMap(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false))
+                        .map(row -> row.get("name").asText())
+                        .toList();
             }
         }
         throw new AssertionError("no region " + region);

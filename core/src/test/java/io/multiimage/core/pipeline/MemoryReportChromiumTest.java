@@ -46,20 +46,27 @@ class MemoryReportChromiumTest {
         Path baseline = project.resolve("v1.0.0-build-info.json");
         Files.copy(project.resolve("app/target/firmware/build-info.json"), baseline);
         Path main = project.resolve("app/src/main/c/main.c");
-        Files.writeString(main, Files.readString(main).replace("delay(CONFIG_APP_BLINK_LOOPS);", """
+        Files.writeString(
+                main,
+                Files.readString(main)
+                        .replace("delay(CONFIG_APP_BLINK_LOOPS);", """
                 delay(CONFIG_APP_BLINK_LOOPS + history[P0_OUT & 0x3f]++);""")
-                .replace("int main(void)", "static uint32_t history[64];\n\nint main(void)"));
-        build(new ReportSettings(Optional.of(new ReportSettings.BaselineFile(baseline, "com.example:dual-core:1.0.0")),
-                List.of(new Budget("app", Budget.Memory.FLASH, Budget.Limit.parse("50%", "here"), "app/pom.xml"),
+                        .replace("int main(void)", "static uint32_t history[64];\n\nint main(void)"));
+        build(new ReportSettings(
+                Optional.of(new ReportSettings.BaselineFile(baseline, "com.example:dual-core:1.0.0")),
+                List.of(
+                        new Budget("app", Budget.Memory.FLASH, Budget.Limit.parse("50%", "here"), "app/pom.xml"),
                         new Budget("netcore", Budget.Memory.RAM, Budget.Limit.parse("8K", "here"), "app/pom.xml"))));
         Path html = project.resolve("app/target/firmware/memory-report.html");
 
-        String dom = ReferenceTools.run(chromium(chromium, "--dump-dom", html.toUri().toString()), project, 180)
-                .assertSuccess().stdout();
+        String dom = ReferenceTools.run(
+                        chromium(chromium, "--dump-dom", html.toUri().toString()), project, 180)
+                .assertSuccess()
+                .stdout();
 
         assertEquals(4, count(dom, "<svg "), "flash and RAM of CPUAPP and CPUNET:\n" + dom);
-        for (String title : List.of("CPUAPP flash_primary", "CPUAPP sram_primary", "CPUNET flash_primary",
-                "CPUNET sram_primary")) {
+        for (String title :
+                List.of("CPUAPP flash_primary", "CPUAPP sram_primary", "CPUNET flash_primary", "CPUNET sram_primary")) {
             assertTrue(dom.contains("<title>" + title + " "), title);
         }
         for (String image : List.of("app", "netcore")) {
@@ -69,8 +76,15 @@ class MemoryReportChromiumTest {
         assertTrue(dom.contains("<span class=\"plus\">+256</span>"), "64 words more RAM for app:\n" + dom);
 
         Path png = project.resolve("memory-report.png");
-        ReferenceTools.run(chromium(chromium, "--screenshot=" + png, "--window-size=1120,1800",
-                html.toUri().toString()), project, 180).assertSuccess();
+        ReferenceTools.run(
+                        chromium(
+                                chromium,
+                                "--screenshot=" + png,
+                                "--window-size=1120,1800",
+                                html.toUri().toString()),
+                        project,
+                        180)
+                .assertSuccess();
         byte[] bytes = Files.readAllBytes(png);
         assertEquals(0x89504e47, ByteBuffer.wrap(bytes, 0, 4).getInt(), "a PNG file");
         assertEquals(1120, ByteBuffer.wrap(bytes, 16, 4).getInt(), "its width");
@@ -83,8 +97,14 @@ class MemoryReportChromiumTest {
 
     /** Headless Chromium with scripts off, as root (no sandbox there), without touching the user's profile. */
     private List<String> chromium(Path chromium, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-javascript", "--hide-scrollbars", "--no-first-run",
+        List<String> command = new ArrayList<>(List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-javascript",
+                "--hide-scrollbars",
+                "--no-first-run",
                 "--user-data-dir=" + project.resolve("chromium-profile")));
         command.addAll(List.of(arguments));
         return command;
@@ -92,15 +112,24 @@ class MemoryReportChromiumTest {
 
     private void build(ReportSettings settings) throws Exception {
         List<ImageDeclaration> declarations = List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("nrf5340dk/nrf5340/cpuapp")
-                        .children("netcore").build(),
-                ImageDeclaration.builder("netcore", project.resolve("netcore")).board("nrf5340dk/nrf5340/cpunet")
-                        .domain("CPUNET").build());
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
-                project.resolve("app/target/firmware")).options(new BuildOptions(false, 2, false, Optional.empty()))
+                ImageDeclaration.builder("app", project.resolve("app"))
+                        .board("nrf5340dk/nrf5340/cpuapp")
+                        .children("netcore")
+                        .build(),
+                ImageDeclaration.builder("netcore", project.resolve("netcore"))
+                        .board("nrf5340dk/nrf5340/cpunet")
+                        .domain("CPUNET")
+                        .build());
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project), "app", declarations, project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, false, Optional.empty()))
                 .build();
-        new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(),
-                HexArtifactResolver.unavailable("no repository in this test")).report(settings).run(request);
+        new FirmwareBuild(
+                        new RecordingLog(),
+                        new LocalProcessLauncher(),
+                        HexArtifactResolver.unavailable("no repository in this test"))
+                .report(settings)
+                .run(request);
     }
 
     private static int count(String text, String regex) {

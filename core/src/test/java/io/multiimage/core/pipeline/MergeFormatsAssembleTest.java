@@ -42,7 +42,8 @@ class MergeFormatsAssembleTest {
     @BeforeEach
     void images() throws Exception {
         out = Files.createDirectories(dir.resolve("firmware"));
-        images = new ArrayList<>(List.of(image("boot", "CPUAPP", 0x1000, 0x300, 1), image("app", "CPUAPP", 0x8000, 0x500, 2)));
+        images = new ArrayList<>(
+                List.of(image("boot", "CPUAPP", 0x1000, 0x300, 1), image("app", "CPUAPP", 0x8000, 0x500, 2)));
     }
 
     private BuiltImage image(String name, String domain, long address, int size, int seed) throws Exception {
@@ -52,14 +53,23 @@ class MergeFormatsAssembleTest {
         data.write(address, bytes);
         Path hex = Files.createDirectories(out.resolve(name)).resolve(name + ".hex");
         IntelHex.write(data, hex);
-        ImagePlacement placement = new ImagePlacement(domain, name, new MemoryRegion(address, 0x10000), 0x0,
-                new MemoryRegion(0x20000000L, 0x1000), false);
-        return new BuiltImage(name, placement, "from-source", "default", Optional.of(hex), Optional.empty(), true,
-                Map.of(), Map.of(name + ".hex", Fingerprint.sha256(hex)));
+        ImagePlacement placement = new ImagePlacement(
+                domain, name, new MemoryRegion(address, 0x10000), 0x0, new MemoryRegion(0x20000000L, 0x1000), false);
+        return new BuiltImage(
+                name,
+                placement,
+                "from-source",
+                "default",
+                Optional.of(hex),
+                Optional.empty(),
+                true,
+                Map.of(),
+                Map.of(name + ".hex", Fingerprint.sha256(hex)));
     }
 
     private AssembleStage.Assembled assemble(MergeFormats formats, RecordingLog log) throws Exception {
-        return new AssembleStage(log, new AssembleRecord(Optional.of("code-1")), formats).assemble("CPUAPP", images, out);
+        return new AssembleStage(log, new AssembleRecord(Optional.of("code-1")), formats)
+                .assemble("CPUAPP", images, out);
     }
 
     private static MergeFormats formats(String... names) throws Exception {
@@ -75,9 +85,18 @@ class MergeFormatsAssembleTest {
         AssembleStage.Assembled assembled = assemble(formats("bin", "srec", "uf2"), new RecordingLog());
 
         assertEquals(Set.of("merged.hex", "merged_domains.hex"), assembled.hex().keySet());
-        List<String> published = assembled.additional().stream().map(f -> f.classifier() + ":" + f.type()).toList();
-        assertEquals(List.of("merged:bin", "merged:srec", "merged:uf2",
-                "merged-domains:bin", "merged-domains:srec", "merged-domains:uf2"), published);
+        List<String> published = assembled.additional().stream()
+                .map(f -> f.classifier() + ":" + f.type())
+                .toList();
+        assertEquals(
+                List.of(
+                        "merged:bin",
+                        "merged:srec",
+                        "merged:uf2",
+                        "merged-domains:bin",
+                        "merged-domains:srec",
+                        "merged-domains:uf2"),
+                published);
         MemoryImage merged = merged();
         assertArrayEquals(merged.read(0x1000, 0x7500, (byte) 0xFF), Files.readAllBytes(out.resolve("merged.bin")));
         assertEquals(Map.of("merged.bin", 0x1000L, "merged_domains.bin", 0x1000L), assembled.binaryStarts());
@@ -91,7 +110,8 @@ class MergeFormatsAssembleTest {
 
         byte[] bin = Files.readAllBytes(out.resolve("merged.bin"));
         assertEquals(0, bin[0x300 + 1], "gap after boot holds the fill byte");
-        ByteBuffer block = ByteBuffer.wrap(Files.readAllBytes(out.resolve("merged.uf2"))).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer block =
+                ByteBuffer.wrap(Files.readAllBytes(out.resolve("merged.uf2"))).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(Uf2.FLAG_FAMILY_ID_PRESENT, block.getInt(8));
         assertEquals(0xADA52840, block.getInt(28));
     }
@@ -101,8 +121,11 @@ class MergeFormatsAssembleTest {
         AssembleStage.Assembled assembled = assemble(MergeFormats.HEX_ONLY, new RecordingLog());
         assertTrue(assembled.additional().isEmpty());
         try (var files = Files.list(out)) {
-            assertEquals(List.of(), files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("merged") && !n.endsWith(".hex")).toList());
+            assertEquals(
+                    List.of(),
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith("merged") && !n.endsWith(".hex"))
+                            .toList());
         }
     }
 
@@ -125,10 +148,15 @@ class MergeFormatsAssembleTest {
         RecordingLog log = new RecordingLog();
         AssembleStage.Assembled again = assemble(formats("bin"), log);
 
-        assertFalse(log.at("INFO").stream().anyMatch(line -> line.startsWith("Wrote ")), log.at("INFO").toString());
+        assertFalse(
+                log.at("INFO").stream().anyMatch(line -> line.startsWith("Wrote ")),
+                log.at("INFO").toString());
         assertEquals(0x1000L, again.binaryStarts().get("merged.bin"));
-        assertEquals(List.of("merged.bin", "merged_domains.bin"),
-                again.additional().stream().map(f -> f.file().getFileName().toString()).toList());
+        assertEquals(
+                List.of("merged.bin", "merged_domains.bin"),
+                again.additional().stream()
+                        .map(f -> f.file().getFileName().toString())
+                        .toList());
     }
 
     @Test
@@ -165,12 +193,14 @@ class MergeFormatsAssembleTest {
     void aBinaryOverAGapOfTwoMemoriesIsRefusedNamingTheGapAndNothingIsWritten() throws Exception {
         images.add(image("uicr", "CPUAPP", 0x10001000L, 0x20, 4));
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> assemble(formats("bin"), new RecordingLog()));
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> assemble(formats("bin"), new RecordingLog()));
 
-        assertEquals("Cannot write merged.bin: merged.hex has no data from 0x00008500 to 0x10000fff (255 MiB), more than"
-                + " a raw binary fills (16 MiB); the data lies in two memories. Choose hex, srec or uf2 for this build's"
-                + " merge formats instead of bin", e.getMessage());
+        assertEquals(
+                "Cannot write merged.bin: merged.hex has no data from 0x00008500 to 0x10000fff (255 MiB), more than"
+                        + " a raw binary fills (16 MiB); the data lies in two memories. Choose hex, srec or uf2 for this build's"
+                        + " merge formats instead of bin",
+                e.getMessage());
         assertFalse(Files.exists(out.resolve("merged.hex")));
         assemble(formats("srec", "uf2"), new RecordingLog()); // the other formats have no such limit
         assertEquals(merged().sha256(), SRecord.read(out.resolve("merged.srec")).sha256());
@@ -187,14 +217,24 @@ class MergeFormatsAssembleTest {
 
     @Test
     void parseNamesTheUnknownFormatAndTheBadNumbers() {
-        assertEquals("<mergeFormats>: unknown merge format 'ihex'; expected one of hex, bin, srec, uf2",
-                assertThrows(InvalidConfigurationException.class,
-                        () -> MergeFormats.parse(List.of("bin", "ihex"), "", "", "<mergeFormats>")).getMessage());
-        assertEquals("binFill: '0x100' is not a byte, 0 to 0xff", assertThrows(InvalidConfigurationException.class,
-                () -> MergeFormats.parse(List.of("bin"), "0x100", "", "x")).getMessage());
-        assertEquals("uf2FamilyId: 'nrf52' is not a 32-bit number such as 0xADA52840",
-                assertThrows(InvalidConfigurationException.class,
-                        () -> MergeFormats.parse(List.of("uf2"), "", "nrf52", "x")).getMessage());
+        assertEquals(
+                "<mergeFormats>: unknown merge format 'ihex'; expected one of hex, bin, srec, uf2",
+                assertThrows(
+                                InvalidConfigurationException.class,
+                                () -> MergeFormats.parse(List.of("bin", "ihex"), "", "", "<mergeFormats>"))
+                        .getMessage());
+        assertEquals(
+                "binFill: '0x100' is not a byte, 0 to 0xff",
+                assertThrows(
+                                InvalidConfigurationException.class,
+                                () -> MergeFormats.parse(List.of("bin"), "0x100", "", "x"))
+                        .getMessage());
+        assertEquals(
+                "uf2FamilyId: 'nrf52' is not a 32-bit number such as 0xADA52840",
+                assertThrows(
+                                InvalidConfigurationException.class,
+                                () -> MergeFormats.parse(List.of("uf2"), "", "nrf52", "x"))
+                        .getMessage());
     }
 
     @Test

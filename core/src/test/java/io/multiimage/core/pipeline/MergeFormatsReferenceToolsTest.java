@@ -43,8 +43,8 @@ class MergeFormatsReferenceToolsTest {
     @BeforeEach
     void assemble() throws Exception {
         // Unaligned starts and ends, so gaps and partial UF2 windows are exercised.
-        images = List.of(image("mcuboot", 0x0, 0x1234, 1), image("app", 0xC020, 0x2345, 2),
-                image("settings", 0xFC000, 0x21, 3));
+        images = List.of(
+                image("mcuboot", 0x0, 0x1234, 1), image("app", 0xC020, 0x2345, 2), image("settings", 0xFC000, 0x21, 3));
         MergeFormats formats = MergeFormats.parse(List.of("bin", "srec", "uf2"), "0xa5", "0xADA52840", "test");
         assembled = new AssembleStage(new RecordingLog(), new AssembleRecord(Optional.of("code")), formats)
                 .assemble("CPUAPP", images, out);
@@ -57,10 +57,18 @@ class MergeFormatsReferenceToolsTest {
         data.write(address, bytes);
         Path hex = Files.createDirectories(out.resolve(name)).resolve(name + ".hex");
         IntelHex.write(data, hex);
-        ImagePlacement placement = new ImagePlacement("CPUAPP", name, new MemoryRegion(address, 0x10000), 0x0,
-                new MemoryRegion(0x20000000L, 0x1000), false);
-        return new BuiltImage(name, placement, "from-source", "default", Optional.of(hex), Optional.empty(), true,
-                Map.of(), Map.of(name + ".hex", Fingerprint.sha256(hex)));
+        ImagePlacement placement = new ImagePlacement(
+                "CPUAPP", name, new MemoryRegion(address, 0x10000), 0x0, new MemoryRegion(0x20000000L, 0x1000), false);
+        return new BuiltImage(
+                name,
+                placement,
+                "from-source",
+                "default",
+                Optional.of(hex),
+                Optional.empty(),
+                true,
+                Map.of(),
+                Map.of(name + ".hex", Fingerprint.sha256(hex)));
     }
 
     @Test
@@ -71,8 +79,10 @@ class MergeFormatsReferenceToolsTest {
             command.addAll(Arrays.asList(input.split(" ")));
             command.addAll(List.of("-fill", "0xa5", "0x0", "0xfc021", "-o", "theirs.bin", "-binary"));
             ReferenceTools.run(command, out, 60).assertSuccess();
-            assertEquals(HexFormat.of().formatHex(Files.readAllBytes(out.resolve("theirs.bin"))),
-                    HexFormat.of().formatHex(Files.readAllBytes(out.resolve("merged.bin"))), input);
+            assertEquals(
+                    HexFormat.of().formatHex(Files.readAllBytes(out.resolve("theirs.bin"))),
+                    HexFormat.of().formatHex(Files.readAllBytes(out.resolve("merged.bin"))),
+                    input);
         }
         assertEquals(0L, assembled.binaryStarts().get("merged.bin"));
     }
@@ -80,20 +90,26 @@ class MergeFormatsReferenceToolsTest {
     @Test
     void srecCatReadsOurSRecordAsTheMergedHex() throws Exception {
         Path srecCat = ReferenceTools.require("srec_cat", "srecord");
-        ReferenceTools.run(List.of(srecCat.toString(), "merged.srec", "-Motorola", "-o", "theirs.hex", "-Intel"), out, 60)
+        ReferenceTools.run(
+                        List.of(srecCat.toString(), "merged.srec", "-Motorola", "-o", "theirs.hex", "-Intel"), out, 60)
                 .assertSuccess();
-        assertEquals(IntelHex.read(out.resolve("merged.hex")).sha256(), IntelHex.read(out.resolve("theirs.hex")).sha256());
+        assertEquals(
+                IntelHex.read(out.resolve("merged.hex")).sha256(),
+                IntelHex.read(out.resolve("theirs.hex")).sha256());
     }
 
     @Test
     void pythonIntelhexPadsTheMergedHexToTheSameBinary() throws Exception {
         Path python = ReferenceTools.debianPython("intelhex", "python3-intelhex");
-        Files.writeString(out.resolve("tobin.py"), String.join("\n",
-                "import sys, intelhex",
-                "ih = intelhex.IntelHex(sys.argv[1])",
-                "ih.padding = int(sys.argv[2], 16)",
-                "open(sys.argv[3], 'wb').write(ih.tobinstr())",
-                ""));
+        Files.writeString(
+                out.resolve("tobin.py"),
+                String.join(
+                        "\n",
+                        "import sys, intelhex",
+                        "ih = intelhex.IntelHex(sys.argv[1])",
+                        "ih.padding = int(sys.argv[2], 16)",
+                        "open(sys.argv[3], 'wb').write(ih.tobinstr())",
+                        ""));
         ReferenceTools.run(List.of(python.toString(), "tobin.py", "merged.hex", "0xa5", "theirs.bin"), out, 60)
                 .assertSuccess();
         assertArrayEquals(Files.readAllBytes(out.resolve("theirs.bin")), Files.readAllBytes(out.resolve("merged.bin")));
@@ -126,7 +142,9 @@ class MergeFormatsReferenceToolsTest {
             byte[] payload = Arrays.copyOfRange(file, i * 512 + 32, i * 512 + 32 + 256);
             // binFill is the binary's; a UF2 window's bytes without data hold 0xFF, erased flash.
             assertArrayEquals(merged.read(address, 256, (byte) 0xFF), payload, "payload of block " + i);
-            assertArrayEquals(new byte[476 - 256], Arrays.copyOfRange(file, i * 512 + 32 + 256, i * 512 + 508),
+            assertArrayEquals(
+                    new byte[476 - 256],
+                    Arrays.copyOfRange(file, i * 512 + 32 + 256, i * 512 + 508),
                     "unused data area is zero, block " + i);
         }
     }

@@ -1,6 +1,5 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,8 +8,8 @@ import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.model.HexFile;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageModelException;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,8 +48,10 @@ class MisspeltNamesTest {
 
         prepare(BuildScope.wholeTree(), BuildStrategy.fromSource());
 
-        assertEquals(List.of("WARN app/child_image/mcubot.conf matches no child image of app (children: mcuboot);"
-                + " did you mean 'mcuboot'?"), log.lines().stream().filter(line -> line.startsWith("WARN")).toList());
+        assertEquals(
+                List.of("WARN app/child_image/mcubot.conf matches no child image of app (children: mcuboot);"
+                        + " did you mean 'mcuboot'?"),
+                log.lines().stream().filter(line -> line.startsWith("WARN")).toList());
     }
 
     @Test
@@ -66,27 +67,40 @@ class MisspeltNamesTest {
     void aStaticPartitionOneLetterFromAPrebuiltChildsNameIsNamedAsTheLikelyMisspelling() throws Exception {
         write("app/pm_static.yml", "ssbl:\n  address: 0x0\n  size: 0x8000\n  region: flash_primary\n");
 
-        ImageModelException error = assertThrows(ImageModelException.class, () -> prepare(BuildScope.wholeTree(),
-                new BuildStrategy.UseHex(new HexFile(project.resolve("ssbl.hex")), Optional.empty())));
+        ImageModelException error = assertThrows(
+                ImageModelException.class,
+                () -> prepare(
+                        BuildScope.wholeTree(),
+                        new BuildStrategy.UseHex(new HexFile(project.resolve("ssbl.hex")), Optional.empty())));
 
-        assertEquals("Image 'sbl' uses build strategy use-hex, which needs a static partition 'sbl'; app/pm_static.yml"
-                + " has a partition 'ssbl' that matches no image: is 'sbl' a misspelling of 'ssbl'? Name the"
-                + " image 'ssbl', or add this entry to app/pm_static.yml:\n"
-                + "sbl:\n  address: <address>\n  size: <size>\n  region: flash_primary", error.getMessage());
+        assertEquals(
+                "Image 'sbl' uses build strategy use-hex, which needs a static partition 'sbl'; app/pm_static.yml"
+                        + " has a partition 'ssbl' that matches no image: is 'sbl' a misspelling of 'ssbl'? Name the"
+                        + " image 'ssbl', or add this entry to app/pm_static.yml:\n"
+                        + "sbl:\n  address: <address>\n  size: <size>\n  region: flash_primary",
+                error.getMessage());
     }
 
     /** app with one child, mcuboot (from source) or sbl (declared without sources, with {@code strategy}). */
     private void prepare(BuildScope scope, BuildStrategy strategy) throws Exception {
         boolean prebuilt = !(strategy instanceof BuildStrategy.FromSource);
         String child = prebuilt ? "sbl" : "mcuboot";
-        ImageDeclaration app = ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3")
-                .children(child).build();
-        ImageDeclaration.Builder declaration = ImageDeclaration.builder(child, project.resolve(child)).strategy(strategy);
+        ImageDeclaration app = ImageDeclaration.builder("app", project.resolve("app"))
+                .board("qemu_cortex_m3")
+                .children(child)
+                .build();
+        ImageDeclaration.Builder declaration =
+                ImageDeclaration.builder(child, project.resolve(child)).strategy(strategy);
         if (prebuilt) {
             declaration.withoutOwnDirectory();
         }
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(app, declaration.build()),
-                project.resolve("app/target/firmware")).scope(scope).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project),
+                        "app",
+                        List.of(app, declaration.build()),
+                        project.resolve("app/target/firmware"))
+                .scope(scope)
+                .build();
         new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("no repository"))
                 .prepare(request);
     }

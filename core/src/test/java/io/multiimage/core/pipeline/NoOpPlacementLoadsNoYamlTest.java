@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("tools")
 class NoOpPlacementLoadsNoYamlTest {
 
-    private static final List<String> YAML_CLASSES = List.of("io.multiimage.partition.YamlTextParser",
-            "io.multiimage.partition.YamlReader ", "io.multiimage.partition.YamlWriter ");
+    private static final List<String> YAML_CLASSES = List.of(
+            "io.multiimage.partition.YamlTextParser",
+            "io.multiimage.partition.YamlReader ",
+            "io.multiimage.partition.YamlWriter ");
 
     @TempDir
     Path project;
@@ -37,7 +39,9 @@ class NoOpPlacementLoadsNoYamlTest {
         placeInFreshJvm(first);
         placeInFreshJvm(second);
 
-        assertTrue(YAML_CLASSES.stream().allMatch(name -> loaded(first, name)), "the first placement reads and writes YAML");
+        assertTrue(
+                YAML_CLASSES.stream().allMatch(name -> loaded(first, name)),
+                "the first placement reads and writes YAML");
         assertTrue(loaded(second, "io.multiimage.partition.PlacedDomain "), "the second placement takes the record");
         for (String name : YAML_CLASSES) {
             assertFalse(loaded(second, name), name + " loaded by a no-op placement");
@@ -45,8 +49,12 @@ class NoOpPlacementLoadsNoYamlTest {
     }
 
     private void placeInFreshJvm(Path classLog) {
-        ReferenceTools.Result result = JavaMain.run(List.of("-Xlog:class+load=info:file=" + classLog),
-                PlaceInFreshJvm.class, List.of(project.toString(), "code-1"), project, 120);
+        ReferenceTools.Result result = JavaMain.run(
+                List.of("-Xlog:class+load=info:file=" + classLog),
+                PlaceInFreshJvm.class,
+                List.of(project.toString(), "code-1"),
+                project,
+                120);
         result.assertSuccess();
         assertTrue(result.stdout().contains("app at 0x"), result.stdout());
     }

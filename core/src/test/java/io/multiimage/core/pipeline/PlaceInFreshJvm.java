@@ -33,7 +33,7 @@ final class PlaceInFreshJvm {
         long start = threads.getCurrentThreadCpuTime();
         PreparedTree tree = PlacementProject.prepare(Path.of(args[0]), quiet, Optional.of(args[1]));
         long cpu = threads.getCurrentThreadCpuTime() - start;
-        System.out.println("app at " + tree.placements().get("app").flash() + ", prepared in " + cpu / 1_000_000
-                + " ms of CPU");
+        System.out.println(
+                "app at " + tree.placements().get("app").flash() + ", prepared in " + cpu / 1_000_000 + " ms of CPU");
     }
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 final class PlacementProject {
 
-    static final String MCUBOOT_PM_YML = String.join("\n",
+    static final String MCUBOOT_PM_YML = String.join(
+            "\n",
             "#include <autoconf.h>",
             "mcuboot:",
             "  size: CONFIG_PM_PARTITION_SIZE_MCUBOOT",
@@ -46,13 +47,22 @@ final class PlacementProject {
 
     /** Configures and places the tree, keeping placements tied to {@code codeIdentity} (none when empty). */
     static PreparedTree prepare(Path project, BuildLog log, Optional<String> codeIdentity) throws Exception {
-        ImageDeclaration app = ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3")
-                .children("mcuboot").build();
-        ImageDeclaration mcuboot = ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).build();
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(app, mcuboot),
-                outputDirectory(project)).build();
-        return new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("no repository"),
-                null, new PlacementRecord(codeIdentity)).prepare(request);
+        ImageDeclaration app = ImageDeclaration.builder("app", project.resolve("app"))
+                .board("qemu_cortex_m3")
+                .children("mcuboot")
+                .build();
+        ImageDeclaration mcuboot =
+                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project), "app", List.of(app, mcuboot), outputDirectory(project))
+                .build();
+        return new FirmwareBuild(
+                        log,
+                        new LocalProcessLauncher(),
+                        HexArtifactResolver.unavailable("no repository"),
+                        null,
+                        new PlacementRecord(codeIdentity))
+                .prepare(request);
     }
 
     static Path outputDirectory(Path project) {

@@ -54,7 +54,9 @@ class PlacementRecordTest {
         RecordingLog second = new RecordingLog();
         PreparedTree again = prepare(second, "code-1");
 
-        assertTrue(second.at("WARN").contains("the default domain: " + MARKER), second.lines().toString());
+        assertTrue(
+                second.at("WARN").contains("the default domain: " + MARKER),
+                second.lines().toString());
         List<String> replayed = new ArrayList<>(second.at("WARN"));
         replayed.remove("the default domain: " + MARKER);
         assertEquals(warnings, replayed);
@@ -82,8 +84,9 @@ class PlacementRecordTest {
     void aChangedStaticLayoutPlacesAgain() throws Exception {
         prepare(new RecordingLog(), "code-1");
         markRecord();
-        Files.writeString(project.resolve("app/pm_static.yml"), PlacementProject.STATIC.replace("0x3e000", "0x3c000")
-                .replace("0x2000", "0x4000"));
+        Files.writeString(
+                project.resolve("app/pm_static.yml"),
+                PlacementProject.STATIC.replace("0x3e000", "0x3c000").replace("0x2000", "0x4000"));
 
         RecordingLog log = new RecordingLog();
         PreparedTree tree = prepare(log, "code-1");
@@ -102,7 +105,8 @@ class PlacementRecordTest {
         PreparedTree tree = prepare(log, "code-1");
 
         assertPlacedAgain(log);
-        assertEquals(0x8000L, tree.domains().get(0).partitions().get("sram_primary").get("size"));
+        assertEquals(
+                0x8000L, tree.domains().get(0).partitions().get("sram_primary").get("size"));
     }
 
     @Test
@@ -130,7 +134,9 @@ class PlacementRecordTest {
             assertTrue(StateFile.read(record, "placement").isPresent(), "cut at " + cut);
             markRecord();
         }
-        Files.write(record, "# multiimage placement 2\nplaced\tgarbage\n".getBytes(StandardCharsets.UTF_8),
+        Files.write(
+                record,
+                "# multiimage placement 2\nplaced\tgarbage\n".getBytes(StandardCharsets.UTF_8),
                 StandardOpenOption.TRUNCATE_EXISTING);
         RecordingLog log = new RecordingLog();
         prepare(log, "code-1");
@@ -170,14 +176,18 @@ class PlacementRecordTest {
     private void markRecord() throws IOException {
         Path record = PlacementProject.recordFile(project);
         List<String> lines = new ArrayList<>(StateFile.read(record, "placement").orElseThrow());
-        int firstPlaced = lines.indexOf(lines.stream().filter(l -> l.startsWith("placed\tmap")
-                || l.startsWith("placed\tlist")).findFirst().orElseThrow());
+        int firstPlaced = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("placed\tmap") || l.startsWith("placed\tlist"))
+                .findFirst()
+                .orElseThrow());
         lines.add(firstPlaced, "placed\twarning\t" + MARKER);
         StateFile.write(record, "placement", lines);
     }
 
     private static void assertPlacedAgain(RecordingLog log) {
-        assertFalse(log.lines().stream().anyMatch(line -> line.contains(MARKER)), log.lines().toString());
+        assertFalse(
+                log.lines().stream().anyMatch(line -> line.contains(MARKER)),
+                log.lines().toString());
     }
 
     private static long appAddress(PreparedTree tree) {
@@ -186,7 +196,8 @@ class PlacementRecordTest {
 
     private Map<Path, FileTime> layoutFileTimes() throws IOException {
         Map<Path, FileTime> times = new TreeMap<>();
-        try (Stream<Path> files = Stream.concat(Files.list(PlacementProject.outputDirectory(project)),
+        try (Stream<Path> files = Stream.concat(
+                Files.list(PlacementProject.outputDirectory(project)),
                 Stream.of(PlacementProject.outputDirectory(project).resolve("mcuboot/pm_config.h")))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 times.put(file, Files.getLastModifiedTime(file));

@@ -1,6 +1,5 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +10,8 @@ import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.model.HexCoordinates;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
@@ -50,19 +49,21 @@ class PrebuiltFetchTest {
                 Thread.currentThread().interrupt();
             }
             if (!coordinates.artifactId().equals("fsbl")) {
-                throw new InvalidConfigurationException("Cannot resolve prebuilt HEX " + coordinates.describe()
-                        + ": not found");
+                throw new InvalidConfigurationException(
+                        "Cannot resolve prebuilt HEX " + coordinates.describe() + ": not found");
             }
             return fsblHex;
         };
 
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> build(resolver, "ssbl", "fsbl", "tsbl"));
+        InvalidConfigurationException error =
+                assertThrows(InvalidConfigurationException.class, () -> build(resolver, "ssbl", "fsbl", "tsbl"));
 
         assertEquals(List.of("ssbl", "fsbl", "tsbl"), calls);
-        assertEquals("2 prebuilt images could not be resolved:\n"
-                + "  ssbl: Cannot resolve prebuilt HEX com.acme:ssbl:1.0: not found\n"
-                + "  tsbl: Cannot resolve prebuilt HEX com.acme:tsbl:1.0: not found", error.getMessage());
+        assertEquals(
+                "2 prebuilt images could not be resolved:\n"
+                        + "  ssbl: Cannot resolve prebuilt HEX com.acme:ssbl:1.0: not found\n"
+                        + "  tsbl: Cannot resolve prebuilt HEX com.acme:tsbl:1.0: not found",
+                error.getMessage());
         assertEquals(Optional.of("ssbl"), error.culpritImage());
         assertFalse(Thread.currentThread().isInterrupted());
     }
@@ -72,8 +73,8 @@ class PrebuiltFetchTest {
         HexArtifactResolver resolver = coordinates -> {
             throw new InvalidConfigurationException("Cannot resolve prebuilt HEX " + coordinates.describe());
         };
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> build(resolver, "ssbl"));
+        InvalidConfigurationException error =
+                assertThrows(InvalidConfigurationException.class, () -> build(resolver, "ssbl"));
         assertEquals("Cannot resolve prebuilt HEX com.acme:ssbl:1.0", error.getMessage());
         assertTrue(error.culpritImage().isPresent());
     }
@@ -83,20 +84,28 @@ class PrebuiltFetchTest {
         Files.writeString(project.resolve("app/prj.conf"), "CONFIG_X=y\n");
         StringBuilder statics = new StringBuilder();
         List<ImageDeclaration> declarations = new ArrayList<>();
-        declarations.add(ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3")
-                .children(prebuilt).build());
+        declarations.add(ImageDeclaration.builder("app", project.resolve("app"))
+                .board("qemu_cortex_m3")
+                .children(prebuilt)
+                .build());
         long address = 0;
         for (String name : prebuilt) {
-            statics.append(name).append(":\n  address: ").append(address).append("\n  size: 0x4000\n")
+            statics.append(name)
+                    .append(":\n  address: ")
+                    .append(address)
+                    .append("\n  size: 0x4000\n")
                     .append("  region: flash_primary\n");
             address += 0x4000;
-            declarations.add(ImageDeclaration.builder(name, project.resolve("app")).withoutOwnDirectory()
-                    .strategy(new BuildStrategy.UseHex(new HexCoordinates("com.acme", name, "1.0", Optional.empty()),
-                            Optional.empty())).build());
+            declarations.add(ImageDeclaration.builder(name, project.resolve("app"))
+                    .withoutOwnDirectory()
+                    .strategy(new BuildStrategy.UseHex(
+                            new HexCoordinates("com.acme", name, "1.0", Optional.empty()), Optional.empty()))
+                    .build());
         }
         Files.writeString(project.resolve("app/pm_static.yml"), statics.toString());
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
-                project.resolve("app/target/firmware")).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project), "app", declarations, project.resolve("app/target/firmware"))
+                .build();
         FirmwareBuild build = new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), resolver);
         build.build(request, build.prepare(request));
     }

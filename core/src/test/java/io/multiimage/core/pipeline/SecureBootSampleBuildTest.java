@@ -1,6 +1,5 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.run.QemuRequest;
 import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
 import io.multiimage.core.sign.PassphraseSource;
 import io.multiimage.core.sign.SigningConfig;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.io.IOException;
@@ -64,10 +63,14 @@ class SecureBootSampleBuildTest {
         List<String> lines = boot.uartLines();
         assertEquals(0, boot.exitStatus(), String.join("\n", lines));
         assertStagesInOrder(lines, "b0:", "mcuboot:", "app: Hello from the application");
-        assertEquals("0x0", result.image("b0").orElseThrow().placement().flash().toString().split("\\.\\.")[0]);
-        assertTrue(Files.readString(project.resolve("app/target/firmware/partitions.yml")).contains("mcuboot:"));
+        assertEquals(
+                "0x0",
+                result.image("b0").orElseThrow().placement().flash().toString().split("\\.\\.")[0]);
+        assertTrue(Files.readString(project.resolve("app/target/firmware/partitions.yml"))
+                .contains("mcuboot:"));
         assertTrue(Files.isRegularFile(project.resolve("app/target/firmware/merged_domains.hex")));
-        assertTrue(Files.readString(project.resolve("app/target/firmware/build-info.json")).contains("\"name\" : \"b0\""));
+        assertTrue(Files.readString(project.resolve("app/target/firmware/build-info.json"))
+                .contains("\"name\" : \"b0\""));
         assertTrue(Files.readString(project.resolve("app/target/firmware/mcuboot/build.log"))
                 .contains("mcuboot: building from source with gnu-arm"));
     }
@@ -79,10 +82,13 @@ class SecureBootSampleBuildTest {
 
         BuildResult again = build(Map.of(), Optional.empty());
 
-        assertTrue(again.images().stream().allMatch(BuiltImage::upToDate), again.images().toString());
+        assertTrue(
+                again.images().stream().allMatch(BuiltImage::upToDate),
+                again.images().toString());
         assertEquals(before, timestamps(project.resolve("app/target/firmware")));
-        assertFalse(log.at("INFO").stream().anyMatch(line -> line.contains("building from source")
-                && log.at("INFO").indexOf(line) > log.at("INFO").size() / 2));
+        assertFalse(log.at("INFO").stream()
+                .anyMatch(line -> line.contains("building from source")
+                        && log.at("INFO").indexOf(line) > log.at("INFO").size() / 2));
     }
 
     @Test
@@ -98,7 +104,8 @@ class SecureBootSampleBuildTest {
         assertFalse(again.image("mcuboot").orElseThrow().upToDate());
         assertTrue(again.image("app").orElseThrow().upToDate());
         assertTrue(again.image("b0").orElseThrow().upToDate());
-        assertTrue(second.at("INFO").contains("[explain] mcuboot: building because src/main.c changed"),
+        assertTrue(
+                second.at("INFO").contains("[explain] mcuboot: building because src/main.c changed"),
                 second.lines().toString());
     }
 
@@ -106,15 +113,25 @@ class SecureBootSampleBuildTest {
     void releaseBuildTypeSelectsTheReleaseFragments() throws Exception {
         // A release build must be signed, and not with the sample's development key.
         Path releaseKey = TestKeys.ed25519(project.resolve("release-key.pem"));
-        SigningConfig signing = new SigningConfig(Optional.of(releaseKey), "release-key.pem", PassphraseSource.NONE,
-                Optional.empty(), false, Optional.empty(), "1.0.0", false, Optional.empty(), OptionalInt.empty(),
+        SigningConfig signing = new SigningConfig(
+                Optional.of(releaseKey),
+                "release-key.pem",
+                PassphraseSource.NONE,
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                "1.0.0",
+                false,
+                Optional.empty(),
+                OptionalInt.empty(),
                 SigningConfig.DEFAULT_TIMESTAMP);
-        BuildResult result = new FirmwareBuild(log, new LocalProcessLauncher(), noRepository()).signing(signing)
+        BuildResult result = new FirmwareBuild(log, new LocalProcessLauncher(), noRepository())
+                .signing(signing)
                 .run(request(Map.of(), Optional.of("release"), false));
 
         List<String> lines = boot(result.mergedHex().orElseThrow()).uartLines();
-        assertStagesInOrder(lines, "b0:", "mcuboot: second-stage bootloader (release)",
-                "app: Hello from the release application");
+        assertStagesInOrder(
+                lines, "b0:", "mcuboot: second-stage bootloader (release)", "app: Hello from the release application");
     }
 
     @Test
@@ -130,19 +147,26 @@ class SecureBootSampleBuildTest {
     void anImageThatDoesNotFitItsPartitionIsRefusedWithItsName() throws Exception {
         Files.writeString(project.resolve("b0/pm.yml"), "b0:\n  placement:\n    after: [start]\n  size: 0x100\n");
 
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> build(Map.of(), Optional.empty()));
+        InvalidConfigurationException error =
+                assertThrows(InvalidConfigurationException.class, () -> build(Map.of(), Optional.empty()));
 
         assertTrue(error.getMessage().contains("b0"), error.getMessage());
         assertFalse(Files.exists(project.resolve("app/target/firmware/merged.hex")));
-        assertTrue(Files.readString(project.resolve("app/target/firmware/b0/build.log")).contains("b0: build failed: "));
+        assertTrue(Files.readString(project.resolve("app/target/firmware/b0/build.log"))
+                .contains("b0: build failed: "));
     }
 
     @Test
     void aBootloaderBuiltAloneKeepsItsOwnPartitionAtTheStartOfFlash() throws Exception {
-        BuildRequest alone = BuildRequest.builder(new ProjectLayout(project), "mcuboot", List.of(ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).board("qemu_cortex_m3").build()),
-                project.resolve("mcuboot/target/firmware"))
-                .options(new BuildOptions(false, 2, false, Optional.empty())).build();
+        BuildRequest alone = BuildRequest.builder(
+                        new ProjectLayout(project),
+                        "mcuboot",
+                        List.of(ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
+                                .board("qemu_cortex_m3")
+                                .build()),
+                        project.resolve("mcuboot/target/firmware"))
+                .options(new BuildOptions(false, 2, false, Optional.empty()))
+                .build();
 
         BuildResult result = new FirmwareBuild(log, new LocalProcessLauncher(), noRepository()).run(alone);
 
@@ -150,7 +174,8 @@ class SecureBootSampleBuildTest {
         assertEquals("mcuboot", placement.partition());
         assertEquals("0x0..0xbe00 (0xbe00 bytes)", placement.flash().toString());
         // Nothing is in the primary slot, so mcuboot refuses to boot it after its banner.
-        assertStagesInOrder(boot(result.mergedHex().orElseThrow()).uartLines(),
+        assertStagesInOrder(
+                boot(result.mergedHex().orElseThrow()).uartLines(),
                 "mcuboot: second-stage bootloader, booting app at 0x0000c000",
                 "mcuboot: refusing app in mcuboot_primary at 0x0000be00: no MCUboot header (magic 0x00000000");
     }
@@ -162,15 +187,20 @@ class SecureBootSampleBuildTest {
 
     private BuildRequest request(Map<String, String> variables, Optional<String> buildType, boolean explain) {
         ImageDeclaration.Builder app = ImageDeclaration.builder("app", project.resolve("app"))
-                .board("qemu_cortex_m3").children("mcuboot");
+                .board("qemu_cortex_m3")
+                .children("mcuboot");
         buildType.ifPresent(app::buildType);
         List<ImageDeclaration> declarations = List.of(
                 app.build(),
-                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
+                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
+                        .children("b0")
+                        .build(),
                 ImageDeclaration.builder("b0", project.resolve("b0")).build());
-        return BuildRequest.builder(new ProjectLayout(project), "app", declarations,
-                project.resolve("app/target/firmware")).variables(variables)
-                .options(new BuildOptions(false, 2, explain, Optional.empty())).build();
+        return BuildRequest.builder(
+                        new ProjectLayout(project), "app", declarations, project.resolve("app/target/firmware"))
+                .variables(variables)
+                .options(new BuildOptions(false, 2, explain, Optional.empty()))
+                .build();
     }
 
     private static HexArtifactResolver noRepository() {

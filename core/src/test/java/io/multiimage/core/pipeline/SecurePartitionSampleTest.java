@@ -65,7 +65,9 @@ class SecurePartitionSampleTest {
 
         assertEquals(0, result.exitStatus(), String.join("\n", uart));
         assertLines(AN505_UART, uart);
-        assertTrue(log.at("INFO").contains("Changed board to secure mps2/an505 (NOT NS)"), log.lines().toString());
+        assertTrue(
+                log.at("INFO").contains("Changed board to secure mps2/an505 (NOT NS)"),
+                log.lines().toString());
     }
 
     @Test
@@ -81,9 +83,12 @@ class SecurePartitionSampleTest {
         // ... and spm is linked where the CPU starts in the secure state.
         MemoryImage spm = IntelHex.read(out.resolve("spm/spm.hex"));
         assertEquals(0x10000000L, spm.span().orElseThrow().start());
-        assertTrue(Files.readString(out.resolve("spm/spm.ld")).contains("FLASH (rx) : ORIGIN = 0x10000000, LENGTH = 0x00010000"));
-        assertTrue(Files.readString(out.resolve("spm/spm.ld")).contains("RAM (rwx) : ORIGIN = 0x38000000, LENGTH = 0x00010000"));
-        assertTrue(Files.readString(out.resolve("app/app.ld")).contains("RAM (rwx) : ORIGIN = 0x28010000, LENGTH = 0x003f0000"));
+        assertTrue(Files.readString(out.resolve("spm/spm.ld"))
+                .contains("FLASH (rx) : ORIGIN = 0x10000000, LENGTH = 0x00010000"));
+        assertTrue(Files.readString(out.resolve("spm/spm.ld"))
+                .contains("RAM (rwx) : ORIGIN = 0x38000000, LENGTH = 0x00010000"));
+        assertTrue(Files.readString(out.resolve("app/app.ld"))
+                .contains("RAM (rwx) : ORIGIN = 0x28010000, LENGTH = 0x003f0000"));
         // merged.hex holds both, each where it is linked; it starts where the CPU does.
         MemoryImage merged = IntelHex.read(out.resolve("merged.hex"));
         byte[] vectors = spm.read(0x10000000L, 8, (byte) 0);
@@ -96,8 +101,12 @@ class SecurePartitionSampleTest {
         assertEquals(spmEntry, merged.startAddress().orElseThrow().value());
         String buildInfo = Files.readString(out.resolve("build-info.json"));
         assertTrue(buildInfo.contains("\"linkedAddress\" : \"0x10000000\""), buildInfo);
-        assertTrue(log.at("INFO").stream().anyMatch(line -> line.startsWith("spm: linked at 0x10000000..0x10010000")
-                && line.contains("of the layout of board mps2/an505/ns, seen through the alias of board mps2/an505")),
+        assertTrue(
+                log.at("INFO").stream()
+                        .anyMatch(
+                                line -> line.startsWith("spm: linked at 0x10000000..0x10010000")
+                                        && line.contains(
+                                                "of the layout of board mps2/an505/ns, seen through the alias of board mps2/an505")),
                 log.lines().toString());
     }
 
@@ -108,13 +117,17 @@ class SecurePartitionSampleTest {
         QemuResult result = run(board, uart::add);
 
         assertEquals(0, result.exitStatus(), String.join("\n", uart));
-        assertLines(List.of(
-                "spm: secure partition manager, running secure at 0x10000000",
-                "spm: non-secure code 0x00010000..0x00380000, data 0x28010000..0x28200000, gateway ",
-                "spm: starting the non-secure application at 0x00010000",
-                "app: Hello from the non-secure application",
-                "app: the secure service answered 0x005ec0de to this non-secure caller"), uart);
-        assertTrue(log.at("INFO").contains("Changed board to secure " + secureBoard + " (NOT NS)"), log.lines().toString());
+        assertLines(
+                List.of(
+                        "spm: secure partition manager, running secure at 0x10000000",
+                        "spm: non-secure code 0x00010000..0x00380000, data 0x28010000..0x28200000, gateway ",
+                        "spm: starting the non-secure application at 0x00010000",
+                        "app: Hello from the non-secure application",
+                        "app: the secure service answered 0x005ec0de to this non-secure caller"),
+                uart);
+        assertTrue(
+                log.at("INFO").contains("Changed board to secure " + secureBoard + " (NOT NS)"),
+                log.lines().toString());
     }
 
     @Test
@@ -136,8 +149,10 @@ class SecurePartitionSampleTest {
     @Test
     void eachImageCarriesAnIdenticalCopyOfTheConsole() throws Exception {
         for (String file : List.of("console.c", "console.h")) {
-            assertArrayEquals(Files.readAllBytes(project.resolve("spm/src/main/c").resolve(file)),
-                    Files.readAllBytes(project.resolve("app/src/main/c").resolve(file)), file);
+            assertArrayEquals(
+                    Files.readAllBytes(project.resolve("spm/src/main/c").resolve(file)),
+                    Files.readAllBytes(project.resolve("app/src/main/c").resolve(file)),
+                    file);
         }
     }
 
@@ -156,11 +171,15 @@ class SecurePartitionSampleTest {
 
     private QemuResult run(String board, Consumer<String> uart) throws Exception {
         List<ImageDeclaration> declarations = List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board(board).children("spm").build(),
+                ImageDeclaration.builder("app", project.resolve("app"))
+                        .board(board)
+                        .children("spm")
+                        .build(),
                 ImageDeclaration.builder("spm", project.resolve("spm")).build());
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
-                project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 2, false, Optional.empty())).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project), "app", declarations, project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, false, Optional.empty()))
+                .build();
         return new FirmwareRun(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("no repository"))
                 .run(request, Duration.ofSeconds(60), uart);
     }

@@ -55,33 +55,59 @@ class SignedDualCoreTest {
         Path main = project.resolve("app/src/main/c/main.c");
         String source = Files.readString(main);
         assertTrue(source.contains("#if PM_CPUNET_NETCORE_ADDRESS != 0x01000000"));
-        Files.writeString(main, source.replace("#if PM_CPUNET_NETCORE_ADDRESS != 0x01000000",
-                "#if PM_CPUNET_NETCORE_ADDRESS != 0x01000200"));
+        Files.writeString(
+                main,
+                source.replace(
+                        "#if PM_CPUNET_NETCORE_ADDRESS != 0x01000000", "#if PM_CPUNET_NETCORE_ADDRESS != 0x01000200"));
         Path key = TestKeys.ed25519(project.resolve("key.pem"));
-        SigningConfig signing = new SigningConfig(Optional.of(key), "key.pem", PassphraseSource.NONE, Optional.empty(),
-                false, Optional.of("1.2.3+4"), "1.0.0", false, Optional.empty(), OptionalInt.empty(), 1700000000L);
+        SigningConfig signing = new SigningConfig(
+                Optional.of(key),
+                "key.pem",
+                PassphraseSource.NONE,
+                Optional.empty(),
+                false,
+                Optional.of("1.2.3+4"),
+                "1.0.0",
+                false,
+                Optional.empty(),
+                OptionalInt.empty(),
+                1700000000L);
         List<ImageDeclaration> declarations = List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("nrf5340dk/nrf5340/cpuapp")
-                        .children("netcore").build(),
-                ImageDeclaration.builder("netcore", project.resolve("netcore")).board("nrf5340dk/nrf5340/cpunet")
-                        .domain("CPUNET").build());
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", declarations,
-                project.resolve("app/target/firmware")).options(new BuildOptions(false, 2, false, Optional.empty())).build();
+                ImageDeclaration.builder("app", project.resolve("app"))
+                        .board("nrf5340dk/nrf5340/cpuapp")
+                        .children("netcore")
+                        .build(),
+                ImageDeclaration.builder("netcore", project.resolve("netcore"))
+                        .board("nrf5340dk/nrf5340/cpunet")
+                        .domain("CPUNET")
+                        .build());
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project), "app", declarations, project.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, false, Optional.empty()))
+                .build();
 
-        BuildResult result = new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(),
-                HexArtifactResolver.unavailable("none")).signing(signing).run(request);
+        BuildResult result = new FirmwareBuild(
+                        new RecordingLog(), new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
+                .signing(signing)
+                .run(request);
 
         Path out = project.resolve("app/target/firmware");
         assertTrue(Files.isRegularFile(out.resolve("app_signed.hex")));
         byte[] net = Files.readAllBytes(out.resolve("net_core_app_update.bin"));
         assertTrue(McubootVerifier.verify(net, PemKeys.readPublicKey(key)).valid());
-        long netAddress = result.image("netcore").orElseThrow().placement().flash().origin();
-        assertEquals(netAddress - 0x200, IntelHex.read(out.resolve("net_core_app_signed.hex")).span().orElseThrow()
-                .start(), "the network core's header sits in its own domain's pad");
+        long netAddress =
+                result.image("netcore").orElseThrow().placement().flash().origin();
+        assertEquals(
+                netAddress - 0x200,
+                IntelHex.read(out.resolve("net_core_app_signed.hex"))
+                        .span()
+                        .orElseThrow()
+                        .start(),
+                "the network core's header sits in its own domain's pad");
         List<String> names = new ArrayList<>();
         String manifest = null;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(
-                Files.readAllBytes(out.resolve("dfu_application.zip"))))) {
+        try (ZipInputStream zip =
+                new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(out.resolve("dfu_application.zip"))))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 names.add(entry.getName());
                 if (entry.getName().equals("manifest.json")) {

@@ -1,6 +1,5 @@
 package io.multiimage.core.pipeline;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.model.ImageDeclaration;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.run.QemuRequest;
 import io.multiimage.core.run.QemuResult;
 import io.multiimage.core.run.QemuRunner;
 import io.multiimage.core.sign.PassphraseSource;
 import io.multiimage.core.sign.SigningConfig;
 import io.multiimage.core.spi.HexArtifactResolver;
-import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
@@ -52,6 +51,7 @@ class SignedSecureBootSampleTest {
 
     /** Where the sample's layout puts the images (checked in {@link #theSignedChainBootsAndEveryStageVerifiesTheNext}). */
     private static final long APP = 0x14200;
+
     private static final long MCUBOOT = 0x8200;
 
     @TempDir
@@ -79,7 +79,9 @@ class SignedSecureBootSampleTest {
         assertTrue(lines.get(3).startsWith("mcuboot: app in mcuboot_primary verified (SHA-256 "), lines.toString());
         assertEquals("app: Hello from the application", lines.get(4));
         assertEquals(APP, result.image("app").orElseThrow().placement().flash().origin());
-        assertEquals(MCUBOOT, result.image("mcuboot").orElseThrow().placement().flash().origin());
+        assertEquals(
+                MCUBOOT,
+                result.image("mcuboot").orElseThrow().placement().flash().origin());
     }
 
     @Test
@@ -88,10 +90,10 @@ class SignedSecureBootSampleTest {
 
         MemoryImage merged = IntelHex.read(result.mergedHex().orElseThrow());
         var key = PemKeys.readPublicKey(project.resolve("keys/dev-ed25519.pem"));
-        VerificationResult app = McubootVerifier.verify(merged.read(0x14000, 0x16000, (byte) 0xff), key,
-                new ImageLocation("app", "mcuboot_primary", 0x14000));
-        VerificationResult mcuboot = McubootVerifier.verify(merged.read(0x8000, 0xc000, (byte) 0xff), key,
-                new ImageLocation("mcuboot", "s0", 0x8000));
+        VerificationResult app = McubootVerifier.verify(
+                merged.read(0x14000, 0x16000, (byte) 0xff), key, new ImageLocation("app", "mcuboot_primary", 0x14000));
+        VerificationResult mcuboot = McubootVerifier.verify(
+                merged.read(0x8000, 0xc000, (byte) 0xff), key, new ImageLocation("mcuboot", "s0", 0x8000));
         assertTrue(app.valid(), app.report());
         assertTrue(mcuboot.valid(), mcuboot.report());
         assertEquals("0.1.0+0", app.version().orElseThrow().toString());
@@ -105,18 +107,30 @@ class SignedSecureBootSampleTest {
         BuildResult result = build(project, devKey(project), Optional.empty());
 
         Path root = project.resolve("app/target/firmware");
-        for (String name : List.of("app_signed.hex", "app_update.bin", "app_test_update.hex",
-                "app_moved_test_update.hex", "dfu_application.zip")) {
+        for (String name : List.of(
+                "app_signed.hex",
+                "app_update.bin",
+                "app_test_update.hex",
+                "app_moved_test_update.hex",
+                "dfu_application.zip")) {
             assertTrue(Files.isRegularFile(root.resolve(name)), name);
         }
-        assertEquals(List.of("layout", "app-signed", "app-update", "app-test-update", "app-moved-test-update",
-                "dfu-application"), result.published().stream().map(PublishedFile::classifier).toList());
+        assertEquals(
+                List.of(
+                        "layout",
+                        "app-signed",
+                        "app-update",
+                        "app-test-update",
+                        "app-moved-test-update",
+                        "dfu-application"),
+                result.published().stream().map(PublishedFile::classifier).toList());
         MemoryImage moved = IntelHex.read(root.resolve("app_moved_test_update.hex"));
         assertEquals(0x2a000, moved.span().orElseThrow().start(), "the test image at the secondary slot");
         byte[] update = Files.readAllBytes(root.resolve("app_update.bin"));
         MemoryImage signedHex = IntelHex.read(root.resolve("app_signed.hex"));
         assertArrayEquals(update, signedHex.read(0x14000, update.length, (byte) 0xff));
-        String manifest = zipEntries(Files.readAllBytes(root.resolve("dfu_application.zip"))).get(1);
+        String manifest = zipEntries(Files.readAllBytes(root.resolve("dfu_application.zip")))
+                .get(1);
         assertTrue(manifest.contains("\"load_address\": " + APP), manifest);
         assertTrue(manifest.contains("\"version_MCUBOOT\": \"0.1.0+0\""), manifest);
         assertTrue(manifest.contains("\"board\": \"qemu_cortex_m3\""), manifest);
@@ -137,34 +151,40 @@ class SignedSecureBootSampleTest {
 
     @Test
     void aMergedHexWithOneChangedByteInTheApplicationIsRefusedByMcuboot() throws Exception {
-        Path merged = build(project, devKey(project), Optional.empty()).mergedHex().orElseThrow();
+        Path merged =
+                build(project, devKey(project), Optional.empty()).mergedHex().orElseThrow();
         Path tampered = flipByte(merged, APP + 0x100);
 
         QemuResult boot = boot(tampered);
 
         assertEquals(2, boot.exitStatus(), boot.uartLines().toString());
         String last = boot.uartLines().get(boot.uartLines().size() - 1);
-        assertTrue(last.startsWith("mcuboot: refusing app in mcuboot_primary at 0x00014000: SHA-256 mismatch: "
-                + "the image hashes to "), last);
+        assertTrue(
+                last.startsWith("mcuboot: refusing app in mcuboot_primary at 0x00014000: SHA-256 mismatch: "
+                        + "the image hashes to "),
+                last);
         assertFalse(boot.uartLines().stream().anyMatch(line -> line.startsWith("app:")));
     }
 
     @Test
     void aMergedHexWithOneChangedByteInTheSecondStageIsRefusedByB0() throws Exception {
-        Path merged = build(project, devKey(project), Optional.empty()).mergedHex().orElseThrow();
+        Path merged =
+                build(project, devKey(project), Optional.empty()).mergedHex().orElseThrow();
         Path tampered = flipByte(merged, MCUBOOT + 0x300);
 
         QemuResult boot = boot(tampered);
 
         assertEquals(2, boot.exitStatus(), boot.uartLines().toString());
         assertEquals(2, boot.uartLines().size(), boot.uartLines().toString());
-        assertTrue(boot.uartLines().get(1).startsWith("b0: refusing mcuboot in s0 at 0x00008000: SHA-256 mismatch: "),
+        assertTrue(
+                boot.uartLines().get(1).startsWith("b0: refusing mcuboot in s0 at 0x00008000: SHA-256 mismatch: "),
                 boot.uartLines().toString());
     }
 
     @Test
     void aMergedHexWithoutAHeaderInFrontOfTheApplicationIsRefused() throws Exception {
-        Path merged = build(project, devKey(project), Optional.empty()).mergedHex().orElseThrow();
+        Path merged =
+                build(project, devKey(project), Optional.empty()).mergedHex().orElseThrow();
         MemoryImage image = IntelHex.read(merged);
         image.fill(0x14000, 0x200, (byte) 0xff);
         Path stripped = project.resolve("stripped.hex");
@@ -173,17 +193,22 @@ class SignedSecureBootSampleTest {
         QemuResult boot = boot(stripped);
 
         assertEquals(2, boot.exitStatus());
-        assertEquals("mcuboot: refusing app in mcuboot_primary at 0x00014000: no MCUboot header (magic 0xffffffff,"
-                + " expected 0x96f3b83d)", boot.uartLines().get(boot.uartLines().size() - 1));
+        assertEquals(
+                "mcuboot: refusing app in mcuboot_primary at 0x00014000: no MCUboot header (magic 0xffffffff,"
+                        + " expected 0x96f3b83d)",
+                boot.uartLines().get(boot.uartLines().size() - 1));
     }
 
     @Test
     void theDevelopmentKeyCannotSignAReleaseBuild() throws Exception {
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> build(project, devKey(project), Optional.of("release")));
+        InvalidConfigurationException error = assertThrows(
+                InvalidConfigurationException.class, () -> build(project, devKey(project), Optional.of("release")));
 
-        assertTrue(error.getMessage().contains("the key '<signing><keyFile> keys/dev-ed25519.pem' cannot sign a"
-                + " 'release' build: it is declared as a development key"), error.getMessage());
+        assertTrue(
+                error.getMessage()
+                        .contains("the key '<signing><keyFile> keys/dev-ed25519.pem' cannot sign a"
+                                + " 'release' build: it is declared as a development key"),
+                error.getMessage());
         assertFalse(Files.exists(project.resolve("app/target/firmware/merged.hex")));
     }
 
@@ -192,7 +217,8 @@ class SignedSecureBootSampleTest {
         BuildResult result = build(project, SigningConfig.none(), Optional.empty());
 
         assertEquals(0, boot(result.mergedHex().orElseThrow()).exitStatus());
-        assertTrue(log.at("WARN").stream().anyMatch(line -> line.startsWith("app: not signed: no <signing><keyFile>")),
+        assertTrue(
+                log.at("WARN").stream().anyMatch(line -> line.startsWith("app: not signed: no <signing><keyFile>")),
                 log.lines().toString());
     }
 
@@ -212,9 +238,17 @@ class SignedSecureBootSampleTest {
 
     /** The sample's development key, declared as such; version from a 0.1.0-SNAPSHOT POM. */
     static SigningConfig devKey(Path project) {
-        return new SigningConfig(Optional.of(project.resolve("keys/dev-ed25519.pem")),
-                "<signing><keyFile> keys/dev-ed25519.pem", PassphraseSource.NONE, Optional.empty(), true,
-                Optional.empty(), "0.1.0-SNAPSHOT", false, Optional.empty(), OptionalInt.empty(),
+        return new SigningConfig(
+                Optional.of(project.resolve("keys/dev-ed25519.pem")),
+                "<signing><keyFile> keys/dev-ed25519.pem",
+                PassphraseSource.NONE,
+                Optional.empty(),
+                true,
+                Optional.empty(),
+                "0.1.0-SNAPSHOT",
+                false,
+                Optional.empty(),
+                OptionalInt.empty(),
                 SigningConfig.DEFAULT_TIMESTAMP);
     }
 
@@ -226,13 +260,19 @@ class SignedSecureBootSampleTest {
         assertTrue(Files.readString(lock).contains("immutable mcuboot 0x00008200 0xbe00\n"), Files.readString(lock));
         enlargeSecondStage();
 
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> lockedBuild(lock, devKey(project), Optional.empty()));
+        InvalidConfigurationException error = assertThrows(
+                InvalidConfigurationException.class, () -> lockedBuild(lock, devKey(project), Optional.empty()));
 
-        assertTrue(error.getMessage().startsWith("The layout differs from app/layout.lock, which locks the immutable"
-                + " partitions, the slots and the signing key a released boot chain was built for:\n"), error.getMessage());
-        assertTrue(error.getMessage().contains("  -       mcuboot            0x00008200-0x00014000 (0xbe00 bytes)   "
-                + "0x00008200-0x00018000 (0xfe00 bytes)\n"), error.getMessage());
+        assertTrue(
+                error.getMessage()
+                        .startsWith("The layout differs from app/layout.lock, which locks the immutable"
+                                + " partitions, the slots and the signing key a released boot chain was built for:\n"),
+                error.getMessage());
+        assertTrue(
+                error.getMessage()
+                        .contains("  -       mcuboot            0x00008200-0x00014000 (0xbe00 bytes)   "
+                                + "0x00008200-0x00018000 (0xfe00 bytes)\n"),
+                error.getMessage());
         assertTrue(error.getMessage().contains("-Dfirmware.layout.accept=\"<reason>\""), error.getMessage());
         assertFalse(Files.exists(project.resolve("app/target/firmware/merged.hex")), "nothing is merged");
     }
@@ -246,11 +286,16 @@ class SignedSecureBootSampleTest {
 
         BuildResult result = lockedBuild(lock, devKey(project), Optional.of("bootloader 2.0 needs 16 KiB more"));
 
-        assertTrue(log.at("WARN").stream().anyMatch(line -> line.startsWith(
-                "Layout change accepted (bootloader 2.0 needs 16 KiB more); it differs from app/layout.lock:")),
+        assertTrue(
+                log.at("WARN").stream()
+                        .anyMatch(
+                                line -> line.startsWith(
+                                        "Layout change accepted (bootloader 2.0 needs 16 KiB more); it differs from app/layout.lock:")),
                 log.lines().toString());
         String buildInfo = Files.readString(result.buildInfo().orElseThrow());
-        assertTrue(buildInfo.contains("\"layoutChangeAccepted\" : {\n    \"reason\" : \"bootloader 2.0 needs 16 KiB more\""),
+        assertTrue(
+                buildInfo.contains(
+                        "\"layoutChangeAccepted\" : {\n    \"reason\" : \"bootloader 2.0 needs 16 KiB more\""),
                 buildInfo);
         assertEquals(0, boot(result.mergedHex().orElseThrow()).exitStatus());
     }
@@ -261,16 +306,30 @@ class SignedSecureBootSampleTest {
         new LayoutLocking(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"), null)
                 .write(request(project, Optional.empty()), lock, devKey(project));
         Path other = TestKeys.ed25519(project.resolve("other.pem"));
-        SigningConfig otherKey = new SigningConfig(Optional.of(other), "other.pem", PassphraseSource.NONE,
-                Optional.empty(), true, Optional.empty(), "0.1.0", false, Optional.empty(), OptionalInt.empty(),
+        SigningConfig otherKey = new SigningConfig(
+                Optional.of(other),
+                "other.pem",
+                PassphraseSource.NONE,
+                Optional.empty(),
+                true,
+                Optional.empty(),
+                "0.1.0",
+                false,
+                Optional.empty(),
+                OptionalInt.empty(),
                 SigningConfig.DEFAULT_TIMESTAMP);
 
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> lockedBuild(lock, otherKey, Optional.empty()));
+        InvalidConfigurationException error =
+                assertThrows(InvalidConfigurationException.class, () -> lockedBuild(lock, otherKey, Optional.empty()));
 
         assertTrue(error.getMessage().contains("  -       signing key  sha256 "), error.getMessage());
         // The same layout and key pass.
-        assertEquals(0, boot(lockedBuild(lock, devKey(project), Optional.empty()).mergedHex().orElseThrow()).exitStatus());
+        assertEquals(
+                0,
+                boot(lockedBuild(lock, devKey(project), Optional.empty())
+                                .mergedHex()
+                                .orElseThrow())
+                        .exitStatus());
         assertTrue(log.at("INFO").contains("Layout matches app/layout.lock"));
     }
 
@@ -284,23 +343,31 @@ class SignedSecureBootSampleTest {
 
     private BuildResult lockedBuild(Path lock, SigningConfig signing, Optional<String> accept) throws Exception {
         return new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
-                .signing(signing).layoutLock(lock, accept).run(request(project, Optional.empty()));
+                .signing(signing)
+                .layoutLock(lock, accept)
+                .run(request(project, Optional.empty()));
     }
 
     private BuildResult build(Path root, SigningConfig signing, Optional<String> buildType) throws Exception {
         return new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
-                .signing(signing).run(request(root, buildType));
+                .signing(signing)
+                .run(request(root, buildType));
     }
 
     private static BuildRequest request(Path root, Optional<String> buildType) {
         ImageDeclaration.Builder app = ImageDeclaration.builder("app", root.resolve("app"))
-                .board("qemu_cortex_m3").children("mcuboot");
+                .board("qemu_cortex_m3")
+                .children("mcuboot");
         buildType.ifPresent(app::buildType);
-        List<ImageDeclaration> declarations = List.of(app.build(),
-                ImageDeclaration.builder("mcuboot", root.resolve("mcuboot")).children("b0").build(),
+        List<ImageDeclaration> declarations = List.of(
+                app.build(),
+                ImageDeclaration.builder("mcuboot", root.resolve("mcuboot"))
+                        .children("b0")
+                        .build(),
                 ImageDeclaration.builder("b0", root.resolve("b0")).build());
-        return BuildRequest.builder(new ProjectLayout(root), "app", declarations,
-                root.resolve("app/target/firmware")).options(new BuildOptions(false, 2, false, Optional.empty())).build();
+        return BuildRequest.builder(new ProjectLayout(root), "app", declarations, root.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 2, false, Optional.empty()))
+                .build();
     }
 
     private Path flipByte(Path merged, long address) throws Exception {

@@ -14,8 +14,8 @@ final class TestKeys {
     /** A fresh Ed25519 private key written to {@code file} as unencrypted PKCS#8 PEM. */
     static Path ed25519(Path file) throws Exception {
         byte[] der = generator().generateKeyPair().getPrivate().getEncoded();
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END PRIVATE KEY-----\n";
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END PRIVATE KEY-----\n";
         Files.writeString(file, pem);
         return file;
     }

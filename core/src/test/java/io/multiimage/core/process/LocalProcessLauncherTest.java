@@ -1,17 +1,17 @@
 package io.multiimage.core.process;
 
-import io.multiimage.core.spi.ProcessFailedException;
-import io.multiimage.core.spi.ProcessLauncher;
-import io.multiimage.core.spi.ProcessResult;
-import io.multiimage.core.spi.ProcessSpec;
-import io.multiimage.core.spi.ProcessStartException;
-import io.multiimage.core.spi.ProcessTimeoutException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.multiimage.core.spi.ProcessFailedException;
+import io.multiimage.core.spi.ProcessLauncher;
+import io.multiimage.core.spi.ProcessResult;
+import io.multiimage.core.spi.ProcessSpec;
+import io.multiimage.core.spi.ProcessStartException;
+import io.multiimage.core.spi.ProcessTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +41,8 @@ class LocalProcessLauncherTest {
         List<String> out = Collections.synchronizedList(new ArrayList<>());
         List<String> err = Collections.synchronizedList(new ArrayList<>());
         ProcessResult result = launcher.run(ProcessSpec.of(sh("echo one; echo bad >&2; echo two; printf 'three'"))
-                .onStdout(out::add).onStderr(err::add));
+                .onStdout(out::add)
+                .onStderr(err::add));
         assertEquals(0, result.exitCode());
         assertEquals(List.of("one", "two", "three"), out);
         assertEquals(List.of("bad"), err);
@@ -62,7 +63,8 @@ class LocalProcessLauncherTest {
     @Test
     void keepsOnlyTheLastLinesButStreamsAll() throws Exception {
         List<String> out = Collections.synchronizedList(new ArrayList<>());
-        ProcessResult result = launcher.run(ProcessSpec.of(List.of("seq", "1", "5000")).tailLines(3).onStdout(out::add));
+        ProcessResult result = launcher.run(
+                ProcessSpec.of(List.of("seq", "1", "5000")).tailLines(3).onStdout(out::add));
         assertEquals(5000, out.size());
         assertEquals(List.of("4998", "4999", "5000"), result.stdoutTail());
     }
@@ -70,24 +72,29 @@ class LocalProcessLauncherTest {
     @Test
     void drainsBothStreamsSoALargeStderrCannotBlockTheProcess() throws Exception {
         // 2 MB on stderr and stdout each: far beyond a pipe buffer.
-        ProcessResult result = launcher.run(ProcessSpec.of(sh("head -c 2000000 /dev/zero | tr '\\0' 'x' | fold -w 100 >&2;"
-                + " head -c 2000000 /dev/zero | tr '\\0' 'y' | fold -w 100")).timeout(Duration.ofSeconds(60)));
+        ProcessResult result =
+                launcher.run(ProcessSpec.of(sh("head -c 2000000 /dev/zero | tr '\\0' 'x' | fold -w 100 >&2;"
+                                + " head -c 2000000 /dev/zero | tr '\\0' 'y' | fold -w 100"))
+                        .timeout(Duration.ofSeconds(60)));
         assertEquals(0, result.exitCode());
-        assertEquals("y".repeat(100), result.stdoutTail().get(result.stdoutTail().size() - 1));
+        assertEquals(
+                "y".repeat(100), result.stdoutTail().get(result.stdoutTail().size() - 1));
         assertEquals("x".repeat(100), result.stderrTail().get(0));
     }
 
     @Test
     void usesWorkingDirectoryAndExplicitEnvironment(@TempDir Path dir) throws Exception {
         ProcessResult result = launcher.run(ProcessSpec.of(sh("pwd; echo \"$FIRMWARE_IMAGE\""))
-                .workingDir(dir).env(Map.of("FIRMWARE_IMAGE", "mcuboot")));
+                .workingDir(dir)
+                .env(Map.of("FIRMWARE_IMAGE", "mcuboot")));
         assertEquals(List.of(dir.toRealPath().toString(), "mcuboot"), result.stdoutTail());
     }
 
     @Test
     void withoutInheritedEnvironmentTheProcessSeesOnlyGivenVariables() throws Exception {
         ProcessResult result = launcher.run(ProcessSpec.of(List.of("/usr/bin/env"))
-                .env(Map.of("ONLY_ME", "1")).withoutInheritedEnv());
+                .env(Map.of("ONLY_ME", "1"))
+                .withoutInheritedEnv());
         assertEquals(List.of("ONLY_ME=1"), result.stdoutTail());
     }
 
@@ -101,10 +108,14 @@ class LocalProcessLauncherTest {
     @Test
     void timeoutKillsTheProcessTreeAndSaysTimedOut() throws Exception {
         List<String> out = Collections.synchronizedList(new ArrayList<>());
-        ProcessTimeoutException e = assertThrows(ProcessTimeoutException.class, () -> launcher.run(
-                ProcessSpec.of(sh("sleep 300 & echo $!; wait")).timeout(Duration.ofSeconds(1)).onStdout(out::add)));
+        ProcessTimeoutException e = assertThrows(
+                ProcessTimeoutException.class,
+                () -> launcher.run(ProcessSpec.of(sh("sleep 300 & echo $!; wait"))
+                        .timeout(Duration.ofSeconds(1))
+                        .onStdout(out::add)));
         assertEquals(Duration.ofSeconds(1), e.timeout());
-        assertTrue(e.getMessage().startsWith("/bin/sh -c 'sleep 300 & echo $!; wait' timed out after 1 s and was killed"),
+        assertTrue(
+                e.getMessage().startsWith("/bin/sh -c 'sleep 300 & echo $!; wait' timed out after 1 s and was killed"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("exited"), e.getMessage());
         assertGone(Long.parseLong(out.get(0)));
@@ -136,7 +147,8 @@ class LocalProcessLauncherTest {
 
     @Test
     void missingProgramIsAStartFailure() {
-        ProcessStartException e = assertThrows(ProcessStartException.class,
+        ProcessStartException e = assertThrows(
+                ProcessStartException.class,
                 () -> launcher.run(ProcessSpec.of(List.of("/nonexistent/arm-none-eabi-gcc", "-v"))));
         assertTrue(e.getMessage().startsWith("cannot run /nonexistent/arm-none-eabi-gcc -v: "), e.getMessage());
     }
@@ -144,9 +156,12 @@ class LocalProcessLauncherTest {
     @Test
     void timeoutAndExitMessagesDiffer() throws Exception {
         ProcessResult exited = launcher.run(ProcessSpec.of(sh("exit 2")));
-        String exitMessage = assertThrows(ProcessFailedException.class, exited::requireSuccess).getMessage();
-        String timeoutMessage = assertThrows(ProcessTimeoutException.class,
-                () -> launcher.run(ProcessSpec.of(sh("sleep 30")).timeout(Duration.ofMillis(1500)))).getMessage();
+        String exitMessage = assertThrows(ProcessFailedException.class, exited::requireSuccess)
+                .getMessage();
+        String timeoutMessage = assertThrows(
+                        ProcessTimeoutException.class,
+                        () -> launcher.run(ProcessSpec.of(sh("sleep 30")).timeout(Duration.ofMillis(1500))))
+                .getMessage();
         assertEquals("/bin/sh -c 'exit 2' exited 2", exitMessage);
         assertEquals("/bin/sh -c 'sleep 30' timed out after 1.5 s and was killed", timeoutMessage);
         assertNotEquals(exitMessage, timeoutMessage);
@@ -154,8 +169,9 @@ class LocalProcessLauncherTest {
 
     @Test
     void aFailingConsumerIsReportedAfterTheProcessEnded() {
-        RuntimeException e = assertThrows(IllegalStateException.class, () -> launcher.run(
-                ProcessSpec.of(List.of("seq", "1", "100000")).onStdout(line -> {
+        RuntimeException e = assertThrows(
+                IllegalStateException.class,
+                () -> launcher.run(ProcessSpec.of(List.of("seq", "1", "100000")).onStdout(line -> {
                     throw new IllegalStateException("consumer broke at " + line);
                 })));
         assertEquals("consumer broke at 1", e.getMessage());

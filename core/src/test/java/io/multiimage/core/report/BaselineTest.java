@@ -49,41 +49,57 @@ class BaselineTest {
     void readsEveryImagesFiguresAndEveryDomainsPartitions() throws Exception {
         Baseline baseline = Baseline.parse(WITH_MEMORY, "com.acme:app:1.0.0", "build-info.json");
 
-        assertEquals(new Baseline.Image("app", "CPUAPP", Optional.of(723L), Optional.of(8L)),
+        assertEquals(
+                new Baseline.Image("app", "CPUAPP", Optional.of(723L), Optional.of(8L)),
                 baseline.images().get("app"));
-        assertEquals(new Baseline.Image("net", "CPUNET", Optional.of(300L), Optional.empty()),
+        assertEquals(
+                new Baseline.Image("net", "CPUNET", Optional.of(300L), Optional.empty()),
                 baseline.images().get("net"));
-        assertEquals(Map.of("CPUAPP", Map.of("mcuboot", new PartitionFacts(0, 0x14000), "app",
-                new PartitionFacts(0x14000, 0x2c000)), "CPUNET", Map.of("net", new PartitionFacts(0x1000000, 0x40000))),
+        assertEquals(
+                Map.of(
+                        "CPUAPP",
+                        Map.of("mcuboot", new PartitionFacts(0, 0x14000), "app", new PartitionFacts(0x14000, 0x2c000)),
+                        "CPUNET",
+                        Map.of("net", new PartitionFacts(0x1000000, 0x40000))),
                 baseline.layout());
         assertTrue(baseline.hasMemoryFigures());
     }
 
     @Test
     void anOlderBuildInfoGivesItsImagesPartitionsButNoFigures() throws Exception {
-        String old = WITH_MEMORY.replaceAll("(?m)^ *\"memory\" : .*$", "\"x\" : 0")
+        String old = WITH_MEMORY
+                .replaceAll("(?m)^ *\"memory\" : .*$", "\"x\" : 0")
                 .replaceAll("(?s),\\s*\"layout\" : \\{.*\\}\\s*\\}\\s*$", "}");
 
         Baseline baseline = Baseline.parse(old, "old", "build-info.json");
 
         assertFalse(baseline.hasMemoryFigures());
         assertEquals(Optional.empty(), baseline.images().get("app").flashUsed());
-        assertEquals(Map.of("CPUAPP", Map.of("app", new PartitionFacts(0x14000, 0x2c000)), "CPUNET",
-                Map.of("net", new PartitionFacts(0x1000000, 0x40000))), baseline.layout());
+        assertEquals(
+                Map.of(
+                        "CPUAPP",
+                        Map.of("app", new PartitionFacts(0x14000, 0x2c000)),
+                        "CPUNET",
+                        Map.of("net", new PartitionFacts(0x1000000, 0x40000))),
+                baseline.layout());
     }
 
     @Test
     void aFileThatIsNotABuildInfoIsRefusedNamingIt() {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
                 () -> Baseline.parse("{ \"images\" : 3 }", "com.acme:app:1.0.0", "/repo/app-1.0.0-build-info.json"));
 
-        assertEquals("Baseline com.acme:app:1.0.0: /repo/app-1.0.0-build-info.json is not a build-info.json (expected"
-                + " an object with an \"images\" array)", e.getMessage());
+        assertEquals(
+                "Baseline com.acme:app:1.0.0: /repo/app-1.0.0-build-info.json is not a build-info.json (expected"
+                        + " an object with an \"images\" array)",
+                e.getMessage());
     }
 
     @Test
     void malformedJsonNamesTheLine() {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
                 () -> Baseline.parse("{\n\"images\" : [\n}", "b", "build-info.json"));
 
         assertEquals("build-info.json:3:1: not valid JSON: unexpected '}' where a value was expected", e.getMessage());
@@ -91,11 +107,13 @@ class BaselineTest {
 
     @Test
     void aMissingFileSaysWhatToGive(@TempDir Path dir) {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> Baseline.read(dir.resolve("nope.json"), "nope.json"));
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class, () -> Baseline.read(dir.resolve("nope.json"), "nope.json"));
 
-        assertEquals("Baseline nope.json: " + dir.resolve("nope.json") + " does not exist; give the build-info.json"
-                + " of the build to compare with", e.getMessage());
+        assertEquals(
+                "Baseline nope.json: " + dir.resolve("nope.json") + " does not exist; give the build-info.json"
+                        + " of the build to compare with",
+                e.getMessage());
         assertEquals(List.of(), List.of());
     }
 }

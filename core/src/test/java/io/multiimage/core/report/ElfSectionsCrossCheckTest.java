@@ -78,28 +78,47 @@ class ElfSectionsCrossCheckTest {
                 }
                 """);
         elf = dir.resolve("image.elf");
-        ReferenceTools.run(List.of(gcc.toString(), "-mcpu=cortex-m3", "-mthumb", "-O1", "-nostdlib", "-g",
-                "-T", "image.ld", "main.c", "-o", elf.toString()), dir, 120).assertSuccess();
+        ReferenceTools.run(
+                        List.of(
+                                gcc.toString(),
+                                "-mcpu=cortex-m3",
+                                "-mthumb",
+                                "-O1",
+                                "-nostdlib",
+                                "-g",
+                                "-T",
+                                "image.ld",
+                                "main.c",
+                                "-o",
+                                elf.toString()),
+                        dir,
+                        120)
+                .assertSuccess();
     }
 
     @Test
     void sectionsMatchReadelf() throws Exception {
         Path readelf = ReferenceTools.require("arm-none-eabi-readelf", "binutils-arm-none-eabi");
         String table = ReferenceTools.run(List.of(readelf.toString(), "-S", "-W", elf.toString()), dir, 60)
-                .assertSuccess().stdout();
+                .assertSuccess()
+                .stdout();
         // [Nr] Name Type Addr Off Size ES Flg Lk Inf Al
         Pattern row = Pattern.compile("\\[\\s*\\d+\\]\\s+(\\S+)\\s+(\\S+)\\s+([0-9a-f]{8})\\s+[0-9a-f]+\\s+([0-9a-f]+)"
                 + "\\s+[0-9a-f]+\\s+(\\S*)\\s+\\d+\\s+\\d+\\s+\\d+");
         Map<String, String> expected = new LinkedHashMap<>();
         Matcher m = row.matcher(table);
         while (m.find()) {
-            expected.put(m.group(1), m.group(2) + " " + m.group(3) + " " + Long.parseLong(m.group(4), 16) + " "
-                    + m.group(5).contains("A") + " " + m.group(5).contains("W"));
+            expected.put(
+                    m.group(1),
+                    m.group(2) + " " + m.group(3) + " " + Long.parseLong(m.group(4), 16) + " "
+                            + m.group(5).contains("A") + " " + m.group(5).contains("W"));
         }
         Map<String, String> actual = new LinkedHashMap<>();
         for (ElfSections.Section s : ElfSections.read(elf, "image.elf").sections()) {
-            actual.put(s.name(), (s.hasContents() ? "" : "NOBITS") + " " + String.format("%08x", s.address()) + " "
-                    + s.size() + " " + s.allocated() + " " + s.writable());
+            actual.put(
+                    s.name(),
+                    (s.hasContents() ? "" : "NOBITS") + " " + String.format("%08x", s.address()) + " " + s.size() + " "
+                            + s.allocated() + " " + s.writable());
         }
 
         assertEquals(expected.keySet(), actual.keySet(), table);
@@ -115,7 +134,8 @@ class ElfSectionsCrossCheckTest {
     void loadAddressesMatchObjdump() throws Exception {
         Path objdump = ReferenceTools.require("arm-none-eabi-objdump", "binutils-arm-none-eabi");
         String table = ReferenceTools.run(List.of(objdump.toString(), "-h", "-w", elf.toString()), dir, 60)
-                .assertSuccess().stdout();
+                .assertSuccess()
+                .stdout();
         // Idx Name Size VMA LMA File-off Algn Flags
         Pattern row = Pattern.compile("(?m)^\\s*\\d+\\s+(\\S+)\\s+([0-9a-f]+)\\s+([0-9a-f]+)\\s+([0-9a-f]+)\\s");
         Map<String, Long> expected = new LinkedHashMap<>();
@@ -130,11 +150,16 @@ class ElfSectionsCrossCheckTest {
                 checked.add(s.name());
             }
         }
-        assertTrue(checked.containsAll(List.of(".isr_vector", ".text", ".rodata", ".data", ".bss", ".noinit", ".heap",
-                ".stack")), checked.toString());
+        assertTrue(
+                checked.containsAll(
+                        List.of(".isr_vector", ".text", ".rodata", ".data", ".bss", ".noinit", ".heap", ".stack")),
+                checked.toString());
         ElfSections.Section data = ElfSections.read(elf, "image.elf").sections().stream()
-                .filter(s -> s.name().equals(".data")).findFirst().orElseThrow();
-        assertTrue(FLASH.origin() <= data.loadAddress() && data.address() >= RAM.origin(),
+                .filter(s -> s.name().equals(".data"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                FLASH.origin() <= data.loadAddress() && data.address() >= RAM.origin(),
                 ".data runs in RAM and loads from flash");
     }
 
@@ -142,21 +167,27 @@ class ElfSectionsCrossCheckTest {
     void flashAndRamUsedMatchSize() throws Exception {
         Path size = ReferenceTools.require("arm-none-eabi-size", "binutils-arm-none-eabi");
         String berkeley = ReferenceTools.run(List.of(size.toString(), "--format=berkeley", elf.toString()), dir, 60)
-                .assertSuccess().stdout();
-        String[] numbers = berkeley.lines().skip(1).findFirst().orElseThrow().trim().split("\\s+");
+                .assertSuccess()
+                .stdout();
+        String[] numbers =
+                berkeley.lines().skip(1).findFirst().orElseThrow().trim().split("\\s+");
         long text = Long.parseLong(numbers[0]);
         long data = Long.parseLong(numbers[1]);
         long bss = Long.parseLong(numbers[2]);
         String sysv = ReferenceTools.run(List.of(size.toString(), "-A", "-d", elf.toString()), dir, 60)
-                .assertSuccess().stdout();
+                .assertSuccess()
+                .stdout();
         Path objdump = ReferenceTools.require("arm-none-eabi-objdump", "binutils-arm-none-eabi");
         String headers = ReferenceTools.run(List.of(objdump.toString(), "-h", "-w", elf.toString()), dir, 60)
-                .assertSuccess().stdout();
+                .assertSuccess()
+                .stdout();
         long inRam = 0;
         Matcher m = Pattern.compile("(?m)^\\s*\\d+\\s+(\\S+)\\s+([0-9a-f]+)\\s+([0-9a-f]+)\\s+[0-9a-f]+\\s+[0-9a-f]+"
-                + "\\s+\\S+\\s+(.*)$").matcher(headers);
+                        + "\\s+\\S+\\s+(.*)$")
+                .matcher(headers);
         while (m.find()) {
-            if (m.group(4).contains("ALLOC") && RAM.origin() <= Long.parseLong(m.group(3), 16)
+            if (m.group(4).contains("ALLOC")
+                    && RAM.origin() <= Long.parseLong(m.group(3), 16)
                     && Long.parseLong(m.group(3), 16) < RAM.end()) {
                 inRam += Long.parseLong(m.group(2), 16);
             }
@@ -166,7 +197,8 @@ class ElfSectionsCrossCheckTest {
 
         assertEquals(text + data, usage.flashContents(), berkeley);
         assertEquals(inRam, usage.ram().orElseThrow().used(), headers);
-        assertEquals(data + bss - sectionSize(sysv, ".isr_vector"), inRam, "size counts the writable vector table as data");
+        assertEquals(
+                data + bss - sectionSize(sysv, ".isr_vector"), inRam, "size counts the writable vector table as data");
         assertEquals(sectionSize(sysv, ".stack"), usage.sections().get(SectionKind.STACK));
         assertEquals(sectionSize(sysv, ".heap"), usage.sections().get(SectionKind.HEAP));
         assertEquals(sectionSize(sysv, ".noinit"), usage.sections().get(SectionKind.NOINIT));
@@ -174,12 +206,15 @@ class ElfSectionsCrossCheckTest {
         assertEquals(sectionSize(sysv, ".data"), usage.sections().get(SectionKind.DATA));
         // .rodata is aligned to 16 and .data to 8: the gaps before them are padding inside the extent.
         assertTrue(usage.flashPadding() > 0, "alignment padding: " + usage);
-        assertEquals(usage.flashContents() + usage.flashPadding(), usage.flash().orElseThrow().used());
+        assertEquals(
+                usage.flashContents() + usage.flashPadding(),
+                usage.flash().orElseThrow().used());
         assertEquals(List.of(), usage.notes(), "the linker script reserves the stack");
     }
 
     private static long sectionSize(String sysv, String name) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s+(\\d+)\\s+\\d+").matcher(sysv);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s+(\\d+)\\s+\\d+")
+                .matcher(sysv);
         assertTrue(m.find(), name + " in\n" + sysv);
         return Long.parseLong(m.group(1));
     }

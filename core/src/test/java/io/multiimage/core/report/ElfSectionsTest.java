@@ -26,9 +26,11 @@ class ElfSectionsTest {
 
     @Test
     void readsEverySectionWithItsNameAddressSizeAndFlags() throws Exception {
-        List<ElfSections.Section> sections = ElfSections.parse(image().bytes(), "app.elf").sections();
+        List<ElfSections.Section> sections =
+                ElfSections.parse(image().bytes(), "app.elf").sections();
 
-        assertEquals(List.of(".isr_vector", ".text", ".rodata", ".data", ".bss", ".debug_info", ".shstrtab"),
+        assertEquals(
+                List.of(".isr_vector", ".text", ".rodata", ".data", ".bss", ".debug_info", ".shstrtab"),
                 sections.stream().map(ElfSections.Section::name).toList());
         ElfSections.Section text = sections.get(1);
         assertEquals(0x14040, text.address());
@@ -40,7 +42,8 @@ class ElfSectionsTest {
 
     @Test
     void dataLoadsWhereItsSegmentsPhysicalAddressSaysWhileCodeLoadsWhereItRuns() throws Exception {
-        List<ElfSections.Section> sections = ElfSections.parse(image().bytes(), "app.elf").sections();
+        List<ElfSections.Section> sections =
+                ElfSections.parse(image().bytes(), "app.elf").sections();
 
         assertEquals(0x14040, sections.get(1).loadAddress());
         assertEquals(0x20000000L, sections.get(3).address());
@@ -51,19 +54,23 @@ class ElfSectionsTest {
 
     @Test
     void readsBigEndianFilesAlike() throws Exception {
-        List<ElfSections.Section> little = ElfSections.parse(image().bytes(), "le.elf").sections();
-        List<ElfSections.Section> big = ElfSections.parse(image().bigEndian().bytes(), "be.elf").sections();
+        List<ElfSections.Section> little =
+                ElfSections.parse(image().bytes(), "le.elf").sections();
+        List<ElfSections.Section> big =
+                ElfSections.parse(image().bigEndian().bytes(), "be.elf").sections();
 
         assertEquals(little, big);
     }
 
     @Test
     void refusesWhatIsNotAnElfFileNamingTheFileAndWhatWasExpected() {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> ElfSections.parse(":10000000".getBytes(), "app/app.hex"));
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class, () -> ElfSections.parse(":10000000".getBytes(), "app/app.hex"));
 
-        assertEquals("app/app.hex (offset 0): not an ELF file (expected the bytes 7f 45 4c 46, \"\\x7fELF\", at"
-                + " offset 0)", e.getMessage());
+        assertEquals(
+                "app/app.hex (offset 0): not an ELF file (expected the bytes 7f 45 4c 46, \"\\x7fELF\", at"
+                        + " offset 0)",
+                e.getMessage());
     }
 
     @Test
@@ -71,10 +78,11 @@ class ElfSectionsTest {
         byte[] bytes = image().bytes();
         bytes[4] = 2;
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> ElfSections.parse(bytes, "host.elf"));
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> ElfSections.parse(bytes, "host.elf"));
 
-        assertEquals("host.elf (offset 4): a 64-bit ELF file; a Cortex-M firmware image is a 32-bit ELF file",
+        assertEquals(
+                "host.elf (offset 4): a 64-bit ELF file; a Cortex-M firmware image is a 32-bit ELF file",
                 e.getMessage());
     }
 
@@ -83,12 +91,15 @@ class ElfSectionsTest {
         byte[] whole = image().bytes();
         byte[] cut = Arrays.copyOf(whole, whole.length - 30);
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> ElfSections.parse(cut, "app.elf"));
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> ElfSections.parse(cut, "app.elf"));
 
         assertTrue(e.getMessage().startsWith("app.elf (offset "), e.getMessage());
-        assertTrue(e.getMessage().contains("truncated: 8 section headers would end at offset " + whole.length
-                + " but the file has " + cut.length + " bytes"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("truncated: 8 section headers would end at offset " + whole.length
+                                + " but the file has " + cut.length + " bytes"),
+                e.getMessage());
     }
 
     @Test
@@ -96,8 +107,8 @@ class ElfSectionsTest {
         byte[] bytes = image().bytes();
         Arrays.fill(bytes, 32, 36, (byte) 0);
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> ElfSections.parse(bytes, "stripped.elf"));
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> ElfSections.parse(bytes, "stripped.elf"));
 
         assertTrue(e.getMessage().contains("no section headers"), e.getMessage());
     }

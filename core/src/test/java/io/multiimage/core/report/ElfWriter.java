@@ -71,25 +71,56 @@ final class ElfWriter {
                 .order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[] {0x7F, 'E', 'L', 'F', 1, (byte) (bigEndian ? 2 : 1), 1, 0});
         b.position(16);
-        b.putShort((short) 2).putShort((short) 40).putInt(1).putInt(0x101).putInt(segments.isEmpty() ? 0 : phoff)
-                .putInt(shoff).putInt(0x05000200).putShort((short) 52).putShort((short) 32)
-                .putShort((short) segments.size()).putShort((short) 40).putShort((short) shnum)
+        b.putShort((short) 2)
+                .putShort((short) 40)
+                .putInt(1)
+                .putInt(0x101)
+                .putInt(segments.isEmpty() ? 0 : phoff)
+                .putInt(shoff)
+                .putInt(0x05000200)
+                .putShort((short) 52)
+                .putShort((short) 32)
+                .putShort((short) segments.size())
+                .putShort((short) 40)
+                .putShort((short) shnum)
                 .putShort((short) (shnum - 1));
         b.position(phoff);
         for (Seg g : segments) {
-            b.putInt(1).putInt(contentsAt).putInt((int) g.vaddr()).putInt((int) g.paddr()).putInt((int) g.filesz())
-                    .putInt((int) g.memsz()).putInt(5).putInt(4);
+            b.putInt(1)
+                    .putInt(contentsAt)
+                    .putInt((int) g.vaddr())
+                    .putInt((int) g.paddr())
+                    .putInt((int) g.filesz())
+                    .putInt((int) g.memsz())
+                    .putInt(5)
+                    .putInt(4);
         }
         b.position(namesAt);
         b.put(names.toByteArray());
         b.position(shoff + 40);
         for (int i = 0; i < sections.size(); i++) {
             Sec s = sections.get(i);
-            b.putInt(nameOffsets.get(i)).putInt(s.type()).putInt((int) s.flags()).putInt((int) s.address())
-                    .putInt(offsets.get(i)).putInt((int) s.size()).putInt(0).putInt(0).putInt(4).putInt(0);
+            b.putInt(nameOffsets.get(i))
+                    .putInt(s.type())
+                    .putInt((int) s.flags())
+                    .putInt((int) s.address())
+                    .putInt(offsets.get(i))
+                    .putInt((int) s.size())
+                    .putInt(0)
+                    .putInt(0)
+                    .putInt(4)
+                    .putInt(0);
         }
-        b.putInt(shstrtabName).putInt(3).putInt(0).putInt(0).putInt(namesAt).putInt(names.size()).putInt(0).putInt(0)
-                .putInt(1).putInt(0);
+        b.putInt(shstrtabName)
+                .putInt(3)
+                .putInt(0)
+                .putInt(0)
+                .putInt(namesAt)
+                .putInt(names.size())
+                .putInt(0)
+                .putInt(0)
+                .putInt(1)
+                .putInt(0);
         return b.array();
     }
 }

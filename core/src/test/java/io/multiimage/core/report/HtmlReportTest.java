@@ -47,11 +47,17 @@ class HtmlReportTest {
 
         // flash_primary is 0x100000 bytes over 980 px: app (0x6fe00 bytes) starts at 0xd200.
         double scale = 980.0 / 0x100000;
-        String appBox = String.format(java.util.Locale.ROOT, "<rect x=\"%.2f\" y=\"34\" width=\"%.2f\"",
-                10 + 0xd200 * scale, 0x6fe00 * scale);
+        String appBox = String.format(
+                java.util.Locale.ROOT,
+                "<rect x=\"%.2f\" y=\"34\" width=\"%.2f\"",
+                10 + 0xd200 * scale,
+                0x6fe00 * scale);
         assertTrue(html.contains(appBox), appBox);
-        String appFill = String.format(java.util.Locale.ROOT, "<rect class=\"fill\" x=\"%.2f\" y=\"62\" width=\"%.2f\"",
-                10 + 0xd200 * scale, 0x6fe00 * scale * ((double) 0x8000 / 0x6fe00));
+        String appFill = String.format(
+                java.util.Locale.ROOT,
+                "<rect class=\"fill\" x=\"%.2f\" y=\"62\" width=\"%.2f\"",
+                10 + 0xd200 * scale,
+                0x6fe00 * scale * ((double) 0x8000 / 0x6fe00));
         assertTrue(html.contains(appFill), appFill);
     }
 
@@ -67,8 +73,14 @@ class HtmlReportTest {
 
     @Test
     void namesAreEscaped() throws Exception {
-        ReportedImage odd = ReportFixtures.image("a<b>&\"c", "CPUAPP", "from-source", "x",
-                new MemoryRegion(0, 0x100), ReportFixtures.APP_RAM, ImageUsage.none("not built yet: <none>"));
+        ReportedImage odd = ReportFixtures.image(
+                "a<b>&\"c",
+                "CPUAPP",
+                "from-source",
+                "x",
+                new MemoryRegion(0, 0x100),
+                ReportFixtures.APP_RAM,
+                ImageUsage.none("not built yet: <none>"));
 
         String html = html(List.of(odd), Optional.empty(), List.of());
 
@@ -93,21 +105,25 @@ class HtmlReportTest {
 
     @Test
     void anImageGoneSinceTheBaselineIsListedStruckThroughAcrossTheTable() throws Exception {
-        Baseline baseline = Baseline.parse(BaselineTest.WITH_MEMORY.replace("\"name\" : \"net\"", "\"name\" : \"old\""),
-                "v1", "build-info.json");
+        Baseline baseline = Baseline.parse(
+                BaselineTest.WITH_MEMORY.replace("\"name\" : \"net\"", "\"name\" : \"old\""), "v1", "build-info.json");
 
         String html = html(ReportFixtures.images(), Optional.of(baseline), List.of());
 
-        int columns = count(html.substring(html.indexOf("<h2>Images</h2>"), html.indexOf("</tr>",
-                html.indexOf("<h2>Images</h2>"))), "<th>");
+        int columns = count(
+                html.substring(html.indexOf("<h2>Images</h2>"), html.indexOf("</tr>", html.indexOf("<h2>Images</h2>"))),
+                "<th>");
         assertEquals(12, columns);
-        assertTrue(html.contains("<tr><td><s>old</s></td><td colspan=\"11\" class=\"note\">removed: in the baseline, not"
-                + " in this build (it used 300 bytes of flash)</td></tr>"), html);
+        assertTrue(
+                html.contains("<tr><td><s>old</s></td><td colspan=\"11\" class=\"note\">removed: in the baseline, not"
+                        + " in this build (it used 300 bytes of flash)</td></tr>"),
+                html);
     }
 
     @Test
     void theSameReportGivesTheSamePage() throws Exception {
-        assertEquals(html(ReportFixtures.images(), Optional.empty(), List.of()),
+        assertEquals(
+                html(ReportFixtures.images(), Optional.empty(), List.of()),
                 html(ReportFixtures.images(), Optional.empty(), List.of()));
     }
 }

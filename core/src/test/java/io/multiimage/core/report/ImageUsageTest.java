@@ -18,8 +18,8 @@ class ImageUsageTest {
 
     @Test
     void flashUsedRunsFromThePartitionStartToTheLastStoredByteIncludingData() throws Exception {
-        ImageUsage usage = ImageUsage.fromElf(ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"),
-                PARTITION, RAM);
+        ImageUsage usage =
+                ImageUsage.fromElf(ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"), PARTITION, RAM);
 
         // .isr_vector + .text + .rodata end at 0x142d3; .data's initial values sit at 0x142d4..0x142e4.
         assertEquals(Optional.of(new Fill(0x2e4, 0x2c000)), usage.flash());
@@ -30,8 +30,8 @@ class ImageUsageTest {
 
     @Test
     void aSignedImageCountsItsTlvsAndTrailerAsUsedButNotAsPadding() throws Exception {
-        ImageUsage built = ImageUsage.fromElf(ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"),
-                PARTITION, RAM);
+        ImageUsage built =
+                ImageUsage.fromElf(ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"), PARTITION, RAM);
 
         ImageUsage signed = built.signed(new SignedFraming("mcuboot_primary", "mcuboot_pad", 0x200, 0x50, 0x30));
 
@@ -40,8 +40,11 @@ class ImageUsageTest {
         assertEquals(1, signed.flashPadding(), "TLVs and trailer are not alignment padding");
         assertEquals(0x2c000 - 0x2e4 - 0x80, signed.flash().orElseThrow().free(), "headroom left for the code");
         assertEquals(built.ram(), signed.ram());
-        assertTrue(signed.notes().contains("signed for mcuboot_primary: its 512-byte header fills mcuboot_pad;"
-                + " 80 bytes of TLVs and the 48-byte trailer count as used"), signed.notes().toString());
+        assertTrue(
+                signed.notes()
+                        .contains("signed for mcuboot_primary: its 512-byte header fills mcuboot_pad;"
+                                + " 80 bytes of TLVs and the 48-byte trailer count as used"),
+                signed.notes().toString());
     }
 
     @Test
@@ -57,16 +60,24 @@ class ImageUsageTest {
 
     @Test
     void ramUsedIsDataPlusBss() throws Exception {
-        ImageUsage usage = ImageUsage.fromElf(ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"),
-                PARTITION, RAM);
+        ImageUsage usage =
+                ImageUsage.fromElf(ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"), PARTITION, RAM);
 
         assertEquals(Optional.of(new Fill(0x10 + 0x108, 0x10000)), usage.ram());
-        assertEquals(Map.of(SectionKind.TEXT, 0x40L + 0x254, SectionKind.RODATA, 0x3fL, SectionKind.DATA, 0x10L,
-                SectionKind.BSS, 0x108L), usage.sections());
+        assertEquals(
+                Map.of(
+                        SectionKind.TEXT,
+                        0x40L + 0x254,
+                        SectionKind.RODATA,
+                        0x3fL,
+                        SectionKind.DATA,
+                        0x10L,
+                        SectionKind.BSS,
+                        0x108L),
+                usage.sections());
         assertEquals(ImageUsage.Source.ELF, usage.source());
         assertEquals(Optional.of("app.elf"), usage.file());
-        assertEquals(List.of("no stack section: the stack is not counted (it takes RAM shown as free)"),
-                usage.notes());
+        assertEquals(List.of("no stack section: the stack is not counted (it takes RAM shown as free)"), usage.notes());
     }
 
     @Test
@@ -75,7 +86,8 @@ class ImageUsageTest {
                 .section(".text", ElfWriter.PROGBITS, ElfWriter.AX, 0x14000, 0x100)
                 .section(".noinit", ElfWriter.NOBITS, ElfWriter.WA, 0x20000000, 0x20)
                 .section(".stack", ElfWriter.NOBITS, ElfWriter.WA, 0x20000020, 0x800)
-                .segment(0x14000, 0x14000, 0x100, 0x100).bytes();
+                .segment(0x14000, 0x14000, 0x100, 0x100)
+                .bytes();
 
         ImageUsage usage = ImageUsage.fromElf(ElfSections.parse(elf, "app.elf"), PARTITION, RAM);
 
@@ -85,22 +97,30 @@ class ImageUsageTest {
 
     @Test
     void dataLinkedOutsideThePartitionIsMeasuredByItsSpanAndSaysSo() throws Exception {
-        ImageUsage usage = ImageUsage.fromElf(ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"),
-                new MemoryRegion(0x40000, 0x10000), RAM);
+        ImageUsage usage = ImageUsage.fromElf(
+                ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"), new MemoryRegion(0x40000, 0x10000), RAM);
 
         assertEquals(0x2e4, usage.flash().orElseThrow().used());
-        assertTrue(usage.notes().get(0).startsWith("its data lies at 0x14000..0x142e4 (0x2e4 bytes), outside"
-                + " 0x40000..0x50000"), usage.notes().toString());
+        assertTrue(
+                usage.notes()
+                        .get(0)
+                        .startsWith("its data lies at 0x14000..0x142e4 (0x2e4 bytes), outside" + " 0x40000..0x50000"),
+                usage.notes().toString());
     }
 
     @Test
     void ramSectionsOutsideTheGivenRamAreCountedAndNoted() throws Exception {
-        ImageUsage usage = ImageUsage.fromElf(ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"),
-                PARTITION, new MemoryRegion(0x20008000L, 0x8000));
+        ImageUsage usage = ImageUsage.fromElf(
+                ElfSections.parse(ElfSectionsTest.image().bytes(), "app.elf"),
+                PARTITION,
+                new MemoryRegion(0x20008000L, 0x8000));
 
         assertEquals(0x118, usage.ram().orElseThrow().used());
-        assertTrue(usage.notes().contains("280 bytes of RAM sections lie outside 0x20008000..0x20010000 (0x8000"
-                + " bytes), the RAM the image was given"), usage.notes().toString());
+        assertTrue(
+                usage.notes()
+                        .contains("280 bytes of RAM sections lie outside 0x20008000..0x20010000 (0x8000"
+                                + " bytes), the RAM the image was given"),
+                usage.notes().toString());
     }
 
     @Test

@@ -95,42 +95,84 @@ final class ReportFixtures {
 
     static List<DomainLayout> layouts() throws Exception {
         return List.of(
-                new DomainLayout("CPUAPP", OutputDomain.parse("", "partitions.yml", APP_PARTITIONS, "regions.yml",
-                        APP_REGIONS)),
-                new DomainLayout("CPUNET", OutputDomain.parse("CPUNET", "partitions_CPUNET.yml", NET_PARTITIONS,
-                        "regions_CPUNET.yml", NET_REGIONS)));
+                new DomainLayout(
+                        "CPUAPP", OutputDomain.parse("", "partitions.yml", APP_PARTITIONS, "regions.yml", APP_REGIONS)),
+                new DomainLayout(
+                        "CPUNET",
+                        OutputDomain.parse(
+                                "CPUNET", "partitions_CPUNET.yml", NET_PARTITIONS, "regions_CPUNET.yml", NET_REGIONS)));
     }
 
     static ReportedImage app(long flashUsed, long ramUsed) {
-        return image("app", "CPUAPP", "from-source", "app", new MemoryRegion(0xd200, 0x6fe00), APP_RAM,
+        return image(
+                "app",
+                "CPUAPP",
+                "from-source",
+                "app",
+                new MemoryRegion(0xd200, 0x6fe00),
+                APP_RAM,
                 elfUsage(flashUsed, 0x6fe00, ramUsed, 0x40000));
     }
 
     static ReportedImage mcuboot() {
-        return image("mcuboot", "CPUAPP", "from-source", "mcuboot", new MemoryRegion(0, 0xc000), APP_RAM,
+        return image(
+                "mcuboot",
+                "CPUAPP",
+                "from-source",
+                "mcuboot",
+                new MemoryRegion(0, 0xc000),
+                APP_RAM,
                 elfUsage(0x6000, 0xc000, 0x2000, 0x40000));
     }
 
     static ReportedImage net() {
-        return image("net", "CPUNET", "use-hex", "net", new MemoryRegion(0x1000000, 0x30000), NET_RAM,
-                new ImageUsage(ImageUsage.Source.HEX, Optional.of("net.hex"), Optional.of(new Fill(0x3000, 0x30000)),
-                        0x2f00, Optional.empty(), Map.of(), List.of(ImageMeasurement.PREBUILT)));
+        return image(
+                "net",
+                "CPUNET",
+                "use-hex",
+                "net",
+                new MemoryRegion(0x1000000, 0x30000),
+                NET_RAM,
+                new ImageUsage(
+                        ImageUsage.Source.HEX,
+                        Optional.of("net.hex"),
+                        Optional.of(new Fill(0x3000, 0x30000)),
+                        0x2f00,
+                        Optional.empty(),
+                        Map.of(),
+                        List.of(ImageMeasurement.PREBUILT)));
     }
 
     static ReportedImage spare() {
-        return image("spare", "CPUNET", "skip", "spare", new MemoryRegion(0x1030000, 0x10000), NET_RAM,
+        return image(
+                "spare",
+                "CPUNET",
+                "skip",
+                "spare",
+                new MemoryRegion(0x1030000, 0x10000),
+                NET_RAM,
                 ImageUsage.none("skipped (build strategy skip): its partition stays reserved, nothing is built"));
     }
 
     static ImageUsage elfUsage(long flashUsed, long flashSize, long ramUsed, long ramSize) {
-        return new ImageUsage(ImageUsage.Source.ELF, Optional.of("x.elf"), Optional.of(new Fill(flashUsed, flashSize)),
-                flashUsed, Optional.of(new Fill(ramUsed, ramSize)),
+        return new ImageUsage(
+                ImageUsage.Source.ELF,
+                Optional.of("x.elf"),
+                Optional.of(new Fill(flashUsed, flashSize)),
+                flashUsed,
+                Optional.of(new Fill(ramUsed, ramSize)),
                 Map.of(SectionKind.TEXT, flashUsed - 16, SectionKind.DATA, 16L, SectionKind.BSS, ramUsed - 16),
                 List.of());
     }
 
-    static ReportedImage image(String name, String domain, String strategy, String partition, MemoryRegion flash,
-            MemoryRegion ram, ImageUsage usage) {
+    static ReportedImage image(
+            String name,
+            String domain,
+            String strategy,
+            String partition,
+            MemoryRegion flash,
+            MemoryRegion ram,
+            ImageUsage usage) {
         return new ReportedImage(name, domain, strategy, partition, flash, ram, Optional.empty(), usage);
     }
 

@@ -15,7 +15,10 @@ class ReportJsonTest {
 
     private static FirmwareMemoryReport report() throws Exception {
         Baseline baseline = Baseline.parse(BaselineTest.WITH_MEMORY, "com.acme:app:1.0.0", "build-info.json");
-        return FirmwareMemoryReport.of(ReportFixtures.images(), ReportFixtures.layouts(), Optional.of(baseline),
+        return FirmwareMemoryReport.of(
+                ReportFixtures.images(),
+                ReportFixtures.layouts(),
+                Optional.of(baseline),
                 List.of(new Budget("app", Budget.Memory.FLASH, Budget.Limit.parse("90%", POM), POM)));
     }
 
@@ -39,23 +42,49 @@ class ReportJsonTest {
 
     @Test
     void aRegionHasItsTotalsAndRowsWithTheirImagesFillsAndChanges() throws Exception {
-        Map<String, Object> domain = map(list(ReportJson.of(report()).get("domains")).get(0));
+        Map<String, Object> domain =
+                map(list(ReportJson.of(report()).get("domains")).get(0));
         Map<String, Object> flash = map(list(domain.get("regions")).get(0));
 
         assertEquals("CPUAPP", domain.get("name"));
-        assertEquals(List.of("name", "start", "end", "size", "partitioned", "padding", "alignmentGaps", "free", "rows"),
+        assertEquals(
+                List.of("name", "start", "end", "size", "partitioned", "padding", "alignmentGaps", "free", "rows"),
                 List.copyOf(flash.keySet()));
         assertEquals("flash_primary", flash.get("name"));
         assertEquals("0x100000", flash.get("end"));
         assertEquals(0x81000L, flash.get("free"));
-        Map<String, Object> app = list(flash.get("rows")).stream().map(ReportJsonTest::map)
-                .filter(row -> row.get("name").equals("app")).findFirst().orElseThrow();
+        Map<String, Object> app = list(flash.get("rows")).stream()
+                .map(ReportJsonTest::map)
+                .filter(row -> row.get("name").equals("app"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("name", "kind", "start", "end", "size", "images", "change"), List.copyOf(app.keySet()));
-        assertEquals(List.of(Map.of("image", "app", "memory", "flash", "used", 0x8000L, "free", 0x6fe00L - 0x8000,
-                "fillPercent", new BigDecimal("7.2"))), app.get("images"));
-        assertEquals(List.of("status", "before", "after", "sizeDelta"), List.copyOf(map(app.get("change")).keySet()));
-        assertEquals(Map.of("status", "moved-and-resized", "before", Map.of("address", "0x14000", "size", 0x2c000L),
-                "after", Map.of("address", "0xd200", "size", 0x6fe00L), "sizeDelta", 0x6fe00L - 0x2c000),
+        assertEquals(
+                List.of(Map.of(
+                        "image",
+                        "app",
+                        "memory",
+                        "flash",
+                        "used",
+                        0x8000L,
+                        "free",
+                        0x6fe00L - 0x8000,
+                        "fillPercent",
+                        new BigDecimal("7.2"))),
+                app.get("images"));
+        assertEquals(
+                List.of("status", "before", "after", "sizeDelta"),
+                List.copyOf(map(app.get("change")).keySet()));
+        assertEquals(
+                Map.of(
+                        "status",
+                        "moved-and-resized",
+                        "before",
+                        Map.of("address", "0x14000", "size", 0x2c000L),
+                        "after",
+                        Map.of("address", "0xd200", "size", 0x6fe00L),
+                        "sizeDelta",
+                        0x6fe00L - 0x2c000),
                 app.get("change"));
     }
 
@@ -65,11 +94,24 @@ class ReportJsonTest {
         Map<String, Object> app = map(images.get(0));
         Map<String, Object> net = map(images.get(2));
 
-        assertEquals(List.of("name", "domain", "strategy", "partition", "source", "file", "flash", "ram", "sections",
-                "notes"), List.copyOf(app.keySet()));
-        assertEquals(List.of("address", "size", "used", "contents", "padding", "free", "fillPercent"),
+        assertEquals(
+                List.of(
+                        "name",
+                        "domain",
+                        "strategy",
+                        "partition",
+                        "source",
+                        "file",
+                        "flash",
+                        "ram",
+                        "sections",
+                        "notes"),
+                List.copyOf(app.keySet()));
+        assertEquals(
+                List.of("address", "size", "used", "contents", "padding", "free", "fillPercent"),
                 List.copyOf(map(app.get("flash")).keySet()));
-        assertEquals(List.of("text", "rodata", "data", "bss", "noinit", "stack", "heap"),
+        assertEquals(
+                List.of("text", "rodata", "data", "bss", "noinit", "stack", "heap"),
                 List.copyOf(map(app.get("sections")).keySet()));
         assertEquals("hex", net.get("source"));
         assertEquals(Map.of("address", "0x21000000", "size", 0x10000L), net.get("ram"), "no RAM figures without ELF");
@@ -82,22 +124,44 @@ class ReportJsonTest {
     @Test
     void aSignedImageAndAnImageLinkedAtAnotherAliasSayWhere() throws Exception {
         ReportedImage app = ReportFixtures.app(0x8000, 0x1000);
-        ReportedImage secure = new ReportedImage("app", "CPUAPP", "from-source", "app", app.flash(), app.ram(),
-                Optional.empty(), app.usage().signed(new SignedFraming("mcuboot_primary", "mcuboot_pad", 0x200, 0x150,
-                        0x30)), 0x10000000L);
+        ReportedImage secure = new ReportedImage(
+                "app",
+                "CPUAPP",
+                "from-source",
+                "app",
+                app.flash(),
+                app.ram(),
+                Optional.empty(),
+                app.usage().signed(new SignedFraming("mcuboot_primary", "mcuboot_pad", 0x200, 0x150, 0x30)),
+                0x10000000L);
 
-        Map<String, Object> json = map(list(ReportJson.of(FirmwareMemoryReport.of(List.of(secure),
-                ReportFixtures.layouts(), Optional.empty(), List.of())).get("images")).get(0));
+        Map<String, Object> json = map(list(ReportJson.of(FirmwareMemoryReport.of(
+                                List.of(secure), ReportFixtures.layouts(), Optional.empty(), List.of()))
+                        .get("images"))
+                .get(0));
 
         Map<String, Object> flash = map(json.get("flash"));
-        assertEquals(List.of("address", "size", "linkedAddress", "used", "contents", "padding", "tlvs", "trailer",
-                "free", "fillPercent", "header"), List.copyOf(flash.keySet()));
+        assertEquals(
+                List.of(
+                        "address",
+                        "size",
+                        "linkedAddress",
+                        "used",
+                        "contents",
+                        "padding",
+                        "tlvs",
+                        "trailer",
+                        "free",
+                        "fillPercent",
+                        "header"),
+                List.copyOf(flash.keySet()));
         assertEquals("0xd200", flash.get("address"), "where the layout puts it");
         assertEquals("0x1000d200", flash.get("linkedAddress"), "where it runs");
         assertEquals(0x8180L, flash.get("used"));
         assertEquals(0x150L, flash.get("tlvs"));
         assertEquals(0x30L, flash.get("trailer"));
-        assertEquals(Map.of("slot", "mcuboot_primary", "partition", "mcuboot_pad", "size", 0x200L), flash.get("header"));
+        assertEquals(
+                Map.of("slot", "mcuboot_primary", "partition", "mcuboot_pad", "size", 0x200L), flash.get("header"));
         assertEquals("0x30000000", map(json.get("ram")).get("linkedAddress"));
     }
 
@@ -107,8 +171,17 @@ class ReportJsonTest {
 
         assertEquals("com.acme:app:1.0.0", baseline.get("label"));
         Map<String, Object> app = map(list(baseline.get("images")).get(0));
-        assertEquals(List.of("name", "status", "flashBefore", "flashAfter", "flashDelta", "ramBefore", "ramAfter",
-                "ramDelta"), List.copyOf(app.keySet()));
+        assertEquals(
+                List.of(
+                        "name",
+                        "status",
+                        "flashBefore",
+                        "flashAfter",
+                        "flashDelta",
+                        "ramBefore",
+                        "ramAfter",
+                        "ramDelta"),
+                List.copyOf(app.keySet()));
         assertEquals(0x8000L - 723, app.get("flashDelta"));
         Map<String, Object> first = map(list(baseline.get("partitions")).get(0));
         assertEquals(List.of("domain", "name", "status", "before", "after", "sizeDelta"), List.copyOf(first.keySet()));
@@ -120,14 +193,30 @@ class ReportJsonTest {
     void budgetsAndBuildInfoFactsAreRecorded() throws Exception {
         FirmwareMemoryReport report = report();
 
-        Map<String, Object> budget = map(list(ReportJson.of(report).get("budgets")).get(0));
-        assertEquals(List.of("image", "memory", "limit", "limitBytes", "used", "size", "status", "declaredIn"),
+        Map<String, Object> budget =
+                map(list(ReportJson.of(report).get("budgets")).get(0));
+        assertEquals(
+                List.of("image", "memory", "limit", "limitBytes", "used", "size", "status", "declaredIn"),
                 List.copyOf(budget.keySet()));
         assertEquals("passed", budget.get("status"));
-        assertEquals(Map.of("source", "elf", "flashUsed", 0x8000L, "flashSize", 0x6fe00L, "ramUsed", 0x1000L,
-                "ramSize", 0x40000L), ReportJson.buildInfoMemory(report.images().get(0)));
-        assertEquals(Map.of("source", "none"), ReportJson.buildInfoMemory(report.images().get(3)));
-        assertEquals(Map.of("address", "0xd200", "size", "0x6fe00"),
+        assertEquals(
+                Map.of(
+                        "source",
+                        "elf",
+                        "flashUsed",
+                        0x8000L,
+                        "flashSize",
+                        0x6fe00L,
+                        "ramUsed",
+                        0x1000L,
+                        "ramSize",
+                        0x40000L),
+                ReportJson.buildInfoMemory(report.images().get(0)));
+        assertEquals(
+                Map.of("source", "none"),
+                ReportJson.buildInfoMemory(report.images().get(3)));
+        assertEquals(
+                Map.of("address", "0xd200", "size", "0x6fe00"),
                 map(map(ReportJson.buildInfoLayout(report).get("CPUAPP")).get("app")));
     }
 
@@ -139,11 +228,18 @@ class ReportJsonTest {
         StringBuilder json = new StringBuilder("{\"images\":[");
         for (ReportedImage image : report.images()) {
             Map<String, Object> memory = ReportJson.buildInfoMemory(image);
-            json.append(image == report.images().get(0) ? "" : ",").append("{\"name\":\"").append(image.name())
-                    .append("\",\"domain\":\"").append(image.domain()).append("\",\"memory\":{");
+            json.append(image == report.images().get(0) ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(image.name())
+                    .append("\",\"domain\":\"")
+                    .append(image.domain())
+                    .append("\",\"memory\":{");
             String separator = "";
             for (Map.Entry<String, Object> e : memory.entrySet()) {
-                json.append(separator).append('"').append(e.getKey()).append("\":")
+                json.append(separator)
+                        .append('"')
+                        .append(e.getKey())
+                        .append("\":")
                         .append(e.getValue() instanceof String s ? "\"" + s + "\"" : e.getValue());
                 separator = ",";
             }
@@ -151,13 +247,20 @@ class ReportJsonTest {
         }
         json.append("],\"layout\":{");
         String d = "";
-        for (Map.Entry<String, Object> domain : ReportJson.buildInfoLayout(report).entrySet()) {
+        for (Map.Entry<String, Object> domain :
+                ReportJson.buildInfoLayout(report).entrySet()) {
             json.append(d).append('"').append(domain.getKey()).append("\":{");
             String p = "";
             for (Map.Entry<String, Object> partition : map(domain.getValue()).entrySet()) {
                 Map<String, Object> facts = map(partition.getValue());
-                json.append(p).append('"').append(partition.getKey()).append("\":{\"address\":\"")
-                        .append(facts.get("address")).append("\",\"size\":\"").append(facts.get("size")).append("\"}");
+                json.append(p)
+                        .append('"')
+                        .append(partition.getKey())
+                        .append("\":{\"address\":\"")
+                        .append(facts.get("address"))
+                        .append("\",\"size\":\"")
+                        .append(facts.get("size"))
+                        .append("\"}");
                 p = ",";
             }
             json.append('}');

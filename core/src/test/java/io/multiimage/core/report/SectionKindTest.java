@@ -27,8 +27,8 @@ class SectionKindTest {
 
     @Test
     void aWritableSectionThatRunsWhereItIsStoredIsFlashNotData() {
-        ElfSections.Section vectors = new ElfSections.Section(".isr_vector", ElfWriter.PROGBITS, ElfWriter.WA, 0x8000,
-                0x8000, 8);
+        ElfSections.Section vectors =
+                new ElfSections.Section(".isr_vector", ElfWriter.PROGBITS, ElfWriter.WA, 0x8000, 0x8000, 8);
 
         assertEquals(Optional.of(SectionKind.TEXT), SectionKind.of(vectors));
     }
@@ -36,7 +36,9 @@ class SectionKindTest {
     @Test
     void sectionsThatTakeNoMemoryAtRunTimeAreNone() {
         assertEquals(Optional.empty(), kind(".debug_info", ElfWriter.PROGBITS, 0));
-        assertEquals(Optional.empty(), SectionKind.of(new ElfSections.Section(".data", ElfWriter.PROGBITS,
-                ElfWriter.WA, 0x20000000, 0x20000000, 0)));
+        assertEquals(
+                Optional.empty(),
+                SectionKind.of(
+                        new ElfSections.Section(".data", ElfWriter.PROGBITS, ElfWriter.WA, 0x20000000, 0x20000000, 0)));
     }
 }

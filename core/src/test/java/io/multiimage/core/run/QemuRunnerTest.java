@@ -1,17 +1,16 @@
 package io.multiimage.core.run;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.process.LocalProcessLauncher;
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.core.toolchain.MemoryRegion;
 import io.multiimage.core.toolchain.TestImages;
 import io.multiimage.core.toolchain.ToolNotFoundException;
-import io.multiimage.core.spi.ProcessLauncher;
-import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +64,10 @@ class QemuRunnerTest {
         Path src = dir.resolve("src");
         TestImages.write(src, "main.c", FIRMWARE.replace("BODY", body));
         Path elf = TestImages.gnuArm(new RecordingLog())
-                .build(TestImages.request("fw", src, dir.resolve("build"), FLASH).build()).elf().orElseThrow();
+                .build(TestImages.request("fw", src, dir.resolve("build"), FLASH)
+                        .build())
+                .elf()
+                .orElseThrow();
         return TestImages.objcopyHex(elf);
     }
 
@@ -78,7 +80,8 @@ class QemuRunnerTest {
     void streamsUartLinesAndReturnsTheSemihostingExitStatus(@TempDir Path dir) throws Exception {
         Path hex = firmware(dir, "uart_puts(\"first line\\r\\nsecond line\\r\\n\"); semihost_exit(0);");
         List<String> uart = Collections.synchronizedList(new ArrayList<>());
-        QemuResult result = runner(new RecordingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), uart::add));
+        QemuResult result =
+                runner(new RecordingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), uart::add));
         assertEquals(0, result.exitStatus());
         assertTrue(result.succeeded());
         assertEquals(List.of("first line", "second line"), uart);
@@ -88,21 +91,26 @@ class QemuRunnerTest {
     @Test
     void nonZeroExitStatusOfTheFirmwareIsReturned(@TempDir Path dir) throws Exception {
         Path hex = firmware(dir, "uart_puts(\"failing\\r\\n\"); semihost_exit(5);");
-        QemuResult result = runner(new RecordingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), null));
+        QemuResult result =
+                runner(new RecordingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), null));
         assertEquals(5, result.exitStatus());
         assertEquals(List.of("failing"), result.uartLines());
-        assertEquals("The firmware exited with status 5 (semihosting exit). Last UART lines:\n  failing",
+        assertEquals(
+                "The firmware exited with status 5 (semihosting exit). Last UART lines:\n  failing",
                 assertThrows(FirmwareException.class, result::requireSuccess).getMessage());
     }
 
     @Test
     void firmwareThatNeverExitsTimesOutAndShowsItsLastUartLines(@TempDir Path dir) throws Exception {
         Path hex = firmware(dir, "uart_puts(\"waiting forever\\r\\n\"); for (;;) { }");
-        QemuTimeoutException e = assertThrows(QemuTimeoutException.class, () -> runner(new RecordingLog())
-                .run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(2), null)));
+        QemuTimeoutException e = assertThrows(
+                QemuTimeoutException.class,
+                () -> runner(new RecordingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(2), null)));
         assertEquals(List.of("waiting forever"), e.uartTail());
-        assertEquals("The firmware " + hex + " did not exit within 2 s (no semihosting exit); QEMU was stopped. "
-                + "Last UART lines:\n  waiting forever\nRaise firmware.run.timeout if the firmware needs longer.", e.getMessage());
+        assertEquals(
+                "The firmware " + hex + " did not exit within 2 s (no semihosting exit); QEMU was stopped. "
+                        + "Last UART lines:\n  waiting forever\nRaise firmware.run.timeout if the firmware needs longer.",
+                e.getMessage());
     }
 
     /**
@@ -116,7 +124,8 @@ class QemuRunnerTest {
         // entry only keeps wrong_entry from being garbage-collected by the linker.
         String source = FIRMWARE.replace("BODY", "")
                 .replace("void Reset_Handler(void);", "void Reset_Handler(void);\nvoid wrong_entry(void);")
-                .replace("const vector_t vector_table[2] = {(vector_t) &__stack_top__, Reset_Handler};",
+                .replace(
+                        "const vector_t vector_table[2] = {(vector_t) &__stack_top__, Reset_Handler};",
                         "const vector_t vector_table[3] = {(vector_t) 0x2000FF00u, Reset_Handler, wrong_entry};")
                 .replace("void Reset_Handler(void)\n{\n    \n}\n", """
                         void check_sp(uint32_t sp)
@@ -137,14 +146,18 @@ class QemuRunnerTest {
         assertTrue(source.contains("b check_sp") && source.contains("0x2000FF00u, Reset_Handler, wrong_entry"), source);
         TestImages.write(src, "main.c", source);
         Path elf = TestImages.gnuArm(new RecordingLog())
-                .build(TestImages.request("fw", src, dir.resolve("build"), FLASH).build()).elf().orElseThrow();
+                .build(TestImages.request("fw", src, dir.resolve("build"), FLASH)
+                        .build())
+                .elf()
+                .orElseThrow();
         Path hex = TestImages.objcopyHex(elf);
         long wrongEntry = TestImages.symbols(elf).get("wrong_entry") | 1;
         Path redirected = dir.resolve("redirected.hex");
         Files.writeString(redirected, withStartAddress(Files.readString(hex, StandardCharsets.US_ASCII), wrongEntry));
         assertTrue(Files.readString(redirected).contains(startAddressRecord(wrongEntry)));
 
-        QemuResult result = runner(new RecordingLog()).run(QemuRequest.of(redirected, "lm3s6965evb", Duration.ofSeconds(30), null));
+        QemuResult result =
+                runner(new RecordingLog()).run(QemuRequest.of(redirected, "lm3s6965evb", Duration.ofSeconds(30), null));
         assertEquals(List.of("sp from vector table"), result.uartLines());
         assertEquals(0, result.exitStatus());
     }
@@ -164,8 +177,16 @@ class QemuRunnerTest {
     }
 
     private static String startAddressRecord(long address) {
-        int[] bytes = {4, 0, 0, 5, (int) (address >>> 24) & 0xff, (int) (address >>> 16) & 0xff, (int) (address >>> 8) & 0xff,
-            (int) address & 0xff};
+        int[] bytes = {
+            4,
+            0,
+            0,
+            5,
+            (int) (address >>> 24) & 0xff,
+            (int) (address >>> 16) & 0xff,
+            (int) (address >>> 8) & 0xff,
+            (int) address & 0xff
+        };
         int sum = 0;
         StringBuilder record = new StringBuilder(":");
         for (int b : bytes) {
@@ -180,8 +201,9 @@ class QemuRunnerTest {
         // An image whose reset vector points nowhere: the CPU locks up and QEMU aborts.
         Path hex = dir.resolve("garbage.hex");
         Files.writeString(hex, ":0800000000000120FFFFFFFFDA\n:00000001FF\n");
-        FirmwareException e = assertThrows(FirmwareException.class, () -> runner(new RecordingLog())
-                .run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), null)));
+        FirmwareException e = assertThrows(
+                FirmwareException.class,
+                () -> runner(new RecordingLog()).run(QemuRequest.of(hex, "lm3s6965evb", Duration.ofSeconds(30), null)));
         assertTrue(e.getMessage().startsWith("QEMU failed running " + hex + " (exit status "), e.getMessage());
         assertTrue(e.getMessage().contains("qemu: fatal: Lockup"), e.getMessage());
     }
@@ -189,37 +211,65 @@ class QemuRunnerTest {
     @Test
     void unknownMachineIsReportedWithQemusMessage(@TempDir Path dir) throws Exception {
         Path hex = Files.writeString(dir.resolve("empty.hex"), ":00000001FF\n");
-        FirmwareException e = assertThrows(FirmwareException.class, () -> runner(new RecordingLog())
-                .run(QemuRequest.of(hex, "no-such-board", Duration.ofSeconds(30), null)));
-        assertEquals("QEMU failed running " + hex + " (exit status 1):\n  qemu-system-arm: unsupported machine type",
+        FirmwareException e = assertThrows(
+                FirmwareException.class,
+                () -> runner(new RecordingLog())
+                        .run(QemuRequest.of(hex, "no-such-board", Duration.ofSeconds(30), null)));
+        assertEquals(
+                "QEMU failed running " + hex + " (exit status 1):\n  qemu-system-arm: unsupported machine type",
                 e.getMessage());
     }
 
     @Test
     void missingHexFileIsAConfigurationError(@TempDir Path dir) {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> runner(new RecordingLog())
-                .run(QemuRequest.of(dir.resolve("merged.hex"), "lm3s6965evb", Duration.ofSeconds(5), null)));
-        assertEquals("Cannot boot " + dir.resolve("merged.hex") + ": the file does not exist; build the firmware first",
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
+                () -> runner(new RecordingLog())
+                        .run(QemuRequest.of(dir.resolve("merged.hex"), "lm3s6965evb", Duration.ofSeconds(5), null)));
+        assertEquals(
+                "Cannot boot " + dir.resolve("merged.hex") + ": the file does not exist; build the firmware first",
                 e.getMessage());
     }
 
     @Test
     void missingQemuSaysHowToInstall(@TempDir Path dir) throws Exception {
         Path hex = Files.writeString(dir.resolve("merged.hex"), ":00000001FF\n");
-        QemuRequest request = new QemuRequest(hex, "lm3s6965evb", Optional.of(dir), Duration.ofSeconds(5), null, List.of());
-        ToolNotFoundException e = assertThrows(ToolNotFoundException.class,
+        QemuRequest request =
+                new QemuRequest(hex, "lm3s6965evb", Optional.of(dir), Duration.ofSeconds(5), null, List.of());
+        ToolNotFoundException e = assertThrows(
+                ToolNotFoundException.class,
                 () -> new QemuRunner(new LocalProcessLauncher(), new RecordingLog()).run(request));
-        assertEquals("qemu-system-arm not found (searched " + dir + ", " + dir.resolve("bin")
-                + "). Install QEMU with 'sudo apt-get install qemu-system-arm'.", e.getMessage());
+        assertEquals(
+                "qemu-system-arm not found (searched " + dir + ", " + dir.resolve("bin")
+                        + "). Install QEMU with 'sudo apt-get install qemu-system-arm'.",
+                e.getMessage());
     }
 
     @Test
     void commandLineSendsUartToStdoutAndLoadsHexWithTheLoaderDevice() {
-        QemuRequest request = new QemuRequest(Path.of("/b/merged,1.hex"), "lm3s6965evb", Optional.empty(),
-                Duration.ofSeconds(5), null, List.of("-d", "guest_errors"));
-        assertEquals(List.of("/usr/bin/qemu-system-arm", "-machine", "lm3s6965evb", "-nographic", "-monitor", "none",
-                "-serial", "stdio", "-semihosting-config", "enable=on,target=native", "-device",
-                "loader,file=/b/merged,,1.hex", "-d", "guest_errors"),
+        QemuRequest request = new QemuRequest(
+                Path.of("/b/merged,1.hex"),
+                "lm3s6965evb",
+                Optional.empty(),
+                Duration.ofSeconds(5),
+                null,
+                List.of("-d", "guest_errors"));
+        assertEquals(
+                List.of(
+                        "/usr/bin/qemu-system-arm",
+                        "-machine",
+                        "lm3s6965evb",
+                        "-nographic",
+                        "-monitor",
+                        "none",
+                        "-serial",
+                        "stdio",
+                        "-semihosting-config",
+                        "enable=on,target=native",
+                        "-device",
+                        "loader,file=/b/merged,,1.hex",
+                        "-d",
+                        "guest_errors"),
                 QemuRunner.commandLine(Path.of("/usr/bin/qemu-system-arm"), request));
     }
 }

@@ -21,7 +21,8 @@ class SigningSlotsTest {
 
     @Test
     void anotherDomainsApplicationSlotGivesTheNetworkCoreNames() throws Exception {
-        SigningSlot slot = SigningSlots.find("netcore", "app", Layouts.mcuboot("CPUNET")).orElseThrow();
+        SigningSlot slot =
+                SigningSlots.find("netcore", "app", Layouts.mcuboot("CPUNET")).orElseThrow();
 
         assertEquals("net_core_app_moved_test_update.hex", slot.movedTestUpdateHexName());
     }

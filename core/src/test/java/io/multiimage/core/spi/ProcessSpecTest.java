@@ -15,16 +15,21 @@ class ProcessSpecTest {
 
     @Test
     void commandLineQuotesOnlyArgumentsThatNeedIt() {
-        assertEquals("arm-none-eabi-gcc -DNAME=1 -c main.c '-DGREETING=\"hi there\"' 'it'\\''s' ''",
-                ProcessSpec.commandLine(List.of("arm-none-eabi-gcc", "-DNAME=1", "-c", "main.c",
-                        "-DGREETING=\"hi there\"", "it's", "")));
+        assertEquals(
+                "arm-none-eabi-gcc -DNAME=1 -c main.c '-DGREETING=\"hi there\"' 'it'\\''s' ''",
+                ProcessSpec.commandLine(List.of(
+                        "arm-none-eabi-gcc", "-DNAME=1", "-c", "main.c", "-DGREETING=\"hi there\"", "it's", "")));
     }
 
     @Test
     void withersReturnModifiedCopiesAndKeepTheOriginal() {
         ProcessSpec base = ProcessSpec.of(List.of("make"));
-        ProcessSpec changed = base.workingDir(Path.of("/tmp")).env(Map.of("A", "1")).env(Map.of("B", "2", "A", "3"))
-                .timeout(Duration.ofSeconds(5)).tailLines(7).withoutInheritedEnv();
+        ProcessSpec changed = base.workingDir(Path.of("/tmp"))
+                .env(Map.of("A", "1"))
+                .env(Map.of("B", "2", "A", "3"))
+                .timeout(Duration.ofSeconds(5))
+                .tailLines(7)
+                .withoutInheritedEnv();
         assertEquals(null, base.workingDir());
         assertTrue(base.inheritEnv());
         assertEquals(ProcessSpec.DEFAULT_TIMEOUT, base.timeout());
@@ -38,6 +43,8 @@ class ProcessSpecTest {
     @Test
     void rejectsEmptyCommandAndNonPositiveTimeout() {
         assertThrows(IllegalArgumentException.class, () -> ProcessSpec.of(List.of()));
-        assertThrows(IllegalArgumentException.class, () -> ProcessSpec.of(List.of("x")).timeout(Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ProcessSpec.of(List.of("x")).timeout(Duration.ZERO));
     }
 }

@@ -21,9 +21,14 @@ class BuildLocksTest {
         Path lock = Files.createDirectories(dir.resolve(".state")).resolve("lock");
         Files.createFile(lock);
         // Another process (python) takes the same operating-system lock Java's FileLock uses (fcntl).
-        Process other = new ProcessBuilder("python3", "-c", "import fcntl,sys,time\n"
-                + "f=open(sys.argv[1],'r+'); fcntl.lockf(f, fcntl.LOCK_EX); print('held', flush=True); time.sleep(1.5)",
-                lock.toString()).redirectErrorStream(true).start();
+        Process other = new ProcessBuilder(
+                        "python3",
+                        "-c",
+                        "import fcntl,sys,time\n"
+                                + "f=open(sys.argv[1],'r+'); fcntl.lockf(f, fcntl.LOCK_EX); print('held', flush=True); time.sleep(1.5)",
+                        lock.toString())
+                .redirectErrorStream(true)
+                .start();
         assertTrue(new String(other.getInputStream().readNBytes(4)).equals("held"), "the other process took the lock");
         RecordingLog log = new RecordingLog();
         long start = System.nanoTime();
@@ -31,7 +36,8 @@ class BuildLocksTest {
             long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(waited >= 500, "took the lock after " + waited + " ms, while the other process held it");
         }
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains("Waiting for another build that is writing " + dir)),
+        assertTrue(
+                log.lines().stream().anyMatch(l -> l.contains("Waiting for another build that is writing " + dir)),
                 log.lines().toString());
         other.waitFor(10, TimeUnit.SECONDS);
     }

@@ -20,10 +20,18 @@ class LeftoversTest {
         long dead = deadPid();
         long me = ProcessHandle.current().pid();
         Path obj = Files.createDirectories(dir.resolve("obj"));
-        Path[] leftovers = {dir.resolve(".build.log." + dead + ".3.tmp"), dir.resolve(".pm_config.h." + dead + ".1.tmp"),
-                obj.resolve("main.c.o." + dead + ".part"), dir.resolve("app.elf." + dead + ".part")};
-        Path[] kept = {dir.resolve("app.hex"), dir.resolve(".build.log." + me + ".1.tmp"), obj.resolve("main.c.o"),
-                dir.resolve("notes.part")};
+        Path[] leftovers = {
+            dir.resolve(".build.log." + dead + ".3.tmp"),
+            dir.resolve(".pm_config.h." + dead + ".1.tmp"),
+            obj.resolve("main.c.o." + dead + ".part"),
+            dir.resolve("app.elf." + dead + ".part")
+        };
+        Path[] kept = {
+            dir.resolve("app.hex"),
+            dir.resolve(".build.log." + me + ".1.tmp"),
+            obj.resolve("main.c.o"),
+            dir.resolve("notes.part")
+        };
         for (Path file : leftovers) {
             Files.writeString(file, "x");
         }

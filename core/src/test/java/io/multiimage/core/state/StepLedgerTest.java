@@ -19,7 +19,8 @@ class StepLedgerTest {
     @Test
     void aStepNeverRecordedMustRun() throws Exception {
         StepLedger ledger = new StepLedger(dir);
-        StepLedger.Decision decision = ledger.check("compile", Fingerprint.builder().value("cpu", "cortex-m3").build(), List.of());
+        StepLedger.Decision decision = ledger.check(
+                "compile", Fingerprint.builder().value("cpu", "cortex-m3").build(), List.of());
         assertFalse(decision.upToDate());
         assertEquals(List.of("no record of a completed compile"), decision.reasons());
     }
@@ -94,14 +95,19 @@ class StepLedgerTest {
 
     @Test
     void fingerprintChangesNameAddedAndRemovedEntries() {
-        Fingerprint before = Fingerprint.builder().value("a", "1").value("b", "2").build();
-        Fingerprint after = Fingerprint.builder().value("b", "3").value("c", "4").build();
+        Fingerprint before =
+                Fingerprint.builder().value("a", "1").value("b", "2").build();
+        Fingerprint after =
+                Fingerprint.builder().value("b", "3").value("c", "4").build();
 
         assertEquals(List.of("a removed", "b changed", "c added"), after.changesSince(before));
         assertEquals(List.of(), after.changesSince(after));
     }
 
     private static Fingerprint fingerprintOf(Path source) throws Exception {
-        return Fingerprint.builder().file("src/main.c", source).value("cpu", "cortex-m3").build();
+        return Fingerprint.builder()
+                .file("src/main.c", source)
+                .value("cpu", "cortex-m3")
+                .build();
     }
 }

@@ -1,6 +1,5 @@
 package io.multiimage.core.toolchain;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.board.CpuFacts;
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.ProcessLauncher;
 import io.multiimage.core.spi.ProcessResult;
 import io.multiimage.core.spi.ProcessSpec;
@@ -87,7 +87,8 @@ class GnuArmToolchainTest {
     void compilesEverySourceIntoObjectsMirroringTheirPathsAndLinksAtThePartition(@TempDir Path dir) throws Exception {
         writeProject(dir);
         RecordingLog log = new RecordingLog();
-        ToolchainOutputs outputs = TestImages.gnuArm(log).build(projectRequest(dir, "build").parallelism(2).build());
+        ToolchainOutputs outputs = TestImages.gnuArm(log)
+                .build(projectRequest(dir, "build").parallelism(2).build());
 
         Path build = dir.resolve("build");
         for (String object : List.of("main.c.o", "drivers/uart.c.o", "asm/add_one.S.o", "asm/twice.s.o")) {
@@ -107,17 +108,28 @@ class GnuArmToolchainTest {
         assertEquals(0x2c000, size.flashAvailable());
         assertEquals(0x10000, size.ramAvailable());
         assertTrue(size.text() > 8 && size.flashUsed() == size.text() + size.data(), size.toString());
-        assertTrue(log.at("INFO").contains("Image 'app': " + size.summary()), log.lines().toString());
-        assertTrue(log.at("INFO").get(0).startsWith("Image 'app': compiling 4 source files with "), log.lines().toString());
+        assertTrue(
+                log.at("INFO").contains("Image 'app': " + size.summary()),
+                log.lines().toString());
+        assertTrue(
+                log.at("INFO").get(0).startsWith("Image 'app': compiling 4 source files with "),
+                log.lines().toString());
     }
 
     @Test
     void outputIsByteIdenticalWhateverTheParallelLevelAndBuildDirectory(@TempDir Path dir) throws Exception {
         writeProject(dir);
         GnuArmToolchain gnuArm = TestImages.gnuArm(new RecordingLog());
-        Path serial = gnuArm.build(projectRequest(dir, "serial").parallelism(1).build()).elf().orElseThrow();
-        Path parallel = gnuArm.build(projectRequest(dir, "parallel").parallelism(4).build()).elf().orElseThrow();
-        Path again = gnuArm.build(projectRequest(dir, "serial").parallelism(3).build()).elf().orElseThrow();
+        Path serial = gnuArm.build(projectRequest(dir, "serial").parallelism(1).build())
+                .elf()
+                .orElseThrow();
+        Path parallel = gnuArm.build(
+                        projectRequest(dir, "parallel").parallelism(4).build())
+                .elf()
+                .orElseThrow();
+        Path again = gnuArm.build(projectRequest(dir, "serial").parallelism(3).build())
+                .elf()
+                .orElseThrow();
         assertArrayEquals(Files.readAllBytes(serial), Files.readAllBytes(parallel));
         assertArrayEquals(Files.readAllBytes(parallel), Files.readAllBytes(again));
     }
@@ -128,31 +140,45 @@ class GnuArmToolchainTest {
         RecordingLog quiet = new RecordingLog();
         TestImages.gnuArm(quiet).build(projectRequest(dir, "quiet").build());
         RecordingLog verbose = new RecordingLog();
-        TestImages.gnuArm(verbose).build(projectRequest(dir, "verbose").verbose(true).build());
+        TestImages.gnuArm(verbose)
+                .build(projectRequest(dir, "verbose").verbose(true).build());
 
-        List<String> commands = verbose.at("INFO").stream().filter(line -> line.contains("arm-none-eabi-")).toList();
+        List<String> commands = verbose.at("INFO").stream()
+                .filter(line -> line.contains("arm-none-eabi-"))
+                .toList();
         // four compiles, one link, one size measurement
-        assertEquals(6, commands.stream().filter(line -> !line.startsWith("Image")).count(), commands.toString());
+        assertEquals(
+                6, commands.stream().filter(line -> !line.startsWith("Image")).count(), commands.toString());
         assertTrue(commands.stream().anyMatch(line -> line.contains(" -c drivers/uart.c -o ")), commands.toString());
         assertTrue(commands.stream().anyMatch(line -> line.contains("-DBOARD_ID=0x1234")), commands.toString());
         assertTrue(commands.stream().anyMatch(line -> line.contains("-T app.ld obj/")), commands.toString());
-        assertTrue(quiet.at("INFO").stream().noneMatch(line -> line.contains(" -c ")), quiet.lines().toString());
-        assertTrue(quiet.at("DEBUG").stream().anyMatch(line -> line.contains(" -c drivers/uart.c ")), quiet.lines().toString());
+        assertTrue(
+                quiet.at("INFO").stream().noneMatch(line -> line.contains(" -c ")),
+                quiet.lines().toString());
+        assertTrue(
+                quiet.at("DEBUG").stream().anyMatch(line -> line.contains(" -c drivers/uart.c ")),
+                quiet.lines().toString());
     }
 
     @Test
     void compileErrorNamesImageFileCommandAndCompilerOutput(@TempDir Path dir) throws Exception {
         writeProject(dir);
         TestImages.write(dir.resolve("src"), "drivers/broken.c", "int broken(void) { return undeclared_symbol; }\n");
-        ToolchainFailedException e = assertThrows(ToolchainFailedException.class,
-                () -> TestImages.gnuArm(new RecordingLog()).build(projectRequest(dir, "build").parallelism(2).build()));
+        ToolchainFailedException e = assertThrows(
+                ToolchainFailedException.class,
+                () -> TestImages.gnuArm(new RecordingLog())
+                        .build(projectRequest(dir, "build").parallelism(2).build()));
         assertEquals("app", e.imageName());
         assertEquals(1, e.exitCode());
-        assertTrue(e.getMessage().startsWith("Image 'app': compiling drivers/broken.c failed (exit code 1)\n  command: "),
+        assertTrue(
+                e.getMessage().startsWith("Image 'app': compiling drivers/broken.c failed (exit code 1)\n  command: "),
                 e.getMessage());
-        assertTrue(e.commandLine().contains("arm-none-eabi-gcc") && e.commandLine().contains("-c drivers/broken.c"),
+        assertTrue(
+                e.commandLine().contains("arm-none-eabi-gcc") && e.commandLine().contains("-c drivers/broken.c"),
                 e.commandLine());
-        assertTrue(e.getMessage().contains("drivers/broken.c:1:27: error: 'undeclared_symbol' undeclared"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("drivers/broken.c:1:27: error: 'undeclared_symbol' undeclared"),
+                e.getMessage());
         assertTrue(Files.notExists(dir.resolve("build/app.elf")));
     }
 
@@ -161,15 +187,23 @@ class GnuArmToolchainTest {
         writeProject(dir);
         StringBuilder broken = new StringBuilder();
         for (int i = 1; i <= 60; i++) {
-            broken.append("int f").append(i).append("(void) { return missing_").append(i).append("; }\n");
+            broken.append("int f")
+                    .append(i)
+                    .append("(void) { return missing_")
+                    .append(i)
+                    .append("; }\n");
         }
         TestImages.write(dir.resolve("src"), "many_errors.c", broken.toString());
-        ToolchainFailedException e = assertThrows(ToolchainFailedException.class,
-                () -> TestImages.gnuArm(new RecordingLog()).build(projectRequest(dir, "build").build()));
+        ToolchainFailedException e = assertThrows(
+                ToolchainFailedException.class,
+                () -> TestImages.gnuArm(new RecordingLog())
+                        .build(projectRequest(dir, "build").build()));
         assertTrue(e.outputTail().stream().anyMatch(line -> line.contains("'missing_1' undeclared")), e.getMessage());
         assertTrue(e.outputTail().stream().anyMatch(line -> line.contains("60 | int f60(void)")), e.getMessage());
         assertEquals(41, e.outputTail().size(), e.getMessage());
-        assertTrue(e.outputTail().get(30).matches("\\.\\.\\. \\(\\d+ more lines\\) \\.\\.\\."), e.outputTail().get(30));
+        assertTrue(
+                e.outputTail().get(30).matches("\\.\\.\\. \\(\\d+ more lines\\) \\.\\.\\."),
+                e.outputTail().get(30));
     }
 
     @Test
@@ -178,7 +212,8 @@ class GnuArmToolchainTest {
         TestImages.write(dir.resolve("src"), "warn.c", "int unused_result(void) { int x; return 0; }\n");
         RecordingLog log = new RecordingLog();
         TestImages.gnuArm(log).build(projectRequest(dir, "build").build());
-        assertTrue(log.at("WARN").stream().anyMatch(line -> line.contains("warn.c:1:31: warning: unused variable 'x'")),
+        assertTrue(
+                log.at("WARN").stream().anyMatch(line -> line.contains("warn.c:1:31: warning: unused variable 'x'")),
                 log.lines().toString());
     }
 
@@ -186,23 +221,30 @@ class GnuArmToolchainTest {
     void missingCompilerInConfiguredPathSaysHowToInstall(@TempDir Path dir) throws Exception {
         writeProject(dir);
         Path empty = Files.createDirectories(dir.resolve("no-toolchain"));
-        GnuArmToolchain gnuArm = GnuArmToolchain.create(Optional.of(empty), new LocalProcessLauncher(), new RecordingLog());
-        ToolNotFoundException e = assertThrows(ToolNotFoundException.class,
+        GnuArmToolchain gnuArm =
+                GnuArmToolchain.create(Optional.of(empty), new LocalProcessLauncher(), new RecordingLog());
+        ToolNotFoundException e = assertThrows(
+                ToolNotFoundException.class,
                 () -> gnuArm.build(projectRequest(dir, "build").build()));
-        assertEquals("arm-none-eabi-gcc not found (searched " + empty + ", " + empty.resolve("bin") + "). Install the GNU "
-                + "Arm Embedded toolchain with 'sudo apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi', or set "
-                + "firmware.toolchain.path to the directory that holds arm-none-eabi-gcc.", e.getMessage());
+        assertEquals(
+                "arm-none-eabi-gcc not found (searched " + empty + ", " + empty.resolve("bin") + "). Install the GNU "
+                        + "Arm Embedded toolchain with 'sudo apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi', or set "
+                        + "firmware.toolchain.path to the directory that holds arm-none-eabi-gcc.",
+                e.getMessage());
     }
 
     @Test
     void missingCompilerOnPathSaysHowToInstall(@TempDir Path dir) throws Exception {
         writeProject(dir);
-        ExecutableLocator pathWithoutGcc = new ExecutableLocator(Optional.empty(), List.of(Path.of("/nonexistent/bin")));
-        GnuArmToolchain gnuArm = new GnuArmToolchain(pathWithoutGcc, GnuArmSettings.defaults(), new LocalProcessLauncher(),
-                new RecordingLog());
-        ToolNotFoundException e = assertThrows(ToolNotFoundException.class,
+        ExecutableLocator pathWithoutGcc =
+                new ExecutableLocator(Optional.empty(), List.of(Path.of("/nonexistent/bin")));
+        GnuArmToolchain gnuArm = new GnuArmToolchain(
+                pathWithoutGcc, GnuArmSettings.defaults(), new LocalProcessLauncher(), new RecordingLog());
+        ToolNotFoundException e = assertThrows(
+                ToolNotFoundException.class,
                 () -> gnuArm.build(projectRequest(dir, "build").build()));
-        assertTrue(e.getMessage().startsWith("arm-none-eabi-gcc not found (searched /nonexistent/bin). Install"),
+        assertTrue(
+                e.getMessage().startsWith("arm-none-eabi-gcc not found (searched /nonexistent/bin). Install"),
                 e.getMessage());
     }
 
@@ -211,7 +253,9 @@ class GnuArmToolchainTest {
         Path gcc = io.multiimage.testkit.ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
         Path root = gcc.getParent().getParent();
         assertEquals(Optional.of(gcc), new ExecutableLocator(Optional.of(root), List.of()).find("arm-none-eabi-gcc"));
-        assertEquals(Optional.of(gcc), new ExecutableLocator(Optional.of(gcc.getParent()), List.of()).find("arm-none-eabi-gcc"));
+        assertEquals(
+                Optional.of(gcc),
+                new ExecutableLocator(Optional.of(gcc.getParent()), List.of()).find("arm-none-eabi-gcc"));
     }
 
     @Test
@@ -223,14 +267,21 @@ class GnuArmToolchainTest {
         // A "compiler" that records its process id and then hangs.
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path pids = Files.createDirectories(dir.resolve("pids"));
-        Path fakeGcc = TestImages.write(bin, "arm-none-eabi-gcc", "#!/bin/sh\necho $$ > " + pids + "/$$\nexec sleep 300\n");
+        Path fakeGcc =
+                TestImages.write(bin, "arm-none-eabi-gcc", "#!/bin/sh\necho $$ > " + pids + "/$$\nexec sleep 300\n");
         fakeGcc.toFile().setExecutable(true);
-        GnuArmToolchain gnuArm = new GnuArmToolchain(new ExecutableLocator(Optional.of(bin), List.of()),
-                GnuArmSettings.defaults(), new LocalProcessLauncher(), new RecordingLog());
-        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        GnuArmToolchain gnuArm = new GnuArmToolchain(
+                new ExecutableLocator(Optional.of(bin), List.of()),
+                GnuArmSettings.defaults(),
+                new LocalProcessLauncher(),
+                new RecordingLog());
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                gnuArm.build(TestImages.request("app", src, dir.resolve("build"), APP_PARTITION).parallelism(2).build());
+                gnuArm.build(TestImages.request("app", src, dir.resolve("build"), APP_PARTITION)
+                        .parallelism(2)
+                        .build());
             } catch (Throwable t) {
                 thrown.set(t);
             }
@@ -257,7 +308,9 @@ class GnuArmToolchainTest {
 
     private static List<Long> listPids(Path dir) throws java.io.IOException {
         try (var files = Files.list(dir)) {
-            return files.map(f -> Long.parseLong(f.getFileName().toString())).sorted().toList();
+            return files.map(f -> Long.parseLong(f.getFileName().toString()))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -267,23 +320,29 @@ class GnuArmToolchainTest {
         GnuArmToolchain gnuArm = TestImages.gnuArm(new RecordingLog());
         ToolchainRequest request = projectRequest(dir, "build").build();
         String fingerprint = gnuArm.fingerprint(request);
-        assertEquals(fingerprint, gnuArm.fingerprint(projectRequest(dir, "build").build()));
+        assertEquals(
+                fingerprint, gnuArm.fingerprint(projectRequest(dir, "build").build()));
         assertTrue(fingerprint.contains("\ngcc-version=arm-none-eabi-gcc "), fingerprint);
         assertTrue(fingerprint.contains("ORIGIN = 0x00014000"), fingerprint);
-        assertEquals(fingerprint, gnuArm.fingerprint(request.toBuilder().parallelism(8).build()), "the job count");
+        assertEquals(
+                fingerprint,
+                gnuArm.fingerprint(request.toBuilder().parallelism(8).build()),
+                "the job count");
         List<ToolchainRequest> changed = List.of(
                 request.toBuilder().flash(new MemoryRegion(0x18000, 0x28000)).build(),
                 request.toBuilder().ram(new MemoryRegion(0x2000_0000L, 0x8000)).build(),
                 request.toBuilder().defines(Map.of("BOARD_ID", "0x1235")).build(),
-                request.toBuilder().cpu(new CpuFacts("cortex-m4", true, Optional.of("fpv4-sp-d16"), "hard")).build(),
+                request.toBuilder()
+                        .cpu(new CpuFacts("cortex-m4", true, Optional.of("fpv4-sp-d16"), "hard"))
+                        .build(),
                 request.toBuilder().extraArgs(List.of("-O0")).build());
         for (ToolchainRequest other : changed) {
             assertTrue(!fingerprint.equals(gnuArm.fingerprint(other)), other.toString());
         }
-        GnuArmSettings otherFlags = new GnuArmSettings(List.of("-O2"), GnuArmSettings.defaults().linkerFlags(),
-                Duration.ofMinutes(1));
-        GnuArmToolchain tuned = new GnuArmToolchain(ExecutableLocator.of(Optional.empty()), otherFlags,
-                new LocalProcessLauncher(), new RecordingLog());
+        GnuArmSettings otherFlags =
+                new GnuArmSettings(List.of("-O2"), GnuArmSettings.defaults().linkerFlags(), Duration.ofMinutes(1));
+        GnuArmToolchain tuned = new GnuArmToolchain(
+                ExecutableLocator.of(Optional.empty()), otherFlags, new LocalProcessLauncher(), new RecordingLog());
         assertTrue(!fingerprint.equals(tuned.fingerprint(request)));
     }
 
@@ -291,8 +350,11 @@ class GnuArmToolchainTest {
     void noSourcesIsAClearError(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("src"));
         TestImages.write(dir.resolve("src"), "README.txt", "not a source\n");
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> TestImages
-                .gnuArm(new RecordingLog()).build(TestImages.request("b0", dir.resolve("src"), dir.resolve("b"), APP_PARTITION).build()));
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
+                () -> TestImages.gnuArm(new RecordingLog())
+                        .build(TestImages.request("b0", dir.resolve("src"), dir.resolve("b"), APP_PARTITION)
+                                .build()));
         assertEquals("Image 'b0': no C or assembly sources (.c, .s, .S) in " + dir.resolve("src"), e.getMessage());
     }
 
@@ -307,9 +369,14 @@ class GnuArmToolchainTest {
             Path gccDir = Files.createDirectories(dir.resolve("fake-bin-" + level));
             Path fakeGcc = Files.createFile(gccDir.resolve("arm-none-eabi-gcc"));
             fakeGcc.toFile().setExecutable(true);
-            GnuArmToolchain gnuArm = new GnuArmToolchain(new ExecutableLocator(Optional.of(gccDir), List.of()),
-                    GnuArmSettings.defaults(), probe, new RecordingLog());
-            gnuArm.build(TestImages.request("app", src, dir.resolve("build-" + level), APP_PARTITION).parallelism(level).build());
+            GnuArmToolchain gnuArm = new GnuArmToolchain(
+                    new ExecutableLocator(Optional.of(gccDir), List.of()),
+                    GnuArmSettings.defaults(),
+                    probe,
+                    new RecordingLog());
+            gnuArm.build(TestImages.request("app", src, dir.resolve("build-" + level), APP_PARTITION)
+                    .parallelism(level)
+                    .build());
             assertEquals(level, probe.maxConcurrent.get(), "parallel level " + level);
             assertEquals(9, probe.runs.get(), "8 compiles and a link (no size tool next to the fake compiler)");
         }
@@ -366,10 +433,13 @@ class GnuArmToolchainTest {
 
     @Test
     void berkeleySizeOutputIsParsed() throws FirmwareException {
-        ToolchainRequest request = TestImages.request("app", Path.of("src"), Path.of("build"), APP_PARTITION).build();
-        SizeReport report = GnuArmToolchain.parseBerkeley(List.of(
-                "   text\t   data\t    bss\t    dec\t    hex\tfilename",
-                "   1097\t      8\t     16\t   1121\t    461\tapp.elf"), request);
+        ToolchainRequest request = TestImages.request("app", Path.of("src"), Path.of("build"), APP_PARTITION)
+                .build();
+        SizeReport report = GnuArmToolchain.parseBerkeley(
+                List.of(
+                        "   text\t   data\t    bss\t    dec\t    hex\tfilename",
+                        "   1097\t      8\t     16\t   1121\t    461\tapp.elf"),
+                request);
         assertEquals(new SizeReport(1097, 8, 16, 0x2c000, 0x10000), report);
         assertEquals(1105, report.flashUsed());
         assertEquals(24, report.ramUsed());

@@ -29,7 +29,8 @@ class LinkerScriptTest {
 
     @Test
     void renderingIsDeterministic() {
-        assertEquals(LinkerScript.render("app", MCUBOOT_PARTITION, TestImages.SRAM),
+        assertEquals(
+                LinkerScript.render("app", MCUBOOT_PARTITION, TestImages.SRAM),
                 LinkerScript.render("app", MCUBOOT_PARTITION, TestImages.SRAM));
     }
 
@@ -38,7 +39,8 @@ class LinkerScriptTest {
         Path src = dir.resolve("src");
         TestImages.write(src, "main.c", TestImages.MINIMAL_IMAGE);
         ToolchainOutputs outputs = TestImages.gnuArm(new RecordingLog())
-                .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION).build());
+                .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION)
+                        .build());
 
         Map<String, Long> symbols = TestImages.symbols(outputs.elf().orElseThrow());
         assertEquals(0x8000L, symbols.get("vector_table"));
@@ -75,7 +77,8 @@ class LinkerScriptTest {
         MemoryRegion partition = new MemoryRegion(0x1000_0000L, 0x10000);
         ToolchainRequest request = TestImages.request("spm", src, dir.resolve("build"), partition)
                 .ram(new MemoryRegion(0x3800_0000L, 0x10000))
-                .cpu(new io.multiimage.core.board.CpuFacts("cortex-m33", true, java.util.Optional.empty(), "soft", true))
+                .cpu(new io.multiimage.core.board.CpuFacts(
+                        "cortex-m33", true, java.util.Optional.empty(), "soft", true))
                 .build();
         ToolchainOutputs outputs = TestImages.gnuArm(new RecordingLog()).build(request);
 
@@ -98,41 +101,53 @@ class LinkerScriptTest {
         String script = LinkerScript.render("app", MCUBOOT_PARTITION, TestImages.SRAM);
         assertTrue(!script.contains(".gnu.sgstubs"), script);
         assertEquals(script, LinkerScript.render("app", MCUBOOT_PARTITION, TestImages.SRAM, false));
-        assertTrue(LinkerScript.render("app", MCUBOOT_PARTITION, TestImages.SRAM, true).contains(".gnu.sgstubs"));
+        assertTrue(LinkerScript.render("app", MCUBOOT_PARTITION, TestImages.SRAM, true)
+                .contains(".gnu.sgstubs"));
     }
 
     @Test
     void imageLargerThanItsPartitionNamesImageAndPartitionSize(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("src");
-        TestImages.write(src, "main.c", imageUsing("extern const unsigned char big_table[];", "big_table[counter & 0xfff]"));
+        TestImages.write(
+                src, "main.c", imageUsing("extern const unsigned char big_table[];", "big_table[counter & 0xfff]"));
         TestImages.write(src, "table.c", "const unsigned char big_table[0xb000] = {1};\n");
         TestImages.gnuArm(new RecordingLog())
-                .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION).build());
+                .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION)
+                        .build());
         assertTrue(Files.isRegularFile(dir.resolve("build/mcuboot.elf")), "0xb000 bytes of constants fit");
         // 0xd000 bytes of constants cannot fit in a 0xc000-byte partition.
         TestImages.write(src, "table.c", "const unsigned char big_table[0xd000] = {1};\n");
-        ImageTooLargeException e = assertThrows(ImageTooLargeException.class, () -> TestImages.gnuArm(new RecordingLog())
-                .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION).build()));
+        ImageTooLargeException e = assertThrows(
+                ImageTooLargeException.class,
+                () -> TestImages.gnuArm(new RecordingLog())
+                        .build(TestImages.request("mcuboot", src, dir.resolve("build"), MCUBOOT_PARTITION)
+                                .build()));
         assertEquals("mcuboot", e.imageName());
         assertEquals("flash partition", e.regionKind());
         assertTrue(e.overflowBytes() > 0x1000 && e.overflowBytes() < 0x1100, Long.toString(e.overflowBytes()));
-        assertEquals("Image 'mcuboot' does not fit in its flash partition: it needs " + (0xc000 + e.overflowBytes())
-                + " bytes, the flash partition 0x8000..0x14000 holds 49152 bytes (0xc000), " + e.overflowBytes()
-                + " bytes too many. Make the image smaller or give its partition more room (its size in pm.yml or "
-                + "pm_static.yml, or CONFIG_FLASH_LOAD_SIZE for an image placed by CONFIG_FLASH_LOAD_OFFSET).",
+        assertEquals(
+                "Image 'mcuboot' does not fit in its flash partition: it needs " + (0xc000 + e.overflowBytes())
+                        + " bytes, the flash partition 0x8000..0x14000 holds 49152 bytes (0xc000), " + e.overflowBytes()
+                        + " bytes too many. Make the image smaller or give its partition more room (its size in pm.yml or "
+                        + "pm_static.yml, or CONFIG_FLASH_LOAD_SIZE for an image placed by CONFIG_FLASH_LOAD_OFFSET).",
                 e.getMessage());
         for (String output : new String[] {"mcuboot.elf", "mcuboot.map", "mcuboot.elf.part", "mcuboot.map.part"}) {
-            assertTrue(Files.notExists(dir.resolve("build").resolve(output)), output + " must not survive a failed link");
+            assertTrue(
+                    Files.notExists(dir.resolve("build").resolve(output)), output + " must not survive a failed link");
         }
     }
 
     @Test
     void variablesLargerThanRamAreReportedAsRamOverflow(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("src");
-        TestImages.write(src, "main.c", imageUsing("extern unsigned char big_buffer[];", "big_buffer[counter & 0xfff]"));
+        TestImages.write(
+                src, "main.c", imageUsing("extern unsigned char big_buffer[];", "big_buffer[counter & 0xfff]"));
         TestImages.write(src, "buffer.c", "unsigned char big_buffer[0x11000];\n");
-        ImageTooLargeException e = assertThrows(ImageTooLargeException.class, () -> TestImages.gnuArm(new RecordingLog())
-                .build(TestImages.request("app", src, dir.resolve("build"), MCUBOOT_PARTITION).build()));
+        ImageTooLargeException e = assertThrows(
+                ImageTooLargeException.class,
+                () -> TestImages.gnuArm(new RecordingLog())
+                        .build(TestImages.request("app", src, dir.resolve("build"), MCUBOOT_PARTITION)
+                                .build()));
         assertEquals("RAM", e.regionKind());
         assertTrue(e.getMessage().startsWith("Image 'app' does not fit in its RAM: it needs "), e.getMessage());
     }
@@ -146,9 +161,15 @@ class LinkerScriptTest {
     void imageWithoutVectorTableIsRefusedWithAHint(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("src");
         TestImages.write(src, "main.c", "void Reset_Handler(void) { for (;;) { } }\n");
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> TestImages
-                .gnuArm(new RecordingLog()).build(TestImages.request("b0", src, dir.resolve("build"), MCUBOOT_PARTITION).build()));
-        assertTrue(e.getMessage().startsWith("Image 'b0': no vector table: put the Cortex-M vector table in a section "
-                + "named .isr_vector"), e.getMessage());
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
+                () -> TestImages.gnuArm(new RecordingLog())
+                        .build(TestImages.request("b0", src, dir.resolve("build"), MCUBOOT_PARTITION)
+                                .build()));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Image 'b0': no vector table: put the Cortex-M vector table in a section "
+                                + "named .isr_vector"),
+                e.getMessage());
     }
 }

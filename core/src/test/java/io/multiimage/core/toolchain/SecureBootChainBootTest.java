@@ -1,23 +1,22 @@
 package io.multiimage.core.toolchain;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiimage.core.FirmwareException;
+import io.multiimage.core.process.LocalProcessLauncher;
+import io.multiimage.core.run.QemuRequest;
+import io.multiimage.core.run.QemuResult;
+import io.multiimage.core.run.QemuRunner;
+import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.hex.IntelHex;
 import io.multiimage.hex.MemoryImage;
 import io.multiimage.signing.ImageVersion;
 import io.multiimage.signing.McubootSigner;
 import io.multiimage.signing.SignOptions;
 import io.multiimage.signing.SignedImage;
-import io.multiimage.core.run.QemuRequest;
-import io.multiimage.core.run.QemuResult;
-import io.multiimage.core.run.QemuRunner;
-import io.multiimage.core.spi.ProcessLauncher;
-import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ProjectPaths;
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.file.Files;
@@ -79,14 +78,18 @@ class SecureBootChainBootTest {
         assertEquals(refusal, uart.get(3));
         assertEquals(2, result.exitStatus());
         FirmwareException e = assertThrows(FirmwareException.class, result::requireSuccess);
-        assertTrue(e.getMessage().startsWith("The firmware exited with status 2 (semihosting exit). Last UART lines:\n"),
+        assertTrue(
+                e.getMessage().startsWith("The firmware exited with status 2 (semihosting exit). Last UART lines:\n"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("\n  " + refusal), e.getMessage());
     }
 
     @Test
     void releaseConfigurationChangesBannerAndGreeting(@TempDir Path dir) throws Exception {
-        Path merged = buildChain(dir, APP.origin(), List.of(),
+        Path merged = buildChain(
+                dir,
+                APP.origin(),
+                List.of(),
                 List.of(SAMPLE.resolve("mcuboot/prj.conf"), SAMPLE.resolve("app/child_image/mcuboot_release.conf")),
                 List.of(SAMPLE.resolve("app/prj_release.conf")));
         List<String> uart = Collections.synchronizedList(new ArrayList<>());
@@ -99,14 +102,23 @@ class SecureBootChainBootTest {
     @Test
     void eachImageCarriesAnIdenticalCopyOfTheSharedSources() throws Exception {
         for (String file : List.of("board.c", "board.h")) {
-            byte[] reference = Files.readAllBytes(SAMPLE.resolve("b0/src/main/c").resolve(file));
-            assertArrayEquals(reference, Files.readAllBytes(SAMPLE.resolve("mcuboot/src/main/c").resolve(file)), file);
-            assertArrayEquals(reference, Files.readAllBytes(SAMPLE.resolve("app/src/main/c").resolve(file)), file);
+            byte[] reference =
+                    Files.readAllBytes(SAMPLE.resolve("b0/src/main/c").resolve(file));
+            assertArrayEquals(
+                    reference,
+                    Files.readAllBytes(SAMPLE.resolve("mcuboot/src/main/c").resolve(file)),
+                    file);
+            assertArrayEquals(
+                    reference,
+                    Files.readAllBytes(SAMPLE.resolve("app/src/main/c").resolve(file)),
+                    file);
         }
-        for (String file : List.of("chainload.c", "chainload.h", "image_check.c", "image_check.h", "sha256.c",
-                "sha256.h")) {
-            assertArrayEquals(Files.readAllBytes(SAMPLE.resolve("b0/src/main/c").resolve(file)),
-                    Files.readAllBytes(SAMPLE.resolve("mcuboot/src/main/c").resolve(file)), file);
+        for (String file :
+                List.of("chainload.c", "chainload.h", "image_check.c", "image_check.h", "sha256.c", "sha256.h")) {
+            assertArrayEquals(
+                    Files.readAllBytes(SAMPLE.resolve("b0/src/main/c").resolve(file)),
+                    Files.readAllBytes(SAMPLE.resolve("mcuboot/src/main/c").resolve(file)),
+                    file);
         }
     }
 
@@ -115,11 +127,24 @@ class SecureBootChainBootTest {
      * {@code PM_APP_ADDRESS}, and merges them. The conf lists are each image's fragments in order
      * (empty: the image's own prj.conf).
      */
-    private static Path buildChain(Path dir, long appAddressSeenByMcuboot, List<Path> b0Conf, List<Path> mcubootConf,
-            List<Path> appConf) throws Exception {
-        Map<String, Long> layout = new TreeMap<>(Map.of("b0", B0.origin(), "mcuboot", MCUBOOT.origin(), "app",
-                APP.origin(), "s0", S0.origin(), "s0_pad", S0.origin(), "mcuboot_primary", PRIMARY.origin(),
-                "mcuboot_pad", PRIMARY.origin()));
+    private static Path buildChain(
+            Path dir, long appAddressSeenByMcuboot, List<Path> b0Conf, List<Path> mcubootConf, List<Path> appConf)
+            throws Exception {
+        Map<String, Long> layout = new TreeMap<>(Map.of(
+                "b0",
+                B0.origin(),
+                "mcuboot",
+                MCUBOOT.origin(),
+                "app",
+                APP.origin(),
+                "s0",
+                S0.origin(),
+                "s0_pad",
+                S0.origin(),
+                "mcuboot_primary",
+                PRIMARY.origin(),
+                "mcuboot_pad",
+                PRIMARY.origin()));
         GnuArmToolchain gnuArm = TestImages.gnuArm(new RecordingLog());
         List<Path> hexFiles = new ArrayList<>();
         hexFiles.add(build(gnuArm, dir, "b0", B0, layout, b0Conf));
@@ -135,8 +160,15 @@ class SecureBootChainBootTest {
         MemoryImage image = IntelHex.read(hex);
         long start = image.span().orElseThrow().start();
         byte[] bytes = image.read(start, (int) image.span().orElseThrow().length(), (byte) 0xff);
-        SignedImage signed = McubootSigner.hashOnly(bytes, SignOptions.builder().headerSize(HEADER).padHeader(true)
-                .align(4).version(ImageVersion.parse("1.0.0")).slotSize(slot.size()).build());
+        SignedImage signed = McubootSigner.hashOnly(
+                bytes,
+                SignOptions.builder()
+                        .headerSize(HEADER)
+                        .padHeader(true)
+                        .align(4)
+                        .version(ImageVersion.parse("1.0.0"))
+                        .slotSize(slot.size())
+                        .build());
         MemoryImage out = new MemoryImage();
         out.write(slot.origin(), signed.bytes());
         Path signedHex = hex.resolveSibling(hex.getFileName() + ".signed.hex");
@@ -144,27 +176,47 @@ class SecureBootChainBootTest {
         return signedHex;
     }
 
-    private static Path build(GnuArmToolchain gnuArm, Path dir, String image, MemoryRegion partition,
-            Map<String, Long> layout, List<Path> conf) throws Exception {
+    private static Path build(
+            GnuArmToolchain gnuArm,
+            Path dir,
+            String image,
+            MemoryRegion partition,
+            Map<String, Long> layout,
+            List<Path> conf)
+            throws Exception {
         Path include = Files.createDirectories(dir.resolve(image).resolve("include"));
         Files.writeString(include.resolve("pm_config.h"), pmConfig(image, partition, layout));
         List<Path> fragments = conf.isEmpty() ? List.of(SAMPLE.resolve(image).resolve("prj.conf")) : conf;
         Files.writeString(include.resolve("autoconf.h"), autoconf(fragments));
-        ToolchainRequest request = TestImages.request(image, SAMPLE.resolve(image).resolve("src/main/c"),
-                dir.resolve(image), partition).includeDirs(List.of(include)).parallelism(2).build();
+        ToolchainRequest request = TestImages.request(
+                        image, SAMPLE.resolve(image).resolve("src/main/c"), dir.resolve(image), partition)
+                .includeDirs(List.of(include))
+                .parallelism(2)
+                .build();
         return TestImages.objcopyHex(gnuArm.build(request).elf().orElseThrow());
     }
 
     /** A pm_config.h in the partition manager's naming: PM_<PARTITION>_ADDRESS, PM_ADDRESS, PM_SRAM_*. */
     private static String pmConfig(String image, MemoryRegion partition, Map<String, Long> layout) {
-        StringBuilder header = new StringBuilder("/* Written by SecureBootChainBootTest */\n#ifndef PM_CONFIG_H__\n"
-                + "#define PM_CONFIG_H__\n");
-        layout.forEach((name, address) -> header.append("#define PM_").append(name.toUpperCase()).append("_ADDRESS ")
-                .append(MemoryRegion.hex(address)).append('\n'));
-        header.append("#define PM_S0_SIZE ").append(MemoryRegion.hex(S0.size())).append('\n')
-                .append("#define PM_MCUBOOT_PRIMARY_SIZE ").append(MemoryRegion.hex(PRIMARY.size())).append('\n');
-        header.append("#define PM_ADDRESS ").append(MemoryRegion.hex(partition.origin())).append('\n')
-                .append("#define PM_SIZE ").append(MemoryRegion.hex(partition.size())).append('\n')
+        StringBuilder header = new StringBuilder(
+                "/* Written by SecureBootChainBootTest */\n#ifndef PM_CONFIG_H__\n" + "#define PM_CONFIG_H__\n");
+        layout.forEach((name, address) -> header.append("#define PM_")
+                .append(name.toUpperCase())
+                .append("_ADDRESS ")
+                .append(MemoryRegion.hex(address))
+                .append('\n'));
+        header.append("#define PM_S0_SIZE ")
+                .append(MemoryRegion.hex(S0.size()))
+                .append('\n')
+                .append("#define PM_MCUBOOT_PRIMARY_SIZE ")
+                .append(MemoryRegion.hex(PRIMARY.size()))
+                .append('\n');
+        header.append("#define PM_ADDRESS ")
+                .append(MemoryRegion.hex(partition.origin()))
+                .append('\n')
+                .append("#define PM_SIZE ")
+                .append(MemoryRegion.hex(partition.size()))
+                .append('\n')
                 .append("#define PM_SRAM_ADDRESS 0x20000000\n#define PM_SRAM_SIZE 0x10000\n")
                 .append("#endif /* PM_CONFIG_H__ */");
         return header.toString();
@@ -190,7 +242,8 @@ class SecureBootChainBootTest {
             }
         }
         StringBuilder header = new StringBuilder();
-        values.forEach((name, value) -> header.append("#define ").append(name).append(' ').append(value).append('\n'));
+        values.forEach((name, value) ->
+                header.append("#define ").append(name).append(' ').append(value).append('\n'));
         return header.toString();
     }
 

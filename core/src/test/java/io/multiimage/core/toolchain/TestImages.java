@@ -50,7 +50,10 @@ public final class TestImages {
 
     /** A request for {@code image} at {@code flash} with the test SRAM and default CPU. */
     public static ToolchainRequest.Builder request(String image, Path sourceDir, Path buildDir, MemoryRegion flash) {
-        return ToolchainRequest.builder(image, sourceDir, buildDir).flash(flash).ram(SRAM).board("qemu_cortex_m3");
+        return ToolchainRequest.builder(image, sourceDir, buildDir)
+                .flash(flash)
+                .ram(SRAM)
+                .board("qemu_cortex_m3");
     }
 
     /** The gnu-arm driver over the real launcher and the compiler on PATH. */
@@ -62,7 +65,8 @@ public final class TestImages {
     /** The symbols of {@code elf} as name to address, read with arm-none-eabi-nm. */
     public static Map<String, Long> symbols(Path elf) {
         Path nm = ReferenceTools.require("arm-none-eabi-nm", "binutils-arm-none-eabi");
-        ReferenceTools.Result result = ReferenceTools.run(List.of(nm.toString(), elf.toString()), null, 60).assertSuccess();
+        ReferenceTools.Result result = ReferenceTools.run(List.of(nm.toString(), elf.toString()), null, 60)
+                .assertSuccess();
         Map<String, Long> symbols = new TreeMap<>();
         for (String line : result.stdout().split("\n")) {
             String[] fields = line.trim().split("\\s+");

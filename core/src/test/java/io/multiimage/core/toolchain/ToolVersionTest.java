@@ -1,10 +1,9 @@
 package io.multiimage.core.toolchain;
 
-import io.multiimage.core.process.LocalProcessLauncher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.state.StateFile;
-import io.multiimage.core.spi.ProcessLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -31,7 +30,8 @@ class ToolVersionTest {
         assertEquals("fake-gcc 1.0", session.of(new LocalProcessLauncher(), tool));
         assertEquals(1, Files.readAllLines(calls).size());
 
-        Files.setLastModifiedTime(tool, FileTime.fromMillis(Files.getLastModifiedTime(tool).toMillis() + 5000));
+        Files.setLastModifiedTime(
+                tool, FileTime.fromMillis(Files.getLastModifiedTime(tool).toMillis() + 5000));
         session.of(new LocalProcessLauncher(), tool);
         assertEquals(2, Files.readAllLines(calls).size());
     }
@@ -81,7 +81,9 @@ class ToolVersionTest {
         Path memo = dir.resolve("gcc-version");
         StateFile.write(memo, "tool-version", List.of(key(tool), "believed-gcc 7.7 (from an earlier build)"));
 
-        assertEquals("believed-gcc 7.7 (from an earlier build)", new ToolVersion().of(new LocalProcessLauncher(), tool, memo));
+        assertEquals(
+                "believed-gcc 7.7 (from an earlier build)",
+                new ToolVersion().of(new LocalProcessLauncher(), tool, memo));
         assertEquals(false, Files.exists(calls), "the tool must not have been started");
     }
 

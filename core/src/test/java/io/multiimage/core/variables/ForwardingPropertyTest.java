@@ -47,25 +47,32 @@ class ForwardingPropertyTest {
             parents.put(name, parent);
         }
         List<ImageDeclaration> declarations = new ArrayList<>();
-        children.forEach((name, kids) -> declarations.add(
-                ImageDeclaration.builder(name, Path.of(name)).children(kids.toArray(String[]::new)).build()));
+        children.forEach((name, kids) -> declarations.add(ImageDeclaration.builder(name, Path.of(name))
+                .children(kids.toArray(String[]::new))
+                .build()));
         ImageTree tree = ImageTree.build("top", declarations);
 
         List<String> images = new ArrayList<>(parents.keySet());
         String target = images.get(random.nextInt(images.size()));
-        List<String> path = new ArrayList<>(tree.chain(target).subList(1, tree.chain(target).size()));
+        List<String> path =
+                new ArrayList<>(tree.chain(target).subList(1, tree.chain(target).size()));
         String variable = String.join("_", path) + "_SETTING";
         Map<String, ReceivedVariables> received = VariableForwarding.compute(tree, Map.of(variable, "v" + seed));
 
         for (String image : children.keySet()) {
             int depth = path.indexOf(image);
-            Optional<String> expectedName = image.equals("top") ? Optional.of(variable)
-                    : depth < 0 ? Optional.empty()
-                    : Optional.of(String.join("_", path.subList(depth + 1, path.size()))
-                            + (depth + 1 < path.size() ? "_" : "") + "SETTING");
-            List<String> names = received.get(image).all().stream().map(ReceivedVariable::name).toList();
+            Optional<String> expectedName = image.equals("top")
+                    ? Optional.of(variable)
+                    : depth < 0
+                            ? Optional.empty()
+                            : Optional.of(String.join("_", path.subList(depth + 1, path.size()))
+                                    + (depth + 1 < path.size() ? "_" : "") + "SETTING");
+            List<String> names = received.get(image).all().stream()
+                    .map(ReceivedVariable::name)
+                    .toList();
             assertEquals(expectedName.map(List::of).orElse(List.of()), names, "image " + image + ", seed " + seed);
-            expectedName.ifPresent(n -> assertEquals("v" + seed, received.get(image).get(n).orElseThrow()));
+            expectedName.ifPresent(
+                    n -> assertEquals("v" + seed, received.get(image).get(n).orElseThrow()));
         }
     }
 }

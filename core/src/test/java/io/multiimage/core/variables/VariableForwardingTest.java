@@ -27,11 +27,23 @@ class VariableForwardingTest {
     @Test
     void twoLevelPrefixedVariablesReachTheChildWithoutPrefixAndUnprefixedStay() throws Exception {
         ImageTree tree = ImageTree.build("app", List.of(image("app", "mcuboot"), image("mcuboot")));
-        Map<String, ReceivedVariables> received = VariableForwarding.compute(tree,
-                Map.of("mcuboot_CONF_FILE", "small.conf", "CONF_FILE", "app.conf", "VARIABLEONE", "v",
-                        "mcuboot_VARIABLEONE", "w", "other_X", "1"));
+        Map<String, ReceivedVariables> received = VariableForwarding.compute(
+                tree,
+                Map.of(
+                        "mcuboot_CONF_FILE",
+                        "small.conf",
+                        "CONF_FILE",
+                        "app.conf",
+                        "VARIABLEONE",
+                        "v",
+                        "mcuboot_VARIABLEONE",
+                        "w",
+                        "other_X",
+                        "1"));
         assertEquals(Map.of("CONF_FILE", "small.conf", "VARIABLEONE", "w"), values(received.get("mcuboot")));
-        assertEquals(List.of("CONF_FILE", "VARIABLEONE"), List.copyOf(received.get("mcuboot").asMap().keySet()));
+        assertEquals(
+                List.of("CONF_FILE", "VARIABLEONE"),
+                List.copyOf(received.get("mcuboot").asMap().keySet()));
         assertEquals(5, received.get("app").all().size());
         ReceivedVariable conf = received.get("mcuboot").variable("CONF_FILE").orElseThrow();
         assertEquals("mcuboot_CONF_FILE", conf.givenAs());
@@ -40,19 +52,30 @@ class VariableForwardingTest {
 
     @Test
     void threeLevelChainReachesTheGrandchildOnlyThroughTheMiddleImage() throws Exception {
-        ImageTree tree = ImageTree.build("app",
-                List.of(image("app", "mcuboot", "b0"), image("mcuboot", "b1"), image("b1"), image("b0")));
-        Map<String, ReceivedVariables> received = VariableForwarding.compute(tree,
-                Map.of("mcuboot_b1_CONFIG_X", "y", "mcuboot_b0_CONFIG_Y", "y", "b0_CONFIG_Z", "n",
-                        "mcuboot_b1_EXTRA_CONF_FILE", "a.conf;;b.conf"));
-        assertEquals(Map.of("b1_CONFIG_X", "y", "b0_CONFIG_Y", "y", "b1_EXTRA_CONF_FILE", "a.conf;;b.conf"),
+        ImageTree tree = ImageTree.build(
+                "app", List.of(image("app", "mcuboot", "b0"), image("mcuboot", "b1"), image("b1"), image("b0")));
+        Map<String, ReceivedVariables> received = VariableForwarding.compute(
+                tree,
+                Map.of(
+                        "mcuboot_b1_CONFIG_X",
+                        "y",
+                        "mcuboot_b0_CONFIG_Y",
+                        "y",
+                        "b0_CONFIG_Z",
+                        "n",
+                        "mcuboot_b1_EXTRA_CONF_FILE",
+                        "a.conf;;b.conf"));
+        assertEquals(
+                Map.of("b1_CONFIG_X", "y", "b0_CONFIG_Y", "y", "b1_EXTRA_CONF_FILE", "a.conf;;b.conf"),
                 values(received.get("mcuboot")));
         assertEquals(Map.of("CONFIG_X", "y", "EXTRA_CONF_FILE", "a.conf;;b.conf"), values(received.get("b1")));
         assertEquals(List.of("a.conf", "b.conf"), received.get("b1").list("EXTRA_CONF_FILE"));
         assertEquals(Map.of("CONFIG_X", "y"), received.get("b1").configValues());
         // mcuboot does not declare b0: mcuboot_b0_* reaches nobody; b0_* reaches the top-level b0
         assertEquals(Map.of("CONFIG_Z", "n"), values(received.get("b0")));
-        assertEquals("mcuboot_b1_CONFIG_X", received.get("b1").variable("CONFIG_X").orElseThrow().givenAs());
+        assertEquals(
+                "mcuboot_b1_CONFIG_X",
+                received.get("b1").variable("CONFIG_X").orElseThrow().givenAs());
     }
 
     @Test
@@ -66,7 +89,8 @@ class VariableForwardingTest {
 
     @Test
     void childrenWhoseNamesShareAPrefixEachGetTheirOwnReading() throws Exception {
-        ImageTree tree = ImageTree.build("app", List.of(image("app", "net", "net_core"), image("net"), image("net_core")));
+        ImageTree tree =
+                ImageTree.build("app", List.of(image("app", "net", "net_core"), image("net"), image("net_core")));
         Map<String, ReceivedVariables> received = VariableForwarding.compute(tree, Map.of("net_core_X", "1"));
         assertEquals(Map.of("core_X", "1"), values(received.get("net")));
         assertEquals(Map.of("X", "1"), values(received.get("net_core")));
@@ -74,8 +98,8 @@ class VariableForwardingTest {
 
     @Test
     void globalSettingsReachEveryImageAndImageSpecificValuesWin() throws Exception {
-        ImageTree tree = ImageTree.build("app",
-                List.of(image("app", "mcuboot", "hci"), image("mcuboot", "b0"), image("b0"), image("hci")));
+        ImageTree tree = ImageTree.build(
+                "app", List.of(image("app", "mcuboot", "hci"), image("mcuboot", "b0"), image("b0"), image("hci")));
         Map<String, String> top = new LinkedHashMap<>();
         top.put("VERBOSE", "1");
         top.put("CMAKE_BUILD_TYPE", "Debug");
@@ -86,9 +110,13 @@ class VariableForwardingTest {
 
         ReceivedVariables mcuboot = received.get("mcuboot");
         assertEquals("MinSizeRel", mcuboot.get("CMAKE_BUILD_TYPE").orElseThrow());
-        assertEquals(ReceivedVariable.Origin.IMAGE_SPECIFIC, mcuboot.variable("CMAKE_BUILD_TYPE").orElseThrow().origin());
+        assertEquals(
+                ReceivedVariable.Origin.IMAGE_SPECIFIC,
+                mcuboot.variable("CMAKE_BUILD_TYPE").orElseThrow().origin());
         assertEquals("1", mcuboot.get("VERBOSE").orElseThrow());
-        assertEquals(ReceivedVariable.Origin.GLOBAL, mcuboot.variable("VERBOSE").orElseThrow().origin());
+        assertEquals(
+                ReceivedVariable.Origin.GLOBAL,
+                mcuboot.variable("VERBOSE").orElseThrow().origin());
         // the grandchild inherits the middle image's effective value
         assertEquals("MinSizeRel", received.get("b0").get("CMAKE_BUILD_TYPE").orElseThrow());
         assertEquals("Debug", received.get("hci").get("CMAKE_BUILD_TYPE").orElseThrow());

@@ -62,7 +62,8 @@ public final class HexformatCli {
             """;
 
     private static final Set<String> INPUT_OPTIONS = Set.of("--lenient", "--base");
-    private static final Set<String> OUTPUT_OPTIONS = Set.of("--range", "--fill", "--record-size", "--crlf", "--family");
+    private static final Set<String> OUTPUT_OPTIONS =
+            Set.of("--range", "--fill", "--record-size", "--crlf", "--family");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -93,15 +94,19 @@ public final class HexformatCli {
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (command) {
-                case "merge" -> merge(Options.parse(command, rest, union(INPUT_OPTIONS, OUTPUT_OPTIONS,
-                        Set.of("--overlap", "--start", "-o", "--output"))));
+                case "merge" ->
+                    merge(Options.parse(
+                            command,
+                            rest,
+                            union(INPUT_OPTIONS, OUTPUT_OPTIONS, Set.of("--overlap", "--start", "-o", "--output"))));
                 case "convert" -> convert(Options.parse(command, rest, union(INPUT_OPTIONS, OUTPUT_OPTIONS)));
                 case "info" -> info(Options.parse(command, rest, INPUT_OPTIONS));
                 case "help", "--help", "-h" -> {
                     out.print(USAGE_TEXT);
                     yield OK;
                 }
-                default -> throw new UsageException("unknown command '" + command + "'; expected merge, convert or info");
+                default ->
+                    throw new UsageException("unknown command '" + command + "'; expected merge, convert or info");
             };
         } catch (UsageException e) {
             err.println("hexformat: " + e.getMessage());
@@ -162,8 +167,8 @@ public final class HexformatCli {
 
     private int convert(Options o) throws UsageException {
         if (o.positional.size() != 2) {
-            throw new UsageException("convert needs exactly one input and one output, got " + o.positional.size()
-                    + " file argument(s)");
+            throw new UsageException(
+                    "convert needs exactly one input and one output, got " + o.positional.size() + " file argument(s)");
         }
         Path input = Path.of(o.positional.get(0));
         Path output = Path.of(o.positional.get(1));
@@ -216,7 +221,8 @@ public final class HexformatCli {
         out.println("  size: " + image.size() + " bytes");
         out.println("  span: " + image.span().map(Segment::toString).orElse("empty"));
         out.println("  sha256: " + image.sha256());
-        out.println("  start address: " + image.startAddress().map(Object::toString).orElse("none"));
+        out.println(
+                "  start address: " + image.startAddress().map(Object::toString).orElse("none"));
     }
 
     // ---------------------------------------------------------------- reading and writing
@@ -288,20 +294,35 @@ public final class HexformatCli {
         MemoryImage data = o.rangeStart == null || format == Format.BIN ? image : image.slice(o.rangeStart, o.rangeEnd);
         try {
             switch (format) {
-                case HEX -> IntelHex.write(data, output, IntelHex.WriteOptions.DEFAULT
-                        .withRecordSize(o.recordSize == null ? 16 : o.recordSize).withLineEnding(eol));
-                case SREC -> SRecord.write(data, output, SRecord.WriteOptions.DEFAULT
-                        .withRecordSize(o.recordSize == null ? 16 : o.recordSize).withLineEnding(eol));
+                case HEX ->
+                    IntelHex.write(
+                            data,
+                            output,
+                            IntelHex.WriteOptions.DEFAULT
+                                    .withRecordSize(o.recordSize == null ? 16 : o.recordSize)
+                                    .withLineEnding(eol));
+                case SREC ->
+                    SRecord.write(
+                            data,
+                            output,
+                            SRecord.WriteOptions.DEFAULT
+                                    .withRecordSize(o.recordSize == null ? 16 : o.recordSize)
+                                    .withLineEnding(eol));
                 case BIN -> {
                     if (o.rangeStart != null) {
                         RawBinary.write(data, output, o.rangeStart, o.rangeEnd, fill);
                     } else {
                         Segment span = data.span().orElse(null);
-                        RawBinary.write(data, output, span == null ? 0 : span.start(), span == null ? 0 : span.end(), fill);
+                        RawBinary.write(
+                                data, output, span == null ? 0 : span.start(), span == null ? 0 : span.end(), fill);
                     }
                 }
-                case UF2 -> Uf2.write(data, output, new Uf2.WriteOptions(
-                        o.family == null ? OptionalLong.empty() : OptionalLong.of(o.family), fill));
+                case UF2 ->
+                    Uf2.write(
+                            data,
+                            output,
+                            new Uf2.WriteOptions(
+                                    o.family == null ? OptionalLong.empty() : OptionalLong.of(o.family), fill));
                 case ELF -> throw new IllegalStateException("ELF output is not offered");
             }
         } catch (IOException e) {

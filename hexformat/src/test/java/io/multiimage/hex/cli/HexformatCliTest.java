@@ -37,7 +37,9 @@ class HexformatCliTest {
     private int run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = HexformatCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = HexformatCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);
@@ -76,7 +78,8 @@ class HexformatCliTest {
     @Test
     void mergeOverlapFailsWithExitOneAndCreatesNoOutput() {
         assertEquals(1, run("merge", "-o", path("out.hex"), path("boot.hex"), path("clash.hex")));
-        assertEquals(path("clash.hex") + ": overlaps " + path("boot.hex") + " at 0x00000002-0x00000003 (2 bytes)\n", stderr);
+        assertEquals(
+                path("clash.hex") + ": overlaps " + path("boot.hex") + " at 0x00000002-0x00000003 (2 bytes)\n", stderr);
         assertFalse(Files.exists(dir.resolve("out.hex")));
     }
 
@@ -92,7 +95,8 @@ class HexformatCliTest {
 
     @Test
     void mergeOverlapPolicyReplaceLetsTheLaterInputWin() throws Exception {
-        assertEquals(0, run("merge", "--overlap", "replace", "-o", path("out.hex"), path("boot.hex"), path("clash.hex")));
+        assertEquals(
+                0, run("merge", "--overlap", "replace", "-o", path("out.hex"), path("boot.hex"), path("clash.hex")));
         assertEquals(9, IntelHex.read(dir.resolve("out.hex")).get(2));
         assertEquals(0, run("merge", "--overlap=ignore", "-o", path("out.hex"), path("boot.hex"), path("clash.hex")));
         assertEquals(3, IntelHex.read(dir.resolve("out.hex")).get(2));
@@ -101,18 +105,26 @@ class HexformatCliTest {
     @Test
     void mergeStartConflictFailsUnlessAPolicyIsChosen() throws Exception {
         assertEquals(1, run("merge", "-o", path("out.hex"), path("boot.hex"), path("other-start.hex")));
-        assertTrue(stderr.startsWith(path("other-start.hex") + ": start address linear 0x00009001 conflicts with"), stderr);
-        assertEquals(0, run("merge", "--start", "last", "-o", path("out.hex"), path("boot.hex"), path("other-start.hex")));
-        assertEquals(StartAddress.linear(0x9001), IntelHex.read(dir.resolve("out.hex")).startAddress().orElseThrow());
-        assertEquals(0, run("merge", "--start", "none", "-o", path("out.hex"), path("boot.hex"), path("other-start.hex")));
+        assertTrue(
+                stderr.startsWith(path("other-start.hex") + ": start address linear 0x00009001 conflicts with"),
+                stderr);
+        assertEquals(
+                0, run("merge", "--start", "last", "-o", path("out.hex"), path("boot.hex"), path("other-start.hex")));
+        assertEquals(
+                StartAddress.linear(0x9001),
+                IntelHex.read(dir.resolve("out.hex")).startAddress().orElseThrow());
+        assertEquals(
+                0, run("merge", "--start", "none", "-o", path("out.hex"), path("boot.hex"), path("other-start.hex")));
         assertTrue(IntelHex.read(dir.resolve("out.hex")).startAddress().isEmpty());
     }
 
     @Test
     void badInputPrintsOneFileLineMessagePerProblem() {
         assertEquals(1, run("merge", "-o", path("out.hex"), path("boot.hex"), path("bad.hex")));
-        assertEquals(path("bad.hex") + ":1: checksum mismatch: expected 0xEE, found 0xEF\n"
-                + path("bad.hex") + ":2: invalid character 'G' at column 10; expected a hex digit\n", stderr);
+        assertEquals(
+                path("bad.hex") + ":1: checksum mismatch: expected 0xEE, found 0xEF\n" + path("bad.hex")
+                        + ":2: invalid character 'G' at column 10; expected a hex digit\n",
+                stderr);
         assertFalse(Files.exists(dir.resolve("out.hex")));
         assertFalse(stderr.contains("Exception"));
     }
@@ -141,8 +153,10 @@ class HexformatCliTest {
 
     @Test
     void convertToBinaryWithRangeAndFill() throws Exception {
-        assertEquals(0, run("convert", "--range", "0x0:0x8", "--fill", "0xEE", path("boot.hex"), path("out.bin")), stderr);
-        assertArrayEquals(new byte[] {1, 2, 3, 4, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE},
+        assertEquals(
+                0, run("convert", "--range", "0x0:0x8", "--fill", "0xEE", path("boot.hex"), path("out.bin")), stderr);
+        assertArrayEquals(
+                new byte[] {1, 2, 3, 4, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE},
                 Files.readAllBytes(dir.resolve("out.bin")));
     }
 
@@ -156,14 +170,18 @@ class HexformatCliTest {
 
     @Test
     void convertToIntelHexWithRecordSizeCrlfAndRange() throws Exception {
-        assertEquals(0, run("convert", "--record-size", "2", "--crlf", "--range", "1:3", path("boot.hex"), path("out.hex")));
-        assertEquals(":0100010002FC\r\n:0100020003FA\r\n:0400000500000041B6\r\n:00000001FF\r\n", Files.readString(dir.resolve("out.hex")));
+        assertEquals(
+                0, run("convert", "--record-size", "2", "--crlf", "--range", "1:3", path("boot.hex"), path("out.hex")));
+        assertEquals(
+                ":0100010002FC\r\n:0100020003FA\r\n:0400000500000041B6\r\n:00000001FF\r\n",
+                Files.readString(dir.resolve("out.hex")));
     }
 
     @Test
     void convertToUf2WithFamily() throws Exception {
         assertEquals(0, run("convert", "--family", "0xADA52840", path("app.hex"), path("out.uf2")), stderr);
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("out.uf2"))).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b =
+                ByteBuffer.wrap(Files.readAllBytes(dir.resolve("out.uf2"))).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(512, b.capacity());
         assertEquals(0x8000, b.getInt(12));
         assertEquals(0xADA52840, b.getInt(28));
@@ -187,20 +205,22 @@ class HexformatCliTest {
     @Test
     void infoPrintsSegmentsSizesHashAndStart() {
         assertEquals(0, run("info", path("boot.hex"), path("app.hex")), stderr);
-        assertEquals(path("boot.hex") + ": Intel HEX\n"
-                + "  segments: 1\n"
-                + "    0x00000000-0x00000003  4 bytes\n"
-                + "  size: 4 bytes\n"
-                + "  span: 0x00000000-0x00000003\n"
-                + "  sha256: " + sha("boot.hex") + "\n"
-                + "  start address: linear 0x00000041\n"
-                + path("app.hex") + ": Intel HEX\n"
-                + "  segments: 1\n"
-                + "    0x00008000-0x00008001  2 bytes\n"
-                + "  size: 2 bytes\n"
-                + "  span: 0x00008000-0x00008001\n"
-                + "  sha256: " + sha("app.hex") + "\n"
-                + "  start address: none\n", stdout);
+        assertEquals(
+                path("boot.hex") + ": Intel HEX\n"
+                        + "  segments: 1\n"
+                        + "    0x00000000-0x00000003  4 bytes\n"
+                        + "  size: 4 bytes\n"
+                        + "  span: 0x00000000-0x00000003\n"
+                        + "  sha256: " + sha("boot.hex") + "\n"
+                        + "  start address: linear 0x00000041\n"
+                        + path("app.hex") + ": Intel HEX\n"
+                        + "  segments: 1\n"
+                        + "    0x00008000-0x00008001  2 bytes\n"
+                        + "  size: 2 bytes\n"
+                        + "  span: 0x00008000-0x00008001\n"
+                        + "  sha256: " + sha("app.hex") + "\n"
+                        + "  start address: none\n",
+                stdout);
     }
 
     private String sha(String name) {
@@ -223,7 +243,8 @@ class HexformatCliTest {
         assertEquals(2, run());
         assertTrue(stderr.contains("usage: hexformat merge"));
         assertEquals(2, run("frobnicate"));
-        assertTrue(stderr.startsWith("hexformat: unknown command 'frobnicate'; expected merge, convert or info"), stderr);
+        assertTrue(
+                stderr.startsWith("hexformat: unknown command 'frobnicate'; expected merge, convert or info"), stderr);
         assertEquals(2, run("merge", path("boot.hex")));
         assertTrue(stderr.startsWith("hexformat: merge needs an output: -o OUT"), stderr);
         assertEquals(2, run("merge", "-o", path("out.hex")));
@@ -263,7 +284,8 @@ class HexformatCliTest {
             int status = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("info", zero.toString()));
             assertEquals(HexformatCli.BAD_INPUT, status, stderr);
             assertEquals(1, stderr.lines().count(), stderr);
-            assertTrue(stderr.startsWith(zero + (ext.equals("elf") ? ": not an ELF file" : ":1: line longer than")),
+            assertTrue(
+                    stderr.startsWith(zero + (ext.equals("elf") ? ": not an ELF file" : ":1: line longer than")),
                     stderr);
             assertEquals("", stdout);
         }
@@ -273,17 +295,21 @@ class HexformatCliTest {
     void infoOnAnEndlessInputStopsInTheLaunchersJvm() throws Exception {
         Path zero = endless("hex");
         Path srec = endless("s19");
-        ReferenceTools.Result r = JavaMain.run(HexformatCli.class, List.of("info", zero.toString(), srec.toString()),
-                dir, 120);
+        ReferenceTools.Result r =
+                JavaMain.run(HexformatCli.class, List.of("info", zero.toString(), srec.toString()), dir, 120);
         assertEquals(HexformatCli.BAD_INPUT, r.exitCode(), r.stderr());
-        assertEquals(zero + ":1: line longer than 521 characters; an Intel HEX record has at most 521 (':' and 260 bytes"
-                + " as hex digits); stopped reading here\n" + srec + ":1: line longer than 514 characters; an S-record"
-                + " has at most 514 ('S', the type digit and 256 bytes as hex digits); stopped reading here\n", r.stderr());
+        assertEquals(
+                zero + ":1: line longer than 521 characters; an Intel HEX record has at most 521 (':' and 260 bytes"
+                        + " as hex digits); stopped reading here\n" + srec
+                        + ":1: line longer than 514 characters; an S-record"
+                        + " has at most 514 ('S', the type digit and 256 bytes as hex digits); stopped reading here\n",
+                r.stderr());
     }
 
     @Test
     void blankLinesAndTrailingDosEndOfFileAreAccepted() throws Exception {
-        Files.writeString(dir.resolve("dos.hex"), ":0100000011EE\r\n\r\n:00000001FF\r\n\u001A", StandardCharsets.ISO_8859_1);
+        Files.writeString(
+                dir.resolve("dos.hex"), ":0100000011EE\r\n\r\n:00000001FF\r\n\u001A", StandardCharsets.ISO_8859_1);
         assertEquals(HexformatCli.OK, run("info", path("dos.hex")), stderr);
         assertTrue(stdout.contains("size: 1 bytes"), stdout);
     }
@@ -291,10 +317,11 @@ class HexformatCliTest {
     @Test
     void binaryFromAnEndlessDeviceEndsWithOneLineWhenTheHeapRunsOut() throws Exception {
         Path zero = endless("bin");
-        ReferenceTools.Result r = JavaMain.run(List.of("-Xmx64m"), HexformatCli.class, List.of("info", zero.toString()),
-                dir, 120);
+        ReferenceTools.Result r =
+                JavaMain.run(List.of("-Xmx64m"), HexformatCli.class, List.of("info", zero.toString()), dir, 120);
         assertEquals(HexformatCli.BAD_INPUT, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().startsWith("hexformat: out of memory: the inputs need more heap than this JVM has;"),
+        assertTrue(
+                r.stderr().startsWith("hexformat: out of memory: the inputs need more heap than this JVM has;"),
                 r.stderr());
         assertEquals(1, r.stderr().lines().count(), r.stderr());
     }

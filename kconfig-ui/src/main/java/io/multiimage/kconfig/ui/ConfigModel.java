@@ -1,6 +1,7 @@
 package io.multiimage.kconfig.ui;
 
 import io.multiimage.core.InvalidConfigurationException;
+import io.multiimage.core.imagekconfig.ImageKconfigSession;
 import io.multiimage.core.kconfig.engine.Choice;
 import io.multiimage.core.kconfig.engine.Expr;
 import io.multiimage.core.kconfig.engine.Kconfig;
@@ -9,7 +10,6 @@ import io.multiimage.core.kconfig.engine.ReverseDependency;
 import io.multiimage.core.kconfig.engine.Symbol;
 import io.multiimage.core.kconfig.engine.SymbolType;
 import io.multiimage.core.kconfig.engine.Tristate;
-import io.multiimage.core.imagekconfig.ImageKconfigSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +80,8 @@ public final class ConfigModel {
 
     /** True for entries that open a menu of their own: menus, choices and menuconfig symbols. */
     public static boolean opensMenu(MenuNode node) {
-        return node.kind() == MenuNode.Kind.MENU || node.kind() == MenuNode.Kind.CHOICE
+        return node.kind() == MenuNode.Kind.MENU
+                || node.kind() == MenuNode.Kind.CHOICE
                 || (node.kind() == MenuNode.Kind.SYMBOL && node.isMenuconfig());
     }
 
@@ -93,8 +94,11 @@ public final class ConfigModel {
                 return new MenuRow(node, depth, "", "*** " + prompt + " ***", MenuRow.Action.NONE);
             case CHOICE: {
                 Choice choice = node.choice().orElseThrow();
-                String selected = choice.selection().flatMap(s -> s.definitions().stream()
-                        .map(d -> d.prompt().orElse(s.name())).findFirst()).orElse("");
+                String selected = choice.selection()
+                        .flatMap(s -> s.definitions().stream()
+                                .map(d -> d.prompt().orElse(s.name()))
+                                .findFirst())
+                        .orElse("");
                 return new MenuRow(node, depth, "", prompt + " (" + selected + ")  --->", MenuRow.Action.OPEN);
             }
             default:
@@ -103,18 +107,25 @@ public final class ConfigModel {
         Symbol symbol = node.symbol().orElseThrow();
         String arrow = node.isMenuconfig() ? "  --->" : "";
         if (symbol.choice().isPresent()) {
-            return new MenuRow(node, depth, symbol.value().equals("y") ? "(X)" : "( )", prompt + arrow,
-                    MenuRow.Action.SELECT);
+            return new MenuRow(
+                    node, depth, symbol.value().equals("y") ? "(X)" : "( )", prompt + arrow, MenuRow.Action.SELECT);
         }
         if (symbol.type() == SymbolType.BOOL) {
             List<Tristate> assignable = symbol.assignableValues();
             String mark = assignable.size() == 1 ? "-*-" : symbol.value().equals("y") ? "[*]" : "[ ]";
-            MenuRow.Action action = node.isMenuconfig() ? MenuRow.Action.OPEN
+            MenuRow.Action action = node.isMenuconfig()
+                    ? MenuRow.Action.OPEN
                     : assignable.size() > 1 ? MenuRow.Action.TOGGLE : MenuRow.Action.NONE;
             return new MenuRow(node, depth, mark, prompt + arrow, action);
         }
-        return new MenuRow(node, depth, "(" + symbol.value() + ")", prompt + arrow, node.isMenuconfig()
-                ? MenuRow.Action.OPEN : symbol.visibility() == Tristate.N ? MenuRow.Action.NONE : MenuRow.Action.EDIT);
+        return new MenuRow(
+                node,
+                depth,
+                "(" + symbol.value() + ")",
+                prompt + arrow,
+                node.isMenuconfig()
+                        ? MenuRow.Action.OPEN
+                        : symbol.visibility() == Tristate.N ? MenuRow.Action.NONE : MenuRow.Action.EDIT);
     }
 
     /** Switches a bool between n and y; returns false when it cannot change. */
@@ -150,7 +161,8 @@ public final class ConfigModel {
             return Optional.of("'" + text + "' is not a valid " + symbol.type().text() + " value");
         }
         if (symbol.type() != SymbolType.STRING && !symbol.value().equals(value)) {
-            return Optional.of("the value is " + symbol.value() + ": " + symbol.explain().summary());
+            return Optional.of(
+                    "the value is " + symbol.value() + ": " + symbol.explain().summary());
         }
         return Optional.empty();
     }
@@ -169,7 +181,9 @@ public final class ConfigModel {
             }
             return "cannot be set: depends on " + String.join(" or ", conditions) + ", which is n";
         }
-        if (symbol.type() == SymbolType.BOOL && symbol.assignableValues().size() == 1 && symbol.choice().isEmpty()) {
+        if (symbol.type() == SymbolType.BOOL
+                && symbol.assignableValues().size() == 1
+                && symbol.choice().isEmpty()) {
             return "cannot be n: selected by " + activeSelectors(symbol);
         }
         return "can be set";
@@ -194,22 +208,37 @@ public final class ConfigModel {
         StringBuilder out = new StringBuilder();
         if (node.symbol().isPresent()) {
             Symbol symbol = node.symbol().get();
-            out.append("CONFIG_").append(symbol.name()).append(" (").append(symbol.type().text()).append(")\n");
+            out.append("CONFIG_")
+                    .append(symbol.name())
+                    .append(" (")
+                    .append(symbol.type().text())
+                    .append(")\n");
             node.prompt().ifPresent(p -> out.append("Prompt: ").append(p).append('\n'));
             out.append("Value: ").append(symbol.value()).append('\n');
             out.append("Value from: ").append(valueFrom(symbol)).append('\n');
             out.append("Can be set: ").append(whySettable(symbol)).append('\n');
             if (!symbol.directDependencies().toString().equals("y")) {
-                out.append("Depends on: ").append(symbol.directDependencies()).append(" (")
-                        .append(kconfig().evaluate(symbol.directDependencies()).text()).append(")\n");
+                out.append("Depends on: ")
+                        .append(symbol.directDependencies())
+                        .append(" (")
+                        .append(kconfig().evaluate(symbol.directDependencies()).text())
+                        .append(")\n");
             }
             for (ReverseDependency by : symbol.selectedBy()) {
-                out.append("Selected by: ").append(by.by().name()).append(isY(by.condition()) ? "" : " if " + by.condition())
-                        .append(" (").append(by.by().value()).append(")\n");
+                out.append("Selected by: ")
+                        .append(by.by().name())
+                        .append(isY(by.condition()) ? "" : " if " + by.condition())
+                        .append(" (")
+                        .append(by.by().value())
+                        .append(")\n");
             }
             for (ReverseDependency by : symbol.impliedBy()) {
-                out.append("Implied by: ").append(by.by().name()).append(isY(by.condition()) ? "" : " if " + by.condition())
-                        .append(" (").append(by.by().value()).append(")\n");
+                out.append("Implied by: ")
+                        .append(by.by().name())
+                        .append(isY(by.condition()) ? "" : " if " + by.condition())
+                        .append(" (")
+                        .append(by.by().value())
+                        .append(")\n");
             }
             symbol.locations().forEach(l -> out.append("Defined at: ").append(l).append('\n'));
             help(symbol.helpTexts(), out);
@@ -217,12 +246,16 @@ public final class ConfigModel {
             Choice choice = node.choice().get();
             out.append("Choice ").append(choice.displayName()).append('\n');
             node.prompt().ifPresent(p -> out.append("Prompt: ").append(p).append('\n'));
-            out.append("Selected: ").append(choice.selection().map(Symbol::name).orElse("nothing")).append('\n');
+            out.append("Selected: ")
+                    .append(choice.selection().map(Symbol::name).orElse("nothing"))
+                    .append('\n');
             out.append("Defined at: ").append(node.location()).append('\n');
             node.help().ifPresent(h -> help(List.of(h), out));
         } else {
-            out.append(node.kind() == MenuNode.Kind.COMMENT ? "Comment" : "Menu").append(": ")
-                    .append(node.prompt().orElse("")).append('\n');
+            out.append(node.kind() == MenuNode.Kind.COMMENT ? "Comment" : "Menu")
+                    .append(": ")
+                    .append(node.prompt().orElse(""))
+                    .append('\n');
             out.append("Defined at: ").append(node.location()).append('\n');
             if (!node.dependencies().toString().equals("y")) {
                 out.append("Depends on: ").append(node.dependencies()).append('\n');
@@ -294,17 +327,20 @@ public final class ConfigModel {
      *
      * @return the lines to show and log
      */
-    public List<String> save(Optional<Path> fragment, boolean writeConfig) throws IOException, InvalidConfigurationException {
-        ImageKconfigSession.FragmentTarget target = fragment
-                .map(f -> new ImageKconfigSession.FragmentTarget(f.toAbsolutePath().normalize(), "named with -D"
-                        + "firmware.kconfig.fragment", Optional.<Integer>empty()))
+    public List<String> save(Optional<Path> fragment, boolean writeConfig)
+            throws IOException, InvalidConfigurationException {
+        ImageKconfigSession.FragmentTarget target = fragment.map(f -> new ImageKconfigSession.FragmentTarget(
+                        f.toAbsolutePath().normalize(),
+                        "named with -D" + "firmware.kconfig.fragment",
+                        Optional.<Integer>empty()))
                 .orElse(session.defaultTarget());
         ImageKconfigSession.SavedFragment saved = session.saveFragment(target);
         List<String> lines = new ArrayList<>();
         if (saved.lines().isEmpty()) {
             lines.add(session.image() + ": no changes to save");
         } else {
-            lines.add(session.image() + ": saved " + saved.lines().size() + " change" + (saved.lines().size() == 1 ? "" : "s")
+            lines.add(session.image() + ": saved " + saved.lines().size() + " change"
+                    + (saved.lines().size() == 1 ? "" : "s")
                     + " to " + saved.name() + (saved.created() ? " (new file, " : " (") + target.rule() + "): "
                     + String.join(", ", saved.lines()));
         }
@@ -332,7 +368,9 @@ public final class ConfigModel {
 
     /** One search result line: {@code NAME - prompt (path)}. */
     public String describe(MenuNode node) {
-        String name = node.symbol().map(s -> "CONFIG_" + s.name()).orElse(node.kind().name().toLowerCase(Locale.ROOT));
+        String name = node.symbol()
+                .map(s -> "CONFIG_" + s.name())
+                .orElse(node.kind().name().toLowerCase(Locale.ROOT));
         return name + " - " + node.prompt().orElse("(no prompt)") + "  [" + path(node) + "]";
     }
 }

@@ -56,9 +56,15 @@ public final class KconfigUiMain {
                 return 2;
             }
         }
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(root), image,
-                List.of(ImageDeclaration.builder(image, imageDir).board(args[3]).build()),
-                imageDir.resolve("target/firmware")).options(new BuildOptions(false, 1, false, Optional.empty())).build();
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(root),
+                        image,
+                        List.of(ImageDeclaration.builder(image, imageDir)
+                                .board(args[3])
+                                .build()),
+                        imageDir.resolve("target/firmware"))
+                .options(new BuildOptions(false, 1, false, Optional.empty()))
+                .build();
         ImageKconfigSession session;
         try {
             session = KconfigSessions.open(request, image, BuildLog.silent());

@@ -54,8 +54,8 @@ public final class TerminalMenuconfig {
      * @param writeConfig S also writes the build's {@code .config}
      * @param log receives the lines saving produces
      */
-    public TerminalMenuconfig(ConfigModel model, Terminal terminal, Optional<Path> fragment, boolean writeConfig,
-            Consumer<String> log) {
+    public TerminalMenuconfig(
+            ConfigModel model, Terminal terminal, Optional<Path> fragment, boolean writeConfig, Consumer<String> log) {
         this.model = model;
         this.terminal = terminal;
         this.fragment = fragment;
@@ -172,7 +172,8 @@ public final class TerminalMenuconfig {
             case '/' -> search(reader);
             case 's', 'S' -> save();
             case 'q', 'Q' -> {
-                if (model.session().changes().size() == savedChanges || model.session().changes().isEmpty()) {
+                if (model.session().changes().size() == savedChanges
+                        || model.session().changes().isEmpty()) {
                     return false;
                 }
                 status = "Unsaved changes: S saves them, Q again quits without saving";
@@ -185,8 +186,7 @@ public final class TerminalMenuconfig {
                     save();
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return true;
     }
@@ -211,14 +211,19 @@ public final class TerminalMenuconfig {
             }
             case EDIT -> {
                 Symbol symbol = row.node().symbol().orElseThrow();
-                Optional<String> text = prompt("CONFIG_" + symbol.name() + " (" + symbol.type().text() + ")",
-                        symbol.value(), reader);
+                Optional<String> text =
+                        prompt("CONFIG_" + symbol.name() + " (" + symbol.type().text() + ")", symbol.value(), reader);
                 if (text.isPresent()) {
-                    status = model.edit(symbol, text.get()).map(p -> "Not set: " + p).orElse("");
+                    status = model.edit(symbol, text.get())
+                            .map(p -> "Not set: " + p)
+                            .orElse("");
                 }
             }
-            default -> status = row.node().symbol().map(s -> "CONFIG_" + s.name() + " " + model.whySettable(s))
-                    .orElse("");
+            default ->
+                status = row.node()
+                        .symbol()
+                        .map(s -> "CONFIG_" + s.name() + " " + model.whySettable(s))
+                        .orElse("");
         }
     }
 
@@ -257,8 +262,11 @@ public final class TerminalMenuconfig {
             for (int i = 0; i < found.size(); i++) {
                 lines.add((i == at ? "> " : "  ") + model.describe(found.get(i)));
             }
-            drawScreen("Search: " + query.get() + " (" + found.size() + " found; Enter jumps, ? shows info, Esc back)",
-                    lines, at, "");
+            drawScreen(
+                    "Search: " + query.get() + " (" + found.size() + " found; Enter jumps, ? shows info, Esc back)",
+                    lines,
+                    at,
+                    "");
             int key = readKey(reader);
             if (key == UP || key == 'k') {
                 at = Math.max(0, at - 1);

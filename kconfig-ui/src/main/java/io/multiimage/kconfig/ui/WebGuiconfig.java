@@ -87,7 +87,8 @@ public final class WebGuiconfig implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Map<String, String> params = params(exchange);
-            if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+            if (!MessageDigest.isEqual(
+                    token.getBytes(StandardCharsets.UTF_8),
                     params.getOrDefault("token", "").getBytes(StandardCharsets.UTF_8))) {
                 send(exchange, 403, "text/plain", "Forbidden: this page needs the session token of its address.\n");
                 return;
@@ -152,34 +153,54 @@ public final class WebGuiconfig implements AutoCloseable {
     }
 
     private String body(Map<String, String> params) {
-        MenuNode menu = Optional.ofNullable(index.node(params.getOrDefault("menu", ""))).orElse(model.top());
+        MenuNode menu =
+                Optional.ofNullable(index.node(params.getOrDefault("menu", ""))).orElse(model.top());
         MenuNode info = index.node(params.getOrDefault("info", ""));
         String query = params.getOrDefault("q", "");
         StringBuilder out = new StringBuilder();
-        out.append("<header><h1>").append(esc(model.session().image())).append(": ").append(esc(model.title(model.top())))
+        out.append("<header><h1>")
+                .append(esc(model.session().image()))
+                .append(": ")
+                .append(esc(model.title(model.top())))
                 .append("</h1>");
-        out.append("<form method=\"get\" action=\"/\" class=\"search\">").append(hidden("token", token))
+        out.append("<form method=\"get\" action=\"/\" class=\"search\">")
+                .append(hidden("token", token))
                 .append("<input id=\"search\" name=\"q\" placeholder=\"Search symbols and prompts\" value=\"")
-                .append(esc(query)).append("\"><button id=\"search-go\">Search</button></form>");
-        out.append("<form method=\"post\" action=\"/save\" class=\"save\">").append(hidden("token", token))
+                .append(esc(query))
+                .append("\"><button id=\"search-go\">Search</button></form>");
+        out.append("<form method=\"post\" action=\"/save\" class=\"save\">")
+                .append(hidden("token", token))
                 .append(hidden("menu", String.valueOf(index.id(menu))))
-                .append("<label><input type=\"checkbox\" id=\"write-config\" name=\"writeConfig\"> also write the build's .config</label>")
+                .append(
+                        "<label><input type=\"checkbox\" id=\"write-config\" name=\"writeConfig\"> also write the build's .config</label>")
                 .append("<button id=\"save\">Save</button></form>");
-        out.append("<form method=\"post\" action=\"/quit\" class=\"save\">").append(hidden("token", token))
+        out.append("<form method=\"post\" action=\"/quit\" class=\"save\">")
+                .append(hidden("token", token))
                 .append("<button id=\"quit\">Quit</button></form></header>");
         for (String message : messages) {
             out.append("<p class=\"message\">").append(esc(message)).append("</p>");
         }
         messages.clear();
-        out.append("<main><section class=\"menu\"><nav>").append(breadcrumbs(menu)).append("</nav><table>");
+        out.append("<main><section class=\"menu\"><nav>")
+                .append(breadcrumbs(menu))
+                .append("</nav><table>");
         List<MenuNode> shown = query.isBlank() ? null : model.search(query);
         if (shown != null) {
-            out.append("<tr><th colspan=\"2\">").append(shown.size()).append(" found for '").append(esc(query))
+            out.append("<tr><th colspan=\"2\">")
+                    .append(shown.size())
+                    .append(" found for '")
+                    .append(esc(query))
                     .append("'</th></tr>");
             for (MenuNode node : shown) {
                 int menuId = index.id(model.menuOf(node));
-                out.append("<tr><td></td><td><a class=\"result\" href=\"/?token=").append(token).append("&menu=")
-                        .append(menuId).append("&info=").append(index.id(node)).append("\">").append(esc(model.describe(node)))
+                out.append("<tr><td></td><td><a class=\"result\" href=\"/?token=")
+                        .append(token)
+                        .append("&menu=")
+                        .append(menuId)
+                        .append("&info=")
+                        .append(index.id(node))
+                        .append("\">")
+                        .append(esc(model.describe(node)))
                         .append("</a></td></tr>");
             }
         } else {
@@ -188,8 +209,11 @@ public final class WebGuiconfig implements AutoCloseable {
             }
         }
         out.append("</table></section><aside><h2>Information</h2><pre id=\"info\">")
-                .append(info == null ? "Choose an entry's name to see its help, where its value comes from and why it"
-                        + " can or cannot be set." : esc(model.info(info)))
+                .append(
+                        info == null
+                                ? "Choose an entry's name to see its help, where its value comes from and why it"
+                                        + " can or cannot be set."
+                                : esc(model.info(info)))
                 .append("</pre></aside></main>");
         return out.toString();
     }
@@ -204,8 +228,13 @@ public final class WebGuiconfig implements AutoCloseable {
             if (out.length() > 0) {
                 out.append(" &gt; ");
             }
-            out.append("<a href=\"/?token=").append(token).append("&menu=").append(index.id(m)).append("\">")
-                    .append(esc(model.title(m))).append("</a>");
+            out.append("<a href=\"/?token=")
+                    .append(token)
+                    .append("&menu=")
+                    .append(index.id(m))
+                    .append("\">")
+                    .append(esc(model.title(m)))
+                    .append("</a>");
         }
         return out.toString();
     }
@@ -217,15 +246,29 @@ public final class WebGuiconfig implements AutoCloseable {
         String nodeId = String.valueOf(index.id(node));
         StringBuilder control = new StringBuilder();
         switch (row.action()) {
-            case TOGGLE, SELECT -> control.append(form("/set", menuId, nodeId, row.action() == MenuRow.Action.TOGGLE
-                    ? "toggle" : "select")).append("<button class=\"value\" id=\"").append(id).append("\">")
-                    .append(esc(row.value())).append("</button></form>");
-            case EDIT -> control.append(form("/set", menuId, nodeId, "edit"))
-                    .append("<input class=\"text\" name=\"value\" id=\"").append(id).append("\" value=\"")
-                    .append(esc(node.symbol().orElseThrow().value())).append("\"><button id=\"").append(id)
-                    .append("-set\">Set</button></form>");
-            default -> control.append("<span class=\"value\" id=\"").append(id).append("\">").append(esc(row.value()))
-                    .append("</span>");
+            case TOGGLE, SELECT ->
+                control.append(form(
+                                "/set", menuId, nodeId, row.action() == MenuRow.Action.TOGGLE ? "toggle" : "select"))
+                        .append("<button class=\"value\" id=\"")
+                        .append(id)
+                        .append("\">")
+                        .append(esc(row.value()))
+                        .append("</button></form>");
+            case EDIT ->
+                control.append(form("/set", menuId, nodeId, "edit"))
+                        .append("<input class=\"text\" name=\"value\" id=\"")
+                        .append(id)
+                        .append("\" value=\"")
+                        .append(esc(node.symbol().orElseThrow().value()))
+                        .append("\"><button id=\"")
+                        .append(id)
+                        .append("-set\">Set</button></form>");
+            default ->
+                control.append("<span class=\"value\" id=\"")
+                        .append(id)
+                        .append("\">")
+                        .append(esc(row.value()))
+                        .append("</span>");
         }
         String label = ConfigModel.opensMenu(node)
                 ? "<a class=\"open\" id=\"open-" + nodeId + "\" href=\"/?token=" + token + "&menu=" + nodeId + "\">"
@@ -234,7 +277,8 @@ public final class WebGuiconfig implements AutoCloseable {
         String name = node.symbol().map(s -> s.name()).orElse("?");
         return "<tr><td class=\"control\">" + control + "</td><td style=\"padding-left:" + (row.depth() * 1.5)
                 + "em\">" + label + " <a class=\"name\" id=\"info-" + nodeId + "\" href=\"/?token=" + token + "&menu="
-                + menuId + "&info=" + nodeId + "\">" + esc(node.symbol().isPresent() ? name : "info") + "</a></td></tr>";
+                + menuId + "&info=" + nodeId + "\">" + esc(node.symbol().isPresent() ? name : "info")
+                + "</a></td></tr>";
     }
 
     private String form(String action, String menuId, String nodeId, String what) {
@@ -292,6 +336,9 @@ public final class WebGuiconfig implements AutoCloseable {
     }
 
     private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

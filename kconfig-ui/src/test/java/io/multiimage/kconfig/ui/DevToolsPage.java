@@ -43,13 +43,25 @@ final class DevToolsPage implements AutoCloseable {
 
     /** Starts {@code chromium} with a profile in {@code profile} and connects to its first page. */
     static DevToolsPage start(Path chromiumBinary, Path profile) throws Exception {
-        List<String> command = new ArrayList<>(List.of(chromiumBinary.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--window-size=1280,720",
+        List<String> command = new ArrayList<>(List.of(
+                chromiumBinary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
+                "--window-size=1280,720",
                 "about:blank"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(profile.resolveSibling("chromium.log").toFile())
+                .start();
         Path portFile = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).isEmpty()) {
@@ -61,9 +73,13 @@ final class DevToolsPage implements AutoCloseable {
             Thread.sleep(50);
         }
         int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String list = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         String pageSocket = null;
         for (JsonNode target : JSON.readTree(list)) {
             if (target.path("type").asText().equals("page")) {
@@ -77,18 +93,20 @@ final class DevToolsPage implements AutoCloseable {
         }
         DevToolsPage[] page = new DevToolsPage[1];
         StringBuilder partial = new StringBuilder();
-        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                partial.append(data);
-                if (last) {
-                    page[0].received(partial.toString());
-                    partial.setLength(0);
-                }
-                webSocket.request(1);
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
+        WebSocket socket = http.newWebSocketBuilder()
+                .buildAsync(URI.create(pageSocket), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            page[0].received(partial.toString());
+                            partial.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                })
+                .get(10, TimeUnit.SECONDS);
         page[0] = new DevToolsPage(process, socket);
         return page[0];
     }
@@ -97,7 +115,8 @@ final class DevToolsPage implements AutoCloseable {
         try {
             JsonNode message = JSON.readTree(text);
             if (message.has("id")) {
-                CompletableFuture<JsonNode> future = pending.remove(message.get("id").asInt());
+                CompletableFuture<JsonNode> future =
+                        pending.remove(message.get("id").asInt());
                 if (future != null) {
                     future.complete(message);
                 }
@@ -159,10 +178,12 @@ final class DevToolsPage implements AutoCloseable {
         double y = Double.parseDouble(box.split(",")[1]);
         call("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y));
         for (int i = 1; i <= clicks; i++) {
-            call("Input.dispatchMouseEvent", Map.of("type", "mousePressed", "x", x, "y", y, "button", "left",
-                    "clickCount", i));
-            call("Input.dispatchMouseEvent", Map.of("type", "mouseReleased", "x", x, "y", y, "button", "left",
-                    "clickCount", i));
+            call(
+                    "Input.dispatchMouseEvent",
+                    Map.of("type", "mousePressed", "x", x, "y", y, "button", "left", "clickCount", i));
+            call(
+                    "Input.dispatchMouseEvent",
+                    Map.of("type", "mouseReleased", "x", x, "y", y, "button", "left", "clickCount", i));
         }
     }
 

@@ -34,7 +34,7 @@ class GuiconfigInChromiumTest {
     void requestsWithoutTheSessionTokenAreRefused() throws Exception {
         UiFixture.write(root);
         ConfigModel model = new ConfigModel(UiFixture.open(root));
-        try (WebGuiconfig web = new WebGuiconfig(model, Optional.empty(), line -> { })) {
+        try (WebGuiconfig web = new WebGuiconfig(model, Optional.empty(), line -> {})) {
             URI address = web.address();
             assertEquals("127.0.0.1", address.getHost());
             HttpClient http = HttpClient.newHttpClient();
@@ -42,13 +42,18 @@ class GuiconfigInChromiumTest {
             assertEquals(200, get(http, address.toString()));
             assertEquals(403, get(http, base + "/"));
             assertEquals(403, get(http, base + "/?token=" + "0".repeat(48)));
-            HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/set"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("node=1&action=toggle")).build(),
+            HttpResponse<String> post = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/set"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("node=1&action=toggle"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(403, post.statusCode());
-            HttpResponse<String> quit = http.send(HttpRequest.newBuilder(URI.create(base + "/quit"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> quit = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/quit"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(403, quit.statusCode());
             assertTrue(!web.awaitQuit(10, TimeUnit.MILLISECONDS));
             assertTrue(model.session().changes().isEmpty());
@@ -59,7 +64,8 @@ class GuiconfigInChromiumTest {
     @Tag("tools")
     void changingValuesAndSavingInTheBrowserWritesAFragmentTheNextBuildReads() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
-        Assumptions.assumeTrue(Files.isExecutable(chromium),
+        Assumptions.assumeTrue(
+                Files.isExecutable(chromium),
                 "chromium is not installed (apt-get install chromium): guiconfig browser test skipped");
         UiFixture.write(root);
         List<String> log = new ArrayList<>();
@@ -85,8 +91,8 @@ class GuiconfigInChromiumTest {
             page.waitUntil("document.getElementById('info').textContent.includes('Value: 42')");
             assertEquals("42", page.evaluate("document.getElementById('sym-APP_LOOPS').value"));
 
-            String logging = page.evaluate("document.getElementById('sym-APP_LOGGING').closest('tr')"
-                    + ".querySelector('a.name').id");
+            String logging = page.evaluate(
+                    "document.getElementById('sym-APP_LOGGING').closest('tr')" + ".querySelector('a.name').id");
             page.click(logging, 1);
             page.waitUntil("document.getElementById('info').textContent.includes('CONFIG_APP_LOGGING')");
             assertTrue(page.evaluate("document.getElementById('info').textContent")
@@ -99,9 +105,12 @@ class GuiconfigInChromiumTest {
             assertTrue(web.awaitQuit(30, TimeUnit.SECONDS), "Quit did not end the session");
         }
 
-        assertEquals(List.of("app: saved 2 changes to app/boards/qemu_cortex_m3.conf (new file, (C) board file of row A):"
-                + " CONFIG_APP_FEATURE=y, CONFIG_APP_LOOPS=42"), log);
-        assertEquals("# Saved by firmware:menuconfig/guiconfig for image app\nCONFIG_APP_FEATURE=y\nCONFIG_APP_LOOPS=42\n",
+        assertEquals(
+                List.of("app: saved 2 changes to app/boards/qemu_cortex_m3.conf (new file, (C) board file of row A):"
+                        + " CONFIG_APP_FEATURE=y, CONFIG_APP_LOOPS=42"),
+                log);
+        assertEquals(
+                "# Saved by firmware:menuconfig/guiconfig for image app\nCONFIG_APP_FEATURE=y\nCONFIG_APP_LOOPS=42\n",
                 Files.readString(root.resolve("app/boards/qemu_cortex_m3.conf")));
         Kconfig next = UiFixture.open(root).kconfig();
         assertEquals("y", next.symbol("APP_FEATURE").orElseThrow().value());

@@ -30,7 +30,8 @@ class MenuconfigInTmuxTest {
     @TempDir
     Path root;
 
-    private final String socket = "multiimage-menuconfig-" + ProcessHandle.current().pid();
+    private final String socket =
+            "multiimage-menuconfig-" + ProcessHandle.current().pid();
     private final String sessionName = "menuconfig";
     private Process server;
 
@@ -48,8 +49,10 @@ class MenuconfigInTmuxTest {
      * which fails in containers whose /dev/null is not a device.
      */
     private void startServer() throws Exception {
-        server = new ProcessBuilder("tmux", "-L", socket, "-D").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        server = new ProcessBuilder("tmux", "-L", socket, "-D")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline && server.isAlive()) {
             String answer = tmux("list-sessions");
@@ -66,8 +69,17 @@ class MenuconfigInTmuxTest {
         Assumptions.assumeTrue(onPath("tmux"), "tmux is not installed (apt-get install tmux): menuconfig test skipped");
         UiFixture.write(root);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = String.join(" ", List.of(quote(java), "-cp", quote(System.getProperty("java.class.path")),
-                KconfigUiMain.class.getName(), "menuconfig", quote(root.toString()), "app", "qemu_cortex_m3"));
+        String command = String.join(
+                " ",
+                List.of(
+                        quote(java),
+                        "-cp",
+                        quote(System.getProperty("java.class.path")),
+                        KconfigUiMain.class.getName(),
+                        "menuconfig",
+                        quote(root.toString()),
+                        "app",
+                        "qemu_cortex_m3"));
         startServer();
         String created = tmux("new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30", command + "; sleep 600");
         assertEquals("", created, "tmux new-session");
@@ -77,8 +89,11 @@ class MenuconfigInTmuxTest {
         waitFor("[ ] Optional feature");
         keys("?");
         String info = waitFor("Value from:");
-        assertTrue(info.contains("CONFIG_APP_FEATURE (bool)") && info.contains("Defined at: app/Kconfig:5")
-                && info.contains("Turns on the optional feature"), info);
+        assertTrue(
+                info.contains("CONFIG_APP_FEATURE (bool)")
+                        && info.contains("Defined at: app/Kconfig:5")
+                        && info.contains("Turns on the optional feature"),
+                info);
         keys("Escape");
         waitFor("[ ] Optional feature");
         keys("Space");
@@ -112,13 +127,19 @@ class MenuconfigInTmuxTest {
         keys("q");
         waitForExit();
 
-        assertEquals("# Saved by firmware:menuconfig/guiconfig for image app\nCONFIG_APP_FEATURE=y\nCONFIG_APP_LOOPS=42\n",
+        assertEquals(
+                "# Saved by firmware:menuconfig/guiconfig for image app\nCONFIG_APP_FEATURE=y\nCONFIG_APP_LOOPS=42\n",
                 Files.readString(root.resolve("app/boards/qemu_cortex_m3.conf")));
         Kconfig next = UiFixture.open(root).kconfig();
         assertEquals("y", next.symbol("APP_FEATURE").orElseThrow().value());
         assertEquals("42", next.symbol("APP_LOOPS").orElseThrow().value());
-        assertEquals("app/boards/qemu_cortex_m3.conf:3",
-                next.symbol("APP_LOOPS").orElseThrow().userAssignment().orElseThrow().where());
+        assertEquals(
+                "app/boards/qemu_cortex_m3.conf:3",
+                next.symbol("APP_LOOPS")
+                        .orElseThrow()
+                        .userAssignment()
+                        .orElseThrow()
+                        .where());
         assertTrue(edited.contains("(42) Loops"));
     }
 

@@ -82,9 +82,15 @@ final class UiFixture {
 
     /** The build request of the one image. */
     static BuildRequest request(Path root) {
-        return BuildRequest.builder(new ProjectLayout(root), "app",
-                List.of(ImageDeclaration.builder("app", root.resolve("app")).board("qemu_cortex_m3").build()),
-                root.resolve("app/target/firmware")).options(new BuildOptions(false, 1, false, Optional.empty())).build();
+        return BuildRequest.builder(
+                        new ProjectLayout(root),
+                        "app",
+                        List.of(ImageDeclaration.builder("app", root.resolve("app"))
+                                .board("qemu_cortex_m3")
+                                .build()),
+                        root.resolve("app/target/firmware"))
+                .options(new BuildOptions(false, 1, false, Optional.empty()))
+                .build();
     }
 
     /** The image opened as the interfaces open it (as the next build configures it). */

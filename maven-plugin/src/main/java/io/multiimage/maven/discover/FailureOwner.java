@@ -32,7 +32,8 @@ public final class FailureOwner {
     /** The project the failure belongs to, when one of the reactor's projects can be named. */
     public Optional<MavenProject> of(FirmwareException failure) {
         Optional<MavenProject> byFile = failure.culpritFile()
-                .flatMap(file -> containing(layoutRoot.resolve(file).toAbsolutePath().normalize()));
+                .flatMap(file ->
+                        containing(layoutRoot.resolve(file).toAbsolutePath().normalize()));
         if (byFile.isPresent()) {
             return byFile;
         }
@@ -44,8 +45,14 @@ public final class FailureOwner {
         MavenProject best = null;
         for (MavenProject project : projects) {
             Path dir = project.getBasedir().toPath().toAbsolutePath().normalize();
-            if (file.startsWith(dir) && (best == null || dir.getNameCount() > best.getBasedir().toPath()
-                    .toAbsolutePath().normalize().getNameCount())) {
+            if (file.startsWith(dir)
+                    && (best == null
+                            || dir.getNameCount()
+                                    > best.getBasedir()
+                                            .toPath()
+                                            .toAbsolutePath()
+                                            .normalize()
+                                            .getNameCount())) {
                 best = project;
             }
         }

@@ -33,10 +33,23 @@ import java.util.Optional;
  *     {@code <childImage> 'ssbl': <sha256>}: an error, never "not given"
  * @param kconfigRoot the module's {@code <kconfigRoot>}, if configured
  */
-public record ImageSettings(Path basedir, String pomFile, Path buildDirectory, String imageName,
-        Optional<String> board, boolean boardDeclaredHere, Optional<String> boardRevision, Optional<String> domain,
-        Optional<String> toolchain, Path sourceDirectory, List<String> toolchainArguments, CMakeConfig cmake,
-        ExecConfig exec, List<ChildImage> childImages, List<String> emptyElements, Optional<Path> kconfigRoot) {
+public record ImageSettings(
+        Path basedir,
+        String pomFile,
+        Path buildDirectory,
+        String imageName,
+        Optional<String> board,
+        boolean boardDeclaredHere,
+        Optional<String> boardRevision,
+        Optional<String> domain,
+        Optional<String> toolchain,
+        Path sourceDirectory,
+        List<String> toolchainArguments,
+        CMakeConfig cmake,
+        ExecConfig exec,
+        List<ChildImage> childImages,
+        List<String> emptyElements,
+        Optional<Path> kconfigRoot) {
 
     /** Copies the lists. */
     public ImageSettings {

@@ -1,14 +1,14 @@
 package io.multiimage.maven.discover;
 
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.toolchain.CMakeSettings;
-import io.multiimage.core.toolchain.ExecSettings;
 import io.multiimage.core.config.BuildStrategySettings;
+import io.multiimage.core.imagekconfig.KconfigRoots;
 import io.multiimage.core.model.BuildStrategy;
 import io.multiimage.core.model.ImageCondition;
 import io.multiimage.core.model.ImageDeclaration;
-import io.multiimage.core.imagekconfig.KconfigRoots;
 import io.multiimage.core.pipeline.ImageSources;
+import io.multiimage.core.toolchain.CMakeSettings;
+import io.multiimage.core.toolchain.ExecSettings;
 import io.multiimage.maven.CMakeConfig;
 import io.multiimage.maven.ChildImage;
 import io.multiimage.maven.ExecConfig;
@@ -47,8 +47,12 @@ public final class ImageTreeReader {
      * @param owners each image's owning module directory
      * @param buildDirectories each image's build directory, in its owner's build directory
      */
-    public record Tree(String rootName, List<ImageDeclaration> declarations, Map<String, ImageSources> sources,
-            Map<String, Path> owners, Map<String, Path> buildDirectories) {
+    public record Tree(
+            String rootName,
+            List<ImageDeclaration> declarations,
+            Map<String, ImageSources> sources,
+            Map<String, Path> owners,
+            Map<String, Path> buildDirectories) {
 
         /** The images {@code module} owns: its own image and its directory children. */
         public Set<String> ownedBy(Path module) {
@@ -84,8 +88,8 @@ public final class ImageTreeReader {
         sources.clear();
         owners.clear();
         buildDirectories.clear();
-        ImageDeclaration.Builder root = ImageDeclaration.builder(top.imageName(), top.basedir())
-                .declaredBy(top.pomFile());
+        ImageDeclaration.Builder root =
+                ImageDeclaration.builder(top.imageName(), top.basedir()).declaredBy(top.pomFile());
         topBoard.or(top::board).ifPresent(root::board);
         top.boardRevision().ifPresent(root::revision);
         top.domain().ifPresent(root::domain);
@@ -93,7 +97,11 @@ public final class ImageTreeReader {
         buildType.ifPresent(root::buildType);
         own(top.imageName(), top);
         addModule(top.imageName(), top, root, List.of(new Visit(top.imageName(), top.basedir())));
-        return new Tree(top.imageName(), List.copyOf(declarations), Map.copyOf(sources), Map.copyOf(owners),
+        return new Tree(
+                top.imageName(),
+                List.copyOf(declarations),
+                Map.copyOf(sources),
+                Map.copyOf(owners),
                 Map.copyOf(buildDirectories));
     }
 
@@ -109,16 +117,21 @@ public final class ImageTreeReader {
             throws InvalidConfigurationException {
         if (!module.emptyElements().isEmpty()) {
             throw (InvalidConfigurationException) new InvalidConfigurationException(module.pomFile() + ": "
-                    + String.join(", ", module.emptyElements()) + (module.emptyElements().size() == 1 ? " is" : " are")
-                    + " empty (an unset variable?): give a value or remove the element")
-                    .blameFile(module.basedir().resolve("pom.xml").toAbsolutePath().toString());
+                            + String.join(", ", module.emptyElements())
+                            + (module.emptyElements().size() == 1 ? " is" : " are")
+                            + " empty (an unset variable?): give a value or remove the element")
+                    .blameFile(
+                            module.basedir().resolve("pom.xml").toAbsolutePath().toString());
         }
         sources.put(name, sourcesOf(module));
         for (ChildImage child : module.childImages()) {
             if (child.getName() == null || child.getName().isBlank()) {
-                throw (InvalidConfigurationException) new InvalidConfigurationException("Image '" + name + "': a <childImages><childImage> in "
-                        + module.pomFile() + " has no <name>")
-                        .blameFile(module.basedir().resolve("pom.xml").toAbsolutePath().toString());
+                throw (InvalidConfigurationException) new InvalidConfigurationException("Image '" + name
+                                + "': a <childImages><childImage> in " + module.pomFile() + " has no <name>")
+                        .blameFile(module.basedir()
+                                .resolve("pom.xml")
+                                .toAbsolutePath()
+                                .toString());
             }
             image.children(child.getName().trim());
         }
@@ -133,7 +146,8 @@ public final class ImageTreeReader {
         }
     }
 
-    private void addChild(ImageSettings parent, ChildImage child, List<Visit> path) throws InvalidConfigurationException {
+    private void addChild(ImageSettings parent, ChildImage child, List<Visit> path)
+            throws InvalidConfigurationException {
         String name = child.getName().trim();
         String element = "<childImage> '" + name + "' in " + parent.pomFile();
         if (child.getModule() != null && child.getSourceDirectory() != null) {
@@ -145,26 +159,31 @@ public final class ImageTreeReader {
         if (child.getModule() != null) {
             Path dir = parent.basedir().resolve(child.getModule()).normalize();
             if (path.stream().anyMatch(visit -> visit.directory().equals(dir))) {
-                List<String> cycle = new ArrayList<>(path.stream().map(Visit::image).toList());
+                List<String> cycle =
+                        new ArrayList<>(path.stream().map(Visit::image).toList());
                 cycle.add(name);
-                throw new InvalidConfigurationException("Image cycle: " + String.join(" -> ", cycle) + " ("
-                        + element + " names module " + child.getModule() + ", which is already in the tree)");
+                throw new InvalidConfigurationException("Image cycle: " + String.join(" -> ", cycle) + " (" + element
+                        + " names module " + child.getModule() + ", which is already in the tree)");
             }
             module = Optional.of(modules.settingsOf(dir, element));
             applicationDir = dir;
         } else if (child.getSourceDirectory() != null) {
-            applicationDir = parent.basedir().resolve(child.getSourceDirectory()).normalize();
+            applicationDir =
+                    parent.basedir().resolve(child.getSourceDirectory()).normalize();
         } else {
             ownDirectory = false; // prebuilt or skipped; never built from the parent's sources
         }
-        ImageDeclaration.Builder image = ImageDeclaration.builder(name, applicationDir).declaredBy(element);
+        ImageDeclaration.Builder image =
+                ImageDeclaration.builder(name, applicationDir).declaredBy(element);
         if (!ownDirectory) {
             image.withoutOwnDirectory();
         }
         // A board inherited from a parent POM is the top's; a child's own board is one its POM or
         // its <childImage> sets. Otherwise the child builds for its domain's board.
         firstOf(child.getBoard(), module.flatMap(ImageSettings::ownBoard)).ifPresent(image::board);
-        module.filter(ImageSettings::boardDeclaredHere).flatMap(ImageSettings::boardRevision).ifPresent(image::revision);
+        module.filter(ImageSettings::boardDeclaredHere)
+                .flatMap(ImageSettings::boardRevision)
+                .ifPresent(image::revision);
         firstOf(child.getDomain(), module.flatMap(ImageSettings::domain)).ifPresent(image::domain);
         module.flatMap(ImageSettings::toolchain).ifPresent(image::toolchain);
         strategyOf(name, parent.basedir(), child, element).ifPresent(image::strategy);
@@ -183,8 +202,12 @@ public final class ImageTreeReader {
 
     private static Optional<BuildStrategy> strategyOf(String name, Path declaringDir, ChildImage child, String element)
             throws InvalidConfigurationException {
-        return new BuildStrategySettings(text(child.getBuildStrategy()), text(child.getHexFile()),
-                text(child.getHexArtifact()), text(child.getSha256()), ELEMENTS)
+        return new BuildStrategySettings(
+                        text(child.getBuildStrategy()),
+                        text(child.getHexFile()),
+                        text(child.getHexArtifact()),
+                        text(child.getSha256()),
+                        ELEMENTS)
                 .parse(name, declaringDir, Optional.empty(), element);
     }
 
@@ -225,16 +248,22 @@ public final class ImageTreeReader {
             return Optional.empty();
         }
         String condition = child.getCondition().trim();
-        return Optional.of(condition.startsWith("CONFIG_")
-                ? ImageCondition.kconfig(condition)
-                : ImageCondition.property(condition));
+        return Optional.of(
+                condition.startsWith("CONFIG_")
+                        ? ImageCondition.kconfig(condition)
+                        : ImageCondition.property(condition));
     }
 
     private static ImageSources sourcesOf(ImageSettings module) {
         Optional<CMakeSettings> cmake = Optional.ofNullable(module.cmake()).map(ImageTreeReader::cmakeSettings);
         Optional<ExecSettings> exec = Optional.ofNullable(module.exec()).map(ImageTreeReader::execSettings);
-        return new ImageSources(module.sourceDirectory(), cmake, exec, module.toolchainArguments(),
-                module.kconfigRoot().map(root -> new KconfigRoots.Configured(root, "<kconfigRoot> in " + module.pomFile())));
+        return new ImageSources(
+                module.sourceDirectory(),
+                cmake,
+                exec,
+                module.toolchainArguments(),
+                module.kconfigRoot()
+                        .map(root -> new KconfigRoots.Configured(root, "<kconfigRoot> in " + module.pomFile())));
     }
 
     private static CMakeSettings cmakeSettings(CMakeConfig config) {
@@ -252,8 +281,11 @@ public final class ImageTreeReader {
     }
 
     private static ExecSettings execSettings(ExecConfig config) {
-        return new ExecSettings(List.copyOf(config.getCommand()), Optional.ofNullable(config.getWorkingDirectory()),
-                Optional.ofNullable(config.getHexFile()), Optional.ofNullable(config.getElfFile()),
+        return new ExecSettings(
+                List.copyOf(config.getCommand()),
+                Optional.ofNullable(config.getWorkingDirectory()),
+                Optional.ofNullable(config.getHexFile()),
+                Optional.ofNullable(config.getElfFile()),
                 Duration.ofMinutes(30));
     }
 

@@ -47,8 +47,10 @@ public final class ModuleConfigurator {
             Xpp3Dom value = own.getChild(name);
             Xpp3Dom fallback = defaults.getChild(name);
             if (value != null) {
-                merged.addChild(fallback == null ? new Xpp3Dom(value)
-                        : Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(value), new Xpp3Dom(fallback)));
+                merged.addChild(
+                        fallback == null
+                                ? new Xpp3Dom(value)
+                                : Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(value), new Xpp3Dom(fallback)));
             } else if (fallback != null) {
                 merged.addChild(new Xpp3Dom(fallback));
             }
@@ -57,11 +59,16 @@ public final class ModuleConfigurator {
         inModule.setCurrentProject(module);
         ClassRealm realm = execution.getMojoDescriptor().getPluginDescriptor().getClassRealm();
         try {
-            configurator.configureComponent(target, new XmlPlexusConfiguration(merged),
-                    new PluginParameterExpressionEvaluator(inModule, execution), realm);
+            configurator.configureComponent(
+                    target,
+                    new XmlPlexusConfiguration(merged),
+                    new PluginParameterExpressionEvaluator(inModule, execution),
+                    realm);
         } catch (ComponentConfigurationException e) {
-            throw new InvalidConfigurationException("Cannot read the configuration of firmware module "
-                    + module.getArtifactId() + " (" + module.getFile() + "): " + e.getMessage(), e);
+            throw new InvalidConfigurationException(
+                    "Cannot read the configuration of firmware module " + module.getArtifactId() + " ("
+                            + module.getFile() + "): " + e.getMessage(),
+                    e);
         }
         return target;
     }

@@ -1,9 +1,9 @@
 package io.multiimage.maven.discover;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 import org.apache.maven.model.BuildBase;
 import org.apache.maven.model.Model;
@@ -29,7 +29,9 @@ public final class PluginConfiguration {
 
     /** The plugin-level configuration of {@code project}; empty if the plugin is not declared. */
     public static PluginConfiguration of(MavenProject project) {
-        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
+        Plugin plugin = project.getBuild() == null
+                ? null
+                : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
         Object configuration = plugin == null ? null : plugin.getConfiguration();
         return new PluginConfiguration(configuration instanceof Xpp3Dom dom ? dom : new Xpp3Dom("configuration"));
     }
@@ -61,7 +63,8 @@ public final class PluginConfiguration {
                 plugins.addAll(build.getPluginManagement().getPlugins());
             }
             for (Plugin plugin : plugins) {
-                if (PLUGIN_KEY.equals(plugin.getKey()) && plugin.getConfiguration() instanceof Xpp3Dom dom
+                if (PLUGIN_KEY.equals(plugin.getKey())
+                        && plugin.getConfiguration() instanceof Xpp3Dom dom
                         && dom.getChild(name) != null) {
                     return true;
                 }
@@ -77,7 +80,8 @@ public final class PluginConfiguration {
 
     /** Whether {@code project} declares this plugin at all. */
     public static boolean isDeclaredIn(MavenProject project) {
-        return project.getBuild() != null && project.getBuild().getPluginsAsMap().containsKey(PLUGIN_KEY);
+        return project.getBuild() != null
+                && project.getBuild().getPluginsAsMap().containsKey(PLUGIN_KEY);
     }
 
     /** Trimmed text of the direct child element {@code name}, if present and not blank. */
@@ -106,7 +110,8 @@ public final class PluginConfiguration {
         List<String> empty = new ArrayList<>();
         for (PluginConfiguration child : childImages()) {
             for (Xpp3Dom element : child.root.getChildren()) {
-                if (element.getChildCount() == 0 && (element.getValue() == null || element.getValue().isBlank())) {
+                if (element.getChildCount() == 0
+                        && (element.getValue() == null || element.getValue().isBlank())) {
                     empty.add("<childImage> '" + child.value("name").orElse("?") + "': <" + element.getName() + ">");
                 }
             }

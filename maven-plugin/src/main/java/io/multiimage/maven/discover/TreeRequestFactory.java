@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.maven.execution.MavenSession;
@@ -51,8 +51,8 @@ public final class TreeRequestFactory {
     private final ModuleSettings settings;
     private final BuildLog log;
 
-    public TreeRequestFactory(MavenSession session, ProjectBuilder projectBuilder, ModuleSettings settings,
-            BuildLog log) {
+    public TreeRequestFactory(
+            MavenSession session, ProjectBuilder projectBuilder, ModuleSettings settings, BuildLog log) {
         this.session = session;
         this.projectBuilder = projectBuilder;
         this.settings = settings;
@@ -71,15 +71,17 @@ public final class TreeRequestFactory {
      * The request that builds {@code current}: its whole tree when it is a top, else the images it
      * owns inside the tree of its topmost parent.
      */
-    public ModuleRequest create(MavenProject current, ImageSettings currentSettings, Optional<String> buildType,
-            BuildOptions options) throws InvalidConfigurationException {
+    public ModuleRequest create(
+            MavenProject current, ImageSettings currentSettings, Optional<String> buildType, BuildOptions options)
+            throws InvalidConfigurationException {
         ReactorImageTree reactor = ReactorImageTree.of(session.getAllProjects());
         ReactorImageTree.Placement placement = reactor.placementOf(current);
         MavenProject top = placement.top();
         ImageSettings topSettings = top == current ? currentSettings : settings.of(top);
         ImageTreeReader.Tree tree = new ImageTreeReader(
-                (directory, declaredBy) -> settingsOf(current, currentSettings, directory, declaredBy),
-                buildType).read(topSettings, commandLineBoard(topSettings));
+                        (directory, declaredBy) -> settingsOf(current, currentSettings, directory, declaredBy),
+                        buildType)
+                .read(topSettings, commandLineBoard(topSettings));
         for (Path owner : Set.copyOf(tree.owners().values())) {
             Optional<MavenProject> module = reactorProject(owner);
             if (module.isPresent()) {
@@ -87,8 +89,11 @@ public final class TreeRequestFactory {
             }
         }
         Path outputDirectory = outputDirectory(top);
-        BuildRequest.Builder request = BuildRequest.builder(new ProjectLayout(commonRoot(tree.declarations())),
-                tree.rootName(), tree.declarations(), outputDirectory)
+        BuildRequest.Builder request = BuildRequest.builder(
+                        new ProjectLayout(commonRoot(tree.declarations())),
+                        tree.rootName(),
+                        tree.declarations(),
+                        outputDirectory)
                 .sources(tree.sources())
                 .variables(variables())
                 .properties(properties(top, topSettings))
@@ -99,7 +104,8 @@ public final class TreeRequestFactory {
             }
         });
         if (!placement.isTop()) {
-            String ownImage = placement.pathFromTop().get(placement.pathFromTop().size() - 1);
+            String ownImage =
+                    placement.pathFromTop().get(placement.pathFromTop().size() - 1);
             request.scope(BuildScope.module(ownImage, tree.ownedBy(directoryOf(current))));
         }
         return new ModuleRequest(request.build(), tree.owners());
@@ -117,14 +123,15 @@ public final class TreeRequestFactory {
             return Optional.empty();
         }
         if (top.board().isPresent() && !top.board().get().equals(given.trim())) {
-            log.info(top.imageName() + ": board " + given.trim() + " from -D" + BOARD_PROPERTY + " (the POM's <board> is "
-                    + top.board().get() + ")");
+            log.info(top.imageName() + ": board " + given.trim() + " from -D" + BOARD_PROPERTY
+                    + " (the POM's <board> is " + top.board().get() + ")");
         }
         return Optional.of(given.trim());
     }
 
-    private ImageSettings settingsOf(MavenProject current, ImageSettings currentSettings, Path directory,
-            String declaredBy) throws InvalidConfigurationException {
+    private ImageSettings settingsOf(
+            MavenProject current, ImageSettings currentSettings, Path directory, String declaredBy)
+            throws InvalidConfigurationException {
         Path normalized = directory.toAbsolutePath().normalize();
         if (directoryOf(current).equals(normalized)) {
             return currentSettings;
@@ -142,12 +149,15 @@ public final class TreeRequestFactory {
             ProjectBuildingRequest request = session.getProjectBuildingRequest();
             return settings.of(projectBuilder.build(pom.toFile(), request).getProject());
         } catch (ProjectBuildingException e) {
-            throw new InvalidConfigurationException("Cannot read the child image module " + pom + ": " + e.getMessage(), e);
+            throw new InvalidConfigurationException(
+                    "Cannot read the child image module " + pom + ": " + e.getMessage(), e);
         }
     }
 
     private Optional<MavenProject> reactorProject(Path directory) {
-        return session.getAllProjects().stream().filter(p -> directoryOf(p).equals(directory)).findFirst();
+        return session.getAllProjects().stream()
+                .filter(p -> directoryOf(p).equals(directory))
+                .findFirst();
     }
 
     /** Seed-style variables ({@code CONFIG_X}, {@code mcuboot_CONF_FILE}, ...) from the user properties. */
@@ -168,7 +178,9 @@ public final class TreeRequestFactory {
         Properties given = session.getUserProperties();
         given.stringPropertyNames().forEach(n -> user.put(n, given.getProperty(n)));
         Map<String, String> project = new TreeMap<>();
-        top.getProperties().stringPropertyNames().forEach(n -> project.put(n, top.getProperties().getProperty(n)));
+        top.getProperties()
+                .stringPropertyNames()
+                .forEach(n -> project.put(n, top.getProperties().getProperty(n)));
         return new BuildProperties(user, project, topSettings.pomFile());
     }
 
@@ -196,7 +208,9 @@ public final class TreeRequestFactory {
      * always name the image's directory ({@code app/prj.conf}, not {@code prj.conf}).
      */
     private static Path commonRoot(List<ImageDeclaration> declarations) {
-        List<Path> dirs = declarations.stream().map(d -> d.applicationDir().toAbsolutePath().normalize()).toList();
+        List<Path> dirs = declarations.stream()
+                .map(d -> d.applicationDir().toAbsolutePath().normalize())
+                .toList();
         Path root = dirs.get(0);
         for (Path dir : dirs) {
             while (!dir.startsWith(root)) {

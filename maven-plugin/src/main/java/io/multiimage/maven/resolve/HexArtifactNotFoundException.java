@@ -17,8 +17,8 @@ public class HexArtifactNotFoundException extends Exception {
      * @param credentialProblems which repository refused which {@code <server>}'s credentials, first
      * @param detail the resolver's own message, credentials masked
      */
-    public HexArtifactNotFoundException(String coordinates, String repositories, boolean offline,
-            List<String> credentialProblems, String detail) {
+    public HexArtifactNotFoundException(
+            String coordinates, String repositories, boolean offline, List<String> credentialProblems, String detail) {
         this("prebuilt HEX", coordinates, repositories, offline, credentialProblems, detail);
     }
 
@@ -30,8 +30,13 @@ public class HexArtifactNotFoundException extends Exception {
      * @param credentialProblems which repository refused which {@code <server>}'s credentials, first
      * @param detail the resolver's own message, credentials masked
      */
-    public HexArtifactNotFoundException(String what, String coordinates, String repositories, boolean offline,
-            List<String> credentialProblems, String detail) {
+    public HexArtifactNotFoundException(
+            String what,
+            String coordinates,
+            String repositories,
+            boolean offline,
+            List<String> credentialProblems,
+            String detail) {
         super("Cannot resolve " + what + " " + coordinates + " from " + repositories
                 + (offline ? " (Maven is offline: only the local repository was searched)" : "")
                 + ": " + (credentialProblems.isEmpty() ? "" : String.join("; ", credentialProblems) + ". ")

@@ -24,12 +24,21 @@ final class MaskingTransferListener implements TransferListener {
         if (url.equals(resource.getRepositoryUrl())) {
             return event;
         }
-        TransferResource safe = new TransferResource(resource.getRepositoryId(), url, resource.getResourceName(),
-                resource.getFile(), resource.getTrace()).setContentLength(resource.getContentLength())
+        TransferResource safe = new TransferResource(
+                        resource.getRepositoryId(),
+                        url,
+                        resource.getResourceName(),
+                        resource.getFile(),
+                        resource.getTrace())
+                .setContentLength(resource.getContentLength())
                 .setResumeOffset(resource.getResumeOffset());
         RepositorySystemSession session = event.getSession();
-        return new TransferEvent.Builder(session, safe).setType(event.getType()).setRequestType(event.getRequestType())
-                .setTransferredBytes(event.getTransferredBytes()).setException(event.getException()).build();
+        return new TransferEvent.Builder(session, safe)
+                .setType(event.getType())
+                .setRequestType(event.getRequestType())
+                .setTransferredBytes(event.getTransferredBytes())
+                .setException(event.getException())
+                .build();
     }
 
     @Override

@@ -20,6 +20,7 @@ final class RepositoryFailures {
 
     /** {@code scheme://user:password@host}: the part between {@code //} and {@code @} goes. */
     private static final Pattern URL_CREDENTIALS = Pattern.compile("(?<=://)[^/@\\s]+@");
+
     private static final Pattern UNAUTHORIZED = Pattern.compile("\\b401\\b|Unauthorized|[Nn]ot authorized");
     /** Maven's encrypted form: still this shape when sent, the password was never decrypted. */
     private static final Pattern ENCRYPTED = Pattern.compile("^\\{[A-Za-z0-9+/=]+}$");
@@ -41,7 +42,8 @@ final class RepositoryFailures {
         ArtifactResult result = failure.getResult();
         List<Exception> exceptions = result == null ? List.of() : result.getExceptions();
         for (Exception exception : exceptions) {
-            if (exception instanceof ArtifactTransferException transfer && unauthorized(transfer)
+            if (exception instanceof ArtifactTransferException transfer
+                    && unauthorized(transfer)
                     && transfer.getRepository() != null) {
                 RemoteRepository repository = transfer.getRepository();
                 String where = "repository " + repository.getId() + " (" + mask(repository.getUrl()) + ")";

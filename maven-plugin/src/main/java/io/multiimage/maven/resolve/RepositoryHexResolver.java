@@ -45,7 +45,8 @@ public final class RepositoryHexResolver {
      */
     public Path resolve(String groupId, String artifactId, String version, String classifier)
             throws HexArtifactNotFoundException {
-        return resolve(new DefaultArtifact(groupId, artifactId, classifier == null ? "" : classifier, EXTENSION, version),
+        return resolve(
+                new DefaultArtifact(groupId, artifactId, classifier == null ? "" : classifier, EXTENSION, version),
                 "prebuilt HEX");
     }
 
@@ -61,8 +62,13 @@ public final class RepositoryHexResolver {
             ArtifactResult result = system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null));
             return result.getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
-            throw new HexArtifactNotFoundException(what, artifact.toString(), describe(repositories), session.isOffline(),
-                    RepositoryFailures.credentialProblems(session, e), RepositoryFailures.mask(e.getMessage()));
+            throw new HexArtifactNotFoundException(
+                    what,
+                    artifact.toString(),
+                    describe(repositories),
+                    session.isOffline(),
+                    RepositoryFailures.credentialProblems(session, e),
+                    RepositoryFailures.mask(e.getMessage()));
         }
     }
 
@@ -70,8 +76,8 @@ public final class RepositoryHexResolver {
      * Local path of {@code groupId:artifactId:extension:classifier:version} when the repositories
      * have it; empty when they do not (or Maven is offline and it is not in the local repository).
      */
-    public java.util.Optional<Path> resolveOptional(String groupId, String artifactId, String version,
-            String classifier, String extension) {
+    public java.util.Optional<Path> resolveOptional(
+            String groupId, String artifactId, String version, String classifier, String extension) {
         Artifact artifact = new DefaultArtifact(groupId, artifactId, classifier, extension, version);
         try {
             ArtifactResult result = system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null));

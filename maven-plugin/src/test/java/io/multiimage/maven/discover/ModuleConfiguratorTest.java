@@ -42,25 +42,27 @@ class ModuleConfiguratorTest {
 
     @Test
     void bindsTheModulesConfigurationOverTheGoalsDefaultsEvaluatedInThatModule() throws Exception {
-        MavenProject net = Projects.module(root.resolve("netcore"), "netcore",
+        MavenProject net = Projects.module(
+                root.resolve("netcore"),
+                "netcore",
                 "<board>nrf5340dk/nrf5340/cpunet</board><cmake><elfFile>out/n.elf</elfFile></cmake>"
                         + "<childImages><childImage><name>b0n</name><module>../b0n</module></childImage></childImages>"
                         + "<timeout>5</timeout>");
         MojoDescriptor descriptor = new MojoDescriptor();
-        descriptor.setMojoConfiguration(new XmlPlexusConfiguration(Projects.dom(
-                "<sourceDirectory default-value=\"${project.basedir}/src/main/c\"/>"
+        descriptor.setMojoConfiguration(new XmlPlexusConfiguration(
+                Projects.dom("<sourceDirectory default-value=\"${project.basedir}/src/main/c\"/>"
                         + "<imageName default-value=\"${project.artifactId}\"/>"
                         + "<board>${firmware.board}</board>")));
         PluginDescriptor plugin = new PluginDescriptor();
         plugin.setClassRealm(new ClassWorld("test", getClass().getClassLoader()).getRealm("test"));
         descriptor.setPluginDescriptor(plugin);
         @SuppressWarnings("deprecation")
-        MavenSession session = new MavenSession(null, new DefaultMavenExecutionRequest(),
-                new DefaultMavenExecutionResult(), List.of(net));
+        MavenSession session = new MavenSession(
+                null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult(), List.of(net));
 
-        Parameters bound = new ModuleConfigurator(session, new MojoExecution(descriptor),
-                new BasicComponentConfigurator()).bind(net, new Parameters(),
-                Set.of("board", "sourceDirectory", "imageName", "cmake", "childImages"));
+        Parameters bound = new ModuleConfigurator(
+                        session, new MojoExecution(descriptor), new BasicComponentConfigurator())
+                .bind(net, new Parameters(), Set.of("board", "sourceDirectory", "imageName", "cmake", "childImages"));
 
         assertEquals("nrf5340dk/nrf5340/cpunet", bound.board);
         assertEquals(root.resolve("netcore/src/main/c").toFile(), bound.sourceDirectory);

@@ -24,10 +24,13 @@ class PluginConfigurationTest {
 
     @Test
     void emptyChildImageElementsAreListedNotIgnored() throws Exception {
-        PluginConfiguration configuration = PluginConfiguration.of(Projects.module(root, "app",
+        PluginConfiguration configuration = PluginConfiguration.of(Projects.module(
+                root,
+                "app",
                 "<childImages><childImage><name>ssbl</name><hexArtifact>a:b:1</hexArtifact><sha256></sha256>"
                         + "</childImage><childImage><name>fsbl</name><hexFile> </hexFile></childImage></childImages>"));
-        assertEquals(List.of("<childImage> 'ssbl': <sha256>", "<childImage> 'fsbl': <hexFile>"),
+        assertEquals(
+                List.of("<childImage> 'ssbl': <sha256>", "<childImage> 'fsbl': <hexFile>"),
                 configuration.emptyChildImageElements());
     }
 }

@@ -42,10 +42,13 @@ class ReactorImageTreeTest {
         MavenProject boot = Projects.module(root.resolve("boot"), "boot", "");
         ReactorImageTree tree = ReactorImageTree.of(List.of(boot, one, two));
 
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
-                () -> tree.requireSingleParent(boot));
-        assertTrue(error.getMessage().startsWith("Firmware module boot is declared as a child image by one (<childImage>"
-                + " 'boot' in "), error.getMessage());
+        InvalidConfigurationException error =
+                assertThrows(InvalidConfigurationException.class, () -> tree.requireSingleParent(boot));
+        assertTrue(
+                error.getMessage()
+                        .startsWith("Firmware module boot is declared as a child image by one (<childImage>"
+                                + " 'boot' in "),
+                error.getMessage());
         assertTrue(error.getMessage().contains(") and two (<childImage> 'boot' in "), error.getMessage());
         assertTrue(error.getMessage().contains("<sourceDirectory>../boot</sourceDirectory>"), error.getMessage());
     }

@@ -23,12 +23,13 @@ final class NexusRest {
 
     private final String baseUrl;
     private final String authorization;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     NexusRest(String baseUrl, String user, String password) {
         this.baseUrl = baseUrl;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     String baseUrl() {
@@ -38,7 +39,9 @@ final class NexusRest {
     /** True once Nexus answers that it accepts writes (start-up finished). */
     boolean writable() throws InterruptedException {
         try {
-            return send(HttpRequest.newBuilder(api("status/writable")).GET(), false).statusCode() == 200;
+            return send(HttpRequest.newBuilder(api("status/writable")).GET(), false)
+                            .statusCode()
+                    == 200;
         } catch (ConnectException e) {
             return false;
         } catch (IOException e) {
@@ -47,15 +50,22 @@ final class NexusRest {
     }
 
     void changeAdminPassword(String password) throws IOException, InterruptedException {
-        expect(204, send(HttpRequest.newBuilder(api("security/users/admin/change-password"))
-                .header("Content-Type", "text/plain")
-                .PUT(HttpRequest.BodyPublishers.ofString(password)), true), "change the administrator's password");
+        expect(
+                204,
+                send(
+                        HttpRequest.newBuilder(api("security/users/admin/change-password"))
+                                .header("Content-Type", "text/plain")
+                                .PUT(HttpRequest.BodyPublishers.ofString(password)),
+                        true),
+                "change the administrator's password");
     }
 
     void disableAnonymousAccess() throws IOException, InterruptedException {
-        putJson("security/anonymous",
+        putJson(
+                "security/anonymous",
                 "{\"enabled\":false,\"userId\":\"anonymous\",\"realmName\":\"NexusAuthorizingRealm\"}",
-                200, "turn anonymous access off");
+                200,
+                "turn anonymous access off");
     }
 
     void createRole(String id, List<String> privileges) throws IOException, InterruptedException {
@@ -64,7 +74,8 @@ final class NexusRest {
 
     /** Adds {@code privileges} to the role {@code id}, keeping those it has. */
     void grantToRole(String id, List<String> privileges) throws IOException, InterruptedException {
-        HttpResponse<String> current = send(HttpRequest.newBuilder(api("security/roles/" + id)).GET(), true);
+        HttpResponse<String> current =
+                send(HttpRequest.newBuilder(api("security/roles/" + id)).GET(), true);
         expect(200, current, "read role " + id);
         List<String> all = new ArrayList<>(stringArray(current.body(), "privileges"));
         privileges.stream().filter(p -> !all.contains(p)).forEach(all::add);
@@ -72,33 +83,50 @@ final class NexusRest {
     }
 
     void createUser(String id, String password, String role) throws IOException, InterruptedException {
-        postJson("security/users", "{\"userId\":" + quote(id) + ",\"firstName\":\"CI\",\"lastName\":\"Agent\","
-                + "\"emailAddress\":\"" + id + "@example.com\",\"password\":" + quote(password)
-                + ",\"status\":\"active\",\"roles\":[" + quote(role) + "]}", 200, "create user " + id);
+        postJson(
+                "security/users",
+                "{\"userId\":" + quote(id) + ",\"firstName\":\"CI\",\"lastName\":\"Agent\","
+                        + "\"emailAddress\":\"" + id + "@example.com\",\"password\":" + quote(password)
+                        + ",\"status\":\"active\",\"roles\":[" + quote(role) + "]}",
+                200,
+                "create user " + id);
     }
 
     boolean repositoryExists(String name) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(api("repositories/" + name)).GET(), true).statusCode() == 200;
+        return send(HttpRequest.newBuilder(api("repositories/" + name)).GET(), true)
+                        .statusCode()
+                == 200;
     }
 
     void createHostedRepository(String name, String versionPolicy, String writePolicy)
             throws IOException, InterruptedException {
-        postJson("repositories/maven/hosted", "{\"name\":" + quote(name) + ",\"online\":true,"
-                + "\"storage\":{\"blobStoreName\":\"default\",\"strictContentTypeValidation\":true,"
-                + "\"writePolicy\":" + quote(writePolicy) + "},"
-                + "\"maven\":{\"versionPolicy\":" + quote(versionPolicy) + ",\"layoutPolicy\":\"STRICT\"}}",
-                201, "create hosted repository " + name);
+        postJson(
+                "repositories/maven/hosted",
+                "{\"name\":" + quote(name) + ",\"online\":true,"
+                        + "\"storage\":{\"blobStoreName\":\"default\",\"strictContentTypeValidation\":true,"
+                        + "\"writePolicy\":" + quote(writePolicy) + "},"
+                        + "\"maven\":{\"versionPolicy\":" + quote(versionPolicy) + ",\"layoutPolicy\":\"STRICT\"}}",
+                201,
+                "create hosted repository " + name);
     }
 
     void createGroupRepository(String name, List<String> members) throws IOException, InterruptedException {
-        postJson("repositories/maven/group", "{\"name\":" + quote(name) + ",\"online\":true,"
-                + "\"storage\":{\"blobStoreName\":\"default\",\"strictContentTypeValidation\":true},"
-                + "\"group\":{\"memberNames\":" + jsonArray(members) + "}}", 201, "create group repository " + name);
+        postJson(
+                "repositories/maven/group",
+                "{\"name\":" + quote(name) + ",\"online\":true,"
+                        + "\"storage\":{\"blobStoreName\":\"default\",\"strictContentTypeValidation\":true},"
+                        + "\"group\":{\"memberNames\":" + jsonArray(members) + "}}",
+                201,
+                "create group repository " + name);
     }
 
     Optional<byte[]> download(String url) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = client.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", authorization)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -109,18 +137,32 @@ final class NexusRest {
     }
 
     int anonymousStatus(String url) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+        return client.send(
+                        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 
-    private void postJson(String path, String json, int expected, String what) throws IOException, InterruptedException {
-        expect(expected, send(HttpRequest.newBuilder(api(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), true), what);
+    private void postJson(String path, String json, int expected, String what)
+            throws IOException, InterruptedException {
+        expect(
+                expected,
+                send(
+                        HttpRequest.newBuilder(api(path))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json)),
+                        true),
+                what);
     }
 
     private void putJson(String path, String json, int expected, String what) throws IOException, InterruptedException {
-        expect(expected, send(HttpRequest.newBuilder(api(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)), true), what);
+        expect(
+                expected,
+                send(
+                        HttpRequest.newBuilder(api(path))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                        true),
+                what);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, boolean authenticated)
@@ -137,7 +179,8 @@ final class NexusRest {
 
     private static void expect(int status, HttpResponse<String> response, String what) throws IOException {
         if (response.statusCode() != status) {
-            throw new IOException("Nexus refused to " + what + ": HTTP " + response.statusCode() + " " + response.body());
+            throw new IOException(
+                    "Nexus refused to " + what + ": HTTP " + response.statusCode() + " " + response.body());
         }
     }
 
@@ -148,7 +191,8 @@ final class NexusRest {
 
     /** The strings of the JSON array {@code field} in {@code json}; our role names need no unescaping. */
     private static List<String> stringArray(String json, String field) {
-        Matcher array = Pattern.compile("\"" + field + "\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(json);
+        Matcher array =
+                Pattern.compile("\"" + field + "\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(json);
         List<String> values = new ArrayList<>();
         if (array.find()) {
             Matcher item = Pattern.compile("\"([^\"]*)\"").matcher(array.group(1));

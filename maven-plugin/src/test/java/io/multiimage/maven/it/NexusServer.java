@@ -77,12 +77,15 @@ public final class NexusServer {
         deleteTree(work);
         Files.createDirectories(work.resolve("etc"));
         int port = freePort();
-        Files.writeString(work.resolve("etc/nexus.properties"), String.join("\n",
-                "application-host=127.0.0.1",
-                "application-port=" + port,
-                "nexus.onboarding.enabled=false",
-                "nexus.scripts.allowCreation=false",
-                ""));
+        Files.writeString(
+                work.resolve("etc/nexus.properties"),
+                String.join(
+                        "\n",
+                        "application-host=127.0.0.1",
+                        "application-port=" + port,
+                        "nexus.onboarding.enabled=false",
+                        "nexus.scripts.allowCreation=false",
+                        ""));
         ProcessBuilder builder = new ProcessBuilder(install.resolve("bin/nexus").toString(), "server")
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile())
@@ -100,8 +103,8 @@ public final class NexusServer {
         try (OutputStream out = Files.newOutputStream(work.resolve(STATE_FILE))) {
             state.store(out, "Nexus started for the integration tests");
         }
-        System.out.println("[nexus] starting on http://127.0.0.1:" + port + "/ (pid " + process.pid()
-                + ", log " + work.resolve("server.log") + ")");
+        System.out.println("[nexus] starting on http://127.0.0.1:" + port + "/ (pid " + process.pid() + ", log "
+                + work.resolve("server.log") + ")");
     }
 
     /** Stops the server started in {@code work}, if it still runs, and everything it started. */
@@ -115,7 +118,8 @@ public final class NexusServer {
         if (handle.isEmpty() || !handle.get().isAlive()) {
             return;
         }
-        List<ProcessHandle> tree = Stream.concat(handle.get().descendants(), Stream.of(handle.get())).toList();
+        List<ProcessHandle> tree = Stream.concat(handle.get().descendants(), Stream.of(handle.get()))
+                .toList();
         tree.forEach(ProcessHandle::destroy);
         Instant deadline = Instant.now().plusSeconds(60);
         for (ProcessHandle p : tree) {
@@ -133,9 +137,10 @@ public final class NexusServer {
      * the deploy role and user created).
      */
     public static NexusServer connect(Path work) throws IOException, InterruptedException {
-        Properties state = readState(work).orElseThrow(() -> new IllegalStateException(
-                "No Nexus was started in " + work + ": the integration tests that deploy need the build's"
-                        + " Nexus (do not pass -Dnexus.skip=true when running them)"));
+        Properties state = readState(work)
+                .orElseThrow(() -> new IllegalStateException(
+                        "No Nexus was started in " + work + ": the integration tests that deploy need the build's"
+                                + " Nexus (do not pass -Dnexus.skip=true when running them)"));
         String base = "http://127.0.0.1:" + state.getProperty("port") + "/";
         awaitWritable(base, work, Long.parseLong(state.getProperty("pid")));
         Path marker = work.resolve(PROVISIONED_MARKER);
@@ -173,14 +178,18 @@ public final class NexusServer {
             rest.createHostedRepository(releases, "RELEASE", "allow_once");
             rest.createHostedRepository(snapshots, "SNAPSHOT", "allow");
             rest.createGroupRepository(name, List.of(releases, snapshots));
-            rest.grantToRole(DEPLOYER_ROLE, List.of(
-                    "nx-repository-view-maven2-" + releases + "-*",
-                    "nx-repository-view-maven2-" + snapshots + "-*",
-                    "nx-repository-view-maven2-" + name + "-read",
-                    "nx-repository-view-maven2-" + name + "-browse"));
+            rest.grantToRole(
+                    DEPLOYER_ROLE,
+                    List.of(
+                            "nx-repository-view-maven2-" + releases + "-*",
+                            "nx-repository-view-maven2-" + snapshots + "-*",
+                            "nx-repository-view-maven2-" + name + "-read",
+                            "nx-repository-view-maven2-" + name + "-browse"));
         }
-        return new CompanyRepositories(rest.baseUrl() + "repository/" + releases + "/",
-                rest.baseUrl() + "repository/" + snapshots + "/", rest.baseUrl() + "repository/" + name + "/");
+        return new CompanyRepositories(
+                rest.baseUrl() + "repository/" + releases + "/",
+                rest.baseUrl() + "repository/" + snapshots + "/",
+                rest.baseUrl() + "repository/" + name + "/");
     }
 
     /** The server's root URL, e.g. {@code http://127.0.0.1:41234/}. */
@@ -208,7 +217,8 @@ public final class NexusServer {
         NexusRest probe = new NexusRest(base, "admin", "");
         while (!probe.writable()) {
             if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
-                throw new IllegalStateException("Nexus stopped while starting; its output:\n" + tail(work.resolve("server.log")));
+                throw new IllegalStateException(
+                        "Nexus stopped while starting; its output:\n" + tail(work.resolve("server.log")));
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Nexus did not answer within " + START_TIMEOUT.toMinutes()

@@ -37,7 +37,8 @@ public final class RepositoryServer implements AutoCloseable {
     public static RepositoryServer start(Path root, String user, String password) throws IOException {
         Files.createDirectories(root);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        RepositoryServer repository = new RepositoryServer(server, root.toAbsolutePath().normalize());
+        RepositoryServer repository =
+                new RepositoryServer(server, root.toAbsolutePath().normalize());
         server.createContext("/", repository::handle).setAuthenticator(new BasicAuthenticator("it-repository") {
             @Override
             public boolean checkCredentials(String givenUser, String givenPassword) {
@@ -81,7 +82,8 @@ public final class RepositoryServer implements AutoCloseable {
      * {@link #requests()} as soon as its answer arrives finds its own request listed.
      */
     private void respond(HttpExchange exchange, int status, long length) throws IOException {
-        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + status);
+        requests.add(
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + status);
         exchange.sendResponseHeaders(status, length);
     }
 

@@ -29,10 +29,13 @@ class RepositoryServerTest {
 
             HttpResponse<Void> put = http.send(
                     authorized(HttpRequest.newBuilder(uri), "deployer", "s3cret")
-                            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             HttpResponse<byte[]> get = http.send(
-                    authorized(HttpRequest.newBuilder(uri), "deployer", "s3cret").GET().build(),
+                    authorized(HttpRequest.newBuilder(uri), "deployer", "s3cret")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
 
             assertEquals(201, put.statusCode());
@@ -50,8 +53,12 @@ class RepositoryServerTest {
 
             int anonymous = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
-            int wrong = http.send(authorized(HttpRequest.newBuilder(uri), "deployer", "guess").GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            int wrong = http.send(
+                            authorized(HttpRequest.newBuilder(uri), "deployer", "guess")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
 
             assertEquals(401, anonymous);
             assertEquals(401, wrong);
@@ -61,8 +68,12 @@ class RepositoryServerTest {
     @Test
     void answersNotFoundForMissingFilesAndPathsOutsideTheRoot() throws Exception {
         try (RepositoryServer server = RepositoryServer.start(root, "u", "p")) {
-            int missing = http.send(authorized(HttpRequest.newBuilder(URI.create(server.url() + "nope.hex")), "u", "p")
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int missing = http.send(
+                            authorized(HttpRequest.newBuilder(URI.create(server.url() + "nope.hex")), "u", "p")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             assertEquals(404, missing);
             assertEquals(1, server.requests().size());
         }

@@ -13,7 +13,12 @@ import java.util.Map;
 final class ArgParser {
 
     /** How many values an option takes. */
-    enum Arity { ONE, ONE_OR_MORE, ZERO_OR_MORE, NONE }
+    enum Arity {
+        ONE,
+        ONE_OR_MORE,
+        ZERO_OR_MORE,
+        NONE
+    }
 
     /** Thrown for a usage error (exit code 2). */
     static final class UsageException extends Exception {

@@ -31,7 +31,8 @@ import java.util.Map;
  */
 public final class PartitionManagerCli {
 
-    private static final String USAGE = String.join("\n",
+    private static final String USAGE = String.join(
+            "\n",
             "usage: partition-manager place --input-files F [F ...] --output-partitions P --output-regions R",
             "                               [--static-config S] --regions NAME [NAME ...]",
             "                               --<region>-size N [--<region>-base-address N]",
@@ -65,8 +66,9 @@ public final class PartitionManagerCli {
                 case "place" -> place(rest, out, err);
                 case "output" -> output(rest, out);
                 case "report" -> report(rest, out);
-                default -> throw new ArgParser.UsageException("unknown command '" + args[0]
-                        + "' (expected place, output or report)");
+                default ->
+                    throw new ArgParser.UsageException(
+                            "unknown command '" + args[0] + "' (expected place, output or report)");
             };
         } catch (ArgParser.UsageException e) {
             err.println(USAGE);
@@ -96,7 +98,8 @@ public final class PartitionManagerCli {
         List<String> regionNames = parsed.many("--regions");
         ArgParser regionParser = new ArgParser();
         for (String r : regionNames) {
-            regionParser.option("--" + r + "-size", ArgParser.Arity.ONE, true)
+            regionParser
+                    .option("--" + r + "-size", ArgParser.Arity.ONE, true)
                     .option("--" + r + "-base-address", ArgParser.Arity.ONE, false)
                     .option("--" + r + "-placement-strategy", ArgParser.Arity.ONE, false)
                     .option("--" + r + "-device", ArgParser.Arity.ONE, false)
@@ -115,8 +118,12 @@ public final class PartitionManagerCli {
             } catch (IllegalArgumentException e) {
                 throw new ArgParser.UsageException("argument --" + r + "-placement-strategy: " + e.getMessage());
             }
-            regions.add(new Region(r.replace('-', '_'), base == null ? 0 : ArgParser.parseInt("--" + r
-                    + "-base-address", base), size, s, orEmpty(regionArgs.one("--" + r + "-device")),
+            regions.add(new Region(
+                    r.replace('-', '_'),
+                    base == null ? 0 : ArgParser.parseInt("--" + r + "-base-address", base),
+                    size,
+                    s,
+                    orEmpty(regionArgs.one("--" + r + "-device")),
                     orEmpty(regionArgs.one("--" + r + "-default-driver-kconfig")),
                     regionArgs.one("--" + r + "-dynamic-partition")));
         }
@@ -130,18 +137,25 @@ public final class PartitionManagerCli {
                 err.println("Partition manager: input file " + f + " does not exist; skipped.");
             }
         }
-        RequestSource staticConfig = parsed.has("--static-config")
-                ? RequestSource.ofFile(Path.of(parsed.one("--static-config"))) : null;
+        RequestSource staticConfig =
+                parsed.has("--static-config") ? RequestSource.ofFile(Path.of(parsed.one("--static-config"))) : null;
         DomainConfig config;
         try {
-            config = new DomainConfig(OutputDomain.domainOfFile(Path.of(parsed.one("--output-partitions"))
-                    .getFileName().toString(), "partitions"), sources, staticConfig, regions);
+            config = new DomainConfig(
+                    OutputDomain.domainOfFile(
+                            Path.of(parsed.one("--output-partitions"))
+                                    .getFileName()
+                                    .toString(),
+                            "partitions"),
+                    sources,
+                    staticConfig,
+                    regions);
         } catch (IllegalArgumentException e) {
             throw new ArgParser.UsageException(e.getMessage());
         }
         Layout layout = new PartitionManager(out::println).place(config);
-        AtomicFiles.writeLayout(layout, Path.of(parsed.one("--output-partitions")),
-                Path.of(parsed.one("--output-regions")));
+        AtomicFiles.writeLayout(
+                layout, Path.of(parsed.one("--output-partitions")), Path.of(parsed.one("--output-regions")));
         return 0;
     }
 
@@ -153,15 +167,18 @@ public final class PartitionManagerCli {
             throws IOException, PartitionException {
         Map<String, String> regionsByDomain = new LinkedHashMap<>();
         for (String r : regionFiles) {
-            regionsByDomain.put(OutputDomain.domainOfFile(Path.of(r).getFileName().toString(), "regions"), r);
+            regionsByDomain.put(
+                    OutputDomain.domainOfFile(Path.of(r).getFileName().toString(), "regions"), r);
         }
         Map<String, OutputDomain> domains = new LinkedHashMap<>();
         for (String p : partitionFiles) {
             String domain = OutputDomain.domainOfFile(Path.of(p).getFileName().toString(), "partitions");
             String regionFile = regionsByDomain.get(domain);
             if (regionFile == null) {
-                throw new PartitionException("no regions file for domain '" + domain + "' (expected "
-                        + (domain.isEmpty() ? "regions.yml" : "regions_" + domain + ".yml") + ")", List.of(),
+                throw new PartitionException(
+                        "no regions file for domain '" + domain + "' (expected "
+                                + (domain.isEmpty() ? "regions.yml" : "regions_" + domain + ".yml") + ")",
+                        List.of(),
                         List.of(p));
             }
             domains.put(domain, OutputDomain.parse(domain, p, read(p), regionFile, read(regionFile)));
@@ -173,13 +190,18 @@ public final class PartitionManagerCli {
             throws IOException, PartitionException {
         Map<String, String> regionsByDomain = new LinkedHashMap<>();
         for (String r : regionFiles) {
-            regionsByDomain.put(OutputDomain.domainOfFile(Path.of(r).getFileName().toString(), "regions"), r);
+            regionsByDomain.put(
+                    OutputDomain.domainOfFile(Path.of(r).getFileName().toString(), "regions"), r);
         }
         List<OutputDomain> domains = new ArrayList<>();
         for (String p : partitionFiles) {
             String domain = OutputDomain.domainOfFile(Path.of(p).getFileName().toString(), "partitions");
             String regionFile = regionsByDomain.get(domain);
-            domains.add(OutputDomain.parse(domain, p, read(p), regionFile == null ? "none" : regionFile,
+            domains.add(OutputDomain.parse(
+                    domain,
+                    p,
+                    read(p),
+                    regionFile == null ? "none" : regionFile,
                     regionFile == null ? "{}" : read(regionFile)));
         }
         return domains;
@@ -189,7 +211,8 @@ public final class PartitionManagerCli {
         return Files.readString(Path.of(file), StandardCharsets.UTF_8);
     }
 
-    private static int output(List<String> args, PrintStream out) throws ArgParser.UsageException, PartitionException, IOException {
+    private static int output(List<String> args, PrintStream out)
+            throws ArgParser.UsageException, PartitionException, IOException {
         ArgParser.Parsed parsed = new ArgParser()
                 .option("--input-partitions", ArgParser.Arity.ONE_OR_MORE, true)
                 .option("--input-regions", ArgParser.Arity.ONE_OR_MORE, true)
@@ -207,7 +230,10 @@ public final class PartitionManagerCli {
         // like the reference, images and headers are paired up to the shorter list
         for (int i = 0; i < Math.min(headers.size(), images.size()); i++) {
             Path h = Path.of(headers.get(i));
-            files.put(h, ConfigGenerator.header(domains, images.get(i), h.getFileName().toString(), out::println));
+            files.put(
+                    h,
+                    ConfigGenerator.header(
+                            domains, images.get(i), h.getFileName().toString(), out::println));
         }
         AtomicFiles.writeAll(files);
         return 0;

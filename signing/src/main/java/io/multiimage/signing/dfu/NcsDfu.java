@@ -53,7 +53,8 @@ public final class NcsDfu {
      * @param timestamp seconds since 1970 for {@code time}, {@code modtime} and the zip entries
      */
     public static DfuPackage application(Image app, ImageVersion version, String board, String soc, long timestamp) {
-        return DfuPackage.builder().timestamp(timestamp)
+        return DfuPackage.builder()
+                .timestamp(timestamp)
                 .shared(ManifestField.number("load_address", app.loadAddress()))
                 .shared(ManifestField.text("version_MCUBOOT", version.toString()))
                 .shared(ManifestField.text("type", "application"))
@@ -70,26 +71,41 @@ public final class NcsDfu {
      * @param netSoc     the network core's SoC
      * @param netVersion the network core image's version as NCS records it
      */
-    public static DfuPackage applicationAndNetworkCore(Image app, ImageVersion version, Image net, String netBoard,
-            String netSoc, String netVersion, String board, String soc, long timestamp) {
-        return DfuPackage.builder().timestamp(timestamp)
+    public static DfuPackage applicationAndNetworkCore(
+            Image app,
+            ImageVersion version,
+            Image net,
+            String netBoard,
+            String netSoc,
+            String netVersion,
+            String board,
+            String soc,
+            long timestamp) {
+        return DfuPackage.builder()
+                .timestamp(timestamp)
                 .shared(ManifestField.text("type", "application"))
                 .shared(ManifestField.text("board", board))
                 .shared(ManifestField.text("soc", soc))
-                .file(APP_UPDATE, app.updateBin(), List.of(
-                        ManifestField.number("load_address", app.loadAddress()),
-                        ManifestField.text("image_index", "0"),
-                        ManifestField.text("slot_index_primary", "1"),
-                        ManifestField.text("slot_index_secondary", "2"),
-                        ManifestField.text("version_MCUBOOT", version.toString())))
-                .file(NET_CORE_UPDATE, net.updateBin(), List.of(
-                        ManifestField.text("image_index", "1"),
-                        ManifestField.text("slot_index_primary", "3"),
-                        ManifestField.text("slot_index_secondary", "4"),
-                        ManifestField.number("load_address", net.loadAddress()),
-                        ManifestField.text("board", netBoard),
-                        ManifestField.text("version", netVersion),
-                        ManifestField.text("soc", netSoc)))
+                .file(
+                        APP_UPDATE,
+                        app.updateBin(),
+                        List.of(
+                                ManifestField.number("load_address", app.loadAddress()),
+                                ManifestField.text("image_index", "0"),
+                                ManifestField.text("slot_index_primary", "1"),
+                                ManifestField.text("slot_index_secondary", "2"),
+                                ManifestField.text("version_MCUBOOT", version.toString())))
+                .file(
+                        NET_CORE_UPDATE,
+                        net.updateBin(),
+                        List.of(
+                                ManifestField.text("image_index", "1"),
+                                ManifestField.text("slot_index_primary", "3"),
+                                ManifestField.text("slot_index_secondary", "4"),
+                                ManifestField.number("load_address", net.loadAddress()),
+                                ManifestField.text("board", netBoard),
+                                ManifestField.text("version", netVersion),
+                                ManifestField.text("soc", netSoc)))
                 .build();
     }
 }

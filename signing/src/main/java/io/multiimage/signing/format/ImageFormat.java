@@ -54,12 +54,27 @@ public final class ImageFormat {
 
     /** The standard trailer magic (write alignment up to 8). */
     static final byte[] BOOT_MAGIC = {
-        0x77, (byte) 0xc2, (byte) 0x95, (byte) 0xf3, 0x60, (byte) 0xd2, (byte) 0xef, 0x7f,
-        0x35, 0x52, 0x50, 0x0f, 0x2c, (byte) 0xb6, 0x79, (byte) 0x80};
+        0x77,
+        (byte) 0xc2,
+        (byte) 0x95,
+        (byte) 0xf3,
+        0x60,
+        (byte) 0xd2,
+        (byte) 0xef,
+        0x7f,
+        0x35,
+        0x52,
+        0x50,
+        0x0f,
+        0x2c,
+        (byte) 0xb6,
+        0x79,
+        (byte) 0x80
+    };
     /** The last 14 bytes of the trailer magic when the alignment exceeds 8 (the first two hold it). */
     static final byte[] BOOT_MAGIC_ALIGNED_TAIL = {
-        0x2d, (byte) 0xe1, 0x5d, 0x29, 0x41, 0x0b, (byte) 0x8d, 0x77,
-        0x67, (byte) 0x9c, 0x11, 0x0f, 0x1f, (byte) 0x8a};
+        0x2d, (byte) 0xe1, 0x5d, 0x29, 0x41, 0x0b, (byte) 0x8d, 0x77, 0x67, (byte) 0x9c, 0x11, 0x0f, 0x1f, (byte) 0x8a
+    };
     /** Size of the trailer magic. */
     public static final int BOOT_MAGIC_SIZE = 16;
 
@@ -68,24 +83,42 @@ public final class ImageFormat {
     /** The name imgtool gives a TLV type, or {@code 0x..} for others. */
     public static String tlvName(int type) {
         switch (type) {
-            case TLV_KEYHASH: return "KEYHASH";
-            case TLV_PUBKEY: return "PUBKEY";
-            case TLV_SHA256: return "SHA256";
-            case 0x11: return "SHA384";
-            case 0x12: return "SHA512";
-            case 0x20: return "RSA2048";
-            case 0x22: return "ECDSASIG";
-            case 0x23: return "RSA3072";
-            case 0x24: return "ED25519";
-            case 0x25: return "SIG_PURE";
-            case 0x30: return "ENCRSA2048";
-            case 0x31: return "ENCKW";
-            case 0x32: return "ENCEC256";
-            case 0x33: return "ENCX25519";
-            case 0x40: return "DEPENDENCY";
-            case TLV_SEC_CNT: return "SEC_CNT";
-            case 0x60: return "BOOT_RECORD";
-            default: return String.format("0x%02x", type);
+            case TLV_KEYHASH:
+                return "KEYHASH";
+            case TLV_PUBKEY:
+                return "PUBKEY";
+            case TLV_SHA256:
+                return "SHA256";
+            case 0x11:
+                return "SHA384";
+            case 0x12:
+                return "SHA512";
+            case 0x20:
+                return "RSA2048";
+            case 0x22:
+                return "ECDSASIG";
+            case 0x23:
+                return "RSA3072";
+            case 0x24:
+                return "ED25519";
+            case 0x25:
+                return "SIG_PURE";
+            case 0x30:
+                return "ENCRSA2048";
+            case 0x31:
+                return "ENCKW";
+            case 0x32:
+                return "ENCEC256";
+            case 0x33:
+                return "ENCX25519";
+            case 0x40:
+                return "DEPENDENCY";
+            case TLV_SEC_CNT:
+                return "SEC_CNT";
+            case 0x60:
+                return "BOOT_RECORD";
+            default:
+                return String.format("0x%02x", type);
         }
     }
 

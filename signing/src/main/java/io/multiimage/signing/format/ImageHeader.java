@@ -12,8 +12,8 @@ import io.multiimage.signing.ImageVersion;
  * @param flags                header flags ({@link ImageFormat#FLAG_ROM_FIXED}, ...)
  * @param version              image version
  */
-public record ImageHeader(long loadAddress, int headerSize, int protectedTlvSize, long imageSize, long flags,
-        ImageVersion version) {
+public record ImageHeader(
+        long loadAddress, int headerSize, int protectedTlvSize, long imageSize, long flags, ImageVersion version) {
 
     /** The 32 header bytes, little-endian, magic first. */
     public byte[] encode() {
@@ -39,7 +39,10 @@ public record ImageHeader(long loadAddress, int headerSize, int protectedTlvSize
                 ImageFormat.u16(image, 0x0a),
                 ImageFormat.u32(image, 0x0c),
                 ImageFormat.u32(image, 0x10),
-                new ImageVersion(image[0x14] & 0xff, image[0x15] & 0xff, ImageFormat.u16(image, 0x16),
+                new ImageVersion(
+                        image[0x14] & 0xff,
+                        image[0x15] & 0xff,
+                        ImageFormat.u16(image, 0x16),
                         ImageFormat.u32(image, 0x18)));
     }
 

@@ -17,6 +17,7 @@ public record Trailer(int align, int maxSectors, boolean overwriteOnly) {
 
     /** imgtool's default {@code --max-sectors}. */
     public static final int DEFAULT_MAX_SECTORS = 128;
+
     private static final int DEFAULT_MAX_ALIGN = 8;
 
     /** Validates the alignment and sector count. */

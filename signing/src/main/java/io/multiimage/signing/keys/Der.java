@@ -59,8 +59,8 @@ final class Der {
 
         Element expect(int expectedTag, String what) throws DerException {
             if (tag != expectedTag) {
-                throw new DerException(what + ": expected tag 0x" + Integer.toHexString(expectedTag)
-                        + ", found 0x" + Integer.toHexString(tag));
+                throw new DerException(what + ": expected tag 0x" + Integer.toHexString(expectedTag) + ", found 0x"
+                        + Integer.toHexString(tag));
             }
             return this;
         }

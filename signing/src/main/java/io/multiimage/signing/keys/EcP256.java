@@ -63,8 +63,11 @@ final class EcP256 {
             if (!y1.equals(y2) || y1.signum() == 0) {
                 return ECPoint.POINT_INFINITY;
             }
-            slope = x1.pow(2).multiply(BigInteger.valueOf(3)).add(A)
-                    .multiply(y1.shiftLeft(1).modInverse(P)).mod(P);
+            slope = x1.pow(2)
+                    .multiply(BigInteger.valueOf(3))
+                    .add(A)
+                    .multiply(y1.shiftLeft(1).modInverse(P))
+                    .mod(P);
         } else {
             slope = y2.subtract(y1).multiply(x2.subtract(x1).modInverse(P)).mod(P);
         }

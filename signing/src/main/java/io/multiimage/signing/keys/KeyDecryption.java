@@ -38,12 +38,15 @@ final class KeyDecryption {
     /** Decrypts an EncryptedPrivateKeyInfo into the DER of a PKCS#8 PrivateKeyInfo. */
     static byte[] decryptPkcs8(byte[] encryptedInfo, char[] passphrase, String source)
             throws KeyException, Der.DerException {
-        Der.Reader info = Der.Reader.of(encryptedInfo).next(Der.SEQUENCE, "EncryptedPrivateKeyInfo").children();
+        Der.Reader info = Der.Reader.of(encryptedInfo)
+                .next(Der.SEQUENCE, "EncryptedPrivateKeyInfo")
+                .children();
         Der.Reader algorithm = info.next(Der.SEQUENCE, "encryption algorithm").children();
         String scheme = Der.oidName(algorithm.next("encryption algorithm identifier"));
         if (!scheme.equals(PBES2)) {
-            throw new KeyException(source + ": the key is encrypted with " + Oids.describe(scheme)
-                    + "; only PBES2 (openssl's default since 1.1, 'openssl pkcs8 -topk8 -v2 aes-256-cbc') is supported");
+            throw new KeyException(
+                    source + ": the key is encrypted with " + Oids.describe(scheme)
+                            + "; only PBES2 (openssl's default since 1.1, 'openssl pkcs8 -topk8 -v2 aes-256-cbc') is supported");
         }
         Der.Reader pbes2 = algorithm.next(Der.SEQUENCE, "PBES2 parameters").children();
         Der.Reader kdf = pbes2.next(Der.SEQUENCE, "key derivation function").children();
@@ -54,7 +57,10 @@ final class KeyDecryption {
         }
         Der.Reader kdfParameters = kdf.next(Der.SEQUENCE, "PBKDF2 parameters").children();
         byte[] salt = kdfParameters.next(Der.OCTET_STRING, "PBKDF2 salt").value();
-        int iterations = kdfParameters.next("PBKDF2 iteration count").integer("PBKDF2 iteration count").intValueExact();
+        int iterations = kdfParameters
+                .next("PBKDF2 iteration count")
+                .integer("PBKDF2 iteration count")
+                .intValueExact();
         Der.Element keyLengthField = kdfParameters.optional(Der.INTEGER);
         String prf = "1.2.840.113549.2.7"; // hmacWithSHA1, the RFC 8018 default
         Der.Element prfField = kdfParameters.optional(Der.SEQUENCE);
@@ -66,10 +72,12 @@ final class KeyDecryption {
         BlockCipher cipher = BlockCipher.ofOid(cipherOid, source);
         byte[] iv = encryption.next(Der.OCTET_STRING, "encryption IV").value();
         byte[] encrypted = info.next(Der.OCTET_STRING, "encrypted key").value();
-        int keyLength = keyLengthField == null ? cipher.keyLength : keyLengthField.integer("key length").intValueExact();
+        int keyLength = keyLengthField == null
+                ? cipher.keyLength
+                : keyLengthField.integer("key length").intValueExact();
         if (iterations < 1 || keyLength != cipher.keyLength) {
-            throw new KeyException(source + ": the PBES2 parameters are inconsistent (iterations "
-                    + iterations + ", key length " + keyLength + ")");
+            throw new KeyException(source + ": the PBES2 parameters are inconsistent (iterations " + iterations
+                    + ", key length " + keyLength + ")");
         }
         byte[] password = utf8(passphrase);
         byte[] key = null;
@@ -99,8 +107,8 @@ final class KeyDecryption {
             throw new KeyException(source + ": the DEK-Info IV is not hex");
         }
         if (iv.length != cipher.blockSize) {
-            throw new KeyException(source + ": the DEK-Info IV has " + iv.length + " bytes, "
-                    + cipher.name + " needs " + cipher.blockSize);
+            throw new KeyException(source + ": the DEK-Info IV has " + iv.length + " bytes, " + cipher.name + " needs "
+                    + cipher.blockSize);
         }
         byte[] password = utf8(passphrase);
         byte[] key = null;
@@ -171,7 +179,8 @@ final class KeyDecryption {
 
     private static byte[] utf8(char[] passphrase) throws KeyException {
         try {
-            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+            ByteBuffer encoded = StandardCharsets.UTF_8
+                    .newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(passphrase));

@@ -52,8 +52,8 @@ final class Oids {
     static String hmacName(String oid, String source) throws KeyException {
         String name = HMACS.get(oid);
         if (name == null) {
-            throw new KeyException(source + ": PBKDF2 uses " + describe(oid)
-                    + "; supported: HMAC-SHA-1, -224, -256, -384, -512");
+            throw new KeyException(
+                    source + ": PBKDF2 uses " + describe(oid) + "; supported: HMAC-SHA-1, -224, -256, -384, -512");
         }
         return name;
     }

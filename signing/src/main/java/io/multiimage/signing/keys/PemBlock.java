@@ -51,7 +51,9 @@ record PemBlock(String label, Map<String, String> headers, byte[] der, int begin
                 }
                 int colon = body.indexOf(':');
                 if (inHeaders && colon > 0) {
-                    headers.put(body.substring(0, colon).strip(), body.substring(colon + 1).strip());
+                    headers.put(
+                            body.substring(0, colon).strip(),
+                            body.substring(colon + 1).strip());
                     continue;
                 }
                 inHeaders = false;
@@ -64,8 +66,7 @@ record PemBlock(String label, Map<String, String> headers, byte[] der, int begin
             try {
                 der = Base64.getDecoder().decode(base64.toString());
             } catch (IllegalArgumentException e) {
-                throw new KeyException(source + ":" + begin + ": the PEM block '" + label
-                        + "' is not valid base64");
+                throw new KeyException(source + ":" + begin + ": the PEM block '" + label + "' is not valid base64");
             }
             blocks.add(new PemBlock(label, headers, der, begin));
         }

@@ -97,7 +97,8 @@ public final class PemKeys {
      */
     public static VerificationKey publicKeyFromDer(byte[] der, String source) throws KeyException {
         try {
-            Der.Reader outer = Der.Reader.of(der).next(Der.SEQUENCE, "public key").children();
+            Der.Reader outer =
+                    Der.Reader.of(der).next(Der.SEQUENCE, "public key").children();
             Der.Element first = outer.next("public key");
             byte[] spki = first.tag() == Der.INTEGER ? wrapRsaPublic(der) : der;
             return publicKeyOf(spki, source);
@@ -118,11 +119,15 @@ public final class PemKeys {
                 return block;
             }
         }
-        StringBuilder message = new StringBuilder(source).append(": no ").append(what.substring(2))
+        StringBuilder message = new StringBuilder(source)
+                .append(": no ")
+                .append(what.substring(2))
                 .append(" found; expected a PEM block ");
         for (int i = 0; i < wanted.size(); i++) {
             message.append(i == 0 ? "" : i == wanted.size() - 1 ? " or " : ", ")
-                    .append("-----BEGIN ").append(wanted.get(i)).append("-----");
+                    .append("-----BEGIN ")
+                    .append(wanted.get(i))
+                    .append("-----");
         }
         if (!blocks.isEmpty()) {
             message.append(" (the file holds:");
@@ -191,7 +196,8 @@ public final class PemKeys {
 
     /** PKCS#8 PrivateKeyInfo (v1, or v2 with an optional public key). */
     private static SigningKey pkcs8Key(byte[] der, String source) throws Der.DerException, KeyException {
-        Der.Reader info = Der.Reader.of(der).next(Der.SEQUENCE, "PrivateKeyInfo").children();
+        Der.Reader info =
+                Der.Reader.of(der).next(Der.SEQUENCE, "PrivateKeyInfo").children();
         info.next("PrivateKeyInfo version").integer("PrivateKeyInfo version");
         Der.Reader algorithm = info.next(Der.SEQUENCE, "private key algorithm").children();
         String oid = Der.oidName(algorithm.next("private key algorithm identifier"));
@@ -222,13 +228,16 @@ public final class PemKeys {
     }
 
     private static SigningKey ed25519Key(byte[] privateKeyOctets, String source) throws Der.DerException, KeyException {
-        byte[] seed = Der.Reader.of(privateKeyOctets).next(Der.OCTET_STRING, "Ed25519 private key").value();
+        byte[] seed = Der.Reader.of(privateKeyOctets)
+                .next(Der.OCTET_STRING, "Ed25519 private key")
+                .value();
         try {
             if (seed.length != 32) {
                 throw new KeyException(source + ": the Ed25519 private key has " + seed.length + " bytes, expected 32");
             }
             KeyPair pair = Ed25519Keys.fromSeed(seed);
-            VerificationKey publicKey = new VerificationKey(KeyType.ED25519, pair.getPublic(), pair.getPublic().getEncoded());
+            VerificationKey publicKey = new VerificationKey(
+                    KeyType.ED25519, pair.getPublic(), pair.getPublic().getEncoded());
             return new SigningKey(pair.getPrivate(), publicKey);
         } finally {
             Arrays.fill(seed, (byte) 0);
@@ -243,7 +252,8 @@ public final class PemKeys {
             throws Der.DerException, KeyException {
         Der.Reader key = Der.Reader.of(sec1).next(Der.SEQUENCE, "ECPrivateKey").children();
         key.next("ECPrivateKey version").integer("ECPrivateKey version");
-        BigInteger scalar = new BigInteger(1, key.next(Der.OCTET_STRING, "EC private scalar").value());
+        BigInteger scalar = new BigInteger(
+                1, key.next(Der.OCTET_STRING, "EC private scalar").value());
         String curve = curveFromPkcs8;
         byte[] publicPoint = null;
         while (key.hasMore()) {
@@ -267,14 +277,14 @@ public final class PemKeys {
             throw new KeyException(source + ": the EC key is on curve " + Oids.describe(curve)
                     + "; MCUboot's ECDSA signing key must be on P-256 (prime256v1, secp256r1)");
         }
-        ECPoint point = publicPoint != null
-                ? EcP256.decodeUncompressed(publicPoint, source)
-                : EcP256.publicPoint(scalar);
+        ECPoint point =
+                publicPoint != null ? EcP256.decodeUncompressed(publicPoint, source) : EcP256.publicPoint(scalar);
         try {
             KeyFactory factory = KeyFactory.getInstance("EC");
             PrivateKey privateKey = factory.generatePrivate(new ECPrivateKeySpec(scalar, EcP256.PARAMETERS));
             PublicKey publicKey = factory.generatePublic(new ECPublicKeySpec(point, EcP256.PARAMETERS));
-            return new SigningKey(privateKey, new VerificationKey(KeyType.ECDSA_P256, publicKey, publicKey.getEncoded()));
+            return new SigningKey(
+                    privateKey, new VerificationKey(KeyType.ECDSA_P256, publicKey, publicKey.getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new KeyException(source + ": the EC key's public point is not on P-256");
         }
@@ -282,22 +292,32 @@ public final class PemKeys {
 
     /** PKCS#1 RSAPrivateKey. */
     private static SigningKey rsaKey(byte[] pkcs1, String source) throws Der.DerException, KeyException {
-        Der.Reader key = Der.Reader.of(pkcs1).next(Der.SEQUENCE, "RSAPrivateKey").children();
+        Der.Reader key =
+                Der.Reader.of(pkcs1).next(Der.SEQUENCE, "RSAPrivateKey").children();
         key.next("RSAPrivateKey version").integer("RSAPrivateKey version");
         BigInteger[] fields = new BigInteger[8];
-        String[] names = {"modulus", "public exponent", "private exponent", "prime 1", "prime 2",
-                "exponent 1", "exponent 2", "coefficient"};
+        String[] names = {
+            "modulus",
+            "public exponent",
+            "private exponent",
+            "prime 1",
+            "prime 2",
+            "exponent 1",
+            "exponent 2",
+            "coefficient"
+        };
         for (int i = 0; i < fields.length; i++) {
             fields[i] = key.next("RSA " + names[i]).integer("RSA " + names[i]);
         }
         KeyType type = rsaType(fields[0], source);
         try {
             KeyFactory factory = KeyFactory.getInstance("RSA");
-            PrivateKey privateKey = factory.generatePrivate(new RSAPrivateCrtKeySpec(fields[0], fields[1], fields[2],
-                    fields[3], fields[4], fields[5], fields[6], fields[7]));
+            PrivateKey privateKey = factory.generatePrivate(new RSAPrivateCrtKeySpec(
+                    fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7]));
             RSAPublicKeySpec publicSpec = new RSAPublicKeySpec(fields[0], fields[1]);
             PublicKey publicKey = factory.generatePublic(publicSpec);
-            return new SigningKey(privateKey, new VerificationKey(type, publicKey, rsaPublicPkcs1(fields[0], fields[1])));
+            return new SigningKey(
+                    privateKey, new VerificationKey(type, publicKey, rsaPublicPkcs1(fields[0], fields[1])));
         } catch (GeneralSecurityException e) {
             throw new KeyException(source + ": the RSA key's numbers are not a valid key");
         }
@@ -320,13 +340,14 @@ public final class PemKeys {
     }
 
     private static byte[] wrapRsaPublic(byte[] pkcs1) {
-        return Der.sequence(Der.sequence(Der.oid(Oids.RSA), Der.nullValue()),
-                Der.encode(Der.BIT_STRING, new byte[] {0}, pkcs1));
+        return Der.sequence(
+                Der.sequence(Der.oid(Oids.RSA), Der.nullValue()), Der.encode(Der.BIT_STRING, new byte[] {0}, pkcs1));
     }
 
     /** A SubjectPublicKeyInfo of a supported type. */
     private static VerificationKey publicKeyOf(byte[] spki, String source) throws Der.DerException, KeyException {
-        Der.Reader info = Der.Reader.of(spki).next(Der.SEQUENCE, "SubjectPublicKeyInfo").children();
+        Der.Reader info =
+                Der.Reader.of(spki).next(Der.SEQUENCE, "SubjectPublicKeyInfo").children();
         Der.Reader algorithm = info.next(Der.SEQUENCE, "public key algorithm").children();
         String oid = Der.oidName(algorithm.next("public key algorithm identifier"));
         byte[] keyBits = info.next("public key").bitStringBytes("public key");
@@ -334,11 +355,11 @@ public final class PemKeys {
             switch (oid) {
                 case Oids.ED25519: {
                     if (keyBits.length != 32) {
-                        throw new KeyException(source + ": the Ed25519 public key has " + keyBits.length
-                                + " bytes, expected 32");
+                        throw new KeyException(
+                                source + ": the Ed25519 public key has " + keyBits.length + " bytes, expected 32");
                     }
-                    PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(
-                            new java.security.spec.X509EncodedKeySpec(spki));
+                    PublicKey key = KeyFactory.getInstance("Ed25519")
+                            .generatePublic(new java.security.spec.X509EncodedKeySpec(spki));
                     return new VerificationKey(KeyType.ED25519, key, key.getEncoded());
                 }
                 case Oids.EC_PUBLIC_KEY: {
@@ -349,16 +370,19 @@ public final class PemKeys {
                                 + "; MCUboot's ECDSA key must be on P-256 (prime256v1, secp256r1)");
                     }
                     ECPoint point = EcP256.decodeUncompressed(keyBits, source);
-                    PublicKey key = KeyFactory.getInstance("EC").generatePublic(
-                            new ECPublicKeySpec(point, EcP256.PARAMETERS));
+                    PublicKey key =
+                            KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, EcP256.PARAMETERS));
                     return new VerificationKey(KeyType.ECDSA_P256, key, key.getEncoded());
                 }
                 case Oids.RSA: {
-                    Der.Reader rsa = Der.Reader.of(keyBits).next(Der.SEQUENCE, "RSAPublicKey").children();
+                    Der.Reader rsa = Der.Reader.of(keyBits)
+                            .next(Der.SEQUENCE, "RSAPublicKey")
+                            .children();
                     BigInteger modulus = rsa.next("RSA modulus").integer("RSA modulus");
                     BigInteger exponent = rsa.next("RSA public exponent").integer("RSA public exponent");
                     KeyType type = rsaType(modulus, source);
-                    PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
+                    PublicKey key =
+                            KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
                     return new VerificationKey(type, key, rsaPublicPkcs1(modulus, exponent));
                 }
                 default:

@@ -107,7 +107,9 @@ public final class VerificationKey {
      * the DER SEQUENCE's own length says where the signature ends.
      */
     private static byte[] withoutDerPadding(byte[] signature) {
-        if (signature.length > 2 && signature[0] == 0x30 && (signature[1] & 0x80) == 0
+        if (signature.length > 2
+                && signature[0] == 0x30
+                && (signature[1] & 0x80) == 0
                 && signature[1] + 2 < signature.length) {
             return Arrays.copyOf(signature, signature[1] + 2);
         }

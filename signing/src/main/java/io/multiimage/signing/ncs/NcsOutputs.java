@@ -63,8 +63,15 @@ public final class NcsOutputs {
      *                         of the layout's {@code mcuboot_pad} and the primary slot's size
      * @throws SigningException the image is not where the slot and header size put it, or does not fit
      */
-    public static NcsOutputs sign(String prefix, byte[] image, long imageAddress, long primaryAddress,
-            long secondaryAddress, SignOptions options, SigningKey key) throws SigningException {
+    public static NcsOutputs sign(
+            String prefix,
+            byte[] image,
+            long imageAddress,
+            long primaryAddress,
+            long secondaryAddress,
+            SignOptions options,
+            SigningKey key)
+            throws SigningException {
         checkPlacement(imageAddress, primaryAddress, options);
         return of(prefix, McubootSigner.sign(image, options, key), primaryAddress, secondaryAddress);
     }
@@ -78,7 +85,10 @@ public final class NcsOutputs {
         long slotSize = signed.options().slotSize();
         long primaryEnd = primaryAddress + slotSize;
         long secondaryEnd = secondaryAddress + slotSize;
-        if (primaryEnd > 0x1_0000_0000L || secondaryEnd > 0x1_0000_0000L || primaryAddress < 0 || secondaryAddress < 0) {
+        if (primaryEnd > 0x1_0000_0000L
+                || secondaryEnd > 0x1_0000_0000L
+                || primaryAddress < 0
+                || secondaryAddress < 0) {
             throw new SigningException("the slots at " + Hex.address(primaryAddress) + " and "
                     + Hex.address(secondaryAddress) + " of " + Hex.offset(slotSize)
                     + " bytes do not lie in the 32-bit address space");
@@ -100,7 +110,8 @@ public final class NcsOutputs {
         long expected = primaryAddress + options.headerSize();
         if (imageAddress != expected) {
             throw new SigningException("the image starts at " + Hex.address(imageAddress) + ", but the primary slot at "
-                    + Hex.address(primaryAddress) + " with a " + Hex.offset(options.headerSize()) + "-byte MCUboot header"
+                    + Hex.address(primaryAddress) + " with a " + Hex.offset(options.headerSize())
+                    + "-byte MCUboot header"
                     + " puts the image at " + Hex.address(expected) + ": link it there (PM_APP_ADDRESS)");
         }
     }
@@ -137,7 +148,10 @@ public final class NcsOutputs {
 
     /** The file names, in the order NCS lists them: signed, update, test update, moved test update. */
     public List<String> fileNames() {
-        return List.of(prefix + "_signed.hex", prefix + "_update.bin", prefix + "_test_update.hex",
+        return List.of(
+                prefix + "_signed.hex",
+                prefix + "_update.bin",
+                prefix + "_test_update.hex",
                 prefix + "_moved_test_update.hex");
     }
 }

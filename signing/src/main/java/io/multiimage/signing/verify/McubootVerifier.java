@@ -102,29 +102,39 @@ public final class McubootVerifier {
 
     private boolean readHeader() {
         if (data.length < ImageFormat.HEADER_FIELDS_SIZE) {
-            return fail(Check.Name.HEADER, "the image has " + data.length + " bytes, fewer than the "
-                    + ImageFormat.HEADER_FIELDS_SIZE + "-byte MCUboot header");
+            return fail(
+                    Check.Name.HEADER,
+                    "the image has " + data.length + " bytes, fewer than the " + ImageFormat.HEADER_FIELDS_SIZE
+                            + "-byte MCUboot header");
         }
         long magic = u32(0);
         if (magic != (ImageFormat.IMAGE_MAGIC & 0xffffffffL)) {
-            return fail(Check.Name.HEADER, "wrong header magic at " + at(0) + ": " + String.format("0x%08x", magic)
-                    + ", expected " + String.format("0x%08x", ImageFormat.IMAGE_MAGIC)
-                    + " (not an MCUboot image, or the address does not point at its header)");
+            return fail(
+                    Check.Name.HEADER,
+                    "wrong header magic at " + at(0) + ": " + String.format("0x%08x", magic)
+                            + ", expected " + String.format("0x%08x", ImageFormat.IMAGE_MAGIC)
+                            + " (not an MCUboot image, or the address does not point at its header)");
         }
         ImageHeader h = ImageHeader.decode(data);
         if (h.headerSize() < ImageFormat.HEADER_FIELDS_SIZE) {
-            return fail(Check.Name.HEADER, "the header size field at " + at(0x08) + " is " + Hex.offset(h.headerSize())
-                    + ", less than the " + ImageFormat.HEADER_FIELDS_SIZE + " bytes of the header's own fields");
+            return fail(
+                    Check.Name.HEADER,
+                    "the header size field at " + at(0x08) + " is " + Hex.offset(h.headerSize()) + ", less than the "
+                            + ImageFormat.HEADER_FIELDS_SIZE + " bytes of the header's own fields");
         }
         long imageEnd = h.headerSize() + h.imageSize();
         if (imageEnd > data.length) {
-            return fail(Check.Name.HEADER, "the image size field at " + at(0x0c) + " says " + Hex.offset(h.imageSize())
-                    + " bytes follow the " + Hex.offset(h.headerSize()) + "-byte header, but the data ends at "
-                    + at(data.length) + ": the image is truncated");
+            return fail(
+                    Check.Name.HEADER,
+                    "the image size field at " + at(0x0c) + " says " + Hex.offset(h.imageSize())
+                            + " bytes follow the " + Hex.offset(h.headerSize()) + "-byte header, but the data ends at "
+                            + at(data.length) + ": the image is truncated");
         }
         header = h;
-        pass(Check.Name.HEADER, "magic ok, header " + Hex.offset(h.headerSize()) + " bytes, image "
-                + Hex.offset(h.imageSize()) + " bytes, version " + h.version() + ", flags " + Hex.offset(h.flags()));
+        pass(
+                Check.Name.HEADER,
+                "magic ok, header " + Hex.offset(h.headerSize()) + " bytes, image " + Hex.offset(h.imageSize())
+                        + " bytes, version " + h.version() + ", flags " + Hex.offset(h.flags()));
         return true;
     }
 
@@ -134,15 +144,22 @@ public final class McubootVerifier {
             notRun(Check.Name.PROTECTED_TLV_AREA, "the header declares no protected TLV area");
             return true;
         }
-        Area area = readArea(Check.Name.PROTECTED_TLV_AREA, "protected TLV area", offset,
-                ImageFormat.TLV_PROTECTED_INFO_MAGIC, protectedTlvs);
+        Area area = readArea(
+                Check.Name.PROTECTED_TLV_AREA,
+                "protected TLV area",
+                offset,
+                ImageFormat.TLV_PROTECTED_INFO_MAGIC,
+                protectedTlvs);
         if (area == null) {
             return false;
         }
         if (area.size != header.protectedTlvSize()) {
-            return fail(Check.Name.PROTECTED_TLV_AREA, "the protected TLV area at " + at(offset) + " declares "
-                    + Hex.offset(area.size) + " bytes, but the header's protected TLV size at " + at(0x0a) + " is "
-                    + Hex.offset(header.protectedTlvSize()));
+            return fail(
+                    Check.Name.PROTECTED_TLV_AREA,
+                    "the protected TLV area at " + at(offset) + " declares "
+                            + Hex.offset(area.size) + " bytes, but the header's protected TLV size at " + at(0x0a)
+                            + " is "
+                            + Hex.offset(header.protectedTlvSize()));
         }
         pass(Check.Name.PROTECTED_TLV_AREA, describe(protectedTlvs) + " at " + at(offset));
         return true;
@@ -163,8 +180,10 @@ public final class McubootVerifier {
 
     private Area readArea(Check.Name check, String what, int offset, int expectedMagic, List<Tlv> into) {
         if (offset + ImageFormat.TLV_INFO_SIZE > data.length) {
-            fail(check, "the " + what + " is truncated: its info header at " + at(offset) + " needs "
-                    + ImageFormat.TLV_INFO_SIZE + " bytes, but the data ends at " + at(data.length));
+            fail(
+                    check,
+                    "the " + what + " is truncated: its info header at " + at(offset) + " needs "
+                            + ImageFormat.TLV_INFO_SIZE + " bytes, but the data ends at " + at(data.length));
             return null;
         }
         int magic = u16(offset);
@@ -172,35 +191,46 @@ public final class McubootVerifier {
             String hint = magic == ImageFormat.TLV_PROTECTED_INFO_MAGIC
                     ? " (a protected TLV area's magic: the header's protected TLV size at " + at(0x0a) + " is wrong)"
                     : "";
-            fail(check, "wrong " + what + " magic at " + at(offset) + ": " + String.format("0x%04x", magic)
-                    + ", expected " + String.format("0x%04x", expectedMagic) + hint);
+            fail(
+                    check,
+                    "wrong " + what + " magic at " + at(offset) + ": " + String.format("0x%04x", magic) + ", expected "
+                            + String.format("0x%04x", expectedMagic) + hint);
             return null;
         }
         int size = u16(offset + 2);
         int end = offset + size;
         if (size < ImageFormat.TLV_INFO_SIZE) {
-            fail(check, "the " + what + " at " + at(offset) + " declares " + size + " bytes, less than its own info header");
+            fail(
+                    check,
+                    "the " + what + " at " + at(offset) + " declares " + size
+                            + " bytes, less than its own info header");
             return null;
         }
         if (end > data.length) {
-            fail(check, "the " + what + " at " + at(offset) + " declares " + Hex.offset(size)
-                    + " bytes, up to " + at(end) + ", but the data ends at " + at(data.length)
-                    + ": the " + what + " is truncated");
+            fail(
+                    check,
+                    "the " + what + " at " + at(offset) + " declares " + Hex.offset(size)
+                            + " bytes, up to " + at(end) + ", but the data ends at " + at(data.length)
+                            + ": the " + what + " is truncated");
             return null;
         }
         int cursor = offset + ImageFormat.TLV_INFO_SIZE;
         while (cursor < end) {
             if (cursor + ImageFormat.TLV_HEADER_SIZE > end) {
-                fail(check, "the TLV at " + at(cursor) + " has no room for its type and length before the "
-                        + what + " ends at " + at(end));
+                fail(
+                        check,
+                        "the TLV at " + at(cursor) + " has no room for its type and length before the " + what
+                                + " ends at " + at(end));
                 return null;
             }
             int type = u16(cursor);
             int length = u16(cursor + 2);
             int valueStart = cursor + ImageFormat.TLV_HEADER_SIZE;
             if (valueStart + length > end) {
-                fail(check, "the " + ImageFormat.tlvName(type) + " TLV at " + at(cursor) + " declares " + length
-                        + " bytes, past the end of the " + what + " at " + at(end));
+                fail(
+                        check,
+                        "the " + ImageFormat.tlvName(type) + " TLV at " + at(cursor) + " declares " + length
+                                + " bytes, past the end of the " + what + " at " + at(end));
                 return null;
             }
             into.add(new Tlv(type, Arrays.copyOfRange(data, valueStart, valueStart + length), cursor));
@@ -235,9 +265,11 @@ public final class McubootVerifier {
             return;
         }
         if (!Arrays.equals(stored.value(), computedHash)) {
-            fail(Check.Name.HASH, "SHA-256 mismatch: the SHA256 TLV at " + at(stored.offset()) + " holds "
-                    + stored.hex() + ", but header, image and protected TLVs (" + at(0) + " to " + at(end)
-                    + ") hash to " + Hex.of(computedHash) + ": the image was changed after it was signed");
+            fail(
+                    Check.Name.HASH,
+                    "SHA-256 mismatch: the SHA256 TLV at " + at(stored.offset()) + " holds "
+                            + stored.hex() + ", but header, image and protected TLVs (" + at(0) + " to " + at(end)
+                            + ") hash to " + Hex.of(computedHash) + ": the image was changed after it was signed");
             return;
         }
         pass(Check.Name.HASH, "SHA-256 " + Hex.of(computedHash));
@@ -254,16 +286,21 @@ public final class McubootVerifier {
             if (Arrays.equals(keyHash.value(), key.keyHash())) {
                 pass(Check.Name.KEY, "KEYHASH " + keyHash.hex() + " is the given " + key.type() + " key's");
             } else {
-                fail(Check.Name.KEY, "wrong key: the KEYHASH TLV at " + at(keyHash.offset()) + " is " + keyHash.hex()
-                        + ", the image was signed for another key than the given " + key.type() + " key (SHA-256 "
-                        + key.keyHashHex() + ")");
+                fail(
+                        Check.Name.KEY,
+                        "wrong key: the KEYHASH TLV at " + at(keyHash.offset()) + " is " + keyHash.hex()
+                                + ", the image was signed for another key than the given " + key.type()
+                                + " key (SHA-256 "
+                                + key.keyHashHex() + ")");
             }
         } else if (fullKey != null) {
             if (Arrays.equals(fullKey.value(), key.mcubootEncoding())) {
                 pass(Check.Name.KEY, "PUBKEY is the given " + key.type() + " key");
             } else {
-                fail(Check.Name.KEY, "wrong key: the PUBKEY TLV at " + at(fullKey.offset()) + " holds another key than"
-                        + " the given " + key.type() + " key (SHA-256 " + key.keyHashHex() + ")");
+                fail(
+                        Check.Name.KEY,
+                        "wrong key: the PUBKEY TLV at " + at(fullKey.offset()) + " holds another key than"
+                                + " the given " + key.type() + " key (SHA-256 " + key.keyHashHex() + ")");
             }
         } else {
             fail(Check.Name.KEY, "the image names no key (no KEYHASH or PUBKEY TLV): it is not signed");
@@ -286,16 +323,19 @@ public final class McubootVerifier {
             }
         }
         if (ours.isEmpty()) {
-            fail(Check.Name.SIGNATURE, other != null
-                    ? "the image is signed with " + KeyType.ofSignatureTlv(other.type()) + " (" + other.name()
-                            + " TLV at " + at(other.offset()) + "), but the given key is " + key.type()
-                    : "the image has no signature TLV (" + describe(tlvs) + ")");
+            fail(
+                    Check.Name.SIGNATURE,
+                    other != null
+                            ? "the image is signed with " + KeyType.ofSignatureTlv(other.type()) + " (" + other.name()
+                                    + " TLV at " + at(other.offset()) + "), but the given key is " + key.type()
+                            : "the image has no signature TLV (" + describe(tlvs) + ")");
             return;
         }
         // Only RSA-PSS needs the payload itself (the JDK has no pre-hashed PSS); the others
         // verify the digest, and a 1 MiB copy is not free.
         byte[] region = key.type() == KeyType.RSA_2048 || key.type() == KeyType.RSA_3072
-                ? Arrays.copyOf(data, hashedEnd()) : new byte[0];
+                ? Arrays.copyOf(data, hashedEnd())
+                : new byte[0];
         for (Tlv signature : ours) {
             if (key.verify(region, computedHash, signature.value())) {
                 pass(Check.Name.SIGNATURE, key.type() + " signature at " + at(signature.offset()) + " verifies");
@@ -303,9 +343,12 @@ public final class McubootVerifier {
             }
         }
         Tlv signature = ours.get(0);
-        fail(Check.Name.SIGNATURE, "the " + signature.name() + " signature at " + at(signature.offset())
-                + " does not verify with the given " + key.type() + " key over header, image and protected TLVs ("
-                + at(0) + " to " + at(hashedEnd()) + ")");
+        fail(
+                Check.Name.SIGNATURE,
+                "the " + signature.name() + " signature at " + at(signature.offset())
+                        + " does not verify with the given " + key.type()
+                        + " key over header, image and protected TLVs ("
+                        + at(0) + " to " + at(hashedEnd()) + ")");
     }
 
     private void readTrailer() {
@@ -315,19 +358,24 @@ public final class McubootVerifier {
         }
         int magicOffset = data.length - ImageFormat.BOOT_MAGIC_SIZE;
         if (magicOffset < signedSize) {
-            notRun(Check.Name.TRAILER, "the " + (data.length - signedSize) + " bytes after the TLV area are too few"
-                    + " for a trailer");
+            notRun(
+                    Check.Name.TRAILER,
+                    "the " + (data.length - signedSize) + " bytes after the TLV area are too few" + " for a trailer");
             return;
         }
         byte[] magic = Arrays.copyOfRange(data, magicOffset, data.length);
         int maxAlign = trailerAlignment(magic);
         if (maxAlign < 0) {
             if (allEqual(magic)) {
-                notRun(Check.Name.TRAILER, "the trailer at the end of the data is erased (no magic): MCUboot will"
-                        + " not swap this image in unless the application marks it");
+                notRun(
+                        Check.Name.TRAILER,
+                        "the trailer at the end of the data is erased (no magic): MCUboot will"
+                                + " not swap this image in unless the application marks it");
             } else {
-                fail(Check.Name.TRAILER, "wrong trailer magic at " + at(magicOffset) + ": " + Hex.of(magic)
-                        + ", expected " + Hex.of(new io.multiimage.signing.format.Trailer(8, 1, false).magic()));
+                fail(
+                        Check.Name.TRAILER,
+                        "wrong trailer magic at " + at(magicOffset) + ": " + Hex.of(magic) + ", expected "
+                                + Hex.of(new io.multiimage.signing.format.Trailer(8, 1, false).magic()));
             }
             return;
         }
@@ -340,10 +388,12 @@ public final class McubootVerifier {
             fail(Check.Name.TRAILER, "the trailer at the end of the data overlaps the TLV area");
             return;
         }
-        trailer = new TrailerInfo(maxAlign, data[imageOk] & 0xff, data[copyDone] & 0xff, data[swapInfo] & 0xff,
-                u32(swapSize));
-        pass(Check.Name.TRAILER, "magic ok, image_ok " + String.format("0x%02x", trailer.imageOk())
-                + (trailer.confirmed() ? " (confirmed)" : " (test: not confirmed)"));
+        trailer = new TrailerInfo(
+                maxAlign, data[imageOk] & 0xff, data[copyDone] & 0xff, data[swapInfo] & 0xff, u32(swapSize));
+        pass(
+                Check.Name.TRAILER,
+                "magic ok, image_ok " + String.format("0x%02x", trailer.imageOk())
+                        + (trailer.confirmed() ? " (confirmed)" : " (test: not confirmed)"));
     }
 
     /** 8 for the standard magic, the encoded alignment for the aligned magic, -1 otherwise. */

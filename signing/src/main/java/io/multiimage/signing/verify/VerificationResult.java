@@ -26,8 +26,15 @@ public final class VerificationResult {
     private final TrailerInfo trailer;
     private final List<Check> checks;
 
-    VerificationResult(ImageLocation location, ImageHeader header, List<Tlv> protectedTlvs, List<Tlv> tlvs,
-            byte[] computedHash, int signedSize, TrailerInfo trailer, List<Check> checks) {
+    VerificationResult(
+            ImageLocation location,
+            ImageHeader header,
+            List<Tlv> protectedTlvs,
+            List<Tlv> tlvs,
+            byte[] computedHash,
+            int signedSize,
+            TrailerInfo trailer,
+            List<Check> checks) {
         this.location = location;
         this.header = header;
         this.protectedTlvs = List.copyOf(protectedTlvs);
@@ -110,7 +117,10 @@ public final class VerificationResult {
 
     /** The algorithm of the first signature TLV found. */
     public Optional<KeyType> signatureType() {
-        return tlvs.stream().map(t -> KeyType.ofSignatureTlv(t.type())).filter(t -> t != null).findFirst();
+        return tlvs.stream()
+                .map(t -> KeyType.ofSignatureTlv(t.type()))
+                .filter(t -> t != null)
+                .findFirst();
     }
 
     /** The SEC_CNT protected TLV's value. */
@@ -129,7 +139,10 @@ public final class VerificationResult {
     }
 
     private static Optional<byte[]> find(List<Tlv> tlvs, int type) {
-        return tlvs.stream().filter(t -> t.type() == type).findFirst().map(t -> t.value().clone());
+        return tlvs.stream()
+                .filter(t -> t.type() == type)
+                .findFirst()
+                .map(t -> t.value().clone());
     }
 
     /**
@@ -162,20 +175,34 @@ public final class VerificationResult {
         StringBuilder s = new StringBuilder();
         s.append(location == null ? "MCUboot image" : location.toString()).append('\n');
         if (header != null) {
-            s.append("  version ").append(header.version())
-                    .append(", header ").append(Hex.offset(header.headerSize()))
-                    .append(", image ").append(Hex.offset(header.imageSize()))
-                    .append(", protected TLVs ").append(Hex.offset(header.protectedTlvSize()))
-                    .append(", flags ").append(Hex.offset(header.flags()));
+            s.append("  version ")
+                    .append(header.version())
+                    .append(", header ")
+                    .append(Hex.offset(header.headerSize()))
+                    .append(", image ")
+                    .append(Hex.offset(header.imageSize()))
+                    .append(", protected TLVs ")
+                    .append(Hex.offset(header.protectedTlvSize()))
+                    .append(", flags ")
+                    .append(Hex.offset(header.flags()));
             if (header.romFixed()) {
-                s.append(" (ROM_FIXED ").append(Hex.address(header.loadAddress())).append(')');
+                s.append(" (ROM_FIXED ")
+                        .append(Hex.address(header.loadAddress()))
+                        .append(')');
             }
             s.append('\n');
         }
         for (Check check : checks) {
-            s.append("  ").append(check.name().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-                    .append(": ").append(check.status().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT))
-                    .append(" - ").append(check.message()).append('\n');
+            s.append("  ")
+                    .append(check.name()
+                            .name()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', ' '))
+                    .append(": ")
+                    .append(check.status().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT))
+                    .append(" - ")
+                    .append(check.message())
+                    .append('\n');
         }
         return s.toString();
     }

@@ -21,14 +21,25 @@ class DfuPackageTest {
     private static final byte[] NET = "network core image".getBytes(StandardCharsets.US_ASCII);
 
     private static DfuPackage application() {
-        return NcsDfu.application(new NcsDfu.Image(APP, 0xc200), new ImageVersion(1, 2, 3, 4),
-                "nrf52840dk_nrf52840", "nRF52840_QIAA", TIME);
+        return NcsDfu.application(
+                new NcsDfu.Image(APP, 0xc200),
+                new ImageVersion(1, 2, 3, 4),
+                "nrf52840dk_nrf52840",
+                "nRF52840_QIAA",
+                TIME);
     }
 
     private static DfuPackage withNetworkCore() {
-        return NcsDfu.applicationAndNetworkCore(new NcsDfu.Image(APP, 0x10200), new ImageVersion(1, 2, 3, 4),
-                new NcsDfu.Image(NET, 0x1008800), "nrf5340dk_nrf5340_cpunet", "nRF5340_CPUNET_QKAA", "1",
-                "nrf5340dk_nrf5340_cpuapp", "nRF5340_CPUAPP_QKAA", TIME);
+        return NcsDfu.applicationAndNetworkCore(
+                new NcsDfu.Image(APP, 0x10200),
+                new ImageVersion(1, 2, 3, 4),
+                new NcsDfu.Image(NET, 0x1008800),
+                "nrf5340dk_nrf5340_cpunet",
+                "nRF5340_CPUNET_QKAA",
+                "1",
+                "nrf5340dk_nrf5340_cpuapp",
+                "nRF5340_CPUAPP_QKAA",
+                TIME);
     }
 
     @Test
@@ -93,19 +104,24 @@ class DfuPackageTest {
     /** Python's own json.dumps(indent=4) of the same dictionary, including escaped text. */
     @Test
     void manifestIsFormattedAsPythonsJsonDumps(@TempDir Path dir) throws Exception {
-        DfuPackage dfu = DfuPackage.builder().timestamp(TIME).name("Firmware \"Größe\" \u2603\t1")
+        DfuPackage dfu = DfuPackage.builder()
+                .timestamp(TIME)
+                .name("Firmware \"Größe\" \u2603\t1")
                 .shared(ManifestField.text("board", "b\\oard"))
                 .file("a.bin", new byte[3], List.of(ManifestField.number("load_address", 0xffffffffL)))
                 .build();
         Path script = dir.resolve("m.py");
-        Files.writeString(script, "import json, sys\n"
-                + "m = {'format-version': 0, 'time': " + TIME + ", 'files': [{'board': 'b\\\\oard',"
-                + " 'load_address': 0xffffffff, 'size': 3, 'file': 'a.bin', 'modtime': " + TIME + "}],"
-                + " 'name': 'Firmware \"Gr\\u00f6\\u00dfe\" \\u2603\\t1'}\n"
-                + "sys.stdout.write(json.dumps(m, indent=4))\n");
+        Files.writeString(
+                script,
+                "import json, sys\n"
+                        + "m = {'format-version': 0, 'time': " + TIME + ", 'files': [{'board': 'b\\\\oard',"
+                        + " 'load_address': 0xffffffff, 'size': 3, 'file': 'a.bin', 'modtime': " + TIME + "}],"
+                        + " 'name': 'Firmware \"Gr\\u00f6\\u00dfe\" \\u2603\\t1'}\n"
+                        + "sys.stdout.write(json.dumps(m, indent=4))\n");
         Path python = ReferenceTools.debianPython("json", "python3");
         String expected = ReferenceTools.run(List.of(python.toString(), script.toString()), dir, 60)
-                .assertSuccess().stdout();
+                .assertSuccess()
+                .stdout();
         assertEquals(expected, dfu.manifestJson());
     }
 
@@ -128,38 +144,52 @@ class DfuPackageTest {
         Files.write(zip, withNetworkCore().toZip());
         Path python = ReferenceTools.debianPython("zipfile", "python3");
         String listing = ReferenceTools.run(List.of(python.toString(), "-m", "zipfile", "-l", zip.toString()), dir, 60)
-                .assertSuccess().stdout();
-        assertEquals(List.of("app_update.bin", "net_core_app_update.bin", "manifest.json"),
+                .assertSuccess()
+                .stdout();
+        assertEquals(
+                List.of("app_update.bin", "net_core_app_update.bin", "manifest.json"),
                 listing.lines().skip(1).map(l -> l.split("\\s+")[0]).toList());
         Path script = dir.resolve("read.py");
-        Files.writeString(script, "import json, sys, zipfile\n"
-                + "z = zipfile.ZipFile(sys.argv[1])\n"
-                + "assert z.testzip() is None\n"
-                + "for i in z.infolist():\n"
-                + "    print(i.filename, i.date_time, i.compress_type, len(z.read(i.filename)))\n"
-                + "m = json.loads(z.read('manifest.json'))\n"
-                + "print(m['files'][1]['file'], m['files'][1]['load_address'], m['time'])\n");
+        Files.writeString(
+                script,
+                "import json, sys, zipfile\n"
+                        + "z = zipfile.ZipFile(sys.argv[1])\n"
+                        + "assert z.testzip() is None\n"
+                        + "for i in z.infolist():\n"
+                        + "    print(i.filename, i.date_time, i.compress_type, len(z.read(i.filename)))\n"
+                        + "m = json.loads(z.read('manifest.json'))\n"
+                        + "print(m['files'][1]['file'], m['files'][1]['load_address'], m['time'])\n");
         String read = ReferenceTools.run(List.of(python.toString(), script.toString(), zip.toString()), dir, 60)
-                .assertSuccess().stdout();
-        assertEquals("app_update.bin (2026, 1, 1, 0, 0, 0) 0 15\n"
-                + "net_core_app_update.bin (2026, 1, 1, 0, 0, 0) 0 18\n"
-                + "manifest.json (2026, 1, 1, 0, 0, 0) 0 " + withNetworkCore().manifestJson().length() + "\n"
-                + "net_core_app_update.bin 16812032 1767225600\n", read);
+                .assertSuccess()
+                .stdout();
+        assertEquals(
+                "app_update.bin (2026, 1, 1, 0, 0, 0) 0 15\n"
+                        + "net_core_app_update.bin (2026, 1, 1, 0, 0, 0) 0 18\n"
+                        + "manifest.json (2026, 1, 1, 0, 0, 0) 0 "
+                        + withNetworkCore().manifestJson().length() + "\n"
+                        + "net_core_app_update.bin 16812032 1767225600\n",
+                read);
     }
 
     @Test
     void aTimeBeforeZipsEpochIsClampedInTheZipButKeptInTheManifest() throws Exception {
         DfuPackage dfu = NcsDfu.application(new NcsDfu.Image(APP, 0xc200), new ImageVersion(1, 0, 0, 0), "b", "s", 0);
-        java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(dfu.toZip()));
-        assertEquals(java.time.LocalDateTime.of(1980, 1, 1, 0, 0), in.getNextEntry().getTimeLocal());
+        java.util.zip.ZipInputStream in =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(dfu.toZip()));
+        assertEquals(
+                java.time.LocalDateTime.of(1980, 1, 1, 0, 0), in.getNextEntry().getTimeLocal());
         assertEquals(true, dfu.manifestJson().contains("\"time\": 0,"));
     }
 
     @Test
     void duplicateOrMissingFilesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> DfuPackage.builder().build());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DfuPackage.builder()
-                .file("a.bin", APP, List.of()).file("a.bin", NET, List.of()).build());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> DfuPackage.builder()
+                        .file("a.bin", APP, List.of())
+                        .file("a.bin", NET, List.of())
+                        .build());
         assertEquals("the DFU package already has an entry named a.bin", e.getMessage());
         assertEquals(List.of("app_update.bin", "manifest.json"), application().entryNames());
     }

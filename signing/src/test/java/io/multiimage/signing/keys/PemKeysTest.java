@@ -53,17 +53,25 @@ class PemKeysTest {
     void publicKeysGiveImgtoolsKeyHash(String type) throws Exception {
         VerificationKey key = PemKeys.readPublicKey(TestData.path("keys/" + type + ".pub.pem"));
         assertEquals(pubhash(type), key.keyHashHex());
-        assertEquals(PemKeys.readPrivateKey(TestData.path("keys/" + type + ".pem"), null).publicKey(), key);
+        assertEquals(
+                PemKeys.readPrivateKey(TestData.path("keys/" + type + ".pem"), null)
+                        .publicKey(),
+                key);
     }
 
     @Test
     void rsaPkcs1PublicKeyIsRead() throws Exception {
-        assertEquals(pubhash("rsa-2048"), PemKeys.readPublicKey(TestData.testKey("rsa-2048.pkcs1.pub.pem")).keyHashHex());
+        assertEquals(
+                pubhash("rsa-2048"),
+                PemKeys.readPublicKey(TestData.testKey("rsa-2048.pkcs1.pub.pem"))
+                        .keyHashHex());
     }
 
     @Test
     void publicKeyOfAnUnencryptedPrivateKeyFile() throws Exception {
-        assertEquals(pubhash("ecdsa-p256"), PemKeys.readPublicKey(TestData.path("keys/ecdsa-p256.sec1.pem")).keyHashHex());
+        assertEquals(
+                pubhash("ecdsa-p256"),
+                PemKeys.readPublicKey(TestData.path("keys/ecdsa-p256.sec1.pem")).keyHashHex());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,12 +122,21 @@ class PemKeysTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ed25519.pkcs8-aes256.pem", "ecdsa-p256.pkcs8-aes128-sha1.pem", "rsa-2048.pkcs8-des3.pem",
-        "ecdsa-p256.sec1-aes256.pem", "ecdsa-p256.sec1-des3.pem", "rsa-2048.pkcs1-aes128.pem"})
+    @ValueSource(
+            strings = {
+                "ed25519.pkcs8-aes256.pem",
+                "ecdsa-p256.pkcs8-aes128-sha1.pem",
+                "rsa-2048.pkcs8-des3.pem",
+                "ecdsa-p256.sec1-aes256.pem",
+                "ecdsa-p256.sec1-des3.pem",
+                "rsa-2048.pkcs1-aes128.pem"
+            })
     void wrongPassphraseIsNamed(String file) {
-        KeyException e = assertThrows(KeyException.class,
+        KeyException e = assertThrows(
+                KeyException.class,
                 () -> PemKeys.readPrivateKey(TestData.testKey(file), "correct horse battery stapler".toCharArray()));
-        assertEquals(TestData.testKey(file) + ": wrong passphrase (the key did not decrypt), or the key file is damaged",
+        assertEquals(
+                TestData.testKey(file) + ": wrong passphrase (the key did not decrypt), or the key file is damaged",
                 e.getMessage());
         assertNull(e.getCause(), "no cause that could carry decrypted bytes");
     }
@@ -128,44 +145,61 @@ class PemKeysTest {
     @ValueSource(strings = {"ed25519.pkcs8-aes256.pem", "ecdsa-p256.sec1-aes256.pem"})
     void encryptedKeyWithoutPassphraseSaysSo(String file) {
         KeyException e = assertThrows(KeyException.class, () -> PemKeys.readPrivateKey(TestData.testKey(file), null));
-        assertEquals(TestData.testKey(file) + ": the key is encrypted; give its passphrase (for example from a"
-                + " settings.xml <server> or an environment variable)", e.getMessage());
+        assertEquals(
+                TestData.testKey(file) + ": the key is encrypted; give its passphrase (for example from a"
+                        + " settings.xml <server> or an environment variable)",
+                e.getMessage());
     }
 
     @Test
     void rsa1024IsRefused() {
-        KeyException e = assertThrows(KeyException.class, () -> PemKeys.readPrivateKey(TestData.testKey("rsa-1024.pem"), null));
-        assertEquals(TestData.testKey("rsa-1024.pem") + ": the key is RSA-1024; MCUboot supports RSA-2048 and RSA-3072 only",
+        KeyException e =
+                assertThrows(KeyException.class, () -> PemKeys.readPrivateKey(TestData.testKey("rsa-1024.pem"), null));
+        assertEquals(
+                TestData.testKey("rsa-1024.pem") + ": the key is RSA-1024; MCUboot supports RSA-2048 and RSA-3072 only",
                 e.getMessage());
     }
 
     @Test
     void p384IsRefusedAsPrivateAndPublicKey() {
-        KeyException privateKey = assertThrows(KeyException.class,
-                () -> PemKeys.readPrivateKey(TestData.testKey("ecdsa-p384.pem"), null));
-        assertTrue(privateKey.getMessage().endsWith(": the EC key is on curve P-384 (secp384r1) (1.3.132.0.34);"
-                + " MCUboot's ECDSA signing key must be on P-256 (prime256v1, secp256r1)"), privateKey.getMessage());
-        KeyException publicKey = assertThrows(KeyException.class,
-                () -> PemKeys.readPublicKey(TestData.testKey("ecdsa-p384.pub.pem")));
+        KeyException privateKey = assertThrows(
+                KeyException.class, () -> PemKeys.readPrivateKey(TestData.testKey("ecdsa-p384.pem"), null));
+        assertTrue(
+                privateKey
+                        .getMessage()
+                        .endsWith(": the EC key is on curve P-384 (secp384r1) (1.3.132.0.34);"
+                                + " MCUboot's ECDSA signing key must be on P-256 (prime256v1, secp256r1)"),
+                privateKey.getMessage());
+        KeyException publicKey =
+                assertThrows(KeyException.class, () -> PemKeys.readPublicKey(TestData.testKey("ecdsa-p384.pub.pem")));
         assertTrue(publicKey.getMessage().contains("P-384 (secp384r1)"), publicKey.getMessage());
     }
 
     @Test
     void x25519IsRefused() {
-        KeyException e = assertThrows(KeyException.class, () -> PemKeys.readPrivateKey(TestData.testKey("x25519.pem"), null));
-        assertTrue(e.getMessage().endsWith(": the key is X25519 (1.3.101.110); MCUboot signing keys are Ed25519,"
-                + " ECDSA P-256, RSA-2048 or RSA-3072"), e.getMessage());
+        KeyException e =
+                assertThrows(KeyException.class, () -> PemKeys.readPrivateKey(TestData.testKey("x25519.pem"), null));
+        assertTrue(
+                e.getMessage()
+                        .endsWith(": the key is X25519 (1.3.101.110); MCUboot signing keys are Ed25519,"
+                                + " ECDSA P-256, RSA-2048 or RSA-3072"),
+                e.getMessage());
     }
 
     @Test
     void pbes1AndScryptAreRefusedWithTheWayOut() {
-        KeyException pbes1 = assertThrows(KeyException.class,
+        KeyException pbes1 = assertThrows(
+                KeyException.class,
                 () -> PemKeys.readPrivateKey(TestData.testKey("ed25519.pkcs8-pbes1.pem"), PASSPHRASE));
-        assertTrue(pbes1.getMessage().contains("PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC")
-                && pbes1.getMessage().contains("only PBES2"), pbes1.getMessage());
-        KeyException scrypt = assertThrows(KeyException.class,
+        assertTrue(
+                pbes1.getMessage().contains("PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC")
+                        && pbes1.getMessage().contains("only PBES2"),
+                pbes1.getMessage());
+        KeyException scrypt = assertThrows(
+                KeyException.class,
                 () -> PemKeys.readPrivateKey(TestData.testKey("ed25519.pkcs8-scrypt.pem"), PASSPHRASE));
-        assertTrue(scrypt.getMessage().contains("scrypt") && scrypt.getMessage().contains("only PBKDF2"),
+        assertTrue(
+                scrypt.getMessage().contains("scrypt") && scrypt.getMessage().contains("only PBKDF2"),
                 scrypt.getMessage());
     }
 
@@ -173,36 +207,54 @@ class PemKeysTest {
     void aFileWithoutAKeySaysWhatItHolds() {
         String text = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
         KeyException e = assertThrows(KeyException.class, () -> PemKeys.readPrivateKey(text, "ci/key.pem", null));
-        assertEquals("ci/key.pem: no private key found; expected a PEM block -----BEGIN PRIVATE KEY-----,"
-                + " -----BEGIN ENCRYPTED PRIVATE KEY-----, -----BEGIN EC PRIVATE KEY----- or"
-                + " -----BEGIN RSA PRIVATE KEY----- (the file holds: 'CERTIFICATE' at line 1)", e.getMessage());
-        KeyException empty = assertThrows(KeyException.class, () -> PemKeys.readPrivateKey("hello", "ci/key.pem", null));
+        assertEquals(
+                "ci/key.pem: no private key found; expected a PEM block -----BEGIN PRIVATE KEY-----,"
+                        + " -----BEGIN ENCRYPTED PRIVATE KEY-----, -----BEGIN EC PRIVATE KEY----- or"
+                        + " -----BEGIN RSA PRIVATE KEY----- (the file holds: 'CERTIFICATE' at line 1)",
+                e.getMessage());
+        KeyException empty =
+                assertThrows(KeyException.class, () -> PemKeys.readPrivateKey("hello", "ci/key.pem", null));
         assertTrue(empty.getMessage().endsWith("(the file holds no PEM block at all)"), empty.getMessage());
     }
 
     @Test
     void brokenPemNamesTheLine() {
-        KeyException base64 = assertThrows(KeyException.class, () -> PemKeys.readPrivateKey(
-                "\n-----BEGIN PRIVATE KEY-----\nMC4CAQAw*BQYDK2VwBCIE\n-----END PRIVATE KEY-----\n", "k.pem", null));
+        KeyException base64 = assertThrows(
+                KeyException.class,
+                () -> PemKeys.readPrivateKey(
+                        "\n-----BEGIN PRIVATE KEY-----\nMC4CAQAw*BQYDK2VwBCIE\n-----END PRIVATE KEY-----\n",
+                        "k.pem",
+                        null));
         assertEquals("k.pem:2: the PEM block 'PRIVATE KEY' is not valid base64", base64.getMessage());
-        KeyException unterminated = assertThrows(KeyException.class, () -> PemKeys.readPrivateKey(
-                "-----BEGIN PRIVATE KEY-----\nMC4CAQAw\n", "k.pem", null));
+        KeyException unterminated = assertThrows(
+                KeyException.class,
+                () -> PemKeys.readPrivateKey("-----BEGIN PRIVATE KEY-----\nMC4CAQAw\n", "k.pem", null));
         assertEquals("k.pem:1: the PEM block 'PRIVATE KEY' has no END line", unterminated.getMessage());
     }
 
     @Test
     void damagedDerIsNotAKey() {
-        KeyException e = assertThrows(KeyException.class, () -> PemKeys.readPrivateKey(
-                "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2Vw\n-----END PRIVATE KEY-----\n", "k.pem", null));
+        KeyException e = assertThrows(
+                KeyException.class,
+                () -> PemKeys.readPrivateKey(
+                        "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2Vw\n-----END PRIVATE KEY-----\n", "k.pem", null));
         assertTrue(e.getMessage().startsWith("k.pem:1: the 'PRIVATE KEY' block is not a valid key ("), e.getMessage());
     }
 
     @Test
     void noMessageEverHoldsThePassphraseOrKeyText() throws Exception {
         List<String> messages = new ArrayList<>();
-        for (String file : new String[] {"ed25519.pkcs8-aes256.pem", "ecdsa-p256.sec1-aes256.pem",
-                "rsa-2048.pkcs1-aes128.pem", "rsa-2048.pkcs8-des3.pem", "ed25519.pkcs8-pbes1.pem",
-                "ed25519.pkcs8-scrypt.pem", "rsa-1024.pem", "ecdsa-p384.pem", "x25519.pem"}) {
+        for (String file : new String[] {
+            "ed25519.pkcs8-aes256.pem",
+            "ecdsa-p256.sec1-aes256.pem",
+            "rsa-2048.pkcs1-aes128.pem",
+            "rsa-2048.pkcs8-des3.pem",
+            "ed25519.pkcs8-pbes1.pem",
+            "ed25519.pkcs8-scrypt.pem",
+            "rsa-1024.pem",
+            "ecdsa-p384.pem",
+            "x25519.pem"
+        }) {
             for (char[] passphrase : new char[][] {PASSPHRASE, "Tr0ub4dor&3".toCharArray(), null}) {
                 try {
                     PemKeys.readPrivateKey(TestData.testKey(file), passphrase);
@@ -238,6 +290,8 @@ class PemKeysTest {
     void readsFromAPath(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path copy = dir.resolve("k.pem");
         Files.copy(TestData.testKey("ed25519.pkcs8-aes256.pem"), copy);
-        assertEquals(pubhash("ed25519"), PemKeys.readPrivateKey(copy, PASSPHRASE).publicKey().keyHashHex());
+        assertEquals(
+                pubhash("ed25519"),
+                PemKeys.readPrivateKey(copy, PASSPHRASE).publicKey().keyHashHex());
     }
 }

@@ -23,13 +23,20 @@ final class AssignmentChecks {
                 continue;
             }
             if (!sym.hasPrompt()) {
-                out.add(new KconfigWarning(WarningKind.ASSIGNED_WITHOUT_PROMPT, sym.name, location(sym), sym.name
-                        + " was assigned '" + assigned + "' but has no prompt, so the assignment has no effect"));
+                out.add(new KconfigWarning(
+                        WarningKind.ASSIGNED_WITHOUT_PROMPT,
+                        sym.name,
+                        location(sym),
+                        sym.name + " was assigned '" + assigned
+                                + "' but has no prompt, so the assignment has no effect"));
             } else {
                 String value = sym.strValue();
                 if (!value.equals(assigned)) {
-                    out.add(new KconfigWarning(WarningKind.ASSIGNED_VALUE_NOT_TAKEN, sym.name, location(sym), sym.name
-                            + " was assigned '" + assigned + "' but evaluated to '" + value + "'"));
+                    out.add(new KconfigWarning(
+                            WarningKind.ASSIGNED_VALUE_NOT_TAKEN,
+                            sym.name,
+                            location(sym),
+                            sym.name + " was assigned '" + assigned + "' but evaluated to '" + value + "'"));
                 }
             }
         }
@@ -40,7 +47,10 @@ final class AssignmentChecks {
             }
             Symbol selected = choice.selectionInternal();
             if (selected != wanted) {
-                out.add(new KconfigWarning(WarningKind.CHOICE_SELECTION_NOT_TAKEN, wanted.name, location(wanted),
+                out.add(new KconfigWarning(
+                        WarningKind.CHOICE_SELECTION_NOT_TAKEN,
+                        wanted.name,
+                        location(wanted),
                         "choice symbol " + wanted.name + " was set to y but the choice selected "
                                 + (selected == null ? "nothing" : selected.name)));
             }

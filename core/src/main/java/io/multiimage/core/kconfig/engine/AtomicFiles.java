@@ -37,7 +37,10 @@ public final class AtomicFiles {
         for (int attempt = 0; ; attempt++) {
             temp = dir.resolve("." + absolute.getFileName() + "." + pid + "." + COUNTER.incrementAndGet() + ".tmp");
             try {
-                Files.write(temp, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                Files.write(
+                        temp,
+                        text.getBytes(StandardCharsets.UTF_8),
+                        StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE);
                 break;
             } catch (FileAlreadyExistsException e) {

@@ -23,6 +23,7 @@ public final class Choice extends Expr {
     boolean isOptional;
     /** The mode the user asked for (0 or 2), null = none. */
     Integer userTri;
+
     Symbol userSelection;
     boolean wasSet;
 
@@ -136,8 +137,8 @@ public final class Choice extends Expr {
             return cachedVis;
         }
         if (computingVis) {
-            throw new IllegalStateException("dependency loop: the visibility of " + nameAndLocations()
-                    + " depends on itself");
+            throw new IllegalStateException(
+                    "dependency loop: the visibility of " + nameAndLocations() + " depends on itself");
         }
         computingVis = true;
         try {

@@ -28,7 +28,9 @@ final class ConfigWriter {
                 boolean more = false;
                 while (node.parent != null) {
                     node = node.parent;
-                    if (node.kind == MenuNode.Kind.MENU && node.dep.tri() != 0 && node.visibility.tri() != 0
+                    if (node.kind == MenuNode.Kind.MENU
+                            && node.dep.tri() != 0
+                            && node.visibility.tri() != 0
                             && node != kconfig.topNode) {
                         out.append("# end of ").append(node.promptText).append('\n');
                         afterEndComment = true;
@@ -57,8 +59,9 @@ final class ConfigWriter {
                     out.append('\n');
                 }
                 out.append(line);
-            } else if (node.dep.tri() != 0 && ((node.kind == MenuNode.Kind.MENU && node.visibility.tri() != 0)
-                    || node.kind == MenuNode.Kind.COMMENT)) {
+            } else if (node.dep.tri() != 0
+                    && ((node.kind == MenuNode.Kind.MENU && node.visibility.tri() != 0)
+                            || node.kind == MenuNode.Kind.COMMENT)) {
                 out.append("\n#\n# ").append(node.promptText).append("\n#\n");
                 afterEndComment = false;
             }
@@ -72,7 +75,9 @@ final class ConfigWriter {
             return "";
         }
         if (sym.type.isBoolOrTristate()) {
-            return value.equals("n") ? "# CONFIG_" + sym.name + " is not set\n" : "CONFIG_" + sym.name + "=" + value + "\n";
+            return value.equals("n")
+                    ? "# CONFIG_" + sym.name + " is not set\n"
+                    : "CONFIG_" + sym.name + "=" + value + "\n";
         }
         if (sym.type.isNumeric()) {
             return "CONFIG_" + sym.name + "=" + value + "\n";
@@ -95,12 +100,20 @@ final class ConfigWriter {
                     out.append("#define CONFIG_").append(sym.name).append("_MODULE 1\n");
                 }
             } else if (sym.type == SymbolType.STRING) {
-                out.append("#define CONFIG_").append(sym.name).append(" \"").append(Kconfig.escape(value)).append("\"\n");
+                out.append("#define CONFIG_")
+                        .append(sym.name)
+                        .append(" \"")
+                        .append(Kconfig.escape(value))
+                        .append("\"\n");
             } else {
                 if (sym.type == SymbolType.HEX && !value.startsWith("0x") && !value.startsWith("0X")) {
                     value = "0x" + value;
                 }
-                out.append("#define CONFIG_").append(sym.name).append(' ').append(value).append('\n');
+                out.append("#define CONFIG_")
+                        .append(sym.name)
+                        .append(' ')
+                        .append(value)
+                        .append('\n');
             }
         }
         return out.toString();
@@ -119,8 +132,11 @@ final class ConfigWriter {
             if (sym.strValue().equals(sym.defaultValueText())) {
                 continue;
             }
-            if (sym.choice != null && !sym.choice.isOptional && sym.choice.selectionFromDefaults() == sym
-                    && sym.type == SymbolType.BOOL && sym.triValue() == 2) {
+            if (sym.choice != null
+                    && !sym.choice.isOptional
+                    && sym.choice.selectionFromDefaults() == sym
+                    && sym.type == SymbolType.BOOL
+                    && sym.triValue() == 2) {
                 continue;
             }
             out.append(configLine(sym));

@@ -94,7 +94,8 @@ final class DependencyLoopCheck {
         if (sym.visited == 0) {
             sym.visited = 1;
             for (Object dependent : sym.dependents) {
-                List<Object> loop = dependent instanceof Choice ? checkChoice((Choice) dependent, null)
+                List<Object> loop = dependent instanceof Choice
+                        ? checkChoice((Choice) dependent, null)
                         : checkSymbol((Symbol) dependent, false);
                 if (loop != null) {
                     return found(loop, sym);

@@ -67,8 +67,12 @@ final class FragmentLoader {
             }
             if (sym.type.isBoolOrTristate()) {
                 if (!(value.startsWith("y") || value.startsWith("n"))) {
-                    warn(WarningKind.INVALID_VALUE, sym, location, "'" + value + "' is not a valid value for the "
-                            + sym.type.text() + " symbol " + sym.nameAndLocations() + ". Assignment ignored.");
+                    warn(
+                            WarningKind.INVALID_VALUE,
+                            sym,
+                            location,
+                            "'" + value + "' is not a valid value for the " + sym.type.text() + " symbol "
+                                    + sym.nameAndLocations() + ". Assignment ignored.");
                     return;
                 }
                 value = value.substring(0, 1);
@@ -78,8 +82,12 @@ final class FragmentLoader {
             } else if (sym.type == SymbolType.STRING) {
                 String literal = quotedLiteral(value);
                 if (literal == null) {
-                    warn(WarningKind.INVALID_VALUE, sym, location, "malformed string literal in assignment to "
-                            + sym.nameAndLocations() + ". Assignment ignored.");
+                    warn(
+                            WarningKind.INVALID_VALUE,
+                            sym,
+                            location,
+                            "malformed string literal in assignment to " + sym.nameAndLocations()
+                                    + ". Assignment ignored.");
                     return;
                 }
                 value = unescape(literal);
@@ -88,7 +96,8 @@ final class FragmentLoader {
             String name = unsetName(line);
             if (name == null) {
                 if (!line.isEmpty() && !PyText.lstrip(line).startsWith("#")) {
-                    kconfig.warnFragment(WarningKind.MALFORMED_LINE, null, location, "ignoring malformed line '" + line + "'");
+                    kconfig.warnFragment(
+                            WarningKind.MALFORMED_LINE, null, location, "ignoring malformed line '" + line + "'");
                 }
                 return;
             }
@@ -109,15 +118,22 @@ final class FragmentLoader {
     }
 
     private void undefinedAssignment(String name, String value, Location location) {
-        kconfig.warnFragment(WarningKind.UNDEFINED_ASSIGNMENT, name, location,
+        kconfig.warnFragment(
+                WarningKind.UNDEFINED_ASSIGNMENT,
+                name,
+                location,
                 "attempt to assign the value '" + value + "' to the undefined symbol " + name);
     }
 
     private void assignedTwice(Symbol sym, String newValue, Location location) {
         String old = sym.userTri != null ? Tristate.text(sym.userTri) : sym.userText;
         if (!newValue.equals(old)) {
-            warn(WarningKind.ASSIGNED_TWICE, sym, location, sym.nameAndLocations() + " set more than once. Old value \""
-                    + old + "\", new value \"" + newValue + "\".");
+            warn(
+                    WarningKind.ASSIGNED_TWICE,
+                    sym,
+                    location,
+                    sym.nameAndLocations() + " set more than once. Old value \"" + old + "\", new value \"" + newValue
+                            + "\".");
         }
     }
 

@@ -35,6 +35,7 @@ public final class Kconfig {
     final Map<String, String> environment;
     /** Non-constant symbols by name (defined or only referenced), in order of first appearance. */
     final Map<String, Symbol> syms = new LinkedHashMap<>();
+
     final Map<String, Symbol> constSyms = new HashMap<>();
     final List<Symbol> definedSyms = new ArrayList<>();
     List<Symbol> uniqueDefinedSyms = List.of();
@@ -83,7 +84,8 @@ public final class Kconfig {
      * @return the tree with no user values yet
      * @throws KconfigException on a syntax error, a missing {@code source} file, a dependency loop or an unreadable file
      */
-    public static Kconfig load(Path sourceRoot, String topFile, Map<String, String> environment) throws KconfigException {
+    public static Kconfig load(Path sourceRoot, String topFile, Map<String, String> environment)
+            throws KconfigException {
         Kconfig kconfig = new Kconfig(sourceRoot, topFile, environment);
         DeepStack.run(() -> {
             kconfig.parse(topFile);

@@ -60,8 +60,8 @@ final class KconfigParser implements Preprocessor.Context {
         try {
             lines = TextFiles.readLines(topPath, topFile);
         } catch (IOException e) {
-            throw new KconfigException("[Errno " + errnoNumber(e, topPath) + "] " + TextFiles.errnoText(e, topPath)
-                    .replaceFirst("^[A-Z]+: ", "") + ": '" + topFile + "'");
+            throw new KconfigException("[Errno " + errnoNumber(e, topPath) + "] "
+                    + TextFiles.errnoText(e, topPath).replaceFirst("^[A-Z]+: ", "") + ": '" + topFile + "'");
         }
         lineIndex = 0;
         MenuNode top = kconfig.topNode;
@@ -90,8 +90,8 @@ final class KconfigParser implements Preprocessor.Context {
 
     @Override
     public KconfigException parseError(String message) {
-        return new KconfigException(filename + ":" + linenr + ": error: couldn't parse '" + PyText.strip(currentLine)
-                + "': " + message);
+        return new KconfigException(
+                filename + ":" + linenr + ": error: couldn't parse '" + PyText.strip(currentLine) + "': " + message);
     }
 
     @Override
@@ -158,7 +158,11 @@ final class KconfigParser implements Preprocessor.Context {
         for (Location location : includePath) {
             if (location.file().equals(relative)) {
                 StringBuilder message = new StringBuilder();
-                message.append(filename).append(':').append(linenr).append(": recursive 'source' of '").append(relative)
+                message.append(filename)
+                        .append(':')
+                        .append(linenr)
+                        .append(": recursive 'source' of '")
+                        .append(relative)
                         .append("' detected. Check that environment variables are set correctly.\nInclude path:");
                 for (Location entry : includePath) {
                     message.append('\n').append(entry);
@@ -213,7 +217,10 @@ final class KconfigParser implements Preprocessor.Context {
                 sym.nodes.add(node);
                 parseProperties(node);
                 if (node.isMenuconfig && !node.hasPrompt()) {
-                    kconfig.warnParse(WarningKind.DEFINITION, sym.name, null,
+                    kconfig.warnParse(
+                            WarningKind.DEFINITION,
+                            sym.name,
+                            null,
                             "the menuconfig symbol " + sym.nameAndLocations() + " has no prompt");
                 }
                 prev.next = node;
@@ -286,14 +293,17 @@ final class KconfigParser implements Preprocessor.Context {
                 kconfig.topNode.promptText = expectStringAndEnd();
                 kconfig.topNode.promptCondition = kconfig.y;
             } else {
-                throw parseError(t0 == Keyword.ENDCHOICE ? "no corresponding 'choice'"
-                        : t0 == Keyword.ENDIF ? "no corresponding 'if'"
-                        : t0 == Keyword.ENDMENU ? "no corresponding 'menu'"
-                        : "unrecognized construct");
+                throw parseError(
+                        t0 == Keyword.ENDCHOICE
+                                ? "no corresponding 'choice'"
+                                : t0 == Keyword.ENDIF
+                                        ? "no corresponding 'if'"
+                                        : t0 == Keyword.ENDMENU ? "no corresponding 'menu'" : "unrecognized construct");
             }
         }
         if (endToken != null) {
-            String expected = endToken == Keyword.ENDCHOICE ? "endchoice" : endToken == Keyword.ENDIF ? "endif" : "endmenu";
+            String expected =
+                    endToken == Keyword.ENDCHOICE ? "endchoice" : endToken == Keyword.ENDIF ? "endif" : "endmenu";
             throw new KconfigException("error: expected '" + expected + "' at end of '" + filename + "'");
         }
         return prev;
@@ -352,7 +362,11 @@ final class KconfigParser implements Preprocessor.Context {
             }
             Keyword keyword = (Keyword) t0;
             switch (keyword) {
-                case BOOL: case INT: case HEX: case STRING: case TRISTATE:
+                case BOOL:
+                case INT:
+                case HEX:
+                case STRING:
+                case TRISTATE:
                     setType(node, typeOf(keyword));
                     if (token(1) != null) {
                         parsePrompt(node);
@@ -370,7 +384,8 @@ final class KconfigParser implements Preprocessor.Context {
                 case SELECT:
                 case IMPLY:
                     if (node.kind != MenuNode.Kind.SYMBOL) {
-                        throw parseError(keyword == Keyword.SELECT ? "only symbols can select" : "only symbols can imply");
+                        throw parseError(
+                                keyword == Keyword.SELECT ? "only symbols can select" : "only symbols can imply");
                     }
                     Select property = new Select(expectNonConstantSymbol(), parseCondition());
                     (keyword == Keyword.SELECT ? node.selects : node.implies).add(property);
@@ -378,10 +393,22 @@ final class KconfigParser implements Preprocessor.Context {
                 case DEFAULT:
                     node.defaults.add(new Default(parseExpression(false), parseCondition()));
                     break;
-                case DEF_BOOL: case DEF_INT: case DEF_HEX: case DEF_STRING: case DEF_TRISTATE:
-                    setType(node, keyword == Keyword.DEF_BOOL ? SymbolType.BOOL : keyword == Keyword.DEF_INT ? SymbolType.INT
-                            : keyword == Keyword.DEF_HEX ? SymbolType.HEX : keyword == Keyword.DEF_STRING ? SymbolType.STRING
-                            : SymbolType.TRISTATE);
+                case DEF_BOOL:
+                case DEF_INT:
+                case DEF_HEX:
+                case DEF_STRING:
+                case DEF_TRISTATE:
+                    setType(
+                            node,
+                            keyword == Keyword.DEF_BOOL
+                                    ? SymbolType.BOOL
+                                    : keyword == Keyword.DEF_INT
+                                            ? SymbolType.INT
+                                            : keyword == Keyword.DEF_HEX
+                                                    ? SymbolType.HEX
+                                                    : keyword == Keyword.DEF_STRING
+                                                            ? SymbolType.STRING
+                                                            : SymbolType.TRISTATE);
                     node.defaults.add(new Default(parseExpression(false), parseCondition()));
                     break;
                 case PROMPT:
@@ -439,14 +466,20 @@ final class KconfigParser implements Preprocessor.Context {
         if (node.kind == MenuNode.Kind.SYMBOL) {
             Symbol sym = node.symbol;
             if (sym.type != SymbolType.UNKNOWN && sym.type != type) {
-                kconfig.warnParse(WarningKind.MULTIPLE_TYPES, sym.name, null,
+                kconfig.warnParse(
+                        WarningKind.MULTIPLE_TYPES,
+                        sym.name,
+                        null,
                         sym.nameAndLocations() + " defined with multiple types, " + type.text() + " will be used");
             }
             sym.type = type;
         } else if (node.kind == MenuNode.Kind.CHOICE) {
             Choice choice = node.choice;
             if (choice.type != SymbolType.UNKNOWN && choice.type != type) {
-                kconfig.warnParse(WarningKind.MULTIPLE_TYPES, choice.displayName(), null,
+                kconfig.warnParse(
+                        WarningKind.MULTIPLE_TYPES,
+                        choice.displayName(),
+                        null,
                         choice.nameAndLocations() + " defined with multiple types, " + type.text() + " will be used");
             }
             choice.type = type;
@@ -465,10 +498,14 @@ final class KconfigParser implements Preprocessor.Context {
 
     private void parsePrompt(MenuNode node) throws KconfigException {
         if (node.kind != MenuNode.Kind.SYMBOL && node.kind != MenuNode.Kind.CHOICE) {
-            throw parseError("a " + node.kind.name().toLowerCase(java.util.Locale.ROOT) + " takes its title on its first line");
+            throw parseError(
+                    "a " + node.kind.name().toLowerCase(java.util.Locale.ROOT) + " takes its title on its first line");
         }
         if (node.hasPrompt()) {
-            kconfig.warnParse(WarningKind.DEFINITION, itemKey(node), null,
+            kconfig.warnParse(
+                    WarningKind.DEFINITION,
+                    itemKey(node),
+                    null,
                     itemName(node) + " defined with multiple prompts in single location");
         }
         Object prompt = token(1);
@@ -478,7 +515,10 @@ final class KconfigParser implements Preprocessor.Context {
         }
         String text = (String) prompt;
         if (!text.equals(PyText.strip(text))) {
-            kconfig.warnParse(WarningKind.DEFINITION, itemKey(node), null,
+            kconfig.warnParse(
+                    WarningKind.DEFINITION,
+                    itemKey(node),
+                    null,
                     itemName(node) + " has leading or trailing whitespace in its prompt");
             text = PyText.strip(text);
         }
@@ -489,7 +529,10 @@ final class KconfigParser implements Preprocessor.Context {
     private void parseHelp(MenuNode node) throws KconfigException {
         boolean named = node.kind == MenuNode.Kind.SYMBOL || node.kind == MenuNode.Kind.CHOICE;
         if (named && node.help != null) {
-            kconfig.warnParse(WarningKind.DEFINITION, itemKey(node), null,
+            kconfig.warnParse(
+                    WarningKind.DEFINITION,
+                    itemKey(node),
+                    null,
                     itemName(node) + " defined with more than one help text -- only the last one will be used");
         }
         String line;
@@ -535,8 +578,8 @@ final class KconfigParser implements Preprocessor.Context {
 
     private void emptyHelp(MenuNode node, boolean named, String line) throws KconfigException {
         if (named) {
-            kconfig.warnParse(WarningKind.DEFINITION, itemKey(node), null,
-                    itemName(node) + " has 'help' but empty help text");
+            kconfig.warnParse(
+                    WarningKind.DEFINITION, itemKey(node), null, itemName(node) + " has 'help' but empty help text");
         }
         node.help = "";
         if (!line.isEmpty()) {
@@ -560,14 +603,19 @@ final class KconfigParser implements Preprocessor.Context {
                 node.defaults.add(new Default(kconfig.lookupConstant(value), kconfig.y));
             } else {
                 // The reference swaps the two names in this message; kept for identical output.
-                warnAtLine(WarningKind.OPTION, envVar + " has 'option env=\"" + sym.name
-                        + "\"', but the environment variable " + sym.name + " is not set");
+                warnAtLine(
+                        WarningKind.OPTION,
+                        envVar + " has 'option env=\"" + sym.name + "\"', but the environment variable " + sym.name
+                                + " is not set");
             }
             if (!envVar.equals(sym.name)) {
-                warnAtLine(WarningKind.OPTION, "Kconfiglib expands environment variables in strings directly, meaning "
-                        + "you do not need 'option env=...' \"bounce\" symbols. For compatibility with the C tools, "
-                        + "rename " + sym.name + " to " + envVar + " (so that the symbol name matches the environment "
-                        + "variable name).");
+                warnAtLine(
+                        WarningKind.OPTION,
+                        "Kconfiglib expands environment variables in strings directly, meaning "
+                                + "you do not need 'option env=...' \"bounce\" symbols. For compatibility with the C tools, "
+                                + "rename " + sym.name + " to " + envVar
+                                + " (so that the symbol name matches the environment "
+                                + "variable name).");
             }
         } else if (checkToken(Keyword.DEFCONFIG_LIST)) {
             if (node.kind != MenuNode.Kind.SYMBOL) {
@@ -576,16 +624,20 @@ final class KconfigParser implements Preprocessor.Context {
             if (kconfig.defconfigList == null) {
                 kconfig.defconfigList = node.symbol;
             } else {
-                warnAtLine(WarningKind.OPTION, "'option defconfig_list' set on multiple symbols ("
-                        + kconfig.defconfigList.name + " and " + node.symbol.name + "). Only "
-                        + kconfig.defconfigList.name + " will be used.");
+                warnAtLine(
+                        WarningKind.OPTION,
+                        "'option defconfig_list' set on multiple symbols ("
+                                + kconfig.defconfigList.name + " and " + node.symbol.name + "). Only "
+                                + kconfig.defconfigList.name + " will be used.");
             }
         } else if (checkToken(Keyword.MODULES)) {
             if (node.symbol != kconfig.modules) {
-                warnAtLine(WarningKind.OPTION, "the 'modules' option is not supported. Let me know if this is a "
-                        + "problem for you, as it wouldn't be that hard to implement. Note that modules are supported "
-                        + "-- Kconfiglib just assumes the symbol name MODULES, like older versions of the C "
-                        + "implementation did when 'option modules' wasn't used.");
+                warnAtLine(
+                        WarningKind.OPTION,
+                        "the 'modules' option is not supported. Let me know if this is a "
+                                + "problem for you, as it wouldn't be that hard to implement. Note that modules are supported "
+                                + "-- Kconfiglib just assumes the symbol name MODULES, like older versions of the C "
+                                + "implementation did when 'option modules' wasn't used.");
             }
         } else if (checkToken(Keyword.ALLNOCONFIG_Y)) {
             if (node.kind != MenuNode.Kind.SYMBOL) {

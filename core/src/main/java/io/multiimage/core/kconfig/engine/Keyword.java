@@ -5,10 +5,56 @@ import java.util.Map;
 
 /** The keywords and operators of the Kconfig language, as tokens. */
 enum Keyword {
-    ALLNOCONFIG_Y, AND, BOOL, CHOICE, CLOSE_PAREN, COMMENT, CONFIG, DEFAULT, DEFCONFIG_LIST, DEF_BOOL, DEF_HEX,
-    DEF_INT, DEF_STRING, DEF_TRISTATE, DEPENDS, ENDCHOICE, ENDIF, ENDMENU, ENV, EQUAL, GREATER, GREATER_EQUAL, HELP,
-    HEX, IF, IMPLY, INT, LESS, LESS_EQUAL, MAINMENU, MENU, MENUCONFIG, MODULES, NOT, ON, OPEN_PAREN, OPTION,
-    OPTIONAL, OR, ORSOURCE, OSOURCE, PROMPT, RANGE, RSOURCE, SELECT, SOURCE, STRING, TRISTATE, UNEQUAL, VISIBLE;
+    ALLNOCONFIG_Y,
+    AND,
+    BOOL,
+    CHOICE,
+    CLOSE_PAREN,
+    COMMENT,
+    CONFIG,
+    DEFAULT,
+    DEFCONFIG_LIST,
+    DEF_BOOL,
+    DEF_HEX,
+    DEF_INT,
+    DEF_STRING,
+    DEF_TRISTATE,
+    DEPENDS,
+    ENDCHOICE,
+    ENDIF,
+    ENDMENU,
+    ENV,
+    EQUAL,
+    GREATER,
+    GREATER_EQUAL,
+    HELP,
+    HEX,
+    IF,
+    IMPLY,
+    INT,
+    LESS,
+    LESS_EQUAL,
+    MAINMENU,
+    MENU,
+    MENUCONFIG,
+    MODULES,
+    NOT,
+    ON,
+    OPEN_PAREN,
+    OPTION,
+    OPTIONAL,
+    OR,
+    ORSOURCE,
+    OSOURCE,
+    PROMPT,
+    RANGE,
+    RSOURCE,
+    SELECT,
+    SOURCE,
+    STRING,
+    TRISTATE,
+    UNEQUAL,
+    VISIBLE;
 
     private static final Map<String, Keyword> WORDS = new HashMap<>();
 
@@ -66,8 +112,20 @@ enum Keyword {
     /** Tokens after which a word or quoted text is a string, not a symbol. */
     boolean takesString() {
         switch (this) {
-            case BOOL: case CHOICE: case COMMENT: case HEX: case INT: case MAINMENU: case MENU: case ORSOURCE:
-            case OSOURCE: case PROMPT: case RSOURCE: case SOURCE: case STRING: case TRISTATE:
+            case BOOL:
+            case CHOICE:
+            case COMMENT:
+            case HEX:
+            case INT:
+            case MAINMENU:
+            case MENU:
+            case ORSOURCE:
+            case OSOURCE:
+            case PROMPT:
+            case RSOURCE:
+            case SOURCE:
+            case STRING:
+            case TRISTATE:
                 return true;
             default:
                 return false;
@@ -83,7 +141,11 @@ enum Keyword {
     }
 
     boolean isRelation() {
-        return this == EQUAL || this == UNEQUAL || this == LESS || this == LESS_EQUAL || this == GREATER
+        return this == EQUAL
+                || this == UNEQUAL
+                || this == LESS
+                || this == LESS_EQUAL
+                || this == GREATER
                 || this == GREATER_EQUAL;
     }
 

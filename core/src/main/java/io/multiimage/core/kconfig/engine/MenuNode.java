@@ -181,9 +181,12 @@ public final class MenuNode {
 
     @Override
     public String toString() {
-        String what = kind == Kind.SYMBOL ? "config " + symbol.name()
-                : kind == Kind.CHOICE ? choice.displayName()
-                : kind.name().toLowerCase(java.util.Locale.ROOT) + (promptText == null ? "" : " \"" + promptText + "\"");
+        String what = kind == Kind.SYMBOL
+                ? "config " + symbol.name()
+                : kind == Kind.CHOICE
+                        ? choice.displayName()
+                        : kind.name().toLowerCase(java.util.Locale.ROOT)
+                                + (promptText == null ? "" : " \"" + promptText + "\"");
         return what + " at " + location();
     }
 }

@@ -162,8 +162,14 @@ final class Preprocessor {
 
     /** Characters of unquoted words: {@code [A-Za-z0-9_$/.-]}. */
     static boolean isNameChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
-                || c == '/' || c == '.' || c == '-';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || c == '$'
+                || c == '/'
+                || c == '.'
+                || c == '-';
     }
 
     /** A quoted string starting at {@code i}: backslash escapes removed, macros expanded. */
@@ -272,10 +278,12 @@ final class Preprocessor {
         if (variable != null) {
             if (args.size() == 1) {
                 if (variable.expansions > 0) {
-                    throw context.parseError("Preprocessor variable " + variable.name + " recursively references itself");
+                    throw context.parseError(
+                            "Preprocessor variable " + variable.name + " recursively references itself");
                 }
             } else if (variable.expansions > MAX_FUNCTION_RECURSION) {
-                throw context.parseError("Preprocessor function " + variable.name + " seems stuck in infinite recursion");
+                throw context.parseError(
+                        "Preprocessor function " + variable.name + " seems stuck in infinite recursion");
             }
             variable.expansions++;
             String result = expandWhole(variable.value, args);
@@ -316,8 +324,9 @@ final class Preprocessor {
 
     private void checkArguments(String fn, List<String> args, int expected) throws KconfigException {
         if (args.size() - 1 != expected) {
-            throw new KconfigException(context.filename() + ":" + context.linenr() + ": bad number of arguments in call to "
-                    + fn + ", expected " + expected + ", got " + (args.size() - 1));
+            throw new KconfigException(
+                    context.filename() + ":" + context.linenr() + ": bad number of arguments in call to " + fn
+                            + ", expected " + expected + ", got " + (args.size() - 1));
         }
     }
 

@@ -98,7 +98,8 @@ final class PyInt {
     }
 
     private static boolean hasPrefixLetter(char c, int base) {
-        return (base == 16 && (c == 'x' || c == 'X')) || (base == 8 && (c == 'o' || c == 'O'))
+        return (base == 16 && (c == 'x' || c == 'X'))
+                || (base == 8 && (c == 'o' || c == 'O'))
                 || (base == 2 && (c == 'b' || c == 'B'));
     }
 

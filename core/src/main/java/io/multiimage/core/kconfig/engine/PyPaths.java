@@ -222,8 +222,8 @@ final class PyPaths {
             }
         }
 
-        private static void add(List<Integer> kinds, List<String> sets, List<Boolean> negated, int kind, String set,
-                boolean negate) {
+        private static void add(
+                List<Integer> kinds, List<String> sets, List<Boolean> negated, int kind, String set, boolean negate) {
             kinds.add(kind);
             sets.add(set);
             negated.add(negate);

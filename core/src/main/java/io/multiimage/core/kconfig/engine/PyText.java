@@ -16,8 +16,15 @@ final class PyText {
         if (c < 128) {
             return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
         }
-        return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028
-                || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+        return c == 0x85
+                || c == 0xa0
+                || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200a)
+                || c == 0x2028
+                || c == 0x2029
+                || c == 0x202f
+                || c == 0x205f
+                || c == 0x3000;
     }
 
     /** The whitespace of Python regular expressions compiled with {@code re.ASCII} ({@code \s}). */

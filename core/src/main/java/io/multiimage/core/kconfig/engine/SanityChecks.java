@@ -40,31 +40,46 @@ final class SanityChecks {
                 Symbol value = (Symbol) d.value();
                 if (sym.type == SymbolType.STRING) {
                     if (!value.isConstant && value.nodes.isEmpty() && !PyText.isUpper(value.name)) {
-                        warn(WarningKind.STYLE, sym, "style: quotes recommended around default value for string symbol "
-                                + sym.nameAndLocations());
+                        warn(
+                                WarningKind.STYLE,
+                                sym,
+                                "style: quotes recommended around default value for string symbol "
+                                        + sym.nameAndLocations());
                     }
                 } else if (!numberFits(value, sym.type)) {
-                    warn(WarningKind.TYPE_MISMATCH, sym, "the " + sym.type.text() + " symbol " + sym.nameAndLocations()
-                            + " has a non-" + sym.type.text() + " default " + value.nameAndLocations());
+                    warn(
+                            WarningKind.TYPE_MISMATCH,
+                            sym,
+                            "the " + sym.type.text() + " symbol " + sym.nameAndLocations() + " has a non-"
+                                    + sym.type.text() + " default " + value.nameAndLocations());
                 }
             }
             if (!sym.selects.isEmpty() || !sym.implies.isEmpty()) {
-                warn(WarningKind.TYPE_MISMATCH, sym, "the " + sym.type.text() + " symbol " + sym.nameAndLocations()
-                        + " has selects or implies");
+                warn(
+                        WarningKind.TYPE_MISMATCH,
+                        sym,
+                        "the " + sym.type.text() + " symbol " + sym.nameAndLocations() + " has selects or implies");
             }
         } else {
             warn(WarningKind.NO_TYPE, sym, sym.nameAndLocations() + " defined without a type");
         }
         if (!sym.ranges.isEmpty()) {
             if (!sym.type.isNumeric()) {
-                warn(WarningKind.TYPE_MISMATCH, sym, "the " + sym.type.text() + " symbol " + sym.nameAndLocations()
-                        + " has ranges, but is not int or hex");
+                warn(
+                        WarningKind.TYPE_MISMATCH,
+                        sym,
+                        "the " + sym.type.text() + " symbol " + sym.nameAndLocations()
+                                + " has ranges, but is not int or hex");
             } else {
                 for (Range range : sym.ranges) {
                     if (!numberFits(range.low(), sym.type) || !numberFits(range.high(), sym.type)) {
-                        warn(WarningKind.TYPE_MISMATCH, sym, "the " + sym.type.text() + " symbol "
-                                + sym.nameAndLocations() + " has a non-" + sym.type.text() + " range ["
-                                + range.low().nameAndLocations() + ", " + range.high().nameAndLocations() + "]");
+                        warn(
+                                WarningKind.TYPE_MISMATCH,
+                                sym,
+                                "the " + sym.type.text() + " symbol "
+                                        + sym.nameAndLocations() + " has a non-" + sym.type.text() + " range ["
+                                        + range.low().nameAndLocations() + ", "
+                                        + range.high().nameAndLocations() + "]");
                     }
                 }
             }
@@ -73,8 +88,11 @@ final class SanityChecks {
 
     private void warnNonBoolTarget(Symbol sym, Symbol target, String verb) {
         if (target.type != SymbolType.BOOL && target.type != SymbolType.TRISTATE && target.type != SymbolType.UNKNOWN) {
-            warn(WarningKind.TYPE_MISMATCH, sym, sym.nameAndLocations() + " " + verb + " the " + target.type.text()
-                    + " symbol " + target.nameAndLocations() + ", which is not bool or tristate");
+            warn(
+                    WarningKind.TYPE_MISMATCH,
+                    sym,
+                    sym.nameAndLocations() + " " + verb + " the " + target.type.text() + " symbol "
+                            + target.nameAndLocations() + ", which is not bool or tristate");
         }
     }
 
@@ -106,14 +124,18 @@ final class SanityChecks {
             }
             Symbol value = (Symbol) d.value();
             if (value.choice != choice) {
-                warnChoice(choice, "the default selection " + value.nameAndLocations() + " of "
-                        + choice.nameAndLocations() + " is not contained in the choice");
+                warnChoice(
+                        choice,
+                        "the default selection " + value.nameAndLocations() + " of " + choice.nameAndLocations()
+                                + " is not contained in the choice");
             }
         }
         for (Symbol sym : choice.syms) {
             if (!sym.defaults.isEmpty()) {
-                warnChoice(choice, "default on the choice symbol " + sym.nameAndLocations()
-                        + " will have no effect, as defaults do not affect choice symbols");
+                warnChoice(
+                        choice,
+                        "default on the choice symbol " + sym.nameAndLocations()
+                                + " will have no effect, as defaults do not affect choice symbols");
             }
             if (sym.revDep != kconfig.n) {
                 warnSelectedChoiceSymbol(choice, sym, sym.revDep, "selected");
@@ -127,8 +149,10 @@ final class SanityChecks {
                         warnChoice(choice, "the choice symbol " + sym.nameAndLocations() + " has no prompt");
                     }
                 } else if (node.hasPrompt()) {
-                    warnChoice(choice, "the choice symbol " + sym.nameAndLocations()
-                            + " is defined with a prompt outside the choice");
+                    warnChoice(
+                            choice,
+                            "the choice symbol " + sym.nameAndLocations()
+                                    + " is defined with a prompt outside the choice");
                 }
             }
         }
@@ -139,8 +163,11 @@ final class SanityChecks {
                 + " by the following symbols, but select/imply has no effect on choice symbols");
         for (Expr term : Expr.split(reverse, true)) {
             Expr first = Expr.split(term, false).get(0);
-            msg.append("\n - ").append(first instanceof Symbol ? ((Symbol) first).nameAndLocations()
-                    : ((Choice) first).nameAndLocations());
+            msg.append("\n - ")
+                    .append(
+                            first instanceof Symbol
+                                    ? ((Symbol) first).nameAndLocations()
+                                    : ((Choice) first).nameAndLocations());
         }
         warnChoice(choice, msg.toString());
     }

@@ -28,6 +28,7 @@ public final class Symbol extends Expr {
     final List<Range> ranges = new ArrayList<>();
     /** The selecting terms {@code SEL && COND}, in the order the selects were attached. */
     final List<Expr> revDepTerms = new ArrayList<>();
+
     final List<Expr> weakRevDepTerms = new ArrayList<>();
     Expr revDep;
     Expr weakRevDep;
@@ -38,6 +39,7 @@ public final class Symbol extends Expr {
 
     /** User value: 0/2 for bool (tristate numbers), the text for string/int/hex; null = none. */
     Integer userTri;
+
     String userText;
     final List<UserAssignment> assignments = new ArrayList<>();
     boolean wasSet;
@@ -52,6 +54,7 @@ public final class Symbol extends Expr {
 
     /** Items whose value may depend on this one (for the dependency loop check). */
     final List<Object> dependents = new ArrayList<>();
+
     int visited;
 
     Symbol(Kconfig kconfig, String name, boolean isConstant) {
@@ -214,7 +217,8 @@ public final class Symbol extends Expr {
 
     /** The assignment that gave the current user value (the last valid one), if any. */
     public Optional<UserAssignment> userAssignment() {
-        return userValue().isEmpty() || assignments.isEmpty() ? Optional.empty()
+        return userValue().isEmpty() || assignments.isEmpty()
+                ? Optional.empty()
                 : Optional.of(assignments.get(assignments.size() - 1));
     }
 
@@ -266,9 +270,13 @@ public final class Symbol extends Expr {
         }
         if (!type.isBoolOrTristate()) {
             if (type != SymbolType.UNKNOWN) {
-                kconfig.warnEvaluation(WarningKind.LOGICAL_CONTEXT, this, "The " + type.text() + " symbol "
-                        + nameAndLocations() + " is being evaluated in a logical context somewhere. It will always "
-                        + "evaluate to n.");
+                kconfig.warnEvaluation(
+                        WarningKind.LOGICAL_CONTEXT,
+                        this,
+                        "The " + type.text() + " symbol "
+                                + nameAndLocations()
+                                + " is being evaluated in a logical context somewhere. It will always "
+                                + "evaluate to n.");
             }
             cachedTri = 0;
             return 0;
@@ -378,10 +386,14 @@ public final class Symbol extends Expr {
         if (vis != 0 && userText != null && !userText.isEmpty()) {
             BigInteger user = PyInt.parse(userText, base);
             if (hasActiveRange && (user.compareTo(low) < 0 || user.compareTo(high) > 0)) {
-                kconfig.warnEvaluation(WarningKind.USER_VALUE_OUT_OF_RANGE, this, "user value " + numberText(user, base)
-                        + " on the " + type.text() + " symbol " + nameAndLocations() + " ignored due to being outside "
-                        + "the active range ([" + numberText(low, base) + ", " + numberText(high, base)
-                        + "]) -- falling back on defaults");
+                kconfig.warnEvaluation(
+                        WarningKind.USER_VALUE_OUT_OF_RANGE,
+                        this,
+                        "user value " + numberText(user, base)
+                                + " on the " + type.text() + " symbol " + nameAndLocations()
+                                + " ignored due to being outside "
+                                + "the active range ([" + numberText(low, base) + ", " + numberText(high, base)
+                                + "]) -- falling back on defaults");
             } else {
                 return userText;
             }
@@ -408,9 +420,14 @@ public final class Symbol extends Expr {
             if (clamp != null) {
                 val = type == SymbolType.INT ? clamp.toString() : PyInt.hex(clamp);
                 if (hasDefault) {
-                    kconfig.warnEvaluation(WarningKind.DEFAULT_CLAMPED, this, "default value " + number + " on "
-                            + nameAndLocations() + " clamped to " + numberText(clamp, base) + " due to being outside "
-                            + "the active range ([" + numberText(low, base) + ", " + numberText(high, base) + "])");
+                    kconfig.warnEvaluation(
+                            WarningKind.DEFAULT_CLAMPED,
+                            this,
+                            "default value " + number + " on "
+                                    + nameAndLocations() + " clamped to " + numberText(clamp, base)
+                                    + " due to being outside "
+                                    + "the active range ([" + numberText(low, base) + ", " + numberText(high, base)
+                                    + "])");
                 }
             }
         }
@@ -455,21 +472,35 @@ public final class Symbol extends Expr {
     private void warnSelectUnsatisfiedDependencies() {
         int direct = directDep.tri();
         StringBuilder msg = new StringBuilder();
-        msg.append(nameAndLocations()).append(" has direct dependencies ").append(directDep).append(" with value ")
-                .append(Tristate.text(direct)).append(", but is currently being ").append(Tristate.text(revDep.tri()))
+        msg.append(nameAndLocations())
+                .append(" has direct dependencies ")
+                .append(directDep)
+                .append(" with value ")
+                .append(Tristate.text(direct))
+                .append(", but is currently being ")
+                .append(Tristate.text(revDep.tri()))
                 .append("-selected by the following symbols:");
         for (Expr select : split(revDep, true)) {
             if (select.tri() <= directDep.tri()) {
                 continue;
             }
             Symbol selecting = (Symbol) split(select, false).get(0);
-            msg.append("\n - ").append(selecting.nameAndLocations()).append(", with value ")
-                    .append(selecting.strValue()).append(", direct dependencies ").append(selecting.directDep)
-                    .append(" (value: ").append(Tristate.text(selecting.directDep.tri())).append(')');
+            msg.append("\n - ")
+                    .append(selecting.nameAndLocations())
+                    .append(", with value ")
+                    .append(selecting.strValue())
+                    .append(", direct dependencies ")
+                    .append(selecting.directDep)
+                    .append(" (value: ")
+                    .append(Tristate.text(selecting.directDep.tri()))
+                    .append(')');
             if (select instanceof And) {
                 Expr condition = selectCondition((And) select);
-                msg.append(", and select condition ").append(condition).append(" (value: ")
-                        .append(Tristate.text(condition.tri())).append(')');
+                msg.append(", and select condition ")
+                        .append(condition)
+                        .append(" (value: ")
+                        .append(Tristate.text(condition.tri()))
+                        .append(')');
             }
         }
         kconfig.warnEvaluation(WarningKind.SELECT_UNSATISFIED_DEPENDENCIES, this, msg.toString());

@@ -87,8 +87,10 @@ final class Tokenizer {
                     token = isConstantName(name) ? kconfig.constant(name) : kconfig.lookupSymbol(name);
                 } else {
                     if (token != Keyword.CHOICE) {
-                        parser.warnAtLine(WarningKind.STYLE, "style: quotes recommended around '" + name + "' in '"
-                                + PyText.strip(parser.currentLine) + "'");
+                        parser.warnAtLine(
+                                WarningKind.STYLE,
+                                "style: quotes recommended around '" + name + "' in '"
+                                        + PyText.strip(parser.currentLine) + "'");
                     }
                     token = name;
                     i = afterSpace;
@@ -112,7 +114,9 @@ final class Tokenizer {
                                 s.substring(i + 1, end - 1).replace("$UNAME_RELEASE", unameRelease));
                         i = end;
                     }
-                    token = takesString(token) || tokens.get(0) == Keyword.OPTION ? value : kconfig.lookupConstant(value);
+                    token = takesString(token) || tokens.get(0) == Keyword.OPTION
+                            ? value
+                            : kconfig.lookupConstant(value);
                 } else if (PyText.startsWith(s, "&&", i)) {
                     token = Keyword.AND;
                     i += 2;
@@ -170,7 +174,11 @@ final class Tokenizer {
     }
 
     private static boolean isCommandChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || c == '$'
                 || c == '-';
     }
 }

@@ -16,10 +16,12 @@ final class UserValues {
     static boolean set(Symbol sym, String value, Location location, boolean warn) {
         Integer tri = null;
         if (sym.type.isBoolOrTristate()) {
-            tri = value.equals("n") ? Integer.valueOf(0) : value.equals("m") ? Integer.valueOf(1)
-                    : value.equals("y") ? Integer.valueOf(2) : null;
+            tri = value.equals("n")
+                    ? Integer.valueOf(0)
+                    : value.equals("m") ? Integer.valueOf(1) : value.equals("y") ? Integer.valueOf(2) : null;
         }
-        boolean sameAsBefore = tri != null ? tri.equals(sym.userTri) : (sym.userTri == null && value.equals(sym.userText));
+        boolean sameAsBefore =
+                tri != null ? tri.equals(sym.userTri) : (sym.userTri == null && value.equals(sym.userText));
         if (sameAsBefore && sym.choice == null) {
             sym.wasSet = true;
             sym.assignments.add(new UserAssignment(location, value));
@@ -46,9 +48,13 @@ final class UserValues {
         if (!valid) {
             if (warn) {
                 String shown = tri != null ? Tristate.text(tri) : "'" + value + "'";
-                sym.kconfig.warnFragment(WarningKind.INVALID_VALUE, sym.name, null, "the value " + shown
-                        + " is invalid for " + sym.nameAndLocations() + ", which has type " + sym.type.text()
-                        + " -- assignment ignored");
+                sym.kconfig.warnFragment(
+                        WarningKind.INVALID_VALUE,
+                        sym.name,
+                        null,
+                        "the value " + shown
+                                + " is invalid for " + sym.nameAndLocations() + ", which has type " + sym.type.text()
+                                + " -- assignment ignored");
             }
             return false;
         }
@@ -77,9 +83,13 @@ final class UserValues {
         }
         boolean valid = choice.type == SymbolType.BOOL && (tri == 2 || tri == 0);
         if (!valid) {
-            choice.kconfig.warnFragment(WarningKind.INVALID_VALUE, choice.displayName(), null, "the value "
-                    + Tristate.text(tri) + " is invalid for " + choice.nameAndLocations() + ", which has type "
-                    + choice.type.text() + " -- assignment ignored");
+            choice.kconfig.warnFragment(
+                    WarningKind.INVALID_VALUE,
+                    choice.displayName(),
+                    null,
+                    "the value "
+                            + Tristate.text(tri) + " is invalid for " + choice.nameAndLocations() + ", which has type "
+                            + choice.type.text() + " -- assignment ignored");
             return;
         }
         choice.userTri = tri;

@@ -14,7 +14,11 @@ import java.util.Optional;
  * @param userAssignment the assignment that gave the user value, if any
  * @param userValueIgnoredBecause why the user value is not the value, if there is one and it is not
  */
-public record ValueExplanation(String value, Origin origin, String detail, Optional<UserAssignment> userAssignment,
+public record ValueExplanation(
+        String value,
+        Origin origin,
+        String detail,
+        Optional<UserAssignment> userAssignment,
         Optional<String> userValueIgnoredBecause) {
 
     /** The rule that produced a value. */
@@ -40,7 +44,8 @@ public record ValueExplanation(String value, Origin origin, String detail, Optio
     /** One line: {@code NAME = VALUE from ...} plus the reason a user value was ignored. */
     public String summary() {
         StringBuilder out = new StringBuilder(value).append(" (").append(detail).append(')');
-        userAssignment.ifPresent(a -> out.append("; assigned '").append(a.value()).append("' at ").append(a.where()));
+        userAssignment.ifPresent(a ->
+                out.append("; assigned '").append(a.value()).append("' at ").append(a.where()));
         userValueIgnoredBecause.ifPresent(reason -> out.append(", ignored: ").append(reason));
         return out.toString();
     }
@@ -49,7 +54,8 @@ public record ValueExplanation(String value, Origin origin, String detail, Optio
         String value = sym.strValue();
         Optional<UserAssignment> assignment = sym.userAssignment();
         if (sym.nodes.isEmpty() || sym.type == SymbolType.UNKNOWN) {
-            return new ValueExplanation(value, Origin.UNDEFINED, "no definition with a type", assignment, Optional.empty());
+            return new ValueExplanation(
+                    value, Origin.UNDEFINED, "no definition with a type", assignment, Optional.empty());
         }
         if (sym.choice != null) {
             return choiceSymbol(sym, value, assignment);
@@ -60,17 +66,18 @@ public record ValueExplanation(String value, Origin origin, String detail, Optio
         boolean userTakes = ignored == null && sym.userValue().isPresent();
         if (sym.type == SymbolType.BOOL) {
             if (sym.revDep.tri() == 2 && value.equals("y") && !userTakes) {
-                return new ValueExplanation(value, Origin.SELECT, "selected by " + names(activeTerms(sym.revDep)),
-                        assignment, because);
+                return new ValueExplanation(
+                        value, Origin.SELECT, "selected by " + names(activeTerms(sym.revDep)), assignment, because);
             }
             if (userTakes && vis != 0) {
                 return new ValueExplanation(value, Origin.USER_VALUE, "user value", assignment, because);
             }
             Default applied = firstApplicableDefault(sym);
-            if (sym.weakRevDep.tri() == 2 && sym.directDep.tri() != 0
+            if (sym.weakRevDep.tri() == 2
+                    && sym.directDep.tri() != 0
                     && (applied == null || applied.value().tri() == 0)) {
-                return new ValueExplanation(value, Origin.IMPLY, "implied by " + names(activeTerms(sym.weakRevDep)),
-                        assignment, because);
+                return new ValueExplanation(
+                        value, Origin.IMPLY, "implied by " + names(activeTerms(sym.weakRevDep)), assignment, because);
             }
             if (applied != null) {
                 return new ValueExplanation(value, Origin.DEFAULT, describe(sym, applied), assignment, because);
@@ -83,8 +90,12 @@ public record ValueExplanation(String value, Origin origin, String detail, Optio
         Default applied = firstApplicableDefault(sym);
         String fromDefault = applied == null ? "" : ((Symbol) applied.value()).strValue();
         if (sym.type.isNumeric() && !value.equals(fromDefault)) {
-            return new ValueExplanation(value, Origin.RANGE_LIMIT, "limited to the active range"
-                    + (applied == null ? "" : " from " + describe(sym, applied)), assignment, because);
+            return new ValueExplanation(
+                    value,
+                    Origin.RANGE_LIMIT,
+                    "limited to the active range" + (applied == null ? "" : " from " + describe(sym, applied)),
+                    assignment,
+                    because);
         }
         if (applied != null) {
             return new ValueExplanation(value, Origin.DEFAULT, describe(sym, applied), assignment, because);
@@ -99,15 +110,18 @@ public record ValueExplanation(String value, Origin origin, String detail, Optio
         if (selected == null) {
             detail = choice.displayName() + " is not visible or has no visible symbol";
         } else if (selected == sym) {
-            detail = choice.userSelection == sym ? "selected by the user in " + choice.displayName()
+            detail = choice.userSelection == sym
+                    ? "selected by the user in " + choice.displayName()
                     : "default selection of " + choice.displayName();
         } else {
             detail = choice.displayName() + " selected " + selected.name;
         }
         Optional<String> ignored = Optional.empty();
         if (choice.userSelection == sym && selected != sym) {
-            ignored = Optional.of(sym.vis() == 0 ? "the symbol is not visible: " + visibilityText(sym)
-                    : "the choice selected " + (selected == null ? "nothing" : selected.name));
+            ignored = Optional.of(
+                    sym.vis() == 0
+                            ? "the symbol is not visible: " + visibilityText(sym)
+                            : "the choice selected " + (selected == null ? "nothing" : selected.name));
         }
         return new ValueExplanation(value, Origin.CHOICE, detail, assignment, ignored);
     }
@@ -133,7 +147,8 @@ public record ValueExplanation(String value, Origin origin, String detail, Optio
         if (sym.type.isNumeric()) {
             for (Range range : sym.ranges) {
                 if (range.condition().tri() != 0) {
-                    return "outside the active range [" + range.low().strValue() + ", " + range.high().strValue() + "]";
+                    return "outside the active range [" + range.low().strValue() + ", "
+                            + range.high().strValue() + "]";
                 }
             }
         }

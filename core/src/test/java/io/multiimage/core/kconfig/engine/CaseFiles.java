@@ -32,11 +32,14 @@ final class CaseFiles {
     private CaseFiles() {}
 
     static List<DifferentialCase> load(String directory) throws IOException, URISyntaxException {
-        Path dir = Path.of(CaseFiles.class.getResource("/kconfig-engine/" + directory).toURI());
+        Path dir = Path.of(
+                CaseFiles.class.getResource("/kconfig-engine/" + directory).toURI());
         List<DifferentialCase> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".case")).sorted()::iterator) {
-                cases.add(parse(file.getFileName().toString().replace(".case", ""),
+            for (Path file : (Iterable<Path>)
+                    files.filter(p -> p.toString().endsWith(".case")).sorted()::iterator) {
+                cases.add(parse(
+                        file.getFileName().toString().replace(".case", ""),
                         Files.readString(file, StandardCharsets.UTF_8)));
             }
         }

@@ -19,7 +19,8 @@ class KconfigApiTest {
     @TempDir
     Path root;
 
-    private static final String TREE = String.join("\n",
+    private static final String TREE = String.join(
+            "\n",
             "mainmenu \"Demo\"",
             "config DEP",
             "\tbool \"dependency\"",
@@ -60,7 +61,8 @@ class KconfigApiTest {
     private Kconfig load(String... fragments) throws Exception {
         Files.writeString(root.resolve("Kconfig"), TREE);
         Files.createDirectories(root.resolve("more"));
-        Files.writeString(root.resolve("more/Kconfig"), "config RING\n\tdefault y if LOG\nconfig NAME\n\tstring \"name\"\n");
+        Files.writeString(
+                root.resolve("more/Kconfig"), "config RING\n\tdefault y if LOG\nconfig NAME\n\tstring \"name\"\n");
         Kconfig kconfig = Kconfig.load(root, "Kconfig", Map.of());
         for (int i = 0; i < fragments.length; i++) {
             Path file = root.resolve("frag" + i + ".conf");
@@ -89,7 +91,9 @@ class KconfigApiTest {
         assertEquals(SymbolType.INT, baud.type());
         assertEquals("19200", baud.value());
         assertEquals("SERIAL", baud.directDependencies().toString());
-        assertEquals("RING (defined at Kconfig:18, more/Kconfig:1)", sym(kconfig, "RING").nameAndLocations());
+        assertEquals(
+                "RING (defined at Kconfig:18, more/Kconfig:1)",
+                sym(kconfig, "RING").nameAndLocations());
         assertEquals("Demo", kconfig.mainMenuTitle());
         assertEquals(List.of("Kconfig", "more/Kconfig"), kconfig.kconfigFiles());
         assertTrue(kconfig.symbol("NOT_IN_THE_TREE").isEmpty());
@@ -103,7 +107,8 @@ class KconfigApiTest {
         assertEquals("SERIAL", selectedBy.get(0).by().name());
         assertEquals("DEP", selectedBy.get(0).condition().toString());
         assertEquals(new Location("Kconfig", 6), selectedBy.get(0).location());
-        assertEquals("SERIAL && DEP", sym(kconfig, "RING").selectedByExpression().toString());
+        assertEquals(
+                "SERIAL && DEP", sym(kconfig, "RING").selectedByExpression().toString());
         List<ReverseDependency> impliedBy = sym(kconfig, "LOG").impliedBy();
         assertEquals("SERIAL", impliedBy.get(0).by().name());
         assertEquals("y", impliedBy.get(0).condition().toString());
@@ -113,25 +118,39 @@ class KconfigApiTest {
     void menuTreeHasMenusImplicitMenusChoicesAndComments() throws Exception {
         Kconfig kconfig = load("");
         MenuNode top = kconfig.topMenu();
-        List<String> topLevel = top.children().stream().map(KconfigApiTest::describe).collect(Collectors.toList());
-        assertEquals(List.of("SYMBOL DEP", "MENU Drivers", "SYMBOL RING", "SYMBOL LOG", "SYMBOL NO_LOG", "CHOICE mode",
-                "COMMENT the end", "SYMBOL RING", "SYMBOL NAME"), topLevel);
+        List<String> topLevel =
+                top.children().stream().map(KconfigApiTest::describe).collect(Collectors.toList());
+        assertEquals(
+                List.of(
+                        "SYMBOL DEP",
+                        "MENU Drivers",
+                        "SYMBOL RING",
+                        "SYMBOL LOG",
+                        "SYMBOL NO_LOG",
+                        "CHOICE mode",
+                        "COMMENT the end",
+                        "SYMBOL RING",
+                        "SYMBOL NAME"),
+                topLevel);
         MenuNode drivers = top.children().get(1);
         assertEquals("DEP || !DEP", drivers.visibleIf().toString());
         MenuNode serial = drivers.children().get(0);
         assertTrue(serial.isMenuconfig());
-        assertEquals(List.of("SYMBOL SERIAL_BAUD"),
+        assertEquals(
+                List.of("SYMBOL SERIAL_BAUD"),
                 serial.children().stream().map(KconfigApiTest::describe).collect(Collectors.toList()),
                 "a symbol depending on the one before it becomes its child");
         MenuNode choice = top.children().get(5);
-        assertEquals(List.of("SYMBOL MODE_A", "SYMBOL MODE_B"),
+        assertEquals(
+                List.of("SYMBOL MODE_A", "SYMBOL MODE_B"),
                 choice.children().stream().map(KconfigApiTest::describe).collect(Collectors.toList()));
         assertEquals("DEP", top.children().get(6).dependencies().toString());
         assertEquals("MODE", choice.choice().orElseThrow().name().orElseThrow());
     }
 
     private static String describe(MenuNode node) {
-        return node.kind() + " " + node.symbol().map(Symbol::name).orElse(node.prompt().orElse(""));
+        return node.kind() + " "
+                + node.symbol().map(Symbol::name).orElse(node.prompt().orElse(""));
     }
 
     @Test
@@ -139,8 +158,11 @@ class KconfigApiTest {
         Kconfig kconfig = load("CONFIG_NAME=\"first\"\n", "\nCONFIG_NAME=\"second\"\n");
         Symbol name = sym(kconfig, "NAME");
         assertEquals("second", name.value());
-        assertEquals(new Location("frag1.conf", 2), name.userAssignment().orElseThrow().location());
-        assertEquals(List.of("first", "second"),
+        assertEquals(
+                new Location("frag1.conf", 2),
+                name.userAssignment().orElseThrow().location());
+        assertEquals(
+                List.of("first", "second"),
                 name.assignmentHistory().stream().map(UserAssignment::value).collect(Collectors.toList()));
         Files.writeString(root.resolve("other.conf"), "CONFIG_DEP=y\n");
         kconfig.loadFragment(Path.of("other.conf"), true);
@@ -156,21 +178,34 @@ class KconfigApiTest {
         ValueExplanation baud = sym(kconfig, "SERIAL_BAUD").explain();
         assertEquals(ValueExplanation.Origin.DEFAULT, baud.origin());
         assertEquals("default 9600 at Kconfig:12", baud.detail());
-        assertEquals("outside the active range [1200, 115200]", baud.userValueIgnoredBecause().orElseThrow());
-        assertEquals(new Location("frag0.conf", 2), baud.userAssignment().orElseThrow().location());
+        assertEquals(
+                "outside the active range [1200, 115200]",
+                baud.userValueIgnoredBecause().orElseThrow());
+        assertEquals(
+                new Location("frag0.conf", 2),
+                baud.userAssignment().orElseThrow().location());
 
         ValueExplanation ring = sym(kconfig, "RING").explain();
-        assertEquals("the symbol has no prompt, so user values have no effect", ring.userValueIgnoredBecause().orElseThrow());
+        assertEquals(
+                "the symbol has no prompt, so user values have no effect",
+                ring.userValueIgnoredBecause().orElseThrow());
         assertEquals(ValueExplanation.Origin.NO_VALUE, ring.origin());
 
         ValueExplanation log = sym(kconfig, "LOG").explain();
-        assertTrue(log.userValueIgnoredBecause().orElseThrow().startsWith("the symbol is not visible: prompt condition "
-                + "!NO_LOG"), log.userValueIgnoredBecause().orElseThrow());
-        assertEquals(ValueExplanation.Origin.USER_VALUE, sym(kconfig, "SERIAL").explain().origin());
+        assertTrue(
+                log.userValueIgnoredBecause()
+                        .orElseThrow()
+                        .startsWith("the symbol is not visible: prompt condition " + "!NO_LOG"),
+                log.userValueIgnoredBecause().orElseThrow());
+        assertEquals(
+                ValueExplanation.Origin.USER_VALUE,
+                sym(kconfig, "SERIAL").explain().origin());
         ValueExplanation mode = sym(kconfig, "MODE_A").explain();
         assertEquals(ValueExplanation.Origin.CHOICE, mode.origin());
         assertEquals("selected by the user in <choice MODE>", mode.detail());
-        assertEquals("<choice MODE> selected MODE_A", sym(kconfig, "MODE_B").explain().detail());
+        assertEquals(
+                "<choice MODE> selected MODE_A",
+                sym(kconfig, "MODE_B").explain().detail());
     }
 
     @Test
@@ -196,16 +231,19 @@ class KconfigApiTest {
         assertEquals(List.of(), sym(kconfig, "SERIAL_BAUD").assignableValues(), "invisible, and not a bool");
         assertTrue(kconfig.setUserValue(serial, "y"));
         assertEquals("y", serial.value());
-        assertEquals(List.of(Tristate.Y), sym(kconfig, "MODE_A").assignableValues(), "a choice symbol can only be picked");
+        assertEquals(
+                List.of(Tristate.Y), sym(kconfig, "MODE_A").assignableValues(), "a choice symbol can only be picked");
         assertEquals("9600", sym(kconfig, "SERIAL_BAUD").value());
         assertTrue(kconfig.configText("").contains("CONFIG_SERIAL_BAUD=9600\n"));
         assertEquals("y", sym(kconfig, "LOG").value(), "imply takes effect");
         assertFalse(kconfig.setUserValue(sym(kconfig, "SERIAL_BAUD"), "fast"), "not an int");
         assertEquals("9600", sym(kconfig, "SERIAL_BAUD").value());
         assertTrue(kconfig.setUserValue(sym(kconfig, "MODE_A"), "y"));
-        assertEquals("MODE_A", kconfig.choices().get(0).selection().orElseThrow().name());
+        assertEquals(
+                "MODE_A", kconfig.choices().get(0).selection().orElseThrow().name());
         kconfig.unsetUserValue(sym(kconfig, "MODE_A"));
-        assertEquals("MODE_B", kconfig.choices().get(0).selection().orElseThrow().name());
+        assertEquals(
+                "MODE_B", kconfig.choices().get(0).selection().orElseThrow().name());
         kconfig.unsetUserValue(serial);
         assertEquals("n", serial.value());
         assertEquals(Tristate.N, kconfig.evaluate(sym(kconfig, "SERIAL_BAUD").directDependencies()));
@@ -227,7 +265,8 @@ class KconfigApiTest {
         assertEquals(WarningKind.UNDEFINED_ASSIGNMENT, undefined.kind());
         assertEquals("NOPE", undefined.symbol());
         assertEquals(new Location("frag0.conf", 1), undefined.location());
-        assertEquals("frag0.conf:1: warning: attempt to assign the value 'y' to the undefined symbol NOPE",
+        assertEquals(
+                "frag0.conf:1: warning: attempt to assign the value 'y' to the undefined symbol NOPE",
                 undefined.formatted());
         assertEquals(WarningKind.INVALID_VALUE, warnings.get(1).kind());
         assertEquals(WarningKind.Phase.FRAGMENT, warnings.get(1).kind().phase());
@@ -248,10 +287,12 @@ class KconfigApiTest {
         kconfig.writeAutoconf(out.resolve("autoconf.h"), "/* generated */\n");
         kconfig.writeMinimalConfig(out.resolve("defconfig"), "");
         assertTrue(Files.readString(out.resolve(".config")).startsWith("# generated\n# CONFIG_DEP is not set\n"));
-        assertTrue(Files.readString(out.resolve("autoconf.h")).startsWith("/* generated */\n#define CONFIG_SERIAL 1\n"));
+        assertTrue(
+                Files.readString(out.resolve("autoconf.h")).startsWith("/* generated */\n#define CONFIG_SERIAL 1\n"));
         assertEquals("CONFIG_SERIAL=y\n", Files.readString(out.resolve("defconfig")));
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of(".config", "autoconf.h", "defconfig"),
+            assertEquals(
+                    List.of(".config", "autoconf.h", "defconfig"),
                     files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
         }
     }
@@ -261,7 +302,9 @@ class KconfigApiTest {
         Kconfig kconfig = load("CONFIG_NAME=\"file\"\n");
         kconfig.loadFragmentText("<command line>", "CONFIG_NAME=\"cli\"\n", false);
         assertEquals("cli", sym(kconfig, "NAME").value());
-        assertEquals("<command line>:1: warning: NAME (defined at more/Kconfig:3) set more than once. Old value "
-                + "\"file\", new value \"cli\".", kconfig.warnings().get(0).formatted());
+        assertEquals(
+                "<command line>:1: warning: NAME (defined at more/Kconfig:3) set more than once. Old value "
+                        + "\"file\", new value \"cli\".",
+                kconfig.warnings().get(0).formatted());
     }
 }

@@ -30,8 +30,10 @@ class KconfigDeepInputTest {
         StringBuilder text = new StringBuilder("config A\n\tbool \"a\"\n");
         text.append("if A\n".repeat(10_000)).append("config B\n\tbool \"b\"\n").append("endif\n".repeat(10_000));
         KconfigException e = assertThrows(KconfigException.class, () -> load(text.toString()));
-        assertEquals("Kconfig:1003: error: couldn't parse 'if A': if/menu/choice blocks and sourced files nest deeper "
-                + "than 1000 levels", e.getMessage());
+        assertEquals(
+                "Kconfig:1003: error: couldn't parse 'if A': if/menu/choice blocks and sourced files nest deeper "
+                        + "than 1000 levels",
+                e.getMessage());
     }
 
     @Test
@@ -73,8 +75,10 @@ class KconfigDeepInputTest {
         }
         Files.writeString(root.resolve("K1100"), "config END\n\tbool\n");
         KconfigException e = assertThrows(KconfigException.class, () -> Kconfig.load(root, "K0", Map.of()));
-        assertEquals("K1000:1: error: couldn't parse 'source \"K1001\"': if/menu/choice blocks and sourced files nest "
-                + "deeper than 1000 levels", e.getMessage());
+        assertEquals(
+                "K1000:1: error: couldn't parse 'source \"K1001\"': if/menu/choice blocks and sourced files nest "
+                        + "deeper than 1000 levels",
+                e.getMessage());
     }
 
     @Test
@@ -82,7 +86,11 @@ class KconfigDeepInputTest {
         int n = 20_000;
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            text.append("config S").append(i).append("\n\tbool \"s\"\n\tdefault S").append(i + 1).append('\n');
+            text.append("config S")
+                    .append(i)
+                    .append("\n\tbool \"s\"\n\tdefault S")
+                    .append(i + 1)
+                    .append('\n');
         }
         text.append("config S").append(n).append("\n\tdef_bool y\n");
         Kconfig kconfig = load(text.toString());
@@ -95,12 +103,17 @@ class KconfigDeepInputTest {
         StringBuilder text = new StringBuilder("config TARGET\n\tbool\n");
         StringBuilder chain = new StringBuilder("n");
         for (int i = 0; i < 5000; i++) {
-            text.append("config SEL").append(i).append("\n\tdef_bool ").append(i == 4999 ? "y" : "n")
+            text.append("config SEL")
+                    .append(i)
+                    .append("\n\tdef_bool ")
+                    .append(i == 4999 ? "y" : "n")
                     .append("\n\tselect TARGET\n");
             chain.append(" || SEL").append(i);
         }
         text.append("config ANY\n\tdef_bool ").append(chain).append('\n');
-        text.append("config ALL\n\tdef_bool ").append(chain.toString().replace("||", "&&")).append('\n');
+        text.append("config ALL\n\tdef_bool ")
+                .append(chain.toString().replace("||", "&&"))
+                .append('\n');
         Kconfig kconfig = load(text.toString());
         assertEquals("y", kconfig.symbol("TARGET").orElseThrow().value());
         assertEquals("y", kconfig.symbol("ANY").orElseThrow().value());
@@ -112,7 +125,9 @@ class KconfigDeepInputTest {
     void aDependencyLoopIsAnErrorNamingTheSymbols() {
         String text = "config A\n\tbool \"a\"\n\tdepends on B\nconfig B\n\tbool \"b\"\n\tdefault A\n";
         KconfigException e = assertThrows(KconfigException.class, () -> load(text));
-        assertEquals("Dependency loop\n===============\n\nA (defined at Kconfig:1)\n...depends on B (defined at Kconfig:4)\n"
-                + "...depends again on A (defined at Kconfig:1)", e.getMessage());
+        assertEquals(
+                "Dependency loop\n===============\n\nA (defined at Kconfig:1)\n...depends on B (defined at Kconfig:4)\n"
+                        + "...depends again on A (defined at Kconfig:1)",
+                e.getMessage());
     }
 }

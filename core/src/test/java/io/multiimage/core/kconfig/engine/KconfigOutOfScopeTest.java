@@ -31,16 +31,22 @@ class KconfigOutOfScopeTest {
 
     @Test
     void tristateSymbolsAreAnError() {
-        assertEquals("Kconfig:2: error: couldn't parse 'tristate \"t\"': tristate symbols are not supported (firmware "
-                + "images use bool)", error("config T\n\ttristate \"t\"\n"));
-        assertEquals("Kconfig:2: error: couldn't parse 'def_tristate y': tristate symbols are not supported (firmware "
-                + "images use bool)", error("config T\n\tdef_tristate y\n"));
+        assertEquals(
+                "Kconfig:2: error: couldn't parse 'tristate \"t\"': tristate symbols are not supported (firmware "
+                        + "images use bool)",
+                error("config T\n\ttristate \"t\"\n"));
+        assertEquals(
+                "Kconfig:2: error: couldn't parse 'def_tristate y': tristate symbols are not supported (firmware "
+                        + "images use bool)",
+                error("config T\n\tdef_tristate y\n"));
     }
 
     @Test
     void shellCallsAreAnError() {
-        assertEquals("Kconfig:1: error: couldn't parse 'x := $(shell,echo hi)': $(shell,...) is not supported (the "
-                + "engine runs no commands)", error("x := $(shell,echo hi)\n"));
+        assertEquals(
+                "Kconfig:1: error: couldn't parse 'x := $(shell,echo hi)': $(shell,...) is not supported (the "
+                        + "engine runs no commands)",
+                error("x := $(shell,echo hi)\n"));
     }
 
     @Test
@@ -55,10 +61,13 @@ class KconfigOutOfScopeTest {
 
     @Test
     void propertiesWhereTheyDoNotBelongAreAnError() {
-        assertEquals("Kconfig:2: error: couldn't parse 'bool': a menu has no type", error("menu \"m\"\n\tbool\nendmenu\n"));
-        assertEquals("Kconfig:2: error: couldn't parse 'prompt \"p\"': a comment takes its title on its first line",
+        assertEquals(
+                "Kconfig:2: error: couldn't parse 'bool': a menu has no type", error("menu \"m\"\n\tbool\nendmenu\n"));
+        assertEquals(
+                "Kconfig:2: error: couldn't parse 'prompt \"p\"': a comment takes its title on its first line",
                 error("comment \"c\"\n\tprompt \"p\"\n"));
-        assertEquals("Kconfig:3: error: couldn't parse 'visible if A': 'visible if' is only valid for menus",
+        assertEquals(
+                "Kconfig:3: error: couldn't parse 'visible if A': 'visible if' is only valid for menus",
                 error("config A\n\tbool \"a\"\n\tvisible if A\n"));
     }
 

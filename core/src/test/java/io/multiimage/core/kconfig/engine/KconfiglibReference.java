@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Assumptions;
 final class KconfiglibReference {
 
     /** What one run produced. */
-    record Outcome(int exit, String stdout, String stderr, String config, String autoconf, String warnings,
-            String minimal) {}
+    record Outcome(
+            int exit, String stdout, String stderr, String config, String autoconf, String warnings, String minimal) {}
 
     /** Both outcomes of one case. */
     record Result(DifferentialCase kase, Outcome ours, Outcome reference) {}
@@ -41,7 +41,9 @@ final class KconfiglibReference {
     static Path python() {
         for (String candidate : List.of("/usr/bin/python3", "python3")) {
             try {
-                Process probe = new ProcessBuilder(candidate, "-c", "import kconfiglib").redirectErrorStream(true).start();
+                Process probe = new ProcessBuilder(candidate, "-c", "import kconfiglib")
+                        .redirectErrorStream(true)
+                        .start();
                 probe.getInputStream().readAllBytes();
                 if (probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0) {
                     return Path.of(candidate);
@@ -74,25 +76,36 @@ final class KconfiglibReference {
             Files.createDirectories(dir.resolveSibling("ours"));
             dirs.add(dir);
             batch.append(json(Map.of(
-                    "cwd", dir.toString(),
-                    "args", kase.arguments("../ref", dir),
-                    "stdout", dir.resolveSibling("ref").resolve("stdout").toString(),
-                    "stderr", dir.resolveSibling("ref").resolve("stderr").toString(),
-                    "exit", dir.resolveSibling("ref").resolve("exit").toString(),
-                    "min", kase.compareMinimal ? dir.resolveSibling("ref").resolve("minimal").toString() : "")))
+                            "cwd", dir.toString(),
+                            "args", kase.arguments("../ref", dir),
+                            "stdout",
+                                    dir.resolveSibling("ref").resolve("stdout").toString(),
+                            "stderr",
+                                    dir.resolveSibling("ref").resolve("stderr").toString(),
+                            "exit", dir.resolveSibling("ref").resolve("exit").toString(),
+                            "min",
+                                    kase.compareMinimal
+                                            ? dir.resolveSibling("ref")
+                                                    .resolve("minimal")
+                                                    .toString()
+                                            : "")))
                     .append('\n');
         }
         Path batchFile = workDir.resolve("batch.jsonl");
         Files.writeString(batchFile, batch);
         Process process = new ProcessBuilder(python.toString(), script.toString(), "--batch", batchFile.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(600, TimeUnit.SECONDS) || process.exitValue() != 0) {
             fail("kconfig_reference.py --batch failed:\n" + output);
         }
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            results.add(new Result(cases.get(i), runOurs(cases.get(i), dirs.get(i)), readOutcome(dirs.get(i).resolveSibling("ref"))));
+            results.add(new Result(
+                    cases.get(i),
+                    runOurs(cases.get(i), dirs.get(i)),
+                    readOutcome(dirs.get(i).resolveSibling("ref"))));
         }
         return results;
     }
@@ -110,8 +123,14 @@ final class KconfiglibReference {
         if (exit == 0 && kase.compareMinimal) {
             minimal = minimalThroughApi(kase, dir);
         }
-        return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                read(outs.resolve(".config")), read(outs.resolve("autoconf.h")), read(outs.resolve("warnings.txt")), minimal);
+        return new Outcome(
+                exit,
+                out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8),
+                read(outs.resolve(".config")),
+                read(outs.resolve("autoconf.h")),
+                read(outs.resolve("warnings.txt")),
+                minimal);
     }
 
     private static String minimalThroughApi(DifferentialCase kase, Path dir) {
@@ -130,9 +149,14 @@ final class KconfiglibReference {
 
     private static Outcome readOutcome(Path refDir) {
         String exit = read(refDir.resolve("exit"));
-        return new Outcome(exit == null ? -1 : Integer.parseInt(exit.strip()), read(refDir.resolve("stdout")),
-                read(refDir.resolve("stderr")), read(refDir.resolve(".config")), read(refDir.resolve("autoconf.h")),
-                read(refDir.resolve("warnings.txt")), read(refDir.resolve("minimal")));
+        return new Outcome(
+                exit == null ? -1 : Integer.parseInt(exit.strip()),
+                read(refDir.resolve("stdout")),
+                read(refDir.resolve("stderr")),
+                read(refDir.resolve(".config")),
+                read(refDir.resolve("autoconf.h")),
+                read(refDir.resolve("warnings.txt")),
+                read(refDir.resolve("minimal")));
     }
 
     private static String read(Path file) {
@@ -151,8 +175,10 @@ final class KconfiglibReference {
         if (ref.exit() == 3) {
             fail("Kconfiglib crashed on this case (not a valid reference case):\n" + ref.stderr() + where);
         }
-        assertEquals(ref.exit(), ours.exit(), "exit code; reference stderr: " + ref.stderr() + "; ours: " + ours.stderr()
-                + where);
+        assertEquals(
+                ref.exit(),
+                ours.exit(),
+                "exit code; reference stderr: " + ref.stderr() + "; ours: " + ours.stderr() + where);
         if (ref.exit() != 0) {
             String refMessage = ref.stderr();
             String ourMessage = ours.stderr();

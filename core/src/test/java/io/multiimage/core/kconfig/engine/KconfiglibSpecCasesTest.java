@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +39,8 @@ class KconfiglibSpecCasesTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseMatchesKconfiglib() {
-        return results.stream().map(result -> DynamicTest.dynamicTest(result.kase().name,
-                () -> KconfiglibReference.assertSame(result)));
+        return results.stream()
+                .map(result ->
+                        DynamicTest.dynamicTest(result.kase().name, () -> KconfiglibReference.assertSame(result)));
     }
 }

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,18 +40,55 @@ class KconfiglibZephyrLikeTreeTest {
     static void runAllCases() throws Exception {
         Map<String, String> tree = tree();
         List<DifferentialCase> cases = new ArrayList<>();
-        cases.add(kase(tree, "widget-defconfig-prj", "widget", false, true,
-                "zephyr/boards/arm/widget/widget_defconfig", "app/prj.conf"));
-        cases.add(kase(tree, "widget-debug-extra", "widget", false, true,
-                "zephyr/boards/arm/widget/widget_defconfig", "app/prj.conf", "app/overlay-debug.conf", "app/extra.conf"));
-        cases.add(kase(tree, "gadget-mcuboot-extra", "gadget", false, true,
-                "zephyr/boards/arm/gadget/gadget_defconfig", "app/prj.conf", "app/overlay-mcuboot.conf", "app/extra.conf"));
-        cases.add(kase(tree, "gadget-absolute-paths", "gadget", true, true,
-                "zephyr/boards/arm/gadget/gadget_defconfig", "app/prj.conf", "app/overlay-debug.conf",
+        cases.add(kase(
+                tree,
+                "widget-defconfig-prj",
+                "widget",
+                false,
+                true,
+                "zephyr/boards/arm/widget/widget_defconfig",
+                "app/prj.conf"));
+        cases.add(kase(
+                tree,
+                "widget-debug-extra",
+                "widget",
+                false,
+                true,
+                "zephyr/boards/arm/widget/widget_defconfig",
+                "app/prj.conf",
+                "app/overlay-debug.conf",
+                "app/extra.conf"));
+        cases.add(kase(
+                tree,
+                "gadget-mcuboot-extra",
+                "gadget",
+                false,
+                true,
+                "zephyr/boards/arm/gadget/gadget_defconfig",
+                "app/prj.conf",
+                "app/overlay-mcuboot.conf",
+                "app/extra.conf"));
+        cases.add(kase(
+                tree,
+                "gadget-absolute-paths",
+                "gadget",
+                true,
+                true,
+                "zephyr/boards/arm/gadget/gadget_defconfig",
+                "app/prj.conf",
+                "app/overlay-debug.conf",
                 "app/overlay-mcuboot.conf"));
-        cases.add(kase(tree, "widget-absolute-all-overlays", "widget", true, true,
-                "zephyr/boards/arm/widget/widget_defconfig", "app/prj.conf", "app/overlay-debug.conf",
-                "app/overlay-mcuboot.conf", "app/extra.conf"));
+        cases.add(kase(
+                tree,
+                "widget-absolute-all-overlays",
+                "widget",
+                true,
+                true,
+                "zephyr/boards/arm/widget/widget_defconfig",
+                "app/prj.conf",
+                "app/overlay-debug.conf",
+                "app/overlay-mcuboot.conf",
+                "app/extra.conf"));
         cases.add(kase(tree, "unknown-board-no-modules", "unknown", false, false, "app/prj.conf"));
         cases.add(kase(tree, "widget-no-fragments", "widget", false, true));
         results = KconfiglibReference.run(cases, work);
@@ -64,18 +101,27 @@ class KconfiglibZephyrLikeTreeTest {
 
     @TestFactory
     Stream<DynamicTest> zephyrLikeBuildsMatchKconfiglib() {
-        return results.stream().map(result -> DynamicTest.dynamicTest(result.kase().name,
-                () -> KconfiglibReference.assertSame(result)));
+        return results.stream()
+                .map(result ->
+                        DynamicTest.dynamicTest(result.kase().name, () -> KconfiglibReference.assertSame(result)));
     }
 
-    private static DifferentialCase kase(Map<String, String> tree, String name, String board, boolean absolute,
-            boolean modules, String... fragments) {
+    private static DifferentialCase kase(
+            Map<String, String> tree,
+            String name,
+            String board,
+            boolean absolute,
+            boolean modules,
+            String... fragments) {
         DifferentialCase kase = new DifferentialCase(name);
         kase.origin = "zephyr-like tree, board " + board;
         tree.forEach(kase::file);
         String base = absolute ? "@TREE@/" : "";
-        kase.env("APP_NAME", "demo").env("BOARD", board).env("ZEPHYR_BASE", base + "zephyr")
-                .env("KCONFIG_BINARY_DIR", base + "build").env("UART_CONSOLE_DEVICE", "uart0");
+        kase.env("APP_NAME", "demo")
+                .env("BOARD", board)
+                .env("ZEPHYR_BASE", base + "zephyr")
+                .env("KCONFIG_BINARY_DIR", base + "build")
+                .env("UART_CONSOLE_DEVICE", "uart0");
         if (modules) {
             kase.env("ZEPHYR_NRF_MODULE_DIR", base + "modules/nrf").env("ZEPHYR_HAL_MODULE_DIR", base + "modules/hal");
         }
@@ -84,7 +130,9 @@ class KconfiglibZephyrLikeTreeTest {
     }
 
     private static Map<String, String> tree() throws IOException, URISyntaxException {
-        Path root = Path.of(KconfiglibZephyrLikeTreeTest.class.getResource("/kconfig-engine/zephyr-like").toURI());
+        Path root = Path.of(KconfiglibZephyrLikeTreeTest.class
+                .getResource("/kconfig-engine/zephyr-like")
+                .toURI());
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {

@@ -20,10 +20,49 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PythonCompatibilityTest {
 
-    private static final List<String> NUMBERS = List.of("0", "00", "010", "0_0", "1_000", "1__0", "_1", "1_", "+5", "-5",
-            "- 5", " 7 ", "\t8\n", "0x10", "0X1f", "0x_1f", "0x", "-0x10", "0o17", "0b101", "0b2", "ABC", "abc", "ff",
-            "1e3", "", " ", "٣", "１２", "12\u00a0", "\u00a03", "0x1_0", "9".repeat(5000), "f".repeat(40), "+-1", "0xx1",
-            "08", "0b", "0o", "1.0", "\u001c5", "5\u000b");
+    private static final List<String> NUMBERS = List.of(
+            "0",
+            "00",
+            "010",
+            "0_0",
+            "1_000",
+            "1__0",
+            "_1",
+            "1_",
+            "+5",
+            "-5",
+            "- 5",
+            " 7 ",
+            "\t8\n",
+            "0x10",
+            "0X1f",
+            "0x_1f",
+            "0x",
+            "-0x10",
+            "0o17",
+            "0b101",
+            "0b2",
+            "ABC",
+            "abc",
+            "ff",
+            "1e3",
+            "",
+            " ",
+            "٣",
+            "１２",
+            "12\u00a0",
+            "\u00a03",
+            "0x1_0",
+            "9".repeat(5000),
+            "f".repeat(40),
+            "+-1",
+            "0xx1",
+            "08",
+            "0b",
+            "0o",
+            "1.0",
+            "\u001c5",
+            "5\u000b");
 
     @Test
     void integersParseAsPythonIntDoes(@TempDir Path dir) throws Exception {
@@ -39,14 +78,30 @@ class PythonCompatibilityTest {
             }
         }
         for (int i = 0; i < expected.size(); i++) {
-            assertEquals(expected.get(i), actual.get(i), "int(" + quote(NUMBERS.get(i / 3)) + ", " + new int[] {0, 10, 16}[i % 3] + ")");
+            assertEquals(
+                    expected.get(i),
+                    actual.get(i),
+                    "int(" + quote(NUMBERS.get(i / 3)) + ", " + new int[] {0, 10, 16}[i % 3] + ")");
         }
         assertEquals("0x1f", PyInt.hex(BigInteger.valueOf(31)));
         assertEquals("-0x1f", PyInt.hex(BigInteger.valueOf(-31)));
     }
 
-    private static final List<String> TEXTS = List.of("  a b \t", "\u00a0x\u2003", "\u001cy\u001f", "\tab\tc\n\t d",
-            "12345678\tx", "\u0085z", "ÄBC", "Abc", "ABC_1", "123", "ǅ", "", "  ", "\u200b");
+    private static final List<String> TEXTS = List.of(
+            "  a b \t",
+            "\u00a0x\u2003",
+            "\u001cy\u001f",
+            "\tab\tc\n\t d",
+            "12345678\tx",
+            "\u0085z",
+            "ÄBC",
+            "Abc",
+            "ABC_1",
+            "123",
+            "ǅ",
+            "",
+            "  ",
+            "\u200b");
 
     @Test
     void stringHelpersBehaveAsPythonStrMethods(@TempDir Path dir) throws Exception {
@@ -56,8 +111,12 @@ class PythonCompatibilityTest {
         List<String> expected = python(dir, script, TEXTS);
         List<String> actual = new ArrayList<>();
         for (String s : TEXTS) {
-            actual.addAll(List.of(PyText.strip(s), PyText.lstrip(s), PyText.rstrip(s),
-                    PyText.isBlankNonEmpty(s) ? "True" : "False", PyText.isUpper(s) ? "True" : "False",
+            actual.addAll(List.of(
+                    PyText.strip(s),
+                    PyText.lstrip(s),
+                    PyText.rstrip(s),
+                    PyText.isBlankNonEmpty(s) ? "True" : "False",
+                    PyText.isUpper(s) ? "True" : "False",
                     PyText.expandTabs(s)));
         }
         assertEquals(expected, actual);
@@ -73,13 +132,29 @@ class PythonCompatibilityTest {
             Files.writeString(dir.resolve(file), "");
         }
         List<String> patterns = new ArrayList<>();
-        for (String p : List.of("a/*/K", "a/*", "a/[xz]*", "a/[!x]/K", "a/?/K", "b[1]/K", "b[[]1]/K", "c/K.*", "c/.K*",
-                "c/*", "a//x/K", "a/x/../y/K", "nothing/*", "a/x/K", "a/x/", "[")) {
+        for (String p : List.of(
+                "a/*/K",
+                "a/*",
+                "a/[xz]*",
+                "a/[!x]/K",
+                "a/?/K",
+                "b[1]/K",
+                "b[[]1]/K",
+                "c/K.*",
+                "c/.K*",
+                "c/*",
+                "a//x/K",
+                "a/x/../y/K",
+                "nothing/*",
+                "a/x/K",
+                "a/x/",
+                "[")) {
             patterns.add(dir + "/" + p);
         }
-        String script = "import glob,json,sys\nprint(json.dumps([sorted(glob.glob(p)) for p in json.load(sys.stdin)]))\n";
-        List<String> expected = python(dir, script.replace("[sorted(glob.glob(p))", "['|'.join(sorted(glob.glob(p)))"),
-                patterns);
+        String script =
+                "import glob,json,sys\nprint(json.dumps([sorted(glob.glob(p)) for p in json.load(sys.stdin)]))\n";
+        List<String> expected =
+                python(dir, script.replace("[sorted(glob.glob(p))", "['|'.join(sorted(glob.glob(p)))"), patterns);
         List<String> actual = new ArrayList<>();
         for (String p : patterns) {
             List<String> matches = PyPaths.glob(p);
@@ -88,7 +163,8 @@ class PythonCompatibilityTest {
         }
         assertEquals(expected, actual);
 
-        List<String> texts = List.of("$HOME_X/a", "${HOME_X}b", "$UNSET/c", "${UNSET}", "$", "${", "${}", "$1x", "a$", "$$HOME_X");
+        List<String> texts =
+                List.of("$HOME_X/a", "${HOME_X}b", "$UNSET/c", "${UNSET}", "$", "${", "${}", "$1x", "a$", "$$HOME_X");
         String envScript = "import json,os,sys\nos.environ.clear()\nos.environ['HOME_X']='/h'\nos.environ['1x']='one'\n"
                 + "print(json.dumps([os.path.expandvars(t) for t in json.load(sys.stdin)]))\n";
         List<String> expectedEnv = python(dir, envScript, texts);

@@ -156,7 +156,9 @@ final class RandomKconfigTree {
             text.append("greet = hello $(1) from $(flavour)\n");
         }
         if (random.nextInt(6) == 0) {
-            text.append("$(warning-if,").append(random.nextBoolean() ? "y" : "n").append(",generated warning)\n");
+            text.append("$(warning-if,")
+                    .append(random.nextBoolean() ? "y" : "n")
+                    .append(",generated warning)\n");
         }
         if (random.nextInt(6) == 0) {
             text.append("macro-prefix := MAC\nconfig $(macro-prefix)_SYM\n\tbool \"$(macro-prefix) symbol\"\n")
@@ -233,26 +235,44 @@ final class RandomKconfigTree {
             } else if (unit instanceof MenuGroup) {
                 menuGroup((MenuGroup) unit, out, indent);
             } else if (unit instanceof CommentUnit) {
-                out.append(indent).append("comment \"note ").append(random.nextInt(100)).append("\"\n");
+                out.append(indent)
+                        .append("comment \"note ")
+                        .append(random.nextInt(100))
+                        .append("\"\n");
                 if (random.nextBoolean()) {
-                    out.append(indent).append("\tdepends on ").append(expression(Integer.MAX_VALUE, null, 2)).append('\n');
+                    out.append(indent)
+                            .append("\tdepends on ")
+                            .append(expression(Integer.MAX_VALUE, null, 2))
+                            .append('\n');
                 }
             } else {
                 Block inner = (Block) unit;
                 int limit = minRank(inner);
                 switch (inner.kind) {
                     case "if":
-                        out.append(indent).append("if ").append(expression(limit, null, 2)).append('\n');
+                        out.append(indent)
+                                .append("if ")
+                                .append(expression(limit, null, 2))
+                                .append('\n');
                         render(inner, out, indent + (random.nextBoolean() ? "" : "  "), depth + 1, file);
                         out.append(indent).append("endif").append(random.nextInt(4) == 0 ? " # end\n" : "\n");
                         break;
                     case "menu":
-                        out.append(indent).append("menu \"Menu ").append(random.nextInt(1000)).append("\"\n");
+                        out.append(indent)
+                                .append("menu \"Menu ")
+                                .append(random.nextInt(1000))
+                                .append("\"\n");
                         if (random.nextInt(3) == 0) {
-                            out.append(indent).append("\tdepends on ").append(expression(limit, null, 2)).append('\n');
+                            out.append(indent)
+                                    .append("\tdepends on ")
+                                    .append(expression(limit, null, 2))
+                                    .append('\n');
                         }
                         if (random.nextInt(3) == 0) {
-                            out.append(indent).append("\tvisible if ").append(expression(limit, null, 2)).append('\n');
+                            out.append(indent)
+                                    .append("\tvisible if ")
+                                    .append(expression(limit, null, 2))
+                                    .append('\n');
                         }
                         render(inner, out, indent, depth + 1, file);
                         out.append(indent).append("endmenu\n");
@@ -299,9 +319,17 @@ final class RandomKconfigTree {
             out.append(indent).append("if ").append(parent.name).append('\n');
         }
         for (Sym child : group.children()) {
-            String[] forms = {parent.name, parent.name + " = y", parent.name + " != n", "y = " + parent.name,
-                parent.name + " && " + expression(child.rank, null, 0)};
-            definition(new Definition(child, true), out, indent,
+            String[] forms = {
+                parent.name,
+                parent.name + " = y",
+                parent.name + " != n",
+                "y = " + parent.name,
+                parent.name + " && " + expression(child.rank, null, 0)
+            };
+            definition(
+                    new Definition(child, true),
+                    out,
+                    indent,
                     group.asIf() ? null : forms[random.nextInt(forms.length)]);
         }
         if (group.asIf()) {
@@ -314,7 +342,10 @@ final class RandomKconfigTree {
         for (Sym sym : choice.members) {
             limit = Math.min(limit, sym.rank);
         }
-        out.append(indent).append("choice").append(choice.name == null ? "" : " " + choice.name).append('\n');
+        out.append(indent)
+                .append("choice")
+                .append(choice.name == null ? "" : " " + choice.name)
+                .append('\n');
         if (random.nextInt(6) != 0) {
             out.append(indent).append("\tprompt \"Pick one\"");
             if (random.nextInt(4) == 0) {
@@ -323,7 +354,10 @@ final class RandomKconfigTree {
             out.append('\n');
         }
         if (random.nextInt(4) == 0) {
-            out.append(indent).append("\tdepends on ").append(expression(limit, null, 2)).append('\n');
+            out.append(indent)
+                    .append("\tdepends on ")
+                    .append(expression(limit, null, 2))
+                    .append('\n');
         }
         if (random.nextInt(8) == 0) {
             out.append(indent).append("\toptional\n");
@@ -345,21 +379,33 @@ final class RandomKconfigTree {
         for (Sym sym : members) {
             out.append(indent).append("config ").append(sym.name).append('\n');
             if (random.nextInt(8) != 0) {
-                out.append(indent).append("\tbool \"").append(sym.name.toLowerCase()).append('"');
+                out.append(indent)
+                        .append("\tbool \"")
+                        .append(sym.name.toLowerCase())
+                        .append('"');
                 if (random.nextInt(5) == 0) {
                     out.append(" if ").append(expression(limit, choice, 1));
                 }
                 out.append('\n');
             }
             if (random.nextInt(6) == 0) {
-                out.append(indent).append("\tdepends on ").append(expression(limit, choice, 1)).append('\n');
+                out.append(indent)
+                        .append("\tdepends on ")
+                        .append(expression(limit, choice, 1))
+                        .append('\n');
             }
         }
         out.append(indent).append("endchoice\n");
         if (later != null) {
             out.append(indent).append("choice ").append(choice.name).append('\n');
-            out.append(indent).append("config ").append(later.name).append("\n").append(indent)
-                    .append("\tbool \"later ").append(later.name).append("\"\n");
+            out.append(indent)
+                    .append("config ")
+                    .append(later.name)
+                    .append("\n")
+                    .append(indent)
+                    .append("\tbool \"later ")
+                    .append(later.name)
+                    .append("\"\n");
             out.append(indent).append("endchoice\n");
         }
     }
@@ -371,7 +417,10 @@ final class RandomKconfigTree {
     private void definition(Definition def, StringBuilder out, String indent, String dependsOn) {
         Sym sym = def.sym();
         boolean menuconfig = random.nextInt(8) == 0;
-        out.append(indent).append(menuconfig ? "menuconfig " : "config ").append(sym.name).append('\n');
+        out.append(indent)
+                .append(menuconfig ? "menuconfig " : "config ")
+                .append(sym.name)
+                .append('\n');
         String t = indent + "\t";
         boolean typed = def.first() || random.nextBoolean();
         boolean prompt = random.nextInt(5) != 0;
@@ -381,7 +430,8 @@ final class RandomKconfigTree {
         String type = !def.first() && random.nextInt(8) == 0 ? TYPES[random.nextInt(TYPES.length)] : sym.type;
         if (typed && type.equals("bool") && random.nextInt(10) == 0) {
             out.append(t).append(random.nextBoolean() ? "def_bool " : "boolean ");
-            out.append(random.nextBoolean() ? expression(sym.rank, null, 1) : "\"x\"").append('\n');
+            out.append(random.nextBoolean() ? expression(sym.rank, null, 1) : "\"x\"")
+                    .append('\n');
             typed = false;
             prompt = false;
         }
@@ -424,7 +474,9 @@ final class RandomKconfigTree {
             for (int s = random.nextInt(3); s > 0; s--) {
                 Sym target = higher(sym);
                 if (target != null) {
-                    out.append(t).append(random.nextInt(3) == 0 ? "imply " : "select ").append(target.name);
+                    out.append(t)
+                            .append(random.nextInt(3) == 0 ? "imply " : "select ")
+                            .append(target.name);
                     if (random.nextInt(3) == 0) {
                         out.append(" if ").append(expression(sym.rank, null, 1));
                     }
@@ -485,8 +537,18 @@ final class RandomKconfigTree {
                 return literals[random.nextInt(literals.length)];
             }
             default: {
-                String[] literals = {"\"hello\"", "\"\"", "\"a \\\"q\\\" b\"", "\"back\\\\slash\"", "lowercase_word",
-                    "\"$(ENV_PROMPT)\"", "\"${EXTRA_DIR}/x\"", "\"${UNSET_VAR}/y\"", "'single'", "\"10\""};
+                String[] literals = {
+                    "\"hello\"",
+                    "\"\"",
+                    "\"a \\\"q\\\" b\"",
+                    "\"back\\\\slash\"",
+                    "lowercase_word",
+                    "\"$(ENV_PROMPT)\"",
+                    "\"${EXTRA_DIR}/x\"",
+                    "\"${UNSET_VAR}/y\"",
+                    "'single'",
+                    "\"10\""
+                };
                 if (other != null && random.nextInt(3) == 0) {
                     return other.name;
                 }
@@ -532,7 +594,9 @@ final class RandomKconfigTree {
     private String expression(int limit, ChoiceSpec exclude, int depth) {
         int pick = random.nextInt(depth > 0 ? 10 : 5);
         switch (pick) {
-            case 0: case 1: case 2: {
+            case 0:
+            case 1:
+            case 2: {
                 Sym sym = lower(limit, exclude);
                 if (sym == null || random.nextInt(8) == 0) {
                     String[] atoms = {"y", "n", "UNDEFINED_" + random.nextInt(3), "\"y\""};
@@ -540,7 +604,8 @@ final class RandomKconfigTree {
                 }
                 return sym.name;
             }
-            case 3: case 4: {
+            case 3:
+            case 4: {
                 Sym sym = lower(limit, exclude);
                 String left = sym == null ? "\"abc\"" : sym.name;
                 String[] ops = {"=", "!=", "<", "<=", ">", ">="};
@@ -552,7 +617,8 @@ final class RandomKconfigTree {
                 }
                 return left + " " + ops[random.nextInt(ops.length)] + " " + right;
             }
-            case 5: case 6:
+            case 5:
+            case 6:
                 return expression(limit, exclude, depth - 1) + " && " + expression(limit, exclude, depth - 1);
             case 7:
                 return expression(limit, exclude, depth - 1) + " || " + expression(limit, exclude, depth - 1);
@@ -584,7 +650,11 @@ final class RandomKconfigTree {
             } else if (form == 5) {
                 out.append("# CONFIG_NOT_DEFINED is not set\n");
             } else {
-                out.append("CONFIG_").append(sym.name).append('=').append(value(sym)).append('\n');
+                out.append("CONFIG_")
+                        .append(sym.name)
+                        .append('=')
+                        .append(value(sym))
+                        .append('\n');
             }
         }
         return out.toString();
@@ -605,8 +675,15 @@ final class RandomKconfigTree {
                 return values[random.nextInt(values.length)];
             }
             default: {
-                String[] values = {"\"text\"", "\"\"", "\"with \\\"quotes\\\"\"", "\"a\\\\b\"", "unquoted",
-                    "\"trailing\" junk", "\"unterminated"};
+                String[] values = {
+                    "\"text\"",
+                    "\"\"",
+                    "\"with \\\"quotes\\\"\"",
+                    "\"a\\\\b\"",
+                    "unquoted",
+                    "\"trailing\" junk",
+                    "\"unterminated"
+                };
                 return values[random.nextInt(values.length)];
             }
         }
