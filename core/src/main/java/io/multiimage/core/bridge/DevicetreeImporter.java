@@ -224,9 +224,9 @@ public final class DevicetreeImporter {
         if (ranges.get().value().isEmpty()) {
             return address - MemoryFactsExtractor.firstReg(container)[0];
         }
-        int childCells = cells(container, "#address-cells", 2);
-        int parentCells = cells(container.parent().orElseThrow(), "#address-cells", 2);
-        int sizeCells = cells(container, "#size-cells", 1);
+        int childCells = container.cellCount("#address-cells", 2);
+        int parentCells = container.parent().orElseThrow().cellCount("#address-cells", 2);
+        int sizeCells = container.cellCount("#size-cells", 1);
         int words = childCells + parentCells + sizeCells;
         long[] values = ranges.get().value().cells();
         if (values.length != words) {
@@ -243,23 +243,7 @@ public final class DevicetreeImporter {
 
     private static int entryBytes(Node node) throws DevicetreeException {
         Node parent = node.parent().orElseThrow();
-        return (cells(parent, "#address-cells", 2) + cells(parent, "#size-cells", 1)) * 4;
-    }
-
-    private static int cells(Node node, String name, int fallback) throws DevicetreeException {
-        Optional<Property> property = node.property(name);
-        if (property.isEmpty()) {
-            return fallback;
-        }
-        long value =
-                property.get().value().length() == 4 ? property.get().value().cells()[0] : -1;
-        if (value < 1 || value > 2) {
-            throw new DevicetreeException(
-                    property.get().location(),
-                    name + " of " + node.path()
-                            + " must be <1> or <2>: partitions with addresses or sizes beyond 64 bits are not supported");
-        }
-        return (int) value;
+        return (parent.cellCount("#address-cells", 2) + parent.cellCount("#size-cells", 1)) * 4;
     }
 
     /**

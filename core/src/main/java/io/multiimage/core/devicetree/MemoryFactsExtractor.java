@@ -85,8 +85,8 @@ public final class MemoryFactsExtractor {
                 .orElseThrow(() ->
                         new DevicetreeException(node.location(), "node " + node.path() + " has no 'reg' property"));
         Node parent = node.parent().orElse(node);
-        int addressCells = cellCount(parent, "#address-cells", 2);
-        int sizeCells = cellCount(parent, "#size-cells", 1);
+        int addressCells = parent.cellCount("#address-cells", 2);
+        int sizeCells = parent.cellCount("#size-cells", 1);
         int entry = (addressCells + sizeCells) * 4;
         if (entry == 0 || reg.value().length() < entry || reg.value().length() % entry != 0) {
             throw new DevicetreeException(
@@ -158,23 +158,5 @@ public final class MemoryFactsExtractor {
                     child.property("read-only").isPresent()));
         }
         return new PartitionTable(node.path(), device.path(), base, partitions);
-    }
-
-    private static int cellCount(Node node, String name, int fallback) throws DevicetreeException {
-        Optional<Property> property = node.property(name);
-        if (property.isEmpty()) {
-            return fallback;
-        }
-        if (property.get().value().length() != 4) {
-            throw new DevicetreeException(property.get().location(), name + " of " + node.path() + " must be one cell");
-        }
-        long value = property.get().value().cells()[0];
-        if (value > 2) {
-            throw new DevicetreeException(
-                    property.get().location(),
-                    name + " = <" + value + "> of " + node.path()
-                            + " is not supported: addresses and sizes of at most 2 cells (64 bits)");
-        }
-        return (int) value;
     }
 }

@@ -94,6 +94,30 @@ public final class Node {
         return Optional.empty();
     }
 
+    /**
+     * This node's {@code #address-cells} or {@code #size-cells} ({@code name}) for reading its
+     * children's {@code reg} and {@code ranges}, {@code fallback} when it has none (the
+     * devicetree specification's defaults are 2 and 1). Memories and partitions need 1 or 2 cells
+     * (addresses and sizes up to 64 bits); any other value is an error at the property.
+     */
+    public int cellCount(String name, int fallback) throws DevicetreeException {
+        Optional<Property> property = property(name);
+        if (property.isEmpty()) {
+            return fallback;
+        }
+        if (property.get().value().length() != 4) {
+            throw new DevicetreeException(property.get().location(), name + " of " + path() + " must be one cell");
+        }
+        long value = property.get().value().cells()[0];
+        if (value < 1 || value > 2) {
+            throw new DevicetreeException(
+                    property.get().location(),
+                    name + " = <" + value + "> of " + path() + " is not supported: addresses and sizes of "
+                            + (value < 1 ? "1 or 2 cells" : "at most 2 cells (64 bits)"));
+        }
+        return (int) value;
+    }
+
     /** The live child with that full name ({@code serial@200}, not {@code serial}). */
     public Optional<Node> child(String fullName) {
         for (Node child : children) {

@@ -132,6 +132,16 @@ class DevicetreeImporterTest {
     }
 
     @Test
+    void zeroSizeCellsAreRefusedAtTheProperty() {
+        DevicetreeException e = refused("\t\t\t\t#address-cells = <1>;\n\t\t\t\t#size-cells = <0>;\n"
+                + "\t\t\t\tpartition@0 {\n\t\t\t\t\tlabel = \"a\";\n\t\t\t\t\treg = <0x0>;\n\t\t\t\t};\n");
+        assertEquals(
+                dir.resolve("board.dts") + ":28: #size-cells = <0> of /flash-controller@4001e000/flash@0/"
+                        + "partitions is not supported: addresses and sizes of 1 or 2 cells",
+                e.getMessage());
+    }
+
+    @Test
     void aPartitionWithTwoRegEntriesIsRefused() {
         DevicetreeException e = refused(CELLS
                 + "\t\t\t\tpartition@0 {\n\t\t\t\t\tlabel = \"a\";\n\t\t\t\t\treg = <0x0 0x1000 0x2000 0x1000>;\n"
