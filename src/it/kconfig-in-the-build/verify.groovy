@@ -23,4 +23,7 @@ assert env[0] == 'qemu_cortex_m3' : "BOARD was ${env[0]}"
 assert env[1] == new File(basedir, 'Kconfig').canonicalPath : "KCONFIG_ROOT was ${env[1]}"
 assert env[2] == 'forwarded' : "the image's variable APP_EXTRA was ${env[2]}"
 assert log.contains("[INFO] app: Kconfig target 'dump' done")
+// firmware:config on an image the engine configures: a value no fragment sets is its default.
+assert log.contains('[INFO] CONFIG_APP_LOOPS=10\n[INFO]   not assigned: its Kconfig default') : 'firmware:config does not show the default'
+assert log.contains('[INFO] CONFIG_APP_TRACE=y\n[INFO]   set at kconfig-in-the-build/prj.conf:1') : 'firmware:config does not show the fragment'
 return true

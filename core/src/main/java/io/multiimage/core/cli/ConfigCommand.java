@@ -3,23 +3,32 @@ package io.multiimage.core.cli;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.board.BoardCatalog;
 import io.multiimage.core.config.ConfigurationReport;
+import io.multiimage.core.config.ConfigurationResolver;
 import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.ImageContext;
 import io.multiimage.core.config.ImageTreeConfigurator;
 import io.multiimage.core.config.ImageTreeConfigurator.TreeImage;
 import io.multiimage.core.config.ProjectLayout;
+import io.multiimage.core.imagekconfig.EngineKconfigResolver;
 import io.multiimage.core.kconfig.ConfigOutputs;
 import io.multiimage.core.kconfig.FragmentOnlyResolver;
+import io.multiimage.core.kconfig.KconfigResolver;
 import io.multiimage.core.model.BuildProperties;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
+import io.multiimage.core.pipeline.ImageKconfigs;
+import io.multiimage.core.pipeline.ImageTargets;
 import io.multiimage.core.spi.BuildLog;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code config resolve} and {@code config show}: configure an image tree exactly as a build
@@ -122,12 +131,34 @@ public final class ConfigCommand {
         String asked = arguments.image();
         Map<String, ImageContext> contexts =
                 configurator.contexts(tree, arguments.variables(), boards::domainFacts, log);
-        Map<String, TreeImage> images = ImageTreeConfigurator.walk(
-                tree,
-                contexts,
-                BuildProperties.commandLine(arguments.variables()),
-                image -> image.equals(asked) ? log : BuildLog.silent(),
-                configurator::resolve);
+        ImageTargets targets = new ImageTargets(tree, boards);
+        // The shipped Kconfig files an image's tree may source live only as long as the command.
+        Path shipped = Files.createTempDirectory("multiimage-config");
+        Map<String, TreeImage> images;
+        try {
+            images = ImageTreeConfigurator.walk(
+                    tree,
+                    contexts,
+                    BuildProperties.commandLine(arguments.variables()),
+                    image -> image.equals(asked) ? log : BuildLog.silent(),
+                    (context, imageLog) -> {
+                        // As the build does: the Kconfig engine for an image with a Kconfig tree.
+                        ImageTargets.Target target = targets.of(context);
+                        KconfigResolver resolver = ImageKconfigs.setup(
+                                        context,
+                                        target.board(),
+                                        target.domain(),
+                                        layout,
+                                        Optional.empty(),
+                                        shipped,
+                                        false)
+                                .<KconfigResolver>map(EngineKconfigResolver::new)
+                                .orElseGet(FragmentOnlyResolver::new);
+                        return new ConfigurationResolver(layout, resolver).resolve(context, imageLog);
+                    });
+        } finally {
+            deleteTree(shipped);
+        }
         TreeImage image = images.get(asked);
         if (image == null) {
             // The walk logged why, on the image's own log: "b0: left out (CONFIG_X is not set for mcuboot)".
@@ -138,6 +169,14 @@ public final class ConfigCommand {
                 .orElseThrow(() -> new InvalidConfigurationException(
                         "Image '" + asked + "' is not built from source, so it has no configuration here: "
                                 + image.strategy().describe()));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Keeps log lines for the output; warnings marked. */

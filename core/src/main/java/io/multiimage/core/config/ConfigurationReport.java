@@ -4,6 +4,7 @@ import io.multiimage.core.kconfig.Assignment;
 import io.multiimage.core.kconfig.ResolvedSymbol;
 import io.multiimage.core.kconfig.SymbolProvenance;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Human-readable views of an image's resolved configuration: which files were chosen and by
@@ -45,15 +46,19 @@ public final class ConfigurationReport {
         StringBuilder text = new StringBuilder();
         List<ResolvedSymbol> symbols = configuration.kconfig().symbols();
         for (ResolvedSymbol symbol : symbols) {
-            SymbolProvenance provenance =
-                    configuration.kconfig().provenanceOf(symbol.name()).orElseThrow();
             text.append("CONFIG_")
                     .append(symbol.name())
                     .append('=')
                     .append(symbol.value().configText())
                     .append('\n');
-            text.append("  set at ").append(provenance.last().location()).append('\n');
-            for (Assignment earlier : provenance.overridden()) {
+            Optional<SymbolProvenance> provenance = configuration.kconfig().provenanceOf(symbol.name());
+            if (provenance.isEmpty()) {
+                // The Kconfig engine gives symbols no fragment assigns their default (or select's) value.
+                text.append("  not assigned: its Kconfig default\n");
+                continue;
+            }
+            text.append("  set at ").append(provenance.get().last().location()).append('\n');
+            for (Assignment earlier : provenance.get().overridden()) {
                 text.append("  overrides ")
                         .append(earlier.value().configText())
                         .append(" at ")

@@ -1,7 +1,6 @@
 package io.multiimage.core.pipeline;
 
 import io.multiimage.core.InvalidConfigurationException;
-import io.multiimage.core.board.Board;
 import io.multiimage.core.board.BoardCatalog;
 import io.multiimage.core.config.ChildImageFolderCheck;
 import io.multiimage.core.config.ConfigurationResolver;
@@ -14,7 +13,6 @@ import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.spi.BuildLog;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +37,14 @@ final class ConfigureStage {
         ImageTreeConfigurator configurator = new ImageTreeConfigurator(request.layout(), new FragmentOnlyResolver());
         Map<String, ImageContext> contexts =
                 configurator.contexts(tree, request.variables(), boards::domainFacts, this.log);
-        Map<String, Target> targets = new HashMap<>();
+        ImageTargets targets = new ImageTargets(tree, boards);
         Map<String, TreeImage> walked = ImageTreeConfigurator.walk(
                 tree,
                 contexts,
                 request.properties(),
                 image -> DebugLog.forImage(this.log, request, image),
                 (context, imageLog) -> {
-                    Target target = target(tree, context, boards, targets);
+                    ImageTargets.Target target = targets.of(context);
                     ImageConfiguration configuration = new ConfigurationResolver(
                                     request.layout(),
                                     ImageKconfigs.resolver(request, context, target.board(), target.domain()))
@@ -56,9 +54,9 @@ final class ConfigureStage {
                 });
         Map<String, ConfiguredImage> images = new LinkedHashMap<>();
         for (TreeImage image : walked.values()) {
-            Target target;
+            ImageTargets.Target target;
             try {
-                target = target(tree, image.context(), boards, targets);
+                target = targets.of(image.context());
             } catch (InvalidConfigurationException e) {
                 e.blameImage(image.context().name());
                 throw e;
@@ -69,27 +67,6 @@ final class ConfigureStage {
                             image.context(), image.strategy(), target.domain(), target.board(), image.configuration()));
         }
         return images;
-    }
-
-    /** Where an image runs: its board, and its domain (declared, else its parent's, else its board's). */
-    private record Target(Board board, String domain) {}
-
-    /** The target of {@code context}'s image, computed once; parents are asked first, as the walk goes. */
-    private static Target target(ImageTree tree, ImageContext context, BoardCatalog boards, Map<String, Target> targets)
-            throws InvalidConfigurationException {
-        Target known = targets.get(context.name());
-        if (known != null) {
-            return known;
-        }
-        Board board = boards.lookup(context.board().target(), context.revision().orElse(null));
-        String parentDomain = tree.parent(context.name())
-                .map(p -> targets.get(p.name()))
-                .map(Target::domain)
-                .orElse(null);
-        String domain = context.domain().orElse(parentDomain != null ? parentDomain : board.domain());
-        Target target = new Target(board, domain);
-        targets.put(context.name(), target);
-        return target;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.multiimage.core.pipeline;
 import io.multiimage.core.InvalidConfigurationException;
 import io.multiimage.core.board.Board;
 import io.multiimage.core.config.ImageContext;
+import io.multiimage.core.config.ProjectLayout;
 import io.multiimage.core.imagekconfig.EngineKconfigResolver;
 import io.multiimage.core.imagekconfig.ImageKconfigSetup;
 import io.multiimage.core.imagekconfig.KconfigEnvironment;
@@ -41,26 +42,47 @@ public final class ImageKconfigs {
     public static Optional<ImageKconfigSetup> setup(
             BuildRequest request, ImageContext context, Board board, String domain)
             throws InvalidConfigurationException, IOException {
-        ImageSources sources = request.sourcesOf(context.name(), context.imageDir());
+        return setup(
+                context,
+                board,
+                domain,
+                request.layout(),
+                request.sourcesOf(context.name(), context.imageDir()).kconfigRoot(),
+                request.outputDirectory(),
+                request.options().kconfigStrict());
+    }
+
+    /**
+     * As {@link #setup(BuildRequest, ImageContext, Board, String)}, for a caller without a build
+     * request (the core CLI).
+     *
+     * @param declaredRoot the image's declared Kconfig root, if any
+     * @param outputDirectory where the shipped Kconfig files are written, under {@code kconfig/}
+     * @param strict whether Kconfig warnings are errors
+     */
+    public static Optional<ImageKconfigSetup> setup(
+            ImageContext context,
+            Board board,
+            String domain,
+            ProjectLayout layout,
+            Optional<KconfigRoots.Configured> declaredRoot,
+            Path outputDirectory,
+            boolean strict)
+            throws InvalidConfigurationException, IOException {
         Optional<KconfigRoot> root = KconfigRoots.locate(
-                context.name(),
-                context.imageDir(),
-                request.layout().root(),
-                context.variables(),
-                sources.kconfigRoot(),
-                request.layout()::relative);
+                context.name(), context.imageDir(), layout.root(), context.variables(), declaredRoot, layout::relative);
         if (root.isEmpty()) {
             return Optional.empty();
         }
-        Path shipped = ShippedKconfig.materialize(request.outputDirectory().resolve(SHIPPED_DIRECTORY));
+        Path shipped = ShippedKconfig.materialize(outputDirectory.resolve(SHIPPED_DIRECTORY));
         Optional<Path> boardDir =
                 Optional.ofNullable(board.dts().toAbsolutePath().getParent());
         return Optional.of(new ImageKconfigSetup(
                 context.name(),
                 root.get(),
                 KconfigEnvironment.of(context, root.get(), boardDir, domain, shipped),
-                request.layout(),
-                request.options().kconfigStrict()));
+                layout,
+                strict));
     }
 
     /**

@@ -226,6 +226,20 @@ class CoreCliTest {
     }
 
     @Test
+    void anImageWithAKconfigTreeIsConfiguredByTheEngineAsInTheBuild() throws IOException {
+        write(
+                "boot/Kconfig",
+                "config BOOT_BANNER\n\tbool \"banner\"\n\nconfig NAME\n\tstring \"name\"\n\n"
+                        + "config TRACE\n\tbool \"trace\"\n\nconfig SIZE\n\thex \"size\"\n\tdefault 0x1000\n\n"
+                        + "config RETRIES\n\tint \"retries\"\n\tdefault 3\n");
+        int code = run(resolveArgs("show"));
+        assertEquals(0, code, err);
+        // A default no fragment sets: only the engine knows it.
+        assertTrue(out.contains("CONFIG_RETRIES=3\n  not assigned: its Kconfig default\n"), out);
+        assertTrue(out.contains("CONFIG_SIZE=0xc000\n  set at app/child_image/mcuboot/prj.conf:2\n"), out);
+    }
+
+    @Test
     void anImageLeftOutOfTheTreeIsNamedWithTheReason() throws IOException {
         write("b0/prj.conf", "CONFIG_B0=y\n");
         assertEquals(
