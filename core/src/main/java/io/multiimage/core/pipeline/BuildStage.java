@@ -52,7 +52,7 @@ final class BuildStage {
     /** The step's name in the image's {@code StepLedger}. */
     static final String STEP = "build";
 
-    private static final List<String> C_SOURCES = List.of(".c", ".h", ".s", ".S", ".inc");
+    static final List<String> C_SOURCES = List.of(".c", ".h", ".s", ".S", ".inc");
 
     private final BuildRequest request;
     private final ToolchainFactory toolchains;
@@ -89,29 +89,36 @@ final class BuildStage {
         return fromSource(image, image.configuration().orElseThrow(), placement, imageDir);
     }
 
-    private BuiltImage fromSource(
-            ConfiguredImage image, ImageConfiguration configuration, ImagePlacement placement, Path imageDir)
+    /**
+     * What decides the outputs of {@code image}'s build, stated as this step states it before it
+     * decides whether to build: the fingerprint its up-to-date check compares (the toolchain's
+     * identity and flags, the configuration, {@code pm_config.h}, {@code zephyr.dts}, the sources;
+     * for a prebuilt image the HEX itself; nothing for a skipped one). Writes nothing; configure,
+     * devicetree and place must have run for the image.
+     */
+    Fingerprint inputsOf(ConfiguredImage image, ImagePlacement placement, Path imageDir)
             throws FirmwareException, IOException, InterruptedException {
-        String name = image.name();
-        OutputFiles.writeIfChanged(
-                imageDir.resolve(".config"), configuration.kconfig().dotConfigText());
-        OutputFiles.writeIfChanged(
-                imageDir.resolve("autoconf.h"), configuration.kconfig().autoconfText());
+        BuildStrategy strategy = image.strategy().strategy();
+        if (strategy instanceof BuildStrategy.UseHex useHex) {
+            return prebuiltInputs(pinnedSha256(image, useHex, Files.readAllBytes(prebuiltSource(image, useHex))));
+        }
+        if (strategy instanceof BuildStrategy.Skip) {
+            return Fingerprint.builder().build();
+        }
+        ImageConfiguration configuration = image.configuration().orElseThrow();
+        return fromSourceInputs(image, configuration, imageDir, placement);
+    }
 
+    private BuiltImage fromSource(ConfiguredImage image, ImageConfiguration configuration, ImagePlacement placement,
+            Path imageDir) throws FirmwareException, IOException, InterruptedException {
+        String name = image.name();
+        OutputFiles.writeIfChanged(imageDir.resolve(".config"), dotConfig(configuration));
+        OutputFiles.writeIfChanged(imageDir.resolve("autoconf.h"), autoconf(configuration));
+
+        Fingerprint inputs = fromSourceInputs(image, configuration, imageDir, placement);
         ImageSources sources = request.sourcesOf(name, image.context().imageDir());
-        SourceTreeCheck.requireInsideProject(
-                name, sources.sourceDirectory(), request.layout().root(), request.layout()::relative);
         Toolchain toolchain = toolchains.forImage(name, image.context().toolchain(), sources, log);
         ToolchainRequest toolchainRequest = toolchainRequest(image, configuration, placement, imageDir, sources);
-
-        Fingerprint inputs = Fingerprint.builder()
-                .value("toolchain", checkoutIndependent(toolchain.fingerprint(toolchainRequest)))
-                .file(".config", imageDir.resolve(".config"))
-                .file("autoconf.h", imageDir.resolve("autoconf.h"))
-                .file("pm_config.h", imageDir.resolve("pm_config.h"))
-                .file("zephyr.dts", imageDir.resolve("zephyr.dts"))
-                .tree("src/", sources.sourceDirectory(), toolchain.id().equals("gnu-arm") ? C_SOURCES : List.of(""))
-                .build();
         Path hex = imageDir.resolve(name + ".hex");
         Path bin = imageDir.resolve(name + ".bin");
         List<Path> outputs = List.of(hex, bin);
@@ -156,6 +163,37 @@ final class BuildStage {
                         sources.sourceDirectory(),
                         imageDir));
         return built(image, placement, hex, Optional.empty(), false, inputs, outputDigests);
+    }
+
+    /**
+     * The from-source fingerprint. {@code .config} and {@code autoconf.h} count as the text they are
+     * written from (the same bytes the files hold once written), so the inputs can be stated
+     * before the build step writes them.
+     */
+    private Fingerprint fromSourceInputs(ConfiguredImage image, ImageConfiguration configuration, Path imageDir,
+            ImagePlacement placement) throws FirmwareException, IOException, InterruptedException {
+        String name = image.name();
+        ImageSources sources = request.sourcesOf(name, image.context().imageDir());
+        SourceTreeCheck.requireInsideProject(name, sources.sourceDirectory(), request.layout().root(),
+                request.layout()::relative);
+        Toolchain toolchain = toolchains.forImage(name, image.context().toolchain(), sources, log);
+        ToolchainRequest toolchainRequest = toolchainRequest(image, configuration, placement, imageDir, sources);
+        return Fingerprint.builder()
+                .value("toolchain", checkoutIndependent(toolchain.fingerprint(toolchainRequest)))
+                .value(".config", dotConfig(configuration))
+                .value("autoconf.h", autoconf(configuration))
+                .file("pm_config.h", imageDir.resolve("pm_config.h"))
+                .file("zephyr.dts", imageDir.resolve("zephyr.dts"))
+                .tree("src/", sources.sourceDirectory(), toolchain.id().equals("gnu-arm") ? C_SOURCES : List.of(""))
+                .build();
+    }
+
+    private static String dotConfig(ImageConfiguration configuration) {
+        return configuration.kconfig().dotConfigText();
+    }
+
+    private static String autoconf(ImageConfiguration configuration) {
+        return configuration.kconfig().autoconfText();
     }
 
     /**
@@ -223,11 +261,7 @@ final class BuildStage {
         for (ReceivedVariable variable : image.context().variables().all()) {
             forwarded.put(variable.name(), variable.value());
         }
-        List<String> extraArgs = new ArrayList<>(sources.extraArgs());
-        image.context()
-                .variables()
-                .get("EXTRA_MULTI_IMAGE_CMAKE_ARGS")
-                .ifPresent(args -> extraArgs.addAll(splitList(args)));
+        List<String> extraArgs = extraArgsOf(image, sources);
         return ToolchainRequest.builder(image.name(), sources.sourceDirectory(), imageDir)
                 .projectDir(request.layout().root())
                 .includeDirs(List.of(imageDir))
@@ -251,31 +285,20 @@ final class BuildStage {
                 .build();
     }
 
-    private BuiltImage usePrebuilt(
-            ConfiguredImage image, BuildStrategy.UseHex useHex, ImagePlacement placement, Path imageDir)
-            throws FirmwareException, IOException {
+    /** The driver's extra arguments: the image's own, then the seed's {@code EXTRA_MULTI_IMAGE_CMAKE_ARGS}. */
+    static List<String> extraArgsOf(ConfiguredImage image, ImageSources sources) {
+        List<String> extraArgs = new ArrayList<>(sources.extraArgs());
+        image.context().variables().get("EXTRA_MULTI_IMAGE_CMAKE_ARGS")
+                .ifPresent(args -> extraArgs.addAll(splitList(args)));
+        return List.copyOf(extraArgs);
+    }
+
+    private BuiltImage usePrebuilt(ConfiguredImage image, BuildStrategy.UseHex useHex, ImagePlacement placement,
+            Path imageDir) throws FirmwareException, IOException {
         String name = image.name();
-        // A relative HEX path is relative to the declaring (parent) image's directory, like every
-        // other path a parent gives a child.
-        Path source = useHex.source() instanceof HexCoordinates coordinates
-                ? resolver.resolve(coordinates)
-                : image.context()
-                        .parentDir()
-                        .orElse(image.context().imageDir())
-                        .resolve(((HexFile) useHex.source()).path());
-        if (!Files.isRegularFile(source)) {
-            throw new InvalidConfigurationException(
-                    "Image '" + name + "': prebuilt HEX " + useHex.source().describe() + " does not exist ("
-                            + image.strategy().origin() + ")");
-        }
+        Path source = prebuiltSource(image, useHex);
         byte[] bytes = Files.readAllBytes(source);
-        String sha256 = Fingerprint.sha256(bytes);
-        if (useHex.sha256().isPresent() && !useHex.sha256().get().equals(sha256)) {
-            throw new InvalidConfigurationException("Image '" + name + "': prebuilt HEX "
-                    + useHex.source().describe()
-                    + " has sha256 " + sha256 + " but " + useHex.sha256().get() + " is pinned; "
-                    + "check the artifact's origin, or update the pin if the new HEX is intended");
-        }
+        String sha256 = pinnedSha256(image, useHex, bytes);
         MemoryImage content;
         try {
             content = IntelHex.read(source);
@@ -288,15 +311,41 @@ final class BuildStage {
         boolean written = OutputFiles.writeIfChanged(hex, bytes);
         log.info(name + ": using prebuilt HEX " + useHex.source().describe() + " (sha256 " + sha256 + ")"
                 + (written ? "" : ", unchanged"));
-        Fingerprint inputs = Fingerprint.builder().value("prebuilt-hex", sha256).build();
-        return built(
-                image,
-                placement,
-                hex,
-                Optional.of(useHex.source().describe()),
-                !written,
-                inputs,
+        Fingerprint inputs = prebuiltInputs(sha256);
+        return built(image, placement, hex, Optional.of(useHex.source().describe()), !written, inputs,
                 Map.of(hex.getFileName().toString(), sha256));
+    }
+
+    /**
+     * Where a prebuilt HEX is: a relative file is relative to the declaring (parent) image's
+     * directory, like every other path a parent gives a child.
+     */
+    private Path prebuiltSource(ConfiguredImage image, BuildStrategy.UseHex useHex) throws FirmwareException {
+        Path source = useHex.source() instanceof HexCoordinates coordinates
+                ? resolver.resolve(coordinates)
+                : image.context().parentDir().orElse(image.context().imageDir())
+                        .resolve(((HexFile) useHex.source()).path());
+        if (!Files.isRegularFile(source)) {
+            throw new InvalidConfigurationException("Image '" + image.name() + "': prebuilt HEX "
+                    + useHex.source().describe() + " does not exist (" + image.strategy().origin() + ")");
+        }
+        return source;
+    }
+
+    /** The sha256 of a prebuilt HEX's bytes, checked against its pin. */
+    private static String pinnedSha256(ConfiguredImage image, BuildStrategy.UseHex useHex, byte[] bytes)
+            throws InvalidConfigurationException {
+        String sha256 = Fingerprint.sha256(bytes);
+        if (useHex.sha256().isPresent() && !useHex.sha256().get().equals(sha256)) {
+            throw new InvalidConfigurationException("Image '" + image.name() + "': prebuilt HEX "
+                    + useHex.source().describe() + " has sha256 " + sha256 + " but " + useHex.sha256().get()
+                    + " is pinned; check the artifact's origin, or update the pin if the new HEX is intended");
+        }
+        return sha256;
+    }
+
+    private static Fingerprint prebuiltInputs(String sha256) {
+        return Fingerprint.builder().value("prebuilt-hex", sha256).build();
     }
 
     private static MemoryImage load(String image, ToolchainOutputs produced) throws FirmwareException, IOException {

@@ -195,6 +195,30 @@ public final class FirmwareBuild {
     }
 
     /**
+     * What decides the outputs of every image this request builds, without building anything:
+     * discover, configure and place run as for a build (writing what they write), then each image
+     * in the request's scope states the inputs its build step would compare before compiling
+     * (plus, for a {@code gnu-arm} image, the project files its compiler may read), and a whole
+     * tree its layout files. A build whose inputs equal an earlier one's produces the same files;
+     * nothing in them depends on the checkout's location.
+     *
+     * @throws InvalidConfigurationException for anything the user must fix (the build would fail too)
+     * @throws FirmwareException when a tool is missing or fails (the compiler is asked its version)
+     * @throws IOException when files cannot be read or written
+     * @throws InterruptedException when interrupted
+     */
+    public TreeInputs inputs(BuildRequest request) throws FirmwareException, IOException, InterruptedException {
+        PreparedTree prepared = prepare(request);
+        List<ConfiguredImage> scoped = prepared.images().values().stream()
+                .filter(image -> request.scope().includes(image.name()))
+                .toList();
+        BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(),
+                session(request).jobs().limit(launcher), session(request).toolVersions()),
+                PrebuiltFetch.fetch(scoped, resolver), log);
+        return new InputsStage(request, stage).run(prepared, ImageDirectories.of(request));
+    }
+
+    /**
      * Discover, configure and place, without building: every image's configuration, where it
      * lives, and each domain's layout. Writes what these steps produce ({@code zephyr.dts},
      * {@code partitions.yml}, {@code pm_config.h}, ...), only where the content changed.
