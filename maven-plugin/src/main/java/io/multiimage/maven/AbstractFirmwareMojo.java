@@ -32,6 +32,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.classworlds.realm.ClassRealm;
 import org.eclipse.aether.SessionData;
 
 /**
@@ -292,6 +293,9 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     private final MavenComponents components;
 
+    /** Where parameter types load from when this goal's plugin realm is not set up (bound outside a goal). */
+    private ClassRealm bindingRealm;
+
     protected AbstractFirmwareMojo(MavenComponents components) {
         this.components = components;
     }
@@ -376,6 +380,11 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
      * such as mvnd starts every build with a fresh one).
      */
     protected BuildSession buildSession(BuildRequest request) {
+        return buildSessionOf(session, request.options().parallelism());
+    }
+
+    /** The build session of {@code session} (see {@link #buildSession}), made with {@code parallelism} jobs if new. */
+    static BuildSession buildSessionOf(MavenSession session, int parallelism) {
         SessionData data = session.getRepositorySession().getData();
         // One per class loader too: a goal run from the command line and the lifecycle's goals of an
         // extension plugin live in different realms, whose BuildSession classes are not the same.
@@ -384,7 +393,7 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
         if (existing instanceof BuildSession known) {
             return known;
         }
-        BuildSession fresh = new BuildSession(request.options().parallelism());
+        BuildSession fresh = new BuildSession(parallelism);
         return data.set(key, null, fresh) ? fresh : (BuildSession) data.get(key);
     }
 
@@ -395,8 +404,14 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     /** Resolves prebuilt HEX artifacts through Maven's repositories. */
     protected HexArtifactResolver hexResolver() {
-        RepositoryHexResolver resolver = new RepositoryHexResolver(
-                components.repositorySystem(), session.getRepositorySession(), project.getRemoteProjectRepositories());
+        return hexResolverOf(components, session, project);
+    }
+
+    /** Resolves prebuilt HEX artifacts through the repositories of {@code project}. */
+    static HexArtifactResolver hexResolverOf(MavenComponents components, MavenSession session, MavenProject project) {
+        RepositoryHexResolver resolver = new RepositoryHexResolver(components.repositorySystem(),
+                session.getRepositorySession(),
+                project.getRemoteProjectRepositories());
         return new HexArtifactResolver() {
             @Override
             public Path resolve(io.multiimage.core.model.HexCoordinates coordinates)
@@ -531,14 +546,59 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     /** Another module's settings: its configuration bound by Maven as this goal's would be there. */
     private ImageSettings settingsOf(MavenProject module) throws InvalidConfigurationException {
-        ModuleParameters parameters = new ModuleConfigurator(session, mojoExecution, components.configurator())
+        ModuleParameters parameters = new ModuleConfigurator(session, mojoExecution, components.configurator(),
+                bindingRealm)
                 .bind(module, new ModuleParameters(components), IMAGE_PARAMETERS);
         parameters.session = session;
         return parameters.settingsFor(module);
     }
 
-    /** A binding target for another module's image parameters; never run. */
+    /** The parameters the build goal reads in a module: its image's, and the build-wide settings. */
+    private static final Set<String> BUILD_PARAMETERS = Set.of("board", "boardRevision", "domain", "imageName",
+            "toolchain", "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages", "buildType",
+            "toolchainPath", "verbose", "parallel", "explain", "skip", "skipBuild");
+
+    /**
+     * What the build goal would work with in {@code module}, bound as Maven binds that goal there,
+     * for a caller outside any goal: the build cache's keys, computed before the modules build.
+     *
+     * @param request the module's build request
+     * @param skipped true when {@code firmware.skip} or {@code firmware.build.skip} turns the goal off there
+     * @param log where the core logs
+     */
+    public record BuildGoalView(TreeRequestFactory.ModuleRequest request, boolean skipped, BuildLog log,
+            HexArtifactResolver resolver, BuildSession buildSession) {}
+
+    /**
+     * The build goal's view of {@code module}.
+     *
+     * @param buildExecution an execution of the build goal: its defaults and property expressions apply
+     * @param realm where the parameter types are loaded from, when the goal's plugin realm is not set up yet
+     * @throws InvalidConfigurationException when the module's configuration cannot be read or its tree is wrong
+     */
+    public static BuildGoalView buildGoalView(MavenSession session, MojoExecution buildExecution,
+            MavenComponents components, ClassRealm realm, MavenProject module, BuildLog log)
+            throws InvalidConfigurationException {
+        ModuleParameters parameters = new ModuleConfigurator(session, buildExecution, components.configurator(), realm)
+                .bind(module, new ModuleParameters(components), BUILD_PARAMETERS);
+        AbstractFirmwareMojo bound = parameters;
+        bound.session = session;
+        bound.project = module;
+        bound.mojoExecution = buildExecution;
+        bound.bindingRealm = realm;
+        TreeRequestFactory.ModuleRequest request = new TreeRequestFactory(session, components.projectBuilder(),
+                bound::settingsOf, log).create(module, bound.moduleSettings(), optional(bound.buildType),
+                bound.options());
+        return new BuildGoalView(request, bound.skip || parameters.skipBuild, log,
+                hexResolverOf(components, session, module),
+                buildSessionOf(session, request.request().options().parallelism()));
+    }
+
+    /** A binding target for another module's parameters; never run. */
     private static final class ModuleParameters extends AbstractFirmwareMojo {
+        /** The build goal's own switch, bound when the build goal's view is asked for. */
+        private boolean skipBuild;
+
         ModuleParameters(MavenComponents components) {
             super(components);
         }

@@ -25,12 +25,23 @@ public final class ModuleConfigurator {
     private final MavenSession session;
     private final MojoExecution execution;
     private final ComponentConfigurator configurator;
+    private final ClassRealm realm;
 
     /** A configurator for modules of {@code session}, with the defaults of the running {@code execution}. */
     public ModuleConfigurator(MavenSession session, MojoExecution execution, ComponentConfigurator configurator) {
+        this(session, execution, configurator, null);
+    }
+
+    /**
+     * A configurator with the defaults of {@code execution}, loading parameter types from
+     * {@code realm} when the execution's plugin realm is not set up (outside a running goal).
+     */
+    public ModuleConfigurator(MavenSession session, MojoExecution execution, ComponentConfigurator configurator,
+            ClassRealm realm) {
         this.session = session;
         this.execution = execution;
         this.configurator = configurator;
+        this.realm = realm;
     }
 
     /**
@@ -57,13 +68,11 @@ public final class ModuleConfigurator {
         }
         MavenSession inModule = session.clone();
         inModule.setCurrentProject(module);
-        ClassRealm realm = execution.getMojoDescriptor().getPluginDescriptor().getClassRealm();
+        ClassRealm pluginRealm = execution.getMojoDescriptor().getPluginDescriptor().getClassRealm();
         try {
-            configurator.configureComponent(
-                    target,
-                    new XmlPlexusConfiguration(merged),
+            configurator.configureComponent(target, new XmlPlexusConfiguration(merged),
                     new PluginParameterExpressionEvaluator(inModule, execution),
-                    realm);
+                    pluginRealm != null ? pluginRealm : realm);
         } catch (ComponentConfigurationException e) {
             throw new InvalidConfigurationException(
                     "Cannot read the configuration of firmware module " + module.getArtifactId() + " ("

@@ -1,0 +1,83 @@
+package io.multiimage.maven.cache;
+
+import io.multiimage.core.pipeline.BuildRequest;
+import io.multiimage.core.pipeline.FirmwareBuild;
+import io.multiimage.core.pipeline.ImageInputs;
+import io.multiimage.core.pipeline.TreeInputs;
+import io.multiimage.core.process.LocalProcessLauncher;
+import io.multiimage.core.spi.BuildLog;
+import io.multiimage.maven.AbstractFirmwareMojo;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cache key of each firmware module, or why a module stays out of the cache. A module's key
+ * gets the inputs of the images it builds, stated by the core before anything is compiled
+ * ({@link FirmwareBuild#inputs}); the top of a tree builds every image's merge, so its key gets
+ * every image's inputs and the layout. A module stays out of the cache when those inputs cannot
+ * be stated (its build will say why), when its build is skipped, or when it builds no image of
+ * its own (a module whose image is prebuilt or left out publishes nothing).
+ */
+final class ModuleKeys {
+
+    /** What the key of one module is. */
+    sealed interface Outcome {
+        /** The module's key gets {@code lines}. */
+        record Keyed(List<String> lines, boolean explain) implements Outcome {}
+
+        /** The module stays out of the cache, for {@code reason}. */
+        record Excluded(String reason) implements Outcome {}
+    }
+
+    private final Optional<String> pluginCode;
+
+    /** Keys that also name the plugin's code by {@code pluginCode}. */
+    ModuleKeys(Optional<String> pluginCode) {
+        this.pluginCode = pluginCode;
+    }
+
+    /** The key of the module {@code view} describes. */
+    Outcome of(AbstractFirmwareMojo.BuildGoalView view) throws Exception {
+        if (view.skipped()) {
+            return new Outcome.Excluded("its build is skipped (firmware.skip or firmware.build.skip)");
+        }
+        BuildRequest request = view.request().request();
+        TreeInputs inputs = new FirmwareBuild(view.log(), new LocalProcessLauncher(), view.resolver(), view.buildSession())
+                .inputs(request);
+        String moduleImage = request.scope().moduleImage().orElse(request.rootImage());
+        Optional<ImageInputs> own = inputs.image(moduleImage);
+        if (own.isEmpty()) {
+            return new Outcome.Excluded("its image " + moduleImage + " is left out of its tree");
+        }
+        if (!own.get().strategy().equals("from-source")) {
+            return new Outcome.Excluded("its image " + moduleImage + " is not built from source (" + own.get().strategy()
+                    + ", " + own.get().strategyOrigin() + ")");
+        }
+        return new Outcome.Keyed(KeyLines.of(inputs, pluginCode), request.options().explain());
+    }
+
+    /** A log that keeps the core's lines at debug level: the module's own build logs them again. */
+    static BuildLog quiet(BuildLog log) {
+        return new BuildLog() {
+            @Override
+            public void info(String message) {
+                log.debug(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.debug(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                log.debug(message);
+            }
+
+            @Override
+            public boolean isDebugEnabled() {
+                return log.isDebugEnabled();
+            }
+        };
+    }
+}
