@@ -80,7 +80,7 @@ class TreeInputsTest {
     @Test
     void aFragmentChangesOnlyTheImageItConfiguresWhileTheLayoutStays() throws Exception {
         TreeInputs before = inputs();
-        Files.writeString(project.resolve("mcuboot/prj.conf"), "CONFIG_MCUBOOT_EXTRA=y\n",
+        Files.writeString(project.resolve("mcuboot/prj.conf"), "CONFIG_MCUBOOT_BANNER=\"edited\"\n",
                 java.nio.file.StandardOpenOption.APPEND);
 
         TreeInputs after = inputs();
@@ -100,7 +100,7 @@ class TreeInputsTest {
     @Test
     void aParentsChildImageFileChangesTheChildItConfigures() throws Exception {
         TreeInputs before = inputs();
-        Files.writeString(project.resolve("app/child_image/mcuboot.conf"), "CONFIG_FROM_PARENT=y\n");
+        Files.writeString(project.resolve("app/child_image/mcuboot.conf"), "CONFIG_MCUBOOT_BANNER=\"from app\"\n");
 
         assertChanged(before, inputs(), Set.of("mcuboot"));
     }
@@ -108,11 +108,11 @@ class TreeInputsTest {
     @Test
     void aForwardedVariableChangesOnlyTheImageItReaches() throws Exception {
         TreeInputs before = inputs();
-        variables.put("mcuboot_CONFIG_MCUBOOT_EXTRA", "y");
+        variables.put("mcuboot_CONFIG_MCUBOOT_BANNER", "\"forwarded\"");
 
         assertChanged(before, inputs(), Set.of("mcuboot"));
         variables.clear();
-        variables.put("mcuboot_b0_CONFIG_B0_EXTRA", "y");
+        variables.put("mcuboot_b0_CONFIG_B0_BANNER", "\"forwarded\"");
         assertChanged(before, inputs(), Set.of("b0"));
     }
 
@@ -138,7 +138,7 @@ class TreeInputsTest {
     void aLargerPartitionChangesTheLayoutAndEveryImageWhosePmConfigShowsIt() throws Exception {
         TreeInputs before = inputs();
         Path pmYml = project.resolve("mcuboot/pm.yml");
-        Files.writeString(pmYml, Files.readString(pmYml).replace("size: 0xc000", "size: 0xd000"));
+        Files.writeString(pmYml, Files.readString(pmYml).replace("size: 0xbe00", "size: 0xce00"));
 
         TreeInputs after = inputs();
         // b0 stays where it is, but its pm_config.h (every partition's address and size) changes.
@@ -224,10 +224,10 @@ class TreeInputsTest {
 
     @Test
     void aMistakeTheBuildWouldReportIsReportedAlike() throws Exception {
-        Files.writeString(project.resolve("mcuboot/prj.conf"), "CONFIG_BROKEN\n");
+        Files.writeString(project.resolve("mcuboot/pm.yml"), "mcuboot:\n  size: [0x100\n");
 
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, this::inputs);
-        assertTrue(e.getMessage().contains("prj.conf:1"), e.getMessage());
+        assertTrue(e.getMessage().contains("pm.yml"), e.getMessage());
     }
 
     private TreeInputs inputs() throws Exception {
