@@ -122,7 +122,7 @@ final class BuildStage {
         Path hex = imageDir.resolve(name + ".hex");
         Path bin = imageDir.resolve(name + ".bin");
         List<Path> outputs = List.of(hex, bin);
-        StepLedger ledger = new StepLedger(imageDir);
+        StepLedger ledger = new StepLedger(imageDir, Optional.of(request.layout().root()));
         StepLedger.Decision decision = ledger.check(STEP, inputs, outputs);
         if (decision.upToDate()) {
             log.info(name + ": up to date");

@@ -28,11 +28,23 @@ public final class StepLedger {
 
     private final Path imageDir;
     private final Path stateDir;
+    private final Optional<Path> projectRoot;
 
     /** The ledger kept in {@code <imageDir>/.state/}. */
     public StepLedger(Path imageDir) {
+        this(imageDir, Optional.empty());
+    }
+
+    /**
+     * The ledger kept in {@code <imageDir>/.state/}, whose records name the files a step read
+     * inside {@code projectRoot} relative to it: a record that comes with its outputs into another
+     * checkout (restored from a build cache, a copied {@code target/}) checks that checkout's
+     * files, never the ones of the checkout it was written in.
+     */
+    public StepLedger(Path imageDir, Optional<Path> projectRoot) {
         this.imageDir = imageDir.toAbsolutePath().normalize();
         this.stateDir = this.imageDir.resolve(".state");
+        this.projectRoot = projectRoot.map(root -> root.toAbsolutePath().normalize());
     }
 
     /** Whether {@code step} can be skipped, and if not, why it must run. */
@@ -67,7 +79,7 @@ public final class StepLedger {
         }
         // The files the tools said they read last time (headers anywhere, included files of any name).
         for (Map.Entry<String, String> read : record.get("read").entrySet()) {
-            Path readFile = Path.of(read.getKey());
+            Path readFile = readPath(read.getKey());
             if (!Files.isRegularFile(readFile)) {
                 reasons.add(read.getKey() + ", which the last build read, is gone");
             } else if (!Fingerprint.sha256(readFile).equals(read.getValue())) {
@@ -101,11 +113,8 @@ public final class StepLedger {
         inputs.entries().forEach((name, digest) -> lines.add("input\t" + name + "\t" + digest));
         outputDigests.forEach((name, digest) -> lines.add("output\t" + name + "\t" + digest));
         for (Path read : reads) {
-            String path = read.toAbsolutePath().normalize().toString();
-            if (path.indexOf('\t') < 0
-                    && path.indexOf('\n') < 0
-                    && path.indexOf('\r') < 0
-                    && Files.isRegularFile(read)) {
+            String path = readName(read);
+            if (path.indexOf('\t') < 0 && path.indexOf('\n') < 0 && path.indexOf('\r') < 0 && Files.isRegularFile(read)) {
                 lines.add("read\t" + path + "\t" + Fingerprint.sha256(read));
             }
         }
@@ -152,6 +161,25 @@ public final class StepLedger {
             record.get(parts[0]).put(parts[1], parts[2]);
         }
         return record;
+    }
+
+    /** A read file's name in the record: relative to the project root with '/' inside it, else absolute. */
+    private String readName(Path read) {
+        Path absolute = read.toAbsolutePath().normalize();
+        if (projectRoot.isPresent() && absolute.startsWith(projectRoot.get()) && !absolute.equals(projectRoot.get())) {
+            Path relative = projectRoot.get().relativize(absolute);
+            return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+        }
+        return absolute.toString();
+    }
+
+    /** The file a record's read name stands for; a relative name without a project root cannot be checked here. */
+    private Path readPath(String name) {
+        Path path = Path.of(name);
+        if (path.isAbsolute()) {
+            return path;
+        }
+        return projectRoot.map(root -> root.resolve(name)).orElse(imageDir.resolve(".state").resolve("unknown"));
     }
 
     /** An output's name in the record: its path relative to the image directory, with '/'. */

@@ -94,6 +94,47 @@ class StepLedgerTest {
     }
 
     @Test
+    void aRecordCopiedIntoAnotherCheckoutChecksThatCheckoutsFiles(@TempDir Path elsewhere) throws Exception {
+        Path checkout = dir.resolve("agent1");
+        Path other = elsewhere.resolve("agent2");
+        for (Path root : List.of(checkout, other)) {
+            Files.createDirectories(root.resolve("include"));
+            Files.createDirectories(root.resolve("target/img"));
+            Files.writeString(root.resolve("include/shared.h"), "#define SHARED 1\n");
+        }
+        Path hex = Files.writeString(checkout.resolve("target/img/app.hex"), ":00000001FF\n");
+        Fingerprint inputs = Fingerprint.builder().value("cpu", "cortex-m3").build();
+        new StepLedger(checkout.resolve("target/img"), java.util.Optional.of(checkout))
+                .recordDone("build", inputs, List.of(hex), List.of(checkout.resolve("include/shared.h")));
+        // The outputs and the record arrive in the other checkout, as a build cache restores them.
+        Files.createDirectories(other.resolve("target/img/.state"));
+        Files.copy(hex, other.resolve("target/img/app.hex"));
+        Files.copy(checkout.resolve("target/img/.state/build.record"), other.resolve("target/img/.state/build.record"));
+        StepLedger restored = new StepLedger(other.resolve("target/img"), java.util.Optional.of(other));
+
+        assertTrue(restored.check("build", inputs, List.of(other.resolve("target/img/app.hex"))).upToDate());
+        Files.writeString(other.resolve("include/shared.h"), "#define SHARED 2\n");
+
+        StepLedger.Decision decision = restored.check("build", inputs, List.of(other.resolve("target/img/app.hex")));
+        assertFalse(decision.upToDate(), "the first checkout's unchanged header must not vouch for this one's");
+        assertEquals(List.of("include/shared.h changed (the last build read it)"), decision.reasons());
+    }
+
+    @Test
+    void aReadFileOutsideTheProjectIsRecordedByItsAbsolutePath(@TempDir Path sdk) throws Exception {
+        Path header = Files.writeString(sdk.resolve("sdk.h"), "#define SDK 1\n");
+        Path hex = Files.writeString(dir.resolve("app.hex"), ":00000001FF\n");
+        Path project = Files.createDirectories(dir.resolve("project"));
+        StepLedger ledger = new StepLedger(dir, java.util.Optional.of(project));
+        Fingerprint inputs = Fingerprint.builder().value("cpu", "cortex-m3").build();
+        ledger.recordDone("build", inputs, List.of(hex), List.of(header));
+        Files.writeString(header, "#define SDK 2\n");
+
+        assertEquals(List.of(header.toAbsolutePath().normalize() + " changed (the last build read it)"),
+                ledger.check("build", inputs, List.of(hex)).reasons());
+    }
+
+    @Test
     void fingerprintChangesNameAddedAndRemovedEntries() {
         Fingerprint before =
                 Fingerprint.builder().value("a", "1").value("b", "2").build();
