@@ -555,8 +555,9 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     /** The parameters the build goal reads in a module: its image's, and the build-wide settings. */
     private static final Set<String> BUILD_PARAMETERS = Set.of("board", "boardRevision", "domain", "imageName",
-            "toolchain", "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages", "buildType",
-            "toolchainPath", "verbose", "parallel", "explain", "skip", "skipBuild");
+            "toolchain", "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages", "kconfigRoot",
+            "buildType", "toolchainPath", "verbose", "parallel", "explain", "kconfigStrict", "signing",
+            "acceptLayoutChange", "skip", "skipBuild");
 
     /**
      * What the build goal would work with in {@code module}, bound as Maven binds that goal there,
@@ -565,9 +566,13 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
      * @param request the module's build request
      * @param skipped true when {@code firmware.skip} or {@code firmware.build.skip} turns the goal off there
      * @param log where the core logs
+     * @param signing how the build signs (its passphrase is never asked for here)
+     * @param layoutLock the tree's {@code layout.lock}, checked by the top of a tree
+     * @param acceptedLayoutChange the reason a change of the locked layout is accepted, if given
      */
     public record BuildGoalView(TreeRequestFactory.ModuleRequest request, boolean skipped, BuildLog log,
-            HexArtifactResolver resolver, BuildSession buildSession) {}
+            HexArtifactResolver resolver, BuildSession buildSession, io.multiimage.core.sign.SigningConfig signing,
+            Path layoutLock, Optional<String> acceptedLayoutChange) {}
 
     /**
      * The build goal's view of {@code module}.
@@ -591,7 +596,8 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
                 bound.options());
         return new BuildGoalView(request, bound.skip || parameters.skipBuild, log,
                 hexResolverOf(components, session, module),
-                buildSessionOf(session, request.request().options().parallelism()));
+                buildSessionOf(session, request.request().options().parallelism()), bound.signingConfig(),
+                bound.layoutLockFile(), bound.acceptedLayoutChange());
     }
 
     /** A binding target for another module's parameters; never run. */

@@ -17,11 +17,13 @@ import java.util.TreeMap;
  * @param strategyOrigin who chose the strategy, as {@code build-info.json} records it
  * @param hexOrigin where a prebuilt HEX comes from (a file or coordinates); empty when built here
  * @param placement the image's domain, partition, flash and RAM
+ * @param signingSlot the MCUboot-format slot the layout puts the image in, where the build signs it; empty
+ *     when the build does not sign it
  * @param entries each input by name ({@code toolchain}, {@code .config}, {@code src/main.c},
  *     {@code prebuilt-hex}, ...) with its sha256, sorted by name
  */
 public record ImageInputs(String name, String strategy, String strategyOrigin, Optional<String> hexOrigin,
-        String placement, SortedMap<String, String> entries) {
+        String placement, Optional<String> signingSlot, SortedMap<String, String> entries) {
 
     /** Checks the parts and takes a sorted copy of the entries. */
     public ImageInputs {
@@ -30,6 +32,7 @@ public record ImageInputs(String name, String strategy, String strategyOrigin, O
         Objects.requireNonNull(strategyOrigin, "strategyOrigin");
         Objects.requireNonNull(hexOrigin, "hexOrigin");
         Objects.requireNonNull(placement, "placement");
+        Objects.requireNonNull(signingSlot, "signingSlot");
         entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
     }
 }

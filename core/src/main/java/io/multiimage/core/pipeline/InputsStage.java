@@ -2,6 +2,7 @@ package io.multiimage.core.pipeline;
 
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.model.BuildStrategy;
+import io.multiimage.core.sign.SigningSlots;
 import io.multiimage.core.state.Fingerprint;
 import io.multiimage.core.toolchain.GnuArmToolchain;
 import io.multiimage.core.toolchain.MemoryRegion;
@@ -41,7 +42,8 @@ final class InputsStage {
             }
             ImagePlacement placement = prepared.placements().get(image.name());
             try {
-                images.put(image.name(), inputsOf(image, placement, dirs.of(image.name())));
+                images.put(image.name(), inputsOf(image, placement, signingSlot(prepared, placement, image.name()),
+                        dirs.of(image.name())));
             } catch (FirmwareException e) {
                 e.blameImage(image.name());
                 throw e;
@@ -61,7 +63,18 @@ final class InputsStage {
         return new TreeInputs(images, layouts);
     }
 
-    private ImageInputs inputsOf(ConfiguredImage image, ImagePlacement placement, Path imageDir)
+    /** The slot the build signs {@code image} for, found as the sign step finds it. */
+    private Optional<String> signingSlot(PreparedTree prepared, ImagePlacement placement, String image) {
+        if (placement.byLoadOffset()) {
+            return Optional.empty();
+        }
+        return SignStage.layoutOf(prepared, request, placement.domain())
+                .flatMap(layout -> SigningSlots.find(image, placement.partition(), layout))
+                .map(slot -> slot.slot().name());
+    }
+
+    private ImageInputs inputsOf(ConfiguredImage image, ImagePlacement placement, Optional<String> signingSlot,
+            Path imageDir)
             throws FirmwareException, IOException, InterruptedException {
         SortedMap<String, String> entries = new TreeMap<>(stage.inputsOf(image, placement, imageDir).entries());
         BuildStrategy strategy = image.strategy().strategy();
@@ -74,7 +87,7 @@ final class InputsStage {
                 ? Optional.of(useHex.source().describe())
                 : Optional.empty();
         return new ImageInputs(image.name(), strategy.id(), image.strategy().origin(), hexOrigin,
-                describe(placement), entries);
+                describe(placement), signingSlot, entries);
     }
 
     /** The placement as one line: domain, how it was placed, flash, RAM. */

@@ -69,6 +69,15 @@ class TreeInputsTest {
     }
 
     @Test
+    void theImagesTheBuildSignsNameTheirSlot() throws Exception {
+        TreeInputs inputs = inputs();
+
+        assertEquals(Optional.of("mcuboot_primary"), inputs.image("app").orElseThrow().signingSlot());
+        assertEquals(Optional.of("s0"), inputs.image("mcuboot").orElseThrow().signingSlot());
+        assertEquals(Optional.empty(), inputs.image("b0").orElseThrow().signingSlot());
+    }
+
+    @Test
     void aSourceEditChangesOnlyThatImagesInputs() throws Exception {
         TreeInputs before = inputs();
         Files.writeString(project.resolve("mcuboot/src/main/c/main.c"), "\n/* edited */\n",

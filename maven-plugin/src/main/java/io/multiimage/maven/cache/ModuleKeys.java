@@ -7,6 +7,7 @@ import io.multiimage.core.pipeline.TreeInputs;
 import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.maven.AbstractFirmwareMojo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +54,18 @@ final class ModuleKeys {
             return new Outcome.Excluded("its image " + moduleImage + " is not built from source (" + own.get().strategy()
                     + ", " + own.get().strategyOrigin() + ")");
         }
-        return new Outcome.Keyed(KeyLines.of(inputs, pluginCode), request.options().explain());
+        // The lock file sits in the module's directory, against which a relative key path resolves.
+        SigningKey.Part signing = SigningKey.of(inputs, view.signing(), view.layoutLock().getParent());
+        if (signing instanceof SigningKey.Part.Release release) {
+            return new Outcome.Excluded(release.reason());
+        }
+        List<String> lines = new ArrayList<>(KeyLines.of(inputs, pluginCode));
+        lines.addAll(((SigningKey.Part.Lines) signing).lines());
+        if (request.scope().isWholeTree()) {
+            lines.add("layout lock " + SigningKey.sha256(view.layoutLock()));
+            view.acceptedLayoutChange().ifPresent(reason -> lines.add("layout change accepted: " + reason));
+        }
+        return new Outcome.Keyed(List.copyOf(lines), request.options().explain());
     }
 
     /** A log that keeps the core's lines at debug level: the module's own build logs them again. */
