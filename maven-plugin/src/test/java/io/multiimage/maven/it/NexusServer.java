@@ -192,6 +192,22 @@ public final class NexusServer {
                 rest.baseUrl() + "repository/" + name + "/");
     }
 
+    /**
+     * A raw hosted repository {@code <name>} for the Maven build cache's remote cache, the deploy
+     * user allowed to read and write it; created on first use. Returns its URL without the
+     * trailing slash, as {@code maven.build.cache.remote.url} takes it.
+     */
+    public String buildCache(String name) throws IOException, InterruptedException {
+        if (!name.matches("[a-z0-9][a-z0-9.-]{0,60}")) {
+            throw new IllegalArgumentException("not a repository name: " + name);
+        }
+        if (!rest.repositoryExists(name)) {
+            rest.createRawHostedRepository(name);
+            rest.grantToRole(DEPLOYER_ROLE, List.of("nx-repository-view-raw-" + name + "-*"));
+        }
+        return rest.baseUrl() + "repository/" + name;
+    }
+
     /** The server's root URL, e.g. {@code http://127.0.0.1:41234/}. */
     public String url() {
         return rest.baseUrl();
