@@ -50,8 +50,17 @@ public class BuildCacheParticipant extends AbstractMavenLifecycleParticipant {
             return;
         }
         BuildLog log = new PlexusBuildLog(logger);
+        File root = session.getRequest().getMultiModuleProjectDirectory();
+        if (CacheActivation.discoversModulesItself(session.getUserProperties(), session.getSystemProperties(),
+                root == null ? null : root.toPath())) {
+            log.warn("Build cache: the cache configuration's <multiModule><discovery> makes the extension read the"
+                    + " modules again without their images' inputs; the firmware modules are built, never taken from"
+                    + " the cache (remove <discovery> to cache them)");
+            modules.forEach(KeyInjection::exclude);
+            return;
+        }
         ModuleKeys keys = new ModuleKeys(PluginCode.digest(List.of(getClass(), FirmwareBuild.class, IntelHex.class,
-                LayoutFileNames.class)));
+                LayoutFileNames.class, io.multiimage.signing.format.Hex.class)));
         MavenComponents components = new MavenComponents(repositorySystem, projectBuilder, configurator);
         ClassRealm realm = getClass().getClassLoader() instanceof ClassRealm own ? own : null;
         List<String> keyed = new ArrayList<>();

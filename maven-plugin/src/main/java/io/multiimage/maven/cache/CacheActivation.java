@@ -66,11 +66,30 @@ final class CacheActivation {
         if (flag != null) {
             return Boolean.parseBoolean(flag);
         }
+        Path config = configFile(user, system, multiModuleDirectory);
+        return config == null || !Files.isRegularFile(config) || configuredEnabled(config);
+    }
+
+    /**
+     * True when the configuration asks the extension to discover the multi-module project itself
+     * ({@code <multiModule><discovery>}): it then builds the projects' models again for their keys,
+     * without what this plugin added to them, so firmware modules must stay out of the cache.
+     */
+    static boolean discoversModulesItself(Properties user, Properties system, Path multiModuleDirectory) {
+        Path config = configFile(user, system, multiModuleDirectory);
+        if (config == null || !Files.isRegularFile(config)) {
+            return false;
+        }
+        Element configuration = configuration(config);
+        Element multiModule = configuration == null ? null : child(configuration, "multiModule");
+        return multiModule != null && child(multiModule, "discovery") != null;
+    }
+
+    private static Path configFile(Properties user, Properties system, Path multiModuleDirectory) {
         String configPath = property(CONFIG_PATH, user, system);
-        Path config = configPath != null && !configPath.isBlank() ? Path.of(configPath)
+        return configPath != null && !configPath.isBlank() ? Path.of(configPath)
                 : multiModuleDirectory == null ? null
                 : multiModuleDirectory.resolve(".mvn").resolve("maven-build-cache-config.xml");
-        return config == null || !Files.isRegularFile(config) || configuredEnabled(config);
     }
 
     /** True when the goals run the firmware packaging's build ({@code package} or later, or {@code firmware:build}). */
@@ -85,16 +104,20 @@ final class CacheActivation {
 
     /** The file's {@code <configuration><enabled>}; a file the extension cannot read counts as enabled (it fails itself). */
     private static boolean configuredEnabled(Path config) {
+        Element configuration = configuration(config);
+        Element enabled = configuration == null ? null : child(configuration, "enabled");
+        return enabled == null || !"false".equals(enabled.getTextContent().trim());
+    }
+
+    /** The file's {@code <configuration>}; null when it has none or cannot be read. */
+    private static Element configuration(Path config) {
         try (InputStream in = Files.newInputStream(config)) {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Element root = factory.newDocumentBuilder().parse(in).getDocumentElement();
-            Element configuration = child(root, "configuration");
-            Element enabled = configuration == null ? null : child(configuration, "enabled");
-            return enabled == null || !"false".equals(enabled.getTextContent().trim());
+            return child(factory.newDocumentBuilder().parse(in).getDocumentElement(), "configuration");
         } catch (IOException | ParserConfigurationException | SAXException e) {
-            return true;
+            return null;
         }
     }
 

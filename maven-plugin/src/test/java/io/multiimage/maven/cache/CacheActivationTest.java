@@ -41,6 +41,18 @@ class CacheActivationTest {
     }
 
     @Test
+    void aConfigurationThatDiscoversTheModulesItselfIsRecognised() throws Exception {
+        Files.createDirectories(project.resolve(".mvn"));
+        Path config = project.resolve(".mvn/maven-build-cache-config.xml");
+        Files.writeString(config, "<cache><configuration><enabled>true</enabled></configuration></cache>");
+        assertFalse(CacheActivation.discoversModulesItself(new Properties(), new Properties(), project));
+        Files.writeString(config, "<cache><configuration><multiModule><discovery><scanProfiles>"
+                + "<scanProfile>all</scanProfile></scanProfiles></discovery></multiModule></configuration></cache>");
+
+        assertTrue(CacheActivation.discoversModulesItself(new Properties(), new Properties(), project));
+    }
+
+    @Test
     void withoutAConfigurationFileTheExtensionIsOn() {
         assertTrue(CacheActivation.enabled(new Properties(), new Properties(), project));
     }
