@@ -50,7 +50,7 @@ class TreeInputsBuildTest {
             entries.keySet().removeIf(name -> name.startsWith("read:"));
             assertEquals(image.inputs(), entries, image.name() + ": the build step's inputs");
             // .config counts as the text it is written from: the same sha256 as the file.
-            Path dotConfig = project.resolve(image.name() + "/target/firmware/" + image.name() + "/.config");
+            Path dotConfig = image.hex().orElseThrow().resolveSibling(".config");
             assertEquals(Fingerprint.sha256(dotConfig), image.inputs().get(".config"));
         }
         firmwareBuild().inputs(request);
