@@ -17,7 +17,8 @@ repo="$root/maven-plugin/target/local-repo"
 [ -d "$repo/io/multiimage/firmware-maven-plugin" ] || { echo "no plugin in $repo: run the IT first (see the header)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mvn=("$root/mvnw" -B -q -o "-Dmaven.repo.local=$repo")
+# The IT installed these artifacts from its own repository ids: the tracking file is not consulted.
+mvn=("$root/mvnw" -B -q -o "-Dmaven.repo.local=$repo" -Daether.enhancedLocalRepository.trackingFilename=bench-none)
 
 cp -r "$root/samples/secure-boot" "$work/secure-boot"
 cp -r "$root/samples/dual-core" "$work/dual-core"

@@ -3,7 +3,7 @@
 #   CPUAPP: app (the top, the domain's dynamic partition) and its children img1..img6, placed one
 #           after the other from the start of flash (pm.yml: 16 KiB each);
 #   CPUNET: netcore (app's child, the network core's dynamic partition) and its children net1, net2.
-# Every image compiles the dual-core sample's sources of its core plus FILES generated C files of
+# Every image compiles the dual-core sample's start-up code of its core, a main, and FILES generated C files of
 # 150 functions each (default 2), so that compiling is the work a cache saves. The project carries
 # samples/secure-boot's .mvn (the build cache extension and its configuration).
 # Usage: bench/generate-multi-image-project.sh DIR [FILES]
@@ -57,8 +57,12 @@ child() { # name [domain]
 image() { # name core(app|netcore) board domain children-xml pm-after
     local name=$1 core=$2
     mkdir -p "$dir/$name/src/main/c"
-    cp "$sample/$core/src/main/c/"*.c "$dir/$name/src/main/c/"
-    cp "$sample/$core/Kconfig" "$sample/$core/prj.conf" "$dir/$name/"
+    # The sample's vector table and start-up code; a main of its own (the sample's checks where
+    # its network core is placed, which this layout does not follow).
+    cp "$sample/$core/src/main/c/startup.c" "$dir/$name/src/main/c/"
+    printf 'volatile int %s_counter;\n\nint main(void)\n{\n    for (;;) {\n        %s_counter++;\n    }\n}\n' \
+        "$name" "$name" > "$dir/$name/src/main/c/main.c"
+    printf 'CONFIG_BENCH_IMAGE="%s"\n' "$name" > "$dir/$name/prj.conf"
     module_pom "$name" "$3" "$4" "$5" > "$dir/$name/pom.xml"
     if [ -n "$6" ]; then
         printf '%s:\n  size: 0x4000\n  placement:\n    after: [%s]\n' "$name" "$6" > "$dir/$name/pm.yml"
