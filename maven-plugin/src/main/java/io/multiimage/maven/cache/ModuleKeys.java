@@ -1,6 +1,7 @@
 package io.multiimage.maven.cache;
 
 import io.multiimage.core.pipeline.BuildRequest;
+import io.multiimage.core.pipeline.BuildScope;
 import io.multiimage.core.pipeline.FirmwareBuild;
 import io.multiimage.core.pipeline.ImageInputs;
 import io.multiimage.core.pipeline.TreeInputs;
@@ -8,8 +9,12 @@ import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.BuildLog;
 import io.multiimage.maven.AbstractFirmwareMojo;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The cache key of each firmware module, or why a module stays out of the cache. A module's key
@@ -31,6 +36,8 @@ final class ModuleKeys {
     }
 
     private final Optional<String> pluginCode;
+    /** The inputs of each whole tree stated so far: every module of a tree shares them. */
+    private final Map<BuildRequest, TreeInputs> trees = new HashMap<>();
 
     /** Keys that also name the plugin's code by {@code pluginCode}. */
     ModuleKeys(Optional<String> pluginCode) {
@@ -43,8 +50,7 @@ final class ModuleKeys {
             return new Outcome.Excluded("its build is skipped (firmware.skip or firmware.build.skip)");
         }
         BuildRequest request = view.request().request();
-        TreeInputs inputs = new FirmwareBuild(view.log(), new LocalProcessLauncher(), view.resolver(), view.buildSession())
-                .inputs(request);
+        TreeInputs inputs = scoped(treeInputs(view, request), request.scope());
         String moduleImage = request.scope().moduleImage().orElse(request.rootImage());
         Optional<ImageInputs> own = inputs.image(moduleImage);
         if (own.isEmpty()) {
@@ -66,6 +72,39 @@ final class ModuleKeys {
             view.acceptedLayoutChange().ifPresent(reason -> lines.add("layout change accepted: " + reason));
         }
         return new Outcome.Keyed(List.copyOf(lines), request.options().explain());
+    }
+
+    /**
+     * The inputs of the whole tree {@code request} belongs to, stated once per tree: a module's
+     * images have the same inputs in its own scope as in the whole tree's (each image's build
+     * step states them alike), so the modules of a tree of N images cost one statement, not N.
+     */
+    private TreeInputs treeInputs(AbstractFirmwareMojo.BuildGoalView view, BuildRequest request) throws Exception {
+        BuildRequest whole = new BuildRequest(request.layout(), request.rootImage(), request.declarations(),
+                request.sources(), request.variables(), request.properties(), request.outputDirectory(),
+                request.imageDirectories(), BuildScope.wholeTree(), request.options());
+        TreeInputs known = trees.get(whole);
+        if (known != null) {
+            return known;
+        }
+        TreeInputs stated = new FirmwareBuild(view.log(), new LocalProcessLauncher(), view.resolver(), view.buildSession())
+                .inputs(whole);
+        trees.put(whole, stated);
+        return stated;
+    }
+
+    /** The images of {@code tree} that {@code scope} builds; the layout files only for a whole tree. */
+    static TreeInputs scoped(TreeInputs tree, BuildScope scope) {
+        if (scope.isWholeTree()) {
+            return tree;
+        }
+        Map<String, ImageInputs> images = new LinkedHashMap<>();
+        tree.images().forEach((name, image) -> {
+            if (scope.includes(name)) {
+                images.put(name, image);
+            }
+        });
+        return new TreeInputs(images, new TreeMap<>());
     }
 
     /** A log that keeps the core's lines at debug level: the module's own build logs them again. */
