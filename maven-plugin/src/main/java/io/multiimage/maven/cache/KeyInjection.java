@@ -10,8 +10,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 /**
  * Puts a module's key lines where the extension hashes them: its key includes the module's
  * effective POM, plugin configurations included, but not its properties. So the lines become
- * the configuration of an execution of this plugin that has no goals: Maven runs nothing for it,
- * {@code mvn help:effective-pom} shows it. The extension's own search of plugin configurations
+ * the configuration of an execution of this plugin that has no goals: Maven runs nothing for it.
+ * The extension's own search of plugin configurations
  * for input files is turned off for the module ({@code maven.build.cache.processPlugins}): it
  * would take a {@code <module>../mcuboot</module>} for a directory of inputs, outputs included.
  */

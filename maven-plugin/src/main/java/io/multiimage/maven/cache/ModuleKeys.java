@@ -20,9 +20,10 @@ import java.util.TreeMap;
  * The cache key of each firmware module, or why a module stays out of the cache. A module's key
  * gets the inputs of the images it builds, stated by the core before anything is compiled
  * ({@link FirmwareBuild#inputs}); the top of a tree builds every image's merge, so its key gets
- * every image's inputs and the layout. A module stays out of the cache when those inputs cannot
- * be stated (its build will say why), when its build is skipped, or when it builds no image of
- * its own (a module whose image is prebuilt or left out publishes nothing).
+ * every image's inputs, the layout and its lock; how the build signs is part of every key
+ * ({@link SigningKey}). A module stays out of the cache when those inputs cannot be stated (its
+ * build will say why), when its build is skipped, when it builds no image of its own (a module
+ * whose image is prebuilt or left out publishes nothing), or when it signs with a release key.
  */
 final class ModuleKeys {
 
