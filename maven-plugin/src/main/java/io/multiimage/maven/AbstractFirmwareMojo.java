@@ -409,9 +409,8 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     /** Resolves prebuilt HEX artifacts through the repositories of {@code project}. */
     static HexArtifactResolver hexResolverOf(MavenComponents components, MavenSession session, MavenProject project) {
-        RepositoryHexResolver resolver = new RepositoryHexResolver(components.repositorySystem(),
-                session.getRepositorySession(),
-                project.getRemoteProjectRepositories());
+        RepositoryHexResolver resolver = new RepositoryHexResolver(
+                components.repositorySystem(), session.getRepositorySession(), project.getRemoteProjectRepositories());
         return new HexArtifactResolver() {
             @Override
             public Path resolve(io.multiimage.core.model.HexCoordinates coordinates)
@@ -546,18 +545,36 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
 
     /** Another module's settings: its configuration bound by Maven as this goal's would be there. */
     private ImageSettings settingsOf(MavenProject module) throws InvalidConfigurationException {
-        ModuleParameters parameters = new ModuleConfigurator(session, mojoExecution, components.configurator(),
-                bindingRealm)
+        ModuleParameters parameters = new ModuleConfigurator(
+                        session, mojoExecution, components.configurator(), bindingRealm)
                 .bind(module, new ModuleParameters(components), IMAGE_PARAMETERS);
         parameters.session = session;
         return parameters.settingsFor(module);
     }
 
     /** The parameters the build goal reads in a module: its image's, and the build-wide settings. */
-    private static final Set<String> BUILD_PARAMETERS = Set.of("board", "boardRevision", "domain", "imageName",
-            "toolchain", "sourceDirectory", "toolchainArguments", "cmake", "exec", "childImages", "kconfigRoot",
-            "buildType", "toolchainPath", "verbose", "parallel", "explain", "kconfigStrict", "signing",
-            "acceptLayoutChange", "skip", "skipBuild");
+    private static final Set<String> BUILD_PARAMETERS = Set.of(
+            "board",
+            "boardRevision",
+            "domain",
+            "imageName",
+            "toolchain",
+            "sourceDirectory",
+            "toolchainArguments",
+            "cmake",
+            "exec",
+            "childImages",
+            "kconfigRoot",
+            "buildType",
+            "toolchainPath",
+            "verbose",
+            "parallel",
+            "explain",
+            "kconfigStrict",
+            "signing",
+            "acceptLayoutChange",
+            "skip",
+            "skipBuild");
 
     /**
      * What the build goal would work with in {@code module}, bound as Maven binds that goal there,
@@ -569,10 +586,20 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
      * @param signing how the build signs (its passphrase is never asked for here)
      * @param layoutLock the tree's {@code layout.lock}, checked by the top of a tree
      * @param acceptedLayoutChange the reason a change of the locked layout is accepted, if given
+     * @param userProperties Maven's {@code -D} properties
+     * @param reportBaseline the module's {@code <report><baseline>}, if its plugin configuration has one
      */
-    public record BuildGoalView(TreeRequestFactory.ModuleRequest request, boolean skipped, BuildLog log,
-            HexArtifactResolver resolver, BuildSession buildSession, io.multiimage.core.sign.SigningConfig signing,
-            Path layoutLock, Optional<String> acceptedLayoutChange) {}
+    public record BuildGoalView(
+            TreeRequestFactory.ModuleRequest request,
+            boolean skipped,
+            BuildLog log,
+            HexArtifactResolver resolver,
+            BuildSession buildSession,
+            io.multiimage.core.sign.SigningConfig signing,
+            Path layoutLock,
+            Optional<String> acceptedLayoutChange,
+            java.util.Properties userProperties,
+            Optional<String> reportBaseline) {}
 
     /**
      * The build goal's view of {@code module}.
@@ -581,8 +608,13 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
      * @param realm where the parameter types are loaded from, when the goal's plugin realm is not set up yet
      * @throws InvalidConfigurationException when the module's configuration cannot be read or its tree is wrong
      */
-    public static BuildGoalView buildGoalView(MavenSession session, MojoExecution buildExecution,
-            MavenComponents components, ClassRealm realm, MavenProject module, BuildLog log)
+    public static BuildGoalView buildGoalView(
+            MavenSession session,
+            MojoExecution buildExecution,
+            MavenComponents components,
+            ClassRealm realm,
+            MavenProject module,
+            BuildLog log)
             throws InvalidConfigurationException {
         ModuleParameters parameters = new ModuleConfigurator(session, buildExecution, components.configurator(), realm)
                 .bind(module, new ModuleParameters(components), BUILD_PARAMETERS);
@@ -591,13 +623,31 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
         bound.project = module;
         bound.mojoExecution = buildExecution;
         bound.bindingRealm = realm;
-        TreeRequestFactory.ModuleRequest request = new TreeRequestFactory(session, components.projectBuilder(),
-                bound::settingsOf, log).create(module, bound.moduleSettings(), optional(bound.buildType),
-                bound.options());
-        return new BuildGoalView(request, bound.skip || parameters.skipBuild, log,
+        TreeRequestFactory.ModuleRequest request = new TreeRequestFactory(
+                        session, components.projectBuilder(), bound::settingsOf, log)
+                .create(module, bound.moduleSettings(), optional(bound.buildType), bound.options());
+        return new BuildGoalView(
+                request,
+                bound.skip || parameters.skipBuild,
+                log,
                 hexResolverOf(components, session, module),
-                buildSessionOf(session, request.request().options().parallelism()), bound.signingConfig(),
-                bound.layoutLockFile(), bound.acceptedLayoutChange());
+                buildSessionOf(session, request.request().options().parallelism()),
+                bound.signingConfig(),
+                bound.layoutLockFile(),
+                bound.acceptedLayoutChange(),
+                session.getUserProperties(),
+                reportBaselineOf(module));
+    }
+
+    /** The {@code <report><baseline>} of {@code module}'s plugin configuration, if any. */
+    private static Optional<String> reportBaselineOf(MavenProject module) {
+        org.apache.maven.model.Plugin plugin = module.getPlugin(PluginConfiguration.PLUGIN_KEY);
+        if (plugin == null || !(plugin.getConfiguration() instanceof org.codehaus.plexus.util.xml.Xpp3Dom config)) {
+            return Optional.empty();
+        }
+        org.codehaus.plexus.util.xml.Xpp3Dom report = config.getChild("report");
+        org.codehaus.plexus.util.xml.Xpp3Dom baseline = report == null ? null : report.getChild("baseline");
+        return baseline == null ? Optional.empty() : optional(baseline.getValue());
     }
 
     /** A binding target for another module's parameters; never run. */

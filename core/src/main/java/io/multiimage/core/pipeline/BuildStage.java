@@ -109,8 +109,9 @@ final class BuildStage {
         return fromSourceInputs(image, configuration, imageDir, placement);
     }
 
-    private BuiltImage fromSource(ConfiguredImage image, ImageConfiguration configuration, ImagePlacement placement,
-            Path imageDir) throws FirmwareException, IOException, InterruptedException {
+    private BuiltImage fromSource(
+            ConfiguredImage image, ImageConfiguration configuration, ImagePlacement placement, Path imageDir)
+            throws FirmwareException, IOException, InterruptedException {
         String name = image.name();
         OutputFiles.writeIfChanged(imageDir.resolve(".config"), dotConfig(configuration));
         OutputFiles.writeIfChanged(imageDir.resolve("autoconf.h"), autoconf(configuration));
@@ -122,7 +123,8 @@ final class BuildStage {
         Path hex = imageDir.resolve(name + ".hex");
         Path bin = imageDir.resolve(name + ".bin");
         List<Path> outputs = List.of(hex, bin);
-        StepLedger ledger = new StepLedger(imageDir, Optional.of(request.layout().root()));
+        StepLedger ledger =
+                new StepLedger(imageDir, Optional.of(request.layout().root()));
         StepLedger.Decision decision = ledger.check(STEP, inputs, outputs);
         if (decision.upToDate()) {
             log.info(name + ": up to date");
@@ -170,12 +172,13 @@ final class BuildStage {
      * written from (the same bytes the files hold once written), so the inputs can be stated
      * before the build step writes them.
      */
-    private Fingerprint fromSourceInputs(ConfiguredImage image, ImageConfiguration configuration, Path imageDir,
-            ImagePlacement placement) throws FirmwareException, IOException, InterruptedException {
+    private Fingerprint fromSourceInputs(
+            ConfiguredImage image, ImageConfiguration configuration, Path imageDir, ImagePlacement placement)
+            throws FirmwareException, IOException, InterruptedException {
         String name = image.name();
         ImageSources sources = request.sourcesOf(name, image.context().imageDir());
-        SourceTreeCheck.requireInsideProject(name, sources.sourceDirectory(), request.layout().root(),
-                request.layout()::relative);
+        SourceTreeCheck.requireInsideProject(
+                name, sources.sourceDirectory(), request.layout().root(), request.layout()::relative);
         Toolchain toolchain = toolchains.forImage(name, image.context().toolchain(), sources, log);
         ToolchainRequest toolchainRequest = toolchainRequest(image, configuration, placement, imageDir, sources);
         return Fingerprint.builder()
@@ -288,13 +291,16 @@ final class BuildStage {
     /** The driver's extra arguments: the image's own, then the seed's {@code EXTRA_MULTI_IMAGE_CMAKE_ARGS}. */
     static List<String> extraArgsOf(ConfiguredImage image, ImageSources sources) {
         List<String> extraArgs = new ArrayList<>(sources.extraArgs());
-        image.context().variables().get("EXTRA_MULTI_IMAGE_CMAKE_ARGS")
+        image.context()
+                .variables()
+                .get("EXTRA_MULTI_IMAGE_CMAKE_ARGS")
                 .ifPresent(args -> extraArgs.addAll(splitList(args)));
         return List.copyOf(extraArgs);
     }
 
-    private BuiltImage usePrebuilt(ConfiguredImage image, BuildStrategy.UseHex useHex, ImagePlacement placement,
-            Path imageDir) throws FirmwareException, IOException {
+    private BuiltImage usePrebuilt(
+            ConfiguredImage image, BuildStrategy.UseHex useHex, ImagePlacement placement, Path imageDir)
+            throws FirmwareException, IOException {
         String name = image.name();
         Path source = prebuiltSource(image, useHex);
         byte[] bytes = Files.readAllBytes(source);
@@ -312,7 +318,13 @@ final class BuildStage {
         log.info(name + ": using prebuilt HEX " + useHex.source().describe() + " (sha256 " + sha256 + ")"
                 + (written ? "" : ", unchanged"));
         Fingerprint inputs = prebuiltInputs(sha256);
-        return built(image, placement, hex, Optional.of(useHex.source().describe()), !written, inputs,
+        return built(
+                image,
+                placement,
+                hex,
+                Optional.of(useHex.source().describe()),
+                !written,
+                inputs,
                 Map.of(hex.getFileName().toString(), sha256));
     }
 
@@ -323,11 +335,14 @@ final class BuildStage {
     private Path prebuiltSource(ConfiguredImage image, BuildStrategy.UseHex useHex) throws FirmwareException {
         Path source = useHex.source() instanceof HexCoordinates coordinates
                 ? resolver.resolve(coordinates)
-                : image.context().parentDir().orElse(image.context().imageDir())
+                : image.context()
+                        .parentDir()
+                        .orElse(image.context().imageDir())
                         .resolve(((HexFile) useHex.source()).path());
         if (!Files.isRegularFile(source)) {
             throw new InvalidConfigurationException("Image '" + image.name() + "': prebuilt HEX "
-                    + useHex.source().describe() + " does not exist (" + image.strategy().origin() + ")");
+                    + useHex.source().describe() + " does not exist ("
+                    + image.strategy().origin() + ")");
         }
         return source;
     }
@@ -338,7 +353,8 @@ final class BuildStage {
         String sha256 = Fingerprint.sha256(bytes);
         if (useHex.sha256().isPresent() && !useHex.sha256().get().equals(sha256)) {
             throw new InvalidConfigurationException("Image '" + image.name() + "': prebuilt HEX "
-                    + useHex.source().describe() + " has sha256 " + sha256 + " but " + useHex.sha256().get()
+                    + useHex.source().describe() + " has sha256 " + sha256 + " but "
+                    + useHex.sha256().get()
                     + " is pinned; check the artifact's origin, or update the pin if the new HEX is intended");
         }
         return sha256;

@@ -25,8 +25,8 @@ final class CompilerReadFiles {
     /** Options whose value may follow in the same argument ({@code -Iinclude}). */
     private static final List<String> JOINED = List.of("-I", "-iquote", "-isystem", "-idirafter");
     /** Options whose value is the next argument. */
-    private static final List<String> SEPARATE = List.of("-I", "-iquote", "-isystem", "-idirafter", "-include",
-            "-imacros");
+    private static final List<String> SEPARATE =
+            List.of("-I", "-iquote", "-isystem", "-idirafter", "-include", "-imacros");
 
     private CompilerReadFiles() {}
 
@@ -37,8 +37,8 @@ final class CompilerReadFiles {
      *     (where the compiler runs)
      * @param covered the file name endings the build step already fingerprints under {@code sourceDirectory}
      */
-    static SortedMap<String, String> of(Path projectRoot, Path sourceDirectory, List<String> arguments,
-            List<String> covered) throws IOException {
+    static SortedMap<String, String> of(
+            Path projectRoot, Path sourceDirectory, List<String> arguments, List<String> covered) throws IOException {
         Path root = projectRoot.toAbsolutePath().normalize();
         Path sources = sourceDirectory.toAbsolutePath().normalize();
         SortedMap<String, String> read = new TreeMap<>();
@@ -74,7 +74,8 @@ final class CompilerReadFiles {
                 continue;
             }
             for (String option : JOINED) {
-                if (argument.startsWith(option) && argument.length() > option.length()
+                if (argument.startsWith(option)
+                        && argument.length() > option.length()
                         && !argument.startsWith(option + "=")) {
                     named.add(cwd.resolve(argument.substring(option.length())).normalize());
                     break;

@@ -212,9 +212,14 @@ public final class FirmwareBuild {
         List<ConfiguredImage> scoped = prepared.images().values().stream()
                 .filter(image -> request.scope().includes(image.name()))
                 .toList();
-        BuildStage stage = new BuildStage(request, new ToolchainFactory(request.options(),
-                session(request).jobs().limit(launcher), session(request).toolVersions()),
-                PrebuiltFetch.fetch(scoped, resolver), log);
+        BuildStage stage = new BuildStage(
+                request,
+                new ToolchainFactory(
+                        request.options(),
+                        session(request).jobs().limit(launcher),
+                        session(request).toolVersions()),
+                PrebuiltFetch.fetch(scoped, resolver),
+                log);
         return new InputsStage(request, stage).run(prepared, ImageDirectories.of(request));
     }
 

@@ -22,8 +22,14 @@ import java.util.TreeMap;
  * @param entries each input by name ({@code toolchain}, {@code .config}, {@code src/main.c},
  *     {@code prebuilt-hex}, ...) with its sha256, sorted by name
  */
-public record ImageInputs(String name, String strategy, String strategyOrigin, Optional<String> hexOrigin,
-        String placement, Optional<String> signingSlot, SortedMap<String, String> entries) {
+public record ImageInputs(
+        String name,
+        String strategy,
+        String strategyOrigin,
+        Optional<String> hexOrigin,
+        String placement,
+        Optional<String> signingSlot,
+        SortedMap<String, String> entries) {
 
     /** Checks the parts and takes a sorted copy of the entries. */
     public ImageInputs {

@@ -42,8 +42,13 @@ final class InputsStage {
             }
             ImagePlacement placement = prepared.placements().get(image.name());
             try {
-                images.put(image.name(), inputsOf(image, placement, signingSlot(prepared, placement, image.name()),
-                        dirs.of(image.name())));
+                images.put(
+                        image.name(),
+                        inputsOf(
+                                image,
+                                placement,
+                                signingSlot(prepared, placement, image.name()),
+                                dirs.of(image.name())));
             } catch (FirmwareException e) {
                 e.blameImage(image.name());
                 throw e;
@@ -73,21 +78,33 @@ final class InputsStage {
                 .map(slot -> slot.slot().name());
     }
 
-    private ImageInputs inputsOf(ConfiguredImage image, ImagePlacement placement, Optional<String> signingSlot,
-            Path imageDir)
+    private ImageInputs inputsOf(
+            ConfiguredImage image, ImagePlacement placement, Optional<String> signingSlot, Path imageDir)
             throws FirmwareException, IOException, InterruptedException {
-        SortedMap<String, String> entries = new TreeMap<>(stage.inputsOf(image, placement, imageDir).entries());
+        SortedMap<String, String> entries =
+                new TreeMap<>(stage.inputsOf(image, placement, imageDir).entries());
         BuildStrategy strategy = image.strategy().strategy();
-        if (strategy instanceof BuildStrategy.FromSource && image.context().toolchain().equals(GnuArmToolchain.ID)) {
-            ImageSources sources = request.sourcesOf(image.name(), image.context().imageDir());
-            entries.putAll(CompilerReadFiles.of(request.layout().root(), sources.sourceDirectory(),
-                    BuildStage.extraArgsOf(image, sources), BuildStage.C_SOURCES));
+        if (strategy instanceof BuildStrategy.FromSource
+                && image.context().toolchain().equals(GnuArmToolchain.ID)) {
+            ImageSources sources =
+                    request.sourcesOf(image.name(), image.context().imageDir());
+            entries.putAll(CompilerReadFiles.of(
+                    request.layout().root(),
+                    sources.sourceDirectory(),
+                    BuildStage.extraArgsOf(image, sources),
+                    BuildStage.C_SOURCES));
         }
         Optional<String> hexOrigin = strategy instanceof BuildStrategy.UseHex useHex
                 ? Optional.of(useHex.source().describe())
                 : Optional.empty();
-        return new ImageInputs(image.name(), strategy.id(), image.strategy().origin(), hexOrigin,
-                describe(placement), signingSlot, entries);
+        return new ImageInputs(
+                image.name(),
+                strategy.id(),
+                image.strategy().origin(),
+                hexOrigin,
+                describe(placement),
+                signingSlot,
+                entries);
     }
 
     /** The placement as one line: domain, how it was placed, flash, RAM. */

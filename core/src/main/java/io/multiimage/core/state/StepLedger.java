@@ -114,7 +114,10 @@ public final class StepLedger {
         outputDigests.forEach((name, digest) -> lines.add("output\t" + name + "\t" + digest));
         for (Path read : reads) {
             String path = readName(read);
-            if (path.indexOf('\t') < 0 && path.indexOf('\n') < 0 && path.indexOf('\r') < 0 && Files.isRegularFile(read)) {
+            if (path.indexOf('\t') < 0
+                    && path.indexOf('\n') < 0
+                    && path.indexOf('\r') < 0
+                    && Files.isRegularFile(read)) {
                 lines.add("read\t" + path + "\t" + Fingerprint.sha256(read));
             }
         }
@@ -179,7 +182,9 @@ public final class StepLedger {
         if (path.isAbsolute()) {
             return path;
         }
-        return projectRoot.map(root -> root.resolve(name)).orElse(imageDir.resolve(".state").resolve("unknown"));
+        return projectRoot
+                .map(root -> root.resolve(name))
+                .orElse(imageDir.resolve(".state").resolve("unknown"));
     }
 
     /** An output's name in the record: its path relative to the image directory, with '/'. */

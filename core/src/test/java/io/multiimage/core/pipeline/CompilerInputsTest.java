@@ -61,10 +61,14 @@ class CompilerInputsTest {
         edit(shared, "#define SHARED_VALUE 41\n");
         RecordingLog log = new RecordingLog();
         byte[] second = build(log);
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains("app: building from source")), log.lines().toString());
+        assertTrue(
+                log.lines().stream().anyMatch(l -> l.contains("app: building from source")),
+                log.lines().toString());
         // Named relative to the project, as the step record keeps it (a restored record checks this checkout).
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains("because shared-include/shared.h changed (the last"
-                + " build read it)")),
+        assertTrue(
+                log.lines().stream()
+                        .anyMatch(l ->
+                                l.contains("because shared-include/shared.h changed (the last" + " build read it)")),
                 log.lines().toString());
         assertFalse(java.util.Arrays.equals(first, second), "the new header's value must be in the image");
     }

@@ -18,12 +18,35 @@ class CompilerReadFilesTest {
     @Test
     void includeOptionsNameDirectoriesAndFilesJoinedOrSeparate() {
         Path cwd = Path.of("/p/app/src");
-        List<String> arguments = List.of("-O2", "-Iinc", "-I", "../gen", "-iquote", "q", "-isystem/abs/sys",
-                "-idirafter", "late", "-include", "pre.h", "-imacros", "m.h", "-I=sysroot-relative", "-DX=-Ino",
-                "-isysroot", "/sdk");
+        List<String> arguments = List.of(
+                "-O2",
+                "-Iinc",
+                "-I",
+                "../gen",
+                "-iquote",
+                "q",
+                "-isystem/abs/sys",
+                "-idirafter",
+                "late",
+                "-include",
+                "pre.h",
+                "-imacros",
+                "m.h",
+                "-I=sysroot-relative",
+                "-DX=-Ino",
+                "-isysroot",
+                "/sdk");
 
-        assertEquals(List.of(cwd.resolve("inc"), Path.of("/p/app/gen"), cwd.resolve("q"), Path.of("/abs/sys"),
-                cwd.resolve("late"), cwd.resolve("pre.h"), cwd.resolve("m.h")), CompilerReadFiles.named(arguments, cwd));
+        assertEquals(
+                List.of(
+                        cwd.resolve("inc"),
+                        Path.of("/p/app/gen"),
+                        cwd.resolve("q"),
+                        Path.of("/abs/sys"),
+                        cwd.resolve("late"),
+                        cwd.resolve("pre.h"),
+                        cwd.resolve("m.h")),
+                CompilerReadFiles.named(arguments, cwd));
     }
 
     @Test
@@ -36,9 +59,12 @@ class CompilerReadFilesTest {
         Files.writeString(project.resolve("common/shared.h"), "#define S 1\n");
         Files.writeString(project.resolve("prefix.h"), "#define P 1\n");
 
-        Set<String> read = CompilerReadFiles.of(project, sources,
-                List.of("-I../../../../common", "-include", "../../../../prefix.h", "-I/usr/include"),
-                BuildStage.C_SOURCES).keySet();
+        Set<String> read = CompilerReadFiles.of(
+                        project,
+                        sources,
+                        List.of("-I../../../../common", "-include", "../../../../prefix.h", "-I/usr/include"),
+                        BuildStage.C_SOURCES)
+                .keySet();
 
         assertEquals(Set.of("read:app/src/main/c/sub/table.def", "read:common/shared.h", "read:prefix.h"), read);
     }

@@ -34,11 +34,20 @@ class TreeInputsBuildTest {
     void theStatedInputsAreTheBuildStepsOwnAndStatingThemRebuildsNothing() throws Exception {
         ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
         Samples.copy("secure-boot", project);
-        BuildRequest request = BuildRequest.builder(new ProjectLayout(project), "app", List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
-                        .build(),
-                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
-                ImageDeclaration.builder("b0", project.resolve("b0")).build()), project.resolve("app/target/firmware"))
+        BuildRequest request = BuildRequest.builder(
+                        new ProjectLayout(project),
+                        "app",
+                        List.of(
+                                ImageDeclaration.builder("app", project.resolve("app"))
+                                        .board("qemu_cortex_m3")
+                                        .children("mcuboot")
+                                        .build(),
+                                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
+                                        .children("b0")
+                                        .build(),
+                                ImageDeclaration.builder("b0", project.resolve("b0"))
+                                        .build()),
+                        project.resolve("app/target/firmware"))
                 .options(new BuildOptions(false, 2, false, Optional.empty()))
                 .build();
 
@@ -46,7 +55,8 @@ class TreeInputsBuildTest {
         BuildResult built = firmwareBuild().run(request);
 
         for (BuiltImage image : built.images()) {
-            Map<String, String> entries = new TreeMap<>(stated.image(image.name()).orElseThrow().entries());
+            Map<String, String> entries =
+                    new TreeMap<>(stated.image(image.name()).orElseThrow().entries());
             entries.keySet().removeIf(name -> name.startsWith("read:"));
             assertEquals(image.inputs(), entries, image.name() + ": the build step's inputs");
             // .config counts as the text it is written from: the same sha256 as the file.
@@ -59,6 +69,7 @@ class TreeInputsBuildTest {
     }
 
     private static FirmwareBuild firmwareBuild() {
-        return new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"));
+        return new FirmwareBuild(
+                new RecordingLog(), new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"));
     }
 }

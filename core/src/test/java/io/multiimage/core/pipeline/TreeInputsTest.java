@@ -57,22 +57,28 @@ class TreeInputsTest {
     void everyImageOfTheTreeStatesItsBuildStepsInputsAndTheLayout() throws Exception {
         TreeInputs inputs = inputs();
 
-        assertEquals(List.of("app", "mcuboot", "b0"), List.copyOf(inputs.images().keySet()));
+        assertEquals(
+                List.of("app", "mcuboot", "b0"), List.copyOf(inputs.images().keySet()));
         ImageInputs mcuboot = inputs.image("mcuboot").orElseThrow();
         assertEquals("from-source", mcuboot.strategy());
         assertTrue(mcuboot.placement().contains("partition mcuboot"), mcuboot.placement());
-        for (String entry : List.of("toolchain", ".config", "autoconf.h", "pm_config.h", "zephyr.dts",
-                "src/main.c")) {
-            assertTrue(mcuboot.entries().containsKey(entry), entry + " in " + mcuboot.entries().keySet());
+        for (String entry : List.of("toolchain", ".config", "autoconf.h", "pm_config.h", "zephyr.dts", "src/main.c")) {
+            assertTrue(
+                    mcuboot.entries().containsKey(entry),
+                    entry + " in " + mcuboot.entries().keySet());
         }
-        assertEquals(Set.of("partitions.yml", "regions.yml", "pm.config"), inputs.layouts().keySet());
+        assertEquals(
+                Set.of("partitions.yml", "regions.yml", "pm.config"),
+                inputs.layouts().keySet());
     }
 
     @Test
     void theImagesTheBuildSignsNameTheirSlot() throws Exception {
         TreeInputs inputs = inputs();
 
-        assertEquals(Optional.of("mcuboot_primary"), inputs.image("app").orElseThrow().signingSlot());
+        assertEquals(
+                Optional.of("mcuboot_primary"),
+                inputs.image("app").orElseThrow().signingSlot());
         assertEquals(Optional.of("s0"), inputs.image("mcuboot").orElseThrow().signingSlot());
         assertEquals(Optional.empty(), inputs.image("b0").orElseThrow().signingSlot());
     }
@@ -80,7 +86,9 @@ class TreeInputsTest {
     @Test
     void aSourceEditChangesOnlyThatImagesInputs() throws Exception {
         TreeInputs before = inputs();
-        Files.writeString(project.resolve("mcuboot/src/main/c/main.c"), "\n/* edited */\n",
+        Files.writeString(
+                project.resolve("mcuboot/src/main/c/main.c"),
+                "\n/* edited */\n",
                 java.nio.file.StandardOpenOption.APPEND);
 
         assertChanged(before, inputs(), Set.of("mcuboot"));
@@ -89,7 +97,9 @@ class TreeInputsTest {
     @Test
     void aFragmentChangesOnlyTheImageItConfiguresWhileTheLayoutStays() throws Exception {
         TreeInputs before = inputs();
-        Files.writeString(project.resolve("mcuboot/prj.conf"), "CONFIG_MCUBOOT_BANNER=\"edited\"\n",
+        Files.writeString(
+                project.resolve("mcuboot/prj.conf"),
+                "CONFIG_MCUBOOT_BANNER=\"edited\"\n",
                 java.nio.file.StandardOpenOption.APPEND);
 
         TreeInputs after = inputs();
@@ -100,7 +110,9 @@ class TreeInputsTest {
     @Test
     void aCommentInAFragmentChangesNothing() throws Exception {
         TreeInputs before = inputs();
-        Files.writeString(project.resolve("mcuboot/prj.conf"), "# a comment changes no output\n",
+        Files.writeString(
+                project.resolve("mcuboot/prj.conf"),
+                "# a comment changes no output\n",
                 java.nio.file.StandardOpenOption.APPEND);
 
         assertChanged(before, inputs(), Set.of());
@@ -152,8 +164,12 @@ class TreeInputsTest {
         TreeInputs after = inputs();
         // b0 stays where it is, but its pm_config.h (every partition's address and size) changes.
         assertChanged(before, after, Set.of("app", "mcuboot", "b0"));
-        assertNotEquals(before.image("app").orElseThrow().placement(), after.image("app").orElseThrow().placement());
-        assertEquals(before.image("b0").orElseThrow().placement(), after.image("b0").orElseThrow().placement());
+        assertNotEquals(
+                before.image("app").orElseThrow().placement(),
+                after.image("app").orElseThrow().placement());
+        assertEquals(
+                before.image("b0").orElseThrow().placement(),
+                after.image("b0").orElseThrow().placement());
         assertNotEquals(before.layouts(), after.layouts());
     }
 
@@ -179,10 +195,16 @@ class TreeInputsTest {
     void aHeaderInAnIncludeDirectoryTheArgumentsNameIsAnInput() throws Exception {
         Files.createDirectories(project.resolve("common/include"));
         Files.writeString(project.resolve("common/include/shared.h"), "#define SHARED 1\n");
-        Map<String, ImageSources> sources = Map.of("app", new ImageSources(project.resolve("app/src/main/c"),
-                Optional.empty(), Optional.empty(), List.of("-I", "../../../../common/include")));
+        Map<String, ImageSources> sources = Map.of(
+                "app",
+                new ImageSources(
+                        project.resolve("app/src/main/c"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of("-I", "../../../../common/include")));
         TreeInputs before = inputs(sources);
-        assertTrue(before.image("app").orElseThrow().entries().containsKey("read:common/include/shared.h"),
+        assertTrue(
+                before.image("app").orElseThrow().entries().containsKey("read:common/include/shared.h"),
                 before.image("app").orElseThrow().entries().keySet().toString());
         Files.writeString(project.resolve("common/include/shared.h"), "#define SHARED 2\n");
 
@@ -216,8 +238,8 @@ class TreeInputsTest {
     @Test
     void aModulesScopeStatesOnlyItsOwnImagesAndNoLayout() throws Exception {
         BuildRequest whole = request(project, Map.of(), declarations(project));
-        BuildRequest mcubootModule = BuildRequest.builder(whole.layout(), "app", declarations(project),
-                project.resolve("app/target/firmware"))
+        BuildRequest mcubootModule = BuildRequest.builder(
+                        whole.layout(), "app", declarations(project), project.resolve("app/target/firmware"))
                 .imageDirectory("mcuboot", project.resolve("mcuboot/target/firmware/mcuboot"))
                 .imageDirectory("b0", project.resolve("b0/target/firmware/b0"))
                 .options(whole.options())
@@ -256,8 +278,7 @@ class TreeInputsTest {
             assertEquals("--version", spec.command().get(spec.command().size() - 1), "only the version is asked");
             return new ProcessResult(spec.command(), 0, List.of(compilerVersion), List.of(), Duration.ZERO);
         };
-        return new FirmwareBuild(new RecordingLog(), standIn, HexArtifactResolver.unavailable("none"))
-                .inputs(request);
+        return new FirmwareBuild(new RecordingLog(), standIn, HexArtifactResolver.unavailable("none")).inputs(request);
     }
 
     private BuildRequest request(Path root, Map<String, ImageSources> sources, List<ImageDeclaration> declarations) {
@@ -272,16 +293,25 @@ class TreeInputsTest {
 
     private static List<ImageDeclaration> declarations(Path root) {
         return List.of(
-                ImageDeclaration.builder("app", root.resolve("app")).board("qemu_cortex_m3").children("mcuboot").build(),
-                ImageDeclaration.builder("mcuboot", root.resolve("mcuboot")).children("b0").build(),
+                ImageDeclaration.builder("app", root.resolve("app"))
+                        .board("qemu_cortex_m3")
+                        .children("mcuboot")
+                        .build(),
+                ImageDeclaration.builder("mcuboot", root.resolve("mcuboot"))
+                        .children("b0")
+                        .build(),
                 ImageDeclaration.builder("b0", root.resolve("b0")).build());
     }
 
     private List<ImageDeclaration> prebuiltB0() {
         return List.of(
-                ImageDeclaration.builder("app", project.resolve("app")).board("qemu_cortex_m3").children("mcuboot")
+                ImageDeclaration.builder("app", project.resolve("app"))
+                        .board("qemu_cortex_m3")
+                        .children("mcuboot")
                         .build(),
-                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot")).children("b0").build(),
+                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
+                        .children("b0")
+                        .build(),
                 ImageDeclaration.builder("b0", project.resolve("b0"))
                         .strategy(new BuildStrategy.UseHex(new HexFile(Path.of("../app/b0.hex")), Optional.empty()))
                         .build());

@@ -112,7 +112,8 @@ class StepLedgerTest {
         Files.copy(checkout.resolve("target/img/.state/build.record"), other.resolve("target/img/.state/build.record"));
         StepLedger restored = new StepLedger(other.resolve("target/img"), java.util.Optional.of(other));
 
-        assertTrue(restored.check("build", inputs, List.of(other.resolve("target/img/app.hex"))).upToDate());
+        assertTrue(restored.check("build", inputs, List.of(other.resolve("target/img/app.hex")))
+                .upToDate());
         Files.writeString(other.resolve("include/shared.h"), "#define SHARED 2\n");
 
         StepLedger.Decision decision = restored.check("build", inputs, List.of(other.resolve("target/img/app.hex")));
@@ -130,7 +131,8 @@ class StepLedgerTest {
         ledger.recordDone("build", inputs, List.of(hex), List.of(header));
         Files.writeString(header, "#define SDK 2\n");
 
-        assertEquals(List.of(header.toAbsolutePath().normalize() + " changed (the last build read it)"),
+        assertEquals(
+                List.of(header.toAbsolutePath().normalize() + " changed (the last build read it)"),
                 ledger.check("build", inputs, List.of(hex)).reasons());
     }
 

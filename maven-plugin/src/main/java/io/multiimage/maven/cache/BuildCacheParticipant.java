@@ -51,24 +51,28 @@ public class BuildCacheParticipant extends AbstractMavenLifecycleParticipant {
         }
         BuildLog log = new PlexusBuildLog(logger);
         File root = session.getRequest().getMultiModuleProjectDirectory();
-        if (CacheActivation.discoversModulesItself(session.getUserProperties(), session.getSystemProperties(),
-                root == null ? null : root.toPath())) {
+        if (CacheActivation.discoversModulesItself(
+                session.getUserProperties(), session.getSystemProperties(), root == null ? null : root.toPath())) {
             log.warn("Build cache: the cache configuration's <multiModule><discovery> makes the extension read the"
                     + " modules again without their images' inputs; the firmware modules are built, never taken from"
                     + " the cache (remove <discovery> to cache them)");
             modules.forEach(KeyInjection::exclude);
             return;
         }
-        ModuleKeys keys = new ModuleKeys(PluginCode.digest(List.of(getClass(), FirmwareBuild.class, IntelHex.class,
-                LayoutFileNames.class, io.multiimage.signing.format.Hex.class)));
+        ModuleKeys keys = new ModuleKeys(PluginCode.digest(List.of(
+                getClass(),
+                FirmwareBuild.class,
+                IntelHex.class,
+                LayoutFileNames.class,
+                io.multiimage.signing.format.Hex.class)));
         MavenComponents components = new MavenComponents(repositorySystem, projectBuilder, configurator);
         ClassRealm realm = getClass().getClassLoader() instanceof ClassRealm own ? own : null;
         List<String> keyed = new ArrayList<>();
         for (MavenProject module : modules) {
             ModuleKeys.Outcome outcome;
             try {
-                AbstractFirmwareMojo.BuildGoalView view = AbstractFirmwareMojo.buildGoalView(session,
-                        buildExecution(session, module), components, realm, module, ModuleKeys.quiet(log));
+                AbstractFirmwareMojo.BuildGoalView view = AbstractFirmwareMojo.buildGoalView(
+                        session, buildExecution(session, module), components, realm, module, ModuleKeys.quiet(log));
                 outcome = keys.of(view);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -81,8 +85,9 @@ public class BuildCacheParticipant extends AbstractMavenLifecycleParticipant {
                 KeyInjection.key(module, key.lines());
                 keyed.add(module.getArtifactId());
                 if (key.explain()) {
-                    key.lines().forEach(line -> log.info("[explain] build cache key of " + module.getArtifactId()
-                            + ": " + line));
+                    key.lines()
+                            .forEach(line ->
+                                    log.info("[explain] build cache key of " + module.getArtifactId() + ": " + line));
                 }
             } else if (outcome instanceof ModuleKeys.Outcome.Excluded excluded) {
                 KeyInjection.exclude(module);
@@ -101,8 +106,11 @@ public class BuildCacheParticipant extends AbstractMavenLifecycleParticipant {
         try {
             File multiModule = session.getRequest().getMultiModuleProjectDirectory();
             return CacheActivation.buildsFirmware(session.getGoals())
-                    && CacheActivation.mavenSupports(session.getSystemProperties().getProperty("maven.version"))
-                    && CacheActivation.enabled(session.getUserProperties(), session.getSystemProperties(),
+                    && CacheActivation.mavenSupports(
+                            session.getSystemProperties().getProperty("maven.version"))
+                    && CacheActivation.enabled(
+                            session.getUserProperties(),
+                            session.getSystemProperties(),
                             multiModule == null ? null : multiModule.toPath())
                     && CacheActivation.extensionLoaded(participantClassNames());
         } catch (RuntimeException e) {
@@ -124,8 +132,11 @@ public class BuildCacheParticipant extends AbstractMavenLifecycleParticipant {
 
     /** An execution of the build goal as the module's lifecycle runs it: its defaults and property expressions. */
     private MojoExecution buildExecution(MavenSession session, MavenProject module) throws Exception {
-        MojoDescriptor descriptor = pluginManager.getMojoDescriptor(module.getPlugin(PluginConfiguration.PLUGIN_KEY),
-                "build", module.getRemotePluginRepositories(), session.getRepositorySession());
+        MojoDescriptor descriptor = pluginManager.getMojoDescriptor(
+                module.getPlugin(PluginConfiguration.PLUGIN_KEY),
+                "build",
+                module.getRemotePluginRepositories(),
+                session.getRepositorySession());
         return new MojoExecution(descriptor, "default-build", MojoExecution.Source.LIFECYCLE);
     }
 

@@ -28,12 +28,19 @@ final class CacheActivation {
 
     /** The extension's package: its lifecycle participant lives there. */
     static final String EXTENSION_PACKAGE = "org.apache.maven.buildcache.";
+
     static final String ENABLED = "maven.build.cache.enabled";
     static final String CONFIG_PATH = "maven.build.cache.configPath";
 
     /** Phases of the default lifecycle from {@code package} on: the firmware packaging builds at {@code package}. */
-    private static final Set<String> BUILDING_PHASES = Set.of("package", "pre-integration-test",
-            "integration-test", "post-integration-test", "verify", "install", "deploy");
+    private static final Set<String> BUILDING_PHASES = Set.of(
+            "package",
+            "pre-integration-test",
+            "integration-test",
+            "post-integration-test",
+            "verify",
+            "install",
+            "deploy");
 
     private CacheActivation() {}
 
@@ -87,9 +94,11 @@ final class CacheActivation {
 
     private static Path configFile(Properties user, Properties system, Path multiModuleDirectory) {
         String configPath = property(CONFIG_PATH, user, system);
-        return configPath != null && !configPath.isBlank() ? Path.of(configPath)
-                : multiModuleDirectory == null ? null
-                : multiModuleDirectory.resolve(".mvn").resolve("maven-build-cache-config.xml");
+        return configPath != null && !configPath.isBlank()
+                ? Path.of(configPath)
+                : multiModuleDirectory == null
+                        ? null
+                        : multiModuleDirectory.resolve(".mvn").resolve("maven-build-cache-config.xml");
     }
 
     /** True when the goals run the firmware packaging's build ({@code package} or later, or {@code firmware:build}). */

@@ -19,6 +19,7 @@ final class KeyInjection {
 
     /** The id of the goal-less execution that carries the key lines. */
     static final String EXECUTION_ID = "firmware-build-cache-key";
+
     static final String PROCESS_PLUGINS = "maven.build.cache.processPlugins";
     static final String CACHE_ENABLED = "maven.build.cache.enabled";
 
@@ -28,7 +29,8 @@ final class KeyInjection {
     static void key(MavenProject module, List<String> lines) {
         Plugin plugin = module.getPlugin(PluginConfiguration.PLUGIN_KEY);
         if (plugin == null) {
-            throw new IllegalStateException(module.getArtifactId() + " does not declare " + PluginConfiguration.PLUGIN_KEY);
+            throw new IllegalStateException(
+                    module.getArtifactId() + " does not declare " + PluginConfiguration.PLUGIN_KEY);
         }
         PluginExecution existing = plugin.getExecutionsAsMap().get(EXECUTION_ID);
         if (existing != null) {

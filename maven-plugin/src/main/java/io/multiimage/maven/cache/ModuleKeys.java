@@ -58,16 +58,26 @@ final class ModuleKeys {
             return new Outcome.Excluded("its image " + moduleImage + " is left out of its tree");
         }
         if (!own.get().strategy().equals("from-source")) {
-            return new Outcome.Excluded("its image " + moduleImage + " is not built from source (" + own.get().strategy()
-                    + ", " + own.get().strategyOrigin() + ")");
+            return new Outcome.Excluded("its image " + moduleImage + " is not built from source ("
+                    + own.get().strategy() + ", " + own.get().strategyOrigin() + ")");
         }
         // The lock file sits in the module's directory, against which a relative key path resolves.
-        SigningKey.Part signing = SigningKey.of(inputs, view.signing(), view.layoutLock().getParent());
+        SigningKey.Part signing =
+                SigningKey.of(inputs, view.signing(), view.layoutLock().getParent());
         if (signing instanceof SigningKey.Part.Release release) {
             return new Outcome.Excluded(release.reason());
         }
+        SettingsKey.Part settings = SettingsKey.of(
+                view.userProperties(),
+                view.layoutLock().getParent(),
+                view.reportBaseline(),
+                request.scope().isWholeTree());
+        if (settings instanceof SettingsKey.Part.Uncached uncached) {
+            return new Outcome.Excluded(uncached.reason());
+        }
         List<String> lines = new ArrayList<>(KeyLines.of(inputs, pluginCode));
         lines.addAll(((SigningKey.Part.Lines) signing).lines());
+        lines.addAll(((SettingsKey.Part.Lines) settings).lines());
         if (request.scope().isWholeTree()) {
             lines.add("layout lock " + SigningKey.sha256(view.layoutLock()));
             view.acceptedLayoutChange().ifPresent(reason -> lines.add("layout change accepted: " + reason));
@@ -81,14 +91,23 @@ final class ModuleKeys {
      * step states them alike), so the modules of a tree of N images cost one statement, not N.
      */
     private TreeInputs treeInputs(AbstractFirmwareMojo.BuildGoalView view, BuildRequest request) throws Exception {
-        BuildRequest whole = new BuildRequest(request.layout(), request.rootImage(), request.declarations(),
-                request.sources(), request.variables(), request.properties(), request.outputDirectory(),
-                request.imageDirectories(), BuildScope.wholeTree(), request.options());
+        BuildRequest whole = new BuildRequest(
+                request.layout(),
+                request.rootImage(),
+                request.declarations(),
+                request.sources(),
+                request.variables(),
+                request.properties(),
+                request.outputDirectory(),
+                request.imageDirectories(),
+                BuildScope.wholeTree(),
+                request.options());
         TreeInputs known = trees.get(whole);
         if (known != null) {
             return known;
         }
-        TreeInputs stated = new FirmwareBuild(view.log(), new LocalProcessLauncher(), view.resolver(), view.buildSession())
+        TreeInputs stated = new FirmwareBuild(
+                        view.log(), new LocalProcessLauncher(), view.resolver(), view.buildSession())
                 .inputs(whole);
         trees.put(whole, stated);
         return stated;

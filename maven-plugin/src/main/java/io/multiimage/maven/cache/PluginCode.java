@@ -50,7 +50,8 @@ final class PluginCode {
 
     private static Optional<Path> jarOf(Class<?> type) {
         try {
-            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
         } catch (URISyntaxException | RuntimeException e) {
             return Optional.empty();

@@ -62,7 +62,8 @@ final class SigningKey {
         if (config.signLater()) {
             mode = "sign-later (the bytes to sign)";
         } else if (config.keyFile().isPresent()) {
-            mode = "development key sha256 " + sha256(moduleDir.resolve(config.keyFile().get()));
+            mode = "development key sha256 "
+                    + sha256(moduleDir.resolve(config.keyFile().get()));
         } else {
             mode = "hash only";
         }
@@ -71,8 +72,8 @@ final class SigningKey {
         if (publicKey.isPresent()) {
             lines.add("signing public key sha256 " + sha256(moduleDir.resolve(publicKey.get())));
         }
-        lines.add("signing version " + config.version().map(v -> v + " (set)")
-                .orElse(config.projectVersion() + " (project version)"));
+        lines.add("signing version "
+                + config.version().map(v -> v + " (set)").orElse(config.projectVersion() + " (project version)"));
         config.align().ifPresent(align -> lines.add("signing align " + align));
         lines.add("signing timestamp " + config.outputTimestamp());
         return new Part.Lines(List.copyOf(lines));

@@ -36,8 +36,8 @@ public final class ModuleConfigurator {
      * A configurator with the defaults of {@code execution}, loading parameter types from
      * {@code realm} when the execution's plugin realm is not set up (outside a running goal).
      */
-    public ModuleConfigurator(MavenSession session, MojoExecution execution, ComponentConfigurator configurator,
-            ClassRealm realm) {
+    public ModuleConfigurator(
+            MavenSession session, MojoExecution execution, ComponentConfigurator configurator, ClassRealm realm) {
         this.session = session;
         this.execution = execution;
         this.configurator = configurator;
@@ -68,9 +68,12 @@ public final class ModuleConfigurator {
         }
         MavenSession inModule = session.clone();
         inModule.setCurrentProject(module);
-        ClassRealm pluginRealm = execution.getMojoDescriptor().getPluginDescriptor().getClassRealm();
+        ClassRealm pluginRealm =
+                execution.getMojoDescriptor().getPluginDescriptor().getClassRealm();
         try {
-            configurator.configureComponent(target, new XmlPlexusConfiguration(merged),
+            configurator.configureComponent(
+                    target,
+                    new XmlPlexusConfiguration(merged),
                     new PluginParameterExpressionEvaluator(inModule, execution),
                     pluginRealm != null ? pluginRealm : realm);
         } catch (ComponentConfigurationException e) {

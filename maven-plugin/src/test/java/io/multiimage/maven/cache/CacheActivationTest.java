@@ -28,7 +28,8 @@ class CacheActivationTest {
     @Test
     void theConfigurationFileCanTurnTheExtensionOffAndThePropertyWins() throws Exception {
         Files.createDirectories(project.resolve(".mvn"));
-        Files.writeString(project.resolve(".mvn/maven-build-cache-config.xml"),
+        Files.writeString(
+                project.resolve(".mvn/maven-build-cache-config.xml"),
                 "<cache xmlns=\"http://maven.apache.org/BUILD-CACHE-CONFIG/1.4.0\"><configuration>"
                         + "<enabled>false</enabled></configuration></cache>");
         Properties user = new Properties();
@@ -46,8 +47,10 @@ class CacheActivationTest {
         Path config = project.resolve(".mvn/maven-build-cache-config.xml");
         Files.writeString(config, "<cache><configuration><enabled>true</enabled></configuration></cache>");
         assertFalse(CacheActivation.discoversModulesItself(new Properties(), new Properties(), project));
-        Files.writeString(config, "<cache><configuration><multiModule><discovery><scanProfiles>"
-                + "<scanProfile>all</scanProfile></scanProfiles></discovery></multiModule></configuration></cache>");
+        Files.writeString(
+                config,
+                "<cache><configuration><multiModule><discovery><scanProfiles>"
+                        + "<scanProfile>all</scanProfile></scanProfiles></discovery></multiModule></configuration></cache>");
 
         assertTrue(CacheActivation.discoversModulesItself(new Properties(), new Properties(), project));
     }
@@ -59,7 +62,8 @@ class CacheActivationTest {
 
     @Test
     void onlyTheExtensionsOwnParticipantCounts() {
-        assertTrue(CacheActivation.extensionLoaded(List.of("io.multiimage.maven.discover.ImageReactorParticipant",
+        assertTrue(CacheActivation.extensionLoaded(List.of(
+                "io.multiimage.maven.discover.ImageReactorParticipant",
                 "org.apache.maven.buildcache.CacheLifecycleParticipant")));
         assertFalse(CacheActivation.extensionLoaded(List.of("io.multiimage.maven.discover.ImageReactorParticipant")));
     }

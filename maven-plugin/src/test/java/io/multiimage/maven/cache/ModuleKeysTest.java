@@ -38,8 +38,16 @@ class ModuleKeysTest {
     private static TreeInputs tree() {
         Map<String, ImageInputs> images = new LinkedHashMap<>();
         for (String name : List.of("app", "mcuboot", "b0")) {
-            images.put(name, new ImageInputs(name, "from-source", "origin", Optional.empty(), "partition " + name,
-                    Optional.empty(), new TreeMap<>(Map.of("src/main.c", name))));
+            images.put(
+                    name,
+                    new ImageInputs(
+                            name,
+                            "from-source",
+                            "origin",
+                            Optional.empty(),
+                            "partition " + name,
+                            Optional.empty(),
+                            new TreeMap<>(Map.of("src/main.c", name))));
         }
         return new TreeInputs(images, new TreeMap<>(Map.of("partitions.yml", "00")));
     }

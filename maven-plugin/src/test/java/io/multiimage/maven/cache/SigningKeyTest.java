@@ -43,8 +43,17 @@ class SigningKeyTest {
 
     @Test
     void signaturesMadeOutsideTheBuildKeepTheModuleOutOfTheCache() throws Exception {
-        SigningConfig completes = new SigningConfig(Optional.empty(), "", PassphraseSource.NONE, Optional.empty(),
-                false, Optional.empty(), "1.0", true, Optional.of(module.resolve("signatures")), OptionalInt.empty(),
+        SigningConfig completes = new SigningConfig(
+                Optional.empty(),
+                "",
+                PassphraseSource.NONE,
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                "1.0",
+                true,
+                Optional.of(module.resolve("signatures")),
+                OptionalInt.empty(),
                 SigningConfig.DEFAULT_TIMESTAMP);
 
         assertInstanceOf(SigningKey.Part.Release.class, SigningKey.of(inputs(Optional.of("s0")), completes, module));
@@ -58,7 +67,8 @@ class SigningKeyTest {
         List<String> second = lines(SigningKey.of(inputs(Optional.of("s0")), key("dev.pem", true), module));
 
         assertTrue(first.get(0).startsWith("signing app: development key sha256 "), first.toString());
-        assertTrue(first.stream().noneMatch(line -> line.contains("first key")), "the key's content is never in the key");
+        assertTrue(
+                first.stream().noneMatch(line -> line.contains("first key")), "the key's content is never in the key");
         assertNotEquals(first, second);
     }
 
@@ -66,8 +76,12 @@ class SigningKeyTest {
     void theImageVersionAndTimestampArePartOfTheKey() throws Exception {
         List<String> lines = lines(SigningKey.of(inputs(Optional.of("s0")), SigningConfig.none(), module));
 
-        assertEquals(List.of("signing app: hash only", "signing version 0.0.0 (project version)",
-                "signing timestamp " + SigningConfig.DEFAULT_TIMESTAMP), lines);
+        assertEquals(
+                List.of(
+                        "signing app: hash only",
+                        "signing version 0.0.0 (project version)",
+                        "signing timestamp " + SigningConfig.DEFAULT_TIMESTAMP),
+                lines);
     }
 
     private static List<String> lines(SigningKey.Part part) {
@@ -75,15 +89,32 @@ class SigningKeyTest {
     }
 
     private SigningConfig key(String file, boolean development) {
-        return new SigningConfig(Optional.of(Path.of(file)), "<signing><keyFile> " + file, PassphraseSource.NONE,
-                Optional.empty(), development, Optional.empty(), "0.0.0", false, Optional.empty(), OptionalInt.empty(),
+        return new SigningConfig(
+                Optional.of(Path.of(file)),
+                "<signing><keyFile> " + file,
+                PassphraseSource.NONE,
+                Optional.empty(),
+                development,
+                Optional.empty(),
+                "0.0.0",
+                false,
+                Optional.empty(),
+                OptionalInt.empty(),
                 SigningConfig.DEFAULT_TIMESTAMP);
     }
 
     private static TreeInputs inputs(Optional<String> slot) {
         Map<String, ImageInputs> images = new LinkedHashMap<>();
-        images.put("app", new ImageInputs("app", "from-source", "top-level image", Optional.empty(), "partition app",
-                slot, new TreeMap<>(Map.of("src/main.c", "00"))));
+        images.put(
+                "app",
+                new ImageInputs(
+                        "app",
+                        "from-source",
+                        "top-level image",
+                        Optional.empty(),
+                        "partition app",
+                        slot,
+                        new TreeMap<>(Map.of("src/main.c", "00"))));
         return new TreeInputs(images, new TreeMap<>());
     }
 }

@@ -112,9 +112,13 @@ final class NexusRest {
 
     /** A raw hosted repository: plain files under any path, as the Maven build cache's remote cache stores them. */
     void createRawHostedRepository(String name) throws IOException, InterruptedException {
-        postJson("repositories/raw/hosted", "{\"name\":" + quote(name) + ",\"online\":true,"
-                + "\"storage\":{\"blobStoreName\":\"default\",\"strictContentTypeValidation\":false,"
-                + "\"writePolicy\":\"allow\"}}", 201, "create raw hosted repository " + name);
+        postJson(
+                "repositories/raw/hosted",
+                "{\"name\":" + quote(name) + ",\"online\":true,"
+                        + "\"storage\":{\"blobStoreName\":\"default\",\"strictContentTypeValidation\":false,"
+                        + "\"writePolicy\":\"allow\"}}",
+                201,
+                "create raw hosted repository " + name);
     }
 
     void createGroupRepository(String name, List<String> members) throws IOException, InterruptedException {
