@@ -23,6 +23,12 @@ final class SettingsKey {
     /** Settings that change how a build runs or what it logs, never what it writes. */
     static final Set<String> NOT_OUTPUTS = Set.of("firmware.verbose", "firmware.explain", "firmware.parallel");
 
+    /**
+     * Settings keyed by what they resolve to, and only where they apply ({@link SigningKey}): a
+     * module that signs nothing is not rebuilt for another signing key.
+     */
+    static final String SIGNING = "firmware.signing.";
+
     static final String REPORT_BASELINE = "firmware.report.baseline";
 
     /** {@code groupId:artifactId:version}, as the report reads a baseline given by coordinates. */
@@ -50,7 +56,7 @@ final class SettingsKey {
     static Part of(Properties user, Path moduleDir, Optional<String> pomBaseline, boolean top) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String name : new TreeSet<>(user.stringPropertyNames())) {
-            if (name.startsWith("firmware.") && !NOT_OUTPUTS.contains(name)) {
+            if (name.startsWith("firmware.") && !NOT_OUTPUTS.contains(name) && !name.startsWith(SIGNING)) {
                 lines.add("setting -D" + name + "=" + user.getProperty(name));
             }
         }

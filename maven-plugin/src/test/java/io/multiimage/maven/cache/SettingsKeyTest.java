@@ -23,6 +23,8 @@ class SettingsKeyTest {
         Properties user = new Properties();
         user.setProperty("firmware.merge.formats", "bin,uf2");
         user.setProperty("firmware.explain", "true");
+        // Keyed where it applies, by what it resolves to: SigningKey.
+        user.setProperty("firmware.signing.keyFile", "keys/release.pem");
         user.setProperty("skipTests", "true");
 
         assertEquals(List.of("setting -Dfirmware.merge.formats=bin,uf2"), lines(user, Optional.empty(), false));
