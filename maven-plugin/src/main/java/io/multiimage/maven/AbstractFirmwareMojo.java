@@ -14,6 +14,7 @@ import io.multiimage.maven.discover.FailureOwner;
 import io.multiimage.maven.discover.ImageSettings;
 import io.multiimage.maven.discover.ModuleConfigurator;
 import io.multiimage.maven.discover.PluginConfiguration;
+import io.multiimage.maven.discover.ReactorImageTree;
 import io.multiimage.maven.discover.TreeRequestFactory;
 import io.multiimage.maven.resolve.HexArtifactNotFoundException;
 import io.multiimage.maven.resolve.RepositoryHexResolver;
@@ -276,6 +277,29 @@ public abstract class AbstractFirmwareMojo extends AbstractMojo {
      */
     @Parameter(property = FirmwareProperties.MERGE_UF2_FAMILY_ID)
     private String uf2FamilyId;
+
+    /** Where this module's image stands in its tree: the top module, or a child image of it. */
+    protected ReactorImageTree.Placement placement() {
+        return ReactorImageTree.of(session.getAllProjects()).placementOf(project);
+    }
+
+    /**
+     * Whether a goal that works on the whole tree leaves it to the tree's top module here, and if
+     * so says so: a child image's module always does, or (with {@code onlyWhenTopIsBuilt}) only
+     * when the top module is part of this Maven run, so that a child module built alone answers
+     * for its own image.
+     *
+     * @param topDoes what the top module does, for the log line
+     */
+    protected boolean leavesItToTheTop(String topDoes, boolean onlyWhenTopIsBuilt) {
+        ReactorImageTree.Placement placement = placement();
+        if (placement.isTop() || (onlyWhenTopIsBuilt && !session.getProjects().contains(placement.top()))) {
+            return false;
+        }
+        getLog().info(project.getArtifactId() + " is a child image of "
+                + placement.top().getArtifactId() + "; " + topDoes);
+        return true;
+    }
 
     /** The parameters that describe a module's image, bound from every module of a tree alike. */
     static final Set<String> IMAGE_PARAMETERS = Set.of(

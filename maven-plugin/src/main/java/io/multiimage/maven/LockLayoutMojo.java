@@ -1,7 +1,6 @@
 package io.multiimage.maven;
 
 import io.multiimage.core.pipeline.LayoutLocking;
-import io.multiimage.maven.discover.ReactorImageTree;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -50,11 +49,7 @@ public class LockLayoutMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement =
-                ReactorImageTree.of(session.getAllProjects()).placementOf(project);
-        if (!placement.isTop()) {
-            getLog().info(project.getArtifactId() + " is a child image of "
-                    + placement.top().getArtifactId() + "; firmware:lock-layout writes the lock there");
+        if (leavesItToTheTop("firmware:lock-layout writes the lock there", false)) {
             return;
         }
         runCore(request -> new LayoutLocking(buildLog(), launcher(), hexResolver(), buildSession(request))

@@ -3,7 +3,6 @@ package io.multiimage.maven;
 import io.multiimage.core.pipeline.MemoryReports;
 import io.multiimage.core.pipeline.PreparedTree;
 import io.multiimage.core.report.MemoryMapText;
-import io.multiimage.maven.discover.ReactorImageTree;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -35,11 +34,7 @@ public class PartitionsMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement =
-                ReactorImageTree.of(session.getAllProjects()).placementOf(project);
-        if (!placement.isTop() && session.getProjects().contains(placement.top())) {
-            getLog().info(project.getArtifactId() + " is a child image of "
-                    + placement.top().getArtifactId() + "; the memory map of the tree is printed there");
+        if (leavesItToTheTop("the memory map of the tree is printed there", true)) {
             return;
         }
         String map = runCore(request -> {

@@ -2,7 +2,6 @@ package io.multiimage.maven;
 
 import io.multiimage.core.pipeline.BuildResult;
 import io.multiimage.core.pipeline.MemoryReports;
-import io.multiimage.maven.discover.ReactorImageTree;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -49,18 +48,14 @@ public class ReportMojo extends AbstractReportingMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement =
-                ReactorImageTree.of(session.getAllProjects()).placementOf(project);
-        if (!placement.isTop() && session.getProjects().contains(placement.top())) {
-            getLog().info(project.getArtifactId() + " is a child image of "
-                    + placement.top().getArtifactId() + "; the memory report of the tree is written there");
+        if (leavesItToTheTop("the memory report of the tree is written there", true)) {
             return;
         }
         // The same build as firmware:build (signed, lock checked), so the outputs it brings up to date are the same.
         BuildResult result = runCore(request -> configuredBuild(request).run(request));
         if (result.buildInfo().isEmpty()) {
             getLog().info(project.getArtifactId() + " built only its own image; the memory report of its tree is"
-                    + " written by " + placement.top().getArtifactId());
+                    + " written by " + placement().top().getArtifactId());
             return;
         }
         Path directory = result.buildInfo().get().getParent();

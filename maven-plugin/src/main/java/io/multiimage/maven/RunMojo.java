@@ -3,7 +3,6 @@ package io.multiimage.maven;
 import io.multiimage.core.FirmwareException;
 import io.multiimage.core.pipeline.FirmwareRun;
 import io.multiimage.core.run.QemuResult;
-import io.multiimage.maven.discover.ReactorImageTree;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,11 +73,7 @@ public class RunMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement =
-                ReactorImageTree.of(session.getAllProjects()).placementOf(project);
-        if (!placement.isTop()) {
-            getLog().info(project.getArtifactId() + " is a child image of "
-                    + placement.top().getArtifactId() + "; firmware:run boots the whole tree there");
+        if (leavesItToTheTop("firmware:run boots the whole tree there", false)) {
             return;
         }
         QemuResult result = runCore(request -> {

@@ -1,7 +1,6 @@
 package io.multiimage.maven;
 
 import io.multiimage.core.pipeline.FirmwareVerify;
-import io.multiimage.maven.discover.ReactorImageTree;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -62,11 +61,7 @@ public class VerifyMojo extends AbstractFirmwareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ReactorImageTree.Placement placement =
-                ReactorImageTree.of(session.getAllProjects()).placementOf(project);
-        if (!placement.isTop()) {
-            getLog().info(project.getArtifactId() + " is a child image of "
-                    + placement.top().getArtifactId() + "; firmware:verify checks the merged file there");
+        if (leavesItToTheTop("firmware:verify checks the merged file there", false)) {
             return;
         }
         Optional<Path> file = Optional.ofNullable(hexFile)
