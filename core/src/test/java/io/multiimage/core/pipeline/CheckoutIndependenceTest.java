@@ -2,8 +2,6 @@ package io.multiimage.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.multiimage.core.config.ProjectLayout;
-import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.testing.RecordingLog;
@@ -57,22 +55,7 @@ class CheckoutIndependenceTest {
     }
 
     private static void build(Path project) throws Exception {
-        BuildRequest request = BuildRequest.builder(
-                        new ProjectLayout(project),
-                        "app",
-                        List.of(
-                                ImageDeclaration.builder("app", project.resolve("app"))
-                                        .board("qemu_cortex_m3")
-                                        .children("mcuboot")
-                                        .build(),
-                                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
-                                        .children("b0")
-                                        .build(),
-                                ImageDeclaration.builder("b0", project.resolve("b0"))
-                                        .build()),
-                        project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 2, false, Optional.empty()))
-                .build();
+        BuildRequest request = Samples.secureBootRequest(project, new BuildOptions(false, 2, false, Optional.empty()));
         new FirmwareBuild(new RecordingLog(), new LocalProcessLauncher(), HexArtifactResolver.unavailable("none"))
                 .run(request);
     }

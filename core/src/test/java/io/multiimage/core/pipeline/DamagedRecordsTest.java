@@ -3,8 +3,6 @@ package io.multiimage.core.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.config.ProjectLayout;
-import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.testing.RecordingLog;
@@ -89,22 +87,8 @@ class DamagedRecordsTest {
     }
 
     private void build(RecordingLog log) throws Exception {
-        BuildRequest request = BuildRequest.builder(
-                        new ProjectLayout(project),
-                        "app",
-                        List.of(
-                                ImageDeclaration.builder("app", project.resolve("app"))
-                                        .board("qemu_cortex_m3")
-                                        .children("mcuboot")
-                                        .build(),
-                                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
-                                        .children("b0")
-                                        .build(),
-                                ImageDeclaration.builder("b0", project.resolve("b0"))
-                                        .build()),
-                        project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 2, true, java.util.Optional.empty()))
-                .build();
+        BuildRequest request =
+                Samples.secureBootRequest(project, new BuildOptions(false, 2, true, java.util.Optional.empty()));
         new FirmwareBuild(log, new LocalProcessLauncher(), HexArtifactResolver.unavailable("none")).run(request);
     }
 }

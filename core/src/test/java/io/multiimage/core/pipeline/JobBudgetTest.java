@@ -3,8 +3,6 @@ package io.multiimage.core.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.config.ProjectLayout;
-import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.spi.ProcessLauncher;
@@ -52,22 +50,8 @@ class JobBudgetTest {
             }
         };
         BuildSession session = new BuildSession(2);
-        BuildRequest request = BuildRequest.builder(
-                        new ProjectLayout(project),
-                        "app",
-                        List.of(
-                                ImageDeclaration.builder("app", project.resolve("app"))
-                                        .board("qemu_cortex_m3")
-                                        .children("mcuboot")
-                                        .build(),
-                                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
-                                        .children("b0")
-                                        .build(),
-                                ImageDeclaration.builder("b0", project.resolve("b0"))
-                                        .build()),
-                        project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 3, false, java.util.Optional.empty()))
-                .build();
+        BuildRequest request =
+                Samples.secureBootRequest(project, new BuildOptions(false, 3, false, java.util.Optional.empty()));
 
         new FirmwareBuild(new RecordingLog(), counting, HexArtifactResolver.unavailable("none"), session).run(request);
 

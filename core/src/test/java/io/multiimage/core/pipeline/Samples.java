@@ -1,5 +1,7 @@
 package io.multiimage.core.pipeline;
 
+import io.multiimage.core.config.ProjectLayout;
+import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.testkit.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,5 +29,24 @@ final class Samples {
             Files.createDirectories(copy.getParent());
             Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * The build of {@code samples/secure-boot} copied to {@code project}: app on qemu_cortex_m3,
+     * its child mcuboot, mcuboot's child b0; outputs under {@code app/target/firmware}.
+     */
+    static BuildRequest secureBootRequest(Path project, BuildOptions options) {
+        List<ImageDeclaration> tree = List.of(
+                ImageDeclaration.builder("app", project.resolve("app"))
+                        .board("qemu_cortex_m3")
+                        .children("mcuboot")
+                        .build(),
+                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
+                        .children("b0")
+                        .build(),
+                ImageDeclaration.builder("b0", project.resolve("b0")).build());
+        return BuildRequest.builder(new ProjectLayout(project), "app", tree, project.resolve("app/target/firmware"))
+                .options(options)
+                .build();
     }
 }

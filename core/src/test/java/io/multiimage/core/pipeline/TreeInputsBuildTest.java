@@ -3,15 +3,12 @@ package io.multiimage.core.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiimage.core.config.ProjectLayout;
-import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.process.LocalProcessLauncher;
 import io.multiimage.core.spi.HexArtifactResolver;
 import io.multiimage.core.state.Fingerprint;
 import io.multiimage.core.testing.RecordingLog;
 import io.multiimage.testkit.ReferenceTools;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,22 +31,7 @@ class TreeInputsBuildTest {
     void theStatedInputsAreTheBuildStepsOwnAndStatingThemRebuildsNothing() throws Exception {
         ReferenceTools.require("arm-none-eabi-gcc", "gcc-arm-none-eabi");
         Samples.copy("secure-boot", project);
-        BuildRequest request = BuildRequest.builder(
-                        new ProjectLayout(project),
-                        "app",
-                        List.of(
-                                ImageDeclaration.builder("app", project.resolve("app"))
-                                        .board("qemu_cortex_m3")
-                                        .children("mcuboot")
-                                        .build(),
-                                ImageDeclaration.builder("mcuboot", project.resolve("mcuboot"))
-                                        .children("b0")
-                                        .build(),
-                                ImageDeclaration.builder("b0", project.resolve("b0"))
-                                        .build()),
-                        project.resolve("app/target/firmware"))
-                .options(new BuildOptions(false, 2, false, Optional.empty()))
-                .build();
+        BuildRequest request = Samples.secureBootRequest(project, new BuildOptions(false, 2, false, Optional.empty()));
 
         TreeInputs stated = firmwareBuild().inputs(request);
         BuildResult built = firmwareBuild().run(request);
