@@ -75,6 +75,8 @@ public final class FirmwareRun {
         }
         PreparedTree prepared = build.prepare(request);
         String machine = machineOf(request.rootImage(), prepared);
+        // Not for runFile: a file booted as it is may hold secure firmware this tree does not build.
+        requireSecureStart(prepared, machine);
         BuildResult result = build.build(request, prepared);
         // Several domains (cores) boot together: every domain's bytes must be loaded.
         String file = domainsOf(prepared).size() > 1 ? "merged_domains.hex" : "merged.hex";
@@ -107,7 +109,6 @@ public final class FirmwareRun {
                         + rootImage + "): every domain's board must name the same qemu.machine to run the tree");
             }
         }
-        requireSecureStart(prepared, machine);
         return machine;
     }
 
