@@ -9,9 +9,7 @@ import io.multiimage.core.config.ImageContext;
 import io.multiimage.core.config.ImageTreeConfigurator;
 import io.multiimage.core.config.ImageTreeConfigurator.TreeImage;
 import io.multiimage.core.config.ProjectLayout;
-import io.multiimage.core.imagekconfig.EngineKconfigResolver;
 import io.multiimage.core.kconfig.ConfigOutputs;
-import io.multiimage.core.kconfig.FragmentOnlyResolver;
 import io.multiimage.core.kconfig.KconfigResolver;
 import io.multiimage.core.model.BuildProperties;
 import io.multiimage.core.model.ImageDeclaration;
@@ -127,10 +125,9 @@ public final class ConfigCommand {
         ImageTree tree = ImageTree.build(arguments.topImage(), declarations);
         ProjectLayout layout = new ProjectLayout(arguments.projectRoot());
         BoardCatalog boards = BoardCatalog.forProject(arguments.projectRoot());
-        ImageTreeConfigurator configurator = new ImageTreeConfigurator(layout, new FragmentOnlyResolver());
         String asked = arguments.image();
         Map<String, ImageContext> contexts =
-                configurator.contexts(tree, arguments.variables(), boards::domainFacts, log);
+                ImageTreeConfigurator.contexts(tree, arguments.variables(), boards::domainFacts, log);
         ImageTargets targets = new ImageTargets(tree, boards);
         // The shipped Kconfig files an image's tree may source live only as long as the command.
         Path shipped = Files.createTempDirectory("multiimage-config");
@@ -144,16 +141,16 @@ public final class ConfigCommand {
                     (context, imageLog) -> {
                         // As the build does: the Kconfig engine for an image with a Kconfig tree.
                         ImageTargets.Target target = targets.of(context);
-                        KconfigResolver resolver = ImageKconfigs.setup(
+                        KconfigResolver resolver = ImageKconfigs.resolver(
+                                ImageKconfigs.setup(
                                         context,
                                         target.board(),
                                         target.domain(),
                                         layout,
                                         Optional.empty(),
                                         shipped,
-                                        false)
-                                .<KconfigResolver>map(EngineKconfigResolver::new)
-                                .orElseGet(FragmentOnlyResolver::new);
+                                        false),
+                                Optional.empty());
                         return new ConfigurationResolver(layout, resolver).resolve(context, imageLog);
                     });
         } finally {

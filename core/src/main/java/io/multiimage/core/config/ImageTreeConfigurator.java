@@ -69,13 +69,13 @@ public final class ImageTreeConfigurator {
     }
 
     /** The resolved context of every image, in pre-order (no files are read). */
-    public Map<String, ImageContext> contexts(ImageTree tree, Map<String, String> topLevelVariables, BuildLog log)
-            throws InvalidConfigurationException {
+    public static Map<String, ImageContext> contexts(
+            ImageTree tree, Map<String, String> topLevelVariables, BuildLog log) throws InvalidConfigurationException {
         return contexts(tree, topLevelVariables, DomainBoards.UNKNOWN, log);
     }
 
     /** The resolved context of every image, in pre-order, each on its domain's board as {@code boards} knows them. */
-    public Map<String, ImageContext> contexts(
+    public static Map<String, ImageContext> contexts(
             ImageTree tree, Map<String, String> topLevelVariables, DomainBoards boards, BuildLog log)
             throws InvalidConfigurationException {
         Map<String, ReceivedVariables> variables = VariableForwarding.compute(tree, topLevelVariables);

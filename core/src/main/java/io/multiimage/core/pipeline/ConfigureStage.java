@@ -8,7 +8,6 @@ import io.multiimage.core.config.ImageConfiguration;
 import io.multiimage.core.config.ImageContext;
 import io.multiimage.core.config.ImageTreeConfigurator;
 import io.multiimage.core.config.ImageTreeConfigurator.TreeImage;
-import io.multiimage.core.kconfig.FragmentOnlyResolver;
 import io.multiimage.core.model.ImageDeclaration;
 import io.multiimage.core.model.ImageTree;
 import io.multiimage.core.spi.BuildLog;
@@ -34,9 +33,8 @@ final class ConfigureStage {
     Map<String, ConfiguredImage> run(BuildRequest request, ImageTree tree)
             throws InvalidConfigurationException, IOException {
         BoardCatalog boards = BoardCatalog.forProject(request.layout().root());
-        ImageTreeConfigurator configurator = new ImageTreeConfigurator(request.layout(), new FragmentOnlyResolver());
         Map<String, ImageContext> contexts =
-                configurator.contexts(tree, request.variables(), boards::domainFacts, this.log);
+                ImageTreeConfigurator.contexts(tree, request.variables(), boards::domainFacts, this.log);
         ImageTargets targets = new ImageTargets(tree, boards);
         Map<String, TreeImage> walked = ImageTreeConfigurator.walk(
                 tree,

@@ -91,10 +91,21 @@ public final class ImageKconfigs {
      */
     static KconfigResolver resolver(BuildRequest request, ImageContext context, Board board, String domain)
             throws InvalidConfigurationException, IOException {
-        Optional<ImageKconfigSetup> setup = setup(request, context, board, domain);
+        return resolver(
+                setup(request, context, board, domain),
+                Optional.of(KconfigRecord.file(request.outputDirectory(), context.name())));
+    }
+
+    /**
+     * The resolver of an image with {@code setup}: the engine (keeping its last evaluation in
+     * {@code recordFile} when given), the fragment-only merge for an image without a Kconfig root.
+     */
+    public static KconfigResolver resolver(Optional<ImageKconfigSetup> setup, Optional<Path> recordFile) {
         if (setup.isEmpty()) {
             return new FragmentOnlyResolver();
         }
-        return new EngineKconfigResolver(setup.get(), KconfigRecord.file(request.outputDirectory(), context.name()));
+        return recordFile.isPresent()
+                ? new EngineKconfigResolver(setup.get(), recordFile.get())
+                : new EngineKconfigResolver(setup.get());
     }
 }

@@ -82,9 +82,8 @@ class ChildImageRulesFixtureTest {
         }
         ImageTree tree = ImageTree.build(root, declarations);
         ProjectLayout layout = new ProjectLayout(dir);
-        ImageTreeConfigurator configurator = new ImageTreeConfigurator(layout, new FragmentOnlyResolver());
-        ImageContext context =
-                configurator.contexts(tree, variables, new RecordingLog(false)).get(image);
+        ImageContext context = ImageTreeConfigurator.contexts(tree, variables, new RecordingLog(false))
+                .get(image);
         ConfigurationResolver resolver = new ConfigurationResolver(layout, new FragmentOnlyResolver());
         RecordingLog log = new RecordingLog(false);
 

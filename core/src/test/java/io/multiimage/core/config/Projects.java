@@ -46,9 +46,7 @@ final class Projects {
             RecordingLog log)
             throws InvalidConfigurationException {
         ImageTree tree = ImageTree.build(root, declarations);
-        return new ImageTreeConfigurator(new ProjectLayout(projectRoot), new FragmentOnlyResolver())
-                .contexts(tree, variables, log)
-                .get(image);
+        return ImageTreeConfigurator.contexts(tree, variables, log).get(image);
     }
 
     /** The file names of the {@code Merged configuration '…'} lines in {@code log}, in order. */
