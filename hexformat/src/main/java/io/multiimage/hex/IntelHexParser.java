@@ -34,9 +34,9 @@ final class IntelHexParser {
      * so staged bytes can never conflict and conflicts are still found record by record,
      * with their line, on the direct path.
      */
-    private static final int STAGE_SIZE = 1 << 16;
+    static final int STAGE_SIZE = 1 << 16;
 
-    private final byte[] stage = new byte[STAGE_SIZE];
+    private final byte[] stage;
     private long stageStart = -1;
     private long stageEnd = -1;
     private int stageLength;
@@ -50,15 +50,21 @@ final class IntelHexParser {
     private int emptyRun;
 
     IntelHexParser(String source, ReadMode mode, MemoryImage image) {
-        this(source, mode, image, null);
+        this(source, mode, image, null, new byte[STAGE_SIZE]);
     }
 
     /**
      * A parser for one chunk of a file: records before the first address record go to
      * {@code prefix} at base 0; problems are only counted (the caller falls back to reading
-     * the whole file sequentially, which reports them with the right lines).
+     * the whole file sequentially, which reports them with the right lines). Runs are staged
+     * in {@code stage} ({@link #STAGE_SIZE} bytes), free for the next chunk once parsing
+     * returns: a fresh stage per chunk would cost a large file megabytes of page faults.
      */
-    IntelHexParser(String source, ReadMode mode, MemoryImage image, MemoryImage prefix) {
+    IntelHexParser(String source, ReadMode mode, MemoryImage image, MemoryImage prefix, byte[] stage) {
+        if (stage.length != STAGE_SIZE) {
+            throw new IllegalArgumentException("a stage holds " + STAGE_SIZE + " bytes, not " + stage.length);
+        }
+        this.stage = stage;
         this.strict = mode == ReadMode.STRICT;
         this.image = image;
         this.problems = new ProblemCollector(source);

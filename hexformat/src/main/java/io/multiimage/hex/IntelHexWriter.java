@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  * (they start as 0); then the start address record (03 or 05, as recorded); then
  * {@code :00000001FF}.
  */
-final class IntelHexWriter {
+final class IntelHexWriter implements RecordSplitter.Emitter {
 
     private static final byte[] NO_DATA = new byte[0];
     private static final int BUFFER = 1 << 18;
@@ -67,7 +67,7 @@ final class IntelHexWriter {
 
     /** Writes the data records of [from, to) into the buffer, flushing to the stream as it fills. */
     private void writeRange(MemoryImage image, long from, long to) throws IOException {
-        RecordSplitter splitter = new RecordSplitter(recordSize, 0x10000, this::data);
+        RecordSplitter splitter = new RecordSplitter(recordSize, 0x10000, this);
         image.forEachChunk(from, to, splitter);
         splitter.finish();
     }
@@ -136,7 +136,9 @@ final class IntelHexWriter {
         }
     }
 
-    private void data(long address, byte[] data, int offset, int length) throws IOException {
+    /** One data record, after an address record when its upper 16 address bits changed. */
+    @Override
+    public void emit(long address, byte[] data, int offset, int length) throws IOException {
         long high = address >>> 16;
         if (high != upper) {
             byte[] b = {(byte) (high >>> 8), (byte) high};

@@ -99,9 +99,9 @@ final class ParallelIntelHexReader {
         int next = 0;
         int window = Workers.THREADS + 1;
         MemoryImage result = null;
-        // The parser copies a chunk's bytes into the image, so a chunk buffer can serve the
+        // The parser copies a chunk's bytes into the image, so a chunk's buffers can serve the
         // next chunk: fresh memory costs page faults, and a large file would need dozens.
-        Queue<byte[]> buffers = new ConcurrentLinkedQueue<>();
+        Queue<Buffers> buffers = new ConcurrentLinkedQueue<>();
         long base = 0;
         boolean ended = false;
         try {
@@ -149,6 +149,9 @@ final class ParallelIntelHexReader {
         return Optional.empty();
     }
 
+    /** The text of one chunk and the parser's stage: reused from chunk to chunk. */
+    private record Buffers(byte[] text, byte[] stage) {}
+
     private static Part parse(
             FileChannel channel,
             String source,
@@ -156,13 +159,16 @@ final class ParallelIntelHexReader {
             long end,
             boolean first,
             boolean last,
-            Queue<byte[]> buffers)
+            Queue<Buffers> buffers)
             throws IOException {
         int length = (int) (end - start);
-        byte[] data = buffers.poll();
-        if (data == null || data.length < length) {
-            data = new byte[Math.max(length, CHUNK + SCAN)];
+        Buffers pooled = buffers.poll();
+        if (pooled == null || pooled.text().length < length) {
+            pooled = new Buffers(
+                    new byte[Math.max(length, CHUNK + SCAN)],
+                    pooled == null ? new byte[IntelHexParser.STAGE_SIZE] : pooled.stage());
         }
+        byte[] data = pooled.text();
         try {
             ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
             while (buffer.hasRemaining()) {
@@ -172,11 +178,11 @@ final class ParallelIntelHexReader {
             }
             MemoryImage image = new MemoryImage();
             MemoryImage prefix = first ? null : new MemoryImage();
-            IntelHexParser parser = new IntelHexParser(source, ReadMode.STRICT, image, prefix);
+            IntelHexParser parser = new IntelHexParser(source, ReadMode.STRICT, image, prefix, pooled.stage());
             boolean ok = !buffer.hasRemaining() && parser.parseChunk(data, length, last);
             return new Part(ok, image, prefix, parser.sawAddressRecord(), parser.base(), parser.sawEndOfFile());
         } finally {
-            buffers.add(data);
+            buffers.add(pooled);
         }
     }
 

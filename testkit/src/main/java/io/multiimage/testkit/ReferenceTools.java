@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -71,7 +72,14 @@ public final class ReferenceTools {
 
     /** Runs a command to completion, capturing both streams; fails the test on timeout. */
     public static Result run(List<String> command, Path workingDir, long timeoutSeconds) {
+        return run(command, workingDir, Map.of(), timeoutSeconds);
+    }
+
+    /** Like {@link #run(List, Path, long)}, with {@code environment} added to this JVM's. */
+    public static Result run(
+            List<String> command, Path workingDir, Map<String, String> environment, long timeoutSeconds) {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
+        builder.environment().putAll(environment);
         if (workingDir != null) {
             builder.directory(workingDir.toFile());
         }
