@@ -163,6 +163,15 @@ final class IntelHexWriter implements RecordSplitter.Emitter {
         q += 9;
         int i = offset;
         int e = offset + length;
+        // Eight bytes a step while they last (fewer loop iterations for C1's code), then four.
+        for (; i + 8 <= e; i += 8, q += 16) {
+            long eight = (long) Swar.LONG_LE.get(data, i);
+            long low = Swar.spread((int) eight);
+            long high = Swar.spread((int) (eight >>> 32));
+            lanes += low + high;
+            Swar.LONG_LE.set(o, q, Swar.digits(low));
+            Swar.LONG_LE.set(o, q + 8, Swar.digits(high));
+        }
         for (; i + 4 <= e; i += 4, q += 8) {
             long spread = Swar.spread((int) Swar.INT_LE.get(data, i));
             lanes += spread;
