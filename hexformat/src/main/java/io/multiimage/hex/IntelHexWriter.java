@@ -1,11 +1,11 @@
 package io.multiimage.hex;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Queue;
@@ -30,8 +30,10 @@ final class IntelHexWriter implements RecordSplitter.Emitter {
     /** A multiple of 64 KiB, so blocks start where records must start anyway. */
     private static final long BLOCK = 1L << 18;
 
+    /** Where full buffers go; null for a block formatter, whose buffer grows to hold its block. */
     private final OutputStream out;
-    private final byte[] buf = new byte[BUFFER];
+
+    private byte[] buf;
     private int pos;
     private final int recordSize;
     private final LineEnding lineEnding;
@@ -41,7 +43,12 @@ final class IntelHexWriter implements RecordSplitter.Emitter {
     boolean allowParallel = true;
 
     IntelHexWriter(OutputStream out, int recordSize, LineEnding lineEnding) {
+        this(out, BUFFER, recordSize, lineEnding);
+    }
+
+    private IntelHexWriter(OutputStream out, int capacity, int recordSize, LineEnding lineEnding) {
         this.out = out;
+        this.buf = new byte[capacity];
         this.recordSize = recordSize;
         this.lineEnding = lineEnding;
         this.eol = lineEnding.bytes();
@@ -108,8 +115,8 @@ final class IntelHexWriter implements RecordSplitter.Emitter {
                         public IntelHexWriter call() throws IOException {
                             IntelHexWriter part = idle.poll();
                             if (part == null) {
-                                part = new IntelHexWriter(
-                                        new ByteArrayOutputStream((int) (BLOCK * 3)), recordSize, lineEnding);
+                                // room for a block of 16-byte records; other record sizes grow it
+                                part = new IntelHexWriter(null, (int) (BLOCK * 3), recordSize, lineEnding);
                             }
                             part.upper = block[1];
                             part.writeRange(image, block[0], Math.min(block[0] + BLOCK, MemoryImage.ADDRESS_LIMIT));
@@ -118,10 +125,7 @@ final class IntelHexWriter implements RecordSplitter.Emitter {
                     }));
                 }
                 IntelHexWriter part = inFlight.removeFirst().get();
-                ByteArrayOutputStream text = (ByteArrayOutputStream) part.out;
-                text.writeTo(out);
                 out.write(part.buf, 0, part.pos);
-                text.reset();
                 part.pos = 0;
                 idle.add(part);
             }
@@ -149,9 +153,14 @@ final class IntelHexWriter implements RecordSplitter.Emitter {
     }
 
     private void record(int type, int address, byte[] data, int offset, int length) throws IOException {
-        if (pos + 11 + 2 * length + eol.length > BUFFER) {
-            out.write(buf, 0, pos);
-            pos = 0;
+        int room = 11 + 2 * length + eol.length;
+        if (pos + room > buf.length) {
+            if (out == null) {
+                buf = Arrays.copyOf(buf, Math.max(2 * buf.length, pos + room));
+            } else {
+                out.write(buf, 0, pos);
+                pos = 0;
+            }
         }
         byte[] o = buf;
         byte[] text = HexDigits.PAIR_TEXT;
