@@ -71,10 +71,13 @@ class HexformatLauncherTest {
     @Test
     void compilesTheHexDigitHelpersIntoTheRecordLoops() {
         // C1 inlines only methods of at most 35 bytecodes; the launcher forces Swar's helpers in.
+        // One compiler thread, so that two compilations' decisions do not share a line.
         ReferenceTools.Result result = ReferenceTools.run(
                         List.of(LAUNCHER.toString(), "merge", "-o", "merged.hex", "low.hex", "high.hex"),
                         dir,
-                        Map.of("HEXFORMAT_JAVA_OPTS", "-XX:+UnlockDiagnosticVMOptions -XX:+PrintInlining"),
+                        Map.of(
+                                "HEXFORMAT_JAVA_OPTS",
+                                "-XX:CICompilerCount=1 -XX:+UnlockDiagnosticVMOptions -XX:+PrintInlining"),
                         120)
                 .assertSuccess();
 
