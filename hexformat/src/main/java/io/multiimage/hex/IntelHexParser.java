@@ -201,7 +201,7 @@ final class IntelHexParser {
     private static boolean decodeInto(byte[] b, int q, byte[] dst, int k, int n, long lanes) {
         int stop = k + n;
         long invalid = 0;
-        // Sixteen digits a step while they last (fewer loop iterations for C1's code), then eight.
+        // Sixteen digits a step (few loop iterations for C1's code); the rest one pair at a time.
         for (; k + 8 <= stop; k += 8, q += 16) {
             long x = (long) Swar.LONG_LE.get(b, q);
             long y = (long) Swar.LONG_LE.get(b, q + 8);
@@ -210,13 +210,6 @@ final class IntelHexParser {
             long high = Swar.pairLanes(y);
             lanes += low + high;
             Swar.LONG_LE.set(dst, k, (Swar.packLanes(low) & 0xFFFFFFFFL) | (long) Swar.packLanes(high) << 32);
-        }
-        for (; k + 4 <= stop; k += 4, q += 8) {
-            long x = (long) Swar.LONG_LE.get(b, q);
-            invalid |= Swar.invalidDigits(x);
-            long values = Swar.pairLanes(x);
-            lanes += values;
-            Swar.INT_LE.set(dst, k, Swar.packLanes(values));
         }
         short[] pair = HexDigits.PAIR;
         int bad = invalid == 0 ? 0 : -1;

@@ -172,7 +172,7 @@ final class IntelHexWriter implements RecordSplitter.Emitter {
         q += 9;
         int i = offset;
         int e = offset + length;
-        // Eight bytes a step while they last (fewer loop iterations for C1's code), then four.
+        // Eight bytes a step (few loop iterations for C1's code); the rest one byte at a time.
         for (; i + 8 <= e; i += 8, q += 16) {
             long eight = (long) Swar.LONG_LE.get(data, i);
             long low = Swar.spread((int) eight);
@@ -180,11 +180,6 @@ final class IntelHexWriter implements RecordSplitter.Emitter {
             lanes += low + high;
             Swar.LONG_LE.set(o, q, Swar.digits(low));
             Swar.LONG_LE.set(o, q + 8, Swar.digits(high));
-        }
-        for (; i + 4 <= e; i += 4, q += 8) {
-            long spread = Swar.spread((int) Swar.INT_LE.get(data, i));
-            lanes += spread;
-            Swar.LONG_LE.set(o, q, Swar.digits(spread));
         }
         int sum = Swar.sumLanes(lanes);
         for (; i < e; i++) {

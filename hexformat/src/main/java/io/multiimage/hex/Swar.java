@@ -12,7 +12,6 @@ import java.nio.ByteOrder;
 final class Swar {
 
     static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long LANES16 = 0x00FF00FF00FF00FFL;
